@@ -1,0 +1,131 @@
+import { HoduError } from '../../errors';
+import type { Graph, Model, Node } from '../../ir/graph';
+import { opsetFor } from '../../ir/graph';
+import { Tensor } from '../../ir/tensor';
+import { getKernel, makeContext, type Value } from './kernel';
+
+/** Scope of values visible to a graph: its own plus (read-only) its enclosing graphs'. */
+class Scope {
+  private readonly own = new Map<string, Value>();
+  constructor(private readonly parent?: Scope) {}
+  get(name: string): Value | undefined {
+    return this.own.has(name) ? this.own.get(name) : this.parent?.get(name);
+  }
+  has(name: string): boolean {
+    return this.own.has(name) || (this.parent?.has(name) ?? false);
+  }
+  set(name: string, v: Value): void {
+    this.own.set(name, v);
+  }
+  delete(name: string): void {
+    this.own.delete(name);
+  }
+}
+
+export interface ExecuteOptions {
+  /** Called before each node runs (progress, profiling). */
+  onNode?(node: Node, index: number): void;
+}
+
+/**
+ * Runs a model's graph node by node on the interp kernels. Nodes are run in file order (ONNX requires
+ * topological order; the verifier checks it). Intermediate values are dropped after their last use.
+ */
+export class Executor {
+  constructor(private readonly model: Model, private readonly options: ExecuteOptions = {}) {}
+
+  run(feeds: Map<string, Value>): Map<string, Value> {
+    return this.runGraph(this.model.graph, feeds, undefined);
+  }
+
+  private runGraph(graph: Graph, feeds: Map<string, Value>, parent: Scope | undefined): Map<string, Value> {
+    const scope = new Scope(parent);
+    for (const [name, t] of graph.initializers) scope.set(name, t);
+    for (const [name, v] of feeds) scope.set(name, v);
+    const keep = new Set(graph.outputs.map((o) => o.name));
+    const lastUse = lastUses(graph);
+    graph.nodes.forEach((node, index) => {
+      this.options.onNode?.(node, index);
+      const inputs = node.inputs.map((name) => {
+        if (name === '') return undefined;
+        if (!scope.has(name)) {
+          throw new HoduError('E_GRAPH', `${node.op} node '${node.name}' reads '${name}', which no node, input or initializer provides`, {
+            hint: 'the model is malformed or a graph input was not fed',
+          });
+        }
+        return scope.get(name);
+      });
+      const outputs = this.runNode(node, inputs, scope);
+      node.outputs.forEach((name, i) => {
+        if (name !== '') scope.set(name, outputs[i] ?? null);
+      });
+      for (const name of node.inputs) {
+        if (lastUse.get(name) === index && !keep.has(name) && !graph.initializers.has(name)) scope.delete(name);
+      }
+    });
+    const result = new Map<string, Value>();
+    for (const o of graph.outputs) {
+      if (!scope.has(o.name)) {
+        throw new HoduError('E_GRAPH', `graph '${graph.name}' output '${o.name}' is never produced`, { hint: 'the model is malformed' });
+      }
+      result.set(o.name, scope.get(o.name)!);
+    }
+    return result;
+  }
+
+  private runNode(node: Node, inputs: (Value | undefined)[], scope: Scope): Value[] {
+    const kernel = getKernel(node.op, node.domain);
+    const opset = opsetFor(this.model, node.domain) ?? 1;
+    if (!kernel) {
+      throw new HoduError('E_UNSUPPORTED_OP', `op ${node.domain ? node.domain + '.' : ''}${node.op} (node '${node.name}', opset ${opset}) is not supported by the interp backend`, {
+        hint: 'run `hodu inspect MODEL` to see the ops it uses; please report the op so it can be added',
+      });
+    }
+    const ctx = makeContext(node, opset, (g, subInputs) => {
+      const feeds = new Map<string, Value>();
+      g.inputs.forEach((inp, i) => feeds.set(inp.name, subInputs[i] ?? null));
+      const out = this.runGraph(g, feeds, scope);
+      return g.outputs.map((o) => out.get(o.name) ?? null);
+    });
+    try {
+      return kernel(inputs, ctx);
+    } catch (e) {
+      if (e instanceof HoduError) throw e;
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new HoduError('E_KERNEL', `${node.op} node '${node.name}' failed: ${msg}`, {
+        hint: 'check the input shapes and dtypes (hodu inspect MODEL); run with --verbose for details',
+        cause: e,
+      });
+    }
+  }
+}
+
+/** Index of the last node that reads each value (subgraph reads of outer values count at the owning node). */
+function lastUses(graph: Graph): Map<string, number> {
+  const last = new Map<string, number>();
+  graph.nodes.forEach((node, i) => {
+    for (const n of node.inputs) last.set(n, i);
+    for (const a of Object.values(node.attributes)) {
+      const subs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
+      for (const g of subs) for (const n of outerReads(g)) last.set(n, i);
+    }
+  });
+  return last;
+}
+
+/** Names a subgraph reads that it does not define itself (outer-scope captures). */
+export function outerReads(g: Graph): Set<string> {
+  const defined = new Set<string>([...g.inputs.map((x) => x.name), ...g.initializers.keys()]);
+  const reads = new Set<string>();
+  for (const node of g.nodes) {
+    for (const n of node.inputs) if (n && !defined.has(n)) reads.add(n);
+    for (const a of Object.values(node.attributes)) {
+      const subs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
+      for (const s of subs) for (const n of outerReads(s)) if (!defined.has(n)) reads.add(n);
+    }
+    for (const o of node.outputs) defined.add(o);
+  }
+  return reads;
+}
+
+export { Tensor };

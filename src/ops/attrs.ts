@@ -1,0 +1,26 @@
+import { HoduError } from '../errors';
+import type { Attribute, Node } from '../ir/graph';
+import type { OpSchema } from './schema';
+
+/**
+ * Reads an attribute's value from a node, applying the schema default.
+ * Throws a HoduError naming the node when a required attribute is missing or has the wrong type.
+ */
+export function readAttr<T = unknown>(node: Node, schema: OpSchema | undefined, name: string): T {
+  const a: Attribute | undefined = node.attributes[name];
+  const spec = schema?.attributes[name];
+  if (a === undefined) {
+    if (spec?.required) {
+      throw new HoduError('E_ATTR', `${node.op} node '${node.name}' is missing required attribute '${name}'`, {
+        hint: 'the model is malformed; re-export it',
+      });
+    }
+    return spec?.default as T;
+  }
+  if (spec && spec.type !== a.type && !(spec.type === 'tensor' && a.type === 'sparse_tensor')) {
+    throw new HoduError('E_ATTR', `${node.op} node '${node.name}': attribute '${name}' should be ${spec.type}, got ${a.type}`, {
+      hint: 'the model is malformed; re-export it',
+    });
+  }
+  return a.value as T;
+}

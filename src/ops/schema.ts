@@ -1,0 +1,60 @@
+import type { DType } from '../ir/dtype';
+import type { AttributeType, Dim, Node } from '../ir/graph';
+import type { Tensor } from '../ir/tensor';
+
+export interface AttrSpec {
+  type: AttributeType;
+  /** Default used when the node omits the attribute (absent: required or no default). */
+  default?: unknown;
+  required?: boolean;
+}
+
+export interface IOSpec {
+  name: string;
+  optional?: boolean;
+  /** Last input/output may be variadic (e.g. Concat inputs). */
+  variadic?: boolean;
+}
+
+/** What shape inference knows about one input. */
+export interface InferInput {
+  dtype?: DType;
+  /** undefined: rank unknown. */
+  shape?: Dim[];
+  /** The value, when it is a constant (initializer or folded), so e.g. Reshape can infer its output. */
+  value?: Tensor;
+}
+
+export interface InferContext {
+  node: Node;
+  opset: number;
+  /** One entry per node input; `undefined` for an omitted optional input. */
+  inputs: (InferInput | undefined)[];
+  /** Attribute value with the schema default applied. */
+  attr<T = unknown>(name: string): T;
+}
+
+export interface InferOutput {
+  dtype?: DType;
+  shape?: Dim[];
+}
+
+/**
+ * The schema of one ONNX op: its signature, attributes, the opset range hodu implements, and
+ * shape/dtype inference. No backend code here (see src/backends/<name>/kernels/).
+ */
+export interface OpSchema {
+  op: string;
+  /** '' for the default ONNX domain. */
+  domain: string;
+  /** Lowest opset version whose semantics hodu implements. */
+  sinceVersion: number;
+  /** Highest opset version checked against the spec (inclusive). */
+  untilVersion?: number;
+  inputs: IOSpec[];
+  outputs: IOSpec[];
+  attributes: Record<string, AttrSpec>;
+  /** Output types; may return fewer/unknown dims. Absent: outputs unknown. */
+  infer?(ctx: InferContext): InferOutput[];
+  doc?: string;
+}
