@@ -13,7 +13,8 @@ export function mapBroadcast(inputs: readonly Tensor[], outDtype: DType, fn: (..
   const idx = inputs.map((t) => broadcastIndex(t.dims, outDims));
   const out = new Float64Array(n);
   if (inputs.length === 2) {
-    const [a, b] = vals as [ArrayLike<number>, ArrayLike<number>];
+    const a = vals[0]!;
+    const b = vals[1]!;
     const [ia, ib] = idx;
     for (let i = 0; i < n; i++) out[i] = fn(a[ia ? ia[i]! : i]!, b[ib ? ib[i]! : i]!);
   } else {
