@@ -1,0 +1,48 @@
+import './kernels/index';
+import '../../ops/index';
+import { ALL_DTYPES } from '../../ir/dtype';
+import type { Graph, Model } from '../../ir/graph';
+import { defineBackendPlugin } from '../../sdk/backend';
+import { VERSION } from '../../version';
+import { Executor } from './executor';
+import { getKernel, kernelOps } from './kernel';
+
+function collectUnsupported(g: Graph, out: Set<string>): void {
+  for (const n of g.nodes) {
+    if (!getKernel(n.op, n.domain)) out.add(n.domain ? `${n.domain}.${n.op}` : n.op);
+    for (const a of Object.values(n.attributes)) {
+      if (a.type === 'graph') collectUnsupported(a.value, out);
+      if (a.type === 'graphs') a.value.forEach((s) => collectUnsupported(s, out));
+    }
+  }
+}
+
+/** The embedded reference backend: plain TypeScript kernels over TypedArrays, every op, dynamic shapes. */
+export default defineBackendPlugin({
+  name: 'interp',
+  version: VERSION,
+  capabilities: {
+    runner: true,
+    builder: false,
+    devices: ['cpu'],
+    priority: 10,
+    get ops() {
+      return kernelOps();
+    },
+    dtypes: [...ALL_DTYPES],
+  },
+  available: () => ({ ok: true }),
+  unsupportedOps(model: Model) {
+    const out = new Set<string>();
+    collectUnsupported(model.graph, out);
+    return [...out].sort();
+  },
+  createSession(model: Model) {
+    const executor = new Executor(model);
+    return {
+      async run(feeds) {
+        return executor.run(feeds);
+      },
+    };
+  },
+});

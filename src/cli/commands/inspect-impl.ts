@@ -1,0 +1,53 @@
+import { loadAnyFile } from '../../formats/registry';
+import { summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
+import { colors } from '../ui/colors';
+import { formatBytes, formatCount, formatShape, out, outJson, table } from '../ui/output';
+
+const TOP_INITIALIZERS = 10;
+
+export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean }): Promise<void> {
+  const loaded = await loadAnyFile(path);
+  const summary = loaded.kind === 'model' ? summarizeModel(loaded.model) : summarizeTensors(loaded.format, loaded.tensors);
+  if (opts.json) return outJson({ file: path, ...summary });
+  if (summary.kind === 'model') await renderModel(path, summary, opts.initializers);
+  else await renderTensors(path, summary);
+}
+
+async function renderModel(path: string, s: ModelSummary, allInitializers: boolean): Promise<void> {
+  const c = await colors();
+  out(c.bold(path));
+  out(table([
+    ['producer', s.producer],
+    ['ir version', String(s.irVersion)],
+    ['opsets', Object.entries(s.opsets).map(([d, v]) => `${d} ${v}`).join(', ')],
+    ['nodes', String(s.nodes)],
+    ['parameters', `${formatCount(s.parameters)} (${formatBytes(s.parameterBytes)})`],
+  ]));
+  out();
+  out(c.bold('inputs'));
+  out(table(s.inputs.map((v) => [v.name, c.cyan(v.dtype), formatShape(v.shape)])) || '  (none)');
+  out(c.bold('outputs'));
+  out(table(s.outputs.map((v) => [v.name, c.cyan(v.dtype), formatShape(v.shape)])) || '  (none)');
+  out();
+  out(c.bold('ops'));
+  out(table(Object.entries(s.ops).map(([op, n]) => [op, String(n)])) || '  (none)');
+  if (s.initializers.length) {
+    out();
+    const sorted = [...s.initializers].sort((a, b) => b.bytes - a.bytes);
+    const shown = allInitializers ? sorted : sorted.slice(0, TOP_INITIALIZERS);
+    out(c.bold(allInitializers ? 'initializers' : `largest initializers (${shown.length} of ${sorted.length}; --initializers for all)`));
+    out(table(shown.map((i) => [i.name, c.cyan(i.dtype), formatShape(i.shape), formatBytes(i.bytes)])));
+  }
+  const meta = Object.entries(s.metadata);
+  if (meta.length) {
+    out();
+    out(c.bold('metadata'));
+    out(table(meta.map(([k, v]) => [k, v])));
+  }
+}
+
+async function renderTensors(path: string, s: TensorFileSummary): Promise<void> {
+  const c = await colors();
+  out(`${c.bold(path)}  ${s.format}, ${s.tensors.length} tensor${s.tensors.length === 1 ? '' : 's'}, ${formatBytes(s.totalBytes)}`);
+  out(table(s.tensors.map((t) => [t.name, c.cyan(t.dtype), formatShape(t.shape), formatBytes(t.bytes)])));
+}

@@ -1,0 +1,16 @@
+import { defineHoduCommand } from '../command';
+import { jsonArg } from '../shared-args';
+
+export default defineHoduCommand({
+  meta: { name: 'inspect', description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file' },
+  args: {
+    file: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors)', required: true },
+    initializers: { type: 'boolean', description: 'List every initializer with its size', default: false },
+    ...jsonArg,
+  },
+  examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect weights.safetensors'],
+  async run({ args }) {
+    const { executeInspect } = await import('./inspect-impl');
+    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers) });
+  },
+});

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { HoduError } from '../../errors';
+import { Tensor, toNumbers } from '../../ir/tensor';
+import { loadModelFile, saveTensorFile } from '../../formats/registry';
+import { bindInputs } from '../../runtime/bind-inputs';
+import { runModel } from '../../runtime/run-model';
+import { parseShapeOverride } from '../../runtime/shape-spec';
+import type { RuntimeValue } from '../../sdk/backend';
+import { writeFileAtomic } from '../../util/atomic-write';
+import { colors } from '../ui/colors';
+import { err, formatShape, out, outJson } from '../ui/output';
+import { previewTensor } from '../ui/tensor-preview';
+
+export interface RunFlags {
+  model: string;
+  inputs: string[];
+  output?: string;
+  outputDir?: string;
+  shapes: string[];
+  randomInputs: boolean;
+  seed: number;
+  backend?: string;
+  device?: string;
+  threads: number;
+  json: boolean;
+}
+
+const JSON_DATA_LIMIT = 100_000;
+
+export async function executeRun(flags: RunFlags): Promise<void> {
+  const model = await loadModelFile(flags.model);
+  const shapes = new Map(flags.shapes.map((s) => {
+    const { name, dims } = parseShapeOverride(s);
+    return [name, dims] as const;
+  }));
+  const feeds = await bindInputs(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
+  const result = await runModel(model, feeds, { backend: flags.backend, device: flags.device, threads: flags.threads });
+  const tensors = outputTensors(result.outputs);
+
+  if (flags.output) writeFileAtomic(flags.output, await saveTensorFile(flags.output, tensors));
+  if (flags.outputDir) await writeOutputDir(flags.outputDir, tensors);
+
+  if (flags.json) {
+    outJson({
+      model: flags.model,
+      backend: result.backend,
+      runMs: round(result.runMs),
+      outputs: [...tensors].map(([name, t]) => ({
+        name,
+        dtype: t.dtype,
+        shape: t.dims,
+        ...(t.size <= JSON_DATA_LIMIT ? { data: jsonData(t) } : { truncated: true }),
+      })),
+      written: [flags.output, flags.outputDir].filter(Boolean),
+    });
+    return;
+  }
+  const c = await colors();
+  if (!flags.output && !flags.outputDir) {
+    for (const [name, t] of tensors) {
+      out(`${c.bold(name)}  ${c.cyan(t.dtype)}${formatShape(t.dims)}`);
+      out(previewTensor(t));
+      out();
+    }
+  }
+  if (flags.output) err(`wrote ${tensors.size} output${tensors.size === 1 ? '' : 's'} to ${flags.output}`);
+  if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
+  err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
+}
+
+function outputTensors(outputs: Map<string, RuntimeValue>): Map<string, Tensor> {
+  const map = new Map<string, Tensor>();
+  for (const [name, v] of outputs) {
+    if (v instanceof Tensor) map.set(name, v);
+    else if (Array.isArray(v)) v.forEach((t, i) => map.set(`${name}/${i}`, t));
+    // An absent optional output has no tensor to write.
+  }
+  return map;
+}
+
+/** One .npy per output; names become file names with unsafe characters replaced. */
+async function writeOutputDir(dir: string, tensors: Map<string, Tensor>): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const used = new Map<string, string>();
+  for (const [name, t] of tensors) {
+    const file = `${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'output'}.npy`;
+    const clash = used.get(file);
+    if (clash !== undefined) {
+      throw new HoduError('E_OUTPUT_NAME', `outputs '${clash}' and '${name}' map to the same file ${file}`, { hint: 'use --output FILE.npz, which keeps exact names' });
+    }
+    used.set(file, name);
+    const path = join(dir, file);
+    writeFileAtomic(path, await saveTensorFile(path, new Map([[name, t]])));
+  }
+}
+
+function jsonData(t: Tensor): unknown[] {
+  if (t.dtype === 'int64' || t.dtype === 'uint64') {
+    return Array.from(t.data as BigInt64Array, (v) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()));
+  }
+  if (t.dtype === 'bool') return Array.from(t.data as Uint8Array, (v) => v !== 0);
+  if (t.dtype === 'string') return [...(t.data as string[])];
+  return Array.from(toNumbers(t) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : String(v)));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,51 @@
+import { defineHoduCommand } from '../command';
+import { backendArgs, jsonArg } from '../shared-args';
+import { HoduError } from '../../errors';
+
+export default defineHoduCommand({
+  meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
+  args: {
+    model: { type: 'positional', description: 'Model file (.onnx)', required: true },
+    input: { type: 'string', description: 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable', valueHint: 'spec' },
+    output: { type: 'string', description: 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name', valueHint: 'file' },
+    'output-dir': { type: 'string', description: 'Write one .npy per output into DIR', valueHint: 'dir' },
+    shape: { type: 'string', description: 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable', valueHint: 'spec' },
+    'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
+    seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
+    ...backendArgs,
+    ...jsonArg,
+  },
+  examples: [
+    'hodu run model.onnx --input input.npy',
+    'hodu run model.onnx --input images=img.npy --input mask=mask.npy --output out.npz',
+    'hodu run model.onnx --input inputs.npz --output-dir outputs/',
+    'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
+  ],
+  async run({ args }) {
+    const { executeRun } = await import('./run-impl');
+    await executeRun({
+      model: args.model,
+      inputs: list(args.input),
+      output: args.output,
+      outputDir: args['output-dir'],
+      shapes: list(args.shape),
+      randomInputs: Boolean(args['random-inputs']),
+      seed: int(args.seed, 'seed'),
+      backend: args.backend,
+      device: args.device,
+      threads: int(args.threads, 'threads'),
+      json: Boolean(args.json),
+    });
+  },
+});
+
+function list(v: unknown): string[] {
+  if (v === undefined || v === null || v === '') return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+function int(v: unknown, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new HoduError('E_USAGE', `--${flag} must be a non-negative integer, got '${v}'`, { exitCode: 2 });
+  return n;
+}

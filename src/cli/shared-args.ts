@@ -1,0 +1,13 @@
+/** Flag groups shared by several commands (one definition, same help text everywhere). */
+export const jsonArg = {
+  json: { type: 'boolean', description: 'Print machine-readable JSON on stdout', default: false },
+} as const;
+
+export const backendArgs = {
+  backend: { type: 'string', description: 'Backend to run on (default: best available for the device)', valueHint: 'name' },
+  device: { type: 'string', description: 'Device to run on', default: 'cpu', valueHint: 'device' },
+  threads: { type: 'string', description: 'Worker threads for the backend (0 = backend default)', default: '0', valueHint: 'N' },
+} as const;
+
+/** Global flags every command accepts (handled by the dispatcher). */
+export const GLOBAL_FLAGS = ['help', 'h', 'verbose', 'color', 'no-color', 'version', 'V'];

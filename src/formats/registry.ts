@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { HoduError } from '../errors';
+import type { Model } from '../ir/graph';
+import type { FormatPlugin, TensorMap } from '../sdk/format';
+
+/** Embedded format plugins, loaded lazily by name. */
+const EMBEDDED: Record<string, { extensions: string[]; load: () => Promise<FormatPlugin> }> = {
+  onnx: { extensions: ['.onnx'], load: async () => (await import('./onnx/index')).default },
+  npy: { extensions: ['.npy'], load: async () => (await import('./npy/index')).default },
+  npz: { extensions: ['.npz'], load: async () => (await import('./npz/index')).default },
+  safetensors: { extensions: ['.safetensors'], load: async () => (await import('./safetensors/index')).default },
+};
+
+const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export function embeddedFormatNames(): string[] {
+  return Object.keys(EMBEDDED);
+}
+
+export async function loadFormat(name: string): Promise<FormatPlugin> {
+  const entry = EMBEDDED[name];
+  if (!entry) throw new HoduError('E_NO_FORMAT', `no format plugin named '${name}'`, { hint: `known formats: ${Object.keys(EMBEDDED).join(', ')}` });
+  return entry.load();
+}
+
+/** Picks a format by extension, then by magic bytes (so a misnamed .npy still loads). */
+export async function formatFor(path: string, bytes?: Uint8Array): Promise<FormatPlugin> {
+  const ext = extname(path).toLowerCase();
+  if (bytes) {
+    if (startsWith(bytes, NPY_MAGIC)) return loadFormat('npy');
+    if (startsWith(bytes, ZIP_MAGIC) && ext !== '.onnx') return loadFormat('npz');
+  }
+  for (const [name, entry] of Object.entries(EMBEDDED)) if (entry.extensions.includes(ext)) return entry.load();
+  throw new HoduError('E_NO_FORMAT', `${path}: unknown file type '${ext || '(no extension)'}'`, {
+    hint: `supported: ${Object.values(EMBEDDED).flatMap((e) => e.extensions).join(', ')}`,
+    exitCode: 2,
+  });
+}
+
+export function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path', exitCode: 2 });
+    if (code === 'EISDIR') throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { exitCode: 2 });
+    throw new HoduError('E_IO', `${path}: cannot read (${code ?? String(e)})`);
+  }
+}
+
+export async function loadModelFile(path: string): Promise<Model> {
+  const bytes = readBytes(path);
+  const fmt = await formatFor(path, bytes);
+  if (!fmt.loadModel) {
+    throw new HoduError('E_NOT_A_MODEL', `${path}: a ${fmt.name} file holds tensors, not a model`, { hint: 'pass an .onnx model', exitCode: 2 });
+  }
+  return fmt.loadModel(bytes, { path });
+}
+
+/** Tensor-or-model detection for commands that accept both (inspect). */
+export async function loadAnyFile(path: string): Promise<{ kind: 'model'; model: Model } | { kind: 'tensors'; format: string; tensors: TensorMap }> {
+  const bytes = readBytes(path);
+  const fmt = await formatFor(path, bytes);
+  if (fmt.loadModel) return { kind: 'model', model: await fmt.loadModel(bytes, { path }) };
+  return { kind: 'tensors', format: fmt.name, tensors: await fmt.loadTensors!(bytes, { path }) };
+}
+
+export async function loadTensorFile(path: string): Promise<TensorMap> {
+  const bytes = readBytes(path);
+  const fmt = await formatFor(path, bytes);
+  if (!fmt.loadTensors) throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} file is not a tensor file`, { hint: 'inputs are .npy, .npz or .safetensors files', exitCode: 2 });
+  return fmt.loadTensors(bytes, { path });
+}
+
+export async function saveTensorFile(path: string, tensors: TensorMap): Promise<Uint8Array> {
+  const fmt = await formatFor(path);
+  if (!fmt.saveTensors) throw new HoduError('E_NOT_TENSORS', `${path}: cannot write tensors as ${fmt.name}`, { hint: 'write outputs as .npz, .npy or .safetensors', exitCode: 2 });
+  return fmt.saveTensors(tensors, { path });
+}

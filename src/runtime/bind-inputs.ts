@@ -1,0 +1,159 @@
+import { basename, extname } from 'node:path';
+import { HoduError } from '../errors';
+import { isFloatDType, type DType } from '../ir/dtype';
+import { feedInputs, type Dim, type Model, type ValueInfo } from '../ir/graph';
+import { fromNumbers, sizeOf, Tensor } from '../ir/tensor';
+import { loadTensorFile } from '../formats/registry';
+import { didYouMean } from '../util/did-you-mean';
+import { mulberry32 } from '../util/prng';
+
+export interface BindOptions {
+  /** `--input` values: `NAME=FILE.npy`, `FILE.npz` (keys = input names), or one unnamed `FILE.npy`. */
+  inputs: string[];
+  /** `--shape NAME=DIMS` overrides for dynamic dims (used by random inputs). */
+  shapes: Map<string, number[]>;
+  randomInputs: boolean;
+  seed: number;
+}
+
+const MAX_RANDOM_ELEMENTS = 1 << 28;
+
+/** Loads and checks every graph input the caller must feed. */
+export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<string, Tensor>> {
+  const wanted = feedInputs(model.graph);
+  const names = wanted.map((i) => i.name);
+  const feeds = new Map<string, Tensor>();
+  for (const spec of opts.inputs) {
+    for (const [name, tensor] of await readInputSpec(spec, names)) {
+      if (!names.includes(name)) {
+        const guess = didYouMean(name, names);
+        throw new HoduError('E_INPUT_NAME', `'${name}' is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
+          hint: guess ? `did you mean '${guess}'?` : 'name inputs as NAME=FILE.npy, or key an .npz by input name',
+          exitCode: 2,
+        });
+      }
+      if (feeds.has(name)) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`, { exitCode: 2 });
+      feeds.set(name, tensor);
+    }
+  }
+  const symbols = new Map<string, number>();
+  for (const info of wanted) {
+    const given = feeds.get(info.name);
+    if (given) checkInput(info, given, symbols);
+  }
+  const rand = mulberry32(opts.seed);
+  for (const info of wanted) {
+    if (feeds.has(info.name)) continue;
+    if (!opts.randomInputs) {
+      throw new HoduError('E_INPUT_MISSING', `input '${info.name}' (${describeType(info)}) was not given`, {
+        hint: `pass --input ${info.name}=FILE.npy, or --random-inputs to generate it`,
+        exitCode: 2,
+      });
+    }
+    feeds.set(info.name, randomInput(info, opts.shapes.get(info.name), symbols, rand));
+  }
+  return feeds;
+}
+
+async function readInputSpec(spec: string, names: string[]): Promise<[string, Tensor][]> {
+  const eq = spec.indexOf('=');
+  if (eq > 0) {
+    const name = spec.slice(0, eq);
+    const map = await loadTensorFile(spec.slice(eq + 1));
+    if (map.size !== 1) {
+      throw new HoduError('E_INPUT', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`, {
+        hint: 'pass an .npz without a name: its keys are matched to input names',
+        exitCode: 2,
+      });
+    }
+    return [[name, [...map.values()][0]!]];
+  }
+  const map = await loadTensorFile(spec);
+  const ext = extname(spec).toLowerCase();
+  if (ext === '.npy' || (map.size === 1 && !names.includes([...map.keys()][0]!))) {
+    // A single unnamed tensor binds the model's only input.
+    if (names.length !== 1) {
+      throw new HoduError('E_INPUT_NAME', `${basename(spec)} is unnamed but the model has ${names.length} inputs (${names.join(', ')})`, {
+        hint: 'name it: --input NAME=FILE.npy',
+        exitCode: 2,
+      });
+    }
+    return [[names[0]!, [...map.values()][0]!]];
+  }
+  return [...map.entries()];
+}
+
+function describeType(info: ValueInfo): string {
+  const t = info.type;
+  if (!t || t.kind !== 'tensor') return t?.kind ?? 'unknown type';
+  return `${t.dtype}${t.shape ? `[${t.shape.join(',')}]` : ''}`;
+}
+
+function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>): void {
+  const type = info.type;
+  if (!type || type.kind !== 'tensor') return;
+  if (type.dtype !== t.dtype) {
+    throw new HoduError('E_INPUT_DTYPE', `input '${info.name}' must be ${type.dtype}, got ${t.dtype}`, {
+      hint: `convert the file, e.g. numpy: arr.astype('${numpyName(type.dtype)}')`,
+      exitCode: 2,
+    });
+  }
+  if (!type.shape) return;
+  const bad = () =>
+    new HoduError('E_INPUT_SHAPE', `input '${info.name}' must have shape [${type.shape!.join(',')}], got [${t.dims.join(',')}]`, {
+      hint: 'check the input file against `hodu inspect MODEL`',
+      exitCode: 2,
+    });
+  if (type.shape.length !== t.dims.length) throw bad();
+  type.shape.forEach((d, i) => {
+    const actual = t.dims[i]!;
+    if (typeof d === 'number') {
+      if (d !== actual) throw bad();
+    } else if (d !== '?' && d !== '') {
+      const seen = symbols.get(d);
+      if (seen !== undefined && seen !== actual) {
+        throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' dim ${i} ('${d}') is ${actual}, but another input set '${d}' = ${seen}`, { exitCode: 2 });
+      }
+      symbols.set(d, actual);
+    }
+  });
+}
+
+function randomInput(info: ValueInfo, override: number[] | undefined, symbols: Map<string, number>, rand: () => number): Tensor {
+  const type = info.type;
+  if (!type || type.kind !== 'tensor') {
+    throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': not a tensor input`, { hint: `pass --input ${info.name}=FILE`, exitCode: 2 });
+  }
+  let dims: number[];
+  if (override) dims = override;
+  else {
+    if (!type.shape) {
+      throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': its rank is unknown`, { hint: `set it with --shape ${info.name}=DIMS`, exitCode: 2 });
+    }
+    dims = type.shape.map((d: Dim) => {
+      if (typeof d === 'number') return d;
+      const known = symbols.get(d);
+      if (known !== undefined) return known;
+      throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': dim '${d}' is dynamic`, {
+        hint: `set it with --shape ${info.name}=${type.shape!.map((x) => (typeof x === 'number' ? x : 1)).join('x')}`,
+        exitCode: 2,
+      });
+    });
+  }
+  const n = sizeOf(dims);
+  if (n > MAX_RANDOM_ELEMENTS) throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' would have ${n} elements`, { hint: 'use smaller --shape values', exitCode: 2 });
+  return randomTensor(type.dtype, dims, rand);
+}
+
+/** Uniform [0,1) for floats, [0,10) integers, fair bools. */
+export function randomTensor(dtype: DType, dims: number[], rand: () => number): Tensor {
+  const n = sizeOf(dims);
+  if (dtype === 'string') return new Tensor('string', dims, Array.from({ length: n }, () => rand().toString(36).slice(2, 8)));
+  const vals = new Float64Array(n);
+  for (let i = 0; i < n; i++) vals[i] = isFloatDType(dtype) ? rand() : dtype === 'bool' ? (rand() < 0.5 ? 0 : 1) : Math.floor(rand() * 10);
+  return fromNumbers(dtype, dims, vals);
+}
+
+function numpyName(d: DType): string {
+  return d === 'bool' ? 'bool' : d === 'bfloat16' ? 'bfloat16' : d;
+}

@@ -1,0 +1,29 @@
+import { HoduError } from '../errors';
+import type { Model } from '../ir/graph';
+import { selectBackend } from '../backends/registry';
+import type { RuntimeValue } from '../sdk/backend';
+import type { Tensor } from '../ir/tensor';
+
+export interface RunResult {
+  backend: string;
+  outputs: Map<string, RuntimeValue>;
+  /** Milliseconds spent in session.run (excludes loading). */
+  runMs: number;
+}
+
+/** Runs a loaded model on the chosen backend with already-bound inputs. */
+export async function runModel(model: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number } = {}): Promise<RunResult> {
+  const backend = await selectBackend(model, { name: opts.backend, device: opts.device });
+  const session = await backend.createSession(model, { threads: opts.threads });
+  try {
+    const start = performance.now();
+    const outputs = await session.run(feeds);
+    const runMs = performance.now() - start;
+    for (const o of model.graph.outputs) {
+      if (!outputs.has(o.name)) throw new HoduError('E_BACKEND', `backend '${backend.name}' did not produce output '${o.name}'`);
+    }
+    return { backend: backend.name, outputs, runMs };
+  } finally {
+    session.dispose?.();
+  }
+}

@@ -1,0 +1,48 @@
+import type { DType } from '../ir/dtype';
+import type { Model } from '../ir/graph';
+import type { Tensor } from '../ir/tensor';
+
+/** A runtime value crossing the backend boundary: a tensor, a sequence of tensors, or an absent optional. */
+export type RuntimeValue = Tensor | Tensor[] | null;
+
+export interface BackendCapabilities {
+  /** Can execute a model (or a DispatchManifest) in-process. */
+  runner: boolean;
+  /** Can compile a model ahead of time. */
+  builder: boolean;
+  /** Devices it runs on, e.g. ['cpu']. */
+  devices: string[];
+  /** Higher wins when several backends fit. */
+  priority: number;
+  /** Ops it implements (`domain::Op`, '' domain written as just `Op`); undefined: ask `supportsOp`. */
+  ops?: string[];
+  dtypes?: DType[];
+}
+
+export interface SessionOptions {
+  /** Worker threads a backend may use (0: backend default). */
+  threads?: number;
+}
+
+export interface BackendSession {
+  run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>>;
+  dispose?(): void;
+}
+
+export type Availability = { ok: true } | { ok: false; reason: string };
+
+/** A backend plugin: a runner, a builder, or both. */
+export interface BackendPlugin {
+  name: string;
+  version: string;
+  capabilities: BackendCapabilities;
+  /** Whether it can start here (compiler present, right platform…), and why not. */
+  available?(): Availability;
+  /** Ops of `model` it cannot run (empty: it can run the whole model). */
+  unsupportedOps?(model: Model): string[];
+  createSession(model: Model, options?: SessionOptions): BackendSession | Promise<BackendSession>;
+}
+
+export function defineBackendPlugin(plugin: BackendPlugin): BackendPlugin {
+  return plugin;
+}

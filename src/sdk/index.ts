@@ -1,0 +1,12 @@
+/**
+ * The public API for plugin authors. Plugins import from here (the host injects it into JS plugins).
+ */
+export { defineBackendPlugin } from './backend';
+export type { Availability, BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from './backend';
+export { defineFormatPlugin } from './format';
+export type { FormatCapabilities, FormatPlugin, LoadOptions, SaveOptions, TensorMap } from './format';
+export { HoduError } from '../errors';
+export { Tensor } from '../ir/tensor';
+export type { DType } from '../ir/dtype';
+export type { Graph, Model, Node } from '../ir/graph';
+export { SDK_VERSION, ABI_VERSION, MANIFEST_VERSION } from '../version';

@@ -1,0 +1,41 @@
+import pkg from '../package.json' with { type: 'json' };
+
+// Replaced at build time by build.ts (`--define`); absent when running from source.
+declare const HODU_BUILD_COMMIT: string | undefined;
+declare const HODU_BUILD_DATE: string | undefined;
+
+export const VERSION: string = pkg.version;
+export const COMMIT: string = typeof HODU_BUILD_COMMIT === 'string' ? HODU_BUILD_COMMIT : 'dev';
+export const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE : '';
+/** Semver of the plugin SDK (src/sdk). Plugins declare the range they need. */
+export const SDK_VERSION = '0.1.0';
+/** Version of the native plugin ABI (ffi/hodu_plugin.h). */
+export const ABI_VERSION = 1;
+/** Version of the DispatchManifest byte layout. */
+export const MANIFEST_VERSION = 1;
+
+export interface VersionInfo {
+  version: string;
+  commit: string;
+  buildDate: string;
+  bun: string;
+  platform: string;
+  arch: string;
+  sdk: string;
+  abi: number;
+  manifest: number;
+}
+
+export function versionInfo(): VersionInfo {
+  return {
+    version: VERSION,
+    commit: COMMIT,
+    buildDate: BUILD_DATE,
+    bun: Bun.version,
+    platform: process.platform,
+    arch: process.arch,
+    sdk: SDK_VERSION,
+    abi: ABI_VERSION,
+    manifest: MANIFEST_VERSION,
+  };
+}
