@@ -1,0 +1,25 @@
+import { HoduError } from '../../../errors';
+import type { Tensor } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+import { concatTensors } from '../util/copy';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
+
+// Concatenates along `axis`; every other dim must match (zero-size inputs simply contribute nothing).
+export default registerKernel('Concat', (inputs, ctx) => {
+  const parts: Tensor[] = inputs.map((_, i) => tensorInput(inputs, i, ctx));
+  if (parts.length === 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: needs at least one input`);
+  const first = parts[0]!;
+  const axis = normalizeAxisFor(ctx, ctx.attr<number | undefined>('axis') ?? (ctx.opset < 4 ? 1 : 0), first.rank);
+  const outDims = first.dims.slice();
+  outDims[axis] = 0;
+  for (const p of parts) {
+    const mismatch = p.dtype !== first.dtype || p.rank !== first.rank || p.dims.some((d, a) => a !== axis && d !== first.dims[a]);
+    if (mismatch) {
+      throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: cannot concatenate ${first.dtype}[${first.dims.join(',')}] and ${p.dtype}[${p.dims.join(',')}] on axis ${axis}`, {
+        hint: 'all inputs must have the same dtype, rank and dims except on the concat axis',
+      });
+    }
+    outDims[axis]! += p.dims[axis]!;
+  }
+  return [concatTensors(parts, axis, outDims)];
+});

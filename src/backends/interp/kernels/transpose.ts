@@ -1,0 +1,19 @@
+import { HoduError } from '../../../errors';
+import { stridesOf } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+import { takeByIndex } from '../util/copy';
+import { indexFromAxisTables, nodeLabel } from '../util/indexing';
+
+// Output axis a walks input axis perm[a]: out[i0..] = in[... i_a at position perm[a] ...].
+export default registerKernel('Transpose', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  const rank = x.rank;
+  const perm = ctx.attr<number[] | undefined>('perm') ?? x.dims.map((_, i) => rank - 1 - i);
+  if (perm.length !== rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) {
+    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: perm [${perm.join(',')}] is not a permutation of 0..${rank - 1}`);
+  }
+  const strides = stridesOf(x.dims);
+  const outDims = perm.map((a) => x.dims[a]!);
+  const tables = perm.map((a, i) => Int32Array.from({ length: outDims[i]! }, (_, k) => k * strides[a]!));
+  return [takeByIndex(x, outDims, indexFromAxisTables(outDims, tables))];
+});

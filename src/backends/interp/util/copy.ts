@@ -1,0 +1,92 @@
+import type { TensorData } from '../../../ir/dtype';
+import { allocData } from '../../../ir/dtype';
+import { Tensor } from '../../../ir/tensor';
+
+/**
+ * Data-movement ops copy storage elements as they are (no toNumbers round trip), so they work the same for
+ * every dtype: typed arrays, BigInt64Array and string[] all index the same way.
+ */
+export type Store = { [i: number]: number | bigint | string; readonly length: number };
+
+export function storeOf(data: TensorData): Store {
+  return data as unknown as Store;
+}
+
+/** Copies `n` elements from `src[srcOff..]` to `dst[dstOff..]` (same dtype storage). */
+export function copyRange(src: TensorData, srcOff: number, dst: TensorData, dstOff: number, n: number): void {
+  if (n <= 0) return;
+  if (Array.isArray(src)) {
+    const d = dst as string[];
+    for (let i = 0; i < n; i++) d[dstOff + i] = src[srcOff + i]!;
+    return;
+  }
+  // Same constructor on both sides (same dtype), so a typed-array set is a plain memcpy.
+  (dst as Uint8Array).set((src as Uint8Array).subarray(srcOff, srcOff + n), dstOff);
+}
+
+/** The element 0 of a tensor's storage (a scalar fill value, e.g. Pad's constant_value). */
+export function firstElement(t: Tensor): number | bigint | string | undefined {
+  return t.data.length > 0 ? storeOf(t.data)[0] : undefined;
+}
+
+/**
+ * Builds a tensor of `outDims` whose element k is `src` element `index[k]`, or `fill` where `index[k]` is -1
+ * (fill undefined: the dtype's zero). The one primitive behind Transpose, Slice, Expand, Tile and Pad.
+ */
+export function takeByIndex(src: Tensor, outDims: readonly number[], index: Int32Array, fill?: number | bigint | string): Tensor {
+  const out = allocData(src.dtype, index.length);
+  const o = storeOf(out);
+  const s = storeOf(src.data);
+  for (let k = 0; k < index.length; k++) {
+    const j = index[k]!;
+    if (j >= 0) o[k] = s[j]!;
+    else if (fill !== undefined) o[k] = fill;
+  }
+  return new Tensor(src.dtype, outDims, out);
+}
+
+/** A tensor filled with one storage value. */
+export function filledTensor(like: Tensor | string, dims: readonly number[], value: number | bigint | string | undefined): Tensor {
+  const dtype = typeof like === 'string' ? (like as Tensor['dtype']) : like.dtype;
+  let n = 1;
+  for (const d of dims) n *= d;
+  const out = allocData(dtype, n);
+  if (value !== undefined) {
+    const o = storeOf(out);
+    for (let i = 0; i < n; i++) o[i] = value;
+  }
+  return new Tensor(dtype, dims, out);
+}
+
+/** Concatenates tensors of one dtype along `axis` (shapes already validated by the caller). */
+export function concatTensors(parts: readonly Tensor[], axis: number, outDims: readonly number[]): Tensor {
+  const dtype = parts[0]!.dtype;
+  let total = 1;
+  for (const d of outDims) total *= d;
+  const out = allocData(dtype, total);
+  let outer = 1;
+  for (let a = 0; a < axis; a++) outer *= outDims[a]!;
+  let innerOut = 1;
+  for (let a = axis; a < outDims.length; a++) innerOut *= outDims[a]!;
+  let colOff = 0;
+  for (const p of parts) {
+    const block = outer === 0 ? 0 : p.size / outer;
+    for (let o = 0; o < outer; o++) copyRange(p.data, o * block, out, o * innerOut + colOff, block);
+    colOff += block;
+  }
+  return new Tensor(dtype, outDims, out);
+}
+
+/** Copies the slab [begin, begin+len) along `axis` into a new tensor. */
+export function sliceAxis(t: Tensor, axis: number, begin: number, len: number): Tensor {
+  const dims = t.dims.slice();
+  const axisDim = dims[axis]!;
+  dims[axis] = len;
+  let outer = 1;
+  for (let a = 0; a < axis; a++) outer *= t.dims[a]!;
+  let inner = 1;
+  for (let a = axis + 1; a < t.rank; a++) inner *= t.dims[a]!;
+  const out = allocData(t.dtype, outer * len * inner);
+  for (let o = 0; o < outer; o++) copyRange(t.data, (o * axisDim + begin) * inner, out, o * len * inner, len * inner);
+  return new Tensor(t.dtype, dims, out);
+}

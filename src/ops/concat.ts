@@ -1,0 +1,37 @@
+import type { Dim } from '../ir/graph';
+import { inferAxis, mergeDim, shapeError } from './_shape';
+import { defineOp } from './registry';
+
+// Concat-1 had axis default 1; from opset 4 axis is required; negative axes from opset 11.
+export default defineOp({
+  op: 'Concat',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'inputs', variadic: true }],
+  outputs: [{ name: 'concat_result' }],
+  attributes: { axis: { type: 'int' } },
+  infer(ctx) {
+    const ins = ctx.inputs;
+    const dtype = ins.find((i) => i?.dtype)?.dtype;
+    const known = ins.find((i) => i?.shape)?.shape;
+    if (!known) return [{ dtype }];
+    const rank = known.length;
+    const axis = inferAxis(ctx, ctx.attr<number | undefined>('axis') ?? (ctx.opset < 4 ? 1 : 0), rank);
+    const out: Dim[] = known.slice();
+    let sum: Dim = 0;
+    for (const inp of ins) {
+      const s = inp?.shape;
+      if (!s) {
+        sum = '?';
+        continue;
+      }
+      if (s.length !== rank) throw shapeError(ctx, `inputs have ranks ${rank} and ${s.length}`);
+      s.forEach((d, a) => {
+        if (a !== axis) out[a] = mergeDim(out[a]!, d, ctx, `inputs disagree on dim ${a}`);
+      });
+      sum = typeof sum === 'number' && typeof s[axis] === 'number' ? sum + (s[axis] as number) : '?';
+    }
+    out[axis] = sum;
+    return [{ dtype, shape: out }];
+  },
+});

@@ -1,0 +1,23 @@
+import { shapeError } from './_shape';
+import { defineOp } from './registry';
+
+// Transpose-1/13: perm defaults to reversing the axes.
+export default defineOp({
+  op: 'Transpose',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'data' }],
+  outputs: [{ name: 'transposed' }],
+  attributes: { perm: { type: 'ints' } },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    const perm = ctx.attr<number[] | undefined>('perm');
+    if (!x?.shape) return [{ dtype: x?.dtype, shape: perm ? perm.map(() => '?') : undefined }];
+    const rank = x.shape.length;
+    const p = perm ?? x.shape.map((_, i) => rank - 1 - i);
+    if (p.length !== rank || [...p].sort((a, b) => a - b).some((v, i) => v !== i)) {
+      throw shapeError(ctx, `perm [${p.join(',')}] is not a permutation of 0..${rank - 1}`);
+    }
+    return [{ dtype: x.dtype, shape: p.map((a) => x.shape![a]!) }];
+  },
+});
