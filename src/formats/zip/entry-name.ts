@@ -1,0 +1,19 @@
+import { HoduError } from '../../errors';
+
+/**
+ * Refuses entry names that could escape a directory or confuse a reader when the archive is extracted
+ * (absolute paths, drive letters, `..` segments, NUL, empty). Both `/` and `\` count as separators
+ * because Windows tools treat them alike.
+ */
+export function checkEntryName(name: string, where: string, code = 'E_ZIP'): void {
+  const bad = (why: string): never => {
+    throw new HoduError(code, `${where}: unsafe entry name ${JSON.stringify(name)} (${why})`, {
+      hint: 'the archive may be hostile or corrupt; entry names must be relative paths without ".."',
+    });
+  };
+  if (name.length === 0) bad('empty');
+  if (name.includes('\0')) bad('contains NUL');
+  if (name.startsWith('/') || name.startsWith('\\')) bad('absolute path');
+  if (/^[A-Za-z]:/.test(name)) bad('drive letter');
+  if (name.split(/[\\/]/).some((s) => s === '..')) bad('".." segment');
+}
