@@ -1,6 +1,7 @@
 import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import { selectBackend } from '../backends/registry';
+import { verifyModel } from '../ir/verifier';
 import type { RuntimeValue } from '../sdk/backend';
 import type { Tensor } from '../ir/tensor';
 
@@ -13,6 +14,7 @@ export interface RunResult {
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
 export async function runModel(model: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number } = {}): Promise<RunResult> {
+  verifyModel(model);
   const backend = await selectBackend(model, { name: opts.backend, device: opts.device });
   const session = await backend.createSession(model, { threads: opts.threads });
   try {

@@ -1,0 +1,71 @@
+import { HoduError } from '../errors';
+import type { Graph, Model } from './graph';
+
+/**
+ * Checks a graph's structure: every input a node reads is defined before it (graph input, initializer,
+ * an earlier node's output, or an enclosing scope's value), no value is defined twice, every graph output
+ * is produced, and there are no cycles (a cycle shows up as a read-before-define in file order).
+ * Throws HoduError('E_GRAPH') naming the node.
+ */
+export function verifyModel(model: Model): void {
+  verifyGraph(model.graph, new Set());
+}
+
+export function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
+  const defined = new Set<string>();
+  const define = (name: string, what: string) => {
+    if (name === '') return;
+    if (defined.has(name)) {
+      throw new HoduError('E_GRAPH', `graph '${g.name}': '${name}' is defined twice (${what})`, { hint: 'the model is malformed: value names must be unique (SSA)' });
+    }
+    defined.add(name);
+  };
+  for (const i of g.inputs) if (!g.initializers.has(i.name)) define(i.name, 'graph input');
+  for (const name of g.initializers.keys()) define(name, 'initializer');
+  const producers = new Map<string, number>();
+  g.nodes.forEach((n, i) => n.outputs.forEach((o) => o && producers.set(o, i)));
+  g.nodes.forEach((node, index) => {
+    for (const input of node.inputs) {
+      if (input === '' || defined.has(input) || outer.has(input)) continue;
+      const later = producers.get(input);
+      if (later !== undefined) {
+        const cyclic = later >= index && reaches(g, index, later);
+        throw new HoduError('E_GRAPH', cyclic
+          ? `${node.op} node '${node.name}' is part of a cycle through '${input}'`
+          : `${node.op} node '${node.name}' reads '${input}' before node '${g.nodes[later]!.name}' produces it`, {
+          hint: cyclic ? 'ONNX graphs must be acyclic' : 'ONNX requires nodes in topological order; re-export the model',
+        });
+      }
+      throw new HoduError('E_GRAPH', `${node.op} node '${node.name}' reads '${input}', which nothing defines`, {
+        hint: 'the model is malformed (a dangling input); re-export it',
+      });
+    }
+    const scope = new Set([...outer, ...defined]);
+    for (const a of Object.values(node.attributes)) {
+      if (a.type === 'graph') verifyGraph(a.value, scope);
+      if (a.type === 'graphs') a.value.forEach((s) => verifyGraph(s, scope));
+    }
+    node.outputs.forEach((o) => define(o, `output of ${node.op} node '${node.name}'`));
+  });
+  for (const o of g.outputs) {
+    if (!defined.has(o.name) && !outer.has(o.name)) {
+      throw new HoduError('E_GRAPH', `graph '${g.name}' output '${o.name}' is never produced`, { hint: 'the model is malformed' });
+    }
+  }
+}
+
+/** Whether node `from` flows (transitively) into node `to` (then `to` feeding `from` closes a cycle). */
+function reaches(g: Graph, from: number, to: number): boolean {
+  const consumers = new Map<string, number[]>();
+  g.nodes.forEach((n, i) => n.inputs.forEach((x) => consumers.set(x, [...(consumers.get(x) ?? []), i])));
+  const seen = new Set<number>();
+  const stack = [from];
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (i === to) return true;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    for (const o of g.nodes[i]!.outputs) stack.push(...(consumers.get(o) ?? []));
+  }
+  return false;
+}
