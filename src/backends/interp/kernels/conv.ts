@@ -1,0 +1,76 @@
+import { HoduError } from '../../../errors';
+import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
+import { outDims, resolveWindow } from '../../../ops/_conv';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { im2col } from '../util/conv';
+import { gemm, gemmOutput } from '../util/gemm';
+
+// Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]: one blocked gemm per (image, group).
+export default registerKernel('Conv', (inputs, ctx) => {
+  const name = `Conv node '${ctx.node.name}'`;
+  const x = tensorInput(inputs, 0, ctx);
+  const w = tensorInput(inputs, 1, ctx);
+  const b = optionalInput(inputs, 2);
+  const group = ctx.attr<number>('group');
+  if (x.rank < 3 || w.rank !== x.rank) {
+    throw new HoduError('E_SHAPE', `${name}: X [${x.dims}] must be [N,C,spatial...] and W [${w.dims}] of the same rank`);
+  }
+  const [batch, channels] = [x.dims[0]!, x.dims[1]!];
+  const m = w.dims[0]!;
+  const kernel = w.dims.slice(2);
+  const declared = ctx.attr<number[] | undefined>('kernel_shape');
+  if (declared && declared.join(',') !== kernel.join(',')) {
+    throw new HoduError('E_SHAPE', `${name}: kernel_shape [${declared}] differs from W's spatial dims [${kernel}]`);
+  }
+  if (group < 1 || channels % group !== 0 || m % group !== 0 || w.dims[1]! * group !== channels) {
+    throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${w.dims}]`, {
+      hint: 'W must be [M, C/group, k...] with C and M divisible by group',
+    });
+  }
+  if (b && (b.rank !== 1 || b.dims[0] !== m)) throw new HoduError('E_SHAPE', `${name}: B must be [${m}], got [${b.dims}]`);
+  const spatial = x.dims.slice(2);
+  const win = resolveWindow(spatial, {
+    autoPad: ctx.attr<string>('auto_pad'),
+    kernel,
+    strides: ctx.attr<number[] | undefined>('strides'),
+    dilations: ctx.attr<number[] | undefined>('dilations'),
+    pads: ctx.attr<number[] | undefined>('pads'),
+  }, name);
+  const outSp = outDims(win);
+  const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
+  const cg = channels / group;
+  const mg = m / group;
+  const kSize = sizeOf(kernel);
+  const inSize = sizeOf(spatial);
+  const outSize = sizeOf(outSp);
+  const xv = toNumbers(x);
+  const wv = toNumbers(w);
+  const y = gemmOutput(x.dtype, batch * m * outSize);
+  // A 1×1, stride-1, unpadded kernel reads the image as-is: the column matrix is X itself.
+  const pointwise = kSize === 1 && win.strides.every((s) => s === 1) && win.padsBegin.every((p) => p === 0) && outSize === inSize;
+  const col = pointwise ? undefined : gemmOutput(x.dtype, cg * kSize * outSize);
+  for (let n = 0; n < batch; n++) {
+    for (let g = 0; g < group; g++) {
+      const imgOff = (n * channels + g * cg) * inSize;
+      if (col) im2col(xv, imgOff, cg, geom, col);
+      gemm({
+        m: mg, n: outSize, k: cg * kSize,
+        a: wv, aOffset: g * mg * cg * kSize,
+        b: col ?? xv, bOffset: col ? 0 : imgOff,
+        c: y, cOffset: (n * m + g * mg) * outSize,
+      });
+    }
+  }
+  if (b) {
+    const bv = toNumbers(b);
+    for (let n = 0; n < batch; n++) {
+      for (let oc = 0; oc < m; oc++) {
+        const off = (n * m + oc) * outSize;
+        for (let i = off; i < off + outSize; i++) y[i] += bv[oc]!;
+      }
+    }
+  }
+  const dims = [batch, m, ...outSp];
+  if (x.dtype === 'float32' || x.dtype === 'float64') return [new Tensor(x.dtype, dims, y)];
+  return [fromNumbers(x.dtype, dims, y)];
+});

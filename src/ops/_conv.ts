@@ -1,0 +1,82 @@
+/**
+ * Window geometry shared by Conv, ConvTranspose and the pooling ops: how auto_pad, pads, strides, dilations
+ * and ceil_mode turn an input extent into an output extent (ONNX Operators.md, Conv / MaxPool).
+ * Used both by shape inference (possibly symbolic dims) and by the interp kernels (concrete dims).
+ */
+import { HoduError } from '../errors';
+import type { Dim } from '../ir/graph';
+
+export interface WindowAttrs {
+  /** 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID' */
+  autoPad: string;
+  kernel: number[];
+  strides?: number[];
+  dilations?: number[];
+  /** ONNX layout: all begins, then all ends. */
+  pads?: number[];
+  ceilMode?: boolean;
+}
+
+export interface Window {
+  kernel: number[];
+  strides: number[];
+  dilations: number[];
+  padsBegin: number[];
+  padsEnd: number[];
+  out: Dim[];
+}
+
+/** Resolves the sliding-window geometry over the spatial dims `inDims`. `where` names the node in errors. */
+export function resolveWindow(inDims: Dim[], a: WindowAttrs, where: string): Window {
+  const n = inDims.length;
+  const strides = a.strides?.length ? a.strides : new Array<number>(n).fill(1);
+  const dilations = a.dilations?.length ? a.dilations : new Array<number>(n).fill(1);
+  const pads = a.pads?.length ? a.pads : new Array<number>(2 * n).fill(0);
+  if (a.kernel.length !== n || strides.length !== n || dilations.length !== n || pads.length !== 2 * n) {
+    throw new HoduError('E_ATTR', `${where}: kernel_shape/strides/dilations/pads do not match ${n} spatial dims ` +
+      `(kernel [${a.kernel}], strides [${strides}], dilations [${dilations}], pads [${pads}])`);
+  }
+  if (strides.some((s) => s < 1) || dilations.some((d) => d < 1) || a.kernel.some((k) => k < 1)) {
+    throw new HoduError('E_ATTR', `${where}: strides, dilations and kernel_shape must be positive`);
+  }
+  const padsBegin = pads.slice(0, n);
+  const padsEnd = pads.slice(n);
+  const out: Dim[] = [];
+  for (let i = 0; i < n; i++) {
+    const size = inDims[i]!;
+    const span = (a.kernel[i]! - 1) * dilations[i]! + 1;
+    const s = strides[i]!;
+    if (typeof size !== 'number') {
+      out.push('?');
+      continue;
+    }
+    if (a.autoPad === 'SAME_UPPER' || a.autoPad === 'SAME_LOWER') {
+      const o = Math.ceil(size / s);
+      const total = Math.max(0, (o - 1) * s + span - size);
+      const small = Math.floor(total / 2);
+      padsBegin[i] = a.autoPad === 'SAME_UPPER' ? small : total - small;
+      padsEnd[i] = total - padsBegin[i]!;
+      out.push(o);
+    } else if (a.autoPad === 'VALID') {
+      padsBegin[i] = 0;
+      padsEnd[i] = 0;
+      out.push(Math.max(0, Math.floor((size - span) / s) + 1));
+    } else if (a.autoPad === 'NOTSET' || a.autoPad === '') {
+      const room = size + padsBegin[i]! + padsEnd[i]! - span;
+      let o = (a.ceilMode ? Math.ceil(room / s) : Math.floor(room / s)) + 1;
+      // With ceil_mode the last window must still start inside the input or its begin padding.
+      if (a.ceilMode && (o - 1) * s >= size + padsBegin[i]!) o--;
+      out.push(Math.max(0, o));
+    } else {
+      throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown auto_pad '${a.autoPad}'`, {
+        hint: 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID',
+      });
+    }
+  }
+  return { kernel: a.kernel, strides, dilations, padsBegin, padsEnd, out };
+}
+
+/** The concrete output extents of a window (kernels only; dims are known at run time). */
+export function outDims(w: Window): number[] {
+  return w.out as number[];
+}
