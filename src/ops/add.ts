@@ -1,16 +1,8 @@
-import { inferBroadcastSameType } from './infer-util';
-import { defineOp } from './registry';
+import { CONSUMED_INPUTS, defineBinaryOp, LEGACY_BROADCAST } from './_elementwise';
 
-// Add-1/6 had legacy `broadcast`/`axis` attributes; from opset 7 on, numpy broadcasting.
-export default defineOp({
-  op: 'Add',
+// Addition. Add-1/6 had legacy `broadcast`/`axis` attributes (and `consumed_inputs` in Add-1); numpy broadcasting from opset 7.
+export default defineBinaryOp('Add', {
   sinceVersion: 1,
   untilVersion: 14,
-  inputs: [{ name: 'A' }, { name: 'B' }],
-  outputs: [{ name: 'C' }],
-  attributes: {
-    broadcast: { type: 'int', default: 0 },
-    axis: { type: 'int' },
-  },
-  infer: inferBroadcastSameType,
+  attributes: { ...LEGACY_BROADCAST, ...CONSUMED_INPUTS },
 });

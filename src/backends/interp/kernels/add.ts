@@ -1,9 +1,5 @@
-import { registerKernel, tensorInput } from '../kernel';
-import { mapBroadcast } from '../util/elementwise';
+import { registerKernel } from '../kernel';
+import { binaryKernel } from '../util/binary';
 
-// C = A + B with numpy broadcasting.
-export default registerKernel('Add', (inputs, ctx) => {
-  const a = tensorInput(inputs, 0, ctx);
-  const b = tensorInput(inputs, 1, ctx);
-  return [mapBroadcast([a, b], a.dtype, (x, y) => x + y, ` in Add node '${ctx.node.name}'`)];
-});
+// C = A + B (numpy broadcasting; legacy broadcast/axis before opset 7). int64 is added exactly.
+export default registerKernel('Add', binaryKernel({ num: (a, b) => a + b, big: (a, b) => a + b }));

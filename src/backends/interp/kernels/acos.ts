@@ -1,0 +1,4 @@
+import { registerKernel } from '../kernel';
+import { unaryKernel } from '../util/unary';
+
+export default registerKernel('Acos', unaryKernel(Math.acos));

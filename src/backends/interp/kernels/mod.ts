@@ -1,0 +1,34 @@
+import { HoduError } from '../../../errors';
+import { isFloatDType } from '../../../ir/dtype';
+import { registerKernel } from '../kernel';
+import { binaryOperands, mapBinary, where } from '../util/binary';
+
+// fmod=1 is C fmod (JS %: sign of the dividend). fmod=0 is Python's %: the sign follows the divisor.
+// Integer x % 0 is undefined by the spec; it gives 0 here.
+const cMod = { num: (a: number, b: number) => a % b, big: (a: bigint, b: bigint) => (b === 0n ? 0n : a % b) };
+const pyMod = {
+  num: (a: number, b: number) => {
+    if (b === 0) return 0;
+    const r = a % b;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+  },
+  big: (a: bigint, b: bigint) => {
+    if (b === 0n) return 0n;
+    const r = a % b;
+    return r !== 0n && r < 0n !== b < 0n ? r + b : r;
+  },
+};
+
+export default registerKernel('Mod', (inputs, ctx) => {
+  const [a, b] = binaryOperands(inputs, ctx);
+  const fmod = ctx.attr<number>('fmod');
+  if (fmod !== 0 && fmod !== 1) {
+    throw new HoduError('E_UNSUPPORTED_ATTR', `Mod node '${ctx.node.name}': fmod must be 0 or 1, got ${fmod}`);
+  }
+  if (fmod === 0 && isFloatDType(a.dtype)) {
+    throw new HoduError('E_ATTR', `Mod node '${ctx.node.name}': floating-point inputs (${a.dtype}) need fmod=1`, {
+      hint: 'the ONNX spec defines fmod=0 for integers only',
+    });
+  }
+  return [mapBinary(a, b, a.dtype, fmod === 1 ? cMod : pyMod, where(ctx))];
+});

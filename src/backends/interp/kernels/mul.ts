@@ -1,0 +1,4 @@
+import { registerKernel } from '../kernel';
+import { binaryKernel } from '../util/binary';
+
+export default registerKernel('Mul', binaryKernel({ num: (a, b) => a * b, big: (a, b) => a * b }));

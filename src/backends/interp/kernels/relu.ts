@@ -1,0 +1,5 @@
+import { registerKernel } from '../kernel';
+import { unaryKernel } from '../util/unary';
+
+// Integer inputs allowed from opset 14. NaN propagates.
+export default registerKernel('Relu', unaryKernel((x) => (x < 0 ? 0 : x), (x) => (x > 0n ? x : 0n)));

@@ -1,0 +1,5 @@
+import { registerKernel } from '../kernel';
+import { roundHalfEven, unaryKernel } from '../util/unary';
+
+// Halves round to the nearest even integer (2.5 -> 2, -1.5 -> -2).
+export default registerKernel('Round', unaryKernel(roundHalfEven));

@@ -1,0 +1,49 @@
+import type { DType } from '../ir/dtype';
+import { inferBroadcastBool, inferBroadcastSameType, inferSameAsInput } from './infer-util';
+import { defineOp } from './registry';
+import type { AttrSpec, InferContext, OpSchema } from './schema';
+
+type Attrs = Record<string, AttrSpec>;
+
+/** Opset-1 versions of many elementwise ops carried this (ignored) attribute; declared so old models load. */
+export const CONSUMED_INPUTS: Attrs = { consumed_inputs: { type: 'ints' } };
+
+/** Before opset 7, Add/Sub/Mul/Div/Pow/And/Or/Xor/Equal/Greater/Less broadcast B onto A only when `broadcast=1`, from `axis`. */
+export const LEGACY_BROADCAST: Attrs = { broadcast: { type: 'int', default: 0 }, axis: { type: 'int' } };
+
+interface Range {
+  sinceVersion: number;
+  untilVersion: number;
+  attributes?: Attrs;
+  doc?: string;
+}
+
+/** X -> Y, same dtype and shape. */
+export function defineUnaryOp(op: string, r: Range): OpSchema {
+  return defineOp({ op, ...r, inputs: [{ name: 'X' }], outputs: [{ name: 'Y' }], attributes: r.attributes ?? {}, infer: inferSameAsInput });
+}
+
+/** Unary op whose output has a fixed dtype (IsNaN, IsInf -> bool). */
+export function defineUnaryToOp(op: string, dtype: DType, r: Range): OpSchema {
+  return defineOp({
+    op, ...r, inputs: [{ name: 'X' }], outputs: [{ name: 'Y' }], attributes: r.attributes ?? {},
+    infer: (ctx: InferContext) => [{ dtype, shape: ctx.inputs[0]?.shape?.slice() }],
+  });
+}
+
+/** A, B -> C with numpy broadcasting; C has A's dtype, or bool for comparisons and logic. */
+export function defineBinaryOp(op: string, r: Range & { bool?: boolean }): OpSchema {
+  return defineOp({
+    op, sinceVersion: r.sinceVersion, untilVersion: r.untilVersion, doc: r.doc,
+    inputs: [{ name: 'A' }, { name: 'B' }], outputs: [{ name: 'C' }], attributes: r.attributes ?? {},
+    infer: r.bool ? inferBroadcastBool : inferBroadcastSameType,
+  });
+}
+
+/** data_0..data_n -> result, numpy broadcast over all inputs (Max, Min, Sum, Mean). */
+export function defineVariadicOp(op: string, r: Range): OpSchema {
+  return defineOp({
+    op, ...r, inputs: [{ name: 'data_0', variadic: true }], outputs: [{ name: 'result' }], attributes: r.attributes ?? {},
+    infer: inferBroadcastSameType,
+  });
+}

@@ -1,0 +1,4 @@
+import { defineBinaryOp } from './_elementwise';
+
+// Output is bool, numpy broadcasting.
+export default defineBinaryOp('LessOrEqual', { sinceVersion: 12, untilVersion: 16, bool: true });

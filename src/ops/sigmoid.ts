@@ -1,0 +1,3 @@
+import { CONSUMED_INPUTS, defineUnaryOp } from './_elementwise';
+
+export default defineUnaryOp('Sigmoid', { sinceVersion: 1, untilVersion: 13, attributes: CONSUMED_INPUTS });
