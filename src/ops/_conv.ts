@@ -80,3 +80,62 @@ export function resolveWindow(inDims: Dim[], a: WindowAttrs, where: string): Win
 export function outDims(w: Window): number[] {
   return w.out as number[];
 }
+
+export interface TransposeWindowAttrs {
+  autoPad: string;
+  kernel: number[];
+  strides?: number[];
+  dilations?: number[];
+  pads?: number[];
+  outputPadding?: number[];
+  /** Spatial output shape (the last `n` entries are used if the attribute also lists N and C). */
+  outputShape?: number[];
+}
+
+/**
+ * ConvTranspose geometry (Operators.md): explicit pads give
+ *   out = stride·(in−1) + output_padding + ((k−1)·dilation+1) − pads_begin − pads_end,
+ * while output_shape (or SAME_* with out = in·stride) fixes `out` and derives the pads from the total padding.
+ */
+export function resolveTransposeWindow(inDims: Dim[], a: TransposeWindowAttrs, where: string): Window {
+  const n = inDims.length;
+  const strides = a.strides?.length ? a.strides : new Array<number>(n).fill(1);
+  const dilations = a.dilations?.length ? a.dilations : new Array<number>(n).fill(1);
+  const pads = a.pads?.length ? a.pads : new Array<number>(2 * n).fill(0);
+  const outPad = a.outputPadding?.length ? a.outputPadding : new Array<number>(n).fill(0);
+  const outShape = a.outputShape?.length ? a.outputShape.slice(-n) : undefined;
+  if (a.kernel.length !== n || strides.length !== n || dilations.length !== n || pads.length !== 2 * n || outPad.length !== n) {
+    throw new HoduError('E_ATTR', `${where}: kernel_shape/strides/dilations/pads/output_padding do not match ${n} spatial dims`);
+  }
+  if (!['NOTSET', '', 'SAME_UPPER', 'SAME_LOWER', 'VALID'].includes(a.autoPad)) {
+    throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown auto_pad '${a.autoPad}'`, { hint: 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID' });
+  }
+  const padsBegin = pads.slice(0, n);
+  const padsEnd = pads.slice(n);
+  const out: Dim[] = [];
+  for (let i = 0; i < n; i++) {
+    const size = inDims[i]!;
+    if (typeof size !== 'number') {
+      out.push(outShape ? outShape[i]! : '?');
+      continue;
+    }
+    const full = strides[i]! * (size - 1) + outPad[i]! + (a.kernel[i]! - 1) * dilations[i]! + 1;
+    const same = a.autoPad === 'SAME_UPPER' || a.autoPad === 'SAME_LOWER';
+    if (a.autoPad === 'VALID') {
+      padsBegin[i] = 0;
+      padsEnd[i] = 0;
+    }
+    if (outShape || same) {
+      const target = outShape ? outShape[i]! : size * strides[i]!;
+      const total = full - target;
+      // The spec's `total/2` is the reference's floor division (it matters for negative totals).
+      const half = Math.floor(total / 2);
+      padsBegin[i] = a.autoPad === 'SAME_UPPER' ? half : total - half;
+      padsEnd[i] = total - padsBegin[i]!;
+      out.push(target);
+    } else {
+      out.push(full - padsBegin[i]! - padsEnd[i]!);
+    }
+  }
+  return { kernel: a.kernel, strides, dilations, padsBegin, padsEnd, out };
+}

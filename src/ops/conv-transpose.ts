@@ -1,0 +1,40 @@
+import type { Dim } from '../ir/graph';
+import { resolveTransposeWindow } from './_conv';
+import { defineOp } from './registry';
+
+// ConvTranspose-1 and -11 share semantics (11 clarified auto_pad / output_shape pads).
+export default defineOp({
+  op: 'ConvTranspose',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    auto_pad: { type: 'string', default: 'NOTSET' },
+    dilations: { type: 'ints' },
+    group: { type: 'int', default: 1 },
+    kernel_shape: { type: 'ints' },
+    output_padding: { type: 'ints' },
+    output_shape: { type: 'ints' },
+    pads: { type: 'ints' },
+    strides: { type: 'ints' },
+  },
+  infer(ctx) {
+    const [x, w] = ctx.inputs;
+    if (!x?.shape || !w?.shape) return [{ dtype: x?.dtype }];
+    const kernel = ctx.attr<number[] | undefined>('kernel_shape') ?? w.shape.slice(2);
+    const mg = w.shape[1]!;
+    if (kernel.some((k) => typeof k !== 'number')) return [{ dtype: x.dtype }];
+    const win = resolveTransposeWindow(x.shape.slice(2), {
+      autoPad: ctx.attr<string>('auto_pad'),
+      kernel: kernel as number[],
+      strides: ctx.attr<number[] | undefined>('strides'),
+      dilations: ctx.attr<number[] | undefined>('dilations'),
+      pads: ctx.attr<number[] | undefined>('pads'),
+      outputPadding: ctx.attr<number[] | undefined>('output_padding'),
+      outputShape: ctx.attr<number[] | undefined>('output_shape'),
+    }, `ConvTranspose node '${ctx.node.name}'`);
+    const m: Dim = typeof mg === 'number' ? mg * ctx.attr<number>('group') : '?';
+    return [{ dtype: x.dtype, shape: [x.shape[0]!, m, ...win.out] }];
+  },
+});
