@@ -125,8 +125,13 @@ function randomInput(info: ValueInfo, override: number[] | undefined, symbols: M
     throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': not a tensor input`, { hint: `pass --input ${info.name}=FILE`, exitCode: 2 });
   }
   let dims: number[];
-  if (override) dims = override;
-  else {
+  if (override) {
+    dims = override;
+    // Later inputs sharing a symbolic dim (e.g. 'N') take the size chosen here.
+    type.shape?.forEach((d, i) => {
+      if (typeof d === 'string' && d !== '?' && dims[i] !== undefined && !symbols.has(d)) symbols.set(d, dims[i]!);
+    });
+  } else {
     if (!type.shape) {
       throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': its rank is unknown`, { hint: `set it with --shape ${info.name}=DIMS`, exitCode: 2 });
     }

@@ -40,16 +40,32 @@ function formatter(t: Tensor, values: (number | string)[]): (v: number | string)
   if (t.dtype === 'string') return (v) => String(v);
   if (t.dtype === 'bool') return (v) => (v ? 'True' : 'False');
   if (!isFloatDType(t.dtype)) return (v) => String(v);
-  const finite = (values as number[]).filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
+  const nums = values as number[];
+  const finite = nums.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const max = finite.length ? Math.max(...finite) : 0;
   const min = finite.length ? Math.min(...finite) : 0;
-  const scientific = max >= 1e8 || (min > 0 && min < 1e-4);
+  // numpy switches to scientific notation when the range is too wide to print in fixed point.
+  if (max >= 1e8 || (min > 0 && min < 1e-4) || (min > 0 && max / min > 1e3 && max >= 1e3)) {
+    return (v) => special(v as number) ?? (v as number).toExponential(4);
+  }
+  // Fixed point like numpy: up to PRECISION decimals, trailing zeros trimmed but the '.' kept, and
+  // padded so the decimal points line up ("1.5", "0. ", "3.5").
+  const fixed = (x: number) => x.toFixed(PRECISION).replace(/0+$/, '');
+  const parts = nums.filter((x) => Number.isFinite(x)).map((x) => fixed(x).split('.'));
+  const fracWidth = Math.max(0, ...parts.map((p) => p[1]!.length));
   return (v) => {
     const x = v as number;
-    if (Number.isNaN(x)) return 'nan';
-    if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-    if (scientific) return x.toExponential(4);
-    const s = x.toFixed(4).replace(/0+$/, '');
-    return s;
+    const s = special(x);
+    if (s !== undefined) return s;
+    const [int, frac] = fixed(x).split('.');
+    return `${int}.${frac!.padEnd(fracWidth)}`;
   };
+}
+
+const PRECISION = 4;
+
+function special(x: number): string | undefined {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  return undefined;
 }
