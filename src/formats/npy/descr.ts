@@ -49,8 +49,9 @@ export function parseDescr(descr: string): NpyType | string {
   }
   const dtype = NUMERIC[`${kind}${size}`];
   if (!dtype) {
-    const what = kind === 'c' ? 'complex numbers' : kind === 'M' || kind === 'm' ? 'datetimes' : kind === 'V' ? 'raw void data' : 'this element type';
-    return `dtype '${descr}' (${what}) is not supported`;
+    const known: Record<string, string> = { c: 'complex numbers', M: 'datetimes', m: 'timedeltas', V: 'raw void data', f: 'this float width', i: 'this int width', u: 'this uint width' };
+    const what = known[kind];
+    return what ? `dtype '${descr}' (${what}) is not supported` : `unknown dtype descriptor '${descr}'`;
   }
   return { dtype, itemsize: size, bigEndian };
 }

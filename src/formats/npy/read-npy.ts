@@ -77,8 +77,8 @@ export function readNpyHeader(bytes: Uint8Array, where: string): NpyHeader {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) fail(where, `dimension ${k} of the shape is ${String(d)}, not a non-negative integer`);
     return d;
   });
-  let count = 1;
-  for (const d of shape) count *= d;
+  // Zero dims are skipped so that (0, 2**60, 2**60) is refused too: its size would overflow to NaN.
+  const count = shape.reduce((a, d) => a * Math.max(d, 1), 1);
   if (count > MAX_NPY_ELEMENTS) fail(where, `shape (${shape.join(', ')}) has ${count} elements, above the limit of ${MAX_NPY_ELEMENTS}`);
   return { type, fortranOrder, shape, dataOffset: start + headerLen };
 }
