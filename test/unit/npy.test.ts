@@ -45,7 +45,7 @@ describe('npy: hand-made files', () => {
   });
 
   test('version 2.0 and 3.0 headers (4-byte length), double quotes, no trailing comma', () => {
-    const a = readNpy(npyFile('{"descr": "<f8", "fortran_order": False, "shape": (2,)}', le('f8', [0.5, -3])), 'v2', 2);
+    const a = readNpy(npyFile('{"descr": "<f8", "fortran_order": False, "shape": (2,)}', le('f8', [0.5, -3]), 2), 'v2');
     expect([...(a.data as Float64Array)]).toEqual([0.5, -3]);
     const b = readNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", le('f4', [2.5]), 3), 'v3');
     expect([...(b.data as Float32Array)]).toEqual([2.5]);
