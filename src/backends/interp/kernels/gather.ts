@@ -1,0 +1,28 @@
+import { allocData } from '../../../ir/dtype';
+import { Tensor } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+import { copyRange } from '../util/copy';
+import { intsOf, normalizeAxisFor, normalizeIndex } from '../util/indexing';
+
+// For each outer block and each index, copies the inner block data[o, idx, :].
+export default registerKernel('Gather', (inputs, ctx) => {
+  const data = tensorInput(inputs, 0, ctx);
+  const indices = tensorInput(inputs, 1, ctx);
+  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);
+  const axisDim = data.dims[axis]!;
+  const idx = intsOf(indices).map((i) => normalizeIndex(ctx, i, axisDim));
+  let outer = 1;
+  for (let a = 0; a < axis; a++) outer *= data.dims[a]!;
+  let inner = 1;
+  for (let a = axis + 1; a < data.rank; a++) inner *= data.dims[a]!;
+  const outDims = [...data.dims.slice(0, axis), ...indices.dims, ...data.dims.slice(axis + 1)];
+  const out = allocData(data.dtype, outer * idx.length * inner);
+  let k = 0;
+  for (let o = 0; o < outer; o++) {
+    for (const i of idx) {
+      copyRange(data.data, (o * axisDim + i) * inner, out, k, inner);
+      k += inner;
+    }
+  }
+  return [new Tensor(data.dtype, outDims, out)];
+});

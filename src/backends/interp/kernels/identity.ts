@@ -1,0 +1,4 @@
+import { registerKernel } from '../kernel';
+
+// Passes any value through (tensor, sequence or absent optional); storage is never mutated so no copy.
+export default registerKernel('Identity', (inputs) => [inputs[0] ?? null]);

@@ -1,0 +1,9 @@
+import { int64Tensor } from '../../../ir/tensor';
+import { shapeRange } from '../../../ops/shape';
+import { registerKernel, tensorInput } from '../kernel';
+
+export default registerKernel('Shape', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  const [s, e] = ctx.opset >= 15 ? shapeRange(x.rank, ctx.attr<number>('start'), ctx.attr<number | undefined>('end')) : [0, x.rank];
+  return [int64Tensor(x.dims.slice(s, Math.max(s, e)))];
+});

@@ -1,0 +1,21 @@
+import { HoduError } from '../../../errors';
+import { Tensor } from '../../../ir/tensor';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+
+// Removes size-1 dims (the listed ones, or all); shares storage.
+export default registerKernel('Squeeze', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  const axesInput = optionalInput(inputs, 1);
+  const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : axesInput ? intsOf(axesInput) : undefined;
+  let drop: Set<number>;
+  if (axes) {
+    drop = new Set(axes.map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')));
+    for (const a of drop) {
+      if (x.dims[a] !== 1) {
+        throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: cannot squeeze axis ${a} of shape [${x.dims.join(',')}] (size ${x.dims[a]})`);
+      }
+    }
+  } else drop = new Set(x.dims.flatMap((d, i) => (d === 1 ? [i] : [])));
+  return [new Tensor(x.dtype, x.dims.filter((_, i) => !drop.has(i)), x.data)];
+});

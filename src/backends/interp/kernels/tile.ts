@@ -1,0 +1,23 @@
+import { HoduError } from '../../../errors';
+import { stridesOf } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+import { takeByIndex } from '../util/copy';
+import { indexFromAxisTables, intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+
+// Output coordinate i on axis a reads input coordinate i mod dims[a].
+export default registerKernel('Tile', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  let repeats = intsOf(tensorInput(inputs, 1, ctx));
+  if (ctx.opset < 6) {
+    const axis = normalizeAxisFor(ctx, intsOf(tensorInput(inputs, 2, ctx))[0]!, x.rank);
+    const tiles = repeats[0]!;
+    repeats = x.dims.map((_, i) => (i === axis ? tiles : 1));
+  }
+  if (repeats.length !== x.rank || repeats.some((r) => r < 0)) {
+    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: repeats [${repeats.join(',')}] must have ${x.rank} non-negative values`);
+  }
+  const strides = stridesOf(x.dims);
+  const outDims = x.dims.map((d, i) => d * repeats[i]!);
+  const tables = outDims.map((d, a) => Int32Array.from({ length: d }, (_, i) => (i % x.dims[a]!) * strides[a]!));
+  return [takeByIndex(x, outDims, indexFromAxisTables(outDims, tables))];
+});

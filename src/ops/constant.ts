@@ -1,0 +1,59 @@
+import { HoduError } from '../errors';
+import type { Node } from '../ir/graph';
+import { float32Tensor, int64Tensor, Tensor } from '../ir/tensor';
+import { defineOp } from './registry';
+
+/**
+ * The tensor a Constant node holds. Constant-1/9: `value`; -11: `sparse_value` (the loader densifies it);
+ * -12: value_float(s) (float32), value_int(s) (int64), value_string(s). Exactly one must be set.
+ */
+export function constantValue(node: Node): Tensor {
+  const set = Object.keys(node.attributes).filter((k) => k === 'value' || k === 'sparse_value' || k.startsWith('value_'));
+  if (set.length !== 1) {
+    throw new HoduError('E_ATTR', `Constant node '${node.name}' must set exactly one value attribute, got ${set.length ? set.join(', ') : 'none'}`, {
+      hint: 'the model is malformed; re-export it',
+    });
+  }
+  const a = node.attributes[set[0]!]!;
+  switch (a.type) {
+    case 'tensor':
+    case 'sparse_tensor':
+      return a.value;
+    case 'float':
+      return float32Tensor([a.value], []);
+    case 'floats':
+      return float32Tensor(a.value, [a.value.length]);
+    case 'int':
+      return int64Tensor([a.value], []);
+    case 'ints':
+      return int64Tensor(a.value);
+    case 'string':
+      return new Tensor('string', [], [a.value]);
+    case 'strings':
+      return new Tensor('string', [a.value.length], a.value.slice());
+    default:
+      throw new HoduError('E_ATTR', `Constant node '${node.name}': attribute '${set[0]}' has unsupported type ${a.type}`);
+  }
+}
+
+export default defineOp({
+  op: 'Constant',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [],
+  outputs: [{ name: 'output' }],
+  attributes: {
+    value: { type: 'tensor' },
+    sparse_value: { type: 'sparse_tensor' },
+    value_float: { type: 'float' },
+    value_floats: { type: 'floats' },
+    value_int: { type: 'int' },
+    value_ints: { type: 'ints' },
+    value_string: { type: 'string' },
+    value_strings: { type: 'strings' },
+  },
+  infer(ctx) {
+    const v = constantValue(ctx.node);
+    return [{ dtype: v.dtype, shape: v.dims.slice() }];
+  },
+});

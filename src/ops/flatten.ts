@@ -1,0 +1,24 @@
+import { dimProduct } from './_shape';
+import { defineOp } from './registry';
+import { HoduError } from '../errors';
+
+// Flatten-1/9/11/13: [d0..d(axis-1), d(axis)..] -> [prod, prod]; axis in [-r, r] (negative from 11).
+export default defineOp({
+  op: 'Flatten',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'input' }],
+  outputs: [{ name: 'output' }],
+  attributes: { axis: { type: 'int', default: 1 } },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    if (!x?.shape) return [{ dtype: x?.dtype, shape: ['?', '?'] }];
+    const rank = x.shape.length;
+    const raw = ctx.attr<number>('axis');
+    const axis = raw < 0 ? raw + rank : raw;
+    if (axis < 0 || axis > rank) {
+      throw new HoduError('E_ATTR', `Flatten node '${ctx.node.name}': axis ${raw} is out of range for rank ${rank}`);
+    }
+    return [{ dtype: x.dtype, shape: [dimProduct(x.shape.slice(0, axis)), dimProduct(x.shape.slice(axis))] }];
+  },
+});

@@ -1,0 +1,18 @@
+import { inferAxis } from './_shape';
+import { defineOp } from './registry';
+
+// Gather-1/11/13: out = data[:axis] + indices.shape + data[axis+1:]; negative indices from opset 11.
+export default defineOp({
+  op: 'Gather',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'data' }, { name: 'indices' }],
+  outputs: [{ name: 'output' }],
+  attributes: { axis: { type: 'int', default: 0 } },
+  infer(ctx) {
+    const [data, indices] = ctx.inputs;
+    if (!data?.shape || !indices?.shape) return [{ dtype: data?.dtype }];
+    const axis = inferAxis(ctx, ctx.attr<number>('axis'), data.shape.length);
+    return [{ dtype: data.dtype, shape: [...data.shape.slice(0, axis), ...indices.shape, ...data.shape.slice(axis + 1)] }];
+  },
+});

@@ -1,0 +1,32 @@
+import type { Dim, Graph, TensorType } from '../ir/graph';
+import { defineOp } from './registry';
+import type { InferOutput } from './schema';
+
+// Loop-1/11/13/16/19/21. Inputs (M?, cond?, v_initial...); body (iter_num, cond, v...) -> (cond, v..., scan...).
+// Outputs: the final loop-carried values, then each scan output stacked along a new first axis.
+export default defineOp({
+  op: 'Loop',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'M', optional: true }, { name: 'cond', optional: true }, { name: 'v_initial', variadic: true, optional: true }],
+  outputs: [{ name: 'v_final_and_scan_outputs', variadic: true }],
+  attributes: { body: { type: 'graph', required: true } },
+  infer(ctx) {
+    const body = ctx.attr<Graph>('body');
+    const carried = ctx.inputs.length - 2;
+    const bodyType = (i: number) => {
+      const t = body.outputs[i]?.type;
+      return t?.kind === 'tensor' ? (t as TensorType) : undefined;
+    };
+    return ctx.node.outputs.map((_, i): InferOutput => {
+      const b = bodyType(1 + i);
+      if (i < carried) {
+        const init = ctx.inputs[2 + i];
+        // A carried value may change shape between iterations: keep only the dims both agree on.
+        const same = init?.shape && b?.shape && init.shape.length === b.shape.length;
+        return { dtype: init?.dtype ?? b?.dtype, shape: same ? init!.shape!.map((d, k): Dim => (d === b!.shape![k] ? d : '?')) : undefined };
+      }
+      return { dtype: b?.dtype, shape: b?.shape ? ['?', ...b.shape] : undefined };
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import type { Dim } from '../ir/graph';
+import { constInts, inferAxis } from './_shape';
+import { defineOp } from './registry';
+
+// Squeeze-1/11: axes attribute (negative from 11); Squeeze-13: axes input. No axes: drop every dim of size 1.
+export default defineOp({
+  op: 'Squeeze',
+  sinceVersion: 1,
+  untilVersion: 21,
+  inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
+  outputs: [{ name: 'squeezed' }],
+  attributes: { axes: { type: 'ints' } },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    if (!x?.shape) return [{ dtype: x?.dtype }];
+    const rank = x.shape.length;
+    const hasAxes = ctx.opset < 13 ? ctx.node.attributes.axes !== undefined : ctx.inputs[1] !== undefined;
+    const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : constInts(ctx.inputs[1]);
+    if (hasAxes && !axes) return [{ dtype: x.dtype }];
+    if (!axes) {
+      // A symbolic dim may or may not be 1: the output rank is unknown then.
+      if (x.shape.some((d) => typeof d !== 'number')) return [{ dtype: x.dtype }];
+      return [{ dtype: x.dtype, shape: x.shape.filter((d) => d !== 1) }];
+    }
+    const drop = new Set(axes.map((a) => inferAxis(ctx, a, rank)));
+    return [{ dtype: x.dtype, shape: x.shape.filter((_, i) => !drop.has(i)) as Dim[] }];
+  },
+});
