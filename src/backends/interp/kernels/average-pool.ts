@@ -1,0 +1,30 @@
+import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
+import { poolWindow } from '../../../ops/_pool';
+import { registerKernel, tensorInput } from '../kernel';
+import { checkPoolInput, poolWindows } from '../util/pool';
+
+// Y = mean over each window; the divisor counts padding only when count_include_pad = 1
+// (and never the part of a ceil_mode window that lies beyond the explicit padding).
+export default registerKernel('AveragePool', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  checkPoolInput(x, 'AveragePool', ctx.node.name);
+  const spatial = x.dims.slice(2);
+  const win = poolWindow(spatial, ctx.attr, `AveragePool node '${ctx.node.name}'`);
+  const { outDims, starts, offsets, padCounts } = poolWindows(spatial, win);
+  const includePad = ctx.attr<number>('count_include_pad') === 1;
+  const planes = x.dims[0]! * x.dims[1]!;
+  const inSize = sizeOf(spatial);
+  const outSize = sizeOf(outDims);
+  const xv = toNumbers(x);
+  const y = new Float64Array(planes * outSize);
+  for (let p = 0; p < planes; p++) {
+    const base = p * inSize;
+    for (let o = 0; o < outSize; o++) {
+      let sum = 0;
+      for (let j = starts[o]!; j < starts[o + 1]!; j++) sum += xv[base + offsets[j]!]!;
+      const count = includePad ? padCounts[o]! : starts[o + 1]! - starts[o]!;
+      y[p * outSize + o] = count > 0 ? sum / count : 0;
+    }
+  }
+  return [fromNumbers(x.dtype, [x.dims[0]!, x.dims[1]!, ...outDims], y)];
+});

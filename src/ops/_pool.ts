@@ -1,0 +1,44 @@
+/** Schema pieces shared by MaxPool, AveragePool and LpPool (and their Global variants). */
+import { HoduError } from '../errors';
+import type { Dim } from '../ir/graph';
+import { resolveWindow, type Window } from './_conv';
+import type { AttrSpec, InferContext, InferOutput } from './schema';
+
+export const poolAttributes: Record<string, AttrSpec> = {
+  auto_pad: { type: 'string', default: 'NOTSET' },
+  kernel_shape: { type: 'ints', required: true },
+  pads: { type: 'ints' },
+  strides: { type: 'ints' },
+  dilations: { type: 'ints' },
+  ceil_mode: { type: 'int', default: 0 },
+};
+
+/** The pooling window of a node over spatial dims `spatial` (attributes read through `attr`). */
+export function poolWindow(spatial: Dim[], attr: <T>(name: string) => T, where: string): Window {
+  const kernel = attr<number[] | undefined>('kernel_shape');
+  if (!kernel?.length) throw new HoduError('E_ATTR', `${where}: kernel_shape is required`);
+  return resolveWindow(spatial, {
+    autoPad: attr<string>('auto_pad'),
+    kernel,
+    strides: attr<number[] | undefined>('strides'),
+    dilations: attr<number[] | undefined>('dilations'),
+    pads: attr<number[] | undefined>('pads'),
+    ceilMode: attr<number | undefined>('ceil_mode') === 1,
+  }, where);
+}
+
+/** [N, C, pooled spatial...] with X's dtype (plus int64 Indices for MaxPool). */
+export function inferPool(ctx: InferContext): InferOutput[] {
+  const x = ctx.inputs[0];
+  if (!x?.shape) return [{ dtype: x?.dtype }, { dtype: 'int64' }];
+  const win = poolWindow(x.shape.slice(2), ctx.attr, `${ctx.node.op} node '${ctx.node.name}'`);
+  const shape = [...x.shape.slice(0, 2), ...win.out];
+  return [{ dtype: x.dtype, shape }, { dtype: 'int64', shape }];
+}
+
+/** Global pools: [N, C, 1, 1, ...]. */
+export function inferGlobalPool(ctx: InferContext): InferOutput[] {
+  const x = ctx.inputs[0];
+  if (!x?.shape) return [{ dtype: x?.dtype }];
+  return [{ dtype: x.dtype, shape: [...x.shape.slice(0, 2), ...x.shape.slice(2).map(() => 1)] }];
+}
