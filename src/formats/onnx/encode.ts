@@ -1,0 +1,114 @@
+/** IR → ONNX bytes. Writes everything decode.ts reads; tensors go to raw_data, strings to string_data. */
+import { HoduError } from '../../errors';
+import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport, ValueInfo } from '../../ir/graph';
+import type { Tensor } from '../../ir/tensor';
+import { tensorToProto, tensorToSparseProto } from './encode-tensor';
+import { numberToInt64, onnx } from './pb';
+import { typeToProto } from './types';
+
+const utf8 = new TextEncoder();
+const AT = onnx.AttributeProto.AttributeType;
+
+/** Serializes a model to the ONNX protobuf wire format. */
+export function encodeModel(model: Model): Uint8Array {
+  const m: onnx.IModelProto = {
+    irVersion: model.irVersion,
+    opsetImport: opsetsToProto(model.opsetImports),
+    graph: graphToProto(model.graph),
+    metadataProps: Object.entries(model.metadata).map(([key, value]) => ({ key, value })),
+    functions: model.functions.map(functionToProto),
+  };
+  if (model.producerName) m.producerName = model.producerName;
+  if (model.producerVersion) m.producerVersion = model.producerVersion;
+  if (model.domain) m.domain = model.domain;
+  if (model.modelVersion) m.modelVersion = numberToInt64(model.modelVersion);
+  if (model.doc) m.docString = model.doc;
+  return onnx.ModelProto.encode(m).finish();
+}
+
+/** Serializes one tensor as a TensorProto (the format of the ONNX test data's `input_N.pb`). */
+export function encodeTensorProto(t: Tensor, name?: string): Uint8Array {
+  return onnx.TensorProto.encode(tensorToProto(t, name)).finish();
+}
+
+export function graphToProto(g: Graph): onnx.IGraphProto {
+  const p: onnx.IGraphProto = {
+    name: g.name,
+    node: g.nodes.map(nodeToProto),
+    input: g.inputs.map(valueInfoToProto),
+    output: g.outputs.map(valueInfoToProto),
+    valueInfo: g.valueInfo.map(valueInfoToProto),
+    initializer: [...g.initializers].map(([name, t]) => tensorToProto(t, name)),
+  };
+  if (g.doc) p.docString = g.doc;
+  return p;
+}
+
+function valueInfoToProto(v: ValueInfo): onnx.IValueInfoProto {
+  const p: onnx.IValueInfoProto = { name: v.name };
+  if (v.type) p.type = typeToProto(v.type);
+  if (v.doc) p.docString = v.doc;
+  return p;
+}
+
+function nodeToProto(n: Node): onnx.INodeProto {
+  const p: onnx.INodeProto = {
+    name: n.name,
+    opType: n.op,
+    input: n.inputs,
+    output: n.outputs,
+    attribute: Object.entries(n.attributes).map(([name, a]) => attributeToProto(name, a, n)),
+  };
+  if (n.domain) p.domain = n.domain;
+  if (n.doc) p.docString = n.doc;
+  return p;
+}
+
+function attributeToProto(name: string, a: Attribute, node: Node): onnx.IAttributeProto {
+  switch (a.type) {
+    case 'float':
+      return { name, type: AT.FLOAT, f: a.value };
+    case 'int':
+      return { name, type: AT.INT, i: numberToInt64(a.value) };
+    case 'string':
+      return { name, type: AT.STRING, s: utf8.encode(a.value) };
+    case 'tensor':
+      return { name, type: AT.TENSOR, t: tensorToProto(a.value) };
+    case 'graph':
+      return { name, type: AT.GRAPH, g: graphToProto(a.value) };
+    case 'floats':
+      return { name, type: AT.FLOATS, floats: a.value };
+    case 'ints':
+      return { name, type: AT.INTS, ints: a.value.map(numberToInt64) };
+    case 'strings':
+      return { name, type: AT.STRINGS, strings: a.value.map((s) => utf8.encode(s)) };
+    case 'tensors':
+      return { name, type: AT.TENSORS, tensors: a.value.map((t) => tensorToProto(t)) };
+    case 'graphs':
+      return { name, type: AT.GRAPHS, graphs: a.value.map(graphToProto) };
+    case 'sparse_tensor':
+      return { name, type: AT.SPARSE_TENSOR, sparseTensor: tensorToSparseProto(a.value) };
+    case 'type_proto':
+      return { name, type: AT.TYPE_PROTO, tp: typeToProto(a.value) };
+    case 'ref':
+      // The IR does not keep the referenced attribute's type; UNDEFINED tells readers to look it up.
+      return { name, type: AT.UNDEFINED, refAttrName: a.value };
+  }
+  throw new HoduError('E_ONNX_ENCODE', `node '${node.name}': attribute '${name}' has unknown type '${(a as { type: string }).type}'`);
+}
+
+function opsetsToProto(list: OpsetImport[]): onnx.IOperatorSetIdProto[] {
+  return list.map((o) => ({ domain: o.domain, version: o.version }));
+}
+
+function functionToProto(f: FunctionDef): onnx.IFunctionProto {
+  return {
+    name: f.name,
+    domain: f.domain,
+    input: f.inputs,
+    output: f.outputs,
+    attribute: f.attributes,
+    node: f.nodes.map(nodeToProto),
+    opsetImport: opsetsToProto(f.opsetImports),
+  };
+}

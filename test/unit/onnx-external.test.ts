@@ -1,0 +1,80 @@
+/** Tensors stored in external data files next to the model. */
+import { afterAll, describe, expect, test } from 'bun:test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeModel } from '../../src/formats/onnx/decode';
+import { onnx } from '../../src/formats/onnx/pb';
+import { encodeModelProto, reluModelProto } from '../fixtures/onnx/protos';
+
+const dir = mkdtempSync(join(tmpdir(), 'hodu-onnx-ext-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a model whose initializer 'w' (float [3]) lives in an external file; returns the model path. */
+function writeModel(name: string, external: Record<string, string>): string {
+  const w: onnx.ITensorProto = {
+    name: 'w',
+    dataType: onnx.TensorProto.DataType.FLOAT,
+    dims: [3],
+    dataLocation: onnx.TensorProto.DataLocation.EXTERNAL,
+    externalData: Object.entries(external).map(([key, value]) => ({ key, value })),
+  };
+  const path = join(dir, name);
+  writeFileSync(path, encodeModelProto(reluModelProto({}, [w])));
+  return path;
+}
+
+// weights.bin: 8 bytes of padding, then float32 [1, 2, 3].
+const payload = new Uint8Array(8 + 12);
+payload.set(new Uint8Array(new Float32Array([1, 2, 3]).buffer), 8);
+writeFileSync(join(dir, 'weights.bin'), payload);
+mkdirSync(join(dir, 'sub'));
+writeFileSync(join(dir, 'sub', 'w.bin'), new Uint8Array(new Float32Array([4, 5, 6]).buffer));
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return undefined;
+}
+const load = (path: string) => decodeModel(readFileSync(path), { path });
+
+describe('external data', () => {
+  test('location, offset and length relative to the model directory', () => {
+    const m = load(writeModel('a.onnx', { location: 'weights.bin', offset: '8', length: '12' }));
+    expect(m.graph.initializers.get('w')!.data).toEqual(new Float32Array([1, 2, 3]));
+  });
+
+  test('a file in a subdirectory, no offset or length', () => {
+    const m = load(writeModel('b.onnx', { location: 'sub/w.bin' }));
+    expect(m.graph.initializers.get('w')!.data).toEqual(new Float32Array([4, 5, 6]));
+  });
+
+  test('loadExternalData: false gives zero placeholders without touching the file', () => {
+    const path = writeModel('c.onnx', { location: 'missing.bin' });
+    const m = decodeModel(readFileSync(path), { path, loadExternalData: false });
+    expect(m.graph.initializers.get('w')!.data).toEqual(new Float32Array(3));
+  });
+
+  test('a location escaping the model directory is refused', () => {
+    expect(codeOf(() => load(writeModel('d.onnx', { location: '../weights.bin' })))).toBe('E_ONNX_EXTERNAL_DATA');
+    expect(codeOf(() => load(writeModel('e.onnx', { location: 'sub/../../x.bin' })))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+
+  test('an absolute location is refused', () => {
+    expect(codeOf(() => load(writeModel('f.onnx', { location: join(dir, 'weights.bin') })))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+
+  test('a missing file, a short file and a wrong length are errors', () => {
+    expect(codeOf(() => load(writeModel('g.onnx', { location: 'nope.bin' })))).toBe('E_ONNX_EXTERNAL_DATA');
+    expect(codeOf(() => load(writeModel('h.onnx', { location: 'weights.bin', offset: '12' })))).toBe('E_ONNX_EXTERNAL_DATA');
+    expect(codeOf(() => load(writeModel('i.onnx', { location: 'weights.bin', length: '8' })))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+
+  test('external data without a model path is an error', () => {
+    const bytes = readFileSync(writeModel('j.onnx', { location: 'weights.bin' }));
+    expect(codeOf(() => decodeModel(bytes))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+});
