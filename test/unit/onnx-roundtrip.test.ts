@@ -100,16 +100,16 @@ describe('encode → decode', () => {
 
   test('INT64_MAX attributes are written exactly, not as a rounded double', () => {
     const p = onnx.ModelProto.decode(encodeModel(richModel()));
-    const imax = p.graph!.node[0]!.attribute.find((a) => a.name === 'imax')!;
+    const imax = (p.graph!.node![0]!.attribute ?? []).find((a) => a.name === 'imax')!;
     expect(String(imax.i)).toBe('9223372036854775807');
   });
 
   test('numeric tensors are written as raw_data, strings as string_data', () => {
     const p = onnx.ModelProto.decode(encodeModel(richModel()));
-    const byName = new Map(p.graph!.initializer.map((t) => [t.name, t]));
-    expect(byName.get('w')!.rawData.length).toBe(16);
+    const byName = new Map((p.graph!.initializer ?? []).map((t) => [t.name, t]));
+    expect(byName.get('w')!.rawData!.length).toBe(16);
     expect(byName.get('w')!.floatData).toEqual([]);
-    expect(byName.get('names')!.stringData.map((b) => new TextDecoder().decode(b))).toEqual(['a', 'ünï']);
+    expect(byName.get('names')!.stringData!.map((b) => new TextDecoder().decode(b))).toEqual(['a', 'ünï']);
   });
 
   test('the plugin object loads and saves .onnx and single-tensor .pb', async () => {
