@@ -233,3 +233,11 @@ describe('bad input: one-line error with a hint, never a stack trace', () => {
 test('Tensor storage sanity for test helpers', () => {
   expect(new Tensor('float32', [1], new Float32Array([2])).size).toBe(1);
 });
+
+test('inspect --graph prints the IR text form', () => {
+  const r = hodu(['inspect', addModel, '--graph']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('graph test (a: float32[N,3], b: float32[N,3]) -> (y:0: float32[N,3]) {');
+  expect(r.stdout).toContain('  %s = Add(a, b)');
+  expect(r.stdout).toContain('  y:0 = Relu(%s)');
+});

@@ -5,8 +5,12 @@ import { formatBytes, formatCount, formatShape, out, outJson, table } from '../u
 
 const TOP_INITIALIZERS = 10;
 
-export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean }): Promise<void> {
+export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean }): Promise<void> {
   const loaded = await loadAnyFile(path);
+  if (opts.graph && loaded.kind === 'model') {
+    const { printModel } = await import('../../ir/printer');
+    return out(printModel(loaded.model));
+  }
   const summary = loaded.kind === 'model' ? summarizeModel(loaded.model) : summarizeTensors(loaded.format, loaded.tensors);
   if (opts.json) return outJson({ file: path, ...summary });
   if (summary.kind === 'model') await renderModel(path, summary, opts.initializers);

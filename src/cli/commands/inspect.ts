@@ -6,11 +6,12 @@ export default defineHoduCommand({
   args: {
     file: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors)', required: true },
     initializers: { type: 'boolean', description: 'List every initializer with its size', default: false },
+    graph: { type: 'boolean', description: 'Print the whole graph in hodu\'s IR text form', default: false },
     ...jsonArg,
   },
-  examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect weights.safetensors'],
+  examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect weights.safetensors'],
   async run({ args }) {
     const { executeInspect } = await import('./inspect-impl');
-    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers) });
+    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph) });
   },
 });
