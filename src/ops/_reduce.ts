@@ -1,0 +1,54 @@
+import type { Dim } from '../ir/graph';
+import { toIntList } from '../ir/tensor';
+import { normalizeAxis } from './infer-util';
+import { defineOp } from './registry';
+import type { InferContext, InferOutput, OpSchema } from './schema';
+
+/**
+ * The axes a Reduce node reduces, or undefined when they are not known statically.
+ * `axes` is an attribute before `axesInputSince` (13 for ReduceSum, 18 for the others) and an optional
+ * input from then on. Empty axes mean "all axes", or "none" with noop_with_empty_axes=1.
+ */
+function inferAxes(ctx: InferContext, rank: number, axesInputSince: number): number[] | undefined {
+  let axes: number[] | undefined;
+  if (ctx.opset >= axesInputSince) {
+    const input = ctx.inputs[1];
+    if (input && !input.value) return undefined;
+    axes = input?.value ? toIntList(input.value) : [];
+  } else {
+    axes = ctx.attr<number[] | undefined>('axes') ?? [];
+  }
+  if (axes.length === 0) return ctx.attr<number>('noop_with_empty_axes') ? [] : [...Array(rank).keys()];
+  return axes.map((a) => normalizeAxis(a, rank, ctx));
+}
+
+function inferReduce(ctx: InferContext, axesInputSince: number): InferOutput[] {
+  const x = ctx.inputs[0];
+  if (!x?.shape) return [{ dtype: x?.dtype }];
+  const axes = inferAxes(ctx, x.shape.length, axesInputSince);
+  if (!axes) return [{ dtype: x.dtype }];
+  const keep = ctx.attr<number>('keepdims') !== 0;
+  const shape: Dim[] = [];
+  x.shape.forEach((d, i) => {
+    if (!axes.includes(i)) shape.push(d);
+    else if (keep) shape.push(1);
+  });
+  return [{ dtype: x.dtype, shape }];
+}
+
+/** Defines a ReduceX op: data (+ axes input from `axesInputSince`) -> reduced. */
+export function defineReduceOp(op: string, axesInputSince: number, untilVersion: number): OpSchema {
+  return defineOp({
+    op,
+    sinceVersion: 1,
+    untilVersion,
+    inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
+    outputs: [{ name: 'reduced' }],
+    attributes: {
+      axes: { type: 'ints' },
+      keepdims: { type: 'int', default: 1 },
+      noop_with_empty_axes: { type: 'int', default: 0 },
+    },
+    infer: (ctx) => inferReduce(ctx, axesInputSince),
+  });
+}

@@ -1,0 +1,5 @@
+import { defineReduceOp } from './_reduce';
+
+// ReduceL2: sqrt(sum(x^2)); an empty group gives 0.
+// axes is an attribute before opset 18 and an optional input from 18.
+export default defineReduceOp('ReduceL2', 18, 18);

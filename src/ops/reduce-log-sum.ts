@@ -1,0 +1,5 @@
+import { defineReduceOp } from './_reduce';
+
+// ReduceLogSum: log(sum(x)); an empty group gives log(0) = -inf.
+// axes is an attribute before opset 18 and an optional input from 18.
+export default defineReduceOp('ReduceLogSum', 18, 18);

@@ -1,0 +1,5 @@
+import { defineReduceOp } from './_reduce';
+
+// ReduceSumSquare: sum(x^2); an empty group gives 0.
+// axes is an attribute before opset 18 and an optional input from 18.
+export default defineReduceOp('ReduceSumSquare', 18, 18);
