@@ -1,5 +1,6 @@
-import type { TensorData } from '../../../ir/dtype';
+import type { DType, TensorData } from '../../../ir/dtype';
 import { allocData } from '../../../ir/dtype';
+import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
 import { Tensor } from '../../../ir/tensor';
 
 /**
@@ -89,4 +90,47 @@ export function sliceAxis(t: Tensor, axis: number, begin: number, len: number): 
   const out = allocData(t.dtype, outer * len * inner);
   for (let o = 0; o < outer; o++) copyRange(t.data, (o * axisDim + begin) * inner, out, o * len * inner, len * inner);
   return new Tensor(t.dtype, dims, out);
+}
+
+type Scalar = number | bigint | string;
+
+/**
+ * The storage-level combine for Scatter*'s `reduction` (none, add, mul, max, min): takes and returns
+ * storage values, so float16/bfloat16 bits are decoded and re-rounded, int64 stays exact as bigint.
+ */
+export function reductionFor(dtype: DType, reduction: string): ((cur: Scalar, upd: Scalar) => Scalar) | undefined {
+  if (reduction === 'none') return (_cur, upd) => upd;
+  const num = NUMBER_OPS[reduction];
+  if (!num) return undefined;
+  if (dtype === 'string') return undefined;
+  if (dtype === 'int64' || dtype === 'uint64') {
+    const big = BIGINT_OPS[reduction]!;
+    const wrap = dtype === 'int64' ? (v: bigint) => BigInt.asIntN(64, v) : (v: bigint) => BigInt.asUintN(64, v);
+    return (a, b) => wrap(big(a as bigint, b as bigint));
+  }
+  if (dtype === 'float16') return (a, b) => floatToHalf(num(halfToFloat(a as number), halfToFloat(b as number)));
+  if (dtype === 'bfloat16') return (a, b) => floatToBfloat(num(bfloatToFloat(a as number), bfloatToFloat(b as number)));
+  if (dtype === 'bool') return (a, b) => (num(a as number, b as number) ? 1 : 0);
+  if (dtype === 'float32') return (a, b) => Math.fround(num(a as number, b as number));
+  return (a, b) => num(a as number, b as number); // integer storage wraps on assignment
+}
+
+const NUMBER_OPS: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  mul: (a, b) => a * b,
+  max: (a, b) => (a >= b || Number.isNaN(a) ? a : b),
+  min: (a, b) => (a <= b || Number.isNaN(a) ? a : b),
+};
+const BIGINT_OPS: Record<string, (a: bigint, b: bigint) => bigint> = {
+  add: (a, b) => a + b,
+  mul: (a, b) => a * b,
+  max: (a, b) => (a >= b ? a : b),
+  min: (a, b) => (a <= b ? a : b),
+};
+
+/** A copy of a tensor with fresh storage (for ops that write into their output, like Scatter). */
+export function cloneTensor(t: Tensor): Tensor {
+  const out = allocData(t.dtype, t.size);
+  copyRange(t.data, 0, out, 0, t.size);
+  return new Tensor(t.dtype, t.dims, out);
 }
