@@ -52,7 +52,7 @@ describe('version and help', () => {
   test('help lists every command and each command has help with examples', () => {
     const r = hodu(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['run', 'inspect', 'version']) {
+    for (const c of ['run', 'inspect', 'convert', 'version']) {
       expect(r.stdout).toContain(c);
       const h = hodu([c, '--help']);
       expect(h.code).toBe(0);
@@ -240,4 +240,32 @@ test('inspect --graph prints the IR text form', () => {
   expect(r.stdout).toContain('graph test (a: float32[N,3], b: float32[N,3]) -> (y:0: float32[N,3]) {');
   expect(r.stdout).toContain('  %s = Add(a, b)');
   expect(r.stdout).toContain('  y:0 = Relu(%s)');
+});
+
+describe('convert', () => {
+  test('npz → safetensors → npz keeps names, dtypes and values', async () => {
+    const src = await writeNpzFile(join(dir, 'conv-in.npz'), new Map<string, Tensor>([
+      ['w', float32Tensor([1.5, -2, 3], [3])],
+      ['ids', fromNumbers('int64', [2], [7, -9])],
+    ]));
+    expect(hodu(['convert', src, join(dir, 'conv.safetensors')]).code).toBe(0);
+    const back = hodu(['convert', join(dir, 'conv.safetensors'), join(dir, 'conv-back.npz')]);
+    expect(back.code).toBe(0);
+    const m = await loadNpz(readFileSync(join(dir, 'conv-back.npz')));
+    expect([...m.keys()].sort()).toEqual(['ids', 'w']);
+    expect(m.get('ids')!.dtype).toBe('int64');
+    expect(Array.from(toNumbers(m.get('ids')!))).toEqual([7, -9]);
+    expect(Array.from(toNumbers(m.get('w')!))).toEqual([1.5, -2, 3]);
+  });
+  test('a model cannot become a tensor file', () => {
+    const r = hodu(['convert', addModel, join(dir, 'x.npz')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[E_CONVERT]');
+  });
+  test('onnx → onnx re-save runs the same', () => {
+    expect(hodu(['convert', addModel, join(dir, 'resaved.onnx')]).code).toBe(0);
+    const a = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--json']);
+    const b = hodu(['run', join(dir, 'resaved.onnx'), '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--json']);
+    expect(JSON.parse(b.stdout).outputs).toEqual(JSON.parse(a.stdout).outputs);
+  });
 });

@@ -1,0 +1,39 @@
+import { extname } from 'node:path';
+import { HoduError } from '../errors';
+import { formatFor, loadAnyFile } from '../formats/registry';
+import { writeFileAtomic } from '../util/atomic-write';
+
+export interface ConvertResult {
+  kind: 'model' | 'tensors';
+  from: string;
+  to: string;
+  count: number;
+  bytes: number;
+}
+
+/**
+ * Converts between formats of the same kind: a model to a model format (e.g. re-saving an ONNX file),
+ * tensors to a tensor format (npy ⇄ npz ⇄ safetensors). The output is written atomically.
+ */
+export async function convertFile(input: string, output: string): Promise<ConvertResult> {
+  const loaded = await loadAnyFile(input);
+  const target = await formatFor(output);
+  let bytes: Uint8Array;
+  if (loaded.kind === 'model') {
+    if (!target.saveModel) {
+      throw new HoduError('E_CONVERT', `${input} is a model; ${extname(output)} (${target.name}) cannot hold a model`, { hint: 'convert models to .onnx', exitCode: 2 });
+    }
+    bytes = await target.saveModel(loaded.model, { path: output });
+  } else {
+    if (!target.saveTensors) {
+      throw new HoduError('E_CONVERT', `${input} holds tensors; ${extname(output)} (${target.name}) cannot hold tensors`, { hint: 'write .npz, .safetensors or .npy', exitCode: 2 });
+    }
+    if (target.name === 'npy' && loaded.tensors.size !== 1) {
+      throw new HoduError('E_CONVERT', `${input} holds ${loaded.tensors.size} tensors; an .npy file holds exactly one`, { hint: 'write .npz or .safetensors instead', exitCode: 2 });
+    }
+    bytes = await target.saveTensors(loaded.tensors, { path: output });
+  }
+  writeFileAtomic(output, bytes);
+  const count = loaded.kind === 'model' ? loaded.model.graph.nodes.length : loaded.tensors.size;
+  return { kind: loaded.kind, from: input, to: output, count, bytes: bytes.byteLength };
+}
