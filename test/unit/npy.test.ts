@@ -3,7 +3,7 @@ import npy, { npyTensorName } from '../../src/formats/npy/index';
 import { readNpy, readNpyHeader } from '../../src/formats/npy/read-npy';
 import { writeNpy } from '../../src/formats/npy/write-npy';
 import { Tensor } from '../../src/ir/tensor';
-import { ascii, concat, expectHoduError, expectSameTensor, numericSamples } from '../fixtures/tensors/helpers';
+import { ascii, concat, expectHoduError, expectSameTensor, fuzzDecoder, numericSamples } from '../fixtures/tensors/helpers';
 
 /** The header text of a written .npy (version 1). */
 function headerOf(bytes: Uint8Array): string {
@@ -215,5 +215,14 @@ describe('npy: malformed input is refused with E_NPY', () => {
     bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 2, 0]);
     new DataView(bytes.buffer).setUint32(8, 2 << 20, true);
     await expectHoduError(() => readNpyHeader(bytes, 'big.npy'), 'E_NPY', 'limit');
+  });
+
+  test('fuzz: random damage to numeric, fortran and string files ends in success or HoduError', async () => {
+    const numeric = writeNpy(new Tensor('float64', [2, 3], Float64Array.from([1, 2, 3, 4, 5, 6])));
+    const fortran = npyFile("{'descr': '>i4', 'fortran_order': True, 'shape': (2, 3), }", le('i4', [1, 4, 2, 5, 3, 6], true));
+    const strings = writeNpy(new Tensor('string', [2], ['ab', 'c']));
+    let refused = 0;
+    for (const [i, valid] of [numeric, fortran, strings].entries()) refused += (await fuzzDecoder(valid, (b) => readNpy(b, 'fuzz.npy'), 100 + i, 300)).refused;
+    expect(refused).toBeGreaterThan(0);
   });
 });
