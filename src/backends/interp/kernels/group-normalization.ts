@@ -1,0 +1,48 @@
+import { HoduError } from '../../../errors';
+import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+
+// Channels split into num_groups groups; each (n, group) is normalized over its channels and spatial dims,
+// then scaled per group (opset 18) or per channel (opset 21).
+export default registerKernel('GroupNormalization', (inputs, ctx) => {
+  const name = `GroupNormalization node '${ctx.node.name}'`;
+  const x = tensorInput(inputs, 0, ctx);
+  const scale = tensorInput(inputs, 1, ctx);
+  const bias = tensorInput(inputs, 2, ctx);
+  const groups = ctx.attr<number>('num_groups');
+  if (x.rank < 2) throw new HoduError('E_SHAPE', `${name}: X must be [N, C, ...], got [${x.dims}]`);
+  const channels = x.dims[1]!;
+  if (groups < 1 || channels % groups !== 0) {
+    throw new HoduError('E_ATTR', `${name}: num_groups ${groups} does not divide C = ${channels}`);
+  }
+  const perChannel = ctx.opset >= 21;
+  const want = perChannel ? channels : groups;
+  if (scale.size !== want || bias.size !== want) {
+    throw new HoduError('E_SHAPE', `${name}: scale and bias need ${want} elements at opset ${ctx.opset}, got ${scale.size} and ${bias.size}`, {
+      hint: perChannel ? 'opset 21 takes one scale per channel' : 'opset 18 takes one scale per group',
+    });
+  }
+  const eps = ctx.attr<number>('epsilon');
+  const perGroup = channels / groups;
+  const spatial = sizeOf(x.dims.slice(2));
+  const span = perGroup * spatial;
+  const xv = toNumbers(x);
+  const s = toNumbers(scale);
+  const b = toNumbers(bias);
+  const y = new Float64Array(x.size);
+  for (let ng = 0; ng < x.dims[0]! * groups; ng++) {
+    const g = ng % groups;
+    const off = ng * span;
+    let sum = 0;
+    for (let i = off; i < off + span; i++) sum += xv[i]!;
+    const mean = sum / span;
+    let sq = 0;
+    for (let i = off; i < off + span; i++) sq += (xv[i]! - mean) ** 2;
+    const inv = 1 / Math.sqrt(sq / span + eps);
+    for (let i = 0; i < span; i++) {
+      const p = perChannel ? g * perGroup + Math.floor(i / spatial) : g;
+      y[off + i] = (xv[off + i]! - mean) * inv * s[p]! + b[p]!;
+    }
+  }
+  return [fromNumbers(x.dtype, x.dims, y)];
+});

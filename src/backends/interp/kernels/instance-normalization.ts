@@ -1,0 +1,34 @@
+import { HoduError } from '../../../errors';
+import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
+import { registerKernel, tensorInput } from '../kernel';
+
+// y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c], statistics per (n, c) over the spatial dims.
+export default registerKernel('InstanceNormalization', (inputs, ctx) => {
+  const name = `InstanceNormalization node '${ctx.node.name}'`;
+  const x = tensorInput(inputs, 0, ctx);
+  const scale = tensorInput(inputs, 1, ctx);
+  const bias = tensorInput(inputs, 2, ctx);
+  if (x.rank < 3) throw new HoduError('E_SHAPE', `${name}: input must be [N, C, D1, ...], got [${x.dims}]`);
+  const channels = x.dims[1]!;
+  if (scale.size !== channels || bias.size !== channels) {
+    throw new HoduError('E_SHAPE', `${name}: scale [${scale.dims}] and B [${bias.dims}] must have C = ${channels} elements`);
+  }
+  const eps = ctx.attr<number>('epsilon');
+  const spatial = sizeOf(x.dims.slice(2));
+  const xv = toNumbers(x);
+  const s = toNumbers(scale);
+  const b = toNumbers(bias);
+  const y = new Float64Array(x.size);
+  for (let plane = 0; plane < x.dims[0]! * channels; plane++) {
+    const c = plane % channels;
+    const off = plane * spatial;
+    let sum = 0;
+    for (let i = off; i < off + spatial; i++) sum += xv[i]!;
+    const mean = sum / spatial;
+    let sq = 0;
+    for (let i = off; i < off + spatial; i++) sq += (xv[i]! - mean) ** 2;
+    const inv = 1 / Math.sqrt(sq / spatial + eps);
+    for (let i = off; i < off + spatial; i++) y[i] = (xv[i]! - mean) * inv * s[c]! + b[c]!;
+  }
+  return [fromNumbers(x.dtype, x.dims, y)];
+});

@@ -1,0 +1,31 @@
+import type { DType } from '../ir/dtype';
+import { normalizeAxis } from './infer-util';
+import { defineOp } from './registry';
+
+/** stash_type (an ONNX TensorProto data type) as the dtype of Mean / InvStdDev. */
+export function stashDType(stash: number, fallback: DType): DType {
+  const byCode: Record<number, DType> = { 1: 'float32', 10: 'float16', 11: 'float64', 16: 'bfloat16' };
+  return byCode[stash] ?? fallback;
+}
+
+// LayerNormalization-17: normalizes over dims [axis, rank); Mean and InvStdDev keep those dims as 1.
+export default defineOp({
+  op: 'LayerNormalization',
+  sinceVersion: 17,
+  untilVersion: 21,
+  inputs: [{ name: 'X' }, { name: 'Scale' }, { name: 'B', optional: true }],
+  outputs: [{ name: 'Y' }, { name: 'Mean', optional: true }, { name: 'InvStdDev', optional: true }],
+  attributes: {
+    axis: { type: 'int', default: -1 },
+    epsilon: { type: 'float', default: 1e-5 },
+    stash_type: { type: 'int', default: 1 },
+  },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    const stat = { dtype: stashDType(ctx.attr<number>('stash_type'), x?.dtype ?? 'float32') };
+    if (!x?.shape) return [{ dtype: x?.dtype }, stat, stat];
+    const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx);
+    const statShape = x.shape.map((d, i) => (i < axis ? d : 1));
+    return [{ dtype: x.dtype, shape: x.shape.slice() }, { ...stat, shape: statShape }, { ...stat, shape: statShape.slice() }];
+  },
+});
