@@ -52,3 +52,16 @@ export function defineReduceOp(op: string, axesInputSince: number, untilVersion:
     infer: (ctx) => inferReduce(ctx, axesInputSince),
   });
 }
+
+/** Softmax, LogSoftmax, Hardmax: same shape and dtype; `axis` defaults to 1 before opset 13 and -1 from 13. */
+export function defineSoftmaxOp(op: string): OpSchema {
+  return defineOp({
+    op,
+    sinceVersion: 1,
+    untilVersion: 13,
+    inputs: [{ name: 'input' }],
+    outputs: [{ name: 'output' }],
+    attributes: { axis: { type: 'int' } },
+    infer: (ctx) => [{ dtype: ctx.inputs[0]?.dtype, shape: ctx.inputs[0]?.shape?.slice() }],
+  });
+}

@@ -84,3 +84,39 @@ export function finishReduce(plan: ReducePlan, acc: Float64Array): Tensor {
 export function groupSize(plan: ReducePlan): number {
   return plan.outSize === 0 ? 0 : plan.x.size / plan.outSize;
 }
+
+/** A tensor seen as [outer, axisLen, inner] around one axis (or, before opset 13, around a flattening point). */
+export interface AxisView {
+  outer: number;
+  axisLen: number;
+  inner: number;
+}
+
+/**
+ * Softmax-family layout. Opset < 13 coerces the input to 2-D [prod(dims[:axis]), prod(dims[axis:])] and
+ * normalizes each row (axis default 1); from 13 one axis is normalized (default -1).
+ */
+export function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
+  const legacy = ctx.opset < 13;
+  const given = ctx.attr<number | undefined>('axis');
+  const rank = x.rank;
+  let axis = given ?? (legacy ? 1 : -1);
+  if (axis < 0) axis += rank;
+  const max = legacy ? rank : rank - 1;
+  if (axis < 0 || axis > max || (rank === 0 && !legacy)) {
+    throw new HoduError('E_ATTR', `${ctx.node.op} node '${ctx.node.name}': axis ${given ?? axis} is out of range for rank ${rank}`);
+  }
+  const outer = sizeOf(x.dims.slice(0, axis));
+  if (legacy) return { outer, axisLen: sizeOf(x.dims.slice(axis)), inner: 1 };
+  return { outer, axisLen: x.dims[axis]!, inner: sizeOf(x.dims.slice(axis + 1)) };
+}
+
+/** Calls `row(base, stride)` for each [axisLen] slice: its elements are at base + k * stride. */
+export function forEachAxisSlice(
+  v: AxisView,
+  row: (base: number, stride: number) => void,
+): void {
+  for (let o = 0; o < v.outer; o++) {
+    for (let i = 0; i < v.inner; i++) row(o * v.axisLen * v.inner + i, v.inner);
+  }
+}
