@@ -143,6 +143,16 @@ describe('npy: writing', () => {
     }
   });
 
+  test('a header over 65535 bytes switches to version 2.0 (4-byte header length)', () => {
+    const t = new Tensor('uint8', new Array<number>(25000).fill(1), Uint8Array.from([9]));
+    const bytes = writeNpy(t);
+    expect([bytes[6], bytes[7]]).toEqual([2, 0]);
+    const headerLen = new DataView(bytes.buffer).getUint32(8, true);
+    expect(headerLen).toBeGreaterThan(0xffff);
+    expect((12 + headerLen) % 64).toBe(0);
+    expectSameTensor(readNpy(bytes, 'v2'), t);
+  });
+
   test('round trip of strings, including empty and non-BMP ones', () => {
     const t = new Tensor('string', [2, 2], ['', 'héllo', '😀x', 'a']);
     const bytes = writeNpy(t);
