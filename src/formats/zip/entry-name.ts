@@ -14,6 +14,8 @@ export function checkEntryName(name: string, where: string, code = 'E_ZIP'): voi
   if (name.length === 0) bad('empty');
   if (name.includes('\0')) bad('contains NUL');
   if (name.startsWith('/') || name.startsWith('\\')) bad('absolute path');
-  if (/^[A-Za-z]:/.test(name)) bad('drive letter');
+  // Only a drive with a root (`C:/`, `C:\\`) is refused: `y:0.npy` is an ordinary npz key for a
+  // TensorFlow-style output name `y:0`, and hodu never extracts npz entries to disk.
+  if (/^[A-Za-z]:[\\/]/.test(name)) bad('drive letter');
   if (name.split(/[\\/]/).some((s) => s === '..')) bad('".." segment');
 }
