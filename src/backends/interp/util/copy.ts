@@ -1,7 +1,8 @@
 import type { DType, TensorData } from '../../../ir/dtype';
 import { allocData } from '../../../ir/dtype';
 import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
-import { Tensor } from '../../../ir/tensor';
+import { stridesOf, Tensor } from '../../../ir/tensor';
+import { indexFromAxisTables } from './indexing';
 
 /**
  * Data-movement ops copy storage elements as they are (no toNumbers round trip), so they work the same for
@@ -133,4 +134,15 @@ export function cloneTensor(t: Tensor): Tensor {
   const out = allocData(t.dtype, t.size);
   copyRange(t.data, 0, out, 0, t.size);
   return new Tensor(t.dtype, t.dims, out);
+}
+
+/**
+ * Views `x` as `viewDims` (same element count), permutes the view's axes by `perm`, and returns the result
+ * with `outDims` (DepthToSpace / SpaceToDepth are reshape → transpose → reshape).
+ */
+export function permuteView(x: Tensor, viewDims: readonly number[], perm: readonly number[], outDims: readonly number[]): Tensor {
+  const strides = stridesOf(viewDims);
+  const permDims = perm.map((a) => viewDims[a]!);
+  const tables = perm.map((a, i) => Int32Array.from({ length: permDims[i]! }, (_, k) => k * strides[a]!));
+  return takeByIndex(x, outDims, indexFromAxisTables(permDims, tables));
 }

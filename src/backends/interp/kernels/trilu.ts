@@ -1,0 +1,27 @@
+import { HoduError } from '../../../errors';
+import { allocData } from '../../../ir/dtype';
+import { Tensor } from '../../../ir/tensor';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { storeOf } from '../util/copy';
+import { intsOf, nodeLabel } from '../util/indexing';
+
+export default registerKernel('Trilu', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  if (x.rank < 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must have rank >= 2, got [${x.dims.join(',')}]`);
+  const kT = optionalInput(inputs, 1);
+  const k = kT ? intsOf(kT)[0]! : 0;
+  const upper = ctx.attr<number>('upper') !== 0;
+  const rows = x.dims[x.rank - 2]!;
+  const cols = x.dims[x.rank - 1]!;
+  const out = allocData(x.dtype, x.size); // zeros ('' for strings) where the triangle is cut
+  const o = storeOf(out);
+  const s = storeOf(x.data);
+  for (let base = 0; base < x.size; base += rows * cols) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        if (upper ? j - i >= k : j - i <= k) o[base + i * cols + j] = s[base + i * cols + j]!;
+      }
+    }
+  }
+  return [new Tensor(x.dtype, x.dims, out)];
+});

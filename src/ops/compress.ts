@@ -1,0 +1,20 @@
+import { inferAxis } from './_shape';
+import { defineOp } from './registry';
+
+// Compress-9/11 (negative axis): keeps the slices along `axis` (or of the flattened input) where condition is true.
+export default defineOp({
+  op: 'Compress',
+  sinceVersion: 9,
+  untilVersion: 21,
+  inputs: [{ name: 'input' }, { name: 'condition' }],
+  outputs: [{ name: 'output' }],
+  attributes: { axis: { type: 'int' } },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    const axis = ctx.attr<number | undefined>('axis');
+    if (axis === undefined) return [{ dtype: x?.dtype, shape: ['?'] }];
+    if (!x?.shape) return [{ dtype: x?.dtype }];
+    const a = inferAxis(ctx, axis, x.shape.length);
+    return [{ dtype: x.dtype, shape: x.shape.map((d, i) => (i === a ? '?' : d)) }];
+  },
+});
