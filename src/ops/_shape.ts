@@ -11,14 +11,39 @@ export function constInts(inp: InferInput | undefined): number[] | undefined {
   return toIntList(inp.value);
 }
 
-/** Product of dims: a number when all are known, else '?'. */
+/** Product of dims: a number when all are known, the symbol itself for [sym] × 1s, else '?'. */
 export function dimProduct(dims: readonly Dim[]): Dim {
   let p = 1;
+  const syms: string[] = [];
   for (const d of dims) {
-    if (typeof d !== 'number') return '?';
-    p *= d;
+    if (typeof d === 'number') p *= d;
+    else syms.push(d);
   }
-  return p;
+  if (syms.length === 0 || p === 0) return p;
+  return syms.length === 1 && p === 1 && syms[0] !== '?' ? syms[0]! : '?';
+}
+
+/**
+ * prod(num) / prod(den) over symbolic dims, cancelling named symbols that appear on both sides
+ * (so Reshape [N,3,4] -> [N,-1] infers 12). '?' never cancels. Undefined when not an exact known result.
+ */
+export function dimQuotient(num: readonly Dim[], den: readonly Dim[]): Dim | undefined {
+  const left: string[] = [];
+  let n = 1;
+  for (const d of num) typeof d === 'number' ? (n *= d) : left.push(d);
+  let m = 1;
+  for (const d of den) {
+    if (typeof d === 'number') m *= d;
+    else {
+      const at = d === '?' ? -1 : left.indexOf(d);
+      if (at < 0) return undefined;
+      left.splice(at, 1);
+    }
+  }
+  if (m === 0 || n % m !== 0) return undefined;
+  const q = n / m;
+  if (left.length === 0) return q;
+  return left.length === 1 && q === 1 && left[0] !== '?' ? left[0] : undefined;
 }
 
 /** Sum of dims: a number when all are known, else '?'. */

@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { constInts, dimProduct, shapeError, unknownDims, vectorLength } from './_shape';
+import { constInts, dimProduct, dimQuotient, shapeError, unknownDims, vectorLength } from './_shape';
 import { defineOp } from './registry';
 import type { InferContext } from './schema';
 
@@ -24,14 +24,15 @@ export function reshapeDims(ctx: InferContext, inDims: Dim[] | undefined, shape:
   });
   if (allowZero && inferAt >= 0 && shape.includes(0)) throw shapeError(ctx, 'allowzero=1 shape cannot contain both 0 and -1');
   if (inferAt >= 0 && inDims) {
+    const others = out.filter((_, i) => i !== inferAt);
     const total = dimProduct(inDims);
-    const rest = dimProduct(out.filter((_, i) => i !== inferAt));
+    const rest = dimProduct(others);
     if (typeof total === 'number' && typeof rest === 'number') {
       if (rest === 0 ? total !== 0 : total % rest !== 0) {
         throw shapeError(ctx, `cannot reshape [${inDims.join(',')}] to [${shape.join(',')}]`);
       }
       out[inferAt] = rest === 0 ? 0 : total / rest;
-    }
+    } else out[inferAt] = dimQuotient(inDims, others) ?? '?';
   }
   return out;
 }
