@@ -65,3 +65,26 @@ export function defineSoftmaxOp(op: string): OpSchema {
     infer: (ctx) => [{ dtype: ctx.inputs[0]?.dtype, shape: ctx.inputs[0]?.shape?.slice() }],
   });
 }
+
+/** ArgMax/ArgMin: int64 indices along `axis`, keepdims; select_last_index from opset 12. */
+export function defineArgOp(op: string): OpSchema {
+  return defineOp({
+    op,
+    sinceVersion: 1,
+    untilVersion: 13,
+    inputs: [{ name: 'data' }],
+    outputs: [{ name: 'reduced' }],
+    attributes: {
+      axis: { type: 'int', default: 0 },
+      keepdims: { type: 'int', default: 1 },
+      select_last_index: { type: 'int', default: 0 },
+    },
+    infer: (ctx) => {
+      const shape = ctx.inputs[0]?.shape;
+      if (!shape) return [{ dtype: 'int64' }];
+      const axis = normalizeAxis(ctx.attr<number>('axis'), shape.length, ctx);
+      const keep = ctx.attr<number>('keepdims') !== 0;
+      return [{ dtype: 'int64', shape: keep ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis) }];
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import type { Dim } from '../ir/graph';
+import { toIntList } from '../ir/tensor';
+import { normalizeAxis } from './infer-util';
+import { defineOp } from './registry';
+
+// Opset 1: k is an attribute; 10: k is the second input; 11: `largest` and `sorted` attributes.
+export default defineOp({
+  op: 'TopK',
+  sinceVersion: 1,
+  untilVersion: 11,
+  inputs: [{ name: 'X' }, { name: 'K', optional: true }],
+  outputs: [{ name: 'Values' }, { name: 'Indices' }],
+  attributes: {
+    k: { type: 'int' },
+    axis: { type: 'int', default: -1 },
+    largest: { type: 'int', default: 1 },
+    sorted: { type: 'int', default: 1 },
+  },
+  infer: (ctx) => {
+    const x = ctx.inputs[0];
+    const kIn = ctx.inputs[1];
+    const k: Dim | undefined = ctx.opset < 10 ? ctx.attr<number>('k') : kIn?.value ? toIntList(kIn.value)[0] : undefined;
+    let shape: Dim[] | undefined;
+    if (x?.shape) {
+      const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx);
+      shape = x.shape.map((d, i) => (i === axis ? k ?? '?' : d));
+    }
+    return [{ dtype: x?.dtype, shape }, { dtype: 'int64', shape: shape?.slice() }];
+  },
+});
