@@ -34,6 +34,7 @@ import './cosh';
 import './cum-sum';
 import './depth-to-space';
 import './div';
+import './einsum';
 import './elu';
 import './equal';
 import './erf';
