@@ -1,3 +1,4 @@
+import { HoduError } from '../../../errors';
 import type { DType, TensorData } from '../../../ir/dtype';
 import { allocData } from '../../../ir/dtype';
 import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
@@ -145,4 +146,15 @@ export function permuteView(x: Tensor, viewDims: readonly number[], perm: readon
   const permDims = perm.map((a) => viewDims[a]!);
   const tables = perm.map((a, i) => Int32Array.from({ length: permDims[i]! }, (_, k) => k * strides[a]!));
   return takeByIndex(x, outDims, indexFromAxisTables(permDims, tables));
+}
+
+/** Narrows a kernel input to a sequence (Tensor[]), with an error naming the node. */
+export function sequenceInput(inputs: readonly (Tensor | Tensor[] | null | undefined)[], i: number, ctx: { node: { op: string; name: string } }): Tensor[] {
+  const v = inputs[i];
+  if (!Array.isArray(v)) {
+    throw new HoduError('E_INPUT', `${ctx.node.op} node '${ctx.node.name}': input ${i} must be a sequence, got ${v ? `a ${v.dtype} tensor` : 'nothing'}`, {
+      hint: 'sequence inputs come from Sequence* / SplitToSequence nodes',
+    });
+  }
+  return v;
 }

@@ -1,0 +1,9 @@
+import { registerKernel, tensorInput } from '../kernel';
+import { sequenceInput } from '../util/copy';
+import { intsOf, normalizeIndex } from '../util/indexing';
+
+export default registerKernel('SequenceAt', (inputs, ctx) => {
+  const seq = sequenceInput(inputs, 0, ctx);
+  const pos = normalizeIndex(ctx, intsOf(tensorInput(inputs, 1, ctx))[0]!, seq.length, 'position');
+  return [seq[pos]!];
+});

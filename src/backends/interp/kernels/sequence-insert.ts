@@ -1,0 +1,19 @@
+import { HoduError } from '../../../errors';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { sequenceInput } from '../util/copy';
+import { intsOf, nodeLabel, normalizeIndex } from '../util/indexing';
+
+export default registerKernel('SequenceInsert', (inputs, ctx) => {
+  const seq = sequenceInput(inputs, 0, ctx);
+  const item = tensorInput(inputs, 1, ctx);
+  if (seq.length && seq[0]!.dtype !== item.dtype) {
+    throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: cannot insert a ${item.dtype} tensor into a sequence of ${seq[0]!.dtype}`);
+  }
+  const posT = optionalInput(inputs, 2);
+  // Valid positions are -n..n: n appends, negative ones count from the back (-1 inserts before the last).
+  const raw = posT ? intsOf(posT)[0]! : seq.length;
+  const pos = normalizeIndex(ctx, raw < 0 ? raw + seq.length : raw, seq.length + 1, 'position');
+  const out = seq.slice();
+  out.splice(pos, 0, item);
+  return [out];
+});

@@ -1,0 +1,32 @@
+import { HoduError } from '../../../errors';
+import { Tensor } from '../../../ir/tensor';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { sliceAxis } from '../util/copy';
+import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+
+export default registerKernel('SplitToSequence', (inputs, ctx) => {
+  const x = tensorInput(inputs, 0, ctx);
+  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), x.rank);
+  const dim = x.dims[axis]!;
+  const splitT = optionalInput(inputs, 1);
+  let sizes: number[];
+  if (!splitT) sizes = new Array<number>(dim).fill(1);
+  else if (splitT.rank === 0) {
+    const chunk = intsOf(splitT)[0]!;
+    if (chunk <= 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: split chunk size must be positive, got ${chunk}`);
+    sizes = Array.from({ length: Math.ceil(dim / chunk) }, (_, i) => Math.min(chunk, dim - i * chunk));
+  } else sizes = intsOf(splitT);
+  if (sizes.some((s) => s < 0) || sizes.reduce((a, b) => a + b, 0) !== dim) {
+    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: split [${sizes.join(',')}] does not sum to dim ${dim} on axis ${axis}`);
+  }
+  // keepdims=0 only applies when no split is given (every piece has size 1 on the axis).
+  const squeeze = !splitT && ctx.attr<number>('keepdims') === 0;
+  let begin = 0;
+  return [
+    sizes.map((len) => {
+      const part = sliceAxis(x, axis, begin, len);
+      begin += len;
+      return squeeze ? new Tensor(part.dtype, part.dims.filter((_, a) => a !== axis), part.data) : part;
+    }),
+  ];
+});
