@@ -35,12 +35,14 @@ export const cases: OpCase[] = [
   { name: 'string to int32 truncates', op: 'Cast', attrs: to(6), inputs: [t('string', [2], ['100.5', '-7'])], outputs: [t('int32', [2], [100, -7])] },
   { name: 'string to int64 exact', op: 'Cast', attrs: to(7), inputs: [t('string', [1], ['9007199254740993'])], outputs: [t('int64', [1], [9007199254740993n])] },
   {
-    name: 'float32 to string (%.8g, INF/NaN spellings)',
+    name: 'float32 to string (shortest round-trip, INF/NaN spellings)',
     op: 'Cast',
     attrs: to(8),
-    inputs: [t('float32', [6], [0.5, 1.5e-5, NaN, Infinity, -Infinity, 100])],
-    outputs: [t('string', [6], ['0.5', '1.5e-05', 'NaN', 'INF', '-INF', '100'])],
+    // 0.1 as float32 is 0.100000001490116...; its shortest round-trip form is '0.1'.
+    inputs: [t('float32', [7], [0.5, 1.5e-5, NaN, Infinity, -Infinity, 100, 0.1])],
+    outputs: [t('string', [7], ['0.5', '1.5e-05', 'NaN', 'INF', '-INF', '100', '0.1'])],
   },
+  { name: 'float64 to string', op: 'Cast', attrs: to(8), inputs: [t('float64', [2], [0.1, 1e20])], outputs: [t('string', [2], ['0.1', '1e+20'])] },
   { name: 'int32 to string', op: 'Cast', attrs: to(8), inputs: [t('int32', [2], [-12, 0])], outputs: [t('string', [2], ['-12', '0'])] },
   { name: 'same dtype copies', op: 'Cast', attrs: to(1), inputs: [t('float32', [1], [2.5])], outputs: [t('float32', [1], [2.5])] },
   { name: 'opset 1 string target name', op: 'Cast', opset: 1, attrs: { to: attr.string('INT32') }, inputs: [t('float32', [1], [2.5])], outputs: [t('int32', [1], [2])] },

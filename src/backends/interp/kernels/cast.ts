@@ -1,26 +1,44 @@
 import { allocData, isBigDType, type BigArray, type DType } from '../../../ir/dtype';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
+import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
 import { castTarget } from '../../../ops/cast';
 import { registerKernel, tensorInput } from '../kernel';
 
-/** C-style %.<p>g: p significant digits, trailing zeros dropped, exponent form outside [1e-4, 10^p). */
-function formatG(v: number, p: number): string {
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const [mant, expStr] = v.toExponential(p - 1).split('e') as [string, string];
-  const e = Number(expStr);
-  const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
-  if (e < -4 || e >= p) return `${trim(mant)}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  return trim(v.toFixed(p - 1 - e));
+/** Rounds a double to the nearest value of a narrower float dtype. */
+const ROUND_TO: Partial<Record<DType, (x: number) => number>> = {
+  float32: Math.fround,
+  float16: (x) => halfToFloat(floatToHalf(x)),
+  bfloat16: (x) => bfloatToFloat(floatToBfloat(x)),
+};
+
+/**
+ * The shortest decimal that reads back as the same value of the source dtype (what numpy prints and the
+ * ONNX test data expects): positional for 1e-4 <= |v| < 1e16, otherwise scientific with a 2-digit exponent.
+ */
+function shortestDecimal(v: number, from: DType): string {
+  const round = ROUND_TO[from];
+  let d = v; // float64 and integers: JS already prints the shortest round-trip form
+  if (round) {
+    for (let p = 1; p <= 9; p++) {
+      const c = Number(v.toPrecision(p));
+      if (round(c) === v) {
+        d = c;
+        break;
+      }
+    }
+  }
+  const a = Math.abs(d);
+  if (a === 0 || (a >= 1e-4 && a < 1e16)) return String(d);
+  const [mant, exp] = d.toExponential().split('e') as [string, string];
+  return `${mant}e${exp[0]}${exp.slice(1).padStart(2, '0')}`;
 }
 
-/** Number -> string per the spec's spellings of the special values. float32 and narrower use 8 digits (%.8g). */
+/** Number -> string with the spec's spellings of the special values. */
 function numberToString(v: number, from: DType): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return 'INF';
   if (v === -Infinity) return '-INF';
-  if (from === 'float64') return String(v);
-  if (from === 'float32' || from === 'float16' || from === 'bfloat16') return formatG(v, 8);
-  return String(v);
+  return shortestDecimal(v, from);
 }
 
 /** String -> number: plain and scientific notation; "INF"/"+INF"/"-INF"/"NaN" in any case. */
