@@ -14,7 +14,7 @@ export function specToTensor(s: TensorSpec): Tensor {
 }
 
 /** A one-node model for an OpCase. */
-export function caseModel(c: OpCase): { model: Model; feeds: Map<string, Tensor> } {
+export function caseModel(c: OpCase): { model: Model; feeds: Map<string, Tensor | Tensor[]> } {
   const inputs = c.inputs.map((s, i) => (s === null ? '' : `in${i}`));
   const outputs = (c.outputs ?? [{}]).map((_, i) => `out${i}`);
   const graph: Graph = {
@@ -25,9 +25,15 @@ export function caseModel(c: OpCase): { model: Model; feeds: Map<string, Tensor>
     valueInfo: [],
     initializers: new Map(),
   };
-  const feeds = new Map<string, Tensor>();
+  const feeds = new Map<string, Tensor | Tensor[]>();
   c.inputs.forEach((s, i) => {
     if (s === null) return;
+    if (Array.isArray(s)) {
+      const elem = s[0]?.dtype ?? 'float32';
+      graph.inputs.push({ name: `in${i}`, type: { kind: 'sequence', elem: { kind: 'tensor', dtype: elem } } });
+      feeds.set(`in${i}`, s.map(specToTensor));
+      return;
+    }
     const tensor = specToTensor(s);
     if (c.constInputs?.includes(i)) graph.initializers.set(`in${i}`, tensor);
     else {

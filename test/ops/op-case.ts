@@ -21,10 +21,10 @@ export interface OpCase {
   /** Opset of the one-node model (default 17). */
   opset?: number;
   attrs?: Record<string, Attribute>;
-  /** One per node input; `null` for an omitted optional input. */
-  inputs: (TensorSpec | null)[];
-  /** Expected outputs, in order; omit when `throws` is set. */
-  outputs?: TensorSpec[];
+  /** One per node input; `null` for an omitted optional input; an array for a sequence value. */
+  inputs: (TensorSpec | TensorSpec[] | null)[];
+  /** Expected outputs, in order (an array for a sequence output); omit when `throws` is set. */
+  outputs?: (TensorSpec | TensorSpec[])[];
   /** Expect the run to fail with a HoduError of this code. */
   throws?: string;
   /** Default rtol 1e-5, atol 1e-6 for float outputs; exact for others. */

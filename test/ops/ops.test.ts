@@ -49,10 +49,17 @@ for (const backend of backends) {
         const out = backend.run(c);
         (c.outputs ?? []).forEach((spec, i) => {
           const actual = out.get(`out${i}`);
-          expect(actual).toBeInstanceOf(Tensor);
-          const isHalf = spec.dtype === 'float16' || spec.dtype === 'bfloat16';
-          const mismatch = compareTensor(actual as Tensor, specToTensor(spec), c.rtol ?? (isHalf ? 1e-2 : 1e-5), c.atol ?? (isHalf ? 1e-2 : 1e-6));
-          expect(mismatch ?? 'ok').toBe('ok');
+          const specs = Array.isArray(spec) ? spec : [spec];
+          const values = Array.isArray(spec) ? actual : [actual];
+          expect(Array.isArray(values)).toBe(true);
+          expect((values as unknown[]).length).toBe(specs.length);
+          specs.forEach((one, k) => {
+            const value = (values as unknown[])[k];
+            expect(value).toBeInstanceOf(Tensor);
+            const isHalf = one.dtype === 'float16' || one.dtype === 'bfloat16';
+            const mismatch = compareTensor(value as Tensor, specToTensor(one), c.rtol ?? (isHalf ? 1e-2 : 1e-5), c.atol ?? (isHalf ? 1e-2 : 1e-6));
+            expect(mismatch ?? 'ok').toBe('ok');
+          });
         });
       });
     }

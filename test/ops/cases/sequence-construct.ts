@@ -29,3 +29,19 @@ export const cases: OpCase[] = [
   viaIf('sequence construct then at/length', [seqNode('SequenceConstruct', ['in1', 'in2'], ['s']), seqNode('SequenceAt', ['s', 'in3'], ['x']), seqNode('SequenceLength', ['s'], ['n'])], ['x', 'n'], [a, b, t('int64', [], [1])], [b, t('int64', [], [2])]),
   { name: 'sequence construct mixed dtypes', op: 'SequenceConstruct', inputs: [a, t('int64', [1], [1])], throws: 'E_DTYPE' },
 ];
+
+// Sequences fed and checked directly (the harness takes TensorSpec[] for a sequence value).
+cases.push(
+  {
+    name: 'sequence length of a fed sequence',
+    op: 'SequenceLength',
+    inputs: [[t('float32', [1], [1]), t('float32', [2], [2, 3])]],
+    outputs: [t('int64', [], [2])],
+  },
+  {
+    name: 'sequence construct returns the tensors in order',
+    op: 'SequenceConstruct',
+    inputs: [t('int32', [2], [1, 2]), t('int32', [1], [3])],
+    outputs: [[t('int32', [2], [1, 2]), t('int32', [1], [3])]],
+  },
+);
