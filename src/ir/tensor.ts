@@ -84,7 +84,8 @@ export function fromNumbers(dtype: DType, dims: readonly number[], values: Array
       for (let i = 0; i < n; i++) (out as Uint16Array)[i] = floatToBfloat(values[i]!);
       break;
     case 'bool':
-      for (let i = 0; i < n; i++) (out as Uint8Array)[i] = values[i] ? 1 : 0;
+      // Non-zero (NaN included, as in C and ONNX Cast) is true.
+      for (let i = 0; i < n; i++) (out as Uint8Array)[i] = values[i] !== 0 ? 1 : 0;
       break;
     case 'int64':
     case 'uint64': {

@@ -49,7 +49,17 @@ function readValue(path: string, info: ValueInfo | undefined): RuntimeValue {
     const v = decodeOptionalProto(bytes, { path });
     return v === undefined ? null : Array.isArray(v) ? flatten(v) : v;
   }
-  return decodeTensorProto(bytes, { path });
+  return asDeclared(decodeTensorProto(bytes, { path }), info);
+}
+
+/**
+ * ONNX 1.12's test generator stores bfloat16 tensors as uint16 bit patterns (data_type UINT16) even where
+ * the model declares bfloat16; reinterpret those bits as the declared bfloat16.
+ */
+function asDeclared(t: Tensor, info: ValueInfo | undefined): Tensor {
+  const declared = info?.type?.kind === 'tensor' ? info.type.dtype : undefined;
+  if (declared === 'bfloat16' && t.dtype === 'uint16') return new Tensor('bfloat16', t.dims, t.data);
+  return t;
 }
 
 function flatten(values: OnnxValue[]): Tensor[] {
