@@ -36,7 +36,13 @@ export function defineBinaryOp(op: string, r: Range & { bool?: boolean }): OpSch
   return defineOp({
     op, sinceVersion: r.sinceVersion, untilVersion: r.untilVersion, doc: r.doc,
     inputs: [{ name: 'A' }, { name: 'B' }], outputs: [{ name: 'C' }], attributes: r.attributes ?? {},
-    infer: r.bool ? inferBroadcastBool : inferBroadcastSameType,
+    infer: (ctx) => {
+      // Legacy (opset < 7) broadcast=1 fits B into A from `axis`: the output always has A's shape.
+      if (ctx.opset < 7 && ctx.node.attributes.broadcast?.value === 1) {
+        return [{ dtype: r.bool ? 'bool' : ctx.inputs[0]?.dtype, shape: ctx.inputs[0]?.shape?.slice() }];
+      }
+      return r.bool ? inferBroadcastBool(ctx) : inferBroadcastSameType(ctx);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { inferBroadcastSameType } from './infer-util';
+import { inferSameAsInput } from './infer-util';
 import { CONSUMED_INPUTS } from './_elementwise';
 import { defineOp } from './registry';
 
@@ -10,5 +10,6 @@ export default defineOp({
   inputs: [{ name: 'X' }, { name: 'slope' }],
   outputs: [{ name: 'Y' }],
   attributes: CONSUMED_INPUTS,
-  infer: inferBroadcastSameType,
+  // The slope broadcasts to X (never the other way), so Y always has X's shape.
+  infer: inferSameAsInput,
 });
