@@ -1,0 +1,31 @@
+import { HoduError } from '../../../errors';
+import { toNumbers } from '../../../ir/tensor';
+import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { resizeTensor } from './resize';
+
+// out = floor(in · scale) per axis, asymmetric coordinates (x / scale), legacy nearest rounding.
+export default registerKernel('Upsample', (inputs, ctx) => {
+  const where = `Upsample node '${ctx.node.name}'`;
+  const x = tensorInput(inputs, 0, ctx);
+  const input = optionalInput(inputs, 1);
+  const scales = ctx.opset >= 9 && input ? Array.from(toNumbers(input), Number) : ctx.attr<number[] | undefined>('scales');
+  if (!scales || scales.length !== x.rank) {
+    throw new HoduError('E_INPUT', `${where}: needs ${x.rank} scales, got ${scales ? `[${scales}]` : 'none'}`);
+  }
+  if (scales.some((s) => !(s >= 1))) throw new HoduError('E_INPUT', `${where}: scales must be >= 1, got [${scales}]`);
+  const mode = ctx.attr<string>('mode');
+  return [resizeTensor(x, {
+    where,
+    mode: mode === 'bilinear' ? 'linear' : mode,
+    coordMode: 'asymmetric',
+    nearestMode: 'legacy',
+    cubicA: -0.75,
+    excludeOutside: false,
+    extrapolation: 0,
+    antialias: false,
+    outDims: x.dims.map((d, i) => Math.floor(d * scales[i]!)),
+    scales,
+    roiStart: [],
+    roiEnd: [],
+  })];
+});
