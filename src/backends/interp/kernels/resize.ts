@@ -23,6 +23,7 @@ export default registerKernel('Resize', (inputs, ctx) => {
     throw new HoduError('E_INPUT', `${where}: exactly one of scales and sizes must be given`);
   }
   const outDims = [...x.dims];
+  const resized = [...x.dims];
   const scales = new Array<number>(rank).fill(1);
   if (sizesIn) {
     if (sizesIn.length !== ax.length) throw new HoduError('E_SHAPE', `${where}: sizes has ${sizesIn.length} entries for ${ax.length} axes`);
@@ -30,6 +31,7 @@ export default registerKernel('Resize', (inputs, ctx) => {
     if (policy === 'stretch') {
       ax.forEach((a, i) => {
         outDims[a] = sizesIn[i]!;
+        resized[a] = sizesIn[i]!;
         scales[a] = sizesIn[i]! / x.dims[a]!;
       });
     } else if (policy === 'not_larger' || policy === 'not_smaller') {
@@ -37,6 +39,7 @@ export default registerKernel('Resize', (inputs, ctx) => {
       const s = policy === 'not_larger' ? Math.min(...ratios) : Math.max(...ratios);
       ax.forEach((a) => {
         outDims[a] = Math.round(s * x.dims[a]!);
+        resized[a] = s * x.dims[a]!;
         scales[a] = s;
       });
     } else {
@@ -48,6 +51,7 @@ export default registerKernel('Resize', (inputs, ctx) => {
       const s = scalesIn![i]!;
       if (!(s > 0)) throw new HoduError('E_INPUT', `${where}: scales must be positive, got ${s}`);
       outDims[a] = Math.floor(x.dims[a]! * s);
+      resized[a] = x.dims[a]! * s;
       scales[a] = s;
     });
   }
@@ -69,7 +73,7 @@ export default registerKernel('Resize', (inputs, ctx) => {
     excludeOutside: ctx.attr<number>('exclude_outside') === 1,
     extrapolation: ctx.attr<number>('extrapolation_value'),
     antialias: ctx.opset >= 18 && ctx.attr<number>('antialias') === 1,
-    outDims, scales, roiStart, roiEnd,
+    outDims, resized, scales, roiStart, roiEnd,
   })];
 });
 
@@ -91,6 +95,11 @@ export interface ResizeOptions {
   antialias: boolean;
   /** Per axis of X: output size, the scale used by the coordinate transform, and the roi (tf_crop_and_resize). */
   outDims: number[];
+  /**
+   * The un-floored resized length (in · scale) that align_corners, pytorch_half_pixel and tf_crop_and_resize
+   * divide by, as the reference does; equals outDims when sizes were given. Defaults to outDims.
+   */
+  resized?: number[];
   scales: number[];
   roiStart: number[];
   roiEnd: number[];
@@ -103,11 +112,12 @@ interface Taps {
   outside: Uint8Array; // [out]: 1 = extrapolate (tf_crop_and_resize)
 }
 
-function sourceCoordinate(o: ResizeOptions, x: number, inSize: number, outSize: number, scale: number, a: number): number {
+function sourceCoordinate(o: ResizeOptions, x: number, inSize: number, outInt: number, scale: number, a: number): number {
+  const outSize = o.resized?.[a] ?? outInt;
   switch (o.coordMode) {
     case 'half_pixel': return (x + 0.5) / scale - 0.5;
     case 'half_pixel_symmetric': {
-      const adjustment = outSize / (scale * inSize);
+      const adjustment = outInt / outSize;
       const offset = (inSize / 2) * (1 - adjustment);
       return offset + (x + 0.5) / scale - 0.5;
     }

@@ -24,6 +24,7 @@ export default registerKernel('Upsample', (inputs, ctx) => {
     extrapolation: 0,
     antialias: false,
     outDims: x.dims.map((d, i) => Math.floor(d * scales[i]!)),
+    resized: x.dims.map((d, i) => d * scales[i]!),
     scales,
     roiStart: [],
     roiEnd: [],
