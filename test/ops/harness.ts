@@ -66,6 +66,8 @@ export function compareTensor(actual: Tensor, expected: Tensor, rtol: number, at
     const x = a[i]!;
     const y = e[i]!;
     if (Number.isNaN(y) && Number.isNaN(x)) continue;
+    // A NaN on one side only is a mismatch (any comparison with NaN is false, so check it explicitly).
+    if (Number.isNaN(x) !== Number.isNaN(y)) return `element ${i}: ${x} != expected ${y}`;
     if (x === y) continue;
     if (exact || Math.abs(x - y) > atol + rtol * Math.abs(y)) return `element ${i}: ${x} != expected ${y}`;
   }
