@@ -72,6 +72,42 @@ describe('malformed bytes', () => {
   });
 });
 
+describe('absurd nesting', () => {
+  // Wire bytes written by hand: protobufjs' own encoder would recurse as deep as the bomb.
+  const varint = (n: number) => {
+    const o: number[] = [];
+    for (; n > 127; n >>>= 7) o.push((n & 127) | 128);
+    return [...o, n];
+  };
+  const field = (num: number, body: number[]) => [...varint((num << 3) | 2), ...varint(body.length), ...body];
+  const text = (s: string) => Array.from(new TextEncoder().encode(s));
+  /** Graphs nested `depth` deep through If.then_branch attributes. */
+  function nestedIfs(depth: number): Uint8Array {
+    let g = field(2, text('leaf'));
+    for (let i = 0; i < depth; i++) {
+      const attr = [...field(1, text('then_branch')), ...varint((20 << 3) | 0), 5, ...field(6, g)];
+      g = field(1, [...field(4, text('If')), ...field(5, attr)]);
+    }
+    return new Uint8Array([8, 8, ...field(8, [16, 17]), ...field(7, g)]);
+  }
+
+  test('ten nested subgraphs decode', () => {
+    let g = decodeModel(nestedIfs(10)).graph;
+    for (let i = 0; i < 10; i++) {
+      const a = g.nodes[0]!.attributes.then_branch!;
+      if (a.type !== 'graph') throw new Error('expected a graph attribute');
+      g = a.value;
+    }
+    expect(g.name).toBe('leaf');
+  });
+
+  test('a nesting bomb is E_ONNX_DECODE, not a stack overflow', () => {
+    const e = errorOf(() => decodeModel(nestedIfs(20000), { path: 'bomb.onnx' }));
+    expect(e.code).toBe('E_ONNX_DECODE');
+    expect(e.message).toContain('nesting depth');
+  });
+});
+
 describe('versions', () => {
   test('IR version 2 is E_ONNX_VERSION', () => {
     const e = errorOf(() => decodeModel(encodeModelProto(reluModelProto({ irVersion: 2 })), { path: 'old.onnx' }));
