@@ -17,8 +17,9 @@ export function readAttr<T = unknown>(node: Node, schema: OpSchema | undefined, 
     }
     return spec?.default as T;
   }
-  if (spec && spec.type !== a.type && !(spec.type === 'tensor' && a.type === 'sparse_tensor')) {
-    throw new HoduError('E_ATTR', `${node.op} node '${node.name}': attribute '${name}' should be ${spec.type}, got ${a.type}`, {
+  const allowed = spec ? (Array.isArray(spec.type) ? spec.type : [spec.type]) : [];
+  if (spec && !allowed.includes(a.type) && !(allowed.includes('tensor') && a.type === 'sparse_tensor')) {
+    throw new HoduError('E_ATTR', `${node.op} node '${node.name}': attribute '${name}' should be ${allowed.join(' or ')}, got ${a.type}`, {
       hint: 'the model is malformed; re-export it',
     });
   }

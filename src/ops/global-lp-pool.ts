@@ -8,6 +8,6 @@ export default defineOp({
   untilVersion: 21,
   inputs: [{ name: 'X' }],
   outputs: [{ name: 'Y' }],
-  attributes: { p: { type: 'int', default: 2 } },
+  attributes: { p: { type: ['int', 'float'], default: 2 } },
   infer: inferGlobalPool,
 });

@@ -3,7 +3,8 @@ import type { AttributeType, Dim, Node } from '../ir/graph';
 import type { Tensor } from '../ir/tensor';
 
 export interface AttrSpec {
-  type: AttributeType;
+  /** The attribute's type; a list when it changed across opsets (e.g. LpPool `p`: float at 1, int from 2). */
+  type: AttributeType | AttributeType[];
   /** Default used when the node omits the attribute (absent: required or no default). */
   default?: unknown;
   required?: boolean;

@@ -6,9 +6,8 @@ import { checkPoolInput } from '../util/pool';
 export default registerKernel('GlobalLpPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'GlobalLpPool', ctx.node.name);
-  // GlobalLpPool-1 stored p as a float attribute, -2 as an int.
-  const raw = ctx.node.attributes.p;
-  const p = raw && (raw.type === 'float' || raw.type === 'int') ? raw.value : 2;
+  // GlobalLpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).
+  const p = ctx.attr<number>('p');
   const planes = x.dims[0]! * x.dims[1]!;
   const size = sizeOf(x.dims.slice(2));
   const xv = toNumbers(x);

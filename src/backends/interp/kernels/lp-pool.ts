@@ -7,9 +7,8 @@ import { checkPoolInput, poolWindows } from '../util/pool';
 export default registerKernel('LpPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'LpPool', ctx.node.name);
-  // LpPool-1 stored p as a float attribute; later versions as an int. Read whichever the node has.
-  const raw = ctx.node.attributes.p;
-  const p = raw && (raw.type === 'float' || raw.type === 'int') ? raw.value : 2;
+  // LpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).
+  const p = ctx.attr<number>('p');
   const spatial = x.dims.slice(2);
   const win = poolWindow(spatial, ctx.attr, `LpPool node '${ctx.node.name}'`);
   const { outDims, starts, offsets } = poolWindows(spatial, win);
