@@ -10,7 +10,8 @@ export function tensorToProto(t: Tensor, name?: string): onnx.ITensorProto {
   const p: onnx.ITensorProto = { dims: t.dims.map(numberToInt64), dataType: dtypeToOnnx(t.dtype) };
   if (name) p.name = name;
   if (t.dtype === 'string') p.stringData = (t.data as string[]).map((s) => utf8.encode(s));
-  else if (t.size > 0) p.rawData = bytesOf(t.data as NumericArray | BigArray).slice();
+  // A view, not a copy: the protobuf writer copies it into the output buffer.
+  else if (t.size > 0) p.rawData = bytesOf(t.data as NumericArray | BigArray);
   return p;
 }
 
