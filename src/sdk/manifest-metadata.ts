@@ -14,7 +14,7 @@ type Shape = readonly number[];
 interface MetaContext {
   node: Node;
   inputs: (Shape | undefined)[];
-  outputs: Shape[];
+  outputs: readonly Shape[];
   opset: number;
   attr<T>(name: string): T;
 }
