@@ -1,13 +1,9 @@
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import type { Node } from '../ir/graph';
+import { CODE_TO_DTYPE } from '../ir/dtype-codes';
 import { defineOp } from './registry';
 
-/** TensorProto.DataType codes hodu can hold (complex, float8 and 4-bit types are not in its dtype list). */
-const BY_CODE: Record<number, DType> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-  9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16',
-};
 /** Cast-1 named the target type with a string. */
 const BY_NAME: Record<string, DType> = {
   FLOAT: 'float32', UINT8: 'uint8', INT8: 'int8', UINT16: 'uint16', INT16: 'int16', INT32: 'int32', INT64: 'int64',
@@ -17,7 +13,7 @@ const BY_NAME: Record<string, DType> = {
 /** The dtype named by a Cast node's `to` attribute (int code, or a name in Cast-1). */
 export function castTarget(node: Node): DType {
   const a = node.attributes.to;
-  const dtype = a?.type === 'int' ? BY_CODE[a.value] : a?.type === 'string' ? BY_NAME[a.value.toUpperCase()] : undefined;
+  const dtype = a?.type === 'int' ? CODE_TO_DTYPE[a.value] : a?.type === 'string' ? BY_NAME[a.value.toUpperCase()] : undefined;
   if (!a) throw new HoduError('E_ATTR', `Cast node '${node.name}' is missing required attribute 'to'`, { hint: 'the model is malformed; re-export it' });
   if (!dtype) {
     throw new HoduError('E_UNSUPPORTED_ATTR', `Cast node '${node.name}': target type ${JSON.stringify(a.value)} is not supported`, {

@@ -1,4 +1,4 @@
-import { dtypeFromOnnx } from '../formats/onnx/dtypes';
+import { dtypeFromOnnx } from '../ir/dtype-codes';
 import { defineOp } from './registry';
 
 // EyeLike-9/22: a 2-D tensor of the input's shape with ones on the k-th diagonal; `dtype` overrides the input's.

@@ -1,11 +1,12 @@
-import type { DType } from '../ir/dtype';
+import { isFloatDType, type DType } from '../ir/dtype';
+import { CODE_TO_DTYPE } from '../ir/dtype-codes';
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './registry';
 
 /** stash_type (an ONNX TensorProto data type) as the dtype of Mean / InvStdDev. */
 export function stashDType(stash: number, fallback: DType): DType {
-  const byCode: Record<number, DType> = { 1: 'float32', 10: 'float16', 11: 'float64', 16: 'bfloat16' };
-  return byCode[stash] ?? fallback;
+  const d = CODE_TO_DTYPE[stash];
+  return d && isFloatDType(d) ? d : fallback;
 }
 
 // LayerNormalization-17: normalizes over dims [axis, rank); Mean and InvStdDev keep those dims as 1.

@@ -3,7 +3,7 @@ import { HoduError } from '../../errors';
 import { allocData, bytesPerElement, dataFromBytes, type BigArray, type DType, type NumericArray, type TensorData } from '../../ir/dtype';
 import { Tensor, sizeOf } from '../../ir/tensor';
 import type { DecodeContext } from './context';
-import { dtypeFromOnnx } from './dtypes';
+import { dtypeFromOnnx } from '../../ir/dtype-codes';
 import { parseExternalRef, readExternalData } from './external-data';
 import { int64ToBigInt, int64ToNumber, onnx } from './pb';
 

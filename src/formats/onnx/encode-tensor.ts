@@ -1,7 +1,7 @@
 /** Tensor → TensorProto / SparseTensorProto. Numeric data goes to raw_data (little-endian), strings to string_data. */
 import { bytesOf, type BigArray, type NumericArray } from '../../ir/dtype';
 import type { Tensor } from '../../ir/tensor';
-import { dtypeToOnnx } from './dtypes';
+import { dtypeToOnnx } from '../../ir/dtype-codes';
 import { numberToInt64, onnx } from './pb';
 
 const utf8 = new TextEncoder();

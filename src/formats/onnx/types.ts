@@ -1,7 +1,7 @@
 /** TypeProto ⇄ ValueType. */
 import type { Dim, ValueType } from '../../ir/graph';
 import type { DecodeContext } from './context';
-import { dtypeFromOnnx, dtypeToOnnx } from './dtypes';
+import { dtypeFromOnnx, dtypeToOnnx } from '../../ir/dtype-codes';
 import { int64ToNumber, numberToInt64, onnx } from './pb';
 
 /**

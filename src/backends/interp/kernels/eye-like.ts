@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers } from '../../../ir/tensor';
-import { dtypeFromOnnx } from '../../../formats/onnx/dtypes';
+import { dtypeFromOnnx } from '../../../ir/dtype-codes';
 import { registerKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 

@@ -1,5 +1,5 @@
 import { HoduError } from '../../../errors';
-import { dtypeFromOnnx } from '../../../formats/onnx/dtypes';
+import { dtypeFromOnnx } from '../../../ir/dtype-codes';
 import { registerKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 

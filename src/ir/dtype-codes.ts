@@ -1,8 +1,12 @@
-/** ONNX TensorProto.DataType codes ⇄ hodu dtypes. */
-import { HoduError } from '../../errors';
-import type { DType } from '../../ir/dtype';
+/**
+ * ONNX TensorProto.DataType codes ⇄ hodu dtypes. Part of the IR's vocabulary: files, attributes (Cast `to`,
+ * EyeLike `dtype`, stash_type…) and the DispatchManifest all name element types by these codes.
+ */
+import { HoduError } from '../errors';
+import type { DType } from './dtype';
 
-const CODE_TO_DTYPE: Record<number, DType> = {
+/** Codes hodu can hold (complex, float8 and 4-bit types are not in its dtype list). */
+export const CODE_TO_DTYPE: Record<number, DType> = {
   1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
   9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16',
 };
