@@ -1,0 +1,23 @@
+import type { Dim } from '../ir/graph';
+import { defineOp } from './registry';
+
+// GridSample-16 (4-D; modes bilinear/nearest/bicubic). GridSample-20 renamed them linear/cubic (accepted too)
+// and generalized to N-D, which hodu does not implement yet (the kernel refuses rank != 4).
+export default defineOp({
+  op: 'GridSample',
+  sinceVersion: 16,
+  untilVersion: 21,
+  inputs: [{ name: 'X' }, { name: 'grid' }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    align_corners: { type: 'int', default: 0 },
+    mode: { type: 'string', default: 'bilinear' },
+    padding_mode: { type: 'string', default: 'zeros' },
+  },
+  infer(ctx) {
+    const [x, grid] = ctx.inputs;
+    if (!x?.shape || !grid?.shape) return [{ dtype: x?.dtype }];
+    const shape: Dim[] = [x.shape[0]!, x.shape[1]!, ...grid.shape.slice(1, -1)];
+    return [{ dtype: x.dtype, shape }];
+  },
+});
