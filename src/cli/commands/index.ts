@@ -5,5 +5,6 @@ export const commands: Record<string, { description: string; load: () => Promise
   run: { description: 'Run a model on inputs and print or save its outputs', load: async () => (await import('./run')).default as HoduCommand },
   inspect: { description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file', load: async () => (await import('./inspect')).default as HoduCommand },
   convert: { description: 'Convert a model or tensor file to another format (by extension)', load: async () => (await import('./convert')).default as HoduCommand },
+  plugin: { description: 'Create, install, list and remove plugins (formats and backends)', load: async () => (await import('./plugin')).default as HoduCommand },
   version: { description: 'Show version, commit, Bun, platform and SDK/ABI versions', load: async () => (await import('./version')).default as HoduCommand },
 };

@@ -1,0 +1,17 @@
+import { defineHoduCommand } from '../../command';
+
+export default defineHoduCommand({
+  meta: { name: 'rebuild', description: 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)' },
+  args: {
+    name: { type: 'positional', description: 'Installed plugin name', required: true },
+    debug: { type: 'boolean', description: 'Build native sources with -O0 -g instead of -O2', default: false },
+  },
+  examples: ['hodu plugin rebuild demo', 'hodu plugin rebuild demo --debug'],
+  async run({ args }) {
+    const { rebuildPlugin } = await import('../../../plugins/rebuild');
+    const { installProgress } = await import('./progress');
+    const { err } = await import('../../ui/output');
+    const { plugin } = await rebuildPlugin(args.name, { debug: args.debug, onEvent: await installProgress() });
+    err(`rebuilt ${plugin.name} ${plugin.version} (${plugin.build})`);
+  },
+});

@@ -1,0 +1,173 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { embeddedBackendNames } from '../backends/registry';
+import { HoduError } from '../errors';
+import { embeddedFormatNames } from '../formats/registry';
+import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
+import { loadJsPlugin } from './js-loader';
+import { withPluginsLock } from './lock';
+import { nativeLoader } from './native-bridge';
+import { readPluginPackage, type PluginPackage } from './package-manifest';
+import { pluginsDir } from './paths';
+import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
+import { assertSdkCompatible } from './sdk-compat';
+import { assertToolsPresent } from './system-tools';
+
+/** Progress and warnings for the CLI to render (library code never prints). */
+export type InstallEvent = { kind: 'step'; message: string } | { kind: 'warn'; message: string };
+
+export interface InstallOptions {
+  /** Build native sources with `-O0 -g` instead of `-O2`. */
+  debug?: boolean;
+  /** Replace an installed plugin of the same name. */
+  force?: boolean;
+  onEvent?: (e: InstallEvent) => void;
+}
+
+export interface InstallResult {
+  plugin: InstalledPluginEntry;
+  /** Whether an installed plugin of the same name was replaced. */
+  replaced: boolean;
+}
+
+/** Names of the plugins built into hodu; a package cannot take them over. */
+export function embeddedPluginNames(): string[] {
+  return [...embeddedBackendNames(), ...embeddedFormatNames()];
+}
+
+/** The install folder of a plugin (`@scope/name` nests one level). */
+export function pluginInstallDir(name: string): string {
+  return join(pluginsDir(), ...name.split('/'));
+}
+
+/** `sha256-<base64>` of a file, the integrity format npm uses. */
+export function fileChecksum(path: string): string {
+  const h = new Bun.CryptoHasher('sha256');
+  h.update(readFileSync(path));
+  return `sha256-${h.digest('base64')}`;
+}
+
+/** `hodu plugin install --path DIR`: validate, build in a staging folder, check, then swap in under the lock. */
+export async function installFromPath(dir: string, opts: InstallOptions = {}): Promise<InstallResult> {
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new HoduError('E_NOT_FOUND', `${abs}: no such directory`, { hint: 'pass the folder that holds the plugin package.json', exitCode: 2 });
+  }
+  return installPackage(abs, { kind: 'path', path: abs }, opts);
+}
+
+/**
+ * Installs the package in `srcDir`. Everything before the final swap happens in
+ * `plugins/.staging-*`, so any failure leaves plugins.json and the installed folders untouched.
+ */
+export async function installPackage(srcDir: string, source: InstalledPluginEntry['source'], opts: InstallOptions): Promise<InstallResult> {
+  const emit = opts.onEvent ?? (() => {});
+  const pkg = readPluginPackage(srcDir);
+  const name = pkg.name;
+  if (embeddedPluginNames().includes(name)) {
+    throw new HoduError('E_PLUGIN_RESERVED', `'${name}' is a plugin built into hodu and cannot be replaced by ${pkg.file}`, {
+      hint: 'rename the package (the "name" field of package.json)',
+      exitCode: 2,
+    });
+  }
+  assertSdkCompatible(name, pkg.hodu.sdk);
+  assertToolsPresent(name, [...(pkg.hodu.requires ?? []), ...(pkg.hodu.native ? [cCompiler()[0]!] : [])]);
+  // Fail before building when the answer is already known (checked again under the lock).
+  if (readRegistry().plugins[name] && !opts.force) throw alreadyInstalled(name);
+
+  mkdirSync(pluginsDir(), { recursive: true });
+  const staging = mkdtempSync(join(pluginsDir(), '.staging-'));
+  try {
+    cpSync(srcDir, staging, { recursive: true, filter: (p) => !['.git', 'node_modules'].includes(basename(p)) });
+    const profile: BuildProfile = opts.debug ? 'debug' : 'release';
+    const fields = await prepare(pkg, staging, source, profile, emit);
+    return await commit(name, staging, fields, opts.force ?? false);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Builds (native) or loads (JS) the staged copy and returns its registry entry, minus the final path. */
+async function prepare(pkg: PluginPackage, staging: string, source: InstalledPluginEntry['source'], profile: BuildProfile, emit: (e: InstallEvent) => void): Promise<InstalledPluginEntry> {
+  const h = pkg.hodu;
+  let checksum: string;
+  if (h.native) {
+    if (h.type !== 'backend') {
+      throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: native format plugins are not supported yet`, { hint: 'write format plugins in TypeScript/JavaScript ("entry")' });
+    }
+    emit({ kind: 'warn', message: `building native code from ${source.path}` });
+    emit({ kind: 'step', message: `compiling ${h.native.sources.length} C source${h.native.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
+    const lib = await buildNativePlugin(pkg.name, staging, h.native, profile);
+    const { probeNativeLibrary } = await nativeLoader();
+    const info = await probeNativeLibrary(lib);
+    if (info.name !== pkg.name) {
+      throw new HoduError('E_PLUGIN_MISMATCH', `${pkg.file}: the package is named '${pkg.name}' but its library declares '${info.name}'`, {
+        hint: 'use the same name in package.json and in HODU_EXPORT_BACKEND_PLUGIN',
+      });
+    }
+    emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abi}, SDK ${info.sdk}` });
+    checksum = fileChecksum(lib);
+  } else {
+    const entry = join(staging, h.entry!);
+    if (!existsSync(entry)) {
+      throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: hodu.entry '${h.entry}' does not exist`, { hint: 'point "entry" at the plugin module, relative to package.json' });
+    }
+    if (h.type === 'backend') await loadJsPlugin(entry, 'backend', pkg.name);
+    else await loadJsPlugin(entry, 'format', pkg.name);
+    emit({ kind: 'step', message: `loaded ${h.entry}: a valid ${h.type} plugin` });
+    checksum = fileChecksum(entry);
+  }
+  const base = {
+    name: pkg.name,
+    version: pkg.version,
+    source,
+    path: '',
+    sdk: h.sdk,
+    installedAt: new Date().toISOString(),
+    build: profile,
+    checksum,
+    library: h.native?.library,
+    entry: h.entry,
+  };
+  return h.type === 'backend' ? { ...base, type: 'backend', capabilities: h.capabilities } : { ...base, type: 'format', capabilities: h.capabilities };
+}
+
+function alreadyInstalled(name: string): HoduError {
+  return new HoduError('E_PLUGIN_EXISTS', `plugin '${name}' is already installed`, {
+    hint: `add --force to replace it, or run \`hodu plugin rebuild ${name}\` to rebuild the installed copy`,
+    exitCode: 2,
+  });
+}
+
+/** Under the lock: move the old folder aside, rename staging into place, write plugins.json, then drop the old. */
+async function commit(name: string, staging: string, entry: InstalledPluginEntry, force: boolean): Promise<InstallResult> {
+  return withPluginsLock(() => {
+    const registry = readRegistry();
+    const replaced = Boolean(registry.plugins[name]);
+    const target = pluginInstallDir(name);
+    if ((replaced || existsSync(target)) && !force) {
+      if (replaced) throw alreadyInstalled(name);
+      throw new HoduError('E_PLUGIN_EXISTS', `${target} exists but is not in plugins.json (left over from an interrupted install?)`, {
+        hint: 'add --force to replace it',
+        exitCode: 2,
+      });
+    }
+    const aside = existsSync(target) ? join(pluginsDir(), `.old-${basename(staging).slice('.staging-'.length)}`) : undefined;
+    if (aside) renameSync(target, aside);
+    let moved = false;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(staging, target);
+      moved = true;
+      const plugin = { ...entry, path: target };
+      writeRegistry({ ...registry, plugins: { ...registry.plugins, [name]: plugin } });
+      if (aside) rmSync(aside, { recursive: true, force: true });
+      return { plugin, replaced };
+    } catch (e) {
+      // Put everything back the way it was.
+      if (moved) renameSync(target, staging);
+      if (aside) renameSync(aside, target);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { loadBackend, embeddedBackendNames } from '../backends/registry';
+import { embeddedFormatNames, loadFormat } from '../formats/registry';
+import type { BackendCapabilities } from '../sdk/backend';
+import type { FormatCapabilities } from '../sdk/format';
+import { listInstalledPlugins, type InstalledPlugin } from './installed';
+
+/** Capabilities as plain JSON (magic bytes as hex strings). */
+export type CapabilitiesJson = Omit<BackendCapabilities, 'dtypes'> & { dtypes?: string[] } | (Omit<FormatCapabilities, 'magic'> & { magic?: string[] });
+
+/** One row of `hodu plugin list`: embedded and installed plugins in one shape. */
+export interface PluginListing {
+  name: string;
+  type: 'backend' | 'format';
+  version: string;
+  /** 'embedded', or where it was installed from. */
+  source: string;
+  embedded: boolean;
+  status: 'ok' | 'broken';
+  problems: string[];
+  capabilities: CapabilitiesJson;
+  /** Installed plugins only: the full plugins.json entry. */
+  installed?: InstalledPlugin;
+}
+
+const toHex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+function formatCapsJson(c: FormatCapabilities): CapabilitiesJson {
+  const { magic, ...rest } = c;
+  return { ...rest, extensions: [...c.extensions], ...(magic ? { magic: magic.map(toHex) } : {}) };
+}
+
+/** Embedded plugins first (backends, then formats), then installed ones by name. */
+export async function listAllPlugins(): Promise<PluginListing[]> {
+  const rows: PluginListing[] = [];
+  for (const name of embeddedBackendNames()) {
+    const b = await loadBackend(name);
+    const c = b.capabilities;
+    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
+  }
+  for (const name of embeddedFormatNames()) {
+    const f = await loadFormat(name);
+    rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], capabilities: formatCapsJson(f.capabilities) });
+  }
+  for (const p of listInstalledPlugins()) {
+    rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.status, problems: p.problems, capabilities: p.capabilities, installed: p });
+  }
+  return rows;
+}
+
+/** One line describing what a plugin can do, for the table. */
+export function summarizeCapabilities(type: 'backend' | 'format', c: CapabilitiesJson): string {
+  if (type === 'backend') {
+    const b = c as BackendCapabilities;
+    const roles = [b.runner && 'runner', b.builder && 'builder'].filter(Boolean).join('+') || 'none';
+    return `${roles}; ${b.devices.join(',')}; priority ${b.priority}${b.ops ? `; ${b.ops.length} ops` : ''}`;
+  }
+  const f = c as FormatCapabilities;
+  const can = (load: boolean, save: boolean, what: string) => (load && save ? `load/save ${what}` : load ? `load ${what}` : save ? `save ${what}` : '');
+  return [can(f.loadModel, f.saveModel, 'model'), can(f.loadTensors, f.saveTensors, 'tensors'), f.extensions.join(',')].filter(Boolean).join('; ');
+}
