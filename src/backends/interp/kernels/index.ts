@@ -140,6 +140,7 @@ import './sub';
 import './sum';
 import './tan';
 import './tanh';
+import './tf-idf-vectorizer';
 import './thresholded-relu';
 import './tile';
 import './top-k';
