@@ -101,6 +101,9 @@ export function formatIssues(file: string, what: string, issues: readonly v.Base
 /** Validates a parsed package.json; throws E_PLUGIN_MANIFEST naming the file and the dotted paths. */
 export function parsePluginPackage(json: unknown, file: string): PluginPackage {
   const hint = 'see the `hodu` section reference in docs/plugins.md (or run `hodu plugin new NAME` for a working example)';
+  if (json && typeof json === 'object' && !('hodu' in json)) {
+    throw new HoduError('E_PLUGIN_MANIFEST', `${file}: no "hodu" section, so this package is not a hodu plugin`, { hint });
+  }
   const pkg = v.safeParse(packageSchema, json);
   if (!pkg.success) throw new HoduError('E_PLUGIN_MANIFEST', formatIssues(file, 'plugin manifest', pkg.issues), { hint });
   const section = v.safeParse(hoduSection, pkg.output.hodu);
