@@ -1,0 +1,22 @@
+import type { Dim } from '../ir/graph';
+import { defineOp } from './registry';
+
+// StringNormalizer-10: X string [C] or [1, C] → [C'] or [1, C'] (C' unknown: stopwords are removed).
+export default defineOp({
+  op: 'StringNormalizer',
+  sinceVersion: 10,
+  untilVersion: 21,
+  inputs: [{ name: 'X' }],
+  outputs: [{ name: 'Y' }],
+  attributes: {
+    case_change_action: { type: 'string', default: 'NONE' },
+    is_case_sensitive: { type: 'int', default: 0 },
+    locale: { type: 'string', default: '' },
+    stopwords: { type: 'strings', default: [] },
+  },
+  infer(ctx) {
+    const x = ctx.inputs[0];
+    const shape: Dim[] | undefined = x?.shape ? (x.shape.length === 2 ? [1, '?'] : ['?']) : undefined;
+    return [{ dtype: 'string', shape }];
+  },
+});
