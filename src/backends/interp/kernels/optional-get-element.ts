@@ -1,0 +1,13 @@
+import { HoduError } from '../../../errors';
+import { registerKernel } from '../kernel';
+import { nodeLabel } from '../util/indexing';
+
+export default registerKernel('OptionalGetElement', (inputs, ctx) => {
+  const v = inputs[0];
+  if (v === undefined || v === null) {
+    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: the optional input is empty`, {
+      hint: 'guard the read with OptionalHasElement and an If',
+    });
+  }
+  return [v];
+});
