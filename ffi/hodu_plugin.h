@@ -1,0 +1,146 @@
+/*
+ * hodu_plugin.h: the C ABI of hodu native plugins (a shared library loaded with dlopen).
+ * Spec: docs/abi.md. The DispatchManifest reader is in hodu_manifest.h.
+ *
+ * A plugin exports one symbol, `hodu_plugin_descriptor`, a function returning a pointer to a static
+ * HoduPluginDescriptor. Use HODU_EXPORT_BACKEND_PLUGIN / HODU_EXPORT_FORMAT_PLUGIN to define it.
+ * The host reads `abi_version` first and refuses the plugin (without calling anything else) when it
+ * differs from its own; then it checks `sdk_range` against its SDK version (semver).
+ *
+ * Memory ownership:
+ *  - The descriptor, its strings and kernel list are static: they must stay valid while the library is
+ *    loaded. The host never frees or writes them.
+ *  - create(): the manifest bytes are owned by the host and stay valid and unchanged until destroy()
+ *    returns for that handle, so a plugin may point into them (weights included) instead of copying.
+ *    The buffer is 64-byte aligned. The handle is owned by the plugin; the host calls destroy() exactly
+ *    once per successful create(), and never after a failed one (NULL return).
+ *  - run(): input and output pointers are owned by the host, valid only during the call, aligned to at
+ *    least 64 bytes, sized exactly as the manifest's tensor table says. Outputs are written by the
+ *    plugin; inputs are read-only. The plugin allocates (and frees) its arena and scratch itself.
+ *  - Errors: every entry point that can fail takes `char *err, size_t err_cap`, a host-owned buffer. On
+ *    failure the plugin writes a NUL-terminated UTF-8 message of at most err_cap bytes (truncating) and
+ *    returns a non-zero HoduStatus (or NULL from create). err may be NULL when err_cap is 0.
+ *  - A handle is used by one thread at a time; different handles may run concurrently.
+ */
+#ifndef HODU_PLUGIN_H
+#define HODU_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdarg.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Must equal ABI_VERSION in hodu's src/version.ts (a test checks). Bumped on any incompatible change. */
+#define HODU_ABI_VERSION 1
+/* The SDK version these headers belong to (SDK_VERSION in src/version.ts). */
+#define HODU_SDK_VERSION "0.1.0"
+/* The SDK range a plugin declares; define HODU_PLUGIN_SDK_RANGE before including to override. */
+#ifndef HODU_PLUGIN_SDK_RANGE
+#define HODU_PLUGIN_SDK_RANGE "^" HODU_SDK_VERSION
+#endif
+
+#if defined(_WIN32)
+#define HODU_API __declspec(dllexport)
+#else
+#define HODU_API __attribute__((visibility("default")))
+#endif
+
+typedef enum HoduStatus {
+  HODU_OK = 0,
+  HODU_ERR_INVALID_ARGUMENT = 1, /* bad manifest contents, wrong sizes */
+  HODU_ERR_UNSUPPORTED = 2,      /* a kernel or dtype the plugin does not implement */
+  HODU_ERR_OUT_OF_MEMORY = 3,
+  HODU_ERR_INTERNAL = 4,
+  HODU_ERR_MANIFEST = 5          /* the manifest bytes are malformed */
+} HoduStatus;
+
+typedef enum HoduPluginType { HODU_PLUGIN_BACKEND = 1, HODU_PLUGIN_FORMAT = 2 } HoduPluginType;
+
+/* Capability flags (HoduPluginDescriptor.capabilities). */
+#define HODU_CAP_RUNNER 0x1u       /* backend: executes manifests (create/run/destroy) */
+#define HODU_CAP_BUILDER 0x2u      /* backend: compiles manifests ahead of time */
+#define HODU_CAP_DEVICE_CPU 0x100u /* backend: runs on the host CPU */
+#define HODU_CAP_LOAD_MODEL 0x10000u
+#define HODU_CAP_SAVE_MODEL 0x20000u
+#define HODU_CAP_LOAD_TENSORS 0x40000u
+#define HODU_CAP_SAVE_TENSORS 0x80000u
+
+/* Opaque handles: each plugin defines the struct behind them. */
+typedef struct HoduBackendPlugin *HoduBackendPluginHandle;
+typedef struct HoduFormatPlugin *HoduFormatPluginHandle;
+
+/* Called by run() before each step (may be NULL): lets the host name the kernel if the plugin crashes. */
+typedef void (*HoduStepCallback)(void *user, uint32_t step_index);
+
+typedef struct HoduBackendApi {
+  /* Prepares a manifest for running. Returns NULL and fills err on failure. */
+  HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, char *err, size_t err_cap);
+  /* Runs all steps. inputs[i] / outputs[i] follow the manifest's graph input / output lists. An output
+   * whose tensor is not role OUTPUT (a weight or an input passed through) is filled by the host. */
+  int32_t (*run)(HoduBackendPluginHandle handle, const void *const *inputs, void *const *outputs,
+                 HoduStepCallback on_step, void *user, char *err, size_t err_cap);
+  void (*destroy)(HoduBackendPluginHandle handle);
+  /* Non-zero when the plugin implements the kernel named (see opToKernelName). */
+  int32_t (*supports_kernel)(const char *kernel_name);
+} HoduBackendApi;
+
+/* Format plugins: declared for ABI stability; the host does not load native format plugins yet. */
+typedef struct HoduFormatApi {
+  /* Non-zero when the bytes look like this format. */
+  int32_t (*sniff)(const uint8_t *bytes, size_t len);
+  HoduFormatPluginHandle (*open)(const uint8_t *bytes, size_t len, char *err, size_t err_cap);
+  void (*close)(HoduFormatPluginHandle handle);
+} HoduFormatApi;
+
+/* Field order and types are part of the ABI: abi_version stays first forever. */
+typedef struct HoduPluginDescriptor {
+  uint32_t abi_version;          /* HODU_ABI_VERSION */
+  uint32_t type;                 /* HoduPluginType */
+  const char *sdk_range;         /* semver range of the SDK it was written for, e.g. "^0.1.0" */
+  const char *name;
+  const char *version;
+  uint64_t capabilities;         /* HODU_CAP_* */
+  const char *const *kernels;    /* NULL-terminated kernel names (backends), or NULL */
+  const HoduBackendApi *backend; /* non-NULL for backends */
+  const HoduFormatApi *format;   /* non-NULL for format plugins */
+} HoduPluginDescriptor;
+
+/* The one exported symbol. */
+typedef const HoduPluginDescriptor *(*HoduDescriptorFn)(void);
+
+#define HODU_EXPORT_BACKEND_PLUGIN(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)              \
+  static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS};                          \
+  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
+                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, KERNELS, \
+                                                         &hodu_backend_api_, NULL};                          \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
+#define HODU_EXPORT_FORMAT_PLUGIN(NAME, VERSION, CAPS, SNIFF, OPEN, CLOSE)                                    \
+  static const HoduFormatApi hodu_format_api_ = {SNIFF, OPEN, CLOSE};                                        \
+  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_FORMAT,                \
+                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, NULL,    \
+                                                         NULL, &hodu_format_api_};                           \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
+/* Writes a printf-style message into a host error buffer (truncating, always NUL-terminated). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static inline void hodu_set_error(char *err, size_t err_cap, const char *fmt, ...) {
+  if (err == NULL || err_cap == 0) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, err_cap, fmt, ap);
+  va_end(ap);
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HODU_PLUGIN_H */
