@@ -1,0 +1,129 @@
+/**
+ * Shared pieces of the quantization ops (QuantizeLinear, DequantizeLinear, DynamicQuantizeLinear, QLinearMatMul,
+ * QLinearConv, ConvInteger, MatMulInteger): round-half-to-even + saturation into an integer type, the
+ * per-tensor / per-axis / blocked parameter layout, and an integer convolution over zero-point-centred values.
+ */
+import { HoduError } from '../../../errors';
+import type { DType } from '../../../ir/dtype';
+import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
+import { outDims, resolveWindow } from '../../../ops/_conv';
+import type { KernelContext } from '../kernel';
+import { im2col } from './conv';
+import { gemm } from './gemm';
+import { nodeLabel } from './indexing';
+
+const RANGES: Partial<Record<DType, [number, number]>> = {
+  uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767],
+};
+
+/** [min, max] of an integer dtype the quantization ops may produce. */
+export function intRange(dtype: DType, ctx: KernelContext): [number, number] {
+  const r = RANGES[dtype];
+  if (!r) {
+    throw new HoduError('E_UNSUPPORTED_DTYPE', `${nodeLabel(ctx)}: cannot quantize to ${dtype}`, {
+      hint: 'hodu quantizes to uint8, int8, uint16 and int16 (float8/int4 types are not supported)',
+    });
+  }
+  return r;
+}
+
+/** Round half to even (numpy.rint / std::nearbyint in the default rounding mode). */
+export function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  // Math.round rounds .5 toward +inf; step back when that lands on an odd integer.
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Clamps an already rounded value to [lo, hi]; NaN (e.g. 0/0) maps to 0 clamped into the range. */
+export function saturate(v: number, lo: number, hi: number): number {
+  if (Number.isNaN(v)) return Math.min(Math.max(0, lo), hi);
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * Which parameter (scale / zero point) element applies to each element of X: per tensor (a scalar or [1]),
+ * per axis (1-D of dims[axis]) or blocked along axis (opset 21: same rank as X, dims[axis] = ceil(len/block)).
+ */
+export function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize: number, ctx: KernelContext): (flat: number) => number {
+  if (param.size === 1 && (param.rank === 0 || blockSize === 0)) return () => 0;
+  const rank = x.rank;
+  const axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
+  if (axis < 0 || axis >= rank) {
+    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: axis ${axisAttr} is out of range for rank ${rank}`);
+  }
+  const len = x.dims[axis]!;
+  const inner = sizeOf(x.dims.slice(axis + 1));
+  if (blockSize > 0) {
+    const blocks = Math.ceil(len / blockSize);
+    const expect = x.dims.map((d, i) => (i === axis ? blocks : d));
+    if (param.dims.join(',') !== expect.join(',')) {
+      throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: blocked scale must be [${expect}] for block_size ${blockSize}, got [${param.dims}]`);
+    }
+    return (flat) => {
+      const i = flat % inner;
+      const rest = (flat - i) / inner;
+      const a = rest % len;
+      const o = (rest - a) / len;
+      return (o * blocks + Math.floor(a / blockSize)) * inner + i;
+    };
+  }
+  if (param.rank !== 1 || param.dims[0] !== len) {
+    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: per-axis scale/zero point must be [${len}] (axis ${axis} of [${x.dims}]), got [${param.dims}]`);
+  }
+  return (flat) => Math.floor(flat / inner) % len;
+}
+
+/** A scale or zero point read as numbers; a missing zero point reads as 0. */
+export function paramValues(t: Tensor | undefined): ArrayLike<number> {
+  return t ? toNumbers(t) : [0];
+}
+
+/** x - zeroPoint per element into doubles; `zpAt` maps a flat index to its zero point. */
+export function centered(x: Tensor, zp: ArrayLike<number>, zpAt: (flat: number) => number): Float64Array {
+  const v = toNumbers(x);
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i]! - zp[zpAt(i)]!;
+  return out;
+}
+
+/**
+ * Conv over already-centred X [N, C, ...] and W [M, C/group, ...] (so padding with 0 is padding with the zero
+ * point), with Conv's attributes (auto_pad, pads, strides, dilations, group). Returns sums in doubles (exact).
+ */
+export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Float64Array, wDims: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[] } {
+  const name = nodeLabel(ctx);
+  const group = ctx.attr<number>('group');
+  if (xDims.length < 3 || wDims.length !== xDims.length) {
+    throw new HoduError('E_SHAPE', `${name}: X [${xDims}] must be [N,C,spatial...] and W [${wDims}] of the same rank`);
+  }
+  const [batch, channels] = [xDims[0]!, xDims[1]!];
+  const m = wDims[0]!;
+  const kernel = wDims.slice(2);
+  if (group < 1 || channels % group !== 0 || m % group !== 0 || wDims[1]! * group !== channels) {
+    throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${wDims}]`);
+  }
+  const spatial = xDims.slice(2);
+  const win = resolveWindow(spatial, {
+    autoPad: ctx.attr<string>('auto_pad'),
+    kernel,
+    strides: ctx.attr<number[] | undefined>('strides'),
+    dilations: ctx.attr<number[] | undefined>('dilations'),
+    pads: ctx.attr<number[] | undefined>('pads'),
+  }, name);
+  const outSp = outDims(win);
+  const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
+  const cg = channels / group;
+  const mg = m / group;
+  const kSize = sizeOf(kernel);
+  const inSize = sizeOf(spatial);
+  const outSize = sizeOf(outSp);
+  const y = new Float64Array(batch * m * outSize);
+  const col = new Float64Array(cg * kSize * outSize);
+  for (let n = 0; n < batch; n++) {
+    for (let g = 0; g < group; g++) {
+      im2col(xv, (n * channels + g * cg) * inSize, cg, geom, col);
+      gemm({ m: mg, n: outSize, k: cg * kSize, a: wv, aOffset: g * mg * cg * kSize, b: col, c: y, cOffset: (n * m + g * mg) * outSize });
+    }
+  }
+  return { y, dims: [batch, m, ...outSp] };
+}
