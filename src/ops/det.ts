@@ -1,0 +1,20 @@
+import { HoduError } from '../errors';
+import { defineOp } from './registry';
+
+// Det-11/22: the determinant of each square matrix in the last two dims of X ([*, M, M] -> [*]).
+export default defineOp({
+  op: 'Det',
+  sinceVersion: 11,
+  untilVersion: 21,
+  inputs: [{ name: 'X' }],
+  outputs: [{ name: 'Y' }],
+  attributes: {},
+  infer: (ctx) => {
+    const x = ctx.inputs[0];
+    if (!x?.shape) return [{ dtype: x?.dtype }];
+    if (x.shape.length < 2) {
+      throw new HoduError('E_SHAPE', `Det node '${ctx.node.name}': input must be [*, M, M], got rank ${x.shape.length}`);
+    }
+    return [{ dtype: x.dtype, shape: x.shape.slice(0, -2) }];
+  },
+});
