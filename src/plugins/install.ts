@@ -98,14 +98,16 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     emit({ kind: 'warn', message: `building native code from ${source.path}` });
     emit({ kind: 'step', message: `compiling ${h.native.sources.length} C source${h.native.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
     const lib = await buildNativePlugin(pkg.name, staging, h.native, profile);
+    // In-process probe: a library whose load-time code crashes only kills this install (nothing is
+    // committed yet). Switch to probeIsolated once the `__plugin-child` command is dispatched by main.ts.
     const { probeNativeLibrary } = await nativeLoader();
-    const info = await probeNativeLibrary(lib);
+    const info = probeNativeLibrary(lib, pkg.name);
     if (info.name !== pkg.name) {
       throw new HoduError('E_PLUGIN_MISMATCH', `${pkg.file}: the package is named '${pkg.name}' but its library declares '${info.name}'`, {
         hint: 'use the same name in package.json and in HODU_EXPORT_BACKEND_PLUGIN',
       });
     }
-    emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abi}, SDK ${info.sdk}` });
+    emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abiVersion}, SDK range ${info.sdkRange}, ${info.kernels.length} kernels` });
     checksum = fileChecksum(lib);
   } else {
     const entry = join(staging, h.entry!);

@@ -48,13 +48,19 @@ function healthyEntry(name: string, type: 'backend' | 'format'): InstalledPlugin
   return entry;
 }
 
-/** Loads an installed backend plugin (native through the isolated loader, JS through `import()`). */
-export async function loadInstalledBackend(name: string): Promise<BackendPlugin> {
+/**
+ * Loads an installed backend plugin: native ones through bun:ffi (every session in a child process with
+ * `isolate`), JS ones through `import()`. Throws E_PLUGIN_BROKEN (with a rebuild hint) when its checks fail.
+ */
+export async function loadInstalledBackend(name: string, opts: { isolate?: boolean; timeoutMs?: number } = {}): Promise<BackendPlugin> {
   const entry = healthyEntry(name, 'backend');
   if (entry.library) {
-    const { probeNativeLibrary, loadNativeBackend } = await nativeLoader();
+    const native = await nativeLoader();
     const lib = join(entry.path, entry.library);
-    return loadNativeBackend(lib, await probeNativeLibrary(lib));
+    const info = opts.isolate ? await native.probeIsolated(lib, { name, timeoutMs: opts.timeoutMs }) : native.probeNativeLibrary(lib, name);
+    // The descriptor wins for runner/builder/devices; priority, ops and dtypes come from package.json.
+    const caps = entry.type === 'backend' ? entry.capabilities : undefined;
+    return native.loadNativeBackend(lib, info, { ...opts, capabilities: caps && { priority: caps.priority, ops: caps.ops, dtypes: caps.dtypes, devices: caps.devices } });
   }
   const { loadJsPlugin } = await import('./js-loader');
   return loadJsPlugin(join(entry.path, entry.entry!), 'backend', name);

@@ -1,27 +1,13 @@
-import type { BackendPlugin } from '../sdk/backend';
+/**
+ * The one place the plugin host reaches into the native half (src/plugins/native/), loaded lazily so that
+ * commands which never touch a native plugin do not pay for bun:ffi.
+ */
+export type { NativePluginInfo } from './native/index';
 
-/** What the native loader reports about a library before anything else is called. */
-export interface NativeLibraryInfo {
-  abi: number;
-  sdk: string;
-  name: string;
-  capabilities: unknown;
+export async function nativeLoader() {
+  return import('./native/index');
 }
 
-interface NativeLoader {
-  probeNativeLibrary(libPath: string): NativeLibraryInfo | Promise<NativeLibraryInfo>;
-  loadNativeBackend(libPath: string, info: NativeLibraryInfo): BackendPlugin | Promise<BackendPlugin>;
-}
-
-// The one place the plugin host reaches into the native half (src/plugins/native/).
-// TEMPORARY: computed specifiers until that folder lands, so the bundler does not fail on a missing file.
-const NATIVE_INDEX = ['.', 'native', 'index'].join('/');
-const NATIVE_FILES = ['.', 'native', 'embedded-files'].join('/');
-
-export async function nativeLoader(): Promise<NativeLoader> {
-  return (await import(NATIVE_INDEX)) as NativeLoader;
-}
-
-export async function nativeEmbeddedFiles(): Promise<{ ffiHeaders: Record<string, string>; templateBackendC: Record<string, string> }> {
-  return await import(NATIVE_FILES);
+export async function nativeEmbeddedFiles() {
+  return import('./native/embedded-files');
 }

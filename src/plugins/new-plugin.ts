@@ -23,6 +23,8 @@ export interface NewPluginOptions {
 export function fillTemplate(text: string, name: string): string {
   const base = name.split('/').pop()!;
   return text
+    // A library file name cannot hold a scope's '@' and '/'.
+    .replaceAll('lib__NAME__', 'lib__IDENT__')
     .replaceAll('__NAME__', name)
     .replaceAll('__BASENAME__', base)
     .replaceAll('__IDENT__', base.replace(/[^a-z0-9]/g, '_'))
