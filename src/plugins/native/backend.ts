@@ -1,0 +1,128 @@
+/**
+ * A native backend plugin as a BackendPlugin: sessions plan a DispatchManifest for the input shapes of the
+ * first run (re-planned when they change), hand it to the plugin's create, and run it, in-process through
+ * bun:ffi or isolated in a child process.
+ */
+import { HoduError } from '../../errors';
+import type { Model } from '../../ir/graph';
+import { planManifest } from '../../plan/plan-manifest';
+import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue } from '../../sdk/backend';
+import { kernelPrefix } from '../../sdk/kernel-names';
+import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
+import { NativeBackendBinding, type NativeHandle } from './binding';
+import { runIsolated } from './isolate';
+import type { NativePluginInfo } from './probe';
+import { allocOutputs, feedShapes, packInputs, unpackOutputs } from './tensor-io';
+
+export interface NativeBackendOptions {
+  /** Run every session in a child process (crash isolation). */
+  isolate?: boolean;
+  /** Isolated runs are killed after this long. */
+  timeoutMs?: number;
+  /** From the plugin's package.json `hodu.capabilities` (priority, ops, dtypes); the descriptor wins for runner/builder/devices. */
+  capabilities?: Partial<BackendCapabilities>;
+}
+
+/** Ops of `model` the plugin cannot run: planned steps whose kernel it lacks, or (when the model cannot be planned yet) ops without any kernel of that op. */
+export function nativeUnsupportedOps(model: Model, info: NativePluginInfo): string[] {
+  const kernels = new Set(info.kernels);
+  const opOf = new Map(model.graph.nodes.map((n) => [n.name, n.domain ? `${n.domain}.${n.op}` : n.op]));
+  const missing = new Set<string>();
+  let plan: DispatchManifest | undefined;
+  try {
+    plan = planManifest(model);
+  } catch {
+    plan = undefined; // dynamic input shapes: judge by op name only
+  }
+  if (plan) {
+    for (const s of plan.steps) if (!kernels.has(s.kernel)) missing.add(opOf.get(s.node) ?? s.kernel);
+  } else {
+    for (const n of model.graph.nodes) {
+      const prefix = `${kernelPrefix(n.op, n.domain)}_`;
+      if (!info.kernels.some((k) => k.startsWith(prefix))) missing.add(n.domain ? `${n.domain}.${n.op}` : n.op);
+    }
+  }
+  return [...missing].sort();
+}
+
+function checkKernels(m: DispatchManifest, info: NativePluginInfo): void {
+  const missing = m.steps.find((s) => !info.kernels.includes(s.kernel));
+  if (missing) {
+    throw new HoduError('E_UNSUPPORTED_KERNEL', `plugin '${info.name}' has no kernel '${missing.kernel}' (node '${missing.node}')`, {
+      hint: `its kernels: ${info.kernels.join(', ') || '(none)'}; use --backend interp for this model`,
+    });
+  }
+}
+
+class NativeSession implements BackendSession {
+  private shapesKey = '';
+  private manifest: DispatchManifest | undefined;
+  private handle: NativeHandle | undefined;
+
+  constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {}
+
+  private prepare(feeds: Map<string, RuntimeValue>): DispatchManifest {
+    const shapes = feedShapes(this.model, feeds, this.info.name);
+    const key = JSON.stringify([...shapes]);
+    if (this.manifest && key === this.shapesKey) return this.manifest;
+    this.release();
+    const manifest = planManifest(this.model, shapes);
+    checkKernels(manifest, this.info);
+    if (this.binding) this.handle = this.binding.create(encodeManifest(manifest));
+    this.manifest = manifest;
+    this.shapesKey = key;
+    return manifest;
+  }
+
+  async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
+    const m = this.prepare(feeds);
+    const inputs = packInputs(m, feeds, this.info.name);
+    let outputs: Uint8Array[];
+    if (this.binding) {
+      outputs = allocOutputs(m);
+      this.binding.run(this.handle!, inputs, outputs);
+    } else {
+      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
+    }
+    return unpackOutputs(m, outputs, inputs);
+  }
+
+  private release(): void {
+    if (this.handle && this.binding) this.binding.destroy(this.handle);
+    this.handle = undefined;
+    this.manifest = undefined;
+  }
+
+  dispose(): void {
+    this.release();
+  }
+}
+
+/**
+ * Wraps a probed native library (probeNativeLibrary) as a BackendPlugin. In-process sessions share one
+ * dlopen of the library; isolated sessions never load it in this process.
+ */
+export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts: NativeBackendOptions = {}): BackendPlugin {
+  if (info.type !== 'backend') throw new HoduError('E_PLUGIN_LOAD', `plugin '${info.name}' is a ${info.type} plugin, not a backend`);
+  let binding: NativeBackendBinding | undefined;
+  const caps = opts.capabilities ?? {};
+  return {
+    name: info.name,
+    version: info.version,
+    capabilities: {
+      runner: info.runner,
+      builder: info.builder,
+      devices: info.devices.length ? info.devices : (caps.devices ?? ['cpu']),
+      priority: caps.priority ?? 50,
+      ops: caps.ops,
+      dtypes: caps.dtypes,
+    },
+    available: () => (info.runner ? { ok: true } : { ok: false, reason: 'it declares no runner capability' }),
+    unsupportedOps: (model) => nativeUnsupportedOps(model, info),
+    createSession(model) {
+      if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts);
+      binding ??= new NativeBackendBinding(libPath, info.name);
+      return new NativeSession(model, binding.info, binding, opts);
+    },
+  };
+}

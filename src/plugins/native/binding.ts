@@ -1,0 +1,124 @@
+/**
+ * The calls into a native backend (HoduBackendApi in ffi/hodu_plugin.h) through bun:ffi: create, run,
+ * destroy, supports_kernel. Buffers handed to C are 64-byte aligned (the ABI promises it) and kept alive
+ * by the JS objects that own them for as long as C may read them.
+ */
+import { CFunction, FFIType, JSCallback, ptr, read, type Pointer } from 'bun:ffi';
+import { HoduError } from '../../errors';
+import { DESCRIPTOR, DESCRIPTOR_SYMBOL, openPluginLibrary, readDescriptor, type NativePluginInfo } from './probe';
+
+const ERR_CAP = 4096;
+type NativeFn = ReturnType<typeof CFunction>;
+const STATUS_NAMES: Record<number, string> = { 1: 'invalid argument', 2: 'unsupported', 3: 'out of memory', 4: 'internal error', 5: 'malformed manifest' };
+
+/** A zeroed byte buffer whose first byte sits at a 64-byte aligned address. */
+export function alignedBytes(n: number): Uint8Array {
+  const raw = new Uint8Array(n + 64);
+  const pad = (64 - (ptr(raw) % 64)) % 64;
+  return raw.subarray(pad, pad + n);
+}
+
+function message(err: Uint8Array): string {
+  const end = err.indexOf(0);
+  return new TextDecoder().decode(err.subarray(0, end < 0 ? err.length : end)) || '(no message)';
+}
+
+/** A session handle: the plugin's opaque pointer plus the manifest bytes it may point into. */
+export interface NativeHandle {
+  pointer: number;
+  manifest: Uint8Array;
+}
+
+export class NativeBackendBinding {
+  readonly info: NativePluginInfo;
+  private readonly lib: ReturnType<typeof openPluginLibrary>;
+  private readonly createFn: NativeFn;
+  private readonly runFn: NativeFn;
+  private readonly destroyFn: NativeFn;
+  private readonly supportsFn: NativeFn;
+  private readonly err = new Uint8Array(ERR_CAP);
+  private stepTarget: ((step: number) => void) | undefined;
+  private stepCallback: JSCallback | undefined;
+
+  constructor(libPath: string, name?: string) {
+    this.lib = openPluginLibrary(libPath, name);
+    try {
+      const d = this.lib.symbols[DESCRIPTOR_SYMBOL]() as number | null;
+      if (!d) throw new HoduError('E_PLUGIN_LOAD', `plugin '${name ?? libPath}': ${DESCRIPTOR_SYMBOL}() returned NULL`);
+      this.info = readDescriptor(d, libPath, name ?? libPath);
+      const api = read.ptr(d as Pointer, DESCRIPTOR.backend) as Pointer | null;
+      if (this.info.type !== 'backend' || !api) throw new HoduError('E_PLUGIN_LOAD', `plugin '${this.info.name}' is not a backend plugin`);
+      const fn = (offset: number, what: string) => {
+        const p = read.ptr(api, offset);
+        if (!p) throw new HoduError('E_PLUGIN_LOAD', `plugin '${this.info.name}': backend entry point '${what}' is NULL`);
+        return p as Pointer;
+      };
+      this.createFn = CFunction({ ptr: fn(0, 'create'), args: [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.u64], returns: FFIType.ptr });
+      this.runFn = CFunction({
+        ptr: fn(8, 'run'),
+        args: [FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.u64],
+        returns: FFIType.i32,
+      });
+      this.destroyFn = CFunction({ ptr: fn(16, 'destroy'), args: [FFIType.ptr], returns: FFIType.void });
+      this.supportsFn = CFunction({ ptr: fn(24, 'supports_kernel'), args: [FFIType.ptr], returns: FFIType.i32 });
+    } catch (e) {
+      this.lib.close();
+      throw e;
+    }
+  }
+
+  supportsKernel(kernel: string): boolean {
+    return this.supportsFn(Buffer.from(`${kernel}\0`)) !== 0;
+  }
+
+  /** Calls create(manifest). The returned handle keeps the manifest bytes alive until destroy. */
+  create(manifestBytes: Uint8Array): NativeHandle {
+    const manifest = alignedBytes(manifestBytes.byteLength);
+    manifest.set(manifestBytes);
+    this.err.fill(0);
+    const pointer = this.createFn(manifest, manifest.byteLength, this.err, ERR_CAP) as number | null;
+    if (!pointer) {
+      throw new HoduError('E_PLUGIN', `plugin '${this.info.name}' could not prepare the model: ${message(this.err)}`, {
+        hint: 'the plugin rejected the dispatch manifest; check that it supports every kernel (hodu plugin info NAME)',
+      });
+    }
+    return { pointer, manifest };
+  }
+
+  /**
+   * Calls run. `inputs`/`outputs` are aligned buffers in graph input/output order; `onStep` is told each
+   * step index before the step runs (used by isolation to name the kernel of a crash).
+   */
+  run(handle: NativeHandle, inputs: Uint8Array[], outputs: Uint8Array[], onStep?: (step: number) => void): void {
+    const pointers = (list: Uint8Array[]) => {
+      const arr = new BigUint64Array(Math.max(1, list.length));
+      list.forEach((b, i) => (arr[i] = BigInt(ptr(b))));
+      return arr;
+    };
+    let callback: number | null = null;
+    if (onStep) {
+      this.stepCallback ??= new JSCallback((_user: unknown, step: number) => this.stepTarget?.(step), { args: [FFIType.ptr, FFIType.u32], returns: FFIType.void });
+      this.stepTarget = onStep;
+      callback = this.stepCallback.ptr;
+    }
+    this.err.fill(0);
+    const status = this.runFn(handle.pointer, pointers(inputs), pointers(outputs), callback, null, this.err, ERR_CAP) as number;
+    this.stepTarget = undefined;
+    if (status !== 0) {
+      throw new HoduError('E_PLUGIN', `plugin '${this.info.name}' failed (status ${status}, ${STATUS_NAMES[status] ?? 'unknown'}): ${message(this.err)}`, {
+        hint: `run with --backend interp to compare, or report it to the plugin's author`,
+      });
+    }
+  }
+
+  destroy(handle: NativeHandle): void {
+    if (handle.pointer) this.destroyFn(handle.pointer);
+    handle.pointer = 0;
+  }
+
+  close(): void {
+    this.stepCallback?.close();
+    this.stepCallback = undefined;
+    this.lib.close();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Running a native plugin in a child process (`--isolate`, `hodu plugin test`): the child is this hodu
+ * binary re-run with the hidden `__plugin-child` command (child.ts). A plugin that crashes takes only the
+ * child down; the parent reports the signal and the kernel that was running (from the progress file).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HoduError } from '../../errors';
+import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
+import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
+import type { NativePluginInfo } from './probe';
+
+/** Whether this process is a `bun build --compile` binary (its modules live in Bun's embedded file system). */
+export function isCompiledBinary(): boolean {
+  return import.meta.path.startsWith('/$bunfs/') || import.meta.path.startsWith('B:/~BUN/') || import.meta.path.startsWith('B:\\~BUN\\');
+}
+
+/**
+ * argv (without DIR) that starts a plugin child: the compiled binary re-runs itself with the hidden
+ * command; from source, bun runs child-main.ts (process.argv[1] may be a test file or any script).
+ */
+export function childCommand(): string[] {
+  if (isCompiledBinary()) return [process.execPath, '__plugin-child'];
+  return [process.execPath, join(import.meta.dir, 'child-main.ts'), '__plugin-child'];
+}
+
+export interface IsolateOptions {
+  /** Plugin name for messages. */
+  name: string;
+  /** Kill the child after this long (default: no limit). */
+  timeoutMs?: number;
+  /** Override the child argv prefix (tests of the compiled binary). */
+  command?: string[];
+}
+
+interface ChildResult {
+  response: { header: ChildResponse; blobs: Uint8Array[] };
+}
+
+function phaseText(progress: number, manifest?: DispatchManifest): string {
+  if (progress === PROGRESS_LOADING) return 'while loading';
+  if (progress === PROGRESS_CREATE) return 'while preparing the model (create)';
+  if (progress === PROGRESS_DONE) return 'after running';
+  const step = manifest?.steps[progress];
+  return step ? `while running kernel '${step.kernel}' (step ${progress}, node '${step.node}')` : `at step ${progress}`;
+}
+
+async function runChild(request: ChildRequest, blobs: Uint8Array[], opts: IsolateOptions, manifest?: DispatchManifest): Promise<ChildResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-plugin-'));
+  try {
+    writeFileSync(join(dir, 'request.bin'), packMessage({ ...request, blobs: blobs.map((b) => b.byteLength) }, blobs));
+    const proc = Bun.spawn([...(opts.command ?? childCommand()), dir], { stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' });
+    let timedOut = false;
+    const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), proc.kill()), opts.timeoutMs) : undefined;
+    const [, stderr] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+    if (timer) clearTimeout(timer);
+    let progress = PROGRESS_LOADING;
+    try {
+      progress = new DataView(readFileSync(join(dir, 'progress.bin')).buffer).getUint32(0, true);
+    } catch {
+      // no progress record: the child died before it started
+    }
+    if (timedOut) {
+      throw new HoduError('E_PLUGIN_TIMEOUT', `plugin '${opts.name}' did not finish within ${opts.timeoutMs} ms (${phaseText(progress, manifest).replace('while ', '')})`, {
+        hint: 'a kernel may loop forever; rebuild with --debug and run it under a debugger',
+      });
+    }
+    if (proc.signalCode) {
+      throw new HoduError('E_PLUGIN_CRASH', `plugin '${opts.name}' crashed with ${proc.signalCode} ${phaseText(progress, manifest)}`, {
+        hint: `hodu itself is fine (the plugin ran isolated). Rebuild it with debug info (hodu plugin rebuild ${opts.name} --debug) to investigate, or report it to the plugin's author`,
+      });
+    }
+    let response: ChildResult['response'];
+    try {
+      response = unpackMessage<ChildResponse>(readFileSync(join(dir, 'response.bin')));
+    } catch {
+      const tail = stderr.trim().split('\n').slice(-5).join('\n');
+      throw new HoduError('E_PLUGIN_CRASH', `plugin '${opts.name}' child exited with code ${proc.exitCode} ${phaseText(progress, manifest)} without a reply${tail ? `:\n${tail}` : ''}`, {
+        hint: 'the plugin may call exit() itself; rebuild it with --debug to investigate',
+      });
+    }
+    const err = response.header.error;
+    if (!response.header.ok && err) throw new HoduError(err.code, err.message, { hint: err.hint });
+    return { response };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `manifest` on the plugin at `libPath` in a child process; `inputs` are the input buffers in
+ * manifest input order. Returns the output buffers in manifest output order. A crash throws
+ * HoduError('E_PLUGIN_CRASH', "plugin 'NAME' crashed with SIGSEGV while running kernel 'KERNEL' …").
+ */
+export async function runIsolated(libPath: string, manifest: DispatchManifest, inputs: Uint8Array[], opts: IsolateOptions): Promise<Uint8Array[]> {
+  const request: ChildRequest = { mode: 'run', libPath, name: opts.name, blobs: [] };
+  const { response } = await runChild(request, [encodeManifest(manifest), ...inputs], opts, manifest);
+  return response.blobs;
+}
+
+/** probeNativeLibrary in a child process: a library whose load-time code crashes cannot take hodu down. */
+export async function probeIsolated(libPath: string, opts: IsolateOptions): Promise<NativePluginInfo> {
+  const { response } = await runChild({ mode: 'probe', libPath, name: opts.name, blobs: [] }, [], opts);
+  return response.header.info as NativePluginInfo;
+}
