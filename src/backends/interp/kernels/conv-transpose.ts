@@ -3,7 +3,7 @@ import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, resolveTransposeWindow } from '../../../ops/_conv';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { col2im } from '../util/conv';
-import { gemm, gemmOutput } from '../util/gemm';
+import { gemm } from '../util/gemm';
 
 // The adjoint of Conv: col = W_gᵀ · X[n, group g] (one blocked gemm), then col2im scatters the columns into Y.
 export default registerKernel('ConvTranspose', (inputs, ctx) => {
@@ -47,8 +47,9 @@ export default registerKernel('ConvTranspose', (inputs, ctx) => {
   const outSize = sizeOf(outSp);
   const xv = toNumbers(x);
   const wv = toNumbers(w);
-  const y = gemmOutput(x.dtype, batch * m * outSize);
-  const col = gemmOutput(x.dtype, mg * kSize * inSize);
+  // Y accumulates in doubles whatever the dtype, so col2im only ever sees Float64Arrays (see gemm-typed.ts).
+  const y = new Float64Array(batch * m * outSize);
+  const col = new Float64Array(mg * kSize * inSize);
   for (let n = 0; n < batch; n++) {
     for (let g = 0; g < group; g++) {
       // W_g is stored [Cg, Mg·kSize]; we need its transpose times X_g [Cg, inSize].
@@ -71,6 +72,7 @@ export default registerKernel('ConvTranspose', (inputs, ctx) => {
     }
   }
   const dims = [batch, m, ...outSp];
-  if (x.dtype === 'float32' || x.dtype === 'float64') return [new Tensor(x.dtype, dims, y)];
+  if (x.dtype === 'float64') return [new Tensor(x.dtype, dims, y)];
+  if (x.dtype === 'float32') return [new Tensor(x.dtype, dims, Float32Array.from(y))];
   return [fromNumbers(x.dtype, dims, y)];
 });

@@ -2,10 +2,10 @@ import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, resolveWindow } from '../../../ops/_conv';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
-import { im2col } from '../util/conv';
-import { gemm, gemmOutput } from '../util/gemm';
+import { gemmOutput } from '../util/gemm';
+import { runConv } from '../util/gemm-conv';
 
-// Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]: one blocked gemm per (image, group).
+// Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]; util/gemm-conv.ts picks the lowering per shape.
 export default registerKernel('Conv', (inputs, ctx) => {
   const name = `Conv node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
@@ -38,38 +38,8 @@ export default registerKernel('Conv', (inputs, ctx) => {
   }, name);
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
-  const cg = channels / group;
-  const mg = m / group;
-  const kSize = sizeOf(kernel);
-  const inSize = sizeOf(spatial);
-  const outSize = sizeOf(outSp);
-  const xv = toNumbers(x);
-  const wv = toNumbers(w);
-  const y = gemmOutput(x.dtype, batch * m * outSize);
-  // A 1×1, stride-1, unpadded kernel reads the image as-is: the column matrix is X itself.
-  const pointwise = kSize === 1 && win.strides.every((s) => s === 1) && win.padsBegin.every((p) => p === 0) && outSize === inSize;
-  const col = pointwise ? undefined : gemmOutput(x.dtype, cg * kSize * outSize);
-  for (let n = 0; n < batch; n++) {
-    for (let g = 0; g < group; g++) {
-      const imgOff = (n * channels + g * cg) * inSize;
-      if (col) im2col(xv, imgOff, cg, geom, col);
-      gemm({
-        m: mg, n: outSize, k: cg * kSize,
-        a: wv, aOffset: g * mg * cg * kSize,
-        b: col ?? xv, bOffset: col ? 0 : imgOff,
-        c: y, cOffset: (n * m + g * mg) * outSize,
-      });
-    }
-  }
-  if (b) {
-    const bv = toNumbers(b);
-    for (let n = 0; n < batch; n++) {
-      for (let oc = 0; oc < m; oc++) {
-        const off = (n * m + oc) * outSize;
-        for (let i = off; i < off + outSize; i++) y[i] += bv[oc]!;
-      }
-    }
-  }
+  const y = gemmOutput(x.dtype, batch * m * sizeOf(outSp));
+  runConv({ x: toNumbers(x), w: toNumbers(w), bias: b && toNumbers(b), batch, channels, m, group, geom, y });
   const dims = [batch, m, ...outSp];
   if (x.dtype === 'float32' || x.dtype === 'float64') return [new Tensor(x.dtype, dims, y)];
   return [fromNumbers(x.dtype, dims, y)];
