@@ -116,6 +116,55 @@ describe('a TypeScript backend plugin from the template', () => {
   });
 });
 
+describe.skipIf(!hasCc)('a C backend plugin from the template', () => {
+  test('new → install → list --json → info → rebuild --debug → remove', () => {
+    const s = sandbox();
+    const created = s.run(['plugin', 'new', 'cdemo', '--type', 'backend', '--lang', 'c']);
+    expect(created.code).toBe(0);
+    expect(existsSync(join(s.work, 'cdemo', 'src', 'plugin.c'))).toBe(true);
+    const installed = s.run(['plugin', 'install', '--path', 'cdemo']);
+    expect(installed.stderr).toContain(`warning: building native code from ${join(s.work, 'cdemo')}`);
+    expect(installed.code).toBe(0);
+    expect(existsSync(join(s.home, 'plugins', 'cdemo', 'libcdemo.so'))).toBe(true);
+    expect(existsSync(join(s.home, 'sdk', 'include', 'hodu_plugin.h'))).toBe(true);
+
+    const rows = JSON.parse(s.run(['plugin', 'list', '--json']).stdout) as { name: string; type: string; status: string; capabilities: { runner: boolean } }[];
+    expect(rows.find((r) => r.name === 'cdemo')).toMatchObject({ type: 'backend', status: 'ok', capabilities: { runner: true } });
+    const info = JSON.parse(s.run(['plugin', 'info', 'cdemo', '--json']).stdout);
+    expect(info.installed.library).toBe('libcdemo.so');
+    expect(info.installed.build).toBe('release');
+
+    const rebuilt = s.run(['plugin', 'rebuild', 'cdemo', '--debug']);
+    expect(rebuilt.stderr).toContain('-O0 -g');
+    expect(rebuilt.code).toBe(0);
+    expect(JSON.parse(readFileSync(s.registry, 'utf8')).plugins.cdemo.build).toBe('debug');
+
+    expect(s.run(['plugin', 'remove', 'cdemo']).code).toBe(0);
+    expect(existsSync(join(s.home, 'plugins', 'cdemo'))).toBe(false);
+  });
+
+  test('a library that declares an incompatible SDK range, or another name, is refused after the build', () => {
+    const s = sandbox();
+    s.run(['plugin', 'new', 'csdk', '--type', 'backend', '--lang', 'c']);
+    const file = join(s.work, 'csdk', 'package.json');
+    const pkg = JSON.parse(readFileSync(file, 'utf8'));
+    pkg.hodu.native.cflags = [...(pkg.hodu.native.cflags ?? []), '-DHODU_PLUGIN_SDK_RANGE="^99.0.0"'];
+    writeFileSync(file, JSON.stringify(pkg));
+    const r = s.run(['plugin', 'install', '--path', 'csdk']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('^99.0.0');
+    expect(existsSync(s.registry)).toBe(false);
+
+    s.run(['plugin', 'new', 'cname', '--type', 'backend', '--lang', 'c']);
+    const src = join(s.work, 'cname', 'src', 'plugin.c');
+    writeFileSync(src, readFileSync(src, 'utf8').replace('#define PLUGIN_NAME "cname"', '#define PLUGIN_NAME "other"'));
+    const m = s.run(['plugin', 'install', '--path', 'cname']);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain('E_PLUGIN_MISMATCH');
+    expect(existsSync(s.registry)).toBe(false);
+  });
+});
+
 describe('refusals that leave everything as it was', () => {
   test('a bad manifest names the file and the dotted path', () => {
     const s = sandbox();
