@@ -7,7 +7,9 @@ import { HoduError } from '../../../errors';
 import type { DType } from '../../../ir/dtype';
 import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, resolveWindow } from '../../../ops/_conv';
+import { matmulDims } from '../../../ops/matmul';
 import type { KernelContext } from '../kernel';
+import { broadcastIndex, broadcastShape } from './broadcast';
 import { im2col } from './conv';
 import { gemm } from './gemm';
 import { nodeLabel } from './indexing';
@@ -126,4 +128,51 @@ export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Floa
     }
   }
   return { y, dims: [batch, m, ...outSp] };
+}
+
+/**
+ * x - zp in doubles, where zp (laid out as `zpDims`) broadcasts numpy-style to x's shape; no zp reads as 0.
+ * `what` names the zero point in errors.
+ */
+export function centeredBroadcast(x: Tensor, zp: Tensor | undefined, zpDims: readonly number[], ctx: KernelContext, what: string): Float64Array {
+  const xv = toNumbers(x);
+  const out = Float64Array.from(xv);
+  if (!zp) return out;
+  if (zp.dtype !== x.dtype) throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: ${what} is ${zp.dtype} but its input is ${x.dtype}`);
+  const full = broadcastShape([zpDims, x.dims], ` in ${nodeLabel(ctx)}`);
+  if (full.join(',') !== x.dims.join(',')) {
+    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${what} [${zp.dims}] does not broadcast to its input [${x.dims}]`);
+  }
+  const zv = toNumbers(zp);
+  const idx = broadcastIndex(zpDims, x.dims);
+  for (let i = 0; i < out.length; i++) out[i]! -= zv[idx ? idx[i]! : i]!;
+  return out;
+}
+
+/** numpy.matmul over doubles with the interp's gemm; returns exact integer sums for integer operands. */
+export function integerMatMul(av: Float64Array, aShape: readonly number[], bv: Float64Array, bShape: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[]; m: number; n: number } {
+  const dims = matmulDims([...aShape], [...bShape], ` node '${ctx.node.name}'`) as number[];
+  const aDims = aShape.length === 1 ? [1, aShape[0]!] : [...aShape];
+  const bDims = bShape.length === 1 ? [bShape[0]!, 1] : [...bShape];
+  const m = aDims[aDims.length - 2]!;
+  const k = aDims[aDims.length - 1]!;
+  const n = bDims[bDims.length - 1]!;
+  const batchDims = dims.slice(0, dims.length - (aShape.length > 1 ? 1 : 0) - (bShape.length > 1 ? 1 : 0));
+  const batch = sizeOf(batchDims);
+  const aIdx = broadcastIndex(aDims.slice(0, -2), batchDims);
+  const bIdx = broadcastIndex(bDims.slice(0, -2), batchDims);
+  const y = new Float64Array(batch * m * n);
+  for (let i = 0; i < batch; i++) {
+    const ai = aIdx ? aIdx[i]! : i;
+    const bi = bIdx ? bIdx[i]! : i;
+    gemm({ m, n, k, a: av, aOffset: ai * m * k, b: bv, bOffset: bi * k * n, c: y, cOffset: i * m * n });
+  }
+  return { y, dims, m, n };
+}
+
+/** Output dtype and range of a QLinear op: y_zero_point's dtype (uint8 or int8). */
+export function quantOutput(yzp: Tensor, ctx: KernelContext): { dtype: DType; lo: number; hi: number; zp: number } {
+  const [lo, hi] = intRange(yzp.dtype, ctx);
+  if (yzp.size !== 1) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: y_zero_point must be a scalar, got [${yzp.dims}]`);
+  return { dtype: yzp.dtype, lo, hi, zp: toNumbers(yzp)[0]! };
 }
