@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
 import { embeddedFormatNames } from '../formats/registry';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
 import { loadJsPlugin } from './js-loader';
-import { withPluginsLock } from './lock';
+import { pidAlive, withPluginsLock } from './lock';
 import { nativeLoader } from './native-bridge';
 import { readPluginPackage, type PluginPackage } from './package-manifest';
 import { pluginsDir } from './paths';
@@ -76,7 +76,7 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   if (readRegistry().plugins[name] && !opts.force) throw alreadyInstalled(name);
 
   mkdirSync(pluginsDir(), { recursive: true });
-  const staging = mkdtempSync(join(pluginsDir(), '.staging-'));
+  const staging = mkdtempSync(join(pluginsDir(), `.staging-${process.pid}-`));
   try {
     cpSync(srcDir, staging, { recursive: true, filter: (p) => !['.git', 'node_modules'].includes(basename(p)) });
     const profile: BuildProfile = opts.debug ? 'debug' : 'release';
@@ -134,6 +134,17 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
   return h.type === 'backend' ? { ...base, type: 'backend', capabilities: h.capabilities } : { ...base, type: 'format', capabilities: h.capabilities };
 }
 
+/**
+ * Removes staging, moved-aside and removed folders left by hodu processes that died (crash, kill -9)
+ * mid-install. Their names carry the pid; live processes' folders are left alone. Call under the lock.
+ */
+export function sweepLeftovers(): void {
+  for (const name of readdirSync(pluginsDir())) {
+    const m = /^\.(staging|old|removed)-(\d+)-/.exec(name);
+    if (m && !pidAlive(Number(m[2]))) rmSync(join(pluginsDir(), name), { recursive: true, force: true });
+  }
+}
+
 function alreadyInstalled(name: string): HoduError {
   return new HoduError('E_PLUGIN_EXISTS', `plugin '${name}' is already installed`, {
     hint: `add --force to replace it, or run \`hodu plugin rebuild ${name}\` to rebuild the installed copy`,
@@ -144,6 +155,7 @@ function alreadyInstalled(name: string): HoduError {
 /** Under the lock: move the old folder aside, rename staging into place, write plugins.json, then drop the old. */
 async function commit(name: string, staging: string, entry: InstalledPluginEntry, force: boolean): Promise<InstallResult> {
   return withPluginsLock(() => {
+    sweepLeftovers();
     const registry = readRegistry();
     const replaced = Boolean(registry.plugins[name]);
     const target = pluginInstallDir(name);

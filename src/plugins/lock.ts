@@ -11,7 +11,8 @@ export function pluginsLockFile(): string {
   return join(pluginsDir(), 'plugins.lock');
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 probes without sending anything). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

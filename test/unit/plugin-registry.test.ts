@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HoduError } from '../../src/errors';
+import { sweepLeftovers } from '../../src/plugins/install';
 import { pluginsLockFile, withPluginsLock } from '../../src/plugins/lock';
 import { pluginsFile } from '../../src/plugins/paths';
 import { backupFile, emptyRegistry, parseRegistry, readRegistry, serializeRegistry, stableStringify, writeRegistry, type PluginRegistry } from '../../src/plugins/registry-file';
@@ -161,4 +162,12 @@ describe('plugins.lock', () => {
     // Each enter is immediately followed by its own exit: no interleaving.
     for (let i = 0; i < order.length; i += 2) expect(order[i + 1]).toBe(order[i]!.replace('+', '-'));
   });
+});
+
+test('leftover staging folders of dead processes are swept, those of live ones kept', () => {
+  const dead = Bun.spawnSync(['true']).pid;
+  const dir = join(home, 'plugins');
+  for (const name of [`.staging-${dead}-abc`, `.old-${dead}-abc`, `.removed-${dead}-1`, `.staging-${process.pid}-abc`, 'keep-me']) mkdirSync(join(dir, name), { recursive: true });
+  sweepLeftovers();
+  expect(readdirSync(dir).sort()).toEqual([`.staging-${process.pid}-abc`, 'keep-me']);
 });
