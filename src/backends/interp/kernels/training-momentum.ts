@@ -1,0 +1,28 @@
+import { HoduError } from '../../../errors';
+import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
+import { registerKernel } from '../kernel';
+import { nodeLabel } from '../util/indexing';
+import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
+
+export default registerKernel(
+  'Momentum',
+  (inputs, ctx) => {
+    const { r, t, groups } = readOptimizerInputs(inputs, ctx, 3);
+    const alpha = ctx.attr<number>('alpha');
+    const norm = ctx.attr<number>('norm_coefficient');
+    const mode = ctx.attr<string>('mode');
+    if (mode !== 'standard' && mode !== 'nesterov') {
+      throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: mode '${mode}' is not supported`, { hint: "use 'standard' or 'nesterov'" });
+    }
+    // The first update (T = 0) takes the whole gradient.
+    const beta = t > 0 ? ctx.attr<number>('beta') : 1;
+    const nesterov = mode === 'nesterov';
+    return updateElementwise(groups, [0, 2], ([x, g, v], out) => {
+      const gr = norm * x! + g!;
+      const vNew = alpha * v! + beta * gr;
+      out[0] = x! - r * (nesterov ? gr + alpha * vNew : vNew);
+      out[1] = vNew;
+    });
+  },
+  TRAINING_DOMAIN,
+);
