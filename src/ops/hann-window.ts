@@ -1,0 +1,4 @@
+import { windowSchema } from './_window';
+import { defineOp } from './registry';
+
+export default defineOp(windowSchema('HannWindow'));
