@@ -23,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
       out(`hodu ${VERSION}`);
       return 0;
     }
+    // Hidden: the isolated plugin runner re-executes this binary as `hodu __plugin-child DIR`.
+    if (rest[0] === '__plugin-child') return (await import('../plugins/native/child')).runPluginChild(rest.slice(1));
     const nameIndex = rest.findIndex((a) => !a.startsWith('-'));
     if (nameIndex < 0) {
       const { topLevelHelp } = await import('./help');

@@ -10,3 +10,5 @@ export { Tensor } from '../ir/tensor';
 export type { DType } from '../ir/dtype';
 export type { Graph, Model, Node } from '../ir/graph';
 export { SDK_VERSION, ABI_VERSION, MANIFEST_VERSION } from '../version';
+export * from './manifest';
+export { opToKernelName, buildMetadata } from './kernel-names';
