@@ -126,7 +126,8 @@ export interface Window2d {
 
 export function window2d(g: ConvGeometry): Window2d {
   // A 1-D window gets a leading height axis of extent 1 (unit kernel, stride and dilation, no padding).
-  const lift = (xs: number[], unit: number): [number, number] => (xs.length === 1 ? [unit, xs[0]!] : [xs[0]!, xs[1]!]);
+  // `| 0`: model dims may be integral doubles, which would push the hot loops off their int32 fast path.
+  const lift = (xs: number[], unit: number): [number, number] => (xs.length === 1 ? [unit, xs[0]! | 0] : [xs[0]! | 0, xs[1]! | 0]);
   const [h, w] = lift(g.inDims, 1);
   const [oh, ow] = lift(g.outDims, 1);
   const [kh, kw] = lift(g.kernel, 1);

@@ -36,16 +36,18 @@ function columns(n: number): Float64Array {
 }
 
 export function runConv(p: ConvProblem): void {
-  const { x, w, y, batch, channels, m, group, geom } = p;
-  const cg = channels / group;
-  const mg = m / group;
-  const kSize = sizeOf(geom.kernel);
-  const inSize = sizeOf(geom.inDims);
-  const outSize = sizeOf(geom.outDims);
+  const { x, w, y, geom } = p;
+  // `| 0`: model dims may be integral doubles; int32 offsets keep the callees on their fast path.
+  const [batch, channels, m, group] = [p.batch | 0, p.channels | 0, p.m | 0, p.group | 0];
+  const cg = (channels / group) | 0;
+  const mg = (m / group) | 0;
+  const kSize = sizeOf(geom.kernel) | 0;
+  const inSize = sizeOf(geom.inDims) | 0;
+  const outSize = sizeOf(geom.outDims) | 0;
   for (let i = 0; i < batch * m; i++) y.fill(p.bias ? p.bias[i % m]! : 0, i * outSize, (i + 1) * outSize);
   if (outSize === 0) return;
   const flat = geom.inDims.length <= 2;
-  if (cg === 1 && flat) return runDepthwise(p, mg, kSize, inSize, outSize);
+  if (cg === 1 && flat) return runDepthwise({ ...p, batch, channels, m }, mg, kSize, inSize, outSize);
   const pointwise = kSize === 1 && outSize === inSize && geom.strides.every((s) => s === 1) && geom.padsBegin.every((q) => q === 0);
   const rows = cg * kSize;
   // Output positions per gemm slice; ≥ 64 keeps A's repacking per slice under ~2 % of the work.

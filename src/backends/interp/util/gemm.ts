@@ -42,21 +42,28 @@ export interface GemmArgs {
   beta?: number;
 }
 
-// Packing buffers are reused across calls: kernels are synchronous, so one set per thread suffices.
-let packA = new Float64Array(MC * KC);
-let packB = new Float64Array(KC * NC);
+// Packing buffers are reused across calls: kernels are synchronous, so one set per thread suffices. They are
+// never reallocated (kc ≤ KC, mc ≤ MC, nc ≤ NC, all multiples of MR/NR): JSC folds a module binding that is
+// never reassigned into a constant, which the micro-kernel's code relies on for speed.
+const packA = new Float64Array(MC * KC);
+const packB = new Float64Array(KC * NC);
 const tile = new Float64Array(MR * NR);
 
 export function gemm(g: GemmArgs): void {
-  const { m, n, k, a, b, c } = g;
+  const { a, b, c } = g;
+  // `| 0` on purpose: dims decoded from a model (e.g. Number(bigint)) are integral doubles, and a hot JSC
+  // function speculated on int32 arguments exits and gets recompiled into slower code when handed one.
+  const m = g.m | 0;
+  const n = g.n | 0;
+  const k = g.k | 0;
   const transA = g.transA ?? false;
   const transB = g.transB ?? false;
-  const lda = g.lda ?? (transA ? m : k);
-  const ldb = g.ldb ?? (transB ? k : n);
-  const ldc = g.ldc ?? n;
-  const aOff = g.aOffset ?? 0;
-  const bOff = g.bOffset ?? 0;
-  const cOff = g.cOffset ?? 0;
+  const lda = (g.lda ?? (transA ? m : k)) | 0;
+  const ldb = (g.ldb ?? (transB ? k : n)) | 0;
+  const ldc = (g.ldc ?? n) | 0;
+  const aOff = (g.aOffset ?? 0) | 0;
+  const bOff = (g.bOffset ?? 0) | 0;
+  const cOff = (g.cOffset ?? 0) | 0;
   const alpha = g.alpha ?? 1;
   const beta = g.beta ?? 0;
   scaleC(c, cOff, ldc, m, n, beta);
@@ -73,7 +80,6 @@ export function gemm(g: GemmArgs): void {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      ensurePackB(kc * Math.ceil(nc / NR) * NR);
       // Panel j of B holds columns j*NR.. for all kc rows, at packB[j*NR*kc].
       for (let j0 = 0; j0 < nc; j0 += NR) {
         packPanelB(b, bOff + pc * bRow + (jc + j0) * bCol, bCol, bRow, Math.min(NR, nc - j0), NR, kc, packB, j0 * kc);
@@ -95,10 +101,6 @@ export function gemm(g: GemmArgs): void {
       }
     }
   }
-}
-
-function ensurePackB(need: number): void {
-  if (packB.length < need) packB = new Float64Array(need);
 }
 
 function scaleC(c: FloatArray, off: number, ldc: number, m: number, n: number, beta: number): void {
