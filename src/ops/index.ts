@@ -91,6 +91,7 @@ import './max-unpool';
 import './max';
 import './mean-variance-normalization';
 import './mean';
+import './mel-weight-matrix';
 import './min';
 import './mish';
 import './mod';

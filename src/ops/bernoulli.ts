@@ -1,0 +1,19 @@
+import { dtypeFromCode } from './_random';
+import { defineOp } from './registry';
+
+export const BERNOULLI_DTYPES = ['float16', 'float32', 'float64', 'bfloat16', 'uint8', 'uint16', 'uint32', 'uint64', 'int8', 'int16', 'int32', 'int64', 'bool'] as const;
+
+// Bernoulli-15/22: 1 with probability input[i], else 0, in `dtype` (default: the input's dtype).
+export default defineOp({
+  op: 'Bernoulli',
+  sinceVersion: 15,
+  untilVersion: 21,
+  inputs: [{ name: 'input' }],
+  outputs: [{ name: 'output' }],
+  attributes: { dtype: { type: 'int' }, seed: { type: 'float' } },
+  infer: (ctx) => {
+    const x = ctx.inputs[0];
+    const code = ctx.attr<number | undefined>('dtype');
+    return [{ dtype: code === undefined ? x?.dtype : dtypeFromCode(ctx.node, code, 'float32', BERNOULLI_DTYPES), shape: x?.shape?.slice() }];
+  },
+});
