@@ -146,6 +146,7 @@ import './sequence-empty';
 import './sequence-erase';
 import './sequence-insert';
 import './sequence-length';
+import './sequence-map';
 import './shape';
 import './shrink';
 import './sigmoid';
