@@ -8,30 +8,76 @@ const EMBEDDED: Record<string, () => Promise<BackendPlugin>> = {
   interp: async () => (await import('./interp/index')).default,
 };
 
+export interface BackendLoadOptions {
+  /** Run native plugin sessions in a child process (a crash is reported, hodu survives). */
+  isolate?: boolean;
+}
+
 export function embeddedBackendNames(): string[] {
   return Object.keys(EMBEDDED);
 }
 
-export async function loadBackend(name: string): Promise<BackendPlugin> {
-  const load = EMBEDDED[name];
-  if (!load) {
-    const guess = didYouMean(name, Object.keys(EMBEDDED));
-    throw new HoduError('E_NO_BACKEND', `no backend named '${name}'; available: ${Object.keys(EMBEDDED).join(', ')}`, {
-      hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed backends',
-      exitCode: 2,
-    });
+/** Installed backend plugin names (healthy or not); an unreadable registry counts as none here. */
+async function installedBackendNames(): Promise<string[]> {
+  const { listInstalledPlugins } = await import('../plugins/installed');
+  return listInstalledPlugins().filter((p) => p.type === 'backend').map((p) => p.name);
+}
+
+export async function loadBackend(name: string, opts: BackendLoadOptions = {}): Promise<BackendPlugin> {
+  const embedded = EMBEDDED[name];
+  if (embedded) return embedded();
+  const installed = await installedBackendNames();
+  if (installed.includes(name)) {
+    const { loadInstalledBackend } = await import('../plugins/installed');
+    return loadInstalledBackend(name, { isolate: opts.isolate });
   }
-  return load();
+  const known = [...Object.keys(EMBEDDED), ...installed];
+  const guess = didYouMean(name, known);
+  throw new HoduError('E_NO_BACKEND', `no backend named '${name}'; available: ${known.join(', ')}`, {
+    hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed backends',
+    exitCode: 2,
+  });
 }
 
 /**
  * Picks the backend for a model: the named one (checked), or the highest-priority available backend on
- * `device` that runs every op of the model. When none fits, one error lists each backend's reason.
+ * `device` that runs every op of the model (embedded and installed). When none fits, one error lists each
+ * backend's reason.
  */
-export async function selectBackend(model: Model, opts: { name?: string; device?: string } = {}): Promise<BackendPlugin> {
+export async function selectBackend(model: Model, opts: { name?: string; device?: string } & BackendLoadOptions = {}): Promise<BackendPlugin> {
   const device = opts.device ?? 'cpu';
-  const candidates = opts.name ? [await loadBackend(opts.name)] : await Promise.all(Object.values(EMBEDDED).map((l) => l()));
   const reasons: string[] = [];
+  let candidates: BackendPlugin[];
+  if (opts.name) candidates = [await loadBackend(opts.name, opts)];
+  else {
+    candidates = await Promise.all(Object.values(EMBEDDED).map((l) => l()));
+    // Only healthy installed backends for this device are loaded (loading a native one dlopens it).
+    const { listInstalledPlugins } = await import('../plugins/installed');
+    let installed: ReturnType<typeof listInstalledPlugins> = [];
+    try {
+      installed = listInstalledPlugins();
+    } catch (e) {
+      // A corrupt plugins.json must not stop a run the embedded backends can do; `hodu plugin list` reports it.
+      reasons.push(`installed plugins: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    for (const p of installed) {
+      if (p.type !== 'backend') continue;
+      const name = p.name;
+      if (p.status !== 'ok') {
+        reasons.push(`${name}: ${p.problems.join('; ')}`);
+        continue;
+      }
+      if (!p.capabilities.devices.includes(device)) {
+        reasons.push(`${name}: does not run on device '${device}' (devices: ${p.capabilities.devices.join(', ')})`);
+        continue;
+      }
+      try {
+        candidates.push(await loadBackend(name, opts));
+      } catch (e) {
+        reasons.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
   const fits = candidates
     .filter((b) => {
       if (!b.capabilities.devices.includes(device)) {
@@ -52,8 +98,11 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
     })
     .sort((a, b) => b.capabilities.priority - a.capabilities.priority);
   if (fits.length === 0) {
+    const devices = [...new Set(candidates.flatMap((b) => b.capabilities.devices))];
     throw new HoduError('E_NO_BACKEND', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
-      hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
+      hint: devices.includes(device)
+        ? 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues'
+        : `no installed backend supports device '${device}' (devices: ${devices.join(', ')}); install one with \`hodu plugin install\``,
     });
   }
   return fits[0]!;

@@ -7,6 +7,7 @@ export const backendArgs = {
   backend: { type: 'string', description: 'Backend to run on (default: best available for the device)', valueHint: 'name' },
   device: { type: 'string', description: 'Device to run on', default: 'cpu', valueHint: 'device' },
   threads: { type: 'string', description: 'Worker threads for the backend (0 = backend default)', default: '0', valueHint: 'N' },
+  isolate: { type: 'boolean', description: 'Run a native backend plugin in a child process, so a crash cannot take hodu down', default: false },
 } as const;
 
 /** Global flags every command accepts (handled by the dispatcher). */

@@ -36,11 +36,31 @@ export async function formatFor(path: string, bytes?: Uint8Array): Promise<Forma
     if (startsWith(bytes, NPY_MAGIC)) return loadFormat('npy');
     if (startsWith(bytes, ZIP_MAGIC) && ext !== '.onnx') return loadFormat('npz');
   }
-  for (const [name, entry] of Object.entries(EMBEDDED)) if (entry.extensions.includes(ext)) return entry.load();
+  for (const entry of Object.values(EMBEDDED)) if (entry.extensions.includes(ext)) return entry.load();
+  const installed = await installedFormatFor(ext, bytes);
+  if (installed) return installed;
   throw new HoduError('E_NO_FORMAT', `${path}: unknown file type '${ext || '(no extension)'}'`, {
-    hint: `supported: ${Object.values(EMBEDDED).flatMap((e) => e.extensions).join(', ')}`,
+    hint: `supported: ${Object.values(EMBEDDED).flatMap((e) => e.extensions).join(', ')}; more with \`hodu plugin install\``,
     exitCode: 2,
   });
+}
+
+/** An installed format plugin that claims the extension or the leading bytes (only read when nothing embedded does). */
+async function installedFormatFor(ext: string, bytes?: Uint8Array): Promise<FormatPlugin | undefined> {
+  const { listInstalledPlugins, loadInstalledFormat } = await import('../plugins/installed');
+  const { decodeMagic } = await import('../plugins/package-manifest');
+  let plugins: ReturnType<typeof listInstalledPlugins>;
+  try {
+    plugins = listInstalledPlugins();
+  } catch {
+    return undefined; // a corrupt plugins.json is reported by `hodu plugin list`, not by every file lookup
+  }
+  for (const p of plugins) {
+    if (p.type !== 'format' || p.status !== 'ok') continue;
+    const byMagic = bytes !== undefined && (decodeMagic(p.capabilities.magic) ?? []).some((m) => m.every((b, i) => bytes[i] === b));
+    if (p.capabilities.extensions.includes(ext) || byMagic) return loadInstalledFormat(p.name);
+  }
+  return undefined;
 }
 
 export function readBytes(path: string): Uint8Array {

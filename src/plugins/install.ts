@@ -98,10 +98,9 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     emit({ kind: 'warn', message: `building native code from ${source.path}` });
     emit({ kind: 'step', message: `compiling ${h.native.sources.length} C source${h.native.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
     const lib = await buildNativePlugin(pkg.name, staging, h.native, profile);
-    // In-process probe: a library whose load-time code crashes only kills this install (nothing is
-    // committed yet). Switch to probeIsolated once the `__plugin-child` command is dispatched by main.ts.
-    const { probeNativeLibrary } = await nativeLoader();
-    const info = probeNativeLibrary(lib, pkg.name);
+    // Probed in a child process: a library whose load-time code crashes is reported, not fatal to hodu.
+    const { probeIsolated } = await nativeLoader();
+    const info = await probeIsolated(lib, { name: pkg.name });
     if (info.name !== pkg.name) {
       throw new HoduError('E_PLUGIN_MISMATCH', `${pkg.file}: the package is named '${pkg.name}' but its library declares '${info.name}'`, {
         hint: 'use the same name in package.json and in HODU_EXPORT_BACKEND_PLUGIN',

@@ -13,9 +13,9 @@ export interface RunResult {
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(model: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number } = {}): Promise<RunResult> {
+export async function runModel(model: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
   verifyModel(model);
-  const backend = await selectBackend(model, { name: opts.backend, device: opts.device });
+  const backend = await selectBackend(model, { name: opts.backend, device: opts.device, isolate: opts.isolate });
   const session = await backend.createSession(model, { threads: opts.threads });
   try {
     const start = performance.now();

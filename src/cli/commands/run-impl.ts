@@ -23,6 +23,7 @@ export interface RunFlags {
   backend?: string;
   device?: string;
   threads: number;
+  isolate: boolean;
   json: boolean;
 }
 
@@ -35,7 +36,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     return [name, dims] as const;
   }));
   const feeds = await bindInputs(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
-  const result = await runModel(model, feeds, { backend: flags.backend, device: flags.device, threads: flags.threads });
+  const result = await runModel(model, feeds, { backend: flags.backend, device: flags.device, threads: flags.threads, isolate: flags.isolate });
   const tensors = outputTensors(result.outputs);
 
   if (flags.output) writeFileAtomic(flags.output, await saveTensorFile(flags.output, tensors));

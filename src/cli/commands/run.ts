@@ -34,6 +34,7 @@ export default defineHoduCommand({
       backend: args.backend,
       device: args.device,
       threads: int(args.threads, 'threads'),
+      isolate: Boolean(args.isolate),
       json: Boolean(args.json),
     });
   },
