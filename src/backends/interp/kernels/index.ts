@@ -134,6 +134,7 @@ import './reshape';
 import './resize';
 import './reverse-sequence';
 import './rnn';
+import './roi-align';
 import './round';
 import './scan';
 import './scatter-elements';
