@@ -10,6 +10,7 @@ export default defineHoduCommand({
     'hodu plugin install --path demo',
     'hodu plugin list --json',
     'hodu plugin info demo',
+    'hodu plugin test demo',
     'hodu plugin remove demo',
   ],
   subCommands: {
@@ -19,5 +20,6 @@ export default defineHoduCommand({
     rebuild: sub(() => import('./plugin/rebuild')),
     remove: sub(() => import('./plugin/remove')),
     new: sub(() => import('./plugin/new')),
+    test: sub(() => import('./plugin/test')),
   },
 });

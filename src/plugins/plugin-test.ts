@@ -1,0 +1,165 @@
+/**
+ * `hodu plugin test PATH|NAME`: loads a backend plugin in an isolated child process, checks its ABI and
+ * SDK compatibility and declared capabilities, then runs every op it claims on seeded random inputs and
+ * compares with the interp (the reference). A crash is a failed op, reported with signal and kernel.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import interp from '../backends/interp/index';
+import { HoduError } from '../errors';
+import type { DType } from '../ir/dtype';
+import { Tensor, toNumbers } from '../ir/tensor';
+import type { BackendPlugin } from '../sdk/backend';
+import { kernelPrefix } from '../sdk/kernel-names';
+import { nativeLoader } from './native-bridge';
+import { probesFor } from './op-probes';
+import { readPluginPackage } from './package-manifest';
+import { readRegistry } from './registry-file';
+
+export interface OpResult {
+  op: string;
+  dtype: DType;
+  probe: string;
+  status: 'passed' | 'failed' | 'skipped';
+  maxAbsError?: number;
+  detail?: string;
+}
+
+export interface PluginTestReport {
+  name: string;
+  library?: string;
+  abi?: number;
+  sdkRange?: string;
+  kernels: string[];
+  checks: { check: string; ok: boolean; detail: string }[];
+  ops: OpResult[];
+  tolerance: { rtol: number; atol: number };
+  passed: boolean;
+}
+
+/** float32 kernels may sum in another order than the interp: allow that much. */
+const RTOL = 1e-4;
+const ATOL = 1e-5;
+
+interface Target {
+  name: string;
+  library: string;
+  declaredOps?: string[];
+  declaredDtypes?: DType[];
+  cleanup(): void;
+}
+
+/** NAME of an installed plugin, a plugin package folder (built into a temp dir), or a built library. */
+async function resolveTarget(target: string, debug: boolean): Promise<Target> {
+  const registry = readRegistry();
+  const installed = registry.plugins[target];
+  // A bare name means an installed plugin (even if a folder of that name is here); `./demo` means the folder.
+  const looksLikePath = target.includes('/') || target.startsWith('.') || target.endsWith('.so');
+  if (installed && !looksLikePath) {
+    if (!installed.library) throw new HoduError('E_PLUGIN_TEST', `plugin '${target}' is not a native backend`, { hint: 'plugin test checks native backend plugins' });
+    const caps = installed.type === 'backend' ? installed.capabilities : undefined;
+    return { name: target, library: join(installed.path, installed.library), declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup() {} };
+  }
+  const path = resolve(target);
+  if (!existsSync(path)) {
+    throw new HoduError('E_NOT_FOUND', `'${target}' is neither an installed plugin nor a path`, { hint: 'run `hodu plugin list`, or pass the plugin folder', exitCode: 2 });
+  }
+  if (statSync(path).isFile()) return { name: '', library: path, cleanup() {} };
+  const pkg = readPluginPackage(path);
+  const native = pkg.hodu.native;
+  if (pkg.hodu.type !== 'backend' || !native) {
+    throw new HoduError('E_PLUGIN_TEST', `${pkg.file}: plugin test checks native backend plugins`, { hint: 'format and JS plugins are checked at install time' });
+  }
+  const { cpSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-plugin-test-'));
+  cpSync(path, dir, { recursive: true });
+  const { buildNativePlugin } = await import('./build-native');
+  const library = await buildNativePlugin(pkg.name, dir, native, debug ? 'debug' : 'release');
+  const caps = pkg.hodu.type === 'backend' ? pkg.hodu.capabilities : undefined;
+  return { name: pkg.name, library, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function testPlugin(target: string, opts: { debug?: boolean; onOp?(r: OpResult): void } = {}): Promise<PluginTestReport> {
+  const t = await resolveTarget(target, opts.debug ?? false);
+  try {
+    const native = await nativeLoader();
+    // Probing in a child first: a library that crashes at load is reported, not fatal.
+    const info = await native.probeIsolated(t.library, { name: t.name || nameFromLibrary(t.library) });
+    const name = t.name || info.name;
+    const report: PluginTestReport = {
+      name, library: t.library, abi: info.abiVersion, sdkRange: info.sdkRange, kernels: info.kernels, checks: [], ops: [],
+      tolerance: { rtol: RTOL, atol: ATOL }, passed: true,
+    };
+    report.checks.push({ check: 'abi', ok: true, detail: `ABI ${info.abiVersion} matches this hodu` });
+    report.checks.push({ check: 'sdk', ok: true, detail: `SDK range ${info.sdkRange} accepts this hodu` });
+    report.checks.push({ check: 'runner', ok: info.runner, detail: info.runner ? 'declares a runner' : 'does not declare a runner capability' });
+    const ops = t.declaredOps ?? [...new Set(info.kernels.map(opOfKernel))];
+    const missing = ops.filter((op) => !info.kernels.some((k) => k.startsWith(`${kernelPrefix(op)}_`)));
+    report.checks.push({
+      check: 'capabilities',
+      ok: missing.length === 0,
+      detail: missing.length ? `declares ${missing.join(', ')} but its library has no kernel for ${missing.length > 1 ? 'them' : 'it'}` : `${ops.length} declared ops all have kernels`,
+    });
+    const backend = native.loadNativeBackend(t.library, info, { isolate: true });
+    for (const op of ops) {
+      for (const dtype of t.declaredDtypes ?? ['float32']) {
+        for (const result of await testOp(backend, op, dtype)) {
+          report.ops.push(result);
+          opts.onOp?.(result);
+        }
+      }
+    }
+    report.passed = report.checks.every((c) => c.ok) && report.ops.every((o) => o.status !== 'failed');
+    return report;
+  } finally {
+    t.cleanup();
+  }
+}
+
+async function testOp(backend: BackendPlugin, op: string, dtype: DType): Promise<OpResult[]> {
+  const probes = probesFor(op, dtype);
+  if (probes.length === 0) return [{ op, dtype, probe: '-', status: 'skipped', detail: 'hodu has no probe for this op yet' }];
+  const results: OpResult[] = [];
+  for (const probe of probes) {
+    const base = { op, dtype, probe: probe.label };
+    try {
+      const expected = (await (await interp.createSession(probe.model)).run(probe.feeds)).get('y') as Tensor;
+      const session = await backend.createSession(probe.model);
+      const actual = (await session.run(probe.feeds)).get('y');
+      session.dispose?.();
+      results.push({ ...base, ...compare(actual, expected) });
+    } catch (e) {
+      results.push({ ...base, status: 'failed', detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return results;
+}
+
+function compare(actual: unknown, expected: Tensor): Pick<OpResult, 'status' | 'maxAbsError' | 'detail'> {
+  if (!(actual instanceof Tensor)) return { status: 'failed', detail: 'produced no tensor' };
+  if (actual.dtype !== expected.dtype || actual.dims.join(',') !== expected.dims.join(',')) {
+    return { status: 'failed', detail: `produced ${actual.dtype}[${actual.dims}], expected ${expected.dtype}[${expected.dims}]` };
+  }
+  const a = toNumbers(actual);
+  const e = toNumbers(expected);
+  let max = 0;
+  for (let i = 0; i < e.length; i++) {
+    const diff = Math.abs(a[i]! - e[i]!);
+    if (Number.isNaN(a[i]!) !== Number.isNaN(e[i]!) || diff > ATOL + RTOL * Math.abs(e[i]!)) {
+      return { status: 'failed', maxAbsError: diff, detail: `element ${i}: ${a[i]} vs interp ${e[i]}` };
+    }
+    max = Math.max(max, diff);
+  }
+  return { status: 'passed', maxAbsError: max };
+}
+
+function nameFromLibrary(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/^lib/, '').replace(/\.(so|dylib|dll)$/, '');
+}
+
+/** `mat_mul_f32` → `MatMul` is not recoverable in general; used only when the package declares no ops. */
+function opOfKernel(kernel: string): string {
+  const base = kernel.replace(/(_(f16|bf16|f32|f64|i8|i16|i32|i64|u8|u16|u32|u64|bool|str))+$/, '');
+  return base.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
