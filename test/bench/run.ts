@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: hodu's interp backend vs onnxruntime-node on the same models and inputs, in one run.
  * Prints the median of N runs (after a warm-up) per engine and the ratio hodu/ort (lower is better).
- *   bun test/bench/run.ts [--runs N] [--filter REGEX]
+ *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--threads N]
  * Both engines are measured in-process on session.run only (model loading excluded). ORT uses its default
- * thread pool; hodu's interp is single-threaded.
+ * thread pool; hodu's interp is single-threaded unless --threads N sizes its worker pool (0: one per core).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import interp from '../../src/backends/interp/index';
+import { setThreads } from '../../src/backends/interp/parallel/pool';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { feedInputs, type Model } from '../../src/ir/graph';
 import { Tensor, toNumbers } from '../../src/ir/tensor';
@@ -20,6 +21,7 @@ import { generateModels } from '../models/generate';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 7;
 const filter = args.includes('--filter') ? new RegExp(args[args.indexOf('--filter') + 1]!) : undefined;
+if (args.includes('--threads')) setThreads(Number(args[args.indexOf('--threads') + 1]));
 const outDir = join(import.meta.dir, '..', 'models', 'out');
 mkdirSync(outDir, { recursive: true });
 

@@ -9,6 +9,7 @@
  * transA/transB, leading dimensions and the storage type (see gemm-typed.ts), so the micro-kernel only ever
  * sees contiguous Float64Arrays. Sums are accumulated in JS doubles, then added into C's element type.
  */
+import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel/pool';
 import { addRowFor, typedLeaves } from './gemm-typed';
 
 export type FloatArray = Float32Array | Float64Array;
@@ -49,30 +50,60 @@ const packA = new Float64Array(MC * KC);
 const packB = new Float64Array(KC * NC);
 const tile = new Float64Array(MR * NR);
 
+/** A gemm with every default resolved and A/B addressed by (row, column) steps, whatever the transposition. */
+export interface GemmPlan {
+  m: number; n: number; k: number;
+  a: ArrayLike<number>; aOff: number; aRow: number; aCol: number;
+  b: ArrayLike<number>; bOff: number; bRow: number; bCol: number;
+  c: FloatArray; cOff: number; ldc: number;
+  alpha: number; beta: number;
+}
+
 export function gemm(g: GemmArgs): void {
-  const { a, b, c } = g;
-  // `| 0` on purpose: dims decoded from a model (e.g. Number(bigint)) are integral doubles, and a hot JSC
-  // function speculated on int32 arguments exits and gets recompiled into slower code when handed one.
-  const m = g.m | 0;
-  const n = g.n | 0;
-  const k = g.k | 0;
   const transA = g.transA ?? false;
   const transB = g.transB ?? false;
-  const lda = (g.lda ?? (transA ? m : k)) | 0;
-  const ldb = (g.ldb ?? (transB ? k : n)) | 0;
-  const ldc = (g.ldc ?? n) | 0;
-  const aOff = (g.aOffset ?? 0) | 0;
-  const bOff = (g.bOffset ?? 0) | 0;
-  const cOff = (g.cOffset ?? 0) | 0;
-  const alpha = g.alpha ?? 1;
-  const beta = g.beta ?? 0;
+  const lda = g.lda ?? (transA ? g.m : g.k);
+  const ldb = g.ldb ?? (transB ? g.k : g.n);
+  const p: GemmPlan = {
+    m: g.m, n: g.n, k: g.k,
+    // A's element (i, p) lives at aOff + i*aRow + p*aCol; B's (p, j) at bOff + p*bRow + j*bCol.
+    a: g.a, aOff: g.aOffset ?? 0, aRow: transA ? 1 : lda, aCol: transA ? lda : 1,
+    b: g.b, bOff: g.bOffset ?? 0, bRow: transB ? 1 : ldb, bCol: transB ? ldb : 1,
+    c: g.c, cOff: g.cOffset ?? 0, ldc: g.ldc ?? g.n,
+    alpha: g.alpha ?? 1, beta: g.beta ?? 0,
+  };
+  if (threadCount() > 1 && p.m >= 2 * MR && p.m * p.n * p.k >= PARALLEL_MIN_MACS) gemmParallel(p);
+  else runGemm(p);
+}
+
+/** Rows [from, to) of a plan: what one thread computes of a split gemm. */
+export function gemmRows(p: GemmPlan, from: number, to: number): void {
+  runGemm({ ...p, m: to - from, aOff: p.aOff + from * p.aRow, cOff: p.cOff + from * p.ldc });
+}
+
+/** Splits C by rows across the pool; operands travel as shared copies, C comes back into the caller's array. */
+function gemmParallel(p: GemmPlan): void {
+  const { m, n, c } = p;
+  const shared = c instanceof Float32Array ? new Float32Array(new SharedArrayBuffer(m * n * 4)) : new Float64Array(new SharedArrayBuffer(m * n * 8));
+  if (p.beta !== 0) for (let i = 0; i < m; i++) shared.set(c.subarray(p.cOff + i * p.ldc, p.cOff + i * p.ldc + n), i * n);
+  const sp: GemmPlan = { ...p, a: shareCopy(p.a), b: shareCopy(p.b), c: shared, cOff: 0, ldc: n };
+  runSplit('gemm', sp, m, MR, (from, to) => gemmRows(sp, from, to));
+  for (let i = 0; i < m; i++) c.set(shared.subarray(i * n, (i + 1) * n), p.cOff + i * p.ldc);
+}
+
+function runGemm(p: GemmPlan): void {
+  const { a, b, c } = p;
+  // `| 0` on purpose: dims decoded from a model (e.g. Number(bigint)) are integral doubles, and a hot JSC
+  // function speculated on int32 arguments exits and gets recompiled into slower code when handed one.
+  const m = p.m | 0;
+  const n = p.n | 0;
+  const k = p.k | 0;
+  const [aOff, aRow, aCol] = [p.aOff | 0, p.aRow | 0, p.aCol | 0];
+  const [bOff, bRow, bCol] = [p.bOff | 0, p.bRow | 0, p.bCol | 0];
+  const [cOff, ldc] = [p.cOff | 0, p.ldc | 0];
+  const { alpha, beta } = p;
   scaleC(c, cOff, ldc, m, n, beta);
   if (k === 0 || alpha === 0 || m === 0 || n === 0) return;
-  // A's element (i, p) lives at aOff + i*aRow + p*aCol, whatever the transposition.
-  const aRow = transA ? 1 : lda;
-  const aCol = transA ? lda : 1;
-  const bRow = transB ? 1 : ldb; // step along k
-  const bCol = transB ? ldb : 1; // step along n
   const packPanelA = typedLeaves(a).packPanel;
   const packPanelB = typedLeaves(b).packPanel;
   const addRow = addRowFor(c);
