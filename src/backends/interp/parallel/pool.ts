@@ -43,17 +43,26 @@ export function setThreads(n: number): void {
   workers = [];
   ready = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, want - 1)));
   for (let i = 0; i < want - 1; i++) {
-    // Resolved against this module: in the compiled binary the worker is an extra entrypoint of the build.
-    const w = new Worker(new URL('./gemm-worker.ts', import.meta.url).href);
+    const w = new Worker(workerUrl());
     w.unref(); // an idle pool must not keep the process alive
     w.postMessage({ hello: ready, index: i });
     workers.push(w);
   }
 }
 
+/**
+ * From source, the worker file sits next to this module. In a `bun build --compile` binary it must be an extra
+ * entrypoint of the build, next to src/main.ts: entrypoints are embedded at their path below the entrypoints'
+ * common folder (src/), while this module lands in a chunk at the root of the embedded file system.
+ */
+function workerUrl(): string {
+  const compiled = import.meta.url.includes('$bunfs') || import.meta.url.includes('~BUN');
+  return new URL(compiled ? './backends/interp/parallel/gemm-worker.ts' : './gemm-worker.ts', import.meta.url).href;
+}
+
 // ready[i] becomes 1 once worker i has loaded and answered its first message.
 let ready = new Int32Array(new SharedArrayBuffer(4));
-const STARTUP_WAIT_MS = 5000;
+const STARTUP_WAIT_MS = 3000;
 
 /** Waits for every worker to be up; a pool that cannot start (e.g. missing entrypoint) is dropped. */
 function poolStarted(): boolean {
