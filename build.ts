@@ -24,13 +24,16 @@ function gitCommit(): string {
   return dirty ? `${sha}-dirty` : sha;
 }
 
+/** Worker files must be extra entrypoints of `bun build --compile` (LIBRARIES.md) to exist inside the binary. */
+const EXTRA_ENTRYPOINTS = [join(root, 'src', 'backends', 'interp', 'parallel', 'gemm-worker.ts')];
+
 const cmd = [
   process.execPath, 'build', '--compile', '--production', '--splitting', '--sourcemap',
   '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
   '--define', `HODU_BUILD_COMMIT=${JSON.stringify(gitCommit())}`,
   '--define', `HODU_BUILD_DATE=${JSON.stringify(new Date().toISOString().slice(0, 10))}`,
   ...(target ? ['--target', target] : []),
-  join(root, 'src', 'main.ts'), '--outfile', outfile,
+  join(root, 'src', 'main.ts'), ...EXTRA_ENTRYPOINTS, '--outfile', outfile,
 ];
 const started = performance.now();
 const r = Bun.spawnSync(cmd, { cwd: root, stdout: quiet ? 'ignore' : 'inherit', stderr: 'inherit' });

@@ -6,6 +6,7 @@ import { defineBackendPlugin } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel';
+import { setThreads } from './parallel/pool';
 
 function collectUnsupported(g: Graph, out: Set<string>): void {
   for (const n of g.nodes) {
@@ -37,7 +38,9 @@ export default defineBackendPlugin({
     collectUnsupported(model.graph, out);
     return [...out].sort();
   },
-  createSession(model: Model) {
+  createSession(model: Model, options) {
+    // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see bench).
+    setThreads(options?.threads || 1);
     const executor = new Executor(model);
     return {
       async run(feeds) {
