@@ -1,8 +1,10 @@
 #!/usr/bin/env bun
 import { main } from './cli/main';
+import { installInterruptHandlers } from './util/interrupt';
 
-// Ctrl+C: exit 130 (128 + SIGINT). Writes in flight are atomic (temp + rename), so nothing is left half-written.
-process.on('SIGINT', () => process.exit(130));
+// Ctrl+C / SIGTERM: run the registered cleanups (temp downloads, plugin staging), then exit 128 + signal
+// (130, 143); a second Ctrl+C exits at once. Sync writes are atomic (temp + rename) and need no cleanup.
+installInterruptHandlers();
 // `hodu run … | head`: a closed pipe is not an error worth a stack trace. (Not a listener on
 // process.stdout: touching it costs ~15 ms of startup, LIBRARIES.md.)
 process.on('uncaughtException', (e: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
 import { embeddedFormatNames } from '../formats/registry';
+import { onInterrupt } from '../util/interrupt';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
 import { loadJsPlugin } from './js-loader';
 import { pidAlive, withPluginsLock } from './lock';
@@ -77,12 +78,15 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
 
   mkdirSync(pluginsDir(), { recursive: true });
   const staging = mkdtempSync(join(pluginsDir(), `.staging-${process.pid}-`));
+  // Ctrl+C while building: drop the staging copy (the swap in commit() is synchronous, so never half-done).
+  const unregister = onInterrupt(() => rmSync(staging, { recursive: true, force: true }));
   try {
     cpSync(srcDir, staging, { recursive: true, filter: (p) => !['.git', 'node_modules'].includes(basename(p)) });
     const profile: BuildProfile = opts.debug ? 'debug' : 'release';
     const fields = await prepare(pkg, staging, source, profile, emit);
     return await commit(name, staging, fields, opts.force ?? false);
   } finally {
+    unregister();
     rmSync(staging, { recursive: true, force: true });
   }
 }

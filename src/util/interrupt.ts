@@ -1,0 +1,79 @@
+/**
+ * Ctrl+C safety: code that leaves something half-done on disk while it awaits (a download's temp file,
+ * a plugin staging folder) registers how to undo it; the signal handler in src/main.ts runs those
+ * cleanups, newest first, and exits 128 + signal number. A second signal exits at once.
+ *
+ * Synchronous code needs no registration: a JS signal handler only runs between awaits, so a sync
+ * write + rename (writeFileAtomic) is never observed half-done by a cleanup.
+ */
+export type Cleanup = () => void | Promise<void>;
+
+const cleanups: Cleanup[] = [];
+let interrupted: NodeJS.Signals | undefined;
+
+/** Registers `fn` to run if the process is interrupted; call the returned function once the work is done. */
+export function onInterrupt(fn: Cleanup): () => void {
+  cleanups.push(fn);
+  return () => {
+    const i = cleanups.lastIndexOf(fn);
+    if (i >= 0) cleanups.splice(i, 1);
+  };
+}
+
+/** Runs `work` with `cleanup` registered for its duration (the cleanup is not run on normal completion). */
+export async function withInterruptCleanup<T>(cleanup: Cleanup, work: () => Promise<T>): Promise<T> {
+  const unregister = onInterrupt(cleanup);
+  try {
+    return await work();
+  } finally {
+    unregister();
+  }
+}
+
+/** The signal being handled, if any (long loops may check it to stop early). */
+export function interruptedBy(): NodeJS.Signals | undefined {
+  return interrupted;
+}
+
+/** How many cleanups are registered (for tests). */
+export function pendingCleanups(): number {
+  return cleanups.length;
+}
+
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
+/** 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP: the shell convention 128 + signal number. */
+export function exitCodeForSignal(signal: NodeJS.Signals): number {
+  return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+
+/**
+ * Runs every registered cleanup (newest first; a failing cleanup does not stop the others) and returns
+ * the exit code. Exported so that tests can drive it without sending a real signal.
+ */
+export async function runInterruptCleanups(signal: NodeJS.Signals): Promise<number> {
+  interrupted = signal;
+  while (cleanups.length > 0) {
+    const fn = cleanups.pop()!;
+    try {
+      await fn();
+    } catch {
+      // Best effort: the process is going away; the next cleanups still deserve their chance.
+    }
+  }
+  return exitCodeForSignal(signal);
+}
+
+/**
+ * Installs the SIGINT/SIGTERM/SIGHUP handlers. The first signal runs the cleanups then exits; a second
+ * one while they run exits immediately (the user asked twice).
+ */
+export function installInterruptHandlers(exit: (code: number) => never = process.exit): void {
+  let handling = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (handling) exit(exitCodeForSignal(signal));
+    handling = true;
+    void runInterruptCleanups(signal).then(exit, () => exit(exitCodeForSignal(signal)));
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, handler);
+}
