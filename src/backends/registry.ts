@@ -98,11 +98,15 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
     })
     .sort((a, b) => b.capabilities.priority - a.capabilities.priority);
   if (fits.length === 0) {
-    const devices = [...new Set(candidates.flatMap((b) => b.capabilities.devices))];
+    const onDevice = candidates.filter((b) => b.capabilities.devices.includes(device));
+    if (onDevice.length === 0 && !opts.name) {
+      const available = candidates.map((b) => `${b.name} (${b.capabilities.devices.join(', ')})`).join(', ');
+      throw new HoduError('E_NO_BACKEND', `no backend plugin supports device '${device}'; available: ${available}`, {
+        hint: `install a backend plugin for '${device}' with \`hodu plugin install\`, or run with --device cpu`,
+      });
+    }
     throw new HoduError('E_NO_BACKEND', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
-      hint: devices.includes(device)
-        ? 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues'
-        : `no installed backend supports device '${device}' (devices: ${devices.join(', ')}); install one with \`hodu plugin install\``,
+      hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
     });
   }
   return fits[0]!;

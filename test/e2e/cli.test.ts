@@ -269,3 +269,10 @@ describe('convert', () => {
     expect(JSON.parse(b.stdout).outputs).toEqual(JSON.parse(a.stdout).outputs);
   });
 });
+
+test('a device no backend supports names the device and what is available', () => {
+  const r = hodu(['run', addModel, '--random-inputs', '--shape', 'a=1x3', '--device', 'cuda'], { env: { HODU_HOME: join(dir, 'empty-home') } });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("no backend plugin supports device 'cuda'; available: interp (cpu)");
+  expect(r.stderr).toContain('--device cpu');
+});
