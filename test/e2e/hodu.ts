@@ -20,11 +20,15 @@ export interface HoduResult {
   stderr: string;
 }
 
+/** An empty HODU_HOME for tests that do not set their own, so a developer's ~/.hodu never leaks in. */
+const defaultHome = mkdtempSync(join(tmpdir(), 'hodu-home-'));
+process.on('exit', () => rmSync(defaultHome, { recursive: true, force: true }));
+
 /** Runs the compiled binary from `cwd` (default: a temp dir, so no project file is picked up). */
 export function hodu(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): HoduResult {
   const r = Bun.spawnSync([HODU, ...args], {
     cwd: opts.cwd ?? tmpdir(),
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, NO_COLOR: '1', HODU_HOME: defaultHome, ...opts.env },
     stdout: 'pipe',
     stderr: 'pipe',
   });
