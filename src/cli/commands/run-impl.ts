@@ -7,7 +7,9 @@ import { bindInputs } from '../../runtime/bind-inputs';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
+import type { SettingsFlags } from '../../runtime/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
+import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson } from '../ui/output';
 import { previewTensor } from '../ui/tensor-preview';
@@ -20,9 +22,8 @@ export interface RunFlags {
   shapes: string[];
   randomInputs: boolean;
   seed: number;
-  backend?: string;
-  device?: string;
-  threads: number;
+  /** --backend/--device/--threads/--max-memory as given (undefined: not on the command line). */
+  settingsFlags: SettingsFlags;
   isolate: boolean;
   json: boolean;
 }
@@ -30,13 +31,27 @@ export interface RunFlags {
 const JSON_DATA_LIMIT = 100_000;
 
 export async function executeRun(flags: RunFlags): Promise<void> {
+  const { loadSettings } = await import('../../config/index');
+  const settings = await loadSettings(flags.settingsFlags);
+  configureLogging(settings.log);
+  const log = logger('run');
   const model = await loadModelFile(flags.model);
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
   }));
   const feeds = await bindInputs(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
-  const result = await runModel(model, feeds, { backend: flags.backend, device: flags.device, threads: flags.threads, isolate: flags.isolate });
+  if (settings.maxMemory.value !== undefined) {
+    const { estimateRunMemory, checkMemoryLimit } = await import('../../runtime/memory-limit');
+    const estimate = await estimateRunMemory(model, feeds);
+    log.debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}), limit ${settings.maxMemory.value} from ${settings.maxMemory.from}`);
+    checkMemoryLimit(estimate, settings.maxMemory);
+  }
+  const { backend, device, threads } = settings;
+  log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
+  log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
+  const result = await runModel(model, feeds, { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate });
+  log.debug(`ran on backend '${result.backend}'`);
   const tensors = outputTensors(result.outputs);
 
   if (flags.output) writeFileAtomic(flags.output, await saveTensorFile(flags.output, tensors));

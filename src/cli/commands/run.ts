@@ -12,6 +12,7 @@ export default defineHoduCommand({
     shape: { type: 'string', description: 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable', valueHint: 'spec' },
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
+    'max-memory': { type: 'string', description: 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)', valueHint: 'size' },
     ...backendArgs,
     ...jsonArg,
   },
@@ -31,9 +32,8 @@ export default defineHoduCommand({
       shapes: list(args.shape),
       randomInputs: Boolean(args['random-inputs']),
       seed: int(args.seed, 'seed'),
-      backend: args.backend,
-      device: args.device,
-      threads: int(args.threads, 'threads'),
+      // Resolved against env and config.toml in run-impl (flags > env > config > defaults).
+      settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
       isolate: Boolean(args.isolate),
       json: Boolean(args.json),
     });

@@ -1,0 +1,12 @@
+/** config.toml + environment → Settings, for commands. The pure rules live in src/runtime/settings.ts. */
+import { hoduHome } from '../plugins/paths';
+import { resolveSettings, type Settings, type SettingsFlags } from '../runtime/settings';
+import { loadConfig } from './load';
+
+export { configPath, loadConfig, readConfigFile } from './load';
+export { CONFIG_KEYS, findConfigKey, type HoduConfig, type LogLevel } from './keys';
+
+/** Settings for this process: `flags` > process.env > $HODU_HOME/config.toml > defaults. */
+export async function loadSettings(flags: SettingsFlags = {}): Promise<Settings> {
+  return resolveSettings({ flags, env: process.env, config: await loadConfig(), home: hoduHome() });
+}

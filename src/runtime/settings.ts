@@ -1,0 +1,194 @@
+/**
+ * Every user setting resolved in one place, with one precedence: flags > environment > config.toml >
+ * defaults. Pure: the caller passes the flags, the environment and the validated config, so the rules are
+ * tested with a table. Each setting remembers where it came from, for debug logs and error messages.
+ */
+import { join } from 'node:path';
+import { HoduError } from '../errors';
+import { parseDuration } from '../config/duration';
+import { LOG_LEVELS, type HoduConfig, type LogLevel } from '../config/keys';
+import { BYTE_SIZE_EXAMPLES, parseByteSize } from '../util/bytes-size';
+
+export type SettingSource = 'flag' | 'env' | 'config' | 'default';
+
+export interface Setting<T> {
+  value: T;
+  source: SettingSource;
+  /** Human name of the source: "--threads", "HODU_THREADS", "runtime.threads in config.toml", "default". */
+  from: string;
+}
+
+/** Flags as citty gives them: undefined when not on the command line. */
+export interface SettingsFlags {
+  threads?: string;
+  backend?: string;
+  device?: string;
+  maxMemory?: string;
+}
+
+export interface SettingsInput {
+  flags?: SettingsFlags;
+  env?: Record<string, string | undefined>;
+  config?: HoduConfig;
+  /** $HODU_HOME, already resolved. */
+  home: string;
+}
+
+export interface LogSettings {
+  level: LogLevel;
+  /** Per-module levels from HODU_LOG (`warn,plugins=debug`). */
+  modules: Record<string, LogLevel>;
+  format: 'text' | 'json';
+  file?: string;
+}
+
+export interface Settings {
+  home: string;
+  threads: Setting<number>;
+  backend: Setting<string | undefined>;
+  device: Setting<string>;
+  maxMemory: Setting<number | undefined>;
+  log: LogSettings;
+  /** false when NO_COLOR is set; undefined: decide by terminal. */
+  color: false | undefined;
+  updateCheck: Setting<boolean>;
+  update: { channel: 'stable' | 'beta' | 'nightly'; url?: string; checkIntervalMs: number };
+  cache: { dir: string; maxSize: number };
+  network: { proxy?: string; timeoutMs: number };
+  registryUrl?: string;
+}
+
+type Layer<T> = [source: SettingSource, from: string, raw: unknown, parse: (raw: unknown, from: string) => T];
+
+/** The first layer that is set wins (flags are listed first, defaults last). */
+function resolve<T>(layers: Layer<T>[], fallback: T): Setting<T> {
+  for (const [source, from, raw, parse] of layers) {
+    if (raw === undefined || raw === '') continue;
+    return { value: parse(raw, from), source, from };
+  }
+  return { value: fallback, source: 'default', from: 'default' };
+}
+
+function badValue(source: SettingSource, from: string, raw: unknown, expected: string): HoduError {
+  if (source === 'flag') return new HoduError('E_USAGE', `${from} must be ${expected}, got '${String(raw)}'`, { exitCode: 2 });
+  return new HoduError('E_ENV', `${from} must be ${expected}, got '${String(raw)}'`, { hint: `fix or unset ${from} (e.g. \`unset ${from}\`)` });
+}
+
+const asString = (raw: unknown) => String(raw);
+
+function asCount(source: SettingSource) {
+  return (raw: unknown, from: string): number => {
+    const n = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < 0) throw badValue(source, from, raw, 'a non-negative integer');
+    return n;
+  };
+}
+
+function asSize(source: SettingSource) {
+  return (raw: unknown, from: string): number => {
+    const n = parseByteSize(raw as string | number);
+    if (n === undefined) throw badValue(source, from, raw, `a size such as ${BYTE_SIZE_EXAMPLES}`);
+    return n;
+  };
+}
+
+/** `HODU_LOG=warn,plugins=debug`: an optional bare level plus `module=level` pairs. */
+export function parseLogSpec(spec: string, from = 'HODU_LOG'): { level?: LogLevel; modules: Record<string, LogLevel> } {
+  const modules: Record<string, LogLevel> = {};
+  let level: LogLevel | undefined;
+  const isLevel = (s: string): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s);
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [mod, lvl] = part.includes('=') ? part.split('=', 2).map((s) => s.trim().toLowerCase()) : [undefined, part.toLowerCase()];
+    if (!isLevel(lvl!) || mod === '') {
+      throw new HoduError('E_ENV', `${from}: '${part}' is not a level or module=level (levels: ${LOG_LEVELS.join(', ')})`, {
+        hint: `e.g. ${from}=debug or ${from}=warn,plugins=debug`,
+      });
+    }
+    if (mod) modules[mod] = lvl;
+    else level = lvl;
+  }
+  return { level, modules };
+}
+
+const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+
+function expandHome(path: string, env: Record<string, string | undefined>): string {
+  return path === '~' || path.startsWith('~/') ? (env.HOME ?? '~') + path.slice(1) : path;
+}
+
+/** Resolves every setting: flags > env > config > defaults. Throws E_USAGE (bad flag) or E_ENV (bad variable). */
+export function resolveSettings(input: SettingsInput): Settings {
+  const flags = input.flags ?? {};
+  const env = input.env ?? {};
+  const cfg = input.config ?? {};
+  const inConfig = (key: string) => `${key} in config.toml`;
+
+  const threads = resolve<number>(
+    [
+      ['flag', '--threads', flags.threads, asCount('flag')],
+      ['env', 'HODU_THREADS', env.HODU_THREADS, asCount('env')],
+      ['config', inConfig('runtime.threads'), cfg.runtime?.threads, asCount('config')],
+    ],
+    0,
+  );
+  const backend = resolve<string | undefined>(
+    [
+      ['flag', '--backend', flags.backend, asString],
+      ['env', 'HODU_BACKEND', env.HODU_BACKEND, asString],
+      ['config', inConfig('runtime.backend'), cfg.runtime?.backend, asString],
+    ],
+    undefined,
+  );
+  const device = resolve<string>(
+    [
+      ['flag', '--device', flags.device, asString],
+      ['env', 'HODU_DEVICE', env.HODU_DEVICE, asString],
+      ['config', inConfig('runtime.device'), cfg.runtime?.device, asString],
+    ],
+    'cpu',
+  );
+  const maxMemory = resolve<number | undefined>(
+    [
+      ['flag', '--max-memory', flags.maxMemory, asSize('flag')],
+      ['env', 'HODU_MAX_MEMORY', env.HODU_MAX_MEMORY, asSize('env')],
+      ['config', inConfig('runtime.max_memory'), cfg.runtime?.max_memory, asSize('config')],
+    ],
+    undefined,
+  );
+
+  const logEnv = env.HODU_LOG ? parseLogSpec(env.HODU_LOG) : { level: undefined, modules: {} };
+  const log: LogSettings = {
+    level: logEnv.level ?? cfg.log?.level ?? 'warn',
+    modules: logEnv.modules,
+    format: cfg.log?.format ?? 'text',
+    file: cfg.log?.file ? expandHome(cfg.log.file, env) : undefined,
+  };
+
+  const updateCheck: Setting<boolean> = truthy(env.HODU_NO_UPDATE_CHECK)
+    ? { value: false, source: 'env', from: 'HODU_NO_UPDATE_CHECK' }
+    : cfg.update?.check !== undefined
+      ? { value: cfg.update.check, source: 'config', from: inConfig('update.check') }
+      : { value: true, source: 'default', from: 'default' };
+
+  return {
+    home: input.home,
+    threads,
+    backend,
+    device,
+    maxMemory,
+    log,
+    color: env.NO_COLOR ? false : undefined,
+    updateCheck,
+    update: {
+      channel: cfg.update?.channel ?? 'stable',
+      url: cfg.update?.url,
+      checkIntervalMs: parseDuration(cfg.update?.check_interval ?? '24h') ?? 86_400_000,
+    },
+    cache: {
+      dir: cfg.cache?.dir ? expandHome(cfg.cache.dir, env) : join(input.home, 'cache'),
+      maxSize: parseByteSize(cfg.cache?.max_size ?? '2GiB') ?? 2 ** 31,
+    },
+    network: { proxy: cfg.network?.proxy, timeoutMs: cfg.network?.timeout_ms ?? 30_000 },
+    registryUrl: cfg.registry?.url,
+  };
+}
