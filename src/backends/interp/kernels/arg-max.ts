@@ -1,36 +1,5 @@
-import { HoduError } from '../../../errors';
-import { isBigDType, type BigArray } from '../../../ir/dtype';
-import { Tensor, toNumbers } from '../../../ir/tensor';
 import { registerKernel } from '../kernel';
-import { numericInput } from '../util/unary';
+import { argExtremeKernel } from '../util/arg-extreme';
 
-// Index of the largest element along the axis; ties keep the first index unless select_last_index=1.
-// int64 inputs are compared as bigints so that values beyond 2^53 are ordered exactly.
-export default registerKernel('ArgMax', (inputs, ctx) => {
-  const x = numericInput(inputs, 0, ctx);
-  const given = ctx.attr<number>('axis');
-  const axis = given < 0 ? given + x.rank : given;
-  if (axis < 0 || axis >= x.rank) throw new HoduError('E_ATTR', `ArgMax node '${ctx.node.name}': axis ${given} is out of range for rank ${x.rank}`);
-  const last = ctx.attr<number>('select_last_index') !== 0;
-  const n = x.dims[axis]!;
-  if (n === 0) throw new HoduError('E_SHAPE', `ArgMax node '${ctx.node.name}': cannot take the largest of an empty axis ${axis} ([${x.dims}])`);
-  const inner = x.dims.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const outer = x.size / (n * inner);
-  const v: ArrayLike<number | bigint> = isBigDType(x.dtype) ? (x.data as BigArray) : toNumbers(x);
-  const out = new BigInt64Array(outer * inner);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * n * inner + i;
-      let best = 0;
-      for (let k = 1; k < n; k++) {
-        const a = v[base + k * inner]!;
-        const b = v[base + best * inner]!;
-        if (a > b || (last && a === b)) best = k;
-      }
-      out[o * inner + i] = BigInt(best);
-    }
-  }
-  const keep = ctx.attr<number>('keepdims') !== 0;
-  const dims = keep ? x.dims.map((d, k) => (k === axis ? 1 : d)) : x.dims.filter((_, k) => k !== axis);
-  return [new Tensor('int64', dims, out)];
-});
+// Index of the largest element along the axis.
+export default registerKernel('ArgMax', argExtremeKernel('largest', (a, b) => a > b));
