@@ -1,0 +1,155 @@
+# bash completion for hodu (bash >= 4) — generated from the command tree by `hodu completions SHELL` (scripts/gen-completions.ts); do not edit
+# Install: hodu completions bash > ~/.local/share/bash-completion/completions/hodu
+
+# Sets subs, flags and valflags (value-taking flags, space-delimited) for a command path.
+__hodu_spec() {
+  case $1 in
+    '')
+      subs='run inspect convert plugin version completions'
+      flags='--help -h --verbose --no-color --version -V'
+      valflags='  ' ;;
+    'run')
+      subs=''
+      flags='--input --output --output-dir --shape --random-inputs --seed --max-memory --backend --device --threads --isolate --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --seed --max-memory --backend --device --threads ' ;;
+    'inspect')
+      subs=''
+      flags='--initializers --graph --json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'convert')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin')
+      subs='list info install rebuild remove new test'
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin list')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin info')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin install')
+      subs=''
+      flags='--path --debug --force --help -h --verbose --no-color'
+      valflags=' --path ' ;;
+    'plugin rebuild')
+      subs=''
+      flags='--debug --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin remove')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin new')
+      subs=''
+      flags='--type --lang --dir --help -h --verbose --no-color'
+      valflags=' --type --lang --dir ' ;;
+    'plugin test')
+      subs=''
+      flags='--debug --json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'version')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'completions')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    *) subs='' flags='' valflags=' ' ;;
+  esac
+}
+
+# Prints the directive for a flag value: "choices A B", files, dirs, dynamic, or nothing.
+__hodu_value() {
+  case "${1:+$1 }$2" in
+    'run --input') echo 'files' ;;
+    'run --output') echo 'files' ;;
+    'run --output-dir') echo 'dirs' ;;
+    'run --shape') echo 'files' ;;
+    'run --backend') echo 'dynamic' ;;
+    'run --device') echo 'dynamic' ;;
+    'plugin install --path') echo 'dirs' ;;
+    'plugin new --type') echo 'choices backend format' ;;
+    'plugin new --lang') echo 'choices c ts' ;;
+    'plugin new --dir') echo 'dirs' ;;
+  esac
+}
+
+# Prints the directive for positional argument number $2 (from 0) of command path $1.
+__hodu_positional() {
+  case "${1:+$1 }$2" in
+    'run 0') echo 'files' ;;
+    'inspect 0') echo 'files' ;;
+    'convert 0') echo 'files' ;;
+    'convert 1') echo 'files' ;;
+    'plugin info 0') echo 'dynamic' ;;
+    'plugin rebuild 0') echo 'dynamic' ;;
+    'plugin remove 0') echo 'dynamic' ;;
+    'plugin test 0') echo 'dynamic' ;;
+    'completions 0') echo 'choices bash zsh fish powershell' ;;
+  esac
+}
+
+_hodu() {
+  local -a words=()
+  local i w glue=0
+  # Rejoin "--flag" "=" "value": bash splits words at '=' (COMP_WORDBREAKS).
+  for ((i = 1; i <= COMP_CWORD; i++)); do
+    w=${COMP_WORDS[i]}
+    if ((glue)); then
+      words[${#words[@]} - 1]+=$w
+      glue=0
+    elif [[ $w == = && ${#words[@]} -gt 0 && ${words[${#words[@]} - 1]} == --* && ${words[${#words[@]} - 1]} != *=* ]]; then
+      words[${#words[@]} - 1]+='='
+      glue=1
+    else
+      words+=("$w")
+    fi
+  done
+  local cmdpath='' subs flags valflags expect='' ended=0 npos=0 n=${#words[@]}
+  __hodu_spec ''
+  for ((i = 0; i < n - 1; i++)); do
+    w=${words[i]}
+    if [[ -n $expect ]]; then expect=''; continue; fi
+    if ((!ended)) && [[ $w == -- ]]; then ended=1; continue; fi
+    if ((!ended)) && [[ $w == -?* ]]; then
+      [[ $w != *=* && $valflags == *" $w "* ]] && expect=$w
+      continue
+    fi
+    if ((npos == 0)) && [[ -n $subs && " $subs " == *" $w "* ]]; then
+      cmdpath=${cmdpath:+$cmdpath }$w
+      __hodu_spec "$cmdpath"
+    else
+      npos=$((npos + 1))
+    fi
+  done
+  local cur=${words[n - 1]} directive=''
+  if [[ -n $expect ]]; then
+    directive=$(__hodu_value "$cmdpath" "$expect")
+  elif ((!ended)) && [[ $cur == --*=* ]]; then
+    directive=$(__hodu_value "$cmdpath" "${cur%%=*}")
+    cur=${cur#*=}
+  elif ((!ended)) && [[ $cur == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$flags" -- "$cur")
+    return
+  elif [[ -n $subs && $npos -eq 0 ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$subs" -- "$cur")
+    return
+  else
+    directive=$(__hodu_positional "$cmdpath" "$npos")
+  fi
+  case $directive in
+    choices\ *) mapfile -t COMPREPLY < <(compgen -W "${directive#choices }" -- "$cur") ;;
+    files) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
+    dirs) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
+    dynamic) mapfile -t COMPREPLY < <(compgen -W "$(hodu __complete "${words[@]}" 2>/dev/null)" -- "$cur") ;;
+    *) COMPREPLY=() ;;
+  esac
+}
+
+complete -F _hodu hodu

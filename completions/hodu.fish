@@ -1,0 +1,204 @@
+# fish completion for hodu — generated from the command tree by `hodu completions SHELL` (scripts/gen-completions.ts); do not edit
+# Install: hodu completions fish > ~/.config/fish/completions/hodu.fish
+
+# Sets __hodu_subs and __hodu_valflags (value-taking flags) for a command path.
+function __hodu_spec --argument-names p
+    switch "$p"
+        case ''
+            set -g __hodu_subs run inspect convert plugin version completions
+            set -g __hodu_valflags
+        case 'run'
+            set -g __hodu_subs
+            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --backend --device --threads
+        case 'inspect'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'convert'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin'
+            set -g __hodu_subs list info install rebuild remove new test
+            set -g __hodu_valflags
+        case 'plugin list'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin info'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin install'
+            set -g __hodu_subs
+            set -g __hodu_valflags --path
+        case 'plugin rebuild'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin remove'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin new'
+            set -g __hodu_subs
+            set -g __hodu_valflags --type --lang --dir
+        case 'plugin test'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'version'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'completions'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case '*'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+    end
+end
+
+# Walks the tokens before the cursor like the dispatcher: sets __hodu_path, __hodu_npos (positionals
+# seen) and __hodu_expect (a flag still waiting for its value).
+function __hodu_walk
+    set -g __hodu_path ''
+    set -g __hodu_npos 0
+    set -g __hodu_expect ''
+    set -l ended 0
+    __hodu_spec ''
+    for w in (commandline -opc)[2..-1]
+        if test -n "$__hodu_expect"
+            set __hodu_expect ''
+            continue
+        end
+        if test $ended = 0 -a "$w" = --
+            set ended 1
+            continue
+        end
+        if test $ended = 0; and string match -qr -- '^-.' $w
+            if not string match -q -- '*=*' $w; and contains -- $w $__hodu_valflags
+                set __hodu_expect $w
+            end
+            continue
+        end
+        if test $__hodu_npos = 0; and contains -- $w $__hodu_subs
+            set __hodu_path (string trim -- "$__hodu_path $w")
+            __hodu_spec $__hodu_path
+        else
+            set __hodu_npos (math $__hodu_npos + 1)
+        end
+    end
+end
+
+# True while completing a flag (or its value) of command path $p.
+function __hodu_at --argument-names p
+    __hodu_walk
+    test "$__hodu_path" = "$p"
+end
+
+# True where a subcommand of command path $p can be typed.
+function __hodu_sub --argument-names p
+    __hodu_walk
+    test "$__hodu_path" = "$p" -a "$__hodu_npos" = 0 -a -z "$__hodu_expect"
+end
+
+# True at positional argument number $n (from 0) of command path $p.
+function __hodu_pos --argument-names p n
+    __hodu_walk
+    test "$__hodu_path" = "$p" -a "$__hodu_npos" = "$n" -a -z "$__hodu_expect"
+end
+
+# Candidates only hodu knows at TAB time (installed plugins, backends).
+function __hodu_dynamic
+    hodu __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null
+end
+
+complete -c hodu -e
+complete -c hodu -f
+complete -c hodu -n '__hodu_sub \'\'' -a run -d 'Run a model on inputs and print or save its outputs'
+complete -c hodu -n '__hodu_sub \'\'' -a inspect -d 'Show a model (inputs, outputs, ops, parameters) or a tensor file'
+complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension)'
+complete -c hodu -n '__hodu_sub \'\'' -a plugin -d 'Create, install, list and remove plugins (formats and backends)'
+complete -c hodu -n '__hodu_sub \'\'' -a version -d 'Show version, commit, Bun, platform and SDK/ABI versions'
+complete -c hodu -n '__hodu_sub \'\'' -a completions -d 'Print the shell completion script for bash, zsh, fish or powershell'
+complete -c hodu -n '__hodu_at \'\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'\'' -l version -s V -d 'Print the version'
+complete -c hodu -n '__hodu_at \'run\'' -l input -r -F -d 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable'
+complete -c hodu -n '__hodu_at \'run\'' -l output -r -F -d 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'
+complete -c hodu -n '__hodu_at \'run\'' -l output-dir -r -a '(__fish_complete_directories (commandline -ct))' -d 'Write one .npy per output into DIR'
+complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'
+complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
+complete -c hodu -n '__hodu_at \'run\'' -l seed -r -d 'Seed for --random-inputs'
+complete -c hodu -n '__hodu_at \'run\'' -l max-memory -r -d 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
+complete -c hodu -n '__hodu_at \'run\'' -l backend -r -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
+complete -c hodu -n '__hodu_at \'run\'' -l device -r -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
+complete -c hodu -n '__hodu_at \'run\'' -l threads -r -d 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)'
+complete -c hodu -n '__hodu_at \'run\'' -l isolate -d 'Run a native backend plugin in a child process, so a crash cannot take hodu down'
+complete -c hodu -n '__hodu_at \'run\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'run\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'run\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'run\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'run\' 0' -F
+complete -c hodu -n '__hodu_at \'inspect\'' -l initializers -d 'List every initializer with its size'
+complete -c hodu -n '__hodu_at \'inspect\'' -l graph -d 'Print the whole graph in hodu\'s IR text form'
+complete -c hodu -n '__hodu_at \'inspect\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'inspect\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'inspect\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'inspect\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'inspect\' 0' -F
+complete -c hodu -n '__hodu_at \'convert\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'convert\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'convert\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'convert\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'convert\' 0' -F
+complete -c hodu -n '__hodu_pos \'convert\' 1' -F
+complete -c hodu -n '__hodu_sub \'plugin\'' -a list -d 'List embedded and installed plugins with their status'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a info -d 'Show one plugin: source, install folder, build, checksum, capabilities, status'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a install -d 'Install a plugin package from a folder (builds native sources with the system C compiler)'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a rebuild -d 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a remove -d 'Uninstall a plugin (its folder and its plugins.json entry)'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a new -d 'Create a plugin package from a template that installs as is'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a test -d 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp'
+complete -c hodu -n '__hodu_at \'plugin\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'plugin list\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'plugin list\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin list\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin list\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'plugin info\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'plugin info\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin info\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin info\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin info\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l path -r -a '(__fish_complete_directories (commandline -ct))' -d 'Folder holding the plugin package.json'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l debug -d 'Build native sources with -O0 -g instead of -O2'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l force -d 'Replace an installed plugin of the same name'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin install\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'plugin rebuild\'' -l debug -d 'Build native sources with -O0 -g instead of -O2'
+complete -c hodu -n '__hodu_at \'plugin rebuild\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin rebuild\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin rebuild\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin rebuild\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'plugin remove\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin remove\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin remove\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin remove\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l type -r -a 'backend format' -d 'Plugin type: backend or format'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l lang -r -a 'c ts' -d 'Language: c (native backend) or ts'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l dir -r -a '(__fish_complete_directories (commandline -ct))' -d 'Folder to create (default: ./NAME)'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin new\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'plugin test\'' -l debug -d 'Build a plugin folder with -O0 -g'
+complete -c hodu -n '__hodu_at \'plugin test\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'plugin test\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin test\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin test\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin test\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'version\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'version\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'version\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'version\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'completions\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'completions\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'completions\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'completions\' 0' -a 'bash zsh fish powershell'

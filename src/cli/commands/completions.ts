@@ -1,0 +1,19 @@
+import { defineHoduCommand } from '../command';
+
+export default defineHoduCommand({
+  meta: { name: 'completions', description: 'Print the shell completion script for bash, zsh, fish or powershell' },
+  args: {
+    shell: { type: 'positional', description: 'Shell to complete for: bash, zsh, fish or powershell (see EXAMPLES for where each looks)', required: true, valueHint: 'bash|zsh|fish|powershell' },
+  },
+  examples: [
+    'hodu completions bash > ~/.local/share/bash-completion/completions/hodu',
+    'mkdir -p ~/.zfunc && hodu completions zsh > ~/.zfunc/_hodu   # with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc',
+    'hodu completions fish > ~/.config/fish/completions/hodu.fish',
+    'hodu completions powershell | Out-String | Invoke-Expression   # in $PROFILE',
+  ],
+  async run({ args }) {
+    const { generateCompletion, parseShell } = await import('../../completions/generate');
+    const { out } = await import('../ui/output');
+    out((await generateCompletion(parseShell(args.shell))).trimEnd());
+  },
+});
