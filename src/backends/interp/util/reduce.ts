@@ -1,7 +1,7 @@
 import { HoduError } from '../../../errors';
 import { allocData, isBigDType, type BigArray, type DType } from '../../../ir/dtype';
 import { fromNumbers, sizeOf, Tensor, toIntList, toNumbers } from '../../../ir/tensor';
-import { optionalInput, type KernelContext, type Value } from '../kernel';
+import { optionalInput, type Kernel, type KernelContext, type Value } from '../kernel';
 import { broadcastIndex } from './broadcast';
 import { numericInput } from './unary';
 
@@ -111,12 +111,29 @@ export function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
   return { outer, axisLen: x.dims[axis]!, inner: sizeOf(x.dims.slice(axis + 1)) };
 }
 
-/** Calls `row(base, stride)` for each [axisLen] slice: its elements are at base + k * stride. */
-export function forEachAxisSlice(
-  v: AxisView,
-  row: (base: number, stride: number) => void,
-): void {
-  for (let o = 0; o < v.outer; o++) {
-    for (let i = 0; i < v.inner; i++) row(o * v.axisLen * v.inner + i, v.inner);
-  }
+/** One [n] slice of a Softmax-family input `x` and its output `y`: element k is at base + k * stride. */
+export type AxisSliceFill = (x: ArrayLike<number>, y: Float64Array, base: number, stride: number, n: number) => void;
+
+/**
+ * A Softmax-family kernel (Softmax, LogSoftmax, Hardmax): lays the input out with softmaxView, computes in
+ * doubles and lets `fill` write each axis slice of the output; the output keeps the input's dtype and dims.
+ */
+export function softmaxFamilyKernel(fill: AxisSliceFill): Kernel {
+  return (inputs, ctx) => {
+    const input = numericInput(inputs, 0, ctx);
+    const v = softmaxView(input, ctx);
+    const x = toNumbers(input);
+    const y = new Float64Array(x.length);
+    for (let o = 0; o < v.outer; o++) {
+      for (let i = 0; i < v.inner; i++) fill(x, y, o * v.axisLen * v.inner + i, v.inner, v.axisLen);
+    }
+    return [fromNumbers(input.dtype, input.dims, y)];
+  };
+}
+
+/** The largest of the n elements at base + k * stride (-Infinity when n = 0; NaN when any is NaN). */
+export function sliceMax(x: ArrayLike<number>, base: number, stride: number, n: number): number {
+  let m = -Infinity;
+  for (let k = 0; k < n; k++) m = Math.max(m, x[base + k * stride]!);
+  return m;
 }
