@@ -24,7 +24,8 @@ function valueOptions(kind: ValueKind): string {
 
 function flagLine(node: CommandNode, flag: FlagSpec): string {
   const names = flag.names.map((n) => (n.startsWith('--') ? `-l ${n.slice(2)}` : `-s ${n.slice(1)}`)).join(' ');
-  const value = flag.takesValue ? ` -r ${valueOptions(flag.value)}`.trimEnd() : '';
+  // -x: the value is exclusive (no file fallback); file values say -F themselves.
+  const value = flag.takesValue ? ` ${flag.value.kind === 'files' ? '-r' : '-x'} ${valueOptions(flag.value)}`.trimEnd() : '';
   return `complete -c hodu -n ${q(`__hodu_at '${node.path.join(' ')}'`)} ${names}${value} -d ${desc(flag.description)}`;
 }
 

@@ -2,7 +2,7 @@ import { HoduError } from '../errors';
 import { generateBash } from './bash';
 import { generateFish } from './fish';
 import { generatePowershell } from './powershell';
-import { loadCommandTree } from './tree';
+import { loadCommandTree, type CommandNode } from './tree';
 import { generateZsh } from './zsh';
 
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
@@ -18,7 +18,10 @@ export function parseShell(name: string): Shell {
 
 /** The completion script for `shell`, generated from the live command tree. */
 export async function generateCompletion(shell: Shell): Promise<string> {
-  const root = await loadCommandTree();
+  return renderCompletion(shell, await loadCommandTree());
+}
+
+export function renderCompletion(shell: Shell, root: CommandNode): string {
   switch (shell) {
     case 'bash':
       return generateBash(root);

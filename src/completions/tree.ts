@@ -81,9 +81,9 @@ async function buildNode(name: string, path: string[], cmd: HoduCommand, fallbac
  * The whole command tree, read from the same citty definitions the dispatcher runs (the map in
  * src/cli/commands/index.ts and each command's args and subCommands): the one source of truth.
  */
-export async function loadCommandTree(): Promise<CommandNode> {
+export async function loadCommandTree(map: Record<string, { description: string; load: () => Promise<HoduCommand> }> = commands): Promise<CommandNode> {
   const subcommands: CommandNode[] = [];
-  for (const [name, entry] of Object.entries(commands)) {
+  for (const [name, entry] of Object.entries(map)) {
     if (isHidden(name)) continue;
     subcommands.push(await buildNode(checkWord(name, 'command'), [name], await entry.load(), entry.description));
   }
