@@ -41,7 +41,7 @@ export function modelOps(model: Model): Set<string> {
   return ops;
 }
 
-function readValue(path: string, info: ValueInfo | undefined): RuntimeValue {
+export function readValue(path: string, info: ValueInfo | undefined): RuntimeValue {
   const bytes = readFileSync(path);
   const kind = info?.type?.kind ?? 'tensor';
   if (kind === 'sequence') return flatten(decodeSequenceProto(bytes, { path }));
@@ -108,7 +108,7 @@ export async function runCase(caseDir: string): Promise<Outcome> {
   return { status: 'passed' };
 }
 
-function compareValues(actual: RuntimeValue | undefined, expected: RuntimeValue): string | null {
+export function compareValues(actual: RuntimeValue | undefined, expected: RuntimeValue): string | null {
   if (expected === null) return actual === null || actual === undefined ? null : 'expected an empty optional';
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return 'expected a sequence';
