@@ -5,6 +5,7 @@
  */
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import type { AttrSpec } from './schema';
 
 export interface WindowAttrs {
   /** 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID' */
@@ -24,6 +25,27 @@ export interface Window {
   padsBegin: number[];
   padsEnd: number[];
   out: Dim[];
+}
+
+/** The attributes Conv and ConvTranspose both have (ConvInteger and QLinearConv take Conv's). */
+export const convAttributes: Record<string, AttrSpec> = {
+  auto_pad: { type: 'string', default: 'NOTSET' },
+  dilations: { type: 'ints' },
+  group: { type: 'int', default: 1 },
+  kernel_shape: { type: 'ints' },
+  pads: { type: 'ints' },
+  strides: { type: 'ints' },
+};
+
+/** auto_pad, strides, dilations and pads of a Conv or pooling node (read through `attr`) around `kernel`. */
+export function readWindowAttrs(attr: <T>(name: string) => T, kernel: number[]): WindowAttrs {
+  return {
+    autoPad: attr<string>('auto_pad'),
+    kernel,
+    strides: attr<number[] | undefined>('strides'),
+    dilations: attr<number[] | undefined>('dilations'),
+    pads: attr<number[] | undefined>('pads'),
+  };
 }
 
 /** Resolves the sliding-window geometry over the spatial dims `inDims`. `where` names the node in errors. */

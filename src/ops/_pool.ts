@@ -1,7 +1,7 @@
 /** Schema pieces shared by MaxPool, AveragePool and LpPool (and their Global variants). */
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
-import { resolveWindow, type Window } from './_conv';
+import { readWindowAttrs, resolveWindow, type Window } from './_conv';
 import type { AttrSpec, InferContext, InferOutput } from './schema';
 
 export const poolAttributes: Record<string, AttrSpec> = {
@@ -18,11 +18,7 @@ export function poolWindow(spatial: Dim[], attr: <T>(name: string) => T, where: 
   const kernel = attr<number[] | undefined>('kernel_shape');
   if (!kernel?.length) throw new HoduError('E_ATTR', `${where}: kernel_shape is required`);
   return resolveWindow(spatial, {
-    autoPad: attr<string>('auto_pad'),
-    kernel,
-    strides: attr<number[] | undefined>('strides'),
-    dilations: attr<number[] | undefined>('dilations'),
-    pads: attr<number[] | undefined>('pads'),
+    ...readWindowAttrs(attr, kernel),
     ceilMode: attr<number | undefined>('ceil_mode') === 1,
   }, where);
 }

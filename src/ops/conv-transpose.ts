@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { resolveTransposeWindow } from './_conv';
+import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_conv';
 import { defineOp } from './registry';
 
 // ConvTranspose-1 and -11 share semantics (11 clarified auto_pad / output_shape pads).
@@ -10,14 +10,9 @@ export default defineOp({
   inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
   outputs: [{ name: 'Y' }],
   attributes: {
-    auto_pad: { type: 'string', default: 'NOTSET' },
-    dilations: { type: 'ints' },
-    group: { type: 'int', default: 1 },
-    kernel_shape: { type: 'ints' },
+    ...convAttributes,
     output_padding: { type: 'ints' },
     output_shape: { type: 'ints' },
-    pads: { type: 'ints' },
-    strides: { type: 'ints' },
   },
   infer(ctx) {
     const [x, w] = ctx.inputs;
@@ -26,11 +21,7 @@ export default defineOp({
     const mg = w.shape[1]!;
     if (kernel.some((k) => typeof k !== 'number')) return [{ dtype: x.dtype }];
     const win = resolveTransposeWindow(x.shape.slice(2), {
-      autoPad: ctx.attr<string>('auto_pad'),
-      kernel: kernel as number[],
-      strides: ctx.attr<number[] | undefined>('strides'),
-      dilations: ctx.attr<number[] | undefined>('dilations'),
-      pads: ctx.attr<number[] | undefined>('pads'),
+      ...readWindowAttrs(ctx.attr, kernel as number[]),
       outputPadding: ctx.attr<number[] | undefined>('output_padding'),
       outputShape: ctx.attr<number[] | undefined>('output_shape'),
     }, `ConvTranspose node '${ctx.node.name}'`);

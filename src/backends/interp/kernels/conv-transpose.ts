@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, resolveTransposeWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_conv';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { col2im } from '../util/conv';
 import { gemm } from '../util/gemm';
@@ -30,11 +30,7 @@ export default registerKernel('ConvTranspose', (inputs, ctx) => {
   if (b && (b.rank !== 1 || b.dims[0] !== m)) throw new HoduError('E_SHAPE', `${name}: B must be [${m}], got [${b.dims}]`);
   const inSp = x.dims.slice(2);
   const win = resolveTransposeWindow(inSp, {
-    autoPad: ctx.attr<string>('auto_pad'),
-    kernel,
-    strides: ctx.attr<number[] | undefined>('strides'),
-    dilations: ctx.attr<number[] | undefined>('dilations'),
-    pads: ctx.attr<number[] | undefined>('pads'),
+    ...readWindowAttrs(ctx.attr, kernel),
     outputPadding: ctx.attr<number[] | undefined>('output_padding'),
     outputShape: ctx.attr<number[] | undefined>('output_shape'),
   }, name);

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, resolveWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { gemmOutput } from '../util/gemm';
 import { runConv } from '../util/gemm-conv';
@@ -29,13 +29,7 @@ export default registerKernel('Conv', (inputs, ctx) => {
   }
   if (b && (b.rank !== 1 || b.dims[0] !== m)) throw new HoduError('E_SHAPE', `${name}: B must be [${m}], got [${b.dims}]`);
   const spatial = x.dims.slice(2);
-  const win = resolveWindow(spatial, {
-    autoPad: ctx.attr<string>('auto_pad'),
-    kernel,
-    strides: ctx.attr<number[] | undefined>('strides'),
-    dilations: ctx.attr<number[] | undefined>('dilations'),
-    pads: ctx.attr<number[] | undefined>('pads'),
-  }, name);
+  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const y = gemmOutput(x.dtype, batch * m * sizeOf(outSp));

@@ -6,7 +6,7 @@
 import { HoduError } from '../../../errors';
 import type { DType } from '../../../ir/dtype';
 import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, resolveWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
 import { matmulDims } from '../../../ops/matmul';
 import type { KernelContext } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
@@ -105,13 +105,7 @@ export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Floa
     throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${wDims}]`);
   }
   const spatial = xDims.slice(2);
-  const win = resolveWindow(spatial, {
-    autoPad: ctx.attr<string>('auto_pad'),
-    kernel,
-    strides: ctx.attr<number[] | undefined>('strides'),
-    dilations: ctx.attr<number[] | undefined>('dilations'),
-    pads: ctx.attr<number[] | undefined>('pads'),
-  }, name);
+  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const cg = channels / group;
