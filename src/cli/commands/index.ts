@@ -6,6 +6,7 @@ export const commands: Record<string, { description: string; load: () => Promise
   inspect: { description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file', load: async () => (await import('./inspect')).default as HoduCommand },
   convert: { description: 'Convert a model or tensor file to another format (by extension)', load: async () => (await import('./convert')).default as HoduCommand },
   plugin: { description: 'Create, install, list and remove plugins (formats and backends)', load: async () => (await import('./plugin')).default as HoduCommand },
+  ops: { description: 'List the supported ops per backend, with opset range and dtypes', load: async () => (await import('./ops')).default as HoduCommand },
   version: { description: 'Show version, commit, Bun, platform and SDK/ABI versions', load: async () => (await import('./version')).default as HoduCommand },
   completions: { description: 'Print the shell completion script for bash, zsh, fish or powershell', load: async () => (await import('./completions')).default as HoduCommand },
 };
