@@ -1,0 +1,18 @@
+import { defineHoduCommand } from '../../command';
+import { jsonArg } from '../../shared-args';
+
+export default defineHoduCommand({
+  meta: { name: 'set', description: 'Set one config key (validated; comments in the file are kept)' },
+  args: {
+    key: { type: 'positional', description: 'Dotted key, e.g. runtime.threads', required: true },
+    value: { type: 'positional', description: 'New value: numbers, true/false and sizes (2GiB) are converted', required: true },
+    ...jsonArg,
+  },
+  examples: ['hodu config set runtime.threads 4', 'hodu config set runtime.max_memory 2GiB', 'hodu config set log.level debug', 'hodu config set update.check false'],
+  async run({ args }) {
+    const { requireConfigKey, coerceConfigValue } = await import('../../../config/edit');
+    const { writeConfigEdit } = await import('./write');
+    const k = requireConfigKey(String(args.key));
+    await writeConfigEdit(k.key, coerceConfigValue(k, String(args.value)), Boolean(args.json));
+  },
+});

@@ -1,0 +1,87 @@
+/** $HODU_HOME is writable (or can be created), and how much disk is free there, and the cache size. */
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, lstatSync, rmSync, statfsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatByteSize } from '../util/bytes-size';
+import type { DoctorCheck } from './types';
+
+function nearestExisting(path: string): string {
+  let p = path;
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  return p;
+}
+
+export const homeCheck: DoctorCheck = {
+  id: 'home',
+  title: 'HODU_HOME writable',
+  async run(ctx) {
+    const from = ctx.env.HODU_HOME ? '$HODU_HOME' : 'default';
+    if (!existsSync(ctx.home)) {
+      const parent = nearestExisting(ctx.home);
+      try {
+        accessSync(parent, constants.W_OK);
+        return { status: 'ok', detail: `${ctx.home} (${from}) does not exist yet; it will be created in ${parent}` };
+      } catch {
+        return { status: 'error', detail: `${ctx.home} (${from}) does not exist and ${parent} is not writable`, hint: 'set HODU_HOME to a writable folder, e.g. export HODU_HOME="$HOME/.hodu"' };
+      }
+    }
+    try {
+      rmSync(mkdtempSync(join(ctx.home, '.doctor-')), { recursive: true });
+      return { status: 'ok', detail: `${ctx.home} (${from})` };
+    } catch (e) {
+      return { status: 'error', detail: `${ctx.home} is not writable (${(e as NodeJS.ErrnoException).code ?? String(e)})`, hint: `fix its permissions (chmod u+w ${ctx.home}) or set HODU_HOME to a writable folder` };
+    }
+  },
+};
+
+const LOW = 1024 ** 3;
+const CRITICAL = 100 * 1024 ** 2;
+
+export const diskCheck: DoctorCheck = {
+  id: 'disk',
+  title: 'disk space',
+  async run(ctx) {
+    const where = nearestExisting(ctx.home);
+    const s = statfsSync(where);
+    const free = s.bavail * s.bsize;
+    const detail = `${formatByteSize(free)} free in ${where}`;
+    if (free < CRITICAL) return { status: 'error', detail, hint: 'free some disk space: plugin builds and the compile cache need room' };
+    if (free < LOW) return { status: 'warn', detail, hint: 'less than 1 GiB free; plugin builds and the compile cache may run out of room' };
+    return { status: 'ok', detail };
+  },
+};
+
+/** Bytes under a folder (symlinks not followed). */
+export function folderSize(dir: string): number {
+  let total = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries: string[];
+    try {
+      entries = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const p = join(d, e);
+      const st = lstatSync(p, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) stack.push(p);
+      else total += st.size;
+    }
+  }
+  return total;
+}
+
+export const cacheCheck: DoctorCheck = {
+  id: 'cache',
+  title: 'compile cache',
+  async run(ctx) {
+    const { dir, maxSize } = ctx.settings.cache;
+    if (!existsSync(dir)) return { status: 'ok', detail: `${dir} (empty; limit ${formatByteSize(maxSize)})` };
+    const size = folderSize(dir);
+    const detail = `${formatByteSize(size)} in ${dir} (limit ${formatByteSize(maxSize)})`;
+    if (size > maxSize) return { status: 'warn', detail, hint: `the cache is over cache.max_size; remove old entries (rm -rf ${dir}) or raise it: hodu config set cache.max_size 4GiB` };
+    return { status: 'ok', detail };
+  },
+};

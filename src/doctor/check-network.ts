@@ -1,0 +1,42 @@
+/**
+ * The registry and update server answer through the configured proxy, within a short timeout. Any HTTP
+ * answer counts as reachable (a registry root may well be 404); server errors are a warning.
+ */
+import type { CheckOutcome, DoctorCheck, DoctorContext } from './types';
+
+const MAX_TIMEOUT_MS = 5_000;
+
+export async function probeUrl(url: string, ctx: DoctorContext): Promise<CheckOutcome> {
+  const { proxy, timeoutMs } = ctx.settings.network;
+  const limit = Math.min(timeoutMs, MAX_TIMEOUT_MS);
+  const via = proxy ? ` via proxy ${proxy}` : '';
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(limit), redirect: 'manual', ...(proxy ? { proxy } : {}) });
+    await res.body?.cancel();
+    if (res.status >= 500) return { status: 'warn', detail: `${url} answered HTTP ${res.status}${via}`, hint: 'the server is reachable but failing; try again later' };
+    return { status: 'ok', detail: `${url} reachable (HTTP ${res.status})${via}` };
+  } catch (e) {
+    const why = (e as Error).name === 'TimeoutError' ? `no answer within ${limit} ms` : e instanceof Error ? e.message : String(e);
+    return {
+      status: 'error',
+      detail: `${url} not reachable${via}: ${why}`,
+      hint: proxy ? 'check the URL and network.proxy (`hodu config get network.proxy`)' : 'check the URL and your network; behind a proxy set network.proxy or HTTPS_PROXY',
+    };
+  }
+}
+
+function urlCheck(id: string, title: string, key: string, pick: (ctx: DoctorContext) => string | undefined): DoctorCheck {
+  return {
+    id,
+    title,
+    timeoutMs: MAX_TIMEOUT_MS + 2_000,
+    async run(ctx) {
+      const url = pick(ctx);
+      if (!url) return { status: 'warn', detail: `not configured (${key} is unset)`, hint: `hodu config set ${key} URL` };
+      return probeUrl(url, ctx);
+    },
+  };
+}
+
+export const registryCheck = urlCheck('registry', 'plugin registry', 'registry.url', (ctx) => ctx.settings.registryUrl);
+export const updateCheck = urlCheck('update', 'update server', 'update.url', (ctx) => ctx.settings.update.url);
