@@ -1,33 +1,22 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_conv';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { registerKernel } from '../kernel';
 import { col2im } from '../util/conv';
+import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';
 import { gemm } from '../util/gemm';
 
 // The adjoint of Conv: col = W_gᵀ · X[n, group g] (one blocked gemm), then col2im scatters the columns into Y.
 export default registerKernel('ConvTranspose', (inputs, ctx) => {
-  const name = `ConvTranspose node '${ctx.node.name}'`;
-  const x = tensorInput(inputs, 0, ctx);
-  const w = tensorInput(inputs, 1, ctx);
-  const b = optionalInput(inputs, 2);
-  const group = ctx.attr<number>('group');
-  if (x.rank < 3 || w.rank !== x.rank) {
-    throw new HoduError('E_SHAPE', `${name}: X [${x.dims}] must be [N,C,spatial...] and W [${w.dims}] of the same rank`);
-  }
-  const [batch, channels] = [x.dims[0]!, x.dims[1]!];
+  const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   if (group < 1 || channels % group !== 0 || w.dims[0] !== channels) {
     throw new HoduError('E_SHAPE', `${name}: W [${w.dims}] must be [C=${channels}, M/group, k...] with C divisible by group ${group}`);
   }
   const mg = w.dims[1]!;
   const m = mg * group;
   const cg = channels / group;
-  const kernel = w.dims.slice(2);
-  const declared = ctx.attr<number[] | undefined>('kernel_shape');
-  if (declared && declared.join(',') !== kernel.join(',')) {
-    throw new HoduError('E_SHAPE', `${name}: kernel_shape [${declared}] differs from W's spatial dims [${kernel}]`);
-  }
-  if (b && (b.rank !== 1 || b.dims[0] !== m)) throw new HoduError('E_SHAPE', `${name}: B must be [${m}], got [${b.dims}]`);
+  const kernel = convKernelShape(w, ctx, name);
+  checkConvBias(b, m, name);
   const inSp = x.dims.slice(2);
   const win = resolveTransposeWindow(inSp, {
     ...readWindowAttrs(ctx.attr, kernel),

@@ -1,33 +1,22 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { registerKernel } from '../kernel';
+import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';
 import { gemmOutput } from '../util/gemm';
 import { runConv } from '../util/gemm-conv';
 
 // Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]; util/gemm-conv.ts picks the lowering per shape.
 export default registerKernel('Conv', (inputs, ctx) => {
-  const name = `Conv node '${ctx.node.name}'`;
-  const x = tensorInput(inputs, 0, ctx);
-  const w = tensorInput(inputs, 1, ctx);
-  const b = optionalInput(inputs, 2);
-  const group = ctx.attr<number>('group');
-  if (x.rank < 3 || w.rank !== x.rank) {
-    throw new HoduError('E_SHAPE', `${name}: X [${x.dims}] must be [N,C,spatial...] and W [${w.dims}] of the same rank`);
-  }
-  const [batch, channels] = [x.dims[0]!, x.dims[1]!];
+  const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   const m = w.dims[0]!;
-  const kernel = w.dims.slice(2);
-  const declared = ctx.attr<number[] | undefined>('kernel_shape');
-  if (declared && declared.join(',') !== kernel.join(',')) {
-    throw new HoduError('E_SHAPE', `${name}: kernel_shape [${declared}] differs from W's spatial dims [${kernel}]`);
-  }
+  const kernel = convKernelShape(w, ctx, name);
   if (group < 1 || channels % group !== 0 || m % group !== 0 || w.dims[1]! * group !== channels) {
     throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${w.dims}]`, {
       hint: 'W must be [M, C/group, k...] with C and M divisible by group',
     });
   }
-  if (b && (b.rank !== 1 || b.dims[0] !== m)) throw new HoduError('E_SHAPE', `${name}: B must be [${m}], got [${b.dims}]`);
+  checkConvBias(b, m, name);
   const spatial = x.dims.slice(2);
   const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
   const outSp = outDims(win);

@@ -10,6 +10,7 @@ import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
 import { matmulDims } from '../../../ops/matmul';
 import type { KernelContext } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
+import { checkConvRanks } from './conv-operands';
 import { im2col } from './conv';
 import { gemm } from './gemm';
 import { nodeLabel } from './indexing';
@@ -95,9 +96,7 @@ export function centered(x: Tensor, zp: ArrayLike<number>, zpAt: (flat: number) 
 export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Float64Array, wDims: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[] } {
   const name = nodeLabel(ctx);
   const group = ctx.attr<number>('group');
-  if (xDims.length < 3 || wDims.length !== xDims.length) {
-    throw new HoduError('E_SHAPE', `${name}: X [${xDims}] must be [N,C,spatial...] and W [${wDims}] of the same rank`);
-  }
+  checkConvRanks(xDims, wDims, name);
   const [batch, channels] = [xDims[0]!, xDims[1]!];
   const m = wDims[0]!;
   const kernel = wDims.slice(2);
