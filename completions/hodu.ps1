@@ -5,99 +5,106 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
     param($wordToComplete, $commandAst, $cursorPosition)
     $spec = @{
         '' = @{
-            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs') ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file') ,@('convert', 'Convert a model or tensor file to another format (by extension)') ,@('plugin', 'Create, install, list and remove plugins (formats and backends)') ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions') ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
-            Flags = @(,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)') ,@('--version', 'Print the version') ,@('-V', 'Print the version'))
+            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'); ,@('--version', 'Print the version'); ,@('-V', 'Print the version'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()
         }
         'run' = @{
             Subs = @()
-            Flags = @(,@('--input', 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable') ,@('--output', 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name') ,@('--output-dir', 'Write one .npy per output into DIR') ,@('--shape', 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable') ,@('--random-inputs', 'Generate inputs that were not given (uniform [0,1) floats, seeded)') ,@('--seed', 'Seed for --random-inputs') ,@('--max-memory', 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)') ,@('--backend', 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)') ,@('--device', 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)') ,@('--threads', 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)') ,@('--isolate', 'Run a native backend plugin in a child process, so a crash cannot take hodu down') ,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--input', 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable'); ,@('--output', 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'); ,@('--output-dir', 'Write one .npy per output into DIR'); ,@('--shape', 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'); ,@('--random-inputs', 'Generate inputs that were not given (uniform [0,1) floats, seeded)'); ,@('--seed', 'Seed for --random-inputs'); ,@('--max-memory', 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'); ,@('--backend', 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'); ,@('--device', 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'); ,@('--threads', 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)'); ,@('--isolate', 'Run a native backend plugin in a child process, so a crash cannot take hodu down'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--input', '--output', '--output-dir', '--shape', '--seed', '--max-memory', '--backend', '--device', '--threads')
             Values = @{ '--input' = 'files'; '--output' = 'files'; '--output-dir' = 'dirs'; '--shape' = 'files'; '--backend' = 'dynamic'; '--device' = 'dynamic' }
             Positionals = @('files')
         }
         'inspect' = @{
             Subs = @()
-            Flags = @(,@('--initializers', 'List every initializer with its size') ,@('--graph', 'Print the whole graph in hodu''s IR text form') ,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--initializers', 'List every initializer with its size'); ,@('--graph', 'Print the whole graph in hodu''s IR text form'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('files')
         }
         'convert' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('files', 'files')
         }
         'plugin' = @{
-            Subs = @(,@('list', 'List embedded and installed plugins with their status') ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status') ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)') ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)') ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)') ,@('new', 'Create a plugin package from a template that installs as is') ,@('test', 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp'))
-            Flags = @(,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Subs = @(,@('list', 'List embedded and installed plugins with their status'); ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status'); ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)'); ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'); ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)'); ,@('new', 'Create a plugin package from a template that installs as is'); ,@('test', 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()
         }
         'plugin list' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()
         }
         'plugin info' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
         }
         'plugin install' = @{
             Subs = @()
-            Flags = @(,@('--path', 'Folder holding the plugin package.json') ,@('--debug', 'Build native sources with -O0 -g instead of -O2') ,@('--force', 'Replace an installed plugin of the same name') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--path', 'Folder holding the plugin package.json'); ,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--force', 'Replace an installed plugin of the same name'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--path')
             Values = @{ '--path' = 'dirs' }
             Positionals = @()
         }
         'plugin rebuild' = @{
             Subs = @()
-            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
         }
         'plugin remove' = @{
             Subs = @()
-            Flags = @(,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
         }
         'plugin new' = @{
             Subs = @()
-            Flags = @(,@('--type', 'Plugin type: backend or format') ,@('--lang', 'Language: c (native backend) or ts') ,@('--dir', 'Folder to create (default: ./NAME)') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--type', 'Plugin type: backend or format'); ,@('--lang', 'Language: c (native backend) or ts'); ,@('--dir', 'Folder to create (default: ./NAME)'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--type', '--lang', '--dir')
             Values = @{ '--type' = 'choices backend format'; '--lang' = 'choices c ts'; '--dir' = 'dirs' }
             Positionals = @('')
         }
         'plugin test' = @{
             Subs = @()
-            Flags = @(,@('--debug', 'Build a plugin folder with -O0 -g') ,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--debug', 'Build a plugin folder with -O0 -g'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
         }
+        'ops' = @{
+            Subs = @()
+            Flags = @(,@('--backend', 'Only this backend (default: interp and every installed backend plugin)'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @('--backend')
+            Values = @{ '--backend' = 'dynamic' }
+            Positionals = @()
+        }
         'version' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout') ,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()
         }
         'completions' = @{
             Subs = @()
-            Flags = @(,@('--help', 'Show help') ,@('-h', 'Show help') ,@('--verbose', 'Show stack traces and details on errors') ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('choices bash zsh fish powershell')
@@ -142,7 +149,8 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
     elseif ($directive -eq 'dynamic') {
         $argv = @($rest | Select-Object -SkipLast 1)
         # Windows PowerShell (and 7.2-) drop empty arguments to native commands; '""' passes one there.
-        $argv += if ($cur -eq '' -and $PSVersionTable.PSVersion -lt [version]'7.3') { '""' } else { $cur }
+        $v = $PSVersionTable.PSVersion
+        if ($cur -eq '' -and ($v.Major -lt 7 -or ($v.Major -eq 7 -and $v.Minor -lt 3))) { $argv += '""' } else { $argv += $cur }
         $candidates = @(& hodu __complete @argv 2>$null)
     }
     else { return }

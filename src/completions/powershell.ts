@@ -3,7 +3,9 @@ import { flattenTree, type CommandNode } from './tree';
 
 /** A PowerShell single-quoted string. */
 const q = (s: string) => `'${s.replace(/\s+/g, ' ').replace(/'/g, "''")}'`;
-const pairs = (xs: [string, string][]) => `@(${xs.map(([a, b]) => `,@(${q(a)}, ${q(b)})`).join(' ')})`;
+// `,@(a, b)` keeps each pair an array inside @(...); `;` separates them as statements (a bare comma would
+// chain them into one array).
+const pairs = (xs: [string, string][]) => `@(${xs.map(([a, b]) => `,@(${q(a)}, ${q(b)})`).join('; ')})`;
 
 function nodeSpec(n: CommandNode): string {
   const values = n.flags.filter((f) => f.takesValue && directiveOf(f.value)).flatMap((f) => f.names.map((name) => `${q(name)} = ${q(directiveOf(f.value))}`));
@@ -71,7 +73,8 @@ ${flattenTree(root).map(nodeSpec).join('\n')}
     elseif ($directive -eq 'dynamic') {
         $argv = @($rest | Select-Object -SkipLast 1)
         # Windows PowerShell (and 7.2-) drop empty arguments to native commands; '""' passes one there.
-        $argv += if ($cur -eq '' -and $PSVersionTable.PSVersion -lt [version]'7.3') { '""' } else { $cur }
+        $v = $PSVersionTable.PSVersion
+        if ($cur -eq '' -and ($v.Major -lt 7 -or ($v.Major -eq 7 -and $v.Minor -lt 3))) { $argv += '""' } else { $argv += $cur }
         $candidates = @(& hodu __complete @argv 2>$null)
     }
     else { return }

@@ -111,7 +111,7 @@ test('an unknown shell is a usage error that names the shells', () => {
 });
 
 test('a flag name a shell word cannot hold is refused when generating', async () => {
-  const bad: HoduCommand = defineHoduCommand({ meta: { name: 'bad', description: 'x' }, args: { 'we ird': { type: 'boolean', description: 'x' } } });
+  const bad = defineHoduCommand({ meta: { name: 'bad', description: 'x' }, args: { 'we ird': { type: 'boolean', description: 'x' } } }) as HoduCommand;
   const e = await loadCommandTree({ bad: { description: 'x', load: async () => bad } }).catch((x) => x);
   expect(e).toBeInstanceOf(HoduError);
   expect((e as HoduError).code).toBe('E_COMPLETION_TREE');
