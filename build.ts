@@ -1,11 +1,22 @@
 /**
- * The release build: compiles src/main.ts into one executable, dist/hodu (or --outfile), and prints its size.
+ * The build: compiles src/main.ts into one executable, dist/hodu (or --outfile), and prints its size.
  *   bun build.ts [--target bun-linux-arm64] [--outfile dist/hodu-linux-arm64] [--quiet]
  * --splitting keeps lazy `import()`s lazy in the binary (LIBRARIES.md: without it every Node built-in is
  * hoisted to startup); the autoload flags stop the binary from executing a user's .env or bunfig.toml.
+ *
+ * The release build (scripts/release-build.ts: per-platform binaries, SHA256SUMS, signed manifest, install.sh):
+ *   HODU_RELEASE_KEY=… bun build.ts --release [--version V] [--channel stable] [--out dist/release]
+ *     [--base-url https://…] [--targets linux-x64,linux-arm64,…] [--runtimes DIR] [--skip-missing] [--quiet]
+ *   HODU_RELEASE_KEY=… bun build.ts --print-public-key     (the value for RELEASE_PUBLIC_KEY)
  */
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildRelease } from './scripts/release-build';
+import { compileHodu, gitCommit, packageVersion } from './scripts/release-compile';
+import { parseReleaseKey, publicKeyBase64 } from './scripts/release-sign';
+import { selectTargets } from './scripts/release-targets';
+
+/** Entry points compiled into the binary besides src/main.ts (e.g. Worker files), relative to this folder. */
+export const EXTRA_ENTRYPOINTS: string[] = [];
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -13,33 +24,59 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const root = import.meta.dir;
-const outfile = flag('--outfile') ?? join(root, 'dist', 'hodu');
-const target = flag('--target');
 const quiet = args.includes('--quiet');
 
-function gitCommit(): string {
-  const r = Bun.spawnSync(['git', 'rev-parse', '--short=12', 'HEAD'], { cwd: root, stderr: 'ignore' });
-  const sha = r.exitCode === 0 ? r.stdout.toString().trim() : 'unknown';
-  const dirty = Bun.spawnSync(['git', 'status', '--porcelain', '--untracked-files=no'], { cwd: root, stderr: 'ignore' }).stdout.toString().trim();
-  return dirty ? `${sha}-dirty` : sha;
-}
-
-/** Worker files must be extra entrypoints of `bun build --compile` (LIBRARIES.md) to exist inside the binary. */
-const EXTRA_ENTRYPOINTS = [join(root, 'src', 'backends', 'interp', 'parallel', 'gemm-worker.ts')];
-
-const cmd = [
-  process.execPath, 'build', '--compile', '--production', '--splitting', '--sourcemap',
-  '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
-  '--define', `HODU_BUILD_COMMIT=${JSON.stringify(gitCommit())}`,
-  '--define', `HODU_BUILD_DATE=${JSON.stringify(new Date().toISOString().slice(0, 10))}`,
-  ...(target ? ['--target', target] : []),
-  join(root, 'src', 'main.ts'), ...EXTRA_ENTRYPOINTS, '--outfile', outfile,
-];
-const started = performance.now();
-const r = Bun.spawnSync(cmd, { cwd: root, stdout: quiet ? 'ignore' : 'inherit', stderr: 'inherit' });
-if (r.exitCode !== 0) {
-  console.error(`build failed (exit ${r.exitCode})`);
+function fail(message: string): never {
+  console.error(`build failed: ${message}`);
   process.exit(1);
 }
-const size = statSync(outfile).size;
-console.log(`built ${outfile} (${(size / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+function releaseKey(): string {
+  const key = process.env.HODU_RELEASE_KEY;
+  if (!key) fail('HODU_RELEASE_KEY is not set (an Ed25519 private key: PKCS8 PEM, or base64 of the raw 32 bytes)');
+  return key;
+}
+
+const started = performance.now();
+if (args.includes('--print-public-key')) {
+  console.log(publicKeyBase64(parseReleaseKey(releaseKey())));
+} else if (args.includes('--release')) {
+  try {
+    const version = flag('--version') ?? packageVersion(root);
+    const outDir = flag('--out') ?? join(root, 'dist', 'release');
+    const r = buildRelease({
+      root,
+      version,
+      channel: flag('--channel') ?? 'stable',
+      outDir,
+      baseUrl: flag('--base-url'),
+      targets: selectTargets(flag('--targets')),
+      runtimesDir: flag('--runtimes') ?? process.env.HODU_BUN_RUNTIMES ?? join(root, 'dist', '.bun-runtimes'),
+      keyText: releaseKey(),
+      commit: gitCommit(root),
+      date: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+      extraEntrypoints: EXTRA_ENTRYPOINTS,
+      skipMissing: args.includes('--skip-missing'),
+      log: (line) => quiet || console.error(line),
+      quiet,
+    });
+    const skipped = r.skipped.length ? `; skipped ${r.skipped.map((s) => s.platform).join(', ')}` : '';
+    console.log(`released hodu ${version} to ${outDir}: ${r.built.map((b) => b.platform).join(', ')}${skipped} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+} else {
+  const outfile = flag('--outfile') ?? join(root, 'dist', 'hodu');
+  const target = flag('--target');
+  const defines = {
+    HODU_BUILD_COMMIT: gitCommit(root),
+    HODU_BUILD_DATE: new Date().toISOString().slice(0, 10),
+  };
+  let size = 0;
+  try {
+    size = compileHodu({ root, outfile, target, defines, extraEntrypoints: EXTRA_ENTRYPOINTS, quiet });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  console.log(`built ${outfile} (${(size / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

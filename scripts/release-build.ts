@@ -1,0 +1,133 @@
+/**
+ * `bun build.ts --release`: one binary per platform, SHA256SUMS, a signed manifest, and install.sh, laid out
+ * as the release site itself (copy OUT to the web root of the base URL):
+ *
+ *   OUT/install.sh                      the curl installer, its default download URL filled in
+ *   OUT/<version>/hodu-<os>-<arch>[.exe], SHA256SUMS, manifest.json, manifest.json.sig
+ *   OUT/<channel>/manifest.json(.sig), latest     (latest = the version number; what install.sh reads)
+ *
+ * Manifest URLs are absolute with --base-url, else relative (`../<version>/…`), which resolve the same
+ * from both folders, so a release folder can be served from anywhere.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CHANNEL_RE, isSemver, MANIFEST_SCHEMA, serializeManifest, type ReleaseManifest } from '../src/update/manifest';
+import { compileHodu } from './release-compile';
+import { parseReleaseKey, publicKeyBase64, signBytes } from './release-sign';
+import { binaryName, runtimeFor, type ReleaseTarget } from './release-targets';
+
+export interface ReleaseOptions {
+  root: string;
+  version: string;
+  channel: string;
+  outDir: string;
+  baseUrl?: string;
+  targets: ReleaseTarget[];
+  /** Where cross-compile Bun runtimes are cached. */
+  runtimesDir: string;
+  /** HODU_RELEASE_KEY. */
+  keyText: string;
+  commit: string;
+  /** ISO timestamp of the release. */
+  date: string;
+  extraEntrypoints: string[];
+  /** Skip platforms whose Bun runtime cannot be obtained instead of failing. */
+  skipMissing: boolean;
+  log: (line: string) => void;
+  quiet: boolean;
+}
+
+export interface ReleaseResult {
+  built: { platform: string; file: string; size: number }[];
+  skipped: { platform: string; reason: string }[];
+  publicKey: string;
+}
+
+export function buildRelease(o: ReleaseOptions): ReleaseResult {
+  if (!isSemver(o.version)) throw new Error(`--version '${o.version}' is not a semver version (e.g. 1.2.3 or 1.3.0-beta.1)`);
+  if (!CHANNEL_RE.test(o.channel)) throw new Error(`--channel '${o.channel}' must be lowercase letters, digits and dashes`);
+  const baseUrl = o.baseUrl?.replace(/\/+$/, '');
+  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new Error(`--base-url '${o.baseUrl}' must start with http:// or https://`);
+  const key = parseReleaseKey(o.keyText);
+  const publicKey = publicKeyBase64(key);
+
+  const versionDir = join(o.outDir, o.version);
+  mkdirSync(versionDir, { recursive: true });
+  const result: ReleaseResult = { built: [], skipped: [], publicKey };
+  const platforms: ReleaseManifest['platforms'] = {};
+  const sums: string[] = [];
+  for (const t of o.targets) {
+    let executablePath: string | undefined;
+    try {
+      executablePath = runtimeFor(t, o.runtimesDir, o.log);
+    } catch (e) {
+      if (!o.skipMissing) throw e;
+      result.skipped.push({ platform: t.platform, reason: (e as Error).message });
+      o.log(`skipped ${t.platform}: ${(e as Error).message}`);
+      continue;
+    }
+    const name = binaryName(t);
+    const file = join(versionDir, name);
+    const size = compileTarget(o, t, { executablePath, publicKey, baseUrl: baseUrl ?? '', file });
+    const sha256 = new Bun.CryptoHasher('sha256').update(readFileSync(file)).digest('hex');
+    platforms[t.platform] = { url: baseUrl ? `${baseUrl}/${o.version}/${name}` : `../${o.version}/${name}`, size, sha256 };
+    sums.push(`${sha256}  ${name}`);
+    result.built.push({ platform: t.platform, file, size });
+    o.log(`built ${name} (${(size / 1e6).toFixed(1)} MB)`);
+  }
+  if (result.built.length === 0) throw new Error('no platform was built');
+
+  writeFileSync(join(versionDir, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+  const manifest: ReleaseManifest = { schema: MANIFEST_SCHEMA, name: 'hodu', version: o.version, channel: o.channel, date: o.date, commit: o.commit, platforms };
+  const text = serializeManifest(manifest);
+  const sig = `${signBytes(key, Buffer.from(text))}\n`;
+  const channelDir = join(o.outDir, o.channel);
+  mkdirSync(channelDir, { recursive: true });
+  for (const dir of [versionDir, channelDir]) {
+    writeFileSync(join(dir, 'manifest.json'), text);
+    writeFileSync(join(dir, 'manifest.json.sig'), sig);
+  }
+  writeFileSync(join(channelDir, 'latest'), `${o.version}\n`);
+  writeInstaller(o.root, o.outDir, baseUrl ?? '', o.channel);
+  copyFileSync(join(o.outDir, 'install.sh'), join(versionDir, 'install.sh'));
+  return result;
+}
+
+/** Compiles one platform's binary into `file`, with the release's version, key, URL and channel baked in. */
+function compileTarget(o: ReleaseOptions, t: ReleaseTarget, x: { executablePath?: string; publicKey: string; baseUrl: string; file: string }): number {
+  // --splitting + --sourcemap write chunk .map files next to the binary: build in a scratch folder.
+  const scratch = mkdtempSync(join(o.outDir, '.build-'));
+  try {
+    const outfile = join(scratch, basename(x.file));
+    const size = compileHodu({
+      root: o.root,
+      outfile,
+      target: t.bunTarget,
+      executablePath: x.executablePath,
+      version: o.version,
+      extraEntrypoints: o.extraEntrypoints,
+      quiet: o.quiet,
+      defines: {
+        HODU_BUILD_COMMIT: o.commit,
+        HODU_BUILD_DATE: o.date.slice(0, 10),
+        HODU_BUILD_VERSION: o.version,
+        HODU_UPDATE_PUBLIC_KEY: x.publicKey,
+        HODU_UPDATE_DEFAULT_URL: x.baseUrl,
+        HODU_UPDATE_DEFAULT_CHANNEL: o.channel,
+      },
+    });
+    renameSync(outfile, x.file);
+    return size;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** install.sh with its default download URL and channel filled in (the two `DEFAULT_…=` lines). */
+function writeInstaller(root: string, outDir: string, baseUrl: string, channel: string): void {
+  const src = readFileSync(join(root, 'install.sh'), 'utf8');
+  const filled = src
+    .replace(/^DEFAULT_DOWNLOAD_URL=.*$/m, `DEFAULT_DOWNLOAD_URL='${baseUrl.replace(/'/g, '')}'`)
+    .replace(/^DEFAULT_CHANNEL=.*$/m, `DEFAULT_CHANNEL='${channel}'`);
+  writeFileSync(join(outDir, 'install.sh'), filled, { mode: 0o755 });
+}

@@ -1,0 +1,71 @@
+/**
+ * One `bun build --compile` of hodu, shared by the dev build and the release build (build.ts).
+ * The flags are the measured ones (LIBRARIES.md): --splitting keeps lazy imports lazy, the autoload flags
+ * stop the binary from executing a user's .env or bunfig.toml.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface CompileOptions {
+  root: string;
+  outfile: string;
+  /** `bun-linux-arm64`, …; omitted = the host. */
+  target?: string;
+  /** A Bun runtime for `target` (cross-compiling offline instead of letting Bun download one). */
+  executablePath?: string;
+  /** Values for `--define NAME=<JSON>`; strings are JSON-quoted here. */
+  defines: Record<string, string>;
+  /** Entry points after src/main.ts (e.g. worker files), relative to root. */
+  extraEntrypoints: string[];
+  /** Stamp this version instead of package.json's (the build runs on a staged copy of the sources). */
+  version?: string;
+  quiet: boolean;
+}
+
+export function gitCommit(root: string): string {
+  const r = Bun.spawnSync(['git', 'rev-parse', '--short=12', 'HEAD'], { cwd: root, stderr: 'ignore' });
+  const sha = r.exitCode === 0 ? r.stdout.toString().trim() : 'unknown';
+  const dirty = Bun.spawnSync(['git', 'status', '--porcelain', '--untracked-files=no'], { cwd: root, stderr: 'ignore' }).stdout.toString().trim();
+  return dirty ? `${sha}-dirty` : sha;
+}
+
+export function packageVersion(root: string): string {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Compiles and returns the binary's size; throws with Bun's exit code on failure. */
+export function compileHodu(o: CompileOptions): number {
+  // src/version.ts reads the version from package.json; a different version is stamped by building a copy
+  // of the sources next to a patched package.json (inside root, so node_modules still resolves).
+  const stage = o.version && o.version !== packageVersion(o.root) ? stageSources(o.root, o.version) : undefined;
+  const srcRoot = stage ?? o.root;
+  try {
+    const cmd = [
+      process.execPath, 'build', '--compile', '--production', '--splitting', '--sourcemap',
+      '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
+      ...Object.entries(o.defines).flatMap(([k, v]) => ['--define', `${k}=${JSON.stringify(v)}`]),
+      ...(o.target ? ['--target', o.target] : []),
+      ...(o.executablePath ? ['--compile-executable-path', o.executablePath] : []),
+      join(srcRoot, 'src', 'main.ts'), ...o.extraEntrypoints.map((e) => join(srcRoot, e)),
+      '--outfile', o.outfile,
+    ];
+    const r = Bun.spawnSync(cmd, { cwd: srcRoot, stdout: o.quiet ? 'ignore' : 'inherit', stderr: 'inherit' });
+    if (r.exitCode !== 0) throw new Error(`bun build failed for ${o.target ?? 'the host'} (exit ${r.exitCode})`);
+    return statSync(o.outfile).size;
+  } finally {
+    if (stage) rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** Everything src/ imports (ffi headers and templates are embedded as text). */
+const STAGED = ['src', 'ffi', 'templates', 'tsconfig.json'];
+
+function stageSources(root: string, version: string): string {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'dist', '.stage-'));
+  for (const p of STAGED) cpSync(join(root, p), join(dir, p), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version }, null, 2));
+  if (relative(root, dir).startsWith('..')) throw new Error(`staging folder ${dir} must be inside ${root}`);
+  return dir;
+}
