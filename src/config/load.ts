@@ -51,11 +51,12 @@ export async function readConfigFile(path = configPath()): Promise<ConfigFile> {
 
 /** One line per problem, each with the position of the key: "PATH:LINE:COL: message". */
 export function configProblemsError(path: string, text: string, problems: ConfigProblem[]): HoduError {
-  const lines = problems.map((p) => {
-    const at = locateKey(text, p.key);
-    return `${path}${at ? `:${at.line}:${at.col}` : ''}: ${p.message}`;
-  });
-  const first = problems[0]!;
+  // In file order, so the first line (and the hint) is the first problem a reader meets.
+  const located = problems
+    .map((p) => ({ p, at: locateKey(text, p.key) }))
+    .sort((a, b) => (a.at?.line ?? Infinity) - (b.at?.line ?? Infinity));
+  const lines = located.map(({ p, at }) => `${path}${at ? `:${at.line}:${at.col}` : ''}: ${p.message}`);
+  const first = located[0]!.p;
   let hint: string;
   if (first.unknown) {
     const known = first.key.includes('.') ? CONFIG_KEYS.map((k) => k.key) : SECTIONS;

@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'bun:test';
+import { HoduError } from '../../src/errors';
+import { parseLogSpec, resolveSettings, type SettingsFlags } from '../../src/runtime/settings';
+import type { HoduConfig } from '../../src/config/keys';
+import { parseByteSize, formatByteSize } from '../../src/util/bytes-size';
+import { parseDuration } from '../../src/config/duration';
+
+const home = '/tmp/hodu-home';
+
+describe('precedence: flags > env > config > defaults', () => {
+  const config: HoduConfig = { runtime: { threads: 3, backend: 'from-config', device: 'gpu-config', max_memory: '1GiB' } };
+  const env = { HODU_THREADS: '2', HODU_BACKEND: 'from-env', HODU_DEVICE: 'gpu-env', HODU_MAX_MEMORY: '512MB' };
+  const flags: SettingsFlags = { threads: '1', backend: 'from-flag', device: 'gpu-flag', maxMemory: '1KiB' };
+  // [case, flags, env, config, expected threads/backend/device/maxMemory with the source that won]
+  const table: [string, SettingsFlags, Record<string, string>, HoduConfig, [number, string | undefined, string, number | undefined, string]][] = [
+    ['all layers: the flag wins', flags, env, config, [1, 'from-flag', 'gpu-flag', 1024, 'flag']],
+    ['no flags: env wins', {}, env, config, [2, 'from-env', 'gpu-env', 512_000_000, 'env']],
+    ['no flags, no env: config wins', {}, {}, config, [3, 'from-config', 'gpu-config', 2 ** 30, 'config']],
+    ['nothing set: defaults', {}, {}, {}, [0, undefined, 'cpu', undefined, 'default']],
+    ['empty env values count as unset', {}, { HODU_THREADS: '', HODU_BACKEND: '' }, config, [3, 'from-config', 'gpu-config', 2 ** 30, 'config']],
+  ];
+  for (const [name, f, e, c, [threads, backend, device, maxMemory, source]] of table) {
+    test(name, () => {
+      const s = resolveSettings({ flags: f, env: e, config: c, home });
+      expect([s.threads.value, s.backend.value, s.device.value, s.maxMemory.value]).toEqual([threads, backend, device, maxMemory]);
+      expect([s.threads.source, s.backend.source, s.device.source, s.maxMemory.source]).toEqual([source, source, source, source]);
+    });
+  }
+
+  test('layers mix per setting: flag threads, env backend, config device', () => {
+    const s = resolveSettings({ flags: { threads: '8' }, env: { HODU_BACKEND: 'b' }, config: { runtime: { device: 'd' } }, home });
+    expect([s.threads.from, s.backend.from, s.device.from]).toEqual(['--threads', 'HODU_BACKEND', 'runtime.device in config.toml']);
+  });
+
+  test('a bad flag is a usage error, a bad variable names the variable', () => {
+    const flagErr = (() => { try { resolveSettings({ flags: { threads: 'four' }, home }); } catch (e) { return e; } })() as HoduError;
+    expect(flagErr.code).toBe('E_USAGE');
+    expect(flagErr.exitCode).toBe(2);
+    expect(flagErr.message).toBe("--threads must be a non-negative integer, got 'four'");
+    const envErr = (() => { try { resolveSettings({ env: { HODU_MAX_MEMORY: 'lots' }, home }); } catch (e) { return e; } })() as HoduError;
+    expect(envErr.code).toBe('E_ENV');
+    expect(envErr.message).toContain("HODU_MAX_MEMORY must be a size");
+    expect(envErr.hint).toContain('unset HODU_MAX_MEMORY');
+  });
+
+  test('log level: HODU_LOG over [log] level; modules from HODU_LOG; NO_COLOR; HODU_NO_UPDATE_CHECK over [update] check', () => {
+    const s = resolveSettings({ env: { HODU_LOG: 'info,plugins=trace', NO_COLOR: '1', HODU_NO_UPDATE_CHECK: '1' }, config: { log: { level: 'error', format: 'json' }, update: { check: true } }, home });
+    expect(s.log).toEqual({ level: 'info', modules: { plugins: 'trace' }, format: 'json', file: undefined });
+    expect(s.color).toBe(false);
+    expect(s.updateCheck).toEqual({ value: false, source: 'env', from: 'HODU_NO_UPDATE_CHECK' });
+    const d = resolveSettings({ env: { HODU_LOG: 'plugins=debug' }, config: { log: { level: 'error' }, update: { check: false } }, home });
+    expect(d.log.level).toBe('error');
+    expect(d.updateCheck.value).toBe(false);
+    expect(d.updateCheck.source).toBe('config');
+  });
+
+  test('defaults for cache, network, update; ~ in paths', () => {
+    const s = resolveSettings({ env: { HOME: '/home/u' }, config: { cache: { dir: '~/c' }, log: { file: '~/hodu.log' } }, home });
+    expect(s.cache).toEqual({ dir: '/home/u/c', maxSize: 2 * 2 ** 30 });
+    expect(s.log.file).toBe('/home/u/hodu.log');
+    expect(s.network).toEqual({ proxy: undefined, timeoutMs: 30_000 });
+    expect(s.update).toEqual({ channel: 'stable', url: undefined, checkIntervalMs: 24 * 3600 * 1000 });
+    expect(s.registryUrl).toBeUndefined();
+    expect(resolveSettings({ home }).cache.dir).toBe('/tmp/hodu-home/cache');
+  });
+});
+
+describe('HODU_LOG', () => {
+  test('bare level, module pairs, case and spaces', () => {
+    expect(parseLogSpec('warn,plugins=debug')).toEqual({ level: 'warn', modules: { plugins: 'debug' } });
+    expect(parseLogSpec(' DEBUG ')).toEqual({ level: 'debug', modules: {} });
+    expect(parseLogSpec('run=trace, plugins.native = info')).toEqual({ level: undefined, modules: { run: 'trace', 'plugins.native': 'info' } });
+  });
+  test('an unknown level is an E_ENV error listing the levels', () => {
+    expect(() => parseLogSpec('verbose')).toThrow("HODU_LOG: 'verbose' is not a level or module=level (levels: error, warn, info, debug, trace)");
+    expect(() => parseLogSpec('=debug')).toThrow(HoduError);
+  });
+});
+
+describe('sizes and durations', () => {
+  test('parseByteSize: decimal, binary, bare letters, exponents, numbers', () => {
+    expect(parseByteSize('2GiB')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('512MB')).toBe(512_000_000);
+    expect(parseByteSize('1e9')).toBe(1_000_000_000);
+    expect(parseByteSize('1.5 KiB')).toBe(1536);
+    expect(parseByteSize('4g')).toBe(4 * 1024 ** 3);
+    expect(parseByteSize('100')).toBe(100);
+    expect(parseByteSize(4096)).toBe(4096);
+    for (const bad of ['', 'GiB', '-1MB', '2 parsecs', '1e400']) expect(parseByteSize(bad)).toBeUndefined();
+  });
+  test('formatByteSize', () => {
+    expect(formatByteSize(1000)).toBe('1000 B');
+    expect(formatByteSize(1024)).toBe('1 KiB');
+    expect(formatByteSize(1536)).toBe('1.5 KiB');
+    expect(formatByteSize(3 * 1024 ** 3)).toBe('3 GiB');
+  });
+  test('parseDuration', () => {
+    expect(parseDuration('24h')).toBe(86_400_000);
+    expect(parseDuration('30m')).toBe(1_800_000);
+    expect(parseDuration('1.5s')).toBe(1500);
+    expect(parseDuration('0')).toBe(0);
+    expect(parseDuration('24')).toBeUndefined();
+    expect(parseDuration('1y')).toBeUndefined();
+  });
+});
