@@ -2,7 +2,8 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { readWindowAttrs, resolveWindow, type Window } from './_conv';
-import type { AttrSpec, InferContext, InferOutput } from './schema';
+import { defineOp } from './registry';
+import type { AttrSpec, InferContext, InferOutput, OpSchema } from './schema';
 
 export const poolAttributes: Record<string, AttrSpec> = {
   auto_pad: { type: 'string', default: 'NOTSET' },
@@ -32,8 +33,13 @@ export function inferPool(ctx: InferContext): InferOutput[] {
   return [{ dtype: x.dtype, shape }, { dtype: 'int64', shape }];
 }
 
+/** A global pool (GlobalAveragePool, GlobalMaxPool, GlobalLpPool), opsets 1-21: X -> Y over all spatial dims. */
+export function defineGlobalPool(op: string, attributes: Record<string, AttrSpec> = {}): OpSchema {
+  return defineOp({ op, sinceVersion: 1, untilVersion: 21, inputs: [{ name: 'X' }], outputs: [{ name: 'Y' }], attributes, infer: inferGlobalPool });
+}
+
 /** Global pools: [N, C, 1, 1, ...]. */
-export function inferGlobalPool(ctx: InferContext): InferOutput[] {
+function inferGlobalPool(ctx: InferContext): InferOutput[] {
   const x = ctx.inputs[0];
   if (!x?.shape) return [{ dtype: x?.dtype }];
   return [{ dtype: x.dtype, shape: [...x.shape.slice(0, 2), ...x.shape.slice(2).map(() => 1)] }];

@@ -1,13 +1,4 @@
-import { inferGlobalPool } from './_pool';
-import { defineOp } from './registry';
+import { defineGlobalPool } from './_pool';
 
 // Pools over all spatial dims at once: [N, C, D1...] -> [N, C, 1...].
-export default defineOp({
-  op: 'GlobalAveragePool',
-  sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }],
-  attributes: {},
-  infer: inferGlobalPool,
-});
+export default defineGlobalPool('GlobalAveragePool');
