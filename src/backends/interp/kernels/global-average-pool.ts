@@ -1,19 +1,12 @@
-import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
-import { checkPoolInput } from '../util/pool';
+import { registerKernel } from '../kernel';
+import { globalPoolKernel } from '../util/global-pool';
 
 // Mean over all spatial positions of each (N, C) plane.
-export default registerKernel('GlobalAveragePool', (inputs, ctx) => {
-  const x = tensorInput(inputs, 0, ctx);
-  checkPoolInput(x, 'GlobalAveragePool', ctx.node.name);
-  const planes = x.dims[0]! * x.dims[1]!;
-  const size = sizeOf(x.dims.slice(2));
-  const xv = toNumbers(x);
-  const y = new Float64Array(planes);
-  for (let p = 0; p < planes; p++) {
+export default registerKernel(
+  'GlobalAveragePool',
+  globalPoolKernel(() => (xv, start, size) => {
     let sum = 0;
-    for (let i = p * size; i < (p + 1) * size; i++) sum += xv[i]!;
-    y[p] = sum / size;
-  }
-  return [fromNumbers(x.dtype, [x.dims[0]!, x.dims[1]!, ...x.dims.slice(2).map(() => 1)], y)];
-});
+    for (let i = start; i < start + size; i++) sum += xv[i]!;
+    return sum / size;
+  }),
+);
