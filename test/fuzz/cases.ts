@@ -20,7 +20,7 @@ const MAX_FEED_ELEMENTS = 1 << 20;
 
 export type Outcome =
   | { kind: 'ok' }
-  | { kind: 'error'; code: string; wrapped: boolean }
+  | { kind: 'error'; code: string; wrapped: boolean; message: string }
   | { kind: 'bug'; message: string };
 
 /** The bytes of case `index`: a seed file, mutated structurally, by bytes, or both. Pure in (seed, format, index). */
@@ -80,7 +80,7 @@ export async function classify(run: () => Promise<void>): Promise<Outcome> {
     await run();
     return { kind: 'ok' };
   } catch (e) {
-    if (e instanceof HoduError) return { kind: 'error', code: e.code, wrapped: e.cause !== undefined && !(e.cause instanceof HoduError) };
+    if (e instanceof HoduError) return { kind: 'error', code: e.code, wrapped: e.cause !== undefined && !(e.cause instanceof HoduError), message: e.message };
     const err = e as Error;
     const where = err?.stack?.split('\n').find((l) => l.includes('/src/'))?.trim() ?? '';
     return { kind: 'bug', message: `${err?.name ?? typeof e}: ${err?.message ?? String(e)} ${where}`.trim() };

@@ -2,7 +2,7 @@
  * The fuzz driver: runs N seeded cases per format in a Worker (with a per-case timeout and an RSS ceiling
  * enforced from outside), then replays an evenly spaced sample through the compiled binary.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSIONS, makeCase } from './cases';
@@ -41,6 +41,7 @@ export interface FormatReport {
   ok: number;
   errors: Record<string, number>;
   wrapped: Record<string, number>;
+  wrappedSamples: { index: number; message: string }[];
   binary: { runs: number; ok: number; errors: number; peakRssBytes: number };
   bugs: Bug[];
 }
@@ -55,7 +56,7 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const seeds = await loadSeeds();
   const report: FuzzReport = { seed: opts.seed, formats: [], peakRssBytes: 0 };
   for (const format of opts.formats) {
-    const r: FormatReport = { format, cases: opts.cases, ok: 0, errors: {}, wrapped: {}, binary: { runs: 0, ok: 0, errors: 0, peakRssBytes: 0 }, bugs: [] };
+    const r: FormatReport = { format, cases: opts.cases, ok: 0, errors: {}, wrapped: {}, wrappedSamples: [], binary: { runs: 0, ok: 0, errors: 0, peakRssBytes: 0 }, bugs: [] };
     await runInProcess(format, opts, r, report);
     if (opts.binaryCases > 0) await runBinarySample(format, seeds[format]!, opts, r);
     if (opts.saveRegressions) {
@@ -127,6 +128,7 @@ function merge(r: FormatReport, w: WorkerResult, format: FuzzFormat): void {
   r.ok += w.ok;
   for (const [k, v] of Object.entries(w.errors)) r.errors[k] = (r.errors[k] ?? 0) + v;
   for (const [k, v] of Object.entries(w.wrapped)) r.wrapped[k] = (r.wrapped[k] ?? 0) + v;
+  r.wrappedSamples.push(...w.wrappedSamples);
   for (const b of w.bugs) r.bugs.push({ format, index: b.index, via: 'in-process', message: b.message });
 }
 
@@ -165,6 +167,16 @@ export interface BinaryOutcome {
   maxRss: number;
 }
 
+/** Peak resident set of a live process in bytes (Linux /proc; 0 elsewhere or once it has exited). */
+function highWaterRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Exit 0 is success; exit 1/2 with an `error[E_…]` line (not E_INTERNAL) is a HoduError; anything else is a bug. */
 export async function spawnHodu(args: string[], home: string, timeoutMs: number): Promise<BinaryOutcome> {
   const proc = Bun.spawn([HODU_BINARY, ...args], { stdout: 'ignore', stderr: 'pipe', env: { ...process.env, NO_COLOR: '1', HODU_HOME: home } });
@@ -173,10 +185,13 @@ export async function spawnHodu(args: string[], home: string, timeoutMs: number)
     timedOut = true;
     proc.kill('SIGKILL');
   }, timeoutMs);
+  // rusage's maxRSS of a child starts at the parent's RSS (fork), so sample the child's own VmHWM instead.
+  let maxRss = 0;
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, highWaterRss(proc.pid))), 10);
   const stderr = await new Response(proc.stderr).text();
   const code = await proc.exited;
   clearTimeout(timer);
-  const maxRss = proc.resourceUsage()?.maxRSS ?? 0;
+  clearInterval(sampler);
   if (timedOut) return { kind: 'bug', message: `no exit within ${timeoutMs} ms (hang)`, maxRss };
   if (code === 0) return { kind: 'ok', message: '', maxRss };
   const m = /error\[(E_[A-Z0-9_]+)\]: (.*)/.exec(stderr);

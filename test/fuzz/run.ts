@@ -51,7 +51,7 @@ else {
     const codes = Object.entries(f.errors).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
     if (codes) console.log(`  ${f.format} errors: ${codes}`);
     const wrapped = Object.entries(f.wrapped).map(([c, n]) => `${c} ${n}`).join(', ');
-    if (wrapped) console.log(`  ${f.format} HoduErrors wrapping a plain JS error: ${wrapped}`);
+    if (wrapped) console.log(`  ${f.format} HoduErrors wrapping a plain JS error: ${wrapped}\n    ${f.wrappedSamples.map((w) => `case ${w.index}: ${w.message}`).join('\n    ')}`);
   }
   for (const b of bugs) console.log(`BUG ${b.format} case ${b.index} (${b.via}): ${b.message}${b.file ? `\n    saved as ${b.file}` : ''}`);
 }

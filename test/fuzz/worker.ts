@@ -23,6 +23,8 @@ export interface WorkerResult {
   errors: Record<string, number>;
   /** HoduErrors whose cause was a plain JS error (e.g. a kernel's RangeError wrapped as E_KERNEL). */
   wrapped: Record<string, number>;
+  /** The first few wrapped errors, to report where a kernel let a plain error out. */
+  wrappedSamples: { index: number; message: string }[];
   bugs: { index: number; message: string }[];
 }
 
@@ -31,7 +33,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const progress = new Int32Array(ev.data.progress);
   const seeds = (await loadSeeds())[format];
   const dir = mkdtempSync(join(tmpdir(), 'hodu-fuzz-'));
-  const result: WorkerResult = { ok: 0, errors: {}, wrapped: {}, bugs: [] };
+  const result: WorkerResult = { ok: 0, errors: {}, wrapped: {}, wrappedSamples: [], bugs: [] };
   for (let i = from; i < to; i++) {
     Atomics.store(progress, 0, i);
     const bytes = await makeCase(seeds, format, seed, i);
@@ -39,7 +41,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     if (outcome.kind === 'ok') result.ok++;
     else if (outcome.kind === 'error') {
       result.errors[outcome.code] = (result.errors[outcome.code] ?? 0) + 1;
-      if (outcome.wrapped) result.wrapped[outcome.code] = (result.wrapped[outcome.code] ?? 0) + 1;
+      if (outcome.wrapped) {
+        result.wrapped[outcome.code] = (result.wrapped[outcome.code] ?? 0) + 1;
+        if (result.wrappedSamples.length < 5) result.wrappedSamples.push({ index: i, message: outcome.message.slice(0, 300) });
+      }
     } else result.bugs.push({ index: i, message: outcome.message });
   }
   rmSync(dir, { recursive: true, force: true });
