@@ -1,0 +1,192 @@
+/** config.toml, `hodu config`, and the flags > env > config > defaults precedence, through the compiled binary. */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { hodu, requireBinary, tempDir } from './hodu';
+
+const MODEL = join(import.meta.dir, '..', '..', 'examples', 'mlp.onnx');
+let scratch: ReturnType<typeof tempDir>;
+let n = 0;
+
+beforeAll(() => {
+  requireBinary();
+  scratch = tempDir('hodu-config-');
+});
+afterAll(() => scratch.cleanup());
+
+/** A fresh HODU_HOME with an optional config.toml. */
+function home(config?: string): string {
+  const dir = join(scratch.dir, `home-${n++}`);
+  require('node:fs').mkdirSync(dir, { recursive: true });
+  if (config !== undefined) writeFileSync(join(dir, 'config.toml'), config);
+  return dir;
+}
+
+/** Env with every hodu variable cleared, so the developer's shell cannot leak into a case. */
+function env(h: string, extra: Record<string, string> = {}): Record<string, string> {
+  const clean: Record<string, string> = { HODU_HOME: h, HODU_THREADS: '', HODU_BACKEND: '', HODU_DEVICE: '', HODU_MAX_MEMORY: '', HODU_LOG: '', VISUAL: '', EDITOR: '' };
+  return { ...clean, ...extra };
+}
+
+describe('hodu config', () => {
+  test('set / get / list / unset round trip keeps comments and layout', () => {
+    const h = home('# my hodu settings\n\n[runtime]\n# four cores here\nthreads = 2 # was 1\n');
+    expect(hodu(['config', 'set', 'runtime.threads', '4'], { env: env(h) }).code).toBe(0);
+    expect(hodu(['config', 'set', 'runtime.max_memory', '2GiB'], { env: env(h) }).code).toBe(0);
+    const setLog = hodu(['config', 'set', 'log.level', 'debug'], { env: env(h) });
+    expect(setLog.stderr).toContain('set log.level = "debug"');
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('# my hodu settings\n\n[runtime]\n# four cores here\nthreads = 4 # was 1\nmax_memory = "2GiB"\n\n[log]\nlevel = "debug"\n');
+
+    const get = hodu(['config', 'get', 'runtime.threads'], { env: env(h) });
+    expect([get.code, get.stdout]).toEqual([0, '4\n']);
+    const getDefault = hodu(['config', 'get', 'update.channel', '--json'], { env: env(h) });
+    expect(JSON.parse(getDefault.stdout)).toEqual({ key: 'update.channel', value: 'stable', source: 'default', default: 'stable' });
+    const overridden = hodu(['config', 'get', 'runtime.threads'], { env: env(h, { HODU_THREADS: '9' }) });
+    expect(overridden.stderr).toContain('$HODU_THREADS is set and overrides this value');
+
+    const list = JSON.parse(hodu(['config', 'list', '--json'], { env: env(h) }).stdout);
+    expect(list.path).toBe(join(h, 'config.toml'));
+    expect(list.values).toEqual({ 'log.level': 'debug', 'runtime.threads': 4, 'runtime.max_memory': '2GiB' });
+    expect(list.keys.find((k: { key: string }) => k.key === 'registry.url')).toMatchObject({ source: 'unset' });
+    const text = hodu(['config', 'list'], { env: env(h) }).stdout;
+    expect(text).toMatch(/runtime\.threads\s+4\s+config\.toml/);
+    expect(text).toMatch(/runtime\.device\s+cpu\s+default/);
+
+    expect(hodu(['config', 'unset', 'runtime.max_memory'], { env: env(h) }).code).toBe(0);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('# my hodu settings\n\n[runtime]\n# four cores here\nthreads = 4 # was 1\n\n[log]\nlevel = "debug"\n');
+    expect(hodu(['config', 'path'], { env: env(h) }).stdout).toBe(`${join(h, 'config.toml')}\n`);
+  });
+
+  test('set validates against the schema and writes nothing when invalid', () => {
+    const h = home('[runtime]\nthreads = 2\n');
+    const r = hodu(['config', 'set', 'runtime.threads', 'lots'], { env: env(h) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error[E_CONFIG]: 'runtime.threads' must be a non-negative integer, got "lots" (string)`);
+    expect(r.stderr).toContain('hint: e.g. `hodu config set runtime.threads 0`');
+    const bad = hodu(['config', 'set', 'runtime.max_memory', 'huge'], { env: env(h) });
+    expect(bad.stderr).toContain("'runtime.max_memory' must be a size such as");
+    const unknown = hodu(['config', 'set', 'runtime.thread', '4'], { env: env(h) });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown config key 'runtime.thread'");
+    expect(unknown.stderr).toContain("did you mean 'runtime.threads'?");
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n');
+    const bool = hodu(['config', 'set', 'update.check', 'no'], { env: env(h) });
+    expect(bool.code).toBe(0);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n\n[update]\ncheck = false\n');
+  });
+
+  test('malformed files: TOML syntax with line:col, wrong type and unknown key with line and hint', () => {
+    // An unquoted string: the parser reads `in` as the start of `inf` and stops at the `t` (column 13).
+    const syntax = home('[runtime]\nthreads = 4\nbackend = interp\n');
+    const s = hodu(['config', 'list'], { env: env(syntax) });
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain(`error[E_CONFIG]: ${join(syntax, 'config.toml')}:3:13: Unexpected character`);
+
+    const typed = home('[runtime]\nthreads = "four"\n[log]\nlevle = "debug"\n');
+    const t = hodu(['run', MODEL, '--random-inputs'], { env: env(typed) });
+    expect(t.code).toBe(1);
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toContain(`${join(typed, 'config.toml')}:2:1: 'runtime.threads' must be a non-negative integer, got "four" (string)`);
+    expect(t.stderr).toContain(`${join(typed, 'config.toml')}:4:1: unknown key 'log.levle'`);
+    expect(t.stderr).toContain('`hodu config unset runtime.threads`');
+
+    // unset cleans up an unknown key, after which the file is valid again.
+    expect(hodu(['config', 'unset', 'log.levle'], { env: env(typed) }).code).toBe(0);
+    expect(hodu(['config', 'set', 'runtime.threads', '4'], { env: env(typed) }).code).toBe(0);
+    expect(hodu(['config', 'list'], { env: env(typed) }).code).toBe(0);
+  });
+
+  test('edit: a valid edit is kept, an invalid one is rolled back and saved aside', () => {
+    const h = home('[runtime]\nthreads = 2\n');
+    const editor = join(scratch.dir, `editor-${n++}.sh`);
+    writeFileSync(editor, '#!/bin/sh\nprintf \'[runtime]\\nthreads = 6\\n\' > "$1"\n');
+    chmodSync(editor, 0o755);
+    const ok = hodu(['config', 'edit'], { env: env(h, { EDITOR: editor }) });
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 6\n');
+
+    const badEditor = join(scratch.dir, `editor-${n++}.sh`);
+    writeFileSync(badEditor, '#!/bin/sh\nprintf \'[runtime]\\nthreads = -3\\n\' > "$1"\n');
+    chmodSync(badEditor, 0o755);
+    const bad = hodu(['config', 'edit'], { env: env(h, { VISUAL: badEditor, EDITOR: editor }) });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${join(h, 'config.toml')}:2:1: 'runtime.threads' must be a non-negative integer, got -3 (integer)`);
+    expect(bad.stderr).toContain('was restored');
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 6\n');
+    expect(readFileSync(join(h, 'config.toml.rejected'), 'utf8')).toBe('[runtime]\nthreads = -3\n');
+
+    // No config yet and an editor that fails: nothing is left behind.
+    const fresh = home();
+    const fail = hodu(['config', 'edit'], { env: env(fresh, { EDITOR: 'false' }) });
+    expect(fail.code).toBe(1);
+    expect(fail.stderr).toContain('error[E_EDITOR]');
+    expect(existsSync(join(fresh, 'config.toml'))).toBe(false);
+  });
+});
+
+describe('precedence through `hodu run`: flags > env > config > defaults', () => {
+  const cfg = (backend: string, threads = 3) => `[runtime]\nbackend = "${backend}"\nthreads = ${threads}\n`;
+  // [case, config, env, flags, expected backend (or the missing backend named in the error), threads line]
+  const table: [string, string | undefined, Record<string, string>, string[], { backend?: string; missing?: string; threads: string }][] = [
+    ['flag beats env and config', cfg('nope-config'), { HODU_BACKEND: 'nope-env', HODU_THREADS: '2' }, ['--backend', 'interp', '--threads', '1'], { backend: 'interp', threads: 'threads 1 from --threads' }],
+    ['env beats config (a missing env backend is what fails)', cfg('interp'), { HODU_BACKEND: 'nope-env', HODU_THREADS: '2' }, [], { missing: 'nope-env', threads: 'threads 2 from HODU_THREADS' }],
+    ['env beats config (env backend works)', cfg('nope-config'), { HODU_BACKEND: 'interp', HODU_THREADS: '2' }, [], { backend: 'interp', threads: 'threads 2 from HODU_THREADS' }],
+    ['config beats defaults', cfg('nope-config'), {}, [], { missing: 'nope-config', threads: 'threads 3 from runtime.threads in config.toml' }],
+    ['config backend used when valid', cfg('interp', 5), {}, [], { backend: 'interp', threads: 'threads 5 from runtime.threads in config.toml' }],
+    ['defaults', undefined, {}, [], { backend: 'interp', threads: 'threads 0 from default' }],
+  ];
+  for (const [name, config, vars, flags, want] of table) {
+    test(name, () => {
+      const h = home(config);
+      const r = hodu(['run', MODEL, '--random-inputs', '--json', ...flags], { env: env(h, { ...vars, HODU_LOG: 'run=debug' }) });
+      expect(r.stderr).toContain(want.threads);
+      if (want.backend) {
+        expect(r.code).toBe(0);
+        // Debug logs go to stderr only: stdout stays valid JSON.
+        expect(JSON.parse(r.stdout).backend).toBe(want.backend);
+      } else {
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(`error[E_NO_BACKEND]: no backend named '${want.missing}'`);
+      }
+    });
+  }
+
+  test('device: config → refused on a device nothing supports; the flag overrides it', () => {
+    const h = home('[runtime]\ndevice = "gpu"\n');
+    const r = hodu(['run', MODEL, '--random-inputs'], { env: env(h) });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('error[E_NO_BACKEND]');
+    expect(r.stderr).toContain("'gpu'");
+    expect(hodu(['run', MODEL, '--random-inputs', '--device', 'cpu'], { env: env(h) }).code).toBe(0);
+  });
+
+  test('bad values: a flag is a usage error, an env var names itself', () => {
+    const h = home();
+    const flag = hodu(['run', MODEL, '--random-inputs', '--threads', 'x'], { env: env(h) });
+    expect([flag.code, flag.stderr.includes("--threads must be a non-negative integer, got 'x'")]).toEqual([2, true]);
+    const envBad = hodu(['run', MODEL, '--random-inputs'], { env: env(h, { HODU_THREADS: '-1' }) });
+    expect(envBad.code).toBe(1);
+    expect(envBad.stderr).toContain("error[E_ENV]: HODU_THREADS must be a non-negative integer, got '-1'");
+    const logBad = hodu(['run', MODEL, '--random-inputs'], { env: env(h, { HODU_LOG: 'loud' }) });
+    expect(logBad.stderr).toContain("HODU_LOG: 'loud' is not a level");
+  });
+
+  test('[log] file and format: JSON lines appended to the file and on stderr, never on stdout', () => {
+    const h = home();
+    const logFile = join(h, 'hodu.log');
+    writeFileSync(join(h, 'config.toml'), `[log]\nlevel = "debug"\nformat = "json"\nfile = "${logFile}"\n`);
+    const r = hodu(['run', MODEL, '--random-inputs', '--json'], { env: env(h) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).backend).toBe('interp');
+    const fileLines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(fileLines.some((l) => l.module === 'run' && l.level === 'debug' && l.msg === "ran on backend 'interp'")).toBe(true);
+    expect(r.stderr.split('\n').filter(Boolean).every((l) => JSON.parse(l).module === 'run')).toBe(true);
+  });
+
+  test('--help shows where the defaults come from', () => {
+    const r = hodu(['run', '--help']);
+    expect(r.stdout).toContain('$HODU_THREADS, runtime.threads, else 0');
+    expect(r.stdout).toContain('$HODU_MAX_MEMORY, runtime.max_memory, else no limit');
+  });
+});
