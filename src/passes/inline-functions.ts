@@ -1,0 +1,108 @@
+/**
+ * inline-functions (-O0: needed to run at all): replaces every call of a model-local ONNX function
+ * (FunctionProto in `model.functions`) by the function's body, so backends only ever see primitive ops.
+ *
+ *   y = custom.Foo(a, b) {alpha=2}   with   Foo(x, w) -> (out) { t = Mul(x, w); out = LeakyRelu(t) {alpha=@alpha} }
+ *   ──►  Foo_0/t = Mul(a, b);  y = LeakyRelu(Foo_0/t) {alpha=2}
+ *
+ * Formal inputs/outputs are renamed to the caller's actual names; internal values get the calling node's name as
+ * a prefix (unique, since node names are); `ref_attr_name` attributes take the caller's value, or are dropped so
+ * the op default applies. Calls inside function bodies and inside subgraphs (If/Loop/Scan) are inlined too.
+ * Returns the same model object when it has no functions.
+ */
+import { HoduError } from '../errors';
+import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport } from '../ir/graph';
+
+const MAX_DEPTH = 64;
+
+export function inlineFunctions(model: Model): Model {
+  if (!model.functions.length) return model;
+  const byKey = new Map(model.functions.map((f) => [key(f.domain, f.name), f]));
+  const graph = inlineGraph(model.graph, byKey, 0);
+  return { ...model, graph, functions: [], opsetImports: mergeOpsets(model.opsetImports, model.functions) };
+}
+
+function key(domain: string, op: string): string {
+  return `${domain === 'ai.onnx' ? '' : domain}::${op}`;
+}
+
+function inlineGraph(g: Graph, fns: Map<string, FunctionDef>, depth: number): Graph {
+  const nodes: Node[] = [];
+  for (const node of g.nodes) {
+    const withSubgraphs = mapSubgraphs(node, (sub) => inlineGraph(sub, fns, depth));
+    const fn = fns.get(key(node.domain, node.op));
+    if (fn) nodes.push(...expandCall(withSubgraphs, fn, fns, depth));
+    else nodes.push(withSubgraphs);
+  }
+  return { ...g, nodes };
+}
+
+function expandCall(call: Node, fn: FunctionDef, fns: Map<string, FunctionDef>, depth: number): Node[] {
+  if (depth >= MAX_DEPTH) {
+    throw new HoduError('E_GRAPH', `node '${call.name}' calls function ${fn.domain}.${fn.name} recursively (deeper than ${MAX_DEPTH})`, { hint: 'ONNX functions must not be recursive' });
+  }
+  if (call.inputs.length > fn.inputs.length || call.outputs.length > fn.outputs.length) {
+    throw new HoduError('E_GRAPH', `node '${call.name}' passes ${call.inputs.length} inputs / ${call.outputs.length} outputs to function ${fn.domain}.${fn.name}, which declares ${fn.inputs.length} / ${fn.outputs.length}`, { hint: 'the model is malformed' });
+  }
+  const rename = new Map<string, string>();
+  fn.inputs.forEach((formal, i) => rename.set(formal, call.inputs[i] ?? ''));
+  fn.outputs.forEach((formal, i) => rename.set(formal, call.outputs[i] ?? ''));
+  const local = (name: string) => {
+    if (name === '') return '';
+    if (!rename.has(name)) rename.set(name, `${call.name}/${name}`);
+    return rename.get(name)!;
+  };
+  const body = fn.nodes.map((n, i): Node => ({
+    ...n,
+    name: `${call.name}/${n.name || `${n.op}_${i}`}`,
+    inputs: n.inputs.map(local),
+    outputs: n.outputs.map(local),
+    attributes: bindAttributes(n.attributes, call.attributes),
+  }));
+  // Outer-scope reads inside the body's subgraphs follow the same renaming.
+  const renamed = body.map((n) => mapSubgraphs(n, (sub) => renameReads(sub, rename)));
+  return inlineGraph({ name: fn.name, nodes: renamed, inputs: [], outputs: [], valueInfo: [], initializers: new Map() }, fns, depth + 1).nodes;
+}
+
+function bindAttributes(attrs: Record<string, Attribute>, caller: Record<string, Attribute>): Record<string, Attribute> {
+  const out: Record<string, Attribute> = {};
+  for (const [name, a] of Object.entries(attrs)) {
+    if (a.type !== 'ref') out[name] = a;
+    else if (caller[a.value] !== undefined) out[name] = caller[a.value]!;
+    // An unset ref leaves the attribute out, so the op's default applies (ONNX function semantics).
+  }
+  return out;
+}
+
+function renameReads(g: Graph, rename: Map<string, string>): Graph {
+  const own = new Set([...g.inputs.map((i) => i.name), ...g.initializers.keys(), ...g.nodes.flatMap((n) => n.outputs)]);
+  const map = (name: string) => (own.has(name) ? name : rename.get(name) ?? name);
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (sub) => renameReads(sub, rename))),
+    outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
+  };
+}
+
+function mapSubgraphs(node: Node, f: (g: Graph) => Graph): Node {
+  let changed = false;
+  const attributes: Record<string, Attribute> = {};
+  for (const [name, a] of Object.entries(node.attributes)) {
+    if (a.type === 'graph') {
+      attributes[name] = { type: 'graph', value: f(a.value) };
+      changed = true;
+    } else if (a.type === 'graphs') {
+      attributes[name] = { type: 'graphs', value: a.value.map(f) };
+      changed = true;
+    } else attributes[name] = a;
+  }
+  return changed ? { ...node, attributes } : node;
+}
+
+/** Domains a function body imports that the model does not (e.g. a function using com.microsoft ops). */
+function mergeOpsets(model: OpsetImport[], fns: FunctionDef[]): OpsetImport[] {
+  const out = [...model];
+  const norm = (d: string) => (d === 'ai.onnx' ? '' : d);
+  for (const f of fns) for (const o of f.opsetImports) if (!out.some((m) => norm(m.domain) === norm(o.domain))) out.push(o);
+  return out;
+}
