@@ -1,4 +1,5 @@
-import type { InferContext, InferOutput } from './schema';
+import { defineOp } from './registry';
+import type { AttrSpec, InferContext, InferOutput, OpSchema } from './schema';
 
 export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
 
@@ -6,11 +7,28 @@ export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
  * Inference for Adagrad/Adam/Momentum: inputs are (R, T, X..., G..., S1..., S2...) with n tensors per group;
  * outputs are (X_new..., S1_new..., ...), each typed like the input it replaces (the group after skipping G).
  */
-export function inferOptimizer(ctx: InferContext, stateGroups: number): InferOutput[] {
+function inferOptimizer(ctx: InferContext, stateGroups: number): InferOutput[] {
   const n = (ctx.inputs.length - 2) / (2 + stateGroups);
   return ctx.node.outputs.map((_, k) => {
     const group = Math.floor(k / n);
     const src = ctx.inputs[2 + (group === 0 ? 0 : group + 1) * n + (k % n)];
     return { dtype: src?.dtype, shape: src?.shape?.slice() };
+  });
+}
+
+/**
+ * An ai.onnx.preview.training optimizer (opset 1): inputs (R, T, X..., G..., then `stateGroups` groups of
+ * state), outputs the updated X and states.
+ */
+export function defineOptimizerOp(op: string, stateGroups: number, attributes: Record<string, AttrSpec>): OpSchema {
+  return defineOp({
+    op,
+    domain: TRAINING_DOMAIN,
+    sinceVersion: 1,
+    untilVersion: 1,
+    inputs: [{ name: 'R' }, { name: 'T' }, { name: 'inputs', variadic: true }],
+    outputs: [{ name: 'outputs', variadic: true }],
+    attributes,
+    infer: (ctx) => inferOptimizer(ctx, stateGroups),
   });
 }

@@ -1,22 +1,12 @@
-import { inferOptimizer, TRAINING_DOMAIN } from './_optimizer';
-import { defineOp } from './registry';
+import { defineOptimizerOp } from './_optimizer';
 
 // ai.onnx.preview.training Adam-1: inputs (R, T, X..., G..., V..., H...) -> (X_new..., V_new..., H_new...).
 // g = norm_coefficient * X + G; V_new = alpha V + (1 - alpha) g; H_new = beta H + (1 - beta) g^2;
 // r = T > 0 ? R sqrt(1 - beta^T) / (1 - alpha^T) : R; X_new = (1 - norm_coefficient_post) (X - r V_new / (sqrt(H_new) + epsilon)).
-export default defineOp({
-  op: 'Adam',
-  domain: TRAINING_DOMAIN,
-  sinceVersion: 1,
-  untilVersion: 1,
-  inputs: [{ name: 'R' }, { name: 'T' }, { name: 'inputs', variadic: true }],
-  outputs: [{ name: 'outputs', variadic: true }],
-  attributes: {
-    alpha: { type: 'float', default: 0.9 },
-    beta: { type: 'float', default: 0.999 },
-    epsilon: { type: 'float', default: 1e-6 },
-    norm_coefficient: { type: 'float', default: 0 },
-    norm_coefficient_post: { type: 'float', default: 0 },
-  },
-  infer: (ctx) => inferOptimizer(ctx, 2),
+export default defineOptimizerOp('Adam', 2, {
+  alpha: { type: 'float', default: 0.9 },
+  beta: { type: 'float', default: 0.999 },
+  epsilon: { type: 'float', default: 1e-6 },
+  norm_coefficient: { type: 'float', default: 0 },
+  norm_coefficient_post: { type: 'float', default: 0 },
 });
