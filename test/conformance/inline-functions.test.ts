@@ -6,7 +6,7 @@ import { expect, test } from 'bun:test';
 import interp from '../../src/backends/interp/index';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { encodeModel } from '../../src/formats/onnx/encode';
-import { emptyGraph, type FunctionDef, type Model } from '../../src/ir/graph';
+import { emptyGraph, type FunctionDef, type Graph, type Model } from '../../src/ir/graph';
 import { float32Tensor, Tensor, toNumbers } from '../../src/ir/tensor';
 import { verifyModel } from '../../src/ir/verifier';
 import { inlineFunctions } from '../../src/passes/inline-functions';
@@ -36,7 +36,7 @@ const twice: FunctionDef = {
 };
 
 function model(): Model {
-  const graph = {
+  const graph: Graph = {
     ...emptyGraph('main'),
     nodes: [
       { name: 'call_a', op: 'ScaledLeaky', domain: 'custom', inputs: ['a', 'b'], outputs: ['y'], attributes: { alpha: { type: 'float' as const, value: 0.5 } } },
