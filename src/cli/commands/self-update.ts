@@ -35,7 +35,7 @@ export default defineHoduCommand({
       'Updating hodu',
       async (t) => {
         const result = await lib.selfUpdate({ ...env, onStep: t.title, onBytes: t.bytes }, { version: args.version, force: args.force });
-        t.title(result.updated ? `Updated hodu ${result.from} → ${result.to}` : `hodu ${result.current} is up to date (${result.channel}: ${result.latest})`);
+        t.done(result.updated ? `Updated hodu ${result.from} → ${result.to}` : `hodu ${result.current} is up to date (${result.channel}: ${result.latest})`);
         return result;
       },
       { quiet: args.quiet, json: args.json },

@@ -21,6 +21,7 @@ export async function listrTask<T>(title: string, fn: (t: TaskHandle) => Promise
           let lastShown = -1;
           result = await fn({
             title: (text) => (t.title = text),
+            done: (text) => (t.title = text),
             bytes: (done, total) => {
               // Re-render at most every 0.5% (or per 256 kB when the size is unknown).
               const step = total ? Math.floor((done / total) * 200) : Math.floor(done / 262144);

@@ -22,6 +22,9 @@ export async function plainTask<T>(title: string, fn: (t: TaskHandle) => Promise
         err(`  ${formatTransfer(done, total)}`);
       }
     },
+    done: (text) => {
+      current = text;
+    },
   };
   try {
     const result = await fn(handle);

@@ -13,6 +13,8 @@ export interface TaskHandle {
   title(text: string): void;
   /** Byte progress of a transfer; `total` when the size is known. */
   bytes(done: number, total?: number): void;
+  /** The title shown once the step succeeded (e.g. "Updated hodu 0.1.0 → 0.2.0"). */
+  done(text: string): void;
 }
 
 export interface ProgressMode {
@@ -46,7 +48,7 @@ export async function task<T>(title: string, fn: (t: TaskHandle) => Promise<T>, 
 export async function taskRunner(renderer: Renderer): Promise<TaskRunner> {
   if (renderer === 'tty') return (await import('./progress-listr')).listrTask;
   if (renderer === 'plain') return (await import('./progress-plain')).plainTask;
-  return (title, fn) => fn({ title: () => {}, bytes: () => {} });
+  return (title, fn) => fn({ title: () => {}, bytes: () => {}, done: () => {} });
 }
 
 /** "12.3 MB / 50.0 MB (24%)" or "12.3 MB" when the total is unknown. */
