@@ -3,7 +3,7 @@ import { dtypeFromOnnx } from '../../../ir/dtype-codes';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
-import { intRange, paramIndex, paramValues, roundHalfEven, saturate } from '../util/quant';
+import { intRange, linearQuantIndex, paramValues, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round_half_even(x / y_scale) + y_zero_point). Output dtype: the zero point's, else output_dtype
 // (opset 21), else uint8. The division is done in float32 when the scale is float32, as the reference does.
@@ -18,16 +18,7 @@ export default registerKernel('QuantizeLinear', (inputs, ctx) => {
   }
   const outType = zp?.dtype ?? declared ?? 'uint8';
   const [lo, hi] = intRange(outType, ctx);
-  const axis = ctx.opset >= 13 ? ctx.attr<number>('axis') : 1;
-  const block = ctx.opset >= 21 ? ctx.attr<number>('block_size') : 0;
-  if (ctx.opset < 13 && scale.size !== 1) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: y_scale must be a scalar before opset 13, got [${scale.dims}]`);
-  }
-  const at = paramIndex(x, scale, axis, block, ctx);
-  if (zp && zp.dims.join(',') !== scale.dims.join(',') && zp.size !== 1) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: y_zero_point [${zp.dims}] must match y_scale [${scale.dims}]`);
-  }
-  const zpAt = zp && zp.size !== 1 ? at : () => 0;
+  const { at, zpAt } = linearQuantIndex(x, scale, zp, 'y', ctx);
   const xv = toNumbers(x);
   const sv = toNumbers(scale);
   const zv = paramValues(zp);

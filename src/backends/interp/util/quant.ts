@@ -76,6 +76,24 @@ export function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize
   return (flat) => Math.floor(flat / inner) % len;
 }
 
+/**
+ * QuantizeLinear / DequantizeLinear parameter layout for the node's opset (per tensor before 13, `axis` from 13,
+ * `block_size` from 21): where each element of x finds its scale and its zero point (which may be a scalar).
+ * `io` is 'x' or 'y', the prefix of the parameter names in errors.
+ */
+export function linearQuantIndex(x: Tensor, scale: Tensor, zp: Tensor | undefined, io: 'x' | 'y', ctx: KernelContext): { at: (flat: number) => number; zpAt: (flat: number) => number } {
+  const axis = ctx.opset >= 13 ? ctx.attr<number>('axis') : 1;
+  const block = ctx.opset >= 21 ? ctx.attr<number>('block_size') : 0;
+  if (ctx.opset < 13 && scale.size !== 1) {
+    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${io}_scale must be a scalar before opset 13, got [${scale.dims}]`);
+  }
+  const at = paramIndex(x, scale, axis, block, ctx);
+  if (zp && zp.dims.join(',') !== scale.dims.join(',') && zp.size !== 1) {
+    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${io}_zero_point [${zp.dims}] must match ${io}_scale [${scale.dims}]`);
+  }
+  return { at, zpAt: zp && zp.size !== 1 ? at : () => 0 };
+}
+
 /** A scale or zero point read as numbers; a missing zero point reads as 0. */
 export function paramValues(t: Tensor | undefined): ArrayLike<number> {
   return t ? toNumbers(t) : [0];
