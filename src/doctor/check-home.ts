@@ -1,5 +1,5 @@
 /** $HODU_HOME is writable (or can be created), and how much disk is free there, and the cache size. */
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, lstatSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, lstatSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatByteSize } from '../util/bytes-size';
 import type { DoctorCheck } from './types';
@@ -17,6 +17,9 @@ export const homeCheck: DoctorCheck = {
     const from = ctx.env.HODU_HOME ? '$HODU_HOME' : 'default';
     if (!existsSync(ctx.home)) {
       const parent = nearestExisting(ctx.home);
+      if (!statSync(parent).isDirectory()) {
+        return { status: 'error', detail: `${ctx.home} (${from}) cannot be created: ${parent} is a file`, hint: 'set HODU_HOME to a folder path, e.g. export HODU_HOME="$HOME/.hodu"' };
+      }
       try {
         accessSync(parent, constants.W_OK);
         return { status: 'ok', detail: `${ctx.home} (${from}) does not exist yet; it will be created in ${parent}` };

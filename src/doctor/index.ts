@@ -1,6 +1,8 @@
 /** `hodu doctor`: every check, run concurrently; the CLI renders the results. */
 import { HoduError } from '../errors';
-import { loadConfig } from '../config/load';
+import { configProblemsError, readConfigFile } from '../config/load';
+import type { HoduConfig } from '../config/keys';
+import { validateConfig, type ConfigProblem } from '../config/schema';
 import { hoduHome } from '../plugins/paths';
 import { resolveSettings } from '../runtime/settings';
 import { binaryCheck } from './check-binary';
@@ -34,9 +36,16 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
 export async function doctorContext(env: Record<string, string | undefined> = process.env): Promise<DoctorContext> {
   const home = hoduHome();
   let configError: Error | undefined;
-  let config = {};
+  let config: HoduConfig = {};
   try {
-    config = await loadConfig();
+    const file = await readConfigFile();
+    const check = validateConfig(file.data);
+    if (check.ok) config = check.config;
+    else {
+      configError = configProblemsError(file.path, file.text, check.problems);
+      // The valid keys still apply (a bad `threads` must not hide the registry URL from its check).
+      config = validPart(file.data, check.problems);
+    }
   } catch (e) {
     if (!(e instanceof HoduError)) throw e;
     configError = e;
@@ -50,6 +59,17 @@ export async function doctorContext(env: Record<string, string | undefined> = pr
     settings = resolveSettings({ config, home });
   }
   return { env, home, execPath: process.execPath, settings, configError };
+}
+
+/** The config without the keys that have problems (sections that are not tables are dropped whole). */
+function validPart(data: Record<string, unknown>, problems: ConfigProblem[]): HoduConfig {
+  const copy: Record<string, unknown> = {};
+  for (const [section, body] of Object.entries(data)) {
+    if (problems.some((p) => p.key === section) || !body || typeof body !== 'object') continue;
+    copy[section] = Object.fromEntries(Object.entries(body).filter(([k]) => !problems.some((p) => p.key === `${section}.${k}`)));
+  }
+  const check = validateConfig(copy);
+  return check.ok ? check.config : {};
 }
 
 export async function runDoctor(): Promise<CheckResult[]> {
