@@ -80,10 +80,10 @@ path_hint() {
   say ""
   say "Add hodu to your PATH ($shell_name):"
   case "$shell_name" in
-    bash) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.bashrc && . ~/.bashrc\n" "$dir" ;;
-    zsh) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.zshrc && . ~/.zshrc\n" "$dir" ;;
-    fish) printf '  fish_add_path %s\n' "$dir" ;;
-    *) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.profile && . ~/.profile\n" "$dir" ;;
+    bash) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.bashrc && . ~/.bashrc\n" "$dir" >&2 ;;
+    zsh) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.zshrc && . ~/.zshrc\n" "$dir" >&2 ;;
+    fish) printf '  fish_add_path %s\n' "$dir" >&2 ;;
+    *) printf "  echo 'export PATH=\"%s:\$PATH\"' >> ~/.profile && . ~/.profile\n" "$dir" >&2 ;;
   esac
 }
 

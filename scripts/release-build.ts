@@ -124,10 +124,12 @@ function compileTarget(o: ReleaseOptions, t: ReleaseTarget, x: { executablePath?
 }
 
 /** install.sh with its default download URL and channel filled in (the two `DEFAULT_…=` lines). */
-function writeInstaller(root: string, outDir: string, baseUrl: string, channel: string): void {
-  const src = readFileSync(join(root, 'install.sh'), 'utf8');
-  const filled = src
+export function fillInstaller(script: string, baseUrl: string, channel: string): string {
+  return script
     .replace(/^DEFAULT_DOWNLOAD_URL=.*$/m, `DEFAULT_DOWNLOAD_URL='${baseUrl.replace(/'/g, '')}'`)
     .replace(/^DEFAULT_CHANNEL=.*$/m, `DEFAULT_CHANNEL='${channel}'`);
-  writeFileSync(join(outDir, 'install.sh'), filled, { mode: 0o755 });
+}
+
+function writeInstaller(root: string, outDir: string, baseUrl: string, channel: string): void {
+  writeFileSync(join(outDir, 'install.sh'), fillInstaller(readFileSync(join(root, 'install.sh'), 'utf8'), baseUrl, channel), { mode: 0o755 });
 }

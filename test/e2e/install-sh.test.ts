@@ -1,0 +1,122 @@
+/**
+ * install.sh (POSIX sh, run by dash here) against a real release site on 127.0.0.1 serving binaries built by
+ * `build.ts --release`, into a scratch HOME.
+ */
+import { afterAll, beforeAll, expect, setDefaultTimeout, test } from 'bun:test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fillInstaller } from '../../scripts/release-build';
+import { NEW_VERSION, OLD_VERSION, ROOT, releaseKit, type ReleaseKit } from '../fixtures/release/release-kit';
+import { noProxyEnv, startReleaseServer, type ReleaseServer } from '../fixtures/release/release-server';
+
+setDefaultTimeout(60_000);
+
+let kit: ReleaseKit;
+let server: ReleaseServer;
+let work: string;
+
+beforeAll(() => {
+  kit = releaseKit();
+  server = startReleaseServer(kit.site);
+  work = mkdtempSync(join(tmpdir(), 'hodu-install-sh-'));
+}, 180_000);
+afterAll(() => {
+  server.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+let n = 0;
+async function sh(command: string[], env: Record<string, string>) {
+  const home = join(work, `home-${++n}`);
+  const p = Bun.spawn(command, {
+    cwd: work,
+    env: { ...noProxyEnv(), HOME: home, PATH: '/usr/local/bin:/usr/bin:/bin', SHELL: '/bin/bash', HODU_DOWNLOAD_URL: server.url, ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  return { code, stdout, stderr, home };
+}
+
+async function versionOf(exe: string): Promise<string> {
+  const p = Bun.spawn([exe, '--version'], { stdout: 'pipe' });
+  return (await new Response(p.stdout).text()).trim();
+}
+
+test('install.sh is POSIX sh and shellcheck clean', () => {
+  const r = Bun.spawnSync(['shellcheck', '-s', 'sh', join(ROOT, 'install.sh')], { stdout: 'pipe', stderr: 'pipe' });
+  expect(r.stdout.toString() + r.stderr.toString()).toBe('');
+  expect(r.exitCode).toBe(0);
+});
+
+test('curl | sh installs the latest release into ~/.hodu/bin and prints the bash PATH line', async () => {
+  const r = await sh(['sh', '-c', `curl -fsSL ${server.url}/install.sh | sh`], {});
+  expect(r.code).toBe(0);
+  const exe = join(r.home, '.hodu', 'bin', 'hodu');
+  expect(await versionOf(exe)).toBe(`hodu ${NEW_VERSION}`);
+  expect(r.stderr).toContain(`Installing hodu ${NEW_VERSION} (${kit.platform})`);
+  expect(r.stderr).toContain(`echo 'export PATH="${join(r.home, '.hodu', 'bin')}:$PATH"' >> ~/.bashrc`);
+  expect(r.stdout).toBe('');
+});
+
+test('HODU_VERSION pins a release, HODU_INSTALL_DIR moves it; zsh and fish get their own PATH line', async () => {
+  const dir = join(work, 'custom', 'bin');
+  const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_VERSION: OLD_VERSION, HODU_INSTALL_DIR: dir, SHELL: '/usr/bin/zsh' });
+  expect(r.code).toBe(0);
+  expect(await versionOf(join(dir, 'hodu'))).toBe(`hodu ${OLD_VERSION}`);
+  expect(r.stderr).toContain(`>> ~/.zshrc`);
+  const fish = await sh(['sh', join(kit.site, 'install.sh')], { SHELL: '/usr/bin/fish', HODU_VERSION: `v${OLD_VERSION}` });
+  expect(fish.code).toBe(0);
+  expect(fish.stderr).toContain(`fish_add_path ${join(fish.home, '.hodu', 'bin')}`);
+});
+
+test('already on PATH: no PATH line', async () => {
+  const dir = join(work, 'on-path');
+  const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_INSTALL_DIR: dir, PATH: `${dir}:/usr/bin:/bin` });
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain('hodu is on your PATH');
+  expect(r.stderr).not.toContain('export PATH');
+});
+
+test('a tampered checksum fails and installs nothing', async () => {
+  const sums = readFileSync(join(kit.site, NEW_VERSION, 'SHA256SUMS'), 'utf8').replace(/^[0-9a-f]{8}/m, '00000000');
+  server.override(`/${NEW_VERSION}/SHA256SUMS`, () => new Response(sums));
+  try {
+    const r = await sh(['sh', join(kit.site, 'install.sh')], {});
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`checksum mismatch for ${kit.asset}`);
+    expect(r.stderr).toContain('nothing was installed');
+    expect(existsSync(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(false);
+  } finally {
+    server.override(`/${NEW_VERSION}/SHA256SUMS`, undefined);
+  }
+});
+
+test('an unknown version and a missing URL fail with a hint', async () => {
+  const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_VERSION: '9.9.9' });
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toContain('hodu 9.9.9 has no SHA256SUMS');
+  expect(r.stderr).toContain('hint:');
+  const none = await sh(['sh', join(ROOT, 'install.sh')], { HODU_DOWNLOAD_URL: '' });
+  expect(none.code).not.toBe(0);
+  expect(none.stderr).toContain('set HODU_DOWNLOAD_URL');
+});
+
+test('build.ts --release fills in the default download URL and channel', () => {
+  const filled = fillInstaller(readFileSync(join(ROOT, 'install.sh'), 'utf8'), 'https://dl.example.org/hodu', 'beta');
+  expect(filled).toContain("\nDEFAULT_DOWNLOAD_URL='https://dl.example.org/hodu'\n");
+  expect(filled).toContain("\nDEFAULT_CHANNEL='beta'\n");
+});
+
+test('the printed PATH line works in real bash, zsh and fish', async () => {
+  for (const [shell, bin] of [['bash', '/bin/bash'], ['zsh', '/usr/bin/zsh'], ['fish', '/usr/bin/fish']] as const) {
+    if (!existsSync(bin)) continue; // .ci/run installs zsh and fish
+    const r = await sh(['sh', join(kit.site, 'install.sh')], { SHELL: bin });
+    expect(r.code).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.startsWith('  ') && (l.includes('PATH') || l.includes('fish_add_path')))!.trim();
+    const p = Bun.spawn([bin, '-c', `${line}; command -v hodu`], { env: { HOME: r.home, PATH: '/usr/bin:/bin' }, stdout: 'pipe', stderr: 'pipe' });
+    const found = (await new Response(p.stdout).text()).trim();
+    expect(`${shell}: ${found}`).toBe(`${shell}: ${join(r.home, '.hodu', 'bin', 'hodu')}`);
+  }
+});
