@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { HoduError } from '../../src/errors';
-import { parseLogSpec, resolveSettings, type SettingsFlags } from '../../src/runtime/settings';
+import { parseLogSpec, resolveSettings, type SettingSource, type SettingsFlags } from '../../src/runtime/settings';
 import type { HoduConfig } from '../../src/config/keys';
 import { parseByteSize, formatByteSize } from '../../src/util/bytes-size';
 import { parseDuration } from '../../src/config/duration';
@@ -12,7 +12,7 @@ describe('precedence: flags > env > config > defaults', () => {
   const env = { HODU_THREADS: '2', HODU_BACKEND: 'from-env', HODU_DEVICE: 'gpu-env', HODU_MAX_MEMORY: '512MB' };
   const flags: SettingsFlags = { threads: '1', backend: 'from-flag', device: 'gpu-flag', maxMemory: '1KiB' };
   // [case, flags, env, config, expected threads/backend/device/maxMemory with the source that won]
-  const table: [string, SettingsFlags, Record<string, string>, HoduConfig, [number, string | undefined, string, number | undefined, string]][] = [
+  const table: [string, SettingsFlags, Record<string, string>, HoduConfig, [number, string | undefined, string, number | undefined, SettingSource]][] = [
     ['all layers: the flag wins', flags, env, config, [1, 'from-flag', 'gpu-flag', 1024, 'flag']],
     ['no flags: env wins', {}, env, config, [2, 'from-env', 'gpu-env', 512_000_000, 'env']],
     ['no flags, no env: config wins', {}, {}, config, [3, 'from-config', 'gpu-config', 2 ** 30, 'config']],
