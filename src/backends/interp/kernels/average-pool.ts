@@ -1,20 +1,14 @@
-import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { poolWindow } from '../../../ops/_pool';
+import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
-import { checkPoolInput, poolWindows } from '../util/pool';
+import { checkPoolInput, planPool } from '../util/pool';
 
 // Y = mean over each window; the divisor counts padding only when count_include_pad = 1
 // (and never the part of a ceil_mode window that lies beyond the explicit padding).
 export default registerKernel('AveragePool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'AveragePool', ctx.node.name);
-  const spatial = x.dims.slice(2);
-  const win = poolWindow(spatial, ctx.attr, `AveragePool node '${ctx.node.name}'`);
-  const { outDims, starts, offsets, padCounts } = poolWindows(spatial, win);
+  const { starts, offsets, padCounts, planes, inSize, outSize, yDims } = planPool(x, ctx);
   const includePad = ctx.attr<number>('count_include_pad') === 1;
-  const planes = x.dims[0]! * x.dims[1]!;
-  const inSize = sizeOf(spatial);
-  const outSize = sizeOf(outDims);
   const xv = toNumbers(x);
   const y = new Float64Array(planes * outSize);
   for (let p = 0; p < planes; p++) {
@@ -26,5 +20,5 @@ export default registerKernel('AveragePool', (inputs, ctx) => {
       y[p * outSize + o] = count > 0 ? sum / count : 0;
     }
   }
-  return [fromNumbers(x.dtype, [x.dims[0]!, x.dims[1]!, ...outDims], y)];
+  return [fromNumbers(x.dtype, yDims, y)];
 });

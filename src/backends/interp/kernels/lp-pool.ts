@@ -1,7 +1,6 @@
-import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { poolWindow } from '../../../ops/_pool';
+import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
-import { checkPoolInput, poolWindows } from '../util/pool';
+import { checkPoolInput, planPool } from '../util/pool';
 
 // Y = (Σ |x|^p)^(1/p) over each window; padding contributes zero.
 export default registerKernel('LpPool', (inputs, ctx) => {
@@ -9,12 +8,7 @@ export default registerKernel('LpPool', (inputs, ctx) => {
   checkPoolInput(x, 'LpPool', ctx.node.name);
   // LpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).
   const p = ctx.attr<number>('p');
-  const spatial = x.dims.slice(2);
-  const win = poolWindow(spatial, ctx.attr, `LpPool node '${ctx.node.name}'`);
-  const { outDims, starts, offsets } = poolWindows(spatial, win);
-  const planes = x.dims[0]! * x.dims[1]!;
-  const inSize = sizeOf(spatial);
-  const outSize = sizeOf(outDims);
+  const { starts, offsets, planes, inSize, outSize, yDims } = planPool(x, ctx);
   const xv = toNumbers(x);
   const y = new Float64Array(planes * outSize);
   for (let q = 0; q < planes; q++) {
@@ -25,5 +19,5 @@ export default registerKernel('LpPool', (inputs, ctx) => {
       y[q * outSize + o] = sum ** (1 / p);
     }
   }
-  return [fromNumbers(x.dtype, [x.dims[0]!, x.dims[1]!, ...outDims], y)];
+  return [fromNumbers(x.dtype, yDims, y)];
 });

@@ -1,19 +1,13 @@
-import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { poolWindow } from '../../../ops/_pool';
+import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
-import { checkPoolInput, columnMajorOffset, poolWindows } from '../util/pool';
+import { checkPoolInput, columnMajorOffset, planPool } from '../util/pool';
 
 // Y = max over each window (padding never wins); Indices = flat index of the first maximum into X,
 // row-major, or column-major over the spatial dims when storage_order = 1.
 export default registerKernel('MaxPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'MaxPool', ctx.node.name);
-  const spatial = x.dims.slice(2);
-  const win = poolWindow(spatial, ctx.attr, `MaxPool node '${ctx.node.name}'`);
-  const { outDims, starts, offsets } = poolWindows(spatial, win);
-  const planes = x.dims[0]! * x.dims[1]!;
-  const inSize = sizeOf(spatial);
-  const outSize = sizeOf(outDims);
+  const { spatial, starts, offsets, planes, inSize, outSize, yDims } = planPool(x, ctx);
   const xv = toNumbers(x);
   const y = new Float64Array(planes * outSize);
   const wantIndices = ctx.node.outputs.length > 1 && ctx.node.outputs[1] !== '';
@@ -35,8 +29,7 @@ export default registerKernel('MaxPool', (inputs, ctx) => {
       if (idx) idx[p * outSize + o] = at < 0 ? -1 : base + (colMajor ? columnMajorOffset(at, spatial) : at);
     }
   }
-  const dims = [x.dims[0]!, x.dims[1]!, ...outDims];
-  const out = [fromNumbers(x.dtype, dims, y)];
-  if (idx) out.push(fromNumbers('int64', dims, idx));
+  const out = [fromNumbers(x.dtype, yDims, y)];
+  if (idx) out.push(fromNumbers('int64', yDims, idx));
   return out;
 });

@@ -5,6 +5,8 @@
 import { HoduError } from '../../../errors';
 import { sizeOf, stridesOf, type Tensor } from '../../../ir/tensor';
 import type { Window } from '../../../ops/_conv';
+import { poolWindow } from '../../../ops/_pool';
+import type { KernelContext } from '../kernel';
 
 export interface PoolWindows {
   outDims: number[];
@@ -17,6 +19,25 @@ export interface PoolWindows {
 
 export function checkPoolInput(x: Tensor, op: string, node: string): void {
   if (x.rank < 3) throw new HoduError('E_SHAPE', `${op} node '${node}': X must be [N,C,spatial...], got [${x.dims}]`);
+}
+
+/** The geometry a sliding-window pool kernel (MaxPool, AveragePool, LpPool) works over, from X and the node. */
+export interface PoolPlan extends PoolWindows {
+  spatial: number[];
+  /** N·C planes of `inSize` input and `outSize` output elements. */
+  planes: number;
+  inSize: number;
+  outSize: number;
+  /** [N, C, out spatial...] */
+  yDims: number[];
+}
+
+export function planPool(x: Tensor, ctx: KernelContext): PoolPlan {
+  const spatial = x.dims.slice(2);
+  const windows = poolWindows(spatial, poolWindow(spatial, ctx.attr, `${ctx.node.op} node '${ctx.node.name}'`));
+  const planes = x.dims[0]! * x.dims[1]!;
+  const yDims = [x.dims[0]!, x.dims[1]!, ...windows.outDims];
+  return { ...windows, spatial, planes, inSize: sizeOf(spatial), outSize: sizeOf(windows.outDims), yDims };
 }
 
 export function poolWindows(inDims: number[], win: Window): PoolWindows {
