@@ -65,15 +65,23 @@ export async function runInterruptCleanups(signal: NodeJS.Signals): Promise<numb
 }
 
 /**
- * Installs the SIGINT/SIGTERM/SIGHUP handlers. The first signal runs the cleanups then exits; a second
- * one while they run exits immediately (the user asked twice).
+ * The signal handler: the first signal runs the cleanups then exits; a second one while they run exits
+ * immediately (the user asked twice).
  */
-export function installInterruptHandlers(exit: (code: number) => never = process.exit): void {
+export function createInterruptHandler(exit: (code: number) => void): (signal: NodeJS.Signals) => void {
   let handling = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (handling) exit(exitCodeForSignal(signal));
+  return (signal) => {
+    if (handling) return exit(exitCodeForSignal(signal));
     handling = true;
-    void runInterruptCleanups(signal).then(exit, () => exit(exitCodeForSignal(signal)));
+    void runInterruptCleanups(signal).then(
+      (code) => exit(code),
+      () => exit(exitCodeForSignal(signal)),
+    );
   };
+}
+
+/** Installs the handler for SIGINT, SIGTERM and SIGHUP (src/main.ts, once). */
+export function installInterruptHandlers(exit: (code: number) => void = process.exit): void {
+  const handler = createInterruptHandler(exit);
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, handler);
 }
