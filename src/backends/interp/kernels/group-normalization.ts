@@ -1,6 +1,7 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
+import { runStats } from '../util/norm';
 
 // Channels split into num_groups groups; each (n, group) is normalized over its channels and spatial dims,
 // then scaled per group (opset 18) or per channel (opset 21).
@@ -33,12 +34,7 @@ export default registerKernel('GroupNormalization', (inputs, ctx) => {
   for (let ng = 0; ng < x.dims[0]! * groups; ng++) {
     const g = ng % groups;
     const off = ng * span;
-    let sum = 0;
-    for (let i = off; i < off + span; i++) sum += xv[i]!;
-    const mean = sum / span;
-    let sq = 0;
-    for (let i = off; i < off + span; i++) sq += (xv[i]! - mean) ** 2;
-    const inv = 1 / Math.sqrt(sq / span + eps);
+    const { mean, inv } = runStats(xv, off, span, eps);
     for (let i = 0; i < span; i++) {
       const p = perChannel ? g * perGroup + Math.floor(i / spatial) : g;
       y[off + i] = (xv[off + i]! - mean) * inv * s[p]! + b[p]!;

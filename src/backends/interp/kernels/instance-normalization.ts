@@ -1,6 +1,7 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
+import { runStats } from '../util/norm';
 
 // y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c], statistics per (n, c) over the spatial dims.
 export default registerKernel('InstanceNormalization', (inputs, ctx) => {
@@ -22,12 +23,7 @@ export default registerKernel('InstanceNormalization', (inputs, ctx) => {
   for (let plane = 0; plane < x.dims[0]! * channels; plane++) {
     const c = plane % channels;
     const off = plane * spatial;
-    let sum = 0;
-    for (let i = off; i < off + spatial; i++) sum += xv[i]!;
-    const mean = sum / spatial;
-    let sq = 0;
-    for (let i = off; i < off + spatial; i++) sq += (xv[i]! - mean) ** 2;
-    const inv = 1 / Math.sqrt(sq / spatial + eps);
+    const { mean, inv } = runStats(xv, off, spatial, eps);
     for (let i = off; i < off + spatial; i++) y[i] = (xv[i]! - mean) * inv * s[c]! + b[c]!;
   }
   return [fromNumbers(x.dtype, x.dims, y)];

@@ -4,6 +4,7 @@ import { normalizeAxis } from '../../../ops/infer-util';
 import { stashDType } from '../../../ops/layer-normalization';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
+import { runStats } from '../util/norm';
 
 // Y = (X − mean) · InvStdDev · Scale + B, statistics over the trailing dims from `axis` on;
 // Scale and B broadcast (unidirectionally) to those trailing dims.
@@ -32,12 +33,7 @@ export default registerKernel('LayerNormalization', (inputs, ctx) => {
   const invStd = new Float64Array(outer);
   for (let o = 0; o < outer; o++) {
     const off = o * inner;
-    let sum = 0;
-    for (let i = 0; i < inner; i++) sum += xv[off + i]!;
-    const mean = sum / inner;
-    let sq = 0;
-    for (let i = 0; i < inner; i++) sq += (xv[off + i]! - mean) ** 2;
-    const inv = 1 / Math.sqrt(sq / inner + eps);
+    const { mean, inv } = runStats(xv, off, inner, eps);
     means[o] = mean;
     invStd[o] = inv;
     for (let i = 0; i < inner; i++) {
