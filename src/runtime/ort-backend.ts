@@ -9,7 +9,7 @@ import { readBytes } from '../formats/registry';
 import { feedInputs, type Model, type ValueInfo } from '../ir/graph';
 import { Tensor } from '../ir/tensor';
 import { selectBackend } from '../backends/registry';
-import { verifyModel } from '../ir/verifier';
+import { prepareModel } from './prepare';
 import type { RuntimeValue } from '../sdk/backend';
 
 function metadata(v: ValueInfo): InferenceSession.ValueMetadata {
@@ -34,8 +34,7 @@ function toOrt(v: RuntimeValue): OnnxValue {
 async function createHandler(uriOrBuffer: string | Uint8Array): Promise<Awaited<ReturnType<Backend['createInferenceSessionHandler']>>> {
   const bytes = typeof uriOrBuffer === 'string' ? readBytes(uriOrBuffer) : uriOrBuffer;
   const onnx = (await import('../formats/onnx/index')).default;
-  const model: Model = await onnx.loadModel!(bytes, typeof uriOrBuffer === 'string' ? { path: uriOrBuffer } : {});
-  verifyModel(model);
+  const model: Model = prepareModel(await onnx.loadModel!(bytes, typeof uriOrBuffer === 'string' ? { path: uriOrBuffer } : {}));
   const backend = await selectBackend(model);
   const session = await backend.createSession(model);
   const inputs = feedInputs(model.graph);

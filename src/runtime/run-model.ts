@@ -1,7 +1,7 @@
 import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import { selectBackend } from '../backends/registry';
-import { verifyModel } from '../ir/verifier';
+import { prepareModel } from './prepare';
 import type { RuntimeValue } from '../sdk/backend';
 import type { Tensor } from '../ir/tensor';
 
@@ -13,8 +13,8 @@ export interface RunResult {
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(model: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
-  verifyModel(model);
+export async function runModel(loaded: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
+  const model = prepareModel(loaded);
   const backend = await selectBackend(model, { name: opts.backend, device: opts.device, isolate: opts.isolate });
   const session = await backend.createSession(model, { threads: opts.threads });
   try {

@@ -276,3 +276,27 @@ test('a device no backend supports names the device and what is available', () =
   expect(r.stderr).toContain("no backend plugin supports device 'cuda'; available: interp (cpu)");
   expect(r.stderr).toContain('--device cpu');
 });
+
+test('a model calling a model-local ONNX function runs (the function is inlined)', () => {
+  const model = buildModel({
+    nodes: [{ name: 'call', op: 'ScaledRelu', domain: 'custom', inputs: ['x'], outputs: ['y'], attributes: {} }],
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [3] } }],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [3] } }],
+  });
+  model.opsetImports.push({ domain: 'custom', version: 1 });
+  // ScaledRelu(x) = Relu(x) * 2, written as an ONNX function body.
+  model.functions.push({
+    name: 'ScaledRelu', domain: 'custom', inputs: ['x'], outputs: ['out'], attributes: [],
+    opsetImports: [{ domain: '', version: 17 }],
+    nodes: [
+      { name: 'two', op: 'Constant', domain: '', inputs: [], outputs: ['two'], attributes: { value: { type: 'tensor', value: float32Tensor([2], []) } } },
+      { name: 'r', op: 'Relu', domain: '', inputs: ['x'], outputs: ['r'], attributes: {} },
+      { name: 'm', op: 'Mul', domain: '', inputs: ['r', 'two'], outputs: ['out'], attributes: {} },
+    ],
+  });
+  const path = writeModelFile(join(dir, 'function.onnx'), model);
+  writeNpyFile(join(dir, 'x3.npy'), float32Tensor([-1, 0.5, 2], [3]));
+  const r = hodu(['run', path, '--input', join(dir, 'x3.npy'), '--json']);
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout).outputs[0].data).toEqual([0, 1, 4]);
+});

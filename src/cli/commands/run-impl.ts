@@ -4,6 +4,7 @@ import { HoduError } from '../../errors';
 import { Tensor, toNumbers } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
 import { bindInputs } from '../../runtime/bind-inputs';
+import { prepareModel } from '../../runtime/prepare';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
@@ -35,7 +36,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);
   const log = logger('run');
-  const model = await loadModelFile(flags.model);
+  const model = prepareModel(await loadModelFile(flags.model));
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
