@@ -1,6 +1,14 @@
-import { Listr, ListrLogger, ProcessOutput } from 'listr2';
+import { DefaultRenderer, Listr, ListrLogger, ProcessOutput } from 'listr2';
 import { onInterrupt } from '../../util/interrupt';
 import { formatTransfer, type TaskHandle } from './progress';
+
+/**
+ * listr2 falls back to its line renderer (on stdout) whenever *stdout* is not a TTY; hodu renders on stderr
+ * and has already checked that stderr is a terminal, so `hodu self-update --json > out.json` still animates.
+ */
+class StderrRenderer extends DefaultRenderer {
+  static override nonTTY = true;
+}
 
 /**
  * One listr2 task on stderr. listr2 writes to stdout and installs its own SIGINT handler (exit 127) by
@@ -35,6 +43,7 @@ export async function listrTask<T>(title: string, fn: (t: TaskHandle) => Promise
       },
     ],
     {
+      renderer: StderrRenderer,
       registerSignalListeners: false,
       exitOnError: true,
       rendererOptions: { logger: new ListrLogger({ processOutput }), collapseErrors: true, showErrorMessage: false },
