@@ -12,7 +12,8 @@ import { downloadVerified } from './download';
 import { fetchSmall, joinUrl, type FetchFn } from './http';
 import { managedInstall } from './install-kind';
 import { isSemver, parseManifest, verifyManifestSignature, type ReleaseManifest } from './manifest';
-import { assertWritableFolder, previousPath, swapInto, swapWithPrevious, tempPath } from './swap';
+import { withInterruptCleanup } from '../util/interrupt';
+import { assertWritableFolder, previousPath, sweepStaleTemps, swapInto, swapWithPrevious, tempPath } from './swap';
 
 export interface UpdateEnv {
   fetch: FetchFn;
@@ -105,16 +106,23 @@ export async function selfUpdate(env: UpdateEnv, opts: { version?: string; force
       hint: 'build hodu from source for this platform, or pin another version with --version',
     });
   }
+  sweepStaleTemps(env.exePath);
   const tmp = tempPath(env.exePath);
-  env.onStep?.(`Downloading hodu ${manifest.version} (${env.platform})`);
-  await downloadVerified({ fetch: env.fetch, url: new URL(asset.url, url).href, asset, dest: tmp, onBytes: env.onBytes });
-  try {
-    env.onStep?.(`Checking that hodu ${manifest.version} runs`);
-    await smoke(env, tmp, manifest.version);
-    swapInto(env.exePath, tmp);
-  } finally {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-  }
+  // From the first byte to the swap (download, smoke test), Ctrl+C removes the temp file; the swap is sync.
+  await withInterruptCleanup(
+    () => rmSync(tmp, { force: true }),
+    async () => {
+      try {
+        env.onStep?.(`Downloading hodu ${manifest.version} (${env.platform})`);
+        await downloadVerified({ fetch: env.fetch, url: new URL(asset.url, url).href, asset, dest: tmp, onBytes: env.onBytes });
+        env.onStep?.(`Checking that hodu ${manifest.version} runs`);
+        await smoke(env, tmp, manifest.version);
+        swapInto(env.exePath, tmp);
+      } finally {
+        if (existsSync(tmp)) rmSync(tmp, { force: true });
+      }
+    },
+  );
   return { ...base, updated: true, previous: previousPath(env.exePath) };
 }
 

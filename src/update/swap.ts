@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HoduError } from '../errors';
 
@@ -10,6 +10,24 @@ export function previousPath(exePath: string): string {
 /** The temp download for the binary, in its folder (same filesystem, so the final rename is atomic). */
 export function tempPath(exePath: string): string {
   return join(dirname(exePath), `.${basename(exePath)}.update-${process.pid}.tmp`);
+}
+
+/** Removes temp downloads left by updates that were killed outright (kill -9, power loss): their pid is gone. */
+export function sweepStaleTemps(exePath: string): void {
+  const prefix = `.${basename(exePath)}.update-`;
+  for (const name of readdirSync(dirname(exePath))) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(dirname(exePath), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Throws E_UPDATE_READONLY unless a file can be created (and renamed) in the binary's folder. */

@@ -202,3 +202,13 @@ describe('installs that belong to someone else', () => {
     expect(existsSync(e.exePath)).toBe(true);
   });
 });
+
+test('a temp download left by a killed update (dead pid) is swept; a live one is not', async () => {
+  const e = env(standardSite().fetch);
+  const dir = join(e.exePath, '..');
+  const dead = Bun.spawnSync(['true']).pid; // exited: its pid is free
+  writeFileSync(join(dir, `.hodu.update-${dead}.tmp`), 'partial');
+  writeFileSync(join(dir, `.hodu.update-1.tmp`), 'pid 1 is alive');
+  await selfUpdate(e);
+  expect(readdirSync(dir).sort()).toEqual(['.hodu.update-1.tmp', 'hodu', 'hodu.old']);
+});
