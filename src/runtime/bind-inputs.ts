@@ -20,11 +20,28 @@ const MAX_RANDOM_ELEMENTS = 1 << 28;
 
 /** Loads and checks every graph input the caller must feed. */
 export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<string, Tensor>> {
+  return (await bindInputValues(model, opts)).tensors;
+}
+
+/**
+ * Like bindInputs, and also binds sequence inputs: keys `NAME/0`, `NAME/1`, … (in an npz, or as
+ * `--input NAME/0=a.npy`) form the sequence input NAME, in index order.
+ */
+export async function bindInputValues(model: Model, opts: BindOptions): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]> }> {
   const wanted = feedInputs(model.graph);
+  const sequenceNames = new Set(wanted.filter((i) => i.type?.kind === 'sequence').map((i) => i.name));
   const names = wanted.map((i) => i.name);
   const feeds = new Map<string, Tensor>();
+  const elements = new Map<string, Map<number, Tensor>>();
   for (const spec of opts.inputs) {
     for (const [name, tensor] of await readInputSpec(spec, names)) {
+      const element = /^(.*)\/(\d+)$/.exec(name);
+      if (element && sequenceNames.has(element[1]!)) {
+        const seq = elements.get(element[1]!) ?? new Map<number, Tensor>();
+        if (seq.has(Number(element[2]))) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`, { exitCode: 2 });
+        elements.set(element[1]!, seq.set(Number(element[2]), tensor));
+        continue;
+      }
       if (!names.includes(name)) {
         const guess = didYouMean(name, names);
         throw new HoduError('E_INPUT_NAME', `'${name}' is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
@@ -36,14 +53,27 @@ export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<s
       feeds.set(name, tensor);
     }
   }
+  const sequences = new Map<string, Tensor[]>();
+  for (const [name, seq] of elements) {
+    const indexes = [...seq.keys()].sort((a, b) => a - b);
+    const gap = indexes.findIndex((v, i) => v !== i);
+    if (gap >= 0) {
+      throw new HoduError('E_INPUT_NAME', `sequence input '${name}' has element ${indexes[gap]} but no element ${gap}`, {
+        hint: `give its elements as ${name}/0, ${name}/1, … without gaps`,
+        exitCode: 2,
+      });
+    }
+    sequences.set(name, indexes.map((i) => seq.get(i)!));
+  }
   const symbols = new Map<string, number>();
   for (const info of wanted) {
+    if (sequences.has(info.name)) continue;
     const given = feeds.get(info.name);
     if (given) checkInput(info, given, symbols);
   }
   const rand = mulberry32(opts.seed);
   for (const info of wanted) {
-    if (feeds.has(info.name)) continue;
+    if (feeds.has(info.name) || sequences.has(info.name)) continue;
     if (!opts.randomInputs) {
       throw new HoduError('E_INPUT_MISSING', `input '${info.name}' (${describeType(info)}) was not given`, {
         hint: `pass --input ${info.name}=FILE.npy, or --random-inputs to generate it`,
@@ -52,7 +82,7 @@ export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<s
     }
     feeds.set(info.name, randomInput(info, opts.shapes.get(info.name), symbols, rand));
   }
-  return feeds;
+  return { tensors: feeds, sequences };
 }
 
 async function readInputSpec(spec: string, names: string[]): Promise<[string, Tensor][]> {
@@ -70,7 +100,7 @@ async function readInputSpec(spec: string, names: string[]): Promise<[string, Te
   }
   const map = await loadTensorFile(spec);
   const ext = extname(spec).toLowerCase();
-  if (ext === '.npy' || (map.size === 1 && !names.includes([...map.keys()][0]!))) {
+  if (ext === '.npy' || (map.size === 1 && !names.includes([...map.keys()][0]!) && !/\/\d+$/.test([...map.keys()][0]!))) {
     // A single unnamed tensor binds the model's only input.
     if (names.length !== 1) {
       throw new HoduError('E_INPUT_NAME', `${basename(spec)} is unnamed but the model has ${names.length} inputs (${names.join(', ')})`, {

@@ -3,7 +3,6 @@ import type { Model } from '../ir/graph';
 import { selectBackend } from '../backends/registry';
 import { prepareModel } from './prepare';
 import type { RuntimeValue } from '../sdk/backend';
-import type { Tensor } from '../ir/tensor';
 
 export interface RunResult {
   backend: string;
@@ -13,7 +12,7 @@ export interface RunResult {
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(loaded: Model, feeds: Map<string, Tensor>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
+export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
   const model = prepareModel(loaded);
   const backend = await selectBackend(model, { name: opts.backend, device: opts.device, isolate: opts.isolate });
   const session = await backend.createSession(model, { threads: opts.threads });

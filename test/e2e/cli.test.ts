@@ -300,3 +300,25 @@ test('a model calling a model-local ONNX function runs (the function is inlined)
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout).outputs[0].data).toEqual([0, 1, 4]);
 });
+
+test('sequence inputs are given as NAME/0, NAME/1, … keys', async () => {
+  const path = writeModelFile(join(dir, 'seq.onnx'), buildModel({
+    nodes: [
+      { name: 'len', op: 'SequenceLength', domain: '', inputs: ['seq'], outputs: ['n'], attributes: {} },
+      { name: 'cat', op: 'ConcatFromSequence', domain: '', inputs: ['seq'], outputs: ['all'], attributes: { axis: { type: 'int', value: 0 } } },
+    ],
+    inputs: [{ name: 'seq', type: { kind: 'sequence', elem: { kind: 'tensor', dtype: 'float32', shape: ['?'] } } }],
+    outputs: [{ name: 'n' }, { name: 'all' }],
+  }));
+  // Keys out of order on purpose: elements are ordered by index, not by file order.
+  const npz = await writeNpzFile(join(dir, 'seq.npz'), new Map([['seq/1', float32Tensor([3, 4, 5], [3])], ['seq/0', float32Tensor([1, 2], [2])]]));
+  const r = hodu(['run', path, '--input', npz, '--json']);
+  expect(r.stderr).toBe('');
+  const outs = JSON.parse(r.stdout).outputs;
+  expect(outs[0]).toMatchObject({ name: 'n', dtype: 'int64', data: [2] });
+  expect(outs[1]).toMatchObject({ name: 'all', data: [1, 2, 3, 4, 5] });
+  const gap = await writeNpzFile(join(dir, 'seq-gap.npz'), new Map([['seq/0', float32Tensor([1], [1])], ['seq/2', float32Tensor([3], [1])]]));
+  const bad = hodu(['run', path, '--input', gap]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain("sequence input 'seq' has element 2 but no element 1");
+});

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { HoduError } from '../../errors';
 import { Tensor, toNumbers } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
-import { bindInputs } from '../../runtime/bind-inputs';
+import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
@@ -41,7 +41,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
   }));
-  const feeds = await bindInputs(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
+  const { tensors: feeds, sequences } = await bindInputValues(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
   if (settings.maxMemory.value !== undefined) {
     const { estimateRunMemory, checkMemoryLimit } = await import('../../runtime/memory-limit');
     const estimate = await estimateRunMemory(model, feeds);
@@ -51,7 +51,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
-  const result = await runModel(model, feeds, { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate });
+  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate });
   log.debug(`ran on backend '${result.backend}'`);
   const tensors = outputTensors(result.outputs);
 
