@@ -7,13 +7,13 @@ import { HoduError } from '../../../errors';
 import type { DType } from '../../../ir/dtype';
 import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
-import { matmulDims } from '../../../ops/matmul';
 import type { KernelContext } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
 import { checkConvRanks } from './conv-operands';
 import { im2col } from './conv';
 import { gemm } from './gemm';
 import { nodeLabel } from './indexing';
+import { matmulLayout, runMatMul } from './matmul-layout';
 
 const RANGES: Partial<Record<DType, [number, number]>> = {
   uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767],
@@ -162,22 +162,10 @@ export function centeredBroadcast(x: Tensor, zp: Tensor | undefined, zpDims: rea
 
 /** numpy.matmul over doubles with the interp's gemm; returns exact integer sums for integer operands. */
 export function integerMatMul(av: Float64Array, aShape: readonly number[], bv: Float64Array, bShape: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[]; m: number; n: number } {
-  const dims = matmulDims([...aShape], [...bShape], ` node '${ctx.node.name}'`) as number[];
-  const aDims = aShape.length === 1 ? [1, aShape[0]!] : [...aShape];
-  const bDims = bShape.length === 1 ? [bShape[0]!, 1] : [...bShape];
-  const m = aDims[aDims.length - 2]!;
-  const k = aDims[aDims.length - 1]!;
-  const n = bDims[bDims.length - 1]!;
-  const batchDims = dims.slice(0, dims.length - (aShape.length > 1 ? 1 : 0) - (bShape.length > 1 ? 1 : 0));
-  const batch = sizeOf(batchDims);
-  const aIdx = broadcastIndex(aDims.slice(0, -2), batchDims);
-  const bIdx = broadcastIndex(bDims.slice(0, -2), batchDims);
-  const y = new Float64Array(batch * m * n);
-  for (let i = 0; i < batch; i++) {
-    const ai = aIdx ? aIdx[i]! : i;
-    const bi = bIdx ? bIdx[i]! : i;
-    gemm({ m, n, k, a: av, aOffset: ai * m * k, b: bv, bOffset: bi * k * n, c: y, cOffset: i * m * n });
-  }
+  const layout = matmulLayout(aShape, bShape, ` node '${ctx.node.name}'`);
+  const y = new Float64Array(layout.batch * layout.m * layout.n);
+  runMatMul(layout, av, bv, y);
+  const { dims, m, n } = layout;
   return { y, dims, m, n };
 }
 
