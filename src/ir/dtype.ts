@@ -1,3 +1,4 @@
+import { HoduError } from '../errors';
 /**
  * Element types. Names follow onnxruntime-common's `Tensor.Type` vocabulary; `bfloat16` is added.
  * Storage: float16/bfloat16 as raw bits in Uint16Array, bool as Uint8Array (0/1), int64/uint64 as
@@ -49,8 +50,16 @@ const CTORS: Record<Exclude<DType, 'string'>, ArrayCtor> = {
   uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array, uint64: BigUint64Array, bool: Uint8Array,
 };
 
+/** The most elements one tensor may hold: refused before allocating (a hostile shape must not take the machine). */
+export const MAX_TENSOR_ELEMENTS = 2 ** 31 - 1;
+
 /** Allocates zeroed storage for `n` elements of `dtype`. */
 export function allocData(dtype: DType, n: number): TensorData {
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_TENSOR_ELEMENTS) {
+    throw new HoduError('E_TOO_LARGE', `a ${dtype} tensor of ${n} elements is ${n < 0 ? 'impossible' : 'too large'} (limit ${MAX_TENSOR_ELEMENTS})`, {
+      hint: 'check the shapes feeding it (hodu inspect MODEL); a corrupt file can claim absurd sizes',
+    });
+  }
   if (dtype === 'string') return new Array<string>(n).fill('');
   return new CTORS[dtype](n);
 }

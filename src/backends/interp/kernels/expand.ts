@@ -1,3 +1,4 @@
+import { HoduError } from '../../../errors';
 import { registerKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { takeByIndex } from '../util/copy';
@@ -6,6 +7,9 @@ import { intsOf } from '../util/indexing';
 export default registerKernel('Expand', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const shape = intsOf(tensorInput(inputs, 1, ctx));
+  if (shape.some((d) => d < 0)) {
+    throw new HoduError('E_SHAPE', `Expand node '${ctx.node.name}': shape [${shape.join(',')}] has a negative dim`, { hint: 'Expand shapes are non-negative sizes (1 keeps the input dim)' });
+  }
   const outDims = broadcastShape([x.dims, shape], ` in Expand node '${ctx.node.name}'`);
   const index = broadcastIndex(x.dims, outDims);
   return [index ? takeByIndex(x, outDims, index) : x];
