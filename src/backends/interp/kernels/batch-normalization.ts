@@ -1,5 +1,6 @@
 import { HoduError } from '../../../errors';
-import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
+import { allocData } from '../../../ir/dtype';
+import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 
 // Y = (X − mean) / sqrt(var + epsilon) · scale + B, per channel (axis 1).
@@ -52,17 +53,30 @@ export default registerKernel('BatchNormalization', (inputs, ctx) => {
   }
   const s = toNumbers(scale);
   const b = toNumbers(bias);
-  const y = new Float64Array(x.size);
+  // Per parameter: y = (x − mean) · k + B with k = scale / sqrt(var + ε), computed once (in doubles) instead
+  // of a square root per element.
+  const k = new Float64Array(paramSize);
+  for (let p = 0; p < paramSize; p++) k[p] = s[p]! / Math.sqrt(v[p]! + eps);
+  // float32/float64 outputs are written straight into their storage; others are rounded by fromNumbers.
+  const direct = x.dtype === 'float32' || x.dtype === 'float64';
+  const y = direct ? (allocData(x.dtype, x.size) as Float32Array | Float64Array) : new Float64Array(x.size);
   for (let n = 0; n < batch; n++) {
     for (let c = 0; c < channels; c++) {
       const off = (n * channels + c) * spatial;
-      for (let i = 0; i < spatial; i++) {
-        const p = perActivation ? c * spatial + i : c;
-        y[off + i] = ((xv[off + i]! - m[p]!) / Math.sqrt(v[p]! + eps)) * s[p]! + b[p]!;
+      if (perActivation) {
+        for (let i = 0; i < spatial; i++) {
+          const p = c * spatial + i;
+          y[off + i] = (xv[off + i]! - m[p]!) * k[p]! + b[p]!;
+        }
+      } else {
+        const mc = m[c]!;
+        const kc = k[c]!;
+        const bc = b[c]!;
+        for (let i = 0; i < spatial; i++) y[off + i] = (xv[off + i]! - mc) * kc + bc;
       }
     }
   }
-  const out = [fromNumbers(x.dtype, x.dims, y)];
+  const out = [direct ? new Tensor(x.dtype, x.dims, y) : fromNumbers(x.dtype, x.dims, y)];
   if (runningMean && runningVar) {
     out.push(fromNumbers(mean.dtype, mean.dims, runningMean), fromNumbers(variance.dtype, variance.dims, runningVar));
   } else {
