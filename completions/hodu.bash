@@ -5,7 +5,7 @@
 __hodu_spec() {
   case $1 in
     '')
-      subs='run inspect convert plugin version completions'
+      subs='run inspect convert plugin config doctor self-update ops version completions'
       flags='--help -h --verbose --no-color --version -V'
       valflags='  ' ;;
     'run')
@@ -52,6 +52,46 @@ __hodu_spec() {
       subs=''
       flags='--debug --json --help -h --verbose --no-color'
       valflags='  ' ;;
+    'config')
+      subs='list get set unset path edit'
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config list')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config get')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config set')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config unset')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config path')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'config edit')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'doctor')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'self-update')
+      subs=''
+      flags='--check --version --channel --rollback --force --quiet --json --help -h --verbose --no-color'
+      valflags=' --version --channel ' ;;
+    'ops')
+      subs=''
+      flags='--backend --json --help -h --verbose --no-color'
+      valflags=' --backend ' ;;
     'version')
       subs=''
       flags='--json --help -h --verbose --no-color'
@@ -77,6 +117,7 @@ __hodu_value() {
     'plugin new --type') echo 'choices backend format' ;;
     'plugin new --lang') echo 'choices c ts' ;;
     'plugin new --dir') echo 'dirs' ;;
+    'ops --backend') echo 'dynamic' ;;
   esac
 }
 

@@ -5,7 +5,7 @@
 function __hodu_spec --argument-names p
     switch "$p"
         case ''
-            set -g __hodu_subs run inspect convert plugin version completions
+            set -g __hodu_subs run inspect convert plugin config doctor self-update ops version completions
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
@@ -40,6 +40,36 @@ function __hodu_spec --argument-names p
         case 'plugin test'
             set -g __hodu_subs
             set -g __hodu_valflags
+        case 'config'
+            set -g __hodu_subs list get set unset path edit
+            set -g __hodu_valflags
+        case 'config list'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'config get'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'config set'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'config unset'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'config path'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'config edit'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'doctor'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'self-update'
+            set -g __hodu_subs
+            set -g __hodu_valflags --version --channel
+        case 'ops'
+            set -g __hodu_subs
+            set -g __hodu_valflags --backend
         case 'version'
             set -g __hodu_subs
             set -g __hodu_valflags
@@ -113,6 +143,10 @@ complete -c hodu -n '__hodu_sub \'\'' -a run -d 'Run a model on inputs and print
 complete -c hodu -n '__hodu_sub \'\'' -a inspect -d 'Show a model (inputs, outputs, ops, parameters) or a tensor file'
 complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension)'
 complete -c hodu -n '__hodu_sub \'\'' -a plugin -d 'Create, install, list and remove plugins (formats and backends)'
+complete -c hodu -n '__hodu_sub \'\'' -a config -d 'Show and change settings in $HODU_HOME/config.toml'
+complete -c hodu -n '__hodu_sub \'\'' -a doctor -d 'Check the installation, environment and configuration'
+complete -c hodu -n '__hodu_sub \'\'' -a self-update -d 'Update hodu to the latest release (signed and checksummed), or roll back'
+complete -c hodu -n '__hodu_sub \'\'' -a ops -d 'List the supported ops per backend, with opset range and dtypes'
 complete -c hodu -n '__hodu_sub \'\'' -a version -d 'Show version, commit, Bun, platform and SDK/ABI versions'
 complete -c hodu -n '__hodu_sub \'\'' -a completions -d 'Print the shell completion script for bash, zsh, fish or powershell'
 complete -c hodu -n '__hodu_at \'\'' -l help -s h -d 'Show help'
@@ -194,6 +228,56 @@ complete -c hodu -n '__hodu_at \'plugin test\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'plugin test\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'plugin test\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'plugin test\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_sub \'config\'' -a list -d 'List every config key with its value, default and source'
+complete -c hodu -n '__hodu_sub \'config\'' -a get -d 'Print the value of one config key (the default when unset)'
+complete -c hodu -n '__hodu_sub \'config\'' -a set -d 'Set one config key (validated; comments in the file are kept)'
+complete -c hodu -n '__hodu_sub \'config\'' -a unset -d 'Remove one key from config.toml (it falls back to its default)'
+complete -c hodu -n '__hodu_sub \'config\'' -a path -d 'Print the path of config.toml ($HODU_HOME/config.toml)'
+complete -c hodu -n '__hodu_sub \'config\'' -a edit -d 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)'
+complete -c hodu -n '__hodu_at \'config\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config list\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'config list\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config list\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config list\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config get\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'config get\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config get\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config get\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config set\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'config set\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config set\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config set\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config unset\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'config unset\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config unset\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config unset\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config path\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config path\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config path\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'config edit\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'config edit\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'config edit\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'doctor\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'doctor\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'doctor\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'doctor\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'self-update\'' -l check -d 'Only show the installed and the latest version (exit 0 either way; see "updateAvailable" with --json)'
+complete -c hodu -n '__hodu_at \'self-update\'' -l version -x -d 'Install this version (also older ones) instead of the latest'
+complete -c hodu -n '__hodu_at \'self-update\'' -l channel -x -d 'Release channel (default: [update] channel in config.toml, else stable)'
+complete -c hodu -n '__hodu_at \'self-update\'' -l rollback -d 'Go back to the binary the last update replaced'
+complete -c hodu -n '__hodu_at \'self-update\'' -l force -d 'Reinstall even when already up to date'
+complete -c hodu -n '__hodu_at \'self-update\'' -l quiet -d 'No progress output'
+complete -c hodu -n '__hodu_at \'self-update\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'self-update\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'self-update\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'self-update\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'ops\'' -l backend -x -a '(__hodu_dynamic)' -d 'Only this backend (default: interp and every installed backend plugin)'
+complete -c hodu -n '__hodu_at \'ops\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'ops\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'ops\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'ops\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_at \'version\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'version\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'version\'' -l verbose -d 'Show stack traces and details on errors'

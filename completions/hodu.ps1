@@ -5,7 +5,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
     param($wordToComplete, $commandAst, $cursorPosition)
     $spec = @{
         '' = @{
-            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
+            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('config', 'Show and change settings in $HODU_HOME/config.toml'); ,@('doctor', 'Check the installation, environment and configuration'); ,@('self-update', 'Update hodu to the latest release (signed and checksummed), or roll back'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'); ,@('--version', 'Print the version'); ,@('-V', 'Print the version'))
             ValueFlags = @()
             Values = @{  }
@@ -87,6 +87,69 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
+        }
+        'config' = @{
+            Subs = @(,@('list', 'List every config key with its value, default and source'); ,@('get', 'Print the value of one config key (the default when unset)'); ,@('set', 'Set one config key (validated; comments in the file are kept)'); ,@('unset', 'Remove one key from config.toml (it falls back to its default)'); ,@('path', 'Print the path of config.toml ($HODU_HOME/config.toml)'); ,@('edit', 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'config list' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'config get' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @('')
+        }
+        'config set' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @('', '')
+        }
+        'config unset' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @('')
+        }
+        'config path' = @{
+            Subs = @()
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'config edit' = @{
+            Subs = @()
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'doctor' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'self-update' = @{
+            Subs = @()
+            Flags = @(,@('--check', 'Only show the installed and the latest version (exit 0 either way; see "updateAvailable" with --json)'); ,@('--version', 'Install this version (also older ones) instead of the latest'); ,@('--channel', 'Release channel (default: [update] channel in config.toml, else stable)'); ,@('--rollback', 'Go back to the binary the last update replaced'); ,@('--force', 'Reinstall even when already up to date'); ,@('--quiet', 'No progress output'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @('--version', '--channel')
+            Values = @{  }
+            Positionals = @()
         }
         'ops' = @{
             Subs = @()

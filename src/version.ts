@@ -3,8 +3,10 @@ import pkg from '../package.json' with { type: 'json' };
 // Replaced at build time by build.ts (`--define`); absent when running from source.
 declare const HODU_BUILD_COMMIT: string | undefined;
 declare const HODU_BUILD_DATE: string | undefined;
+declare const HODU_BUILD_VERSION: string | undefined;
 
-export const VERSION: string = pkg.version;
+/** The release build stamps its version (`build.ts --release --version V`); otherwise package.json's. */
+export const VERSION: string = typeof HODU_BUILD_VERSION === 'string' && HODU_BUILD_VERSION ? HODU_BUILD_VERSION : pkg.version;
 export const COMMIT: string = typeof HODU_BUILD_COMMIT === 'string' ? HODU_BUILD_COMMIT : 'dev';
 export const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE : '';
 /** Semver of the plugin SDK (src/sdk). Plugins declare the range they need. */

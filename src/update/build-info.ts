@@ -8,7 +8,6 @@ import { VERSION } from '../version';
 declare const HODU_UPDATE_PUBLIC_KEY: string | undefined;
 declare const HODU_UPDATE_DEFAULT_URL: string | undefined;
 declare const HODU_UPDATE_DEFAULT_CHANNEL: string | undefined;
-declare const HODU_BUILD_VERSION: string | undefined;
 
 /**
  * The Ed25519 public key of hodu releases (base64 of the raw 32 bytes). Empty until the project publishes
@@ -25,5 +24,5 @@ export const DEFAULT_UPDATE_URL: string = typeof HODU_UPDATE_DEFAULT_URL === 'st
 
 export const DEFAULT_CHANNEL: string = typeof HODU_UPDATE_DEFAULT_CHANNEL === 'string' && HODU_UPDATE_DEFAULT_CHANNEL ? HODU_UPDATE_DEFAULT_CHANNEL : 'stable';
 
-/** This binary's version (the release build stamps it; package.json's otherwise). */
-export const CURRENT_VERSION: string = typeof HODU_BUILD_VERSION === 'string' && HODU_BUILD_VERSION ? HODU_BUILD_VERSION : VERSION;
+/** This binary's version (the release build stamps it: see src/version.ts). */
+export const CURRENT_VERSION: string = VERSION;
