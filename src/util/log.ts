@@ -17,7 +17,7 @@ export interface LogConfig {
   modules?: Record<string, LogLevel>;
   format?: 'text' | 'json';
   file?: string;
-  /** Where stderr lines go (tests capture them); default console.error. */
+  /** Where stderr lines go (tests capture them); default: process.stderr (console.error is red on a TTY in Bun). */
   sink?: (line: string) => void;
 }
 
@@ -72,13 +72,13 @@ function emit(module: string, level: LogLevel, msg: Message, fields: LogFields |
   const kv = fields ? Object.entries(fields).map(([k, v]) => ` ${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`).join('') : '';
   const plain = `${level.toUpperCase().padEnd(5)} ${module}: ${text}${kv}`;
   const line = c.format === 'json' ? json() : plain;
-  (c.sink ?? console.error)(line);
+  (c.sink ?? writeStderr)(line);
   if (c.file && !fileBroken) {
     try {
       appendFileSync(c.file, c.format === 'json' ? `${line}\n` : `${time} ${plain}\n`);
     } catch (e) {
       fileBroken = true;
-      (c.sink ?? console.error)(`WARN  log: cannot append to log file ${c.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); logging to stderr only`);
+      (c.sink ?? writeStderr)(`WARN  log: cannot append to log file ${c.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); logging to stderr only`);
     }
   }
 }
@@ -106,4 +106,8 @@ export function logger(module: string): Logger {
     trace: at('trace'),
     enabled: (level) => logLevelRank(level) <= thresholdFor(module, current()),
   };
+}
+
+function writeStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
 }

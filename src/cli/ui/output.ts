@@ -7,7 +7,9 @@ export function out(line = ''): void {
 }
 
 export function err(line = ''): void {
-  console.error(line);
+  // Not console.error: on a terminal Bun paints everything console.error prints red, which would drown
+  // warnings and hints. process.stderr is only touched when something is written (startup stays cheap).
+  process.stderr.write(`${line}\n`);
 }
 
 export function outJson(value: unknown): void {

@@ -5,13 +5,16 @@ export default defineHoduCommand({
   args: {
     name: { type: 'positional', description: 'Installed plugin name', required: true },
     debug: { type: 'boolean', description: 'Build native sources with -O0 -g instead of -O2', default: false },
+    quiet: { type: 'boolean', description: 'No progress output', default: false },
   },
   examples: ['hodu plugin rebuild demo', 'hodu plugin rebuild demo --debug'],
   async run({ args }) {
     const { rebuildPlugin } = await import('../../../plugins/rebuild');
-    const { installProgress } = await import('./progress');
+    const { withInstallProgress } = await import('./progress');
     const { err } = await import('../../ui/output');
-    const { plugin } = await rebuildPlugin(args.name, { debug: args.debug, onEvent: await installProgress() });
-    err(`rebuilt ${plugin.name} ${plugin.version} (${plugin.build})`);
+    const { plugin } = await withInstallProgress(`Rebuilding ${args.name}`, { quiet: Boolean(args.quiet) }, (onEvent) =>
+      rebuildPlugin(args.name, { debug: args.debug, onEvent }),
+    );
+    if (!args.quiet) err(`rebuilt ${plugin.name} ${plugin.version} (${plugin.build})`);
   },
 });
