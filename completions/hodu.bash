@@ -34,11 +34,11 @@ __hodu_spec() {
       valflags='  ' ;;
     'plugin install')
       subs=''
-      flags='--path --debug --force --help -h --verbose --no-color'
+      flags='--path --debug --force --quiet --json --help -h --verbose --no-color'
       valflags=' --path ' ;;
     'plugin rebuild')
       subs=''
-      flags='--debug --help -h --verbose --no-color'
+      flags='--debug --quiet --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin remove')
       subs=''

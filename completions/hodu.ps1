@@ -55,14 +55,14 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'plugin install' = @{
             Subs = @()
-            Flags = @(,@('--path', 'Folder holding the plugin package.json'); ,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--force', 'Replace an installed plugin of the same name'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--path', 'Folder holding the plugin package.json'); ,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--force', 'Replace an installed plugin of the same name'); ,@('--quiet', 'No progress output'); ,@('--json', 'Print the installed plugin as JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--path')
             Values = @{ '--path' = 'dirs' }
             Positionals = @()
         }
         'plugin rebuild' = @{
             Subs = @()
-            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--quiet', 'No progress output'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
