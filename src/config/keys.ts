@@ -44,7 +44,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'network.timeout_ms', kind: 'integer', min: 1, default: 30000, description: 'Network timeout in milliseconds' },
   { key: 'registry.url', kind: 'url', description: 'npm-compatible registry for plugins (unset: none configured)' },
   { key: 'update.channel', kind: 'enum', values: ['stable', 'beta', 'nightly'], default: 'stable', description: 'Release channel for self-update' },
-  { key: 'update.url', kind: 'url', description: 'Release server for self-update (unset: none configured)' },
+  { key: 'update.url', kind: 'url', description: 'Release server for self-update (unset: none configured; HODU_UPDATE_URL overrides it)' },
   { key: 'update.check_interval', kind: 'duration', default: '24h', description: 'How often to check for a new release ("0": never)' },
   { key: 'update.check', kind: 'boolean', default: true, env: 'HODU_NO_UPDATE_CHECK', description: 'Check for new releases in the background (HODU_NO_UPDATE_CHECK=1 turns it off)' },
 ];
