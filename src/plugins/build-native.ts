@@ -54,19 +54,23 @@ export async function buildNativePlugin(name: string, dir: string, native: NonNu
   }
   const includeDir = await writeSdkHeaders();
   const cmd = compileCommand(native, includeDir, profile);
-  let r: ReturnType<typeof Bun.spawnSync>;
+  let proc: ReturnType<typeof Bun.spawn>;
   try {
-    r = Bun.spawnSync(cmd, { cwd: dir, stdout: 'pipe', stderr: 'pipe', env: process.env });
+    proc = Bun.spawn(cmd, { cwd: dir, stdout: 'pipe', stderr: 'pipe', env: process.env });
   } catch (e) {
     throw new HoduError('E_MISSING_TOOL', `plugin '${name}': cannot run the C compiler '${cmd[0]}' (${e instanceof Error ? e.message : String(e)})`, {
       hint: 'install one (Debian/Ubuntu: `sudo apt-get install build-essential`) or set CC',
     });
   }
+  // Async, so that Ctrl+C/SIGTERM reach hodu mid-build: the compiler is killed and the staging is rolled back.
+  const { onInterrupt } = await import('../util/interrupt');
+  const unregister = onInterrupt(() => proc.kill());
+  const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout as ReadableStream).text(), new Response(proc.stderr as ReadableStream).text(), proc.exited]).finally(unregister);
   const library = join(dir, native.library);
-  if (r.exitCode !== 0 || !existsSync(library)) {
-    const output = `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`.trim();
+  if (exitCode !== 0 || !existsSync(library)) {
+    const output = `${stdout}${stderr}`.trim();
     const tail = output.split('\n').slice(-40).join('\n');
-    throw new HoduError('E_PLUGIN_BUILD', `plugin '${name}': the C build failed (exit ${r.exitCode ?? r.signalCode}):\n  $ ${cmd.join(' ')}\n${tail.replace(/^/gm, '  ')}`, {
+    throw new HoduError('E_PLUGIN_BUILD', `plugin '${name}': the C build failed (exit ${proc.signalCode ?? exitCode}):\n  $ ${cmd.join(' ')}\n${tail.replace(/^/gm, '  ')}`, {
       hint: 'fix the errors above in the plugin sources (paths are relative to its package.json); nothing was installed',
     });
   }
