@@ -9,7 +9,7 @@ import interp from '../../src/backends/interp/index';
 import { decodeModel, decodeOptionalProto, decodeSequenceProto, decodeTensorProto, type OnnxValue } from '../../src/formats/onnx/decode';
 import { feedInputs, type Model, type ValueInfo } from '../../src/ir/graph';
 import { Tensor } from '../../src/ir/tensor';
-import { verifyModel } from '../../src/ir/verifier';
+import { prepareModel } from '../../src/runtime/prepare';
 import type { RuntimeValue } from '../../src/sdk/backend';
 import { compareTensor } from '../ops/harness';
 
@@ -72,8 +72,8 @@ function flatten(values: OnnxValue[]): Tensor[] {
 export async function runCase(caseDir: string): Promise<Outcome> {
   let model: Model;
   try {
-    model = decodeModel(readFileSync(join(caseDir, 'model.onnx')), { path: join(caseDir, 'model.onnx') });
-    verifyModel(model);
+    // The same preparation as `hodu run`: functions inlined, Gradient expanded, then verified.
+    model = prepareModel(decodeModel(readFileSync(join(caseDir, 'model.onnx')), { path: join(caseDir, 'model.onnx') }));
   } catch (e) {
     return { status: 'failed', reason: `load: ${(e as Error).message}` };
   }

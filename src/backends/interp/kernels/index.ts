@@ -168,6 +168,7 @@ import './squeeze';
 import './stft';
 import './string-normalizer';
 import './sub';
+import './sum-to-shape';
 import './sum';
 import './tan';
 import './tanh';
