@@ -1,4 +1,4 @@
-import { directiveOf, HEADER_NOTE } from './directive';
+import { directiveOf, HEADER_NOTE, lookupFunctions } from './directive';
 import { flattenTree, type CommandNode } from './tree';
 
 const key = (node: CommandNode) => `'${node.path.join(' ')}'`;
@@ -32,19 +32,7 @@ ${spec.join('\n')}
   esac
 }
 
-# Prints the directive for a flag value: "choices A B", files, dirs, dynamic, or nothing.
-__hodu_value() {
-  case "\${1:+$1 }$2" in
-${values.join('\n')}
-  esac
-}
-
-# Prints the directive for positional argument number $2 (from 0) of command path $1.
-__hodu_positional() {
-  case "\${1:+$1 }$2" in
-${positionals.join('\n')}
-  esac
-}
+${lookupFunctions(values, positionals)}
 
 _hodu() {
   local -a words=()
