@@ -101,8 +101,14 @@ function checkFlags(path: string[], defs: Record<string, ArgDef>, args: string[]
       throw usageError(`unknown option '${a.split('=')[0]}' for 'hodu ${path.join(' ')}'`, guess ? `did you mean '--${guess}'?` : `run \`hodu ${path.join(' ')} --help\``);
     }
     const def = defs[flag];
-    // Skip the value of a string flag given as `--flag value`.
-    if (def?.type === 'string' && !a.includes('=') && i + 1 < args.length) i++;
+    if (def?.type === 'string' && !a.includes('=')) {
+      // `--flag value`: the value must be there (a negative number counts as a value, another flag does not).
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+        throw usageError(`option '--${flag}' needs a value`, `e.g. --${flag} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; run \`hodu ${path.join(' ')} --help\``);
+      }
+      i++;
+    }
   }
 }
 

@@ -69,7 +69,7 @@ export function readBytes(path: string): Uint8Array {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path', exitCode: 2 });
-    if (code === 'EISDIR') throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { exitCode: 2 });
+    if (code === 'EISDIR') throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it', exitCode: 2 });
     throw new HoduError('E_IO', `${path}: cannot read (${code ?? String(e)})`);
   }
 }

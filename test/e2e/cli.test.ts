@@ -322,3 +322,11 @@ test('sequence inputs are given as NAME/0, NAME/1, … keys', async () => {
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("sequence input 'seq' has element 2 but no element 1");
 });
+
+test('a string option without its value is a usage error, not silently ignored', () => {
+  const r = hodu(['run', addModel, '--input']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("option '--input' needs a value");
+  const r2 = hodu(['run', addModel, '--input', '--json']);
+  expect(r2.code).toBe(2);
+});
