@@ -2,10 +2,11 @@
 import { afterAll, afterEach, expect, spyOn, test } from 'bun:test';
 import { chooseRenderer, formatTransfer, taskRunner } from '../../src/cli/ui/progress';
 
-const spy = spyOn(console, 'error').mockImplementation(() => {});
+// err() writes to process.stderr (not console.error, which Bun paints red on a TTY): capture it there.
+const spy = spyOn(process.stderr, 'write').mockImplementation(() => true);
 afterEach(() => spy.mockClear());
 afterAll(() => spy.mockRestore());
-const lines = () => spy.mock.calls.map((c) => String(c[0]));
+const lines = () => spy.mock.calls.map((c) => String(c[0]).replace(/\n$/, ''));
 
 test('--quiet silences, --json and non-TTY stderr give plain lines', () => {
   expect(chooseRenderer({ quiet: true })).toBe('silent');
