@@ -70,15 +70,37 @@ export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, fns: BinaryFns,
   const x = toNumbers(a);
   const y = toNumbers(b);
   const fn = fns.num;
+  if (directNumberStorage(outDtype) && outDtype !== 'bool') {
+    const out = allocData(outDtype, n) as NumericArray;
+    const period = ia === null ? trailingPeriod(b.dims, outDims) : 0;
+    if (ia === null && ib === null) for (let i = 0; i < n; i++) out[i] = fn(x[i]!, y[i]!);
+    else if (period > 0) {
+      // B repeats every `period` elements of the output (a bias over the last dims, or a scalar: period 1).
+      for (let o = 0; o < n; o += period) for (let j = 0; j < period; j++) out[o + j] = fn(x[o + j]!, y[j]!);
+    } else for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!);
+    return new Tensor(outDtype, outDims, out);
+  }
   if (directNumberStorage(outDtype)) {
     const out = allocData(outDtype, n) as NumericArray;
-    if (outDtype === 'bool') for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!) ? 1 : 0;
-    else for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!);
+    for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!) ? 1 : 0;
     return new Tensor(outDtype, outDims, out);
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!);
   return fromNumbers(outDtype, outDims, out);
+}
+
+/**
+ * When B (broadcast to `outDims`) is its own data repeated — its dims, after dropping leading 1s, equal the
+ * trailing dims of the output — the length of one repetition; otherwise 0.
+ */
+function trailingPeriod(bDims: readonly number[], outDims: readonly number[]): number {
+  let k = 0;
+  while (k < bDims.length && bDims[k] === 1) k++;
+  const tail = bDims.slice(k);
+  if (tail.length > outDims.length) return 0;
+  const outTail = outDims.slice(outDims.length - tail.length);
+  return tail.every((d, i) => d === outTail[i]) ? sizeOf(tail) : 0;
 }
 
 /** A kernel for a binary op: output has A's dtype, or bool when `bool` is set. */
