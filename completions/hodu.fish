@@ -188,7 +188,7 @@ complete -c hodu -n '__hodu_sub \'plugin\'' -a install -d 'Install a plugin pack
 complete -c hodu -n '__hodu_sub \'plugin\'' -a rebuild -d 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a remove -d 'Uninstall a plugin (its folder and its plugins.json entry)'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a new -d 'Create a plugin package from a template that installs as is'
-complete -c hodu -n '__hodu_sub \'plugin\'' -a test -d 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a test -d 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips'
 complete -c hodu -n '__hodu_at \'plugin\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'plugin\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'plugin\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'

@@ -33,7 +33,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             Positionals = @('files', 'files')
         }
         'plugin' = @{
-            Subs = @(,@('list', 'List embedded and installed plugins with their status'); ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status'); ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)'); ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'); ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)'); ,@('new', 'Create a plugin package from a template that installs as is'); ,@('test', 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp'))
+            Subs = @(,@('list', 'List embedded and installed plugins with their status'); ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status'); ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)'); ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'); ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)'); ,@('new', 'Create a plugin package from a template that installs as is'); ,@('test', 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }

@@ -44,77 +44,113 @@ const ATOL = 1e-5;
 
 interface Target {
   name: string;
-  library: string;
+  kind: 'native' | 'js';
+  type: 'backend' | 'format';
+  /** Native: the built library. JS: the entry module. */
+  file: string;
+  sdkRange?: string;
   declaredOps?: string[];
   declaredDtypes?: DType[];
   cleanup(): void;
 }
 
-/** NAME of an installed plugin, a plugin package folder (built into a temp dir), or a built library. */
+/** NAME of an installed plugin, a plugin package folder (native sources built into a temp dir), or a built library. */
 async function resolveTarget(target: string, debug: boolean): Promise<Target> {
   const registry = readRegistry();
   const installed = registry.plugins[target];
   // A bare name means an installed plugin (even if a folder of that name is here); `./demo` means the folder.
   const looksLikePath = target.includes('/') || target.startsWith('.') || target.endsWith('.so');
   if (installed && !looksLikePath) {
-    if (!installed.library) throw new HoduError('E_PLUGIN_TEST', `plugin '${target}' is not a native backend`, { hint: 'plugin test checks native backend plugins' });
     const caps = installed.type === 'backend' ? installed.capabilities : undefined;
-    return { name: target, library: join(installed.path, installed.library), declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup() {} };
+    return {
+      name: target, kind: installed.library ? 'native' : 'js', type: installed.type, file: join(installed.path, installed.library ?? installed.entry!),
+      sdkRange: installed.sdk, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup() {},
+    };
   }
   const path = resolve(target);
   if (!existsSync(path)) {
     throw new HoduError('E_NOT_FOUND', `'${target}' is neither an installed plugin nor a path`, { hint: 'run `hodu plugin list`, or pass the plugin folder', exitCode: 2 });
   }
-  if (statSync(path).isFile()) return { name: '', library: path, cleanup() {} };
+  if (statSync(path).isFile()) return { name: '', kind: 'native', type: 'backend', file: path, cleanup() {} };
   const pkg = readPluginPackage(path);
+  const caps = pkg.hodu.type === 'backend' ? pkg.hodu.capabilities : undefined;
+  const common = { name: pkg.name, type: pkg.hodu.type, sdkRange: pkg.hodu.sdk, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined };
   const native = pkg.hodu.native;
-  if (pkg.hodu.type !== 'backend' || !native) {
-    throw new HoduError('E_PLUGIN_TEST', `${pkg.file}: plugin test checks native backend plugins`, { hint: 'format and JS plugins are checked at install time' });
-  }
+  if (!native) return { ...common, kind: 'js', file: join(path, pkg.hodu.entry!), cleanup() {} };
+  if (pkg.hodu.type !== 'backend') throw new HoduError('E_PLUGIN_TEST', `${pkg.file}: native format plugins are not supported yet`, { hint: 'write format plugins in TypeScript/JavaScript ("entry")' });
   const { cpSync } = await import('node:fs');
   const dir = mkdtempSync(join(tmpdir(), 'hodu-plugin-test-'));
   cpSync(path, dir, { recursive: true });
   const { buildNativePlugin } = await import('./build-native');
   const library = await buildNativePlugin(pkg.name, dir, native, debug ? 'debug' : 'release');
-  const caps = pkg.hodu.type === 'backend' ? pkg.hodu.capabilities : undefined;
-  return { name: pkg.name, library, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { ...common, kind: 'native', file: library, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function testPlugin(target: string, opts: { debug?: boolean; onOp?(r: OpResult): void } = {}): Promise<PluginTestReport> {
   const t = await resolveTarget(target, opts.debug ?? false);
   try {
-    const native = await nativeLoader();
-    // Probing in a child first: a library that crashes at load is reported, not fatal.
-    const info = await native.probeIsolated(t.library, { name: t.name || nameFromLibrary(t.library) });
-    const name = t.name || info.name;
-    const report: PluginTestReport = {
-      name, library: t.library, abi: info.abiVersion, sdkRange: info.sdkRange, kernels: info.kernels, checks: [], ops: [],
-      tolerance: { rtol: RTOL, atol: ATOL }, passed: true,
-    };
-    report.checks.push({ check: 'abi', ok: true, detail: `ABI ${info.abiVersion} matches this hodu` });
-    report.checks.push({ check: 'sdk', ok: true, detail: `SDK range ${info.sdkRange} accepts this hodu` });
-    report.checks.push({ check: 'runner', ok: info.runner, detail: info.runner ? 'declares a runner' : 'does not declare a runner capability' });
-    const ops = t.declaredOps ?? [...new Set(info.kernels.map(opOfKernel))];
-    const missing = ops.filter((op) => !info.kernels.some((k) => k.startsWith(`${kernelPrefix(op)}_`)));
-    report.checks.push({
-      check: 'capabilities',
-      ok: missing.length === 0,
-      detail: missing.length ? `declares ${missing.join(', ')} but its library has no kernel for ${missing.length > 1 ? 'them' : 'it'}` : `${ops.length} declared ops all have kernels`,
-    });
-    const backend = native.loadNativeBackend(t.library, info, { isolate: true });
-    for (const op of ops) {
-      for (const dtype of t.declaredDtypes ?? ['float32']) {
-        for (const result of await testOp(backend, op, dtype)) {
-          report.ops.push(result);
-          opts.onOp?.(result);
+    const report = t.kind === 'native' ? await nativeChecks(t) : await jsChecks(t);
+    if (report.backend) {
+      const ops = t.declaredOps ?? report.backend.capabilities.ops ?? [];
+      for (const op of ops) {
+        for (const dtype of t.declaredDtypes ?? ['float32']) {
+          for (const result of await testOp(report.backend, op, dtype)) {
+            report.ops.push(result);
+            opts.onOp?.(result);
+          }
         }
       }
     }
-    report.passed = report.checks.every((c) => c.ok) && report.ops.every((o) => o.status !== 'failed');
-    return report;
+    const { backend: _backend, ...rest } = report;
+    rest.passed = rest.checks.every((c) => c.ok) && rest.ops.every((o) => o.status !== 'failed');
+    return rest;
   } finally {
     t.cleanup();
   }
+}
+
+type Checked = PluginTestReport & { backend?: BackendPlugin };
+
+/** A native backend: probed in a child first (a library that crashes at load is reported), then run isolated. */
+async function nativeChecks(t: Target): Promise<Checked> {
+  const native = await nativeLoader();
+  const info = await native.probeIsolated(t.file, { name: t.name || nameFromLibrary(t.file) });
+  const report = baseReport(t.name || info.name, t.file, { abi: info.abiVersion, sdkRange: info.sdkRange, kernels: info.kernels });
+  report.checks.push({ check: 'abi', ok: true, detail: `ABI ${info.abiVersion} matches this hodu` });
+  report.checks.push({ check: 'sdk', ok: true, detail: `SDK range ${info.sdkRange} accepts this hodu` });
+  report.checks.push({ check: 'runner', ok: info.runner, detail: info.runner ? 'declares a runner' : 'does not declare a runner capability' });
+  const ops = t.declaredOps ?? [...new Set(info.kernels.map(opOfKernel))];
+  const missing = ops.filter((op) => !info.kernels.some((k) => k.startsWith(`${kernelPrefix(op)}_`)));
+  report.checks.push({
+    check: 'capabilities',
+    ok: missing.length === 0,
+    detail: missing.length ? `declares ${missing.join(', ')} but its library has no kernel for ${missing.length > 1 ? 'them' : 'it'}` : `${ops.length} declared ops all have kernels`,
+  });
+  t.declaredOps = ops;
+  return { ...report, backend: native.loadNativeBackend(t.file, info, { isolate: true }) };
+}
+
+/** A JS plugin: loaded in-process (it cannot crash the process the way native code can), shape-checked by the loader. */
+async function jsChecks(t: Target): Promise<Checked> {
+  const { loadJsPlugin } = await import('./js-loader');
+  const { sdkCompatible } = await import('./sdk-compat');
+  const { SDK_VERSION } = await import('../version');
+  const report = baseReport(t.name, t.file, { sdkRange: t.sdkRange, kernels: [] });
+  const sdkOk = t.sdkRange === undefined || sdkCompatible(t.sdkRange);
+  report.checks.push({ check: 'sdk', ok: sdkOk, detail: sdkOk ? `SDK range ${t.sdkRange ?? '(any)'} accepts this hodu (${SDK_VERSION})` : `needs SDK ${t.sdkRange}, this hodu provides ${SDK_VERSION}` });
+  if (t.type === 'backend') {
+    const backend = await loadJsPlugin(t.file, 'backend', t.name);
+    report.checks.push({ check: 'runner', ok: backend.capabilities.runner, detail: backend.capabilities.runner ? 'declares a runner' : 'does not declare a runner capability' });
+    return { ...report, backend };
+  }
+  const format = await loadJsPlugin(t.file, 'format', t.name);
+  const { formatChecks } = await import('./format-checks');
+  report.checks.push(...(await formatChecks(format)));
+  return report;
+}
+
+function baseReport(name: string, library: string, extra: Partial<PluginTestReport>): PluginTestReport {
+  return { name, library, kernels: [], checks: [], ops: [], tolerance: { rtol: RTOL, atol: ATOL }, passed: true, ...extra };
 }
 
 async function testOp(backend: BackendPlugin, op: string, dtype: DType): Promise<OpResult[]> {

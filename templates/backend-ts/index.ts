@@ -35,8 +35,38 @@ const BINARY: Record<string, Binary> = { Add: (a, b) => a + b, Sub: (a, b) => a 
 const UNARY: Record<string, (x: number) => number> = { Relu: (x) => (x > 0 ? x : 0), Neg: (x) => -x };
 const OPS = [...Object.keys(BINARY), ...Object.keys(UNARY)];
 
-function sameDims(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+/** numpy broadcasting of two shapes, or undefined when they are incompatible. */
+function broadcastDims(a: readonly number[], b: readonly number[]): number[] | undefined {
+  const rank = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const da = a[a.length - rank + i] ?? 1;
+    const db = b[b.length - rank + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) return undefined;
+    out.push(da === 1 ? db : da);
+  }
+  return out;
+}
+
+/** Flat index into a tensor of `dims` for each element of `outDims` (broadcast axes repeat). */
+function broadcastIndex(dims: readonly number[], outDims: readonly number[]): Int32Array {
+  const total = outDims.reduce((n, d) => n * d, 1);
+  const index = new Int32Array(total);
+  const offset = outDims.length - dims.length;
+  for (let i = 0; i < total; i++) {
+    let rest = i;
+    let flat = 0;
+    let stride = 1;
+    for (let axis = outDims.length - 1; axis >= 0; axis--) {
+      const coord = rest % outDims[axis]!;
+      rest = Math.floor(rest / outDims[axis]!);
+      const d = axis >= offset ? dims[axis - offset]! : 1;
+      if (d !== 1) flat += coord * stride;
+      stride *= d;
+    }
+    index[i] = flat;
+  }
+  return index;
 }
 
 function runNode(sdk: Sdk, node: Node, inputs: Tensor[]): Tensor {
@@ -47,13 +77,13 @@ function runNode(sdk: Sdk, node: Node, inputs: Tensor[]): Tensor {
   if (unary) return new sdk.Tensor('float32', inputs[0]!.dims, Float32Array.from(inputs[0]!.data as Float32Array, unary));
   const [a, b] = inputs as [Tensor, Tensor];
   const f = BINARY[node.op]!;
+  const dims = broadcastDims(a.dims, b.dims);
+  if (!dims) throw new sdk.HoduError('E_BACKEND', `__NAME__: ${node.op} node '${node.name}': shapes [${a.dims}] and [${b.dims}] do not broadcast`);
   const x = a.data as Float32Array;
   const y = b.data as Float32Array;
-  // Same shapes, or one side a single element; general broadcasting is left as an exercise.
-  if (sameDims(a.dims, b.dims)) return new sdk.Tensor('float32', a.dims, x.map((v, i) => f(v, y[i]!)));
-  if (y.length === 1) return new sdk.Tensor('float32', a.dims, x.map((v) => f(v, y[0]!)));
-  if (x.length === 1) return new sdk.Tensor('float32', b.dims, y.map((v) => f(x[0]!, v)));
-  throw new sdk.HoduError('E_BACKEND', `__NAME__: ${node.op} node '${node.name}': shapes [${a.dims}] and [${b.dims}] need broadcasting, which this backend does not do`);
+  const ia = broadcastIndex(a.dims, dims);
+  const ib = broadcastIndex(b.dims, dims);
+  return new sdk.Tensor('float32', dims, Float32Array.from(ia, (ai, i) => f(x[ai]!, y[ib[i]!]!)));
 }
 
 export default function (sdk: Sdk) {

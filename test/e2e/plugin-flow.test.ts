@@ -106,3 +106,20 @@ describe('a plugin that crashes in a kernel', () => {
     expect(report.ops[0].detail).toContain('SIGSEGV');
   });
 });
+
+describe('TypeScript templates pass plugin test out of the box', () => {
+  for (const type of ['backend', 'format'] as const) {
+    test(`${type} (folder, then installed)`, () => {
+      const name = `ts-${type}`;
+      expect(run(['plugin', 'new', name, '--type', type, '--lang', 'ts']).code).toBe(0);
+      const fromFolder = run(['plugin', 'test', `./${name}`, '--json']);
+      expect(fromFolder.stderr).toBe('');
+      const report = JSON.parse(fromFolder.stdout);
+      expect(report.passed).toBe(true);
+      if (type === 'backend') expect(report.ops.filter((o: { status: string }) => o.status === 'passed').length).toBeGreaterThan(10);
+      else expect(report.checks.map((c: { check: string }) => c.check)).toContain('tensor round trip');
+      expect(run(['plugin', 'install', '--path', name, '--quiet']).code).toBe(0);
+      expect(run(['plugin', 'test', name]).code).toBe(0);
+    });
+  }
+});

@@ -2,7 +2,7 @@ import { defineHoduCommand } from '../../command';
 import { jsonArg } from '../../shared-args';
 
 export default defineHoduCommand({
-  meta: { name: 'test', description: 'Check a backend plugin in a child process: ABI, SDK, capabilities, and every op against interp' },
+  meta: { name: 'test', description: 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips' },
   args: {
     target: { type: 'positional', description: 'Installed plugin name, plugin folder, or built library (.so)', required: true },
     debug: { type: 'boolean', description: 'Build a plugin folder with -O0 -g', default: false },
@@ -20,7 +20,7 @@ export default defineHoduCommand({
     else {
       out(`${c.bold(report.name)}  ${report.library}`);
       out(table(report.checks.map((k) => [k.ok ? c.green('✔') : c.red('✘'), k.check, k.detail])));
-      out();
+      if (report.ops.length) out();
       out(table(report.ops.map((o) => [
         o.status === 'passed' ? c.green('✔') : o.status === 'skipped' ? c.yellow('-') : c.red('✘'),
         o.op, o.dtype, o.probe,
@@ -29,8 +29,10 @@ export default defineHoduCommand({
       ])));
       const passed = report.ops.filter((o) => o.status === 'passed').length;
       const failed = report.ops.filter((o) => o.status === 'failed').length;
-      out();
-      out(`${passed} passed, ${failed} failed, ${report.ops.length - passed - failed} skipped (tolerance rtol ${report.tolerance.rtol}, atol ${report.tolerance.atol})`);
+      if (report.ops.length) {
+        out();
+        out(`${passed} ops passed, ${failed} failed, ${report.ops.length - passed - failed} skipped (tolerance rtol ${report.tolerance.rtol}, atol ${report.tolerance.atol})`);
+      }
     }
     if (!report.passed) {
       err();
