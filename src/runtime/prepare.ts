@@ -9,7 +9,12 @@ import { inlineFunctions } from '../passes/inline-functions';
  * there is nothing to rewrite.
  */
 export function prepareModel(model: Model): Model {
+  // `hodu run` prepares before estimating memory, then runModel prepares again: do the work once.
+  if (preparedModels.has(model)) return model;
   const prepared = expandGradients(inlineFunctions(model));
   verifyModel(prepared);
+  preparedModels.add(prepared);
   return prepared;
 }
+
+const preparedModels = new WeakSet<Model>();

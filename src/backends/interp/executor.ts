@@ -43,7 +43,7 @@ export class Executor {
     for (const [name, t] of graph.initializers) scope.set(name, t);
     for (const [name, v] of feeds) scope.set(name, v);
     const keep = new Set(graph.outputs.map((o) => o.name));
-    const lastUse = lastUses(graph);
+    const lastUse = cachedLastUses(graph);
     graph.nodes.forEach((node, index) => {
       this.options.onNode?.(node, index);
       const inputs = node.inputs.map((name) => {
@@ -98,6 +98,14 @@ export class Executor {
       });
     }
   }
+}
+
+/** lastUses per graph, computed once: a graph is run many times (Loop bodies, repeated session runs). */
+const lastUseCache = new WeakMap<Graph, Map<string, number>>();
+function cachedLastUses(graph: Graph): Map<string, number> {
+  let m = lastUseCache.get(graph);
+  if (!m) lastUseCache.set(graph, (m = lastUses(graph)));
+  return m;
 }
 
 /** Index of the last node that reads each value (subgraph reads of outer values count at the owning node). */
