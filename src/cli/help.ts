@@ -8,7 +8,7 @@ import { VERSION } from '../version';
 export async function topLevelHelp(): Promise<string> {
   const c = await colors();
   return [
-    `hodu ${VERSION} — run, inspect and compile ML models (ONNX) from one binary`,
+    `hodu ${VERSION} — run, inspect and convert ML models (ONNX) from one binary, extended by plugins`,
     '',
     `${c.bold('USAGE')}  hodu <command> [options]`,
     '',
@@ -26,6 +26,8 @@ export async function topLevelHelp(): Promise<string> {
     c.bold('EXAMPLES'),
     '  hodu run model.onnx --input input.npy',
     '  hodu inspect model.onnx',
+    '  hodu plugin new my-backend --type backend --lang c',
+    '  hodu doctor',
     '',
     `Exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted.`,
   ].join('\n');
