@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLETION_FILES, generateCompletion, SHELLS } from '../src/completions/generate';
+import { COMPLETION_FILES, generateCompletion, SHELLS } from '../src/cli/completions/generate';
 
 const dir = join(import.meta.dir, '..', 'completions');
 for (const shell of SHELLS) {

@@ -1,7 +1,7 @@
 import { expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLETION_FILES, generateCompletion, SHELLS } from '../../src/completions/generate';
+import { COMPLETION_FILES, generateCompletion, SHELLS } from '../../src/cli/completions/generate';
 
 const dir = join(import.meta.dir, '..', '..', 'completions');
 

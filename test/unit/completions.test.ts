@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineHoduCommand, type HoduCommand } from '../../src/cli/command';
-import { completeWords, locate } from '../../src/completions/complete';
-import { parseShell, renderCompletion, SHELLS } from '../../src/completions/generate';
-import { readInstalledNames } from '../../src/completions/installed-names';
-import { flattenTree, loadCommandTree, type CommandNode } from '../../src/completions/tree';
+import { completeWords, locate } from '../../src/cli/completions/complete';
+import { parseShell, renderCompletion, SHELLS } from '../../src/cli/completions/generate';
+import { readInstalledNames } from '../../src/cli/completions/installed-names';
+import { flattenTree, loadCommandTree, type CommandNode } from '../../src/cli/completions/tree';
 import { HoduError } from '../../src/errors';
 
 let home: string;

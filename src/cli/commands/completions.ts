@@ -12,7 +12,7 @@ export default defineHoduCommand({
     'hodu completions powershell | Out-String | Invoke-Expression   # in $PROFILE',
   ],
   async run({ args }) {
-    const { generateCompletion, parseShell } = await import('../../completions/generate');
+    const { generateCompletion, parseShell } = await import('../completions/generate');
     const { out } = await import('../ui/output');
     out((await generateCompletion(parseShell(args.shell))).trimEnd());
   },

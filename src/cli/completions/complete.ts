@@ -1,5 +1,5 @@
-import { embeddedBackendNames } from '../backends/registry';
-import { embeddedFormatNames } from '../formats/registry';
+import { embeddedBackendNames } from '../../backends/registry';
+import { embeddedFormatNames } from '../../formats/registry';
 import { readInstalledNames } from './installed-names';
 import type { CommandNode, FlagSpec } from './tree';
 import type { DynamicSource, ValueKind } from './value-kinds';

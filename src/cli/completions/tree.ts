@@ -1,7 +1,7 @@
 import type { ArgDef } from 'citty';
-import type { HoduCommand } from '../cli/command';
-import { commands } from '../cli/commands/index';
-import { HoduError } from '../errors';
+import type { HoduCommand } from '../command';
+import { commands } from '../commands/index';
+import { HoduError } from '../../errors';
 import { valueKindOf, type ValueKind } from './value-kinds';
 
 export interface FlagSpec {

@@ -1,4 +1,4 @@
-import { err, out } from '../cli/ui/output';
+import { err, out } from '../ui/output';
 import { completeWords } from './complete';
 import { loadCommandTree } from './tree';
 

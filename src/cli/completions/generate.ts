@@ -1,4 +1,4 @@
-import { HoduError } from '../errors';
+import { HoduError } from '../../errors';
 import { generateBash } from './bash';
 import { generateFish } from './fish';
 import { generatePowershell } from './powershell';
