@@ -74,7 +74,10 @@ export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, fns: BinaryFns,
     const out = allocData(outDtype, n) as NumericArray;
     const period = ia === null ? trailingPeriod(b.dims, outDims) : 0;
     if (ia === null && ib === null) for (let i = 0; i < n; i++) out[i] = fn(x[i]!, y[i]!);
-    else if (period > 0) {
+    else if (period === 1) {
+      const v = y[0]!;
+      for (let i = 0; i < n; i++) out[i] = fn(x[i]!, v);
+    } else if (period > 0) {
       // B repeats every `period` elements of the output (a bias over the last dims, or a scalar: period 1).
       for (let o = 0; o < n; o += period) for (let j = 0; j < period; j++) out[o + j] = fn(x[o + j]!, y[j]!);
     } else for (let i = 0; i < n; i++) out[i] = fn(x[ia ? ia[i]! : i]!, y[ib ? ib[i]! : i]!);
