@@ -1,0 +1,101 @@
+/**
+ * Helpers the optimization passes share: which values are true constants, who reads a value (subgraph
+ * captures included), and renaming values across a graph and its subgraphs.
+ */
+import type { Attribute, Graph, Node } from '../ir/graph';
+import type { Tensor } from '../ir/tensor';
+
+/**
+ * The value of `name` when it is a constant the caller cannot override: an initializer that is not also a
+ * graph input (ONNX lets a feed replace an initializer listed among the inputs, so that one is a default).
+ */
+export function constantValue(g: Graph, name: string): Tensor | undefined {
+  if (!name || g.inputs.some((i) => i.name === name)) return undefined;
+  return g.initializers.get(name);
+}
+
+export function subgraphsOf(node: Node): Graph[] {
+  const out: Graph[] = [];
+  for (const a of Object.values(node.attributes)) {
+    if (a.type === 'graph') out.push(a.value);
+    if (a.type === 'graphs') out.push(...a.value);
+  }
+  return out;
+}
+
+export function hasSubgraph(node: Node): boolean {
+  return Object.values(node.attributes).some((a) => a.type === 'graph' || a.type === 'graphs');
+}
+
+/** Names a subgraph reads that it does not define itself (captures from the enclosing scopes). */
+export function outerReads(g: Graph): Set<string> {
+  const defined = new Set<string>([...g.inputs.map((x) => x.name), ...g.initializers.keys()]);
+  const reads = new Set<string>();
+  for (const node of g.nodes) {
+    for (const n of node.inputs) if (n && !defined.has(n)) reads.add(n);
+    for (const s of subgraphsOf(node)) for (const n of outerReads(s)) if (!defined.has(n)) reads.add(n);
+    for (const o of node.outputs) defined.add(o);
+  }
+  for (const o of g.outputs) if (!defined.has(o.name)) reads.add(o.name);
+  return reads;
+}
+
+/** How many times each value is read: node inputs, subgraph captures (once per capturing node), graph outputs. */
+export function readCounts(g: Graph): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (n: string) => n && counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const node of g.nodes) {
+    node.inputs.forEach(bump);
+    for (const s of subgraphsOf(node)) outerReads(s).forEach(bump);
+  }
+  for (const o of g.outputs) bump(o.name);
+  return counts;
+}
+
+/** The node producing each value. */
+export function producers(g: Graph): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const n of g.nodes) for (const o of n.outputs) if (o) out.set(o, n);
+  return out;
+}
+
+/** Applies `rename` to every read of a value (inputs, subgraph captures not shadowed there) and every node output. */
+export function renameValues(g: Graph, rename: ReadonlyMap<string, string>): Graph {
+  if (!rename.size) return g;
+  const map = (n: string) => rename.get(n) ?? n;
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map), outputs: n.outputs.map(map) }, (s) => renameCaptures(s, rename))),
+    valueInfo: g.valueInfo.filter((v) => !rename.has(v.name)),
+  };
+}
+
+function renameCaptures(g: Graph, rename: ReadonlyMap<string, string>): Graph {
+  const own = new Set([...g.inputs.map((i) => i.name), ...g.initializers.keys(), ...g.nodes.flatMap((n) => n.outputs)]);
+  const map = (n: string) => (own.has(n) ? n : rename.get(n) ?? n);
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (s) => renameCaptures(s, rename))),
+    outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
+  };
+}
+
+export function mapSubgraphs(node: Node, f: (g: Graph) => Graph): Node {
+  if (!hasSubgraph(node)) return node;
+  const attributes: Record<string, Attribute> = {};
+  for (const [name, a] of Object.entries(node.attributes)) {
+    if (a.type === 'graph') attributes[name] = { type: 'graph', value: f(a.value) };
+    else if (a.type === 'graphs') attributes[name] = { type: 'graphs', value: a.value.map(f) };
+    else attributes[name] = a;
+  }
+  return { ...node, attributes };
+}
+
+/** A value name not yet used in the graph (for new initializers such as rescaled weights). */
+export function freshName(g: Graph, base: string): string {
+  const used = new Set([...g.initializers.keys(), ...g.inputs.map((i) => i.name), ...g.nodes.flatMap((n) => n.outputs)]);
+  if (!used.has(base)) return base;
+  for (let i = 1; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+export const isDefaultDomain = (node: Node) => node.domain === '' || node.domain === 'ai.onnx';
