@@ -10,12 +10,12 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --random-inputs --seed --max-memory --backend --device --threads --isolate --json --help -h --verbose --no-color'
-      valflags=' --input --output --output-dir --shape --seed --max-memory --backend --device --threads ' ;;
+      flags='--input --output --output-dir --shape --random-inputs --seed --max-memory --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --seed --max-memory --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
-      flags='--initializers --graph --json --help -h --verbose --no-color'
-      valflags='  ' ;;
+      flags='--initializers --graph --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --opt-level -O ' ;;
     'convert')
       subs=''
       flags='--json --help -h --verbose --no-color'
@@ -113,6 +113,8 @@ __hodu_value() {
     'run --shape') echo 'files' ;;
     'run --backend') echo 'dynamic' ;;
     'run --device') echo 'dynamic' ;;
+    'run --opt-level' | 'run -O') echo 'choices 0 1 2 3' ;;
+    'inspect --opt-level' | 'inspect -O') echo 'choices 0 1 2 3' ;;
     'plugin install --path') echo 'dirs' ;;
     'plugin new --type') echo 'choices backend format' ;;
     'plugin new --lang') echo 'choices c ts' ;;

@@ -9,10 +9,10 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --backend --device --threads
+            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
-            set -g __hodu_valflags
+            set -g __hodu_valflags --opt-level -O
         case 'convert'
             set -g __hodu_subs
             set -g __hodu_valflags
@@ -164,6 +164,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d '
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)'
 complete -c hodu -n '__hodu_at \'run\'' -l isolate -d 'Run a native backend plugin in a child process, so a crash cannot take hodu down'
+complete -c hodu -n '__hodu_at \'run\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'run\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'run\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'run\'' -l verbose -d 'Show stack traces and details on errors'
@@ -171,6 +172,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l no-color -d 'Disable colour (also NO_
 complete -c hodu -n '__hodu_pos \'run\' 0' -F
 complete -c hodu -n '__hodu_at \'inspect\'' -l initializers -d 'List every initializer with its size'
 complete -c hodu -n '__hodu_at \'inspect\'' -l graph -d 'Print the whole graph in hodu\'s IR text form'
+complete -c hodu -n '__hodu_at \'inspect\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'inspect\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'inspect\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'inspect\'' -l verbose -d 'Show stack traces and details on errors'

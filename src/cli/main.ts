@@ -16,7 +16,10 @@ export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   if (argv.includes('--no-color')) setColorOverride(false);
   else if (argv.includes('--color')) setColorOverride(true);
-  const rest = argv.filter((a) => a !== '--verbose' && a !== '--no-color' && a !== '--color');
+  const rest = argv
+    .filter((a) => a !== '--verbose' && a !== '--no-color' && a !== '--color')
+    // `-O2` reads like a compiler's flag; citty would split it into -O -2.
+    .map((a) => (/^-O[0-9]$/.test(a) ? `--opt-level=${a.slice(2)}` : a));
   try {
     // Cheap path: no command module is loaded for --version.
     if (rest.length === 1 && (rest[0] === '--version' || rest[0] === '-V')) {

@@ -13,3 +13,16 @@ export const backendArgs = {
 
 /** Global flags every command accepts (handled by the dispatcher). */
 export const GLOBAL_FLAGS = ['help', 'h', 'verbose', 'color', 'no-color', 'version', 'V'];
+
+/** `-O N` / `--opt-level N` (`-O2` is accepted too: the dispatcher rewrites it). */
+export function optArgs(defaultLevel: '0' | '1' | '2' | '3') {
+  return {
+    'opt-level': {
+      type: 'string',
+      alias: 'O',
+      description: 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2',
+      default: defaultLevel,
+      valueHint: 'level',
+    },
+  } as const;
+}

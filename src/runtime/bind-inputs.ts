@@ -31,6 +31,15 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
   const wanted = feedInputs(model.graph);
   const sequenceNames = new Set(wanted.filter((i) => i.type?.kind === 'sequence').map((i) => i.name));
   const names = wanted.map((i) => i.name);
+  for (const name of opts.shapes.keys()) {
+    if (!names.includes(name)) {
+      const guess = didYouMean(name, names);
+      throw new HoduError('E_INPUT_NAME', `--shape names '${name}', which is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
+        hint: guess ? `did you mean '${guess}'?` : 'run `hodu inspect MODEL` to see the input names',
+        exitCode: 2,
+      });
+    }
+  }
   const feeds = new Map<string, Tensor>();
   const elements = new Map<string, Map<number, Tensor>>();
   for (const spec of opts.inputs) {

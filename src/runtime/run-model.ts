@@ -12,8 +12,8 @@ export interface RunResult {
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean } = {}): Promise<RunResult> {
-  const model = prepareModel(loaded);
+export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3 } = {}): Promise<RunResult> {
+  const model = prepareModel(loaded, opts.optLevel ?? 0);
   const backend = await selectBackend(model, { name: opts.backend, device: opts.device, isolate: opts.isolate });
   const session = await backend.createSession(model, { threads: opts.threads });
   try {

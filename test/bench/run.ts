@@ -11,6 +11,7 @@ import * as ort from 'onnxruntime-node';
 import interp from '../../src/backends/interp/index';
 import { setThreads } from '../../src/backends/interp/parallel/pool';
 import { decodeModel } from '../../src/formats/onnx/decode';
+import { prepareModel } from '../../src/runtime/prepare';
 import { feedInputs, type Model } from '../../src/ir/graph';
 import { Tensor, toNumbers } from '../../src/ir/tensor';
 import { randomTensor } from '../../src/runtime/bind-inputs';
@@ -67,7 +68,8 @@ function toOrt(t: Tensor): ort.Tensor {
 const paths = [...(await generateModels(outDir)), matmulModel(), convModel()].filter((p) => !filter || filter.test(p));
 const rows: string[][] = [['model', 'hodu interp (ms)', 'onnxruntime (ms)', 'ratio', 'max |diff|']];
 for (const path of paths) {
-  const model: Model = decodeModel(readFileSync(path), { path });
+  // hodu at -O2, as onnxruntime applies its own graph optimizations by default.
+  const model: Model = prepareModel(decodeModel(readFileSync(path), { path }), 2);
   const rand = mulberry32(1);
   const feeds = new Map<string, Tensor>();
   for (const info of feedInputs(model.graph)) {
@@ -103,7 +105,7 @@ if (realModelsAvailable() && !filter) {
   const { compareRealModel } = await import('../realmodels/compare');
   const real: string[][] = [['real model', 'hodu (ms)', 'onnxruntime (ms)', 'ratio', 'max |diff|']];
   for (const m of REAL_MODELS) {
-    const c = await compareRealModel(m, runs);
+    const c = await compareRealModel(m, runs, 2);
     real.push([m.file, c.hoduMs.toFixed(2), c.ortMs.toFixed(2), `${(c.hoduMs / c.ortMs).toFixed(1)}x`, c.maxAbsDiff.toExponential(1)]);
   }
   const w = real[0]!.map((_, i) => Math.max(...real.map((r) => r[i]!.length)));

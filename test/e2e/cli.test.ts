@@ -330,3 +330,10 @@ test('a string option without its value is a usage error, not silently ignored',
   const r2 = hodu(['run', addModel, '--input', '--json']);
   expect(r2.code).toBe(2);
 });
+
+test('--shape for a name that is not an input is refused with a suggestion', () => {
+  const r = hodu(['run', addModel, '--random-inputs', '--shape', 'aa=2x3']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("--shape names 'aa', which is not an input of this model");
+  expect(r.stderr).toContain("did you mean 'a'");
+});

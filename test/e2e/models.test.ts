@@ -82,3 +82,16 @@ describe('generated models match onnxruntime', () => {
     });
   }
 });
+
+test('-O2 folds BatchNormalization into Conv and gives the same outputs as -O0', async () => {
+  const path = paths.find((p) => basename(p) === 'resnet.onnx')!;
+  const plain = JSON.parse(hodu(['inspect', path, '--json']).stdout);
+  const optimized = JSON.parse(hodu(['inspect', path, '-O2', '--json']).stdout);
+  expect(plain.ops.BatchNormalization).toBe(5);
+  expect(optimized.ops.BatchNormalization).toBeUndefined();
+  expect(optimized.nodes).toBe(plain.nodes - 5);
+  const args = ['run', path, '--random-inputs', '--shape', 'image=1x3x32x32', '--seed', '3', '--json'];
+  const o0 = JSON.parse(hodu([...args, '-O0']).stdout).outputs[0].data as number[];
+  const o2 = JSON.parse(hodu([...args, '-O2']).stdout).outputs[0].data as number[];
+  o0.forEach((v, i) => expect(Math.abs(o2[i]! - v)).toBeLessThan(1e-4 + 1e-4 * Math.abs(v)));
+});

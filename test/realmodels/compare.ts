@@ -21,7 +21,7 @@ export interface Comparison {
   ortMs: number;
 }
 
-export async function compareRealModel(m: RealModel, runs = 1): Promise<Comparison> {
+export async function compareRealModel(m: RealModel, runs = 1, optLevel: 0 | 1 | 2 | 3 = 0): Promise<Comparison> {
   const path = join(REAL_MODELS_DIR, m.file);
   const model = decodeModel(readFileSync(path), { path });
   const rand = mulberry32(7);
@@ -42,7 +42,7 @@ export async function compareRealModel(m: RealModel, runs = 1): Promise<Comparis
   let theirs!: ort.InferenceSession.ReturnType;
   for (let r = 0; r < runs; r++) {
     let t0 = performance.now();
-    ours = await runModel(model, new Map(feeds), { backend: 'interp' });
+    ours = await runModel(model, new Map(feeds), { backend: 'interp', optLevel });
     hoduMs = Math.min(hoduMs, performance.now() - t0);
     t0 = performance.now();
     theirs = await session.run(ortFeeds);

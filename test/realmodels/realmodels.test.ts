@@ -8,9 +8,11 @@ import { REAL_MODELS, realModelsAvailable } from './models';
 
 describe.skipIf(!realModelsAvailable())('real models match onnxruntime', () => {
   for (const m of REAL_MODELS) {
-    test(m.file, async () => {
-      const c = await compareRealModel(m);
-      expect(c.mismatch ?? 'match').toBe('match');
-    });
+    for (const level of [0, 2] as const) {
+      test(`${m.file} -O${level}`, async () => {
+        const c = await compareRealModel(m, 1, level);
+        expect(c.mismatch ?? 'match').toBe('match');
+      });
+    }
   }
 });

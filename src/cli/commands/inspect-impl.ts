@@ -1,3 +1,4 @@
+import { HoduError } from '../../errors';
 import { loadAnyFile } from '../../formats/registry';
 import { summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
 import { colors } from '../ui/colors';
@@ -5,16 +6,23 @@ import { formatBytes, formatCount, formatShape, out, outJson, table } from '../u
 
 const TOP_INITIALIZERS = 10;
 
-export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean }): Promise<void> {
+export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean; optLevel: string }): Promise<void> {
+  if (!/^[0-3]$/.test(opts.optLevel)) throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${opts.optLevel}'`, { exitCode: 2 });
+  const level = Number(opts.optLevel) as 0 | 1 | 2 | 3;
   const loaded = await loadAnyFile(path);
-  if (opts.graph && loaded.kind === 'model') {
-    const { printModel } = await import('../../ir/printer');
-    return out(printModel(loaded.model));
+  if (loaded.kind === 'tensors') {
+    const summary = summarizeTensors(loaded.format, loaded.tensors);
+    return opts.json ? outJson({ file: path, ...summary }) : renderTensors(path, summary);
   }
-  const summary = loaded.kind === 'model' ? summarizeModel(loaded.model) : summarizeTensors(loaded.format, loaded.tensors);
+  // With -O1+ the model is shown as it would run (functions inlined, passes applied); -O0 shows the file.
+  const model = level > 0 ? (await import('../../runtime/prepare')).prepareModel(loaded.model, level) : loaded.model;
+  if (opts.graph) {
+    const { printModel } = await import('../../ir/printer');
+    return out(printModel(model));
+  }
+  const summary = summarizeModel(model);
   if (opts.json) return outJson({ file: path, ...summary });
-  if (summary.kind === 'model') await renderModel(path, summary, opts.initializers);
-  else await renderTensors(path, summary);
+  await renderModel(path, summary, opts.initializers);
 }
 
 async function renderModel(path: string, s: ModelSummary, allInitializers: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { defineHoduCommand } from '../command';
-import { jsonArg } from '../shared-args';
+import { jsonArg, optArgs } from '../shared-args';
 
 export default defineHoduCommand({
   meta: { name: 'inspect', description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file' },
@@ -7,11 +7,12 @@ export default defineHoduCommand({
     file: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors)', required: true },
     initializers: { type: 'boolean', description: 'List every initializer with its size', default: false },
     graph: { type: 'boolean', description: 'Print the whole graph in hodu\'s IR text form', default: false },
+    ...optArgs('0'),
     ...jsonArg,
   },
-  examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect weights.safetensors'],
+  examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect model.onnx --graph -O2', 'hodu inspect weights.safetensors'],
   async run({ args }) {
     const { executeInspect } = await import('./inspect-impl');
-    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph) });
+    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph), optLevel: String(args['opt-level']) });
   },
 });

@@ -26,6 +26,8 @@ export interface RunFlags {
   /** --backend/--device/--threads/--max-memory as given (undefined: not on the command line). */
   settingsFlags: SettingsFlags;
   isolate: boolean;
+  /** Graph optimization level (src/passes/pipeline.ts). */
+  optLevel: 0 | 1 | 2 | 3;
   json: boolean;
 }
 
@@ -36,7 +38,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);
   const log = logger('run');
-  const model = prepareModel(await loadModelFile(flags.model));
+  const model = prepareModel(await loadModelFile(flags.model), flags.optLevel);
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;

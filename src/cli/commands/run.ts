@@ -1,5 +1,5 @@
 import { defineHoduCommand } from '../command';
-import { backendArgs, jsonArg } from '../shared-args';
+import { backendArgs, jsonArg, optArgs } from '../shared-args';
 import { HoduError } from '../../errors';
 
 export default defineHoduCommand({
@@ -14,6 +14,7 @@ export default defineHoduCommand({
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
     'max-memory': { type: 'string', description: 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)', valueHint: 'size' },
     ...backendArgs,
+    ...optArgs('1'),
     ...jsonArg,
   },
   examples: [
@@ -35,10 +36,17 @@ export default defineHoduCommand({
       // Resolved against env and config.toml in run-impl (flags > env > config > defaults).
       settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
       isolate: Boolean(args.isolate),
+      optLevel: optLevel(args['opt-level']),
       json: Boolean(args.json),
     });
   },
 });
+
+function optLevel(v: unknown): 0 | 1 | 2 | 3 {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3) throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${v}'`, { exitCode: 2 });
+  return n as 0 | 1 | 2 | 3;
+}
 
 function list(v: unknown): string[] {
   if (v === undefined || v === null || v === '') return [];
