@@ -1,9 +1,25 @@
-import { defineOp } from './registry';
+import type { Node } from '../ir/graph';
+import { int64Tensor, type Tensor } from '../ir/tensor';
+import { readAttr } from './attrs';
+import { defineOp, getOpSchema } from './registry';
 
 /** Shape-15 start/end: clamped like Python slicing of the dims list. */
 export function shapeRange(rank: number, start: number, end: number | undefined): [number, number] {
   const clamp = (v: number) => Math.min(Math.max(v < 0 ? v + rank : v, 0), rank);
   return [clamp(start), clamp(end ?? rank)];
+}
+
+/**
+ * The value of a Shape or Size node whose input has the static `dims` (undefined for any other node): what
+ * constant folding and the planner use instead of running the kernel.
+ */
+export function shapeOrSizeValue(node: Node, opset: number, dims: readonly number[]): Tensor | undefined {
+  if (node.domain !== '' && node.domain !== 'ai.onnx') return undefined;
+  if (node.op === 'Size') return int64Tensor([dims.reduce((a, b) => a * b, 1)], []);
+  if (node.op !== 'Shape') return undefined;
+  const schema = getOpSchema('Shape');
+  const [s, e] = opset >= 15 ? shapeRange(dims.length, readAttr<number>(node, schema, 'start') ?? 0, readAttr<number | undefined>(node, schema, 'end')) : [0, dims.length];
+  return int64Tensor(dims.slice(s, Math.max(s, e)));
 }
 
 // Shape-1/13/15/19/21: the input's dims as a 1-D int64 tensor (opset 15 adds start/end).

@@ -14,10 +14,8 @@
 import '../backends/interp/index';
 import { getKernel, makeContext } from '../backends/interp/kernel';
 import { opsetFor, type Model, type Node } from '../ir/graph';
-import { int64Tensor, Tensor } from '../ir/tensor';
-import { readAttr } from '../ops/attrs';
-import { getOpSchema } from '../ops/registry';
-import { shapeRange } from '../ops/shape';
+import { Tensor } from '../ir/tensor';
+import { shapeOrSizeValue } from '../ops/shape';
 import { constantValue, hasSubgraph, isDefaultDomain } from './graph-util';
 import { staticShape, valueFacts } from './value-facts';
 
@@ -47,12 +45,8 @@ export function foldConstants(model: Model): Model {
 }
 
 function foldShape(node: Node, opset: number, dims: number[] | undefined): Tensor[] | undefined {
-  if (!dims || !isDefaultDomain(node)) return undefined;
-  if (node.op === 'Size') return [int64Tensor([dims.reduce((a, b) => a * b, 1)], [])];
-  if (node.op !== 'Shape') return undefined;
-  const schema = getOpSchema(node.op, node.domain);
-  const [s, e] = opset >= 15 ? shapeRange(dims.length, readAttr<number>(node, schema, 'start') ?? 0, readAttr<number | undefined>(node, schema, 'end')) : [0, dims.length];
-  return [int64Tensor(dims.slice(s, Math.max(s, e)))];
+  const value = dims && shapeOrSizeValue(node, opset, dims);
+  return value ? [value] : undefined;
 }
 
 function evaluate(node: Node, opset: number, constant: (name: string) => Tensor | undefined): Tensor[] | undefined {

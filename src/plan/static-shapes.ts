@@ -9,11 +9,11 @@ import { getKernel, makeContext, type Value } from '../backends/interp/kernel';
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import { feedInputs, opsetFor, type Model, type Node } from '../ir/graph';
-import { int64Tensor, Tensor } from '../ir/tensor';
+import { Tensor } from '../ir/tensor';
 import { readAttr } from '../ops/attrs';
 import { getOpSchema } from '../ops/registry';
 import type { InferInput } from '../ops/schema';
-import { shapeRange } from '../ops/shape';
+import { shapeOrSizeValue } from '../ops/shape';
 
 export interface StaticValue {
   dtype: DType;
@@ -60,13 +60,7 @@ function inputValues(model: Model, inputShapes: ReadonlyMap<string, readonly num
 }
 
 function foldShapeOf(node: Node, x: StaticValue, opset: number): Tensor | undefined {
-  const schema = getOpSchema(node.op, node.domain);
-  if (node.op === 'Shape') {
-    const [s, e] = opset >= 15 ? shapeRange(x.dims.length, readAttr<number>(node, schema, 'start') ?? 0, readAttr<number | undefined>(node, schema, 'end')) : [0, x.dims.length];
-    return int64Tensor(x.dims.slice(s, Math.max(s, e)));
-  }
-  if (node.op === 'Size') return int64Tensor([x.dims.reduce((a, b) => a * b, 1)], []);
-  return undefined;
+  return shapeOrSizeValue(node, opset, x.dims);
 }
 
 function evaluate(node: Node, opset: number, inputs: (StaticValue | undefined)[]): Tensor[] | undefined {
