@@ -6,7 +6,7 @@
  */
 import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
-import { CONFIG_KEYS, expectedText, findConfigKey, type ConfigKey } from './keys';
+import { CONFIG_KEYS, findConfigKey, type ConfigKey } from './keys';
 import { scanKeyLines } from './locate';
 import { parseConfigText } from './load';
 import { validateConfig, type ConfigProblem } from './schema';

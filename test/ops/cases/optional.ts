@@ -1,4 +1,4 @@
-import { attr, t, type OpCase } from '../op-case';
+import { t, type OpCase } from '../op-case';
 
 // An absent optional cannot be a case input or output here (null means "omitted"); the empty-optional
 // paths (Optional with only `type`, then OptionalHasElement/GetElement) are in test/unit/optional-ops.test.ts.

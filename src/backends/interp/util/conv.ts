@@ -3,7 +3,6 @@
  * The column matrix has one row per (channel, kernel offset) and one column per output position.
  * Conv uses the fast 2-D forms below (im2col2d, depthwise2d) for 1-D and 2-D images, the N-D ones otherwise.
  */
-import type { FloatArray } from './gemm';
 import { typedLeaves } from './gemm-typed';
 
 export interface ConvGeometry {
