@@ -2,20 +2,22 @@ import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import { selectBackend } from '../backends/registry';
 import { prepareModel } from './prepare';
-import type { RuntimeValue } from '../sdk/backend';
+import type { NodeTiming, RuntimeValue } from '../sdk/backend';
 
 export interface RunResult {
   backend: string;
   outputs: Map<string, RuntimeValue>;
   /** Milliseconds spent in session.run (excludes loading). */
   runMs: number;
+  /** Per-node timings, when asked for and the backend records them. */
+  profile?: NodeTiming[];
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3 } = {}): Promise<RunResult> {
+export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3; profile?: boolean } = {}): Promise<RunResult> {
   const model = prepareModel(loaded, opts.optLevel ?? 0);
   const backend = await selectBackend(model, { name: opts.backend, device: opts.device, isolate: opts.isolate });
-  const session = await backend.createSession(model, { threads: opts.threads });
+  const session = await backend.createSession(model, { threads: opts.threads, profile: opts.profile });
   try {
     const start = performance.now();
     const outputs = await session.run(feeds);
@@ -23,7 +25,7 @@ export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, 
     for (const o of model.graph.outputs) {
       if (!outputs.has(o.name)) throw new HoduError('E_BACKEND', `backend '${backend.name}' did not produce output '${o.name}'`);
     }
-    return { backend: backend.name, outputs, runMs };
+    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined };
   } finally {
     session.dispose?.();
   }

@@ -22,10 +22,21 @@ export interface BackendCapabilities {
 export interface SessionOptions {
   /** Worker threads a backend may use (0: backend default). */
   threads?: number;
+  /** Record per-node timings of each run (read them with `BackendSession.profile`). */
+  profile?: boolean;
+}
+
+/** Wall time of one node in the last run (a node inside a Loop body is listed once per iteration). */
+export interface NodeTiming {
+  node: string;
+  op: string;
+  ms: number;
 }
 
 export interface BackendSession {
   run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>>;
+  /** Per-node timings of the last run, when the session was created with `profile` and the backend can. */
+  profile?(): NodeTiming[];
   dispose?(): void;
 }
 

@@ -2,7 +2,7 @@
  * The public API for plugin authors. Plugins import from here (the host injects it into JS plugins).
  */
 export { defineBackendPlugin } from './backend';
-export type { Availability, BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from './backend';
+export type { Availability, BackendCapabilities, BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from './backend';
 export { defineFormatPlugin } from './format';
 export type { FormatCapabilities, FormatPlugin, LoadOptions, SaveOptions, TensorMap } from './format';
 export { HoduError } from '../errors';

@@ -337,3 +337,15 @@ test('--shape for a name that is not an input is refused with a suggestion', () 
   expect(r.stderr).toContain("--shape names 'aa', which is not an input of this model");
   expect(r.stderr).toContain("did you mean 'a'");
 });
+
+test('--profile times every node: per-op counts match the graph', () => {
+  const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--json', '-O0']);
+  expect(r.code).toBe(0);
+  const { profile } = JSON.parse(r.stdout);
+  expect(profile.byOp.map((o: { op: string; count: number }) => [o.op, o.count]).sort()).toEqual([['Add', 1], ['Relu', 1]]);
+  expect(profile.slowest.map((t: { node: string }) => t.node).sort()).toEqual(['add_0', 'relu_0']);
+  expect(profile.totalMs).toBeGreaterThanOrEqual(0);
+  const human = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile']);
+  expect(human.stderr).toContain('profile:');
+  expect(human.stderr).toContain('slowest nodes');
+});

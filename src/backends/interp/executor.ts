@@ -23,8 +23,10 @@ class Scope {
 }
 
 export interface ExecuteOptions {
-  /** Called before each node runs (progress, profiling). */
+  /** Called before each node runs (progress). */
   onNode?(node: Node, index: number): void;
+  /** Called after each node ran, with its wall time (profiling; subgraph nodes are reported too). */
+  onNodeDone?(node: Node, ms: number): void;
 }
 
 /**
@@ -55,7 +57,9 @@ export class Executor {
         }
         return scope.get(name);
       });
+      const started = this.options.onNodeDone ? performance.now() : 0;
       const outputs = this.runNode(node, inputs, scope);
+      if (this.options.onNodeDone) this.options.onNodeDone(node, performance.now() - started);
       node.outputs.forEach((name, i) => {
         if (name !== '') scope.set(name, outputs[i] ?? null);
       });

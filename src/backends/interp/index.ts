@@ -2,7 +2,7 @@ import './kernels/index';
 import '../../ops/index';
 import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
-import { defineBackendPlugin } from '../../sdk/backend';
+import { defineBackendPlugin, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel';
@@ -41,11 +41,14 @@ export default defineBackendPlugin({
   createSession(model: Model, options) {
     // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see bench).
     setThreads(options?.threads || 1);
-    const executor = new Executor(model);
+    let timings: NodeTiming[] = [];
+    const executor = new Executor(model, options?.profile ? { onNodeDone: (node, ms) => timings.push({ node: node.name, op: node.op, ms }) } : {});
     return {
       async run(feeds) {
+        timings = [];
         return executor.run(feeds);
       },
+      profile: () => timings,
     };
   },
 });

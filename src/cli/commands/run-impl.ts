@@ -5,6 +5,7 @@ import { Tensor, toNumbers } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
 import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
+import { summarizeProfile } from '../../runtime/profile-summary';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
@@ -12,7 +13,7 @@ import type { SettingsFlags } from '../../runtime/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
-import { err, formatShape, out, outJson } from '../ui/output';
+import { err, formatShape, out, outJson, table } from '../ui/output';
 import { previewTensor } from '../ui/tensor-preview';
 
 export interface RunFlags {
@@ -28,6 +29,7 @@ export interface RunFlags {
   isolate: boolean;
   /** Graph optimization level (src/passes/pipeline.ts). */
   optLevel: 0 | 1 | 2 | 3;
+  profile: boolean;
   json: boolean;
 }
 
@@ -53,9 +55,11 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
-  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate });
+  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile });
   log.debug(`ran on backend '${result.backend}'`);
   const tensors = outputTensors(result.outputs);
+  if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
+  const profile = result.profile ? summarizeProfile(result.profile) : undefined;
 
   if (flags.output) writeFileAtomic(flags.output, await saveTensorFile(flags.output, tensors));
   if (flags.outputDir) await writeOutputDir(flags.outputDir, tensors);
@@ -72,6 +76,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
         ...(t.size <= JSON_DATA_LIMIT ? { data: jsonData(t) } : { truncated: true }),
       })),
       written: [flags.output, flags.outputDir].filter(Boolean),
+      ...(profile ? { profile } : {}),
     });
     return;
   }
@@ -86,6 +91,13 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   if (flags.output) err(`wrote ${tensors.size} output${tensors.size === 1 ? '' : 's'} to ${flags.output}`);
   if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
   err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
+  if (profile) {
+    err();
+    err(c.bold(`profile: ${round(profile.totalMs)} ms in nodes`));
+    err(table(profile.byOp.map((o) => [o.op, `${o.count}×`, `${round(o.ms)} ms`, `${o.percent.toFixed(1)}%`])));
+    err(c.bold('slowest nodes'));
+    err(table(profile.slowest.map((t) => [t.node, t.op, `${round(t.ms)} ms`])));
+  }
 }
 
 function outputTensors(outputs: Map<string, RuntimeValue>): Map<string, Tensor> {

@@ -12,6 +12,7 @@ export default defineHoduCommand({
     shape: { type: 'string', description: 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable', valueHint: 'spec' },
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
+    profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
     'max-memory': { type: 'string', description: 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)', valueHint: 'size' },
     ...backendArgs,
     ...optArgs('1'),
@@ -22,6 +23,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --input images=img.npy --input mask=mask.npy --output out.npz',
     'hodu run model.onnx --input inputs.npz --output-dir outputs/',
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
+    'hodu run model.onnx --random-inputs --profile',
   ],
   async run({ args }) {
     const { executeRun } = await import('./run-impl');
@@ -37,6 +39,7 @@ export default defineHoduCommand({
       settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
       isolate: Boolean(args.isolate),
       optLevel: optLevel(args['opt-level']),
+      profile: Boolean(args.profile),
       json: Boolean(args.json),
     });
   },
