@@ -20,10 +20,3 @@ export class HoduError extends Error {
 export function isHoduError(e: unknown): e is HoduError {
   return e instanceof HoduError;
 }
-
-/** Wraps any thrown value into a HoduError with the given code, keeping HoduErrors as they are. */
-export function asHoduError(e: unknown, code: string, message: string, hint?: string): HoduError {
-  if (e instanceof HoduError) return e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return new HoduError(code, `${message}: ${detail}`, { hint, cause: e });
-}

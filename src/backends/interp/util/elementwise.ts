@@ -26,11 +26,3 @@ export function mapBroadcast(inputs: readonly Tensor[], outDtype: DType, fn: (..
   }
   return fromNumbers(outDtype, outDims, out);
 }
-
-/** Applies `fn` to every element, keeping dtype and shape. */
-export function mapUnary(x: Tensor, fn: (v: number) => number, outDtype: DType = x.dtype): Tensor {
-  const v = toNumbers(x);
-  const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = fn(v[i]!);
-  return fromNumbers(outDtype, x.dims, out);
-}
