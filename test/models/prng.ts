@@ -1,18 +1,11 @@
-/** A tiny seeded PRNG (mulberry32) so that generated model weights are identical on every run and machine. */
+import { mulberry32 } from '../../src/util/prng';
+
+/** Seeded random numbers (mulberry32) so that generated model weights are identical on every run and machine. */
 export class Prng {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform in [-scale, scale). */
