@@ -108,17 +108,18 @@ export async function runCase(caseDir: string): Promise<Outcome> {
   return { status: 'passed' };
 }
 
-export function compareValues(actual: RuntimeValue | undefined, expected: RuntimeValue): string | null {
+/** First mismatch between two runtime values (tensors, sequences, empty optionals), or null; ONNX tolerances by default. */
+export function compareValues(actual: RuntimeValue | undefined, expected: RuntimeValue, rtol = RTOL, atol = ATOL): string | null {
   if (expected === null) return actual === null || actual === undefined ? null : 'expected an empty optional';
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return 'expected a sequence';
     if (actual.length !== expected.length) return `sequence length ${actual.length} != ${expected.length}`;
     for (let i = 0; i < expected.length; i++) {
-      const m = compareTensor(actual[i]!, expected[i]!, RTOL, ATOL);
+      const m = compareTensor(actual[i]!, expected[i]!, rtol, atol);
       if (m) return `[${i}] ${m}`;
     }
     return null;
   }
   if (!(actual instanceof Tensor)) return 'expected a tensor';
-  return compareTensor(actual, expected, RTOL, ATOL);
+  return compareTensor(actual, expected, rtol, atol);
 }

@@ -12,14 +12,13 @@ import { Executor } from '../../src/backends/interp/executor';
 import type { Value } from '../../src/backends/interp/kernel';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { feedInputs, type Model } from '../../src/ir/graph';
-import { fromNumbers, Tensor } from '../../src/ir/tensor';
+import { fromNumbers } from '../../src/ir/tensor';
 import { verifyModel } from '../../src/ir/verifier';
 import { optimize } from '../../src/passes/pipeline';
 import { prepareModel } from '../../src/runtime/prepare';
-import { listTests, modelOps, readValue } from '../conformance/runner';
+import { compareValues, listTests, modelOps, readValue } from '../conformance/runner';
 import { onnxTestDataDir } from '../conformance/testdata';
 import { generateModels } from '../models/generate';
-import { compareTensor } from '../ops/harness';
 import { values } from './passes-support/build';
 
 const RTOL = 1e-4;
@@ -28,17 +27,7 @@ const RANDOM = ['RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUnif
 const removed = { generated: 0, node: 0, changedNode: 0 };
 
 function compare(actual: Value | undefined, expected: Value): string | null {
-  if (expected === null) return actual === null ? null : 'expected an empty optional';
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return 'sequence mismatch';
-    for (let i = 0; i < expected.length; i++) {
-      const m = compareTensor(actual[i]!, expected[i]!, RTOL, ATOL);
-      if (m) return `[${i}] ${m}`;
-    }
-    return null;
-  }
-  if (!(actual instanceof Tensor)) return 'expected a tensor';
-  return compareTensor(actual, expected, RTOL, ATOL);
+  return compareValues(actual, expected, RTOL, ATOL);
 }
 
 /** Runs both models on the same feeds; returns the first mismatching output, or null. */
