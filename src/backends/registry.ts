@@ -17,10 +17,10 @@ export function embeddedBackendNames(): string[] {
   return Object.keys(EMBEDDED);
 }
 
-/** Installed backend plugin names (healthy or not); an unreadable registry counts as none here. */
+/** Installed backend plugin names, from plugins.json alone (health is checked when one is loaded). */
 async function installedBackendNames(): Promise<string[]> {
-  const { listInstalledPlugins } = await import('../plugins/installed');
-  return listInstalledPlugins().filter((p) => p.type === 'backend').map((p) => p.name);
+  const { readRegistry } = await import('../plugins/registry-file');
+  return Object.values(readRegistry().plugins).filter((p) => p.type === 'backend').map((p) => p.name);
 }
 
 export async function loadBackend(name: string, opts: BackendLoadOptions = {}): Promise<BackendPlugin> {
@@ -52,7 +52,7 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
   else {
     candidates = await Promise.all(Object.values(EMBEDDED).map((l) => l()));
     // Only healthy installed backends for this device are loaded (loading a native one dlopens it).
-    const { listInstalledPlugins } = await import('../plugins/installed');
+    const { listInstalledPlugins, loadInstalledBackend } = await import('../plugins/installed');
     let installed: ReturnType<typeof listInstalledPlugins> = [];
     try {
       installed = listInstalledPlugins();
@@ -72,7 +72,8 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
         continue;
       }
       try {
-        candidates.push(await loadBackend(name, opts));
+        // Already listed and checked above: load it directly instead of through loadBackend's lookup.
+        candidates.push(await loadInstalledBackend(name, { isolate: opts.isolate }));
       } catch (e) {
         reasons.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
