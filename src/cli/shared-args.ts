@@ -1,3 +1,6 @@
+import { HoduError } from '../errors';
+import type { OptLevel } from '../passes/pipeline';
+
 /** Flag groups shared by several commands (one definition, same help text everywhere). */
 export const jsonArg = {
   json: { type: 'boolean', description: 'Print machine-readable JSON on stdout', default: false },
@@ -25,4 +28,13 @@ export function optArgs(defaultLevel: '0' | '1' | '2' | '3') {
       valueHint: 'level',
     },
   } as const;
+}
+
+/** The value of `-O`/`--opt-level`: exactly 0, 1, 2 or 3. */
+export function parseOptLevel(value: unknown): OptLevel {
+  const text = String(value);
+  if (!/^[0-3]$/.test(text)) {
+    throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${text}'`, { hint: 'e.g. -O2 (see --help for what each level does)', exitCode: 2 });
+  }
+  return Number(text) as OptLevel;
 }

@@ -349,3 +349,12 @@ test('--profile times every node: per-op counts match the graph', () => {
   expect(human.stderr).toContain('profile:');
   expect(human.stderr).toContain('slowest nodes');
 });
+
+test('an -O level outside 0..3 is a usage error on run and inspect', () => {
+  for (const args of [['run', addModel, '--random-inputs', '--shape', 'a=1x3', '-O7'], ['inspect', addModel, '--opt-level', '1.5']]) {
+    const r = hodu(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-O/--opt-level must be 0, 1, 2 or 3');
+    expect(r.stderr).toContain('hint:');
+  }
+});

@@ -1,4 +1,4 @@
-import { HoduError } from '../../errors';
+import type { OptLevel } from '../../passes/pipeline';
 import { loadAnyFile } from '../../formats/registry';
 import { summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
 import { colors } from '../ui/colors';
@@ -6,9 +6,8 @@ import { formatBytes, formatCount, formatShape, out, outJson, table } from '../u
 
 const TOP_INITIALIZERS = 10;
 
-export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean; optLevel: string }): Promise<void> {
-  if (!/^[0-3]$/.test(opts.optLevel)) throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${opts.optLevel}'`, { exitCode: 2 });
-  const level = Number(opts.optLevel) as 0 | 1 | 2 | 3;
+export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean; optLevel: OptLevel }): Promise<void> {
+  const level = opts.optLevel;
   const loaded = await loadAnyFile(path);
   if (loaded.kind === 'tensors') {
     const summary = summarizeTensors(loaded.format, loaded.tensors);

@@ -1,5 +1,5 @@
 import { defineHoduCommand } from '../command';
-import { jsonArg, optArgs } from '../shared-args';
+import { jsonArg, optArgs, parseOptLevel } from '../shared-args';
 
 export default defineHoduCommand({
   meta: { name: 'inspect', description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file' },
@@ -13,6 +13,6 @@ export default defineHoduCommand({
   examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect model.onnx --graph -O2', 'hodu inspect weights.safetensors'],
   async run({ args }) {
     const { executeInspect } = await import('./inspect-impl');
-    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph), optLevel: String(args['opt-level']) });
+    await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph), optLevel: parseOptLevel(args['opt-level']) });
   },
 });

@@ -1,5 +1,5 @@
 import { defineHoduCommand } from '../command';
-import { backendArgs, jsonArg, optArgs } from '../shared-args';
+import { backendArgs, jsonArg, optArgs, parseOptLevel } from '../shared-args';
 import { HoduError } from '../../errors';
 
 export default defineHoduCommand({
@@ -38,18 +38,12 @@ export default defineHoduCommand({
       // Resolved against env and config.toml in run-impl (flags > env > config > defaults).
       settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
       isolate: Boolean(args.isolate),
-      optLevel: optLevel(args['opt-level']),
+      optLevel: parseOptLevel(args['opt-level']),
       profile: Boolean(args.profile),
       json: Boolean(args.json),
     });
   },
 });
-
-function optLevel(v: unknown): 0 | 1 | 2 | 3 {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 3) throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${v}'`, { exitCode: 2 });
-  return n as 0 | 1 | 2 | 3;
-}
 
 function list(v: unknown): string[] {
   if (v === undefined || v === null || v === '') return [];
