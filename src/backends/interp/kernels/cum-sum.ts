@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
-import { sizeOf, Tensor } from '../../../ir/tensor';
+import { sizeOf, Tensor, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { reductionFor, storeOf } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 export default registerKernel('CumSum', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
@@ -11,7 +11,7 @@ export default registerKernel('CumSum', (inputs, ctx) => {
   if (axisT.size !== 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: axis must be a scalar, got shape [${axisT.dims.join(',')}]`);
   const add = reductionFor(x.dtype, 'add');
   if (!add || x.dtype === 'bool') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: CumSum needs a numeric input, got ${x.dtype}`);
-  const axis = normalizeAxisFor(ctx, intsOf(axisT)[0]!, x.rank);
+  const axis = normalizeAxisFor(ctx, toIntList(axisT)[0]!, x.rank);
   const exclusive = ctx.attr<number>('exclusive') !== 0;
   const reverse = ctx.attr<number>('reverse') !== 0;
   const len = x.dims[axis]!;

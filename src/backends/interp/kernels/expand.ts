@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
+import { toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { takeByIndex } from '../util/copy';
-import { intsOf } from '../util/indexing';
 
 export default registerKernel('Expand', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  const shape = intsOf(tensorInput(inputs, 1, ctx));
+  const shape = toIntList(tensorInput(inputs, 1, ctx));
   if (shape.some((d) => d < 0)) {
     throw new HoduError('E_SHAPE', `Expand node '${ctx.node.name}': shape [${shape.join(',')}] has a negative dim`, { hint: 'Expand shapes are non-negative sizes (1 keeps the input dim)' });
   }

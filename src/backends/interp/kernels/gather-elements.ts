@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
-import { stridesOf, Tensor } from '../../../ir/tensor';
+import { stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
 
 export default registerKernel('GatherElements', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
@@ -14,7 +14,7 @@ export default registerKernel('GatherElements', (inputs, ctx) => {
       hint: 'indices must have the data rank and, off the axis, dims no larger than the data',
     });
   }
-  const idx = intsOf(indices);
+  const idx = toIntList(indices);
   const strides = stridesOf(data.dims);
   const out = allocData(data.dtype, idx.length);
   const o = storeOf(out);

@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
-import { sizeOf, stridesOf, Tensor } from '../../../ir/tensor';
+import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
-import { intsOf, nodeLabel, normalizeIndex } from '../util/indexing';
+import { nodeLabel, normalizeIndex } from '../util/indexing';
 
 // Each index row (length k) picks a slab data[batch, i0..ik-1, ...]; the first batch_dims dims pair up.
 export default registerKernel('GatherND', (inputs, ctx) => {
@@ -22,7 +22,7 @@ export default registerKernel('GatherND', (inputs, ctx) => {
   const batchData = sizeOf(data.dims.slice(b));
   const rowsPerBatch = sizeOf(indices.dims.slice(b, -1));
   const strides = stridesOf(data.dims);
-  const idx = intsOf(indices);
+  const idx = toIntList(indices);
   const outDims = [...indices.dims.slice(0, -1), ...data.dims.slice(b + k)];
   const out = allocData(data.dtype, sizeOf(outDims));
   let row = 0;

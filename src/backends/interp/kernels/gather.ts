@@ -1,8 +1,8 @@
 import { allocData } from '../../../ir/dtype';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
-import { intsOf, normalizeAxisFor, normalizeIndex } from '../util/indexing';
+import { normalizeAxisFor, normalizeIndex } from '../util/indexing';
 
 // For each outer block and each index, copies the inner block data[o, idx, :].
 export default registerKernel('Gather', (inputs, ctx) => {
@@ -10,7 +10,7 @@ export default registerKernel('Gather', (inputs, ctx) => {
   const indices = tensorInput(inputs, 1, ctx);
   const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);
   const axisDim = data.dims[axis]!;
-  const idx = intsOf(indices).map((i) => normalizeIndex(ctx, i, axisDim));
+  const idx = toIntList(indices).map((i) => normalizeIndex(ctx, i, axisDim));
   let outer = 1;
   for (let a = 0; a < axis; a++) outer *= data.dims[a]!;
   let inner = 1;

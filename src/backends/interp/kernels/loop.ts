@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import type { Graph, TensorType } from '../../../ir/graph';
-import { int64Tensor, Tensor } from '../../../ir/tensor';
+import { int64Tensor, Tensor, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, type Value } from '../kernel';
 import { copyRange, storeOf } from '../util/copy';
-import { intsOf, nodeLabel } from '../util/indexing';
+import { nodeLabel } from '../util/indexing';
 
 function boolScalar(v: boolean): Tensor {
   return new Tensor('bool', [], Uint8Array.of(v ? 1 : 0));
@@ -29,7 +29,7 @@ export default registerKernel('Loop', (inputs, ctx) => {
   const body = ctx.attr<Graph>('body');
   const tripInput = optionalInput(inputs, 0);
   const condInput = optionalInput(inputs, 1);
-  const maxTrips = tripInput ? intsOf(tripInput)[0]! : Infinity;
+  const maxTrips = tripInput ? toIntList(tripInput)[0]! : Infinity;
   let carried: Value[] = inputs.slice(2).map((v) => v ?? null);
   const nScan = body.outputs.length - 1 - carried.length;
   if (nScan < 0) {

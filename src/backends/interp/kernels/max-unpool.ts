@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
-import { sizeOf, stridesOf, Tensor } from '../../../ir/tensor';
+import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { unpooledDims } from '../../../ops/max-unpool';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { intsOf, nodeLabel, unravel } from '../util/indexing';
+import { nodeLabel, unravel } from '../util/indexing';
 
 export default registerKernel('MaxUnpool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
@@ -17,7 +17,7 @@ export default registerKernel('MaxUnpool', (inputs, ctx) => {
   // Indices address the default (inferred) output; an explicit output_shape pads it at the end of each
   // spatial dim, so each index is re-addressed by its coordinates (what the ONNX test data expects).
   const inferred = unpooledDims(x.dims, kernel, ctx.attr('pads'), ctx.attr('strides')) as number[];
-  const dims = given ? intsOf(given) : inferred;
+  const dims = given ? toIntList(given) : inferred;
   if (dims.length !== x.rank || dims.some((d) => !(d >= 0))) {
     throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: output shape [${dims.join(',')}] is invalid for X [${x.dims.join(',')}]`);
   }
@@ -25,7 +25,7 @@ export default registerKernel('MaxUnpool', (inputs, ctx) => {
   const out = allocData(x.dtype, total);
   const o = storeOf(out);
   const src = storeOf(x.data);
-  const idx = intsOf(indices);
+  const idx = toIntList(indices);
   const inferredTotal = sizeOf(inferred);
   const strides = stridesOf(dims);
   const coord = new Array<number>(dims.length).fill(0);

@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { sizeOf, toNumbers } from '../../../ir/tensor';
+import { sizeOf, toNumbers, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { filledTensor, storeOf } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // out[..., i at axis, ...] = on where indices[...] (negative counts from depth) == i, else off.
 export default registerKernel('OneHot', (inputs, ctx) => {
@@ -22,7 +22,7 @@ export default registerKernel('OneHot', (inputs, ctx) => {
   const o = storeOf(out.data);
   const outer = sizeOf(indices.dims.slice(0, axis));
   const inner = sizeOf(indices.dims.slice(axis));
-  const idx = indices.dtype === 'int64' || indices.dtype === 'int32' ? intsOf(indices) : Array.from(toNumbers(indices), Math.trunc);
+  const idx = indices.dtype === 'int64' || indices.dtype === 'int32' ? toIntList(indices) : Array.from(toNumbers(indices), Math.trunc);
   for (let a = 0; a < outer; a++) {
     for (let b = 0; b < inner; b++) {
       let i = idx[a * inner + b]!;

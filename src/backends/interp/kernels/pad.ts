@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { fromNumbers, stridesOf } from '../../../ir/tensor';
+import { fromNumbers, stridesOf, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { firstElement, takeByIndex } from '../util/copy';
-import { indexFromAxisTables, intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 /** The source coordinate for padded coordinate `src` (may be outside [0, dim)), or -1 for the fill value. */
 function sourceCoord(src: number, dim: number, mode: string): number {
@@ -37,13 +37,13 @@ export default registerKernel('Pad', (inputs, ctx) => {
     pads = ctx.attr<number[] | undefined>(ctx.opset < 2 ? 'paddings' : 'pads');
     fill = firstElement(fromNumbers(x.dtype, [1], [ctx.attr<number>('value')]));
   } else {
-    pads = intsOf(tensorInput(inputs, 1, ctx));
+    pads = toIntList(tensorInput(inputs, 1, ctx));
     const cv = optionalInput(inputs, 2);
     if (cv) fill = firstElement(cv);
   }
   if (!pads) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing pads`, { hint: 'the model is malformed' });
   const axesInput = ctx.opset >= 18 ? optionalInput(inputs, 3) : undefined;
-  const axes = axesInput ? intsOf(axesInput).map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')) : x.dims.map((_, i) => i);
+  const axes = axesInput ? toIntList(axesInput).map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')) : x.dims.map((_, i) => i);
   if (pads.length !== 2 * axes.length) {
     throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: pads has ${pads.length} values, expected ${2 * axes.length} for input [${x.dims.join(',')}]`);
   }

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
-import { sizeOf, Tensor } from '../../../ir/tensor';
+import { sizeOf, Tensor, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
-import { intsOf, nodeLabel } from '../util/indexing';
+import { nodeLabel } from '../util/indexing';
 
 // Reshape never copies: the output shares the input's storage (kernels never mutate inputs).
 export default registerKernel('Reshape', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
-  const shape = ctx.opset < 5 ? ctx.attr<number[] | undefined>('shape') : intsOf(tensorInput(inputs, 1, ctx));
+  const shape = ctx.opset < 5 ? ctx.attr<number[] | undefined>('shape') : toIntList(tensorInput(inputs, 1, ctx));
   if (!shape) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing attribute 'shape'`, { hint: 'the model is malformed' });
   const allowZero = ctx.opset >= 14 && ctx.attr<number>('allowzero') === 1;
   const fail = (why: string) =>

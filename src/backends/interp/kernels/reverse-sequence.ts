@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
-import { stridesOf } from '../../../ir/tensor';
+import { stridesOf, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
-import { intsOf, nodeLabel, unravel } from '../util/indexing';
+import { nodeLabel, unravel } from '../util/indexing';
 
 export default registerKernel('ReverseSequence', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  const lens = intsOf(tensorInput(inputs, 1, ctx));
+  const lens = toIntList(tensorInput(inputs, 1, ctx));
   const batchAxis = ctx.attr<number>('batch_axis');
   const timeAxis = ctx.attr<number>('time_axis');
   if (x.rank < 2 || ![0, 1].includes(batchAxis) || ![0, 1].includes(timeAxis) || batchAxis === timeAxis) {

@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
 import type { Graph, TensorType } from '../../../ir/graph';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, type KernelContext, type Value } from '../kernel';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 import { stackAlong, takeAlong } from '../util/scan';
 
 interface ScanPlan {
@@ -64,7 +64,7 @@ function scan8(inputs: (Value | undefined)[], ctx: KernelContext, body: Graph, m
   const scans = rest.slice(rest.length - m);
   const batch = (states[0] ?? scans[0])?.dims[0] ?? 0;
   const maxLen = scans[0]?.dims[1] ?? 0;
-  const lens = lensInput ? intsOf(lensInput) : new Array<number>(batch).fill(maxLen);
+  const lens = lensInput ? toIntList(lensInput) : new Array<number>(batch).fill(maxLen);
   const dirs = ctx.attr<number[] | undefined>('directions') ?? [];
   const plan: ScanPlan = { inAxes: scans.map(() => 0), inReverse: scans.map((_, j) => dirs[j] === 1), outAxes: [], outReverse: [] };
   const perBatch: Value[][] = [];

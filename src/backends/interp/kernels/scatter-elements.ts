@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { stridesOf } from '../../../ir/tensor';
+import { stridesOf, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput, type KernelContext } from '../kernel';
 import { cloneTensor, reductionFor, storeOf } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
 
 /** The combine function for a Scatter* node's `reduction`, checked against the opset that introduced it. */
 export function scatterReduction(ctx: KernelContext, dtype: Parameters<typeof reductionFor>[0]) {
@@ -29,7 +29,7 @@ export default registerKernel('ScatterElements', (inputs, ctx) => {
   const out = cloneTensor(data);
   const o = storeOf(out.data);
   const u = storeOf(updates.data);
-  const idx = intsOf(indices);
+  const idx = toIntList(indices);
   const strides = stridesOf(data.dims);
   const coord = new Array<number>(data.rank).fill(0);
   for (let k = 0; k < idx.length; k++) {

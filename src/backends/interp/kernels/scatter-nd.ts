@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { sizeOf, stridesOf } from '../../../ir/tensor';
+import { sizeOf, stridesOf, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { cloneTensor, storeOf } from '../util/copy';
-import { intsOf, nodeLabel, normalizeIndex } from '../util/indexing';
+import { nodeLabel, normalizeIndex } from '../util/indexing';
 import { scatterReduction } from './scatter-elements';
 
 export default registerKernel('ScatterND', (inputs, ctx) => {
@@ -18,7 +18,7 @@ export default registerKernel('ScatterND', (inputs, ctx) => {
   const slab = sizeOf(data.dims.slice(k));
   const rows = sizeOf(indices.dims.slice(0, -1));
   const strides = stridesOf(data.dims);
-  const idx = intsOf(indices);
+  const idx = toIntList(indices);
   const out = cloneTensor(data);
   const o = storeOf(out.data);
   const u = storeOf(updates.data);

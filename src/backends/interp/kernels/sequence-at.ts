@@ -1,9 +1,10 @@
 import { registerKernel, tensorInput } from '../kernel';
+import { toIntList } from '../../../ir/tensor';
 import { sequenceInput } from '../util/copy';
-import { intsOf, normalizeIndex } from '../util/indexing';
+import { normalizeIndex } from '../util/indexing';
 
 export default registerKernel('SequenceAt', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
-  const pos = normalizeIndex(ctx, intsOf(tensorInput(inputs, 1, ctx))[0]!, seq.length, 'position');
+  const pos = normalizeIndex(ctx, toIntList(tensorInput(inputs, 1, ctx))[0]!, seq.length, 'position');
   return [seq[pos]!];
 });

@@ -1,7 +1,8 @@
 import { HoduError } from '../../../errors';
+import { toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { sequenceInput } from '../util/copy';
-import { intsOf, nodeLabel, normalizeIndex } from '../util/indexing';
+import { nodeLabel, normalizeIndex } from '../util/indexing';
 
 export default registerKernel('SequenceInsert', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
@@ -11,7 +12,7 @@ export default registerKernel('SequenceInsert', (inputs, ctx) => {
   }
   const posT = optionalInput(inputs, 2);
   // Valid positions are -n..n: n appends, negative ones count from the back (-1 inserts before the last).
-  const raw = posT ? intsOf(posT)[0]! : seq.length;
+  const raw = posT ? toIntList(posT)[0]! : seq.length;
   const pos = normalizeIndex(ctx, raw < 0 ? raw + seq.length : raw, seq.length + 1, 'position');
   const out = seq.slice();
   out.splice(pos, 0, item);

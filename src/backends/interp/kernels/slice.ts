@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
-import { stridesOf } from '../../../ir/tensor';
+import { stridesOf, toIntList } from '../../../ir/tensor';
 import { sliceRange } from '../../../ops/slice';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
-import { indexFromAxisTables, intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Strided slicing: output coordinate i on axis a reads input coordinate start[a] + i*step[a].
 export default registerKernel('Slice', (inputs, ctx) => {
@@ -12,7 +12,7 @@ export default registerKernel('Slice', (inputs, ctx) => {
   const list = (i: number, name: string) => {
     if (old) return ctx.attr<number[] | undefined>(name);
     const t = optionalInput(inputs, i);
-    return t ? intsOf(t) : undefined;
+    return t ? toIntList(t) : undefined;
   };
   const starts = list(1, 'starts');
   const ends = list(2, 'ends');

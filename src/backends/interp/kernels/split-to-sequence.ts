@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { sliceAxis } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 export default registerKernel('SplitToSequence', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
@@ -12,10 +12,10 @@ export default registerKernel('SplitToSequence', (inputs, ctx) => {
   let sizes: number[];
   if (!splitT) sizes = new Array<number>(dim).fill(1);
   else if (splitT.rank === 0) {
-    const chunk = intsOf(splitT)[0]!;
+    const chunk = toIntList(splitT)[0]!;
     if (chunk <= 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: split chunk size must be positive, got ${chunk}`);
     sizes = Array.from({ length: Math.ceil(dim / chunk) }, (_, i) => Math.min(chunk, dim - i * chunk));
-  } else sizes = intsOf(splitT);
+  } else sizes = toIntList(splitT);
   if (sizes.some((s) => s < 0) || sizes.reduce((a, b) => a + b, 0) !== dim) {
     throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: split [${sizes.join(',')}] does not sum to dim ${dim} on axis ${axis}`);
   }

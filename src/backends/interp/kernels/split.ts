@@ -1,8 +1,9 @@
 import { HoduError } from '../../../errors';
+import { toIntList } from '../../../ir/tensor';
 import { equalSplit } from '../../../ops/split';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { sliceAxis } from '../util/copy';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Splits along `axis` into as many outputs as the node has, by explicit sizes or equally.
 export default registerKernel('Split', (inputs, ctx) => {
@@ -12,7 +13,7 @@ export default registerKernel('Split', (inputs, ctx) => {
   const dim = x.dims[axis]!;
   const splitInput = optionalInput(inputs, 1);
   const useInput = ctx.opset >= 13 || (ctx.opset < 2 && splitInput !== undefined);
-  let sizes = useInput ? (splitInput ? intsOf(splitInput) : undefined) : ctx.attr<number[] | undefined>('split');
+  let sizes = useInput ? (splitInput ? toIntList(splitInput) : undefined) : ctx.attr<number[] | undefined>('split');
   if (!sizes) {
     const numOutputs = ctx.opset >= 18 ? ctx.attr<number | undefined>('num_outputs') : undefined;
     if (numOutputs !== undefined && numOutputs !== n) {

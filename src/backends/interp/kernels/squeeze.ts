@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
-import { intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Removes size-1 dims (the listed ones, or all); shares storage.
 export default registerKernel('Squeeze', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axesInput = optionalInput(inputs, 1);
-  const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : axesInput ? intsOf(axesInput) : undefined;
+  const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : axesInput ? toIntList(axesInput) : undefined;
   let drop: Set<number>;
   if (axes) {
     drop = new Set(axes.map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')));

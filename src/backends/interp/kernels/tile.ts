@@ -1,15 +1,15 @@
 import { HoduError } from '../../../errors';
-import { stridesOf } from '../../../ir/tensor';
+import { stridesOf, toIntList } from '../../../ir/tensor';
 import { registerKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
-import { indexFromAxisTables, intsOf, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Output coordinate i on axis a reads input coordinate i mod dims[a].
 export default registerKernel('Tile', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  let repeats = intsOf(tensorInput(inputs, 1, ctx));
+  let repeats = toIntList(tensorInput(inputs, 1, ctx));
   if (ctx.opset < 6) {
-    const axis = normalizeAxisFor(ctx, intsOf(tensorInput(inputs, 2, ctx))[0]!, x.rank);
+    const axis = normalizeAxisFor(ctx, toIntList(tensorInput(inputs, 2, ctx))[0]!, x.rank);
     const tiles = repeats[0]!;
     repeats = x.dims.map((_, i) => (i === axis ? tiles : 1));
   }

@@ -1,15 +1,15 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { optionalInput, registerKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { intsOf, nodeLabel } from '../util/indexing';
+import { nodeLabel } from '../util/indexing';
 
 export default registerKernel('Trilu', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.rank < 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must have rank >= 2, got [${x.dims.join(',')}]`);
   const kT = optionalInput(inputs, 1);
-  const k = kT ? intsOf(kT)[0]! : 0;
+  const k = kT ? toIntList(kT)[0]! : 0;
   const upper = ctx.attr<number>('upper') !== 0;
   const rows = x.dims[x.rank - 2]!;
   const cols = x.dims[x.rank - 1]!;

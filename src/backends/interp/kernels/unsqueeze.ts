@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
-import { Tensor } from '../../../ir/tensor';
+import { Tensor, toIntList } from '../../../ir/tensor';
 import { unsqueezeDims } from '../../../ops/unsqueeze';
 import { registerKernel, tensorInput } from '../kernel';
-import { intsOf, nodeLabel } from '../util/indexing';
+import { nodeLabel } from '../util/indexing';
 
 // Inserts size-1 dims; shares storage.
 export default registerKernel('Unsqueeze', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : intsOf(tensorInput(inputs, 1, ctx));
+  const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : toIntList(tensorInput(inputs, 1, ctx));
   if (!axes) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing 'axes'`, { hint: 'the model is malformed' });
   const dims = unsqueezeDims(x.dims, axes);
   if (!dims) {

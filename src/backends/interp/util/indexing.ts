@@ -1,5 +1,5 @@
 import { HoduError } from '../../../errors';
-import { sizeOf, type Tensor, toIntList } from '../../../ir/tensor';
+import { sizeOf } from '../../../ir/tensor';
 import type { KernelContext } from '../kernel';
 
 /** "<Op> node '<name>'" for error messages. */
@@ -18,10 +18,6 @@ export function normalizeAxisFor(ctx: KernelContext, axis: number, rank: number,
   return a;
 }
 
-/** Reads an integer list input (int32/int64), e.g. a shape, axes or repeats. */
-export function intsOf(t: Tensor): number[] {
-  return toIntList(t);
-}
 
 /**
  * Flat source index for every output element, from one lookup table per output axis: table[a][i] is what

@@ -1,7 +1,7 @@
 import { HoduError } from '../../../errors';
-import { fromNumbers, toNumbers, type Tensor } from '../../../ir/tensor';
+import { fromNumbers, toNumbers, type Tensor, toIntList } from '../../../ir/tensor';
 import type { KernelContext } from '../kernel';
-import { intsOf, nodeLabel } from './indexing';
+import { nodeLabel } from './indexing';
 
 /**
  * The negative log-likelihood shared by NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss, following the
@@ -35,7 +35,7 @@ export function nllLoss(
   if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') {
     throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: reduction '${reduction}' is not supported`, { hint: 'use none, sum or mean' });
   }
-  const tgt = intsOf(target);
+  const tgt = toIntList(target);
   const d = tgt.length / Math.max(n, 1);
   const loss = new Float64Array(tgt.length);
   let lossSum = 0;
