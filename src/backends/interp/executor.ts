@@ -23,8 +23,6 @@ class Scope {
 }
 
 export interface ExecuteOptions {
-  /** Called before each node runs (progress). */
-  onNode?(node: Node, index: number): void;
   /** Called after each node ran, with its wall time (profiling; subgraph nodes are reported too). */
   onNodeDone?(node: Node, ms: number): void;
 }
@@ -47,7 +45,6 @@ export class Executor {
     const keep = new Set(graph.outputs.map((o) => o.name));
     const lastUse = cachedLastUses(graph);
     graph.nodes.forEach((node, index) => {
-      this.options.onNode?.(node, index);
       const inputs = node.inputs.map((name) => {
         if (name === '') return undefined;
         if (!scope.has(name)) {
