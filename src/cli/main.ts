@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     // Hidden: the isolated plugin runner re-executes this binary as `hodu __plugin-child DIR`.
-    if (rest[0] === '__plugin-child') return (await import('../plugins/native/child')).runPluginChild(rest.slice(1));
+    if (rest[0] === '__plugin-child') return await (await import('../plugins/native/child')).runPluginChild(rest.slice(1));
     // Hidden: shell completion scripts ask `hodu __complete WORD...` for names only known at TAB time.
     if (rest[0] === '__complete') return (await import('./completions/complete-command')).runComplete(rest.slice(1));
     const nameIndex = rest.findIndex((a) => !a.startsWith('-'));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HoduError } from '../errors';
 import { writeFileAtomic } from '../util/atomic-write';
+import { shellJoin, shellQuote } from '../util/shell-quote';
 import { nativeEmbeddedFiles } from './native-bridge';
 import type { HoduSection } from './package-manifest';
 import { sdkIncludeDir } from './paths';
@@ -44,9 +45,10 @@ export function compileCommand(native: NonNullable<HoduSection['native']>, inclu
 
 /**
  * Compiles a native plugin in `dir` (its sources are relative to it) and returns the library path.
- * A failed build throws E_PLUGIN_BUILD with the command and the compiler's own output.
+ * A failed build throws E_PLUGIN_BUILD with the command (shell-quoted, run from `shownDir`: the package
+ * folder the user knows, since `dir` is usually a staging copy that is deleted) and the compiler's output.
  */
-export async function buildNativePlugin(name: string, dir: string, native: NonNullable<HoduSection['native']>, profile: BuildProfile): Promise<string> {
+export async function buildNativePlugin(name: string, dir: string, native: NonNullable<HoduSection['native']>, profile: BuildProfile, shownDir = dir): Promise<string> {
   for (const src of native.sources) {
     if (!existsSync(join(dir, src))) {
       throw new HoduError('E_PLUGIN_BUILD', `plugin '${name}': source file ${src} listed in hodu.native.sources does not exist`, { hint: 'fix the list in package.json' });
@@ -70,7 +72,7 @@ export async function buildNativePlugin(name: string, dir: string, native: NonNu
   if (exitCode !== 0 || !existsSync(library)) {
     const output = `${stdout}${stderr}`.trim();
     const tail = output.split('\n').slice(-40).join('\n');
-    throw new HoduError('E_PLUGIN_BUILD', `plugin '${name}': the C build failed (exit ${proc.signalCode ?? exitCode}):\n  $ ${cmd.join(' ')}\n${tail.replace(/^/gm, '  ')}`, {
+    throw new HoduError('E_PLUGIN_BUILD', `plugin '${name}': the C build failed (exit ${proc.signalCode ?? exitCode}):\n  $ cd ${shellQuote(shownDir)} && ${shellJoin(cmd)}\n${tail.replace(/^/gm, '  ')}`, {
       hint: 'fix the errors above in the plugin sources (paths are relative to its package.json); nothing was installed',
     });
   }

@@ -4,8 +4,9 @@
  * each step it overwrites DIR/progress.bin, so that when the plugin kills this process (SIGSEGV, abort)
  * the parent can still say which kernel was running.
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { HoduError } from '../../errors';
 import { decodeManifest } from '../../sdk/manifest';
 import { NativeBackendBinding } from './binding';
 import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
@@ -13,14 +14,29 @@ import { probeNativeLibrary } from './probe';
 import { allocOutputs } from './tensor-io';
 import { alignedBytes } from './binding';
 
-/** Entry of the hidden `__plugin-child` command. `argv` is `[DIR]` or `['__plugin-child', DIR]`. Returns the exit code. */
+/**
+ * The one argument: a folder holding request.bin. Anything else is a person trying the hidden command, who
+ * gets a usage error rather than an fs stack trace (the folder is only ever written by the parent).
+ */
+function requestDir(args: string[]): string {
+  const usage = (problem: string) =>
+    new HoduError('E_USAGE', `hodu __plugin-child: ${problem}`, {
+      hint: 'this internal command runs a native plugin for --isolate and `hodu plugin test`; usage: hodu __plugin-child DIR (DIR holds request.bin)',
+      exitCode: 2,
+    });
+  if (args.length !== 1) throw usage(args.length ? `expected one folder, got ${args.length} arguments` : 'missing the request folder');
+  const dir = args[0]!;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usage(`${dir} is not a folder`);
+  if (!existsSync(join(dir, 'request.bin'))) throw usage(`${dir} holds no request.bin`);
+  return dir;
+}
+
+/**
+ * Entry of the hidden `__plugin-child` command. `argv` is `[DIR]` or `['__plugin-child', DIR]`. Returns the
+ * exit code; bad arguments throw E_USAGE.
+ */
 export async function runPluginChild(argv: string[]): Promise<number> {
-  const args = argv[0] === '__plugin-child' ? argv.slice(1) : argv;
-  const dir = args[0];
-  if (!dir) {
-    console.error('usage: hodu __plugin-child DIR (internal: used by plugin isolation)');
-    return 2;
-  }
+  const dir = requestDir(argv[0] === '__plugin-child' ? argv.slice(1) : argv);
   const progress = openSync(join(dir, 'progress.bin'), 'w');
   const record = new Uint8Array(4);
   const mark = (v: number) => {
