@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
 import { embeddedFormatNames } from '../formats/registry';
 import { onInterrupt } from '../util/interrupt';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
+import { copyPackage } from './copy-package';
 import { loadJsPlugin } from './js-loader';
 import { pidAlive, withPluginsLock } from './lock';
 import { nativeLoader } from './native-bridge';
@@ -81,7 +82,7 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   // Ctrl+C while building: drop the staging copy (the swap in commit() is synchronous, so never half-done).
   const unregister = onInterrupt(() => rmSync(staging, { recursive: true, force: true }));
   try {
-    cpSync(srcDir, staging, { recursive: true, filter: (p) => !['.git', 'node_modules'].includes(basename(p)) });
+    copyPackage(srcDir, staging);
     const profile: BuildProfile = opts.debug ? 'debug' : 'release';
     const fields = await prepare(pkg, staging, source, profile, emit);
     return await commit(name, staging, fields, opts.force ?? false);
@@ -101,7 +102,7 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     }
     emit({ kind: 'warn', message: `building native code from ${source.path}` });
     emit({ kind: 'step', message: `compiling ${h.native.sources.length} C source${h.native.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
-    const lib = await buildNativePlugin(pkg.name, staging, h.native, profile);
+    const lib = await buildNativePlugin(pkg.name, staging, h.native, profile, dirname(pkg.file));
     // Probed in a child process: a library whose load-time code crashes is reported, not fatal to hodu.
     const { probeIsolated } = await nativeLoader();
     const info = await probeIsolated(lib, { name: pkg.name });
@@ -114,8 +115,8 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     checksum = fileChecksum(lib);
   } else {
     const entry = join(staging, h.entry!);
-    if (!existsSync(entry)) {
-      throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: hodu.entry '${h.entry}' does not exist`, { hint: 'point "entry" at the plugin module, relative to package.json' });
+    if (!existsSync(entry) || !statSync(entry).isFile()) {
+      throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: hodu.entry '${h.entry}' ${existsSync(entry) ? 'is not a file' : 'does not exist'}`, { hint: 'point "entry" at the plugin module, relative to package.json' });
     }
     if (h.type === 'backend') await loadJsPlugin(entry, 'backend', pkg.name);
     else await loadJsPlugin(entry, 'format', pkg.name);

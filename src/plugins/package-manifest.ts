@@ -19,6 +19,8 @@ const relativeFile = v.pipe(
   v.string(),
   v.minLength(1, 'an empty path'),
   v.check((p) => !isAbsolute(p) && !normalize(p).split(/[\\/]/).includes('..'), 'must be a relative path inside the package (no `..`)'),
+  // `.`, `src/`, `a/..` name a folder, never the file hodu is asked to load or compile.
+  v.check((p) => normalize(p) !== '.' && !/[\\/]$/.test(p), 'must name a file inside the package, not a folder'),
 );
 
 const hexMagic = v.pipe(v.string(), v.regex(/^([0-9a-fA-F]{2})+$/, 'magic bytes are written as hex, e.g. "934e554d5059"'));

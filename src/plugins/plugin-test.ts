@@ -78,11 +78,17 @@ async function resolveTarget(target: string, debug: boolean): Promise<Target> {
   const native = pkg.hodu.native;
   if (!native) return { ...common, kind: 'js', file: join(path, pkg.hodu.entry!), cleanup() {} };
   if (pkg.hodu.type !== 'backend') throw new HoduError('E_PLUGIN_TEST', `${pkg.file}: native format plugins are not supported yet`, { hint: 'write format plugins in TypeScript/JavaScript ("entry")' });
-  const { cpSync } = await import('node:fs');
+  const { copyPackage } = await import('./copy-package');
   const dir = mkdtempSync(join(tmpdir(), 'hodu-plugin-test-'));
-  cpSync(path, dir, { recursive: true });
-  const { buildNativePlugin } = await import('./build-native');
-  const library = await buildNativePlugin(pkg.name, dir, native, debug ? 'debug' : 'release');
+  let library: string;
+  try {
+    copyPackage(path, dir);
+    const { buildNativePlugin } = await import('./build-native');
+    library = await buildNativePlugin(pkg.name, dir, native, debug ? 'debug' : 'release', path);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return { ...common, kind: 'native', file: library, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
