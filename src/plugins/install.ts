@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
 import { embeddedFormatNames } from '../formats/registry';
 import { onInterrupt } from '../util/interrupt';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
-import { copyPackage } from './copy-package';
+import { copyPackage, isInside } from './copy-package';
 import { loadJsPlugin } from './js-loader';
 import { pidAlive, withPluginsLock } from './lock';
 import { nativeLoader } from './native-bridge';
 import { readPluginPackage, type PluginPackage } from './package-manifest';
-import { pluginsDir } from './paths';
+import { hoduHome, pluginsDir } from './paths';
 import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
 import { assertSdkCompatible } from './sdk-compat';
 import { assertToolsPresent } from './system-tools';
@@ -76,6 +76,7 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   assertToolsPresent(name, [...(pkg.hodu.requires ?? []), ...(pkg.hodu.native ? [cCompiler()[0]!] : [])]);
   // Fail before building when the answer is already known (checked again under the lock).
   if (readRegistry().plugins[name] && !opts.force) throw alreadyInstalled(name);
+  assertHomeOutside(srcDir);
 
   mkdirSync(pluginsDir(), { recursive: true });
   const staging = mkdtempSync(join(pluginsDir(), `.staging-${process.pid}-`));
@@ -89,6 +90,21 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   } finally {
     unregister();
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The staging copy is made under $HODU_HOME/plugins: with HODU_HOME inside the package, the copy would
+ * contain itself (and every installed plugin would ship inside the next one).
+ */
+function assertHomeOutside(srcDir: string): void {
+  const home = hoduHome();
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+  if (isInside(real(srcDir), real(home)) || isInside(srcDir, home)) {
+    throw new HoduError('E_USAGE', `HODU_HOME (${home}) is inside the plugin folder ${srcDir}`, {
+      hint: 'set HODU_HOME to a folder outside the plugin package (e.g. unset it to use ~/.hodu), or move the package',
+      exitCode: 2,
+    });
   }
 }
 

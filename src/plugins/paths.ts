@@ -1,9 +1,13 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** `$HODU_HOME` (default `~/.hodu`): config.toml, plugins/, cache/, downloads/. */
+/**
+ * `$HODU_HOME` (default `~/.hodu`): config.toml, plugins/, cache/, downloads/. Always absolute: a relative
+ * HODU_HOME is resolved against the working directory here, where it is read, so paths stored in
+ * plugins.json keep working from any other folder.
+ */
 export function hoduHome(): string {
-  return process.env.HODU_HOME || join(homedir(), '.hodu');
+  return resolve(process.env.HODU_HOME || join(homedir(), '.hodu'));
 }
 
 export function pluginsDir(): string {

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 import { embeddedPluginNames, pluginInstallDir } from './install';
@@ -38,6 +38,18 @@ export async function removePlugin(name: string): Promise<InstalledPluginEntry> 
       throw e;
     }
     rmSync(trash, { recursive: true, force: true });
+    removeEmptyScopeDir(dir);
     return entry;
   });
+}
+
+/** `@scope/name` lives in plugins/@scope/name: drop plugins/@scope once its last plugin is gone. */
+export function removeEmptyScopeDir(pluginDir: string): void {
+  const scope = dirname(pluginDir);
+  if (scope === pluginsDir() || !existsSync(scope)) return;
+  try {
+    if (readdirSync(scope).length === 0) rmdirSync(scope);
+  } catch {
+    // Another process installed into the scope meanwhile (or it is not ours to remove): leave it.
+  }
 }
