@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import type { FormatPlugin, TensorMap } from '../sdk/format';
+import { MAX_FILE_BYTES, readRegularFile } from './safe-open';
 
 /** Embedded format plugins, loaded lazily by name. */
 const EMBEDDED: Record<string, { extensions: string[]; load: () => Promise<FormatPlugin> }> = {
@@ -63,14 +63,30 @@ async function installedFormatFor(ext: string, bytes?: Uint8Array): Promise<Form
   return undefined;
 }
 
+/**
+ * Reads a model or tensor file. Only regular files up to MAX_FILE_BYTES: a FIFO, /dev/zero or a socket named on
+ * the command line would otherwise hang hodu or fill its memory (see safe-open.ts).
+ */
 export function readBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path', exitCode: 2 });
-    if (code === 'EISDIR') throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it', exitCode: 2 });
-    throw new HoduError('E_IO', `${path}: cannot read (${code ?? String(e)})`);
+  const r = readRegularFile(path);
+  if (r.ok) return r.bytes;
+  switch (r.why) {
+    case 'missing':
+      throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path', exitCode: 2 });
+    case 'directory':
+      throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it', exitCode: 2 });
+    case 'not-regular':
+    case 'symlink':
+      throw new HoduError('E_NOT_A_FILE', `${path}: is ${r.detail}, not a regular file`, {
+        hint: 'hodu reads models and tensors from regular files only; save the data to a file first',
+        exitCode: 2,
+      });
+    case 'too-large':
+      throw new HoduError('E_TOO_LARGE', `${path}: is ${r.size} bytes; hodu reads model and tensor files of at most ${MAX_FILE_BYTES} bytes (4 GiB)`, {
+        hint: 'split the tensors into several files, or store large ONNX weights as external data',
+      });
+    case 'io':
+      throw new HoduError('E_IO', `${path}: cannot read (${r.detail})`);
   }
 }
 
