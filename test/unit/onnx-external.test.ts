@@ -1,6 +1,6 @@
 /** Tensors stored in external data files next to the model. */
 import { afterAll, describe, expect, test } from 'bun:test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
@@ -76,5 +76,54 @@ describe('external data', () => {
   test('external data without a model path is an error', () => {
     const bytes = readFileSync(writeModel('j.onnx', { location: 'weights.bin' }));
     expect(codeOf(() => decodeModel(bytes))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+
+  test('a NUL byte in location is refused', () => {
+    expect(codeOf(() => load(writeModel('k.onnx', { location: 'weights.bin\0x' })))).toBe('E_ONNX_EXTERNAL_DATA');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('external data and symlinks', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'hodu-onnx-ext-outside-'));
+  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+  writeFileSync(join(outside, 'secret.bin'), new Uint8Array(new Float32Array([7, 8, 9]).buffer));
+  const messageOf = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+    return 'no error';
+  };
+
+  test('a file symlink to outside the folder is refused', () => {
+    const d = join(dir, 'l1');
+    mkdirSync(d);
+    symlinkSync(join(outside, 'secret.bin'), join(d, 'w.bin'));
+    expect(messageOf(() => load(writeModel('l1/m.onnx', { location: 'w.bin' })))).toContain("E_ONNX_EXTERNAL_DATA: ");
+    expect(messageOf(() => load(writeModel('l1/m.onnx', { location: 'w.bin' })))).toContain(`resolves through a symbolic link to '${join(outside, 'secret.bin')}'`);
+  });
+
+  test('a relative symlink climbing out, and a directory symlink, are refused', () => {
+    const d = join(dir, 'l2');
+    mkdirSync(d);
+    symlinkSync('../weights.bin', join(d, 'w.bin'));
+    symlinkSync(outside, join(d, 'sub'));
+    expect(messageOf(() => load(writeModel('l2/a.onnx', { location: 'w.bin' })))).toContain("outside the model's directory");
+    expect(messageOf(() => load(writeModel('l2/b.onnx', { location: 'sub/secret.bin' })))).toContain("outside the model's directory");
+  });
+
+  test('symlinks that stay inside the folder are followed', () => {
+    const d = join(dir, 'l3');
+    mkdirSync(join(d, 'data'), { recursive: true });
+    writeFileSync(join(d, 'data', 'real.bin'), new Uint8Array(new Float32Array([1, 2, 3]).buffer));
+    symlinkSync('data/real.bin', join(d, 'w.bin'));
+    symlinkSync('data', join(d, 'alias'));
+    expect(load(writeModel('l3/a.onnx', { location: 'w.bin' })).graph.initializers.get('w')!.data).toEqual(new Float32Array([1, 2, 3]));
+    expect(load(writeModel('l3/b.onnx', { location: 'alias/real.bin' })).graph.initializers.get('w')!.data).toEqual(new Float32Array([1, 2, 3]));
+  });
+
+  test('a directory named as external data is refused', () => {
+    expect(messageOf(() => load(writeModel('l4.onnx', { location: 'sub' })))).toContain("'sub' is a directory, not a regular file");
   });
 });
