@@ -163,7 +163,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op t
 complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
-complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)'
+complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'
 complete -c hodu -n '__hodu_at \'run\'' -l isolate -d 'Run a native backend plugin in a child process, so a crash cannot take hodu down'
 complete -c hodu -n '__hodu_at \'run\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'run\'' -l json -d 'Print machine-readable JSON on stdout'

@@ -10,7 +10,7 @@ export const backendArgs = {
   // No citty defaults here: an absent flag falls back to env, then config.toml (src/runtime/settings.ts).
   backend: { type: 'string', description: 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)', valueHint: 'name' },
   device: { type: 'string', description: 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)', valueHint: 'device' },
-  threads: { type: 'string', description: 'Worker threads for the backend, 0 = backend default (default: $HODU_THREADS, runtime.threads, else 0)', valueHint: 'N' },
+  threads: { type: 'string', description: 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)', valueHint: 'N' },
   isolate: { type: 'boolean', description: 'Run a native backend plugin in a child process, so a crash cannot take hodu down', default: false },
 } as const;
 

@@ -32,6 +32,8 @@ export interface SettingsInput {
   config?: HoduConfig;
   /** $HODU_HOME, already resolved. */
   home: string;
+  /** CPU cores, for the upper bound of `threads` (default: this machine's). */
+  cores?: number;
 }
 
 export interface LogSettings {
@@ -76,12 +78,33 @@ function badValue(source: SettingSource, from: string, raw: unknown, expected: s
 
 const asString = (raw: unknown) => String(raw);
 
-function asCount(source: SettingSource) {
+/** The most threads hodu accepts: a few per core, never less than 64 (more only exhausts memory). */
+export function maxThreads(cores = navigator.hardwareConcurrency || 1): number {
+  return Math.max(64, 4 * cores);
+}
+
+/**
+ * Threads: an integer in 1..maxThreads. Each thread is a Worker with its own heap, so `--threads 99999999`
+ * would spawn workers until memory runs out. 0 is the documented "backend default" only in config.toml
+ * (its default value); on the command line or in HODU_THREADS the way to ask for the default is to omit it.
+ */
+function asThreads(source: SettingSource, cores: number | undefined) {
   return (raw: unknown, from: string): number => {
+    const max = maxThreads(cores);
     const n = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(n) || n < 0) throw badValue(source, from, raw, 'a non-negative integer');
-    return n;
+    if (Number.isSafeInteger(n) && n >= 1 && n <= max) return n;
+    if (source === 'config' && n === 0) return 0;
+    const range = `${source === 'config' ? '0 (backend default) or ' : ''}an integer from 1 to ${max}`;
+    const what = `${from} must be ${range} (${maxThreadsReason(cores)}), got '${String(raw)}'`;
+    if (source === 'flag') throw new HoduError('E_USAGE', what, { exitCode: 2, hint: 'e.g. --threads 2; leave --threads out for the backend default' });
+    if (source === 'env') throw new HoduError('E_ENV', what, { hint: 'e.g. HODU_THREADS=2, or `unset HODU_THREADS` for the backend default' });
+    throw new HoduError('E_CONFIG', what, { hint: '`hodu config set runtime.threads 2`, or `hodu config unset runtime.threads` for the backend default' });
   };
+}
+
+function maxThreadsReason(cores: number | undefined): string {
+  const c = cores ?? (navigator.hardwareConcurrency || 1);
+  return `the larger of 64 and 4 × ${c} core${c === 1 ? '' : 's'}`;
 }
 
 function asSize(source: SettingSource) {
@@ -123,11 +146,15 @@ export function resolveSettings(input: SettingsInput): Settings {
   const cfg = input.config ?? {};
   const inConfig = (key: string) => `${key} in config.toml`;
 
+  // citty gives '' for `--threads` with no value, and for `--threads -1` (it reads -1 as a flag of its own).
+  if (flags.threads === '') {
+    throw new HoduError('E_USAGE', `--threads needs a value: an integer from 1 to ${maxThreads(input.cores)}`, { exitCode: 2, hint: 'e.g. --threads 2; leave --threads out for the backend default' });
+  }
   const threads = resolve<number>(
     [
-      ['flag', '--threads', flags.threads, asCount('flag')],
-      ['env', 'HODU_THREADS', env.HODU_THREADS, asCount('env')],
-      ['config', inConfig('runtime.threads'), cfg.runtime?.threads, asCount('config')],
+      ['flag', '--threads', flags.threads, asThreads('flag', input.cores)],
+      ['env', 'HODU_THREADS', env.HODU_THREADS, asThreads('env', input.cores)],
+      ['config', inConfig('runtime.threads'), cfg.runtime?.threads, asThreads('config', input.cores)],
     ],
     0,
   );

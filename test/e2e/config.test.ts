@@ -164,10 +164,11 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
   test('bad values: a flag is a usage error, an env var names itself', () => {
     const h = home();
     const flag = hodu(['run', MODEL, '--random-inputs', '--threads', 'x'], { env: env(h) });
-    expect([flag.code, flag.stderr.includes("--threads must be a non-negative integer, got 'x'")]).toEqual([2, true]);
+    expect([flag.code, flag.stderr.includes("--threads must be an integer from 1 to ")]).toEqual([2, true]);
     const envBad = hodu(['run', MODEL, '--random-inputs'], { env: env(h, { HODU_THREADS: '-1' }) });
     expect(envBad.code).toBe(1);
-    expect(envBad.stderr).toContain("error[E_ENV]: HODU_THREADS must be a non-negative integer, got '-1'");
+    expect(envBad.stderr).toContain("error[E_ENV]: HODU_THREADS must be an integer from 1 to ");
+    expect(envBad.stderr).toContain("got '-1'");
     const logBad = hodu(['run', MODEL, '--random-inputs'], { env: env(h, { HODU_LOG: 'loud' }) });
     expect(logBad.stderr).toContain("HODU_LOG: 'loud' is not a level");
   });
@@ -186,7 +187,7 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
 
   test('--help shows where the defaults come from', () => {
     const r = hodu(['run', '--help']);
-    expect(r.stdout).toContain('$HODU_THREADS, runtime.threads, else 0');
+    expect(r.stdout).toContain('$HODU_THREADS, runtime.threads, else the backend default');
     expect(r.stdout).toContain('$HODU_MAX_MEMORY, runtime.max_memory, else no limit');
   });
 });

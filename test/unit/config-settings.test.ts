@@ -33,10 +33,10 @@ describe('precedence: flags > env > config > defaults', () => {
   });
 
   test('a bad flag is a usage error, a bad variable names the variable', () => {
-    const flagErr = (() => { try { resolveSettings({ flags: { threads: 'four' }, home }); } catch (e) { return e; } })() as HoduError;
+    const flagErr = (() => { try { resolveSettings({ flags: { threads: 'four' }, home, cores: 2 }); } catch (e) { return e; } })() as HoduError;
     expect(flagErr.code).toBe('E_USAGE');
     expect(flagErr.exitCode).toBe(2);
-    expect(flagErr.message).toBe("--threads must be a non-negative integer, got 'four'");
+    expect(flagErr.message).toBe("--threads must be an integer from 1 to 64 (the larger of 64 and 4 × 2 cores), got 'four'");
     const envErr = (() => { try { resolveSettings({ env: { HODU_MAX_MEMORY: 'lots' }, home }); } catch (e) { return e; } })() as HoduError;
     expect(envErr.code).toBe('E_ENV');
     expect(envErr.message).toContain("HODU_MAX_MEMORY must be a size");
@@ -102,4 +102,36 @@ describe('sizes and durations', () => {
     expect(parseDuration('24')).toBeUndefined();
     expect(parseDuration('1y')).toBeUndefined();
   });
+});
+
+test('threads are bounded: 1..max(64, 4 × cores) from flag and env; config also allows its documented 0', () => {
+  const err = (input: Parameters<typeof resolveSettings>[0]) => {
+    try {
+      resolveSettings(input);
+    } catch (e) {
+      return e as HoduError;
+    }
+    throw new Error('no error');
+  };
+  for (const bad of ['99999999', '1e308', '0', '-1', '1.5', 'abc', '65']) {
+    const f = err({ flags: { threads: bad }, home, cores: 2 });
+    expect([f.code, f.exitCode]).toEqual(['E_USAGE', 2]);
+    expect(f.message).toBe(`--threads must be an integer from 1 to 64 (the larger of 64 and 4 × 2 cores), got '${bad}'`);
+    expect(f.hint).toContain('leave --threads out');
+    const e = err({ env: { HODU_THREADS: bad }, home, cores: 2 });
+    expect([e.code, e.exitCode]).toEqual(['E_ENV', 1]);
+    expect(e.message).toStartWith('HODU_THREADS must be an integer from 1 to 64');
+    expect(e.hint).toContain('unset HODU_THREADS');
+  }
+  const none = err({ flags: { threads: '' }, home, cores: 2 });
+  expect([none.code, none.message]).toEqual(['E_USAGE', '--threads needs a value: an integer from 1 to 64']);
+  const c = err({ config: { runtime: { threads: 100_000 } }, home, cores: 2 });
+  expect(c.code).toBe('E_CONFIG');
+  expect(c.message).toBe("runtime.threads in config.toml must be 0 (backend default) or an integer from 1 to 64 (the larger of 64 and 4 × 2 cores), got '100000'");
+  expect(c.hint).toContain('hodu config unset runtime.threads');
+  // The bound grows with the machine; the edges are accepted.
+  expect(resolveSettings({ flags: { threads: '128' }, home, cores: 32 }).threads.value).toBe(128);
+  expect(err({ flags: { threads: '129' }, home, cores: 32 }).message).toContain('from 1 to 128 (the larger of 64 and 4 × 32 cores)');
+  expect(resolveSettings({ env: { HODU_THREADS: '1' }, home, cores: 2 }).threads.value).toBe(1);
+  expect(resolveSettings({ config: { runtime: { threads: 0 } }, home, cores: 2 }).threads.value).toBe(0);
 });
