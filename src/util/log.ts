@@ -8,6 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { LOG_LEVELS, logLevelRank, type LogLevel } from './log-levels';
+import { writeStderrLine } from './stderr';
 
 export type LogFields = Record<string, unknown>;
 type Message = string | (() => string);
@@ -109,5 +110,5 @@ export function logger(module: string): Logger {
 }
 
 function writeStderr(line: string): void {
-  process.stderr.write(`${line}\n`);
+  writeStderrLine(line);
 }

@@ -2,6 +2,8 @@
  * The only place that writes to the terminal. stdout carries results (and nothing else with --json);
  * stderr carries diagnostics, progress and errors.
  */
+import { writeStderrLine } from '../../util/stderr';
+
 export function out(line = ''): void {
   console.log(line);
 }
@@ -9,7 +11,7 @@ export function out(line = ''): void {
 export function err(line = ''): void {
   // Not console.error: on a terminal Bun paints everything console.error prints red, which would drown
   // warnings and hints. process.stderr is only touched when something is written (startup stays cheap).
-  process.stderr.write(`${line}\n`);
+  writeStderrLine(line);
 }
 
 export function outJson(value: unknown): void {
