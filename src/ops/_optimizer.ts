@@ -1,5 +1,5 @@
 import { defineOp } from './registry';
-import type { AttrSpec, InferContext, InferOutput, OpSchema } from './schema';
+import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
 
@@ -20,14 +20,14 @@ function inferOptimizer(ctx: InferContext, stateGroups: number): InferOutput[] {
  * An ai.onnx.preview.training optimizer (opset 1): inputs (R, T, X..., G..., then `stateGroups` groups of
  * state), outputs the updated X and states.
  */
-export function defineOptimizerOp(op: string, stateGroups: number, attributes: Record<string, AttrSpec>): OpSchema {
+export function defineOptimizerOp(op: string, stateGroups: number, facts: OpFacts, attributes: Record<string, AttrSpec>): OpSchema {
   return defineOp({
     op,
     domain: TRAINING_DOMAIN,
     sinceVersion: 1,
-    untilVersion: 1,
-    inputs: [{ name: 'R' }, { name: 'T' }, { name: 'inputs', variadic: true }],
-    outputs: [{ name: 'outputs', variadic: true }],
+    ...facts,
+    inputs: [{ name: 'R', type: 'T1' }, { name: 'T', type: 'T2' }, { name: 'inputs', type: 'T3', variadic: true }],
+    outputs: [{ name: 'outputs', type: 'T3', variadic: true }],
     attributes,
     infer: (ctx) => inferOptimizer(ctx, stateGroups),
   });

@@ -3,7 +3,7 @@ import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { readWindowAttrs, resolveWindow, type Window } from './_conv';
 import { defineOp } from './registry';
-import type { AttrSpec, InferContext, InferOutput, OpSchema } from './schema';
+import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 export const poolAttributes: Record<string, AttrSpec> = {
   auto_pad: { type: 'string', default: 'NOTSET' },
@@ -33,9 +33,9 @@ export function inferPool(ctx: InferContext): InferOutput[] {
   return [{ dtype: x.dtype, shape }, { dtype: 'int64', shape }];
 }
 
-/** A global pool (GlobalAveragePool, GlobalMaxPool, GlobalLpPool), opsets 1-21: X -> Y over all spatial dims. */
-export function defineGlobalPool(op: string, attributes: Record<string, AttrSpec> = {}): OpSchema {
-  return defineOp({ op, sinceVersion: 1, untilVersion: 21, inputs: [{ name: 'X' }], outputs: [{ name: 'Y' }], attributes, infer: inferGlobalPool });
+/** A global pool (GlobalAveragePool, GlobalMaxPool, GlobalLpPool): X -> Y over all spatial dims. */
+export function defineGlobalPool(op: string, facts: OpFacts, attributes: Record<string, AttrSpec> = {}): OpSchema {
+  return defineOp({ op, sinceVersion: 1, ...facts, inputs: [{ name: 'X', type: 'T' }], outputs: [{ name: 'Y', type: 'T' }], attributes, infer: inferGlobalPool });
 }
 
 /** Global pools: [N, C, 1, 1, ...]. */

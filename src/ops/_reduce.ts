@@ -2,7 +2,7 @@ import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './registry';
-import type { InferContext, InferOutput, OpSchema } from './schema';
+import type { InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 /**
  * The axes a Reduce node reduces, or undefined when they are not known statically.
@@ -37,13 +37,13 @@ function inferReduce(ctx: InferContext, axesInputSince: number): InferOutput[] {
 }
 
 /** Defines a ReduceX op: data (+ axes input from `axesInputSince`) -> reduced. */
-export function defineReduceOp(op: string, axesInputSince: number, untilVersion: number): OpSchema {
+export function defineReduceOp(op: string, axesInputSince: number, facts: OpFacts): OpSchema {
   return defineOp({
     op,
     sinceVersion: 1,
-    untilVersion,
-    inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
-    outputs: [{ name: 'reduced' }],
+    ...facts,
+    inputs: [{ name: 'data', type: 'T' }, { name: 'axes', type: 'int64', optional: true }],
+    outputs: [{ name: 'reduced', type: 'T' }],
     attributes: {
       axes: { type: 'ints' },
       keepdims: { type: 'int', default: 1 },
@@ -54,26 +54,26 @@ export function defineReduceOp(op: string, axesInputSince: number, untilVersion:
 }
 
 /** Softmax, LogSoftmax, Hardmax: same shape and dtype; `axis` defaults to 1 before opset 13 and -1 from 13. */
-export function defineSoftmaxOp(op: string): OpSchema {
+export function defineSoftmaxOp(op: string, facts: OpFacts): OpSchema {
   return defineOp({
     op,
     sinceVersion: 1,
-    untilVersion: 13,
-    inputs: [{ name: 'input' }],
-    outputs: [{ name: 'output' }],
+    ...facts,
+    inputs: [{ name: 'input', type: 'T' }],
+    outputs: [{ name: 'output', type: 'T' }],
     attributes: { axis: { type: 'int' } },
     infer: (ctx) => [{ dtype: ctx.inputs[0]?.dtype, shape: ctx.inputs[0]?.shape?.slice() }],
   });
 }
 
 /** ArgMax/ArgMin: int64 indices along `axis`, keepdims; select_last_index from opset 12. */
-export function defineArgOp(op: string): OpSchema {
+export function defineArgOp(op: string, facts: OpFacts): OpSchema {
   return defineOp({
     op,
     sinceVersion: 1,
-    untilVersion: 13,
-    inputs: [{ name: 'data' }],
-    outputs: [{ name: 'reduced' }],
+    ...facts,
+    inputs: [{ name: 'data', type: 'T' }],
+    outputs: [{ name: 'reduced', type: 'int64' }],
     attributes: {
       axis: { type: 'int', default: 0 },
       keepdims: { type: 'int', default: 1 },

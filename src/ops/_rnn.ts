@@ -15,8 +15,8 @@ export const rnnAttributes: Record<string, AttrSpec> = {
 };
 
 export const rnnInputs = [
-  { name: 'X' }, { name: 'W' }, { name: 'R' },
-  { name: 'B', optional: true }, { name: 'sequence_lens', optional: true }, { name: 'initial_h', optional: true },
+  { name: 'X', type: 'T' }, { name: 'W', type: 'T' }, { name: 'R', type: 'T' },
+  { name: 'B', type: 'T', optional: true }, { name: 'sequence_lens', type: 'T1', optional: true }, { name: 'initial_h', type: 'T', optional: true },
 ];
 
 /** Y [seq, dirs, batch, H] and the states [dirs, batch, H] (batch-major when layout = 1). */

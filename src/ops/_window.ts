@@ -1,15 +1,15 @@
 /** Schema of the window ops (HannWindow, HammingWindow, BlackmanWindow; opset 17): size → 1-D window. */
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
-import type { OpSchema } from './schema';
+import type { OpFacts, OpSchema } from './schema';
 
-export function windowSchema(op: string): Omit<OpSchema, 'domain'> {
+export function windowSchema(op: string, facts: OpFacts): Omit<OpSchema, 'domain'> {
   return {
     op,
     sinceVersion: 17,
-    untilVersion: 21,
-    inputs: [{ name: 'size' }],
-    outputs: [{ name: 'output' }],
+    ...facts,
+    inputs: [{ name: 'size', type: 'T1' }],
+    outputs: [{ name: 'output', type: 'T2' }],
     attributes: {
       output_datatype: { type: 'int', default: 1 },
       periodic: { type: 'int', default: 1 },

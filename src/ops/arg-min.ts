@@ -1,4 +1,5 @@
 import { defineArgOp } from './_reduce';
+import { NUMERIC } from './_types';
 
 // Index of the smallest element along `axis` (first one on ties, last one with select_last_index=1).
-export default defineArgOp('ArgMin');
+export default defineArgOp('ArgMin', { versions: [1, 11, 12, 13], types: { T: NUMERIC } });

@@ -1,3 +1,4 @@
 import { defineUnaryOp } from './_elementwise';
+import { FLOATS } from './_types';
 
-export default defineUnaryOp('Atanh', { sinceVersion: 9, untilVersion: 9 });
+export default defineUnaryOp('Atanh', { sinceVersion: 9, versions: [9], types: { T: FLOATS } });

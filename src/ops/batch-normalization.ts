@@ -1,18 +1,19 @@
 import { defineOp } from './registry';
+import { FLOATS_BF16 } from './_types';
 
 // BatchNormalization-1/6: is_test, spatial (and consumed_inputs in 1); -7: spatial only; -9: always spatial;
 // -14: training_mode with running_mean/running_var outputs; -15: scale/bias and mean/var may have their own dtypes.
 export default defineOp({
   op: 'BatchNormalization',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'scale' }, { name: 'B' }, { name: 'input_mean' }, { name: 'input_var' }],
+  versions: [1, 6, 7, 9, 14, 15], types: { T: FLOATS_BF16, T1: FLOATS_BF16, T2: FLOATS_BF16 },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'scale', type: 'T1' }, { name: 'B', type: 'T1' }, { name: 'input_mean', type: 'T2' }, { name: 'input_var', type: 'T2' }],
   outputs: [
-    { name: 'Y' },
-    { name: 'running_mean', optional: true },
-    { name: 'running_var', optional: true },
-    { name: 'saved_mean', optional: true },
-    { name: 'saved_var', optional: true },
+    { name: 'Y', type: 'T' },
+    { name: 'running_mean', type: 'T2', optional: true },
+    { name: 'running_var', type: 'T2', optional: true },
+    { name: 'saved_mean', type: 'T2', optional: true },
+    { name: 'saved_var', type: 'T2', optional: true },
   ],
   attributes: {
     epsilon: { type: 'float', default: 1e-5 },

@@ -1,3 +1,4 @@
 import { defineUnaryOp } from './_elementwise';
+import { INTS } from './_types';
 
-export default defineUnaryOp('BitwiseNot', { sinceVersion: 18, untilVersion: 18 });
+export default defineUnaryOp('BitwiseNot', { sinceVersion: 18, versions: [18], types: { T: INTS } });

@@ -1,4 +1,5 @@
 import { defineBinaryOp } from './_elementwise';
+import { INTS } from './_types';
 
 // Integer dtypes, numpy broadcasting.
-export default defineBinaryOp('BitwiseOr', { sinceVersion: 18, untilVersion: 18 });
+export default defineBinaryOp('BitwiseOr', { sinceVersion: 18, versions: [18], types: { T: INTS } });

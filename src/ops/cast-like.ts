@@ -1,12 +1,13 @@
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Cast `input` to the dtype of `target_type` (whose values are ignored). Opset 15; 19 added `saturate`.
 export default defineOp({
   op: 'CastLike',
   sinceVersion: 15,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'target_type' }],
-  outputs: [{ name: 'output' }],
+  versions: [15, 19, 21], types: { T1: ALL, T2: ALL },
+  inputs: [{ name: 'input', type: 'T1' }, { name: 'target_type', type: 'T2' }],
+  outputs: [{ name: 'output', type: 'T2' }],
   attributes: { saturate: { type: 'int', default: 1 } },
   infer: (ctx) => [{ dtype: ctx.inputs[1]?.dtype, shape: ctx.inputs[0]?.shape?.slice() }],
 });

@@ -3,6 +3,7 @@ import type { DType } from '../ir/dtype';
 import type { Node } from '../ir/graph';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 /** Cast-1 named the target type with a string. */
 const BY_NAME: Record<string, DType> = {
@@ -27,9 +28,9 @@ export function castTarget(node: Node): DType {
 export default defineOp({
   op: 'Cast',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 6, 9, 13, 19, 21], types: { T1: ALL, T2: ALL },
+  inputs: [{ name: 'input', type: 'T1' }],
+  outputs: [{ name: 'output', type: 'T2' }],
   attributes: { to: { type: 'int', required: true }, saturate: { type: 'int', default: 1 } },
   infer: (ctx) => [{ dtype: castTarget(ctx.node), shape: ctx.inputs[0]?.shape?.slice() }],
 });

@@ -1,13 +1,14 @@
 import { inferAxis } from './_shape';
 import { defineOp } from './registry';
+import { ALL_BUT_BF16 } from './_types';
 
 // Compress-9/11 (negative axis): keeps the slices along `axis` (or of the flattened input) where condition is true.
 export default defineOp({
   op: 'Compress',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'condition' }],
-  outputs: [{ name: 'output' }],
+  versions: [9, 11], types: { T: ALL_BUT_BF16, T1: ['bool'] },
+  inputs: [{ name: 'input', type: 'T' }, { name: 'condition', type: 'T1' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: { axis: { type: 'int' } },
   infer(ctx) {
     const x = ctx.inputs[0];

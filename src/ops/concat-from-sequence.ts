@@ -1,11 +1,12 @@
 import { defineOp } from './registry';
+import { ALL_BUT_BF16 } from './_types';
 
 // ConcatFromSequence-11: concatenates along `axis`, or stacks along a new axis when new_axis=1.
 export default defineOp({
   op: 'ConcatFromSequence',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'input_sequence' }],
-  outputs: [{ name: 'concat_result' }],
+  versions: [11], types: { T: ALL_BUT_BF16 },
+  inputs: [{ name: 'input_sequence', type: 'T' }],
+  outputs: [{ name: 'concat_result', type: 'T' }],
   attributes: { axis: { type: 'int', required: true }, new_axis: { type: 'int', default: 0 } },
 });

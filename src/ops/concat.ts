@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { inferAxis, mergeDim, shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Concat-1 had axis default 1; from opset 4 axis is required; negative axes from opset 11.
 export default defineOp({
   op: 'Concat',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'inputs', variadic: true }],
-  outputs: [{ name: 'concat_result' }],
+  versions: [1, 4, 11, 13], types: { T: ALL },
+  inputs: [{ name: 'inputs', type: 'T', variadic: true }],
+  outputs: [{ name: 'concat_result', type: 'T' }],
   attributes: { axis: { type: 'int' } },
   infer(ctx) {
     const ins = ctx.inputs;

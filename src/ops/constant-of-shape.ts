@@ -6,9 +6,9 @@ import type { Tensor } from '../ir/tensor';
 export default defineOp({
   op: 'ConstantOfShape',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }],
-  outputs: [{ name: 'output' }],
+  versions: [9, 20, 21], types: { T1: ['int64'], T2: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  inputs: [{ name: 'input', type: 'T1' }],
+  outputs: [{ name: 'output', type: 'T2' }],
   attributes: { value: { type: 'tensor' } },
   infer(ctx) {
     const dtype = ctx.attr<Tensor | undefined>('value')?.dtype ?? 'float32';

@@ -2,6 +2,7 @@ import { HoduError } from '../errors';
 import type { Node } from '../ir/graph';
 import { float32Tensor, int64Tensor, Tensor } from '../ir/tensor';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 /**
  * The tensor a Constant node holds. Constant-1/9: `value`; -11: `sparse_value` (the loader densifies it);
@@ -39,9 +40,9 @@ export function constantValue(node: Node): Tensor {
 export default defineOp({
   op: 'Constant',
   sinceVersion: 1,
-  untilVersion: 21,
+  versions: [1, 9, 11, 12, 13, 19, 21], types: { T: ALL },
   inputs: [],
-  outputs: [{ name: 'output' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {
     value: { type: 'tensor' },
     sparse_value: { type: 'sparse_tensor' },

@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_conv';
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // ConvTranspose-1 and -11 share semantics (11 clarified auto_pad / output_shape pads).
 export default defineOp({
   op: 'ConvTranspose',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
-  outputs: [{ name: 'Y' }],
+  versions: [1, 11], types: { T: FLOATS },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'W', type: 'T' }, { name: 'B', type: 'T', optional: true }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: {
     ...convAttributes,
     output_padding: { type: 'ints' },

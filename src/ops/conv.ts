@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { convAttributes, readWindowAttrs, resolveWindow } from './_conv';
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // Conv-1 and Conv-11 share semantics (11 only relaxed kernel_shape inference); dtypes are float types.
 export default defineOp({
   op: 'Conv',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'W' }, { name: 'B', optional: true }],
-  outputs: [{ name: 'Y' }],
+  versions: [1, 11], types: { T: FLOATS },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'W', type: 'T' }, { name: 'B', type: 'T', optional: true }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: convAttributes,
   infer(ctx) {
     const [x, w] = ctx.inputs;

@@ -1,3 +1,4 @@
 import { defineUnaryOp } from './_elementwise';
+import { FLOATS } from './_types';
 
-export default defineUnaryOp('Cos', { sinceVersion: 7, untilVersion: 7 });
+export default defineUnaryOp('Cos', { sinceVersion: 7, versions: [7], types: { T: FLOATS } });

@@ -5,9 +5,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'DequantizeLinear',
   sinceVersion: 10,
-  untilVersion: 21,
-  inputs: [{ name: 'x' }, { name: 'x_scale' }, { name: 'x_zero_point', optional: true }],
-  outputs: [{ name: 'y' }],
+  versions: [10, 13, 19, 21], types: { T1: ['int8', 'int16', 'int32', 'uint8', 'uint16'], T2: ['float32', 'float16', 'bfloat16'] },
+  inputs: [{ name: 'x', type: 'T1' }, { name: 'x_scale', type: 'T2' }, { name: 'x_zero_point', type: 'T1', optional: true }],
+  outputs: [{ name: 'y', type: 'T2' }],
   attributes: {
     axis: { type: 'int', default: 1 },
     block_size: { type: 'int', default: 0 },

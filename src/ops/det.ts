@@ -1,13 +1,14 @@
 import { HoduError } from '../errors';
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // Det-11/22: the determinant of each square matrix in the last two dims of X ([*, M, M] -> [*]).
 export default defineOp({
   op: 'Det',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }],
+  versions: [11], types: { T: FLOATS },
+  inputs: [{ name: 'X', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: {},
   infer: (ctx) => {
     const x = ctx.inputs[0];

@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { defineOp } from './registry';
+import { FLOATS_BF16, INDEX } from './_types';
 
 // DFT-17 (axis attribute, default 1) and DFT-20 (axis as input 2, default -2, counted over the full rank).
 // Input [..., n, 1 (real) or 2 (complex)] → output [..., dft_length or dft_length/2+1 (onesided), ..., 2].
 export default defineOp({
   op: 'DFT',
   sinceVersion: 17,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'dft_length', optional: true }, { name: 'axis', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [17, 20], types: { T1: FLOATS_BF16, T2: INDEX },
+  inputs: [{ name: 'input', type: 'T1' }, { name: 'dft_length', type: 'T2', optional: true }, { name: 'axis', type: 'int64', optional: true }],
+  outputs: [{ name: 'output', type: 'T1' }],
   attributes: {
     axis: { type: 'int', default: 1 },
     inverse: { type: 'int', default: 0 },

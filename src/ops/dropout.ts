@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { FLOATS, FLOATS_BF16 } from './_types';
 
 // Dropout-1/6: `is_test` (0 = training) and `ratio` attributes, mask of the input's type.
 // Dropout-7: always inference (identity); mask of the input's type. Dropout-10: mask is bool.
@@ -7,9 +8,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'Dropout',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'ratio', optional: true }, { name: 'training_mode', optional: true }],
-  outputs: [{ name: 'output' }, { name: 'mask', optional: true }],
+  versions: [1, 6, 7, 10, 12, 13], types: { T: FLOATS_BF16, T1: FLOATS, T2: ['bool'] },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'ratio', type: 'T1', optional: true }, { name: 'training_mode', type: 'T2', optional: true }],
+  outputs: [{ name: 'output', type: 'T' }, { name: 'mask', type: 'T2', optional: true }],
   attributes: {
     ratio: { type: 'float', default: 0.5 },
     is_test: { type: 'int', default: 0 },

@@ -4,9 +4,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'DynamicQuantizeLinear',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'x' }],
-  outputs: [{ name: 'y' }, { name: 'y_scale' }, { name: 'y_zero_point' }],
+  versions: [11], types: { T1: ['float32'], T2: ['uint8'] },
+  inputs: [{ name: 'x', type: 'T1' }],
+  outputs: [{ name: 'y', type: 'T2' }, { name: 'y_scale', type: 'float32' }, { name: 'y_zero_point', type: 'T2' }],
   attributes: {},
   infer: (ctx) => [{ dtype: 'uint8', shape: ctx.inputs[0]?.shape?.slice() }, { dtype: 'float32', shape: [] }, { dtype: 'uint8', shape: [] }],
 });

@@ -1,6 +1,7 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { defineOp } from './registry';
+import { NUMERIC_BUT_BF16 } from './_types';
 
 export interface EinsumPlan {
   /** Per operand, one label per dim ('…' dims become private labels '0', '1', … counted from the right). */
@@ -72,9 +73,9 @@ export function labelSizes(plan: EinsumPlan, shapes: Dim[][], where: string): Ma
 export default defineOp({
   op: 'Einsum',
   sinceVersion: 12,
-  untilVersion: 21,
-  inputs: [{ name: 'Inputs', variadic: true }],
-  outputs: [{ name: 'Output' }],
+  versions: [12], types: { T: NUMERIC_BUT_BF16 },
+  inputs: [{ name: 'Inputs', type: 'T', variadic: true }],
+  outputs: [{ name: 'Output', type: 'T' }],
   attributes: { equation: { type: 'string', required: true } },
   infer(ctx) {
     const ins = ctx.inputs;

@@ -1,4 +1,5 @@
 import { defineUnaryOp } from './_elementwise';
+import { NUMERIC } from './_types';
 
 // See util/unary.ts for the approximation (about double precision).
-export default defineUnaryOp('Erf', { sinceVersion: 9, untilVersion: 13 });
+export default defineUnaryOp('Erf', { sinceVersion: 9, versions: [9, 13], types: { T: NUMERIC } });

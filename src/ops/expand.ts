@@ -1,14 +1,15 @@
 import { broadcastDims } from './infer-util';
 import { constInts, unknownDims, vectorLength } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Expand-8/13: bidirectional (numpy) broadcast of the input with `shape`.
 export default defineOp({
   op: 'Expand',
   sinceVersion: 8,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'shape' }],
-  outputs: [{ name: 'output' }],
+  versions: [8, 13], types: { T: ALL },
+  inputs: [{ name: 'input', type: 'T' }, { name: 'shape', type: 'int64' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {},
   infer(ctx) {
     const x = ctx.inputs[0];

@@ -5,9 +5,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'EyeLike',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }],
-  outputs: [{ name: 'output' }],
+  versions: [9], types: { T1: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'], T2: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  inputs: [{ name: 'input', type: 'T1' }],
+  outputs: [{ name: 'output', type: 'T2' }],
   attributes: { dtype: { type: 'int' }, k: { type: 'int', default: 0 } },
   infer(ctx) {
     const code = ctx.attr<number | undefined>('dtype');

@@ -1,14 +1,15 @@
 import { dimProduct } from './_shape';
 import { defineOp } from './registry';
 import { HoduError } from '../errors';
+import { ALL } from './_types';
 
 // Flatten-1/9/11/13: [d0..d(axis-1), d(axis)..] -> [prod, prod]; axis in [-r, r] (negative from 11).
 export default defineOp({
   op: 'Flatten',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 9, 11, 13, 21], types: { T: ALL },
+  inputs: [{ name: 'input', type: 'T' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: { axis: { type: 'int', default: 1 } },
   infer(ctx) {
     const x = ctx.inputs[0];

@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // GatherND-11/12 (batch_dims)/13: out shape = indices.shape[:-1] + data.shape[batch_dims + indices.shape[-1]:].
 export default defineOp({
   op: 'GatherND',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'indices' }],
-  outputs: [{ name: 'output' }],
+  versions: [11, 12, 13], types: { T: ALL },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'indices', type: 'int64' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: { batch_dims: { type: 'int', default: 0 } },
   infer(ctx) {
     const [data, indices] = ctx.inputs;

@@ -1,13 +1,14 @@
 import { inferAxis } from './_shape';
 import { defineOp } from './registry';
+import { ALL, INDEX } from './_types';
 
 // Gather-1/11/13: out = data[:axis] + indices.shape + data[axis+1:]; negative indices from opset 11.
 export default defineOp({
   op: 'Gather',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'indices' }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 11, 13], types: { T: ALL, Tind: INDEX },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'indices', type: 'Tind' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: { axis: { type: 'int', default: 0 } },
   infer(ctx) {
     const [data, indices] = ctx.inputs;

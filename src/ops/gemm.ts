@@ -1,12 +1,13 @@
 import { defineOp } from './registry';
+import { HIGH_PRECISION } from './_types';
 
 // Gemm-1/6: C required, legacy `broadcast` attr; Gemm-7: unidirectional broadcast always; Gemm-11: C optional.
 export default defineOp({
   op: 'Gemm',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'A' }, { name: 'B' }, { name: 'C', optional: true }],
-  outputs: [{ name: 'Y' }],
+  versions: [1, 6, 7, 9, 11, 13], types: { T: HIGH_PRECISION },
+  inputs: [{ name: 'A', type: 'T' }, { name: 'B', type: 'T' }, { name: 'C', type: 'T', optional: true }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: {
     alpha: { type: 'float', default: 1 },
     beta: { type: 'float', default: 1 },

@@ -1,6 +1,7 @@
 import type { Dim, Graph, TensorType, ValueInfo } from '../ir/graph';
 import { defineOp } from './registry';
 import type { InferOutput } from './schema';
+import { ALL } from './_types';
 
 /** What both branches agree on for one output: the dtype, and dims that match (else '?'). */
 export function mergeBranchTypes(a: ValueInfo | undefined, b: ValueInfo | undefined): InferOutput {
@@ -15,9 +16,9 @@ export function mergeBranchTypes(a: ValueInfo | undefined, b: ValueInfo | undefi
 export default defineOp({
   op: 'If',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'cond' }],
-  outputs: [{ name: 'outputs', variadic: true }],
+  versions: [1, 11, 13, 16, 19, 21], types: { V: ALL, B: ['bool'] },
+  inputs: [{ name: 'cond', type: 'B' }],
+  outputs: [{ name: 'outputs', type: 'V', variadic: true }],
   attributes: {
     then_branch: { type: 'graph', required: true },
     else_branch: { type: 'graph', required: true },

@@ -2,6 +2,7 @@ import { isFloatDType, type DType } from '../ir/dtype';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './registry';
+import { FLOATS_BF16 } from './_types';
 
 /** stash_type (an ONNX TensorProto data type) as the dtype of Mean / InvStdDev. */
 export function stashDType(stash: number, fallback: DType): DType {
@@ -13,9 +14,9 @@ export function stashDType(stash: number, fallback: DType): DType {
 export default defineOp({
   op: 'LayerNormalization',
   sinceVersion: 17,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'Scale' }, { name: 'B', optional: true }],
-  outputs: [{ name: 'Y' }, { name: 'Mean', optional: true }, { name: 'InvStdDev', optional: true }],
+  versions: [17], types: { T: FLOATS_BF16, U: ['float32', 'bfloat16'] },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'Scale', type: 'T' }, { name: 'B', type: 'T', optional: true }],
+  outputs: [{ name: 'Y', type: 'T' }, { name: 'Mean', type: 'U', optional: true }, { name: 'InvStdDev', type: 'U', optional: true }],
   attributes: {
     axis: { type: 'int', default: -1 },
     epsilon: { type: 'float', default: 1e-5 },

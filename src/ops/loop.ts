@@ -1,15 +1,16 @@
 import type { Dim, Graph, TensorType } from '../ir/graph';
 import { defineOp } from './registry';
 import type { InferOutput } from './schema';
+import { ALL } from './_types';
 
 // Loop-1/11/13/16/19/21. Inputs (M?, cond?, v_initial...); body (iter_num, cond, v...) -> (cond, v..., scan...).
 // Outputs: the final loop-carried values, then each scan output stacked along a new first axis.
 export default defineOp({
   op: 'Loop',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'M', optional: true }, { name: 'cond', optional: true }, { name: 'v_initial', variadic: true, optional: true }],
-  outputs: [{ name: 'v_final_and_scan_outputs', variadic: true }],
+  versions: [1, 11, 13, 16, 19, 21], types: { V: ALL, I: ['int64'], B: ['bool'] },
+  inputs: [{ name: 'M', type: 'I', optional: true }, { name: 'cond', type: 'B', optional: true }, { name: 'v_initial', type: 'V', variadic: true, optional: true }],
+  outputs: [{ name: 'v_final_and_scan_outputs', type: 'V', variadic: true }],
   attributes: { body: { type: 'graph', required: true } },
   infer(ctx) {
     const body = ctx.attr<Graph>('body');

@@ -1,14 +1,15 @@
 import { inferSameAsInput } from './infer-util';
 import { defineOp } from './registry';
+import { FLOATS_BF16 } from './_types';
 
 // LRN-1/13: y = x / (bias + alpha/size * sum of x^2 over the `size` neighbouring channels)^beta; the window
 // of channel c is [c - floor((size-1)/2), c + ceil((size-1)/2)], clipped to [0, C).
 export default defineOp({
   op: 'LRN',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }],
+  versions: [1, 13], types: { T: FLOATS_BF16 },
+  inputs: [{ name: 'X', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: {
     alpha: { type: 'float', default: 0.0001 },
     beta: { type: 'float', default: 0.75 },

@@ -1,13 +1,14 @@
 import { inferRnn, rnnAttributes, rnnInputs } from './_rnn';
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // LSTM-1 (output_sequence), -7, -14 (layout). Gates i, o, f, c; peepholes P = [Pi, Po, Pf].
 export default defineOp({
   op: 'LSTM',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [...rnnInputs, { name: 'initial_c', optional: true }, { name: 'P', optional: true }],
-  outputs: [{ name: 'Y', optional: true }, { name: 'Y_h', optional: true }, { name: 'Y_c', optional: true }],
+  versions: [1, 7, 14], types: { T: FLOATS, T1: ['int32'] },
+  inputs: [...rnnInputs, { name: 'initial_c', type: 'T', optional: true }, { name: 'P', type: 'T', optional: true }],
+  outputs: [{ name: 'Y', type: 'T', optional: true }, { name: 'Y_h', type: 'T', optional: true }, { name: 'Y_c', type: 'T', optional: true }],
   attributes: { ...rnnAttributes, input_forget: { type: 'int', default: 0 } },
   infer: (ctx) => inferRnn(ctx, 2),
 });

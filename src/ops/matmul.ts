@@ -2,6 +2,7 @@ import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { broadcastDims } from './infer-util';
 import { defineOp } from './registry';
+import { HIGH_PRECISION } from './_types';
 
 /** numpy.matmul output dims: 1-D operands are promoted then the added axis removed; batch dims broadcast. */
 export function matmulDims(a: Dim[], b: Dim[], where: string): Dim[] {
@@ -26,9 +27,9 @@ export function matmulDims(a: Dim[], b: Dim[], where: string): Dim[] {
 export default defineOp({
   op: 'MatMul',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'A' }, { name: 'B' }],
-  outputs: [{ name: 'Y' }],
+  versions: [1, 9, 13], types: { T: HIGH_PRECISION },
+  inputs: [{ name: 'A', type: 'T' }, { name: 'B', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: {},
   infer(ctx) {
     const [a, b] = ctx.inputs;

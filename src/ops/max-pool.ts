@@ -5,9 +5,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'MaxPool',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }, { name: 'Indices', optional: true }],
+  versions: [1, 8, 10, 11, 12], types: { T: ['float32', 'float64', 'float16', 'int8', 'uint8'], I: ['int64'] },
+  inputs: [{ name: 'X', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T' }, { name: 'Indices', type: 'I', optional: true }],
   attributes: { ...poolAttributes, storage_order: { type: 'int', default: 0 } },
   infer: inferPool,
 });

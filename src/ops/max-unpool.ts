@@ -1,15 +1,16 @@
 import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // MaxUnpool-9/11/22: scatters X into a zero tensor at the flat indices I (as produced by MaxPool).
 // Default output dims: (in - 1) * stride + kernel - pad_begin - pad_end; `output_shape` (input 2) overrides.
 export default defineOp({
   op: 'MaxUnpool',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'I' }, { name: 'output_shape', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [9, 11], types: { T1: FLOATS, T2: ['int64'] },
+  inputs: [{ name: 'X', type: 'T1' }, { name: 'I', type: 'T2' }, { name: 'output_shape', type: 'T2', optional: true }],
+  outputs: [{ name: 'output', type: 'T1' }],
   attributes: { kernel_shape: { type: 'ints', required: true }, pads: { type: 'ints' }, strides: { type: 'ints' } },
   infer: (ctx) => {
     const x = ctx.inputs[0];

@@ -1,14 +1,15 @@
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
 import { defineOp } from './registry';
+import { FLOATS_BF16, INDEX, NUMERIC } from './_types';
 
 // MelWeightMatrix-17: [dft_length/2 + 1, num_mel_bins] triangular filter bank, in output_datatype.
 export default defineOp({
   op: 'MelWeightMatrix',
   sinceVersion: 17,
-  untilVersion: 21,
-  inputs: [{ name: 'num_mel_bins' }, { name: 'dft_length' }, { name: 'sample_rate' }, { name: 'lower_edge_hertz' }, { name: 'upper_edge_hertz' }],
-  outputs: [{ name: 'output' }],
+  versions: [17], types: { T1: INDEX, T2: FLOATS_BF16, T3: NUMERIC },
+  inputs: [{ name: 'num_mel_bins', type: 'T1' }, { name: 'dft_length', type: 'T1' }, { name: 'sample_rate', type: 'T1' }, { name: 'lower_edge_hertz', type: 'T2' }, { name: 'upper_edge_hertz', type: 'T2' }],
+  outputs: [{ name: 'output', type: 'T3' }],
   attributes: { output_datatype: { type: 'int', default: 1 } },
   infer(ctx) {
     const dtype: DType = dtypeFromOnnx(ctx.attr<number>('output_datatype'), `MelWeightMatrix node '${ctx.node.name}'`);

@@ -5,15 +5,15 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'NonMaxSuppression',
   sinceVersion: 10,
-  untilVersion: 21,
+  versions: [10, 11], types: {  },
   inputs: [
-    { name: 'boxes' },
-    { name: 'scores' },
-    { name: 'max_output_boxes_per_class', optional: true },
-    { name: 'iou_threshold', optional: true },
-    { name: 'score_threshold', optional: true },
+    { name: 'boxes', type: 'float32' },
+    { name: 'scores', type: 'float32' },
+    { name: 'max_output_boxes_per_class', type: 'int64', optional: true },
+    { name: 'iou_threshold', type: 'float32', optional: true },
+    { name: 'score_threshold', type: 'float32', optional: true },
   ],
-  outputs: [{ name: 'selected_indices' }],
+  outputs: [{ name: 'selected_indices', type: 'int64' }],
   attributes: { center_point_box: { type: 'int', default: 0 } },
   infer: () => [{ dtype: 'int64', shape: ['?', 3] }],
 });

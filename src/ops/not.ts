@@ -1,3 +1,3 @@
 import { defineUnaryOp } from './_elementwise';
 
-export default defineUnaryOp('Not', { sinceVersion: 1, untilVersion: 1 });
+export default defineUnaryOp('Not', { sinceVersion: 1, versions: [1], types: { T: ['bool'] } });

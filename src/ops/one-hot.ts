@@ -2,14 +2,15 @@ import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
 import { inferAxis } from './_shape';
 import { defineOp } from './registry';
+import { ALL_BUT_BF16, NUMERIC_BUT_BF16 } from './_types';
 
 // OneHot-9/11 (negative indices and axis): inserts a `depth` axis at `axis`; on/off values from `values`.
 export default defineOp({
   op: 'OneHot',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'indices' }, { name: 'depth' }, { name: 'values' }],
-  outputs: [{ name: 'output' }],
+  versions: [9, 11], types: { T1: NUMERIC_BUT_BF16, T2: NUMERIC_BUT_BF16, T3: ALL_BUT_BF16 },
+  inputs: [{ name: 'indices', type: 'T1' }, { name: 'depth', type: 'T2' }, { name: 'values', type: 'T3' }],
+  outputs: [{ name: 'output', type: 'T3' }],
   attributes: { axis: { type: 'int', default: -1 } },
   infer(ctx) {
     const [indices, depth, values] = ctx.inputs;

@@ -1,15 +1,16 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis, shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL, INDEX } from './_types';
 
 // Pad-1: `paddings`/`value` attributes; Pad-2: `pads`/`value`; Pad-11: inputs pads, constant_value;
 // Pad-18: axes input; Pad-19: mode 'wrap'. pads = [x1_begin, x2_begin, ..., x1_end, x2_end], negative crops.
 export default defineOp({
   op: 'Pad',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'pads', optional: true }, { name: 'constant_value', optional: true }, { name: 'axes', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 2, 11, 13, 18, 19, 21], types: { T: ALL, Tind: INDEX },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'pads', type: 'int64', optional: true }, { name: 'constant_value', type: 'T', optional: true }, { name: 'axes', type: 'Tind', optional: true }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {
     mode: { type: 'string', default: 'constant' },
     pads: { type: 'ints' },

@@ -5,13 +5,13 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'QLinearConv',
   sinceVersion: 10,
-  untilVersion: 21,
+  versions: [10], types: { T1: ['int8', 'uint8'], T2: ['int8', 'uint8'], T3: ['int8', 'uint8'], T4: ['int32'] },
   inputs: [
-    { name: 'x' }, { name: 'x_scale' }, { name: 'x_zero_point' },
-    { name: 'w' }, { name: 'w_scale' }, { name: 'w_zero_point' },
-    { name: 'y_scale' }, { name: 'y_zero_point' }, { name: 'B', optional: true },
+    { name: 'x', type: 'T1' }, { name: 'x_scale', type: 'float32' }, { name: 'x_zero_point', type: 'T1' },
+    { name: 'w', type: 'T2' }, { name: 'w_scale', type: 'float32' }, { name: 'w_zero_point', type: 'T2' },
+    { name: 'y_scale', type: 'float32' }, { name: 'y_zero_point', type: 'T3' }, { name: 'B', type: 'T4', optional: true },
   ],
-  outputs: [{ name: 'y' }],
+  outputs: [{ name: 'y', type: 'T3' }],
   attributes: conv.attributes,
   infer(ctx) {
     const [x, , , w, , , , yzp] = ctx.inputs;

@@ -5,13 +5,13 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'QLinearMatMul',
   sinceVersion: 10,
-  untilVersion: 21,
+  versions: [10, 21], types: { T1: ['int8', 'uint8'], T2: ['int8', 'uint8'], T3: ['int8', 'uint8'] },
   inputs: [
-    { name: 'a' }, { name: 'a_scale' }, { name: 'a_zero_point' },
-    { name: 'b' }, { name: 'b_scale' }, { name: 'b_zero_point' },
-    { name: 'y_scale' }, { name: 'y_zero_point' },
+    { name: 'a', type: 'T1' }, { name: 'a_scale', type: 'float32' }, { name: 'a_zero_point', type: 'T1' },
+    { name: 'b', type: 'T2' }, { name: 'b_scale', type: 'float32' }, { name: 'b_zero_point', type: 'T2' },
+    { name: 'y_scale', type: 'float32' }, { name: 'y_zero_point', type: 'T3' },
   ],
-  outputs: [{ name: 'y' }],
+  outputs: [{ name: 'y', type: 'T3' }],
   attributes: {},
   infer(ctx) {
     const [a, , , b, , , , yzp] = ctx.inputs;

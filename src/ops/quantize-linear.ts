@@ -7,9 +7,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'QuantizeLinear',
   sinceVersion: 10,
-  untilVersion: 21,
-  inputs: [{ name: 'x' }, { name: 'y_scale' }, { name: 'y_zero_point', optional: true }],
-  outputs: [{ name: 'y' }],
+  versions: [10, 13, 19, 21], types: { T1: ['float32', 'float16', 'bfloat16', 'int32'], T2: ['int8', 'int16', 'uint8', 'uint16'] },
+  inputs: [{ name: 'x', type: 'T1' }, { name: 'y_scale', type: 'T1' }, { name: 'y_zero_point', type: 'T2', optional: true }],
+  outputs: [{ name: 'y', type: 'T2' }],
   attributes: {
     axis: { type: 'int', default: 1 },
     saturate: { type: 'int', default: 1 },

@@ -10,9 +10,9 @@ export function rangeCount(start: number, limit: number, delta: number): number 
 export default defineOp({
   op: 'Range',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'start' }, { name: 'limit' }, { name: 'delta' }],
-  outputs: [{ name: 'output' }],
+  versions: [11], types: { T: ['float32', 'float64', 'int16', 'int32', 'int64'] },
+  inputs: [{ name: 'start', type: 'T' }, { name: 'limit', type: 'T' }, { name: 'delta', type: 'T' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {},
   infer(ctx) {
     const [s, l, d] = ctx.inputs.map((i) => i?.value);

@@ -1,5 +1,6 @@
 import { defineReduceOp } from './_reduce';
+import { HIGH_PRECISION } from './_types';
 
 // ReduceL1: sum(|x|); an empty group gives 0.
 // axes is an attribute before opset 18 and an optional input from 18.
-export default defineReduceOp('ReduceL1', 18, 18);
+export default defineReduceOp('ReduceL1', 18, { versions: [1, 11, 13, 18], types: { T: HIGH_PRECISION } });

@@ -2,6 +2,7 @@ import type { Dim } from '../ir/graph';
 import { constInts, dimProduct, dimQuotient, shapeError, unknownDims, vectorLength } from './_shape';
 import { defineOp } from './registry';
 import type { InferContext } from './schema';
+import { ALL } from './_types';
 
 /**
  * The output dims of Reshape over possibly-symbolic input dims: 0 copies the input dim (unless allowzero),
@@ -41,9 +42,9 @@ export function reshapeDims(ctx: InferContext, inDims: Dim[] | undefined, shape:
 export default defineOp({
   op: 'Reshape',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'shape', optional: true }],
-  outputs: [{ name: 'reshaped' }],
+  versions: [1, 5, 13, 14, 19, 21], types: { T: ALL },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'shape', type: 'int64', optional: true }],
+  outputs: [{ name: 'reshaped', type: 'T' }],
   attributes: {
     shape: { type: 'ints' },
     allowzero: { type: 'int', default: 0 },

@@ -1,12 +1,13 @@
 import { defineOp } from './registry';
+import { FLOATS } from './_types';
 
 // RoiAlign-10 (pixel model 'output_half_pixel') and 16 (coordinate_transformation_mode, default 'half_pixel').
 export default defineOp({
   op: 'RoiAlign',
   sinceVersion: 10,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }, { name: 'rois' }, { name: 'batch_indices' }],
-  outputs: [{ name: 'Y' }],
+  versions: [10, 16], types: { T1: FLOATS, T2: ['int64'] },
+  inputs: [{ name: 'X', type: 'T1' }, { name: 'rois', type: 'T1' }, { name: 'batch_indices', type: 'T2' }],
+  outputs: [{ name: 'Y', type: 'T1' }],
   attributes: {
     coordinate_transformation_mode: { type: 'string', default: 'half_pixel' },
     mode: { type: 'string', default: 'avg' },

@@ -9,9 +9,9 @@ import type { InferOutput } from './schema';
 export default defineOp({
   op: 'Scan',
   sinceVersion: 8,
-  untilVersion: 21,
-  inputs: [{ name: 'initial_state_and_scan_inputs', variadic: true, optional: true }],
-  outputs: [{ name: 'final_state_and_scan_outputs', variadic: true }],
+  versions: [8, 9, 11, 16, 19, 21], types: { V: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  inputs: [{ name: 'initial_state_and_scan_inputs', type: 'V', variadic: true, optional: true }],
+  outputs: [{ name: 'final_state_and_scan_outputs', type: 'V', variadic: true }],
   attributes: {
     body: { type: 'graph', required: true },
     num_scan_inputs: { type: 'int', required: true },

@@ -12,6 +12,11 @@ export interface AttrSpec {
 
 export interface IOSpec {
   name: string;
+  /**
+   * Its ONNX type: the name of a type constraint in the schema's `types` ('T'), or a fixed dtype ('int64').
+   * A sequence or optional value is typed by its element dtype.
+   */
+  type: string;
   optional?: boolean;
   /** Last input/output may be variadic (e.g. Concat inputs). */
   variadic?: boolean;
@@ -40,6 +45,9 @@ export interface InferOutput {
   shape?: Dim[];
 }
 
+/** An op's version history and type constraints, as helpers that define families of ops (Reduce*, …) take them. */
+export type OpFacts = Pick<OpSchema, 'versions' | 'types'>;
+
 /**
  * The schema of one ONNX op: its signature, attributes, the opset range hodu implements, and
  * shape/dtype inference. No backend code here (see src/backends/<name>/kernels/).
@@ -50,8 +58,18 @@ export interface OpSchema {
   domain: string;
   /** Lowest opset version whose semantics hodu implements. */
   sinceVersion: number;
-  /** Highest opset version checked against the spec (inclusive). */
+  /**
+   * Highest opset version in which the op exists, set only for ops ONNX deprecated (Upsample, Scatter). Otherwise
+   * the op is supported up to the newest opset of its domain that hodu reads (see `opsetRange`).
+   */
   untilVersion?: number;
+  /** The opset versions, from `sinceVersion` on, in which ONNX changed the op (its version history). */
+  versions: number[];
+  /**
+   * ONNX type constraints, restricted to the dtypes the interp kernel handles: name → dtypes (ONNX's
+   * `T: tensor(float16), tensor(float), tensor(double)` is `T: ['float32', 'float64', 'float16']`).
+   */
+  types: Record<string, readonly DType[]>;
   inputs: IOSpec[];
   outputs: IOSpec[];
   attributes: Record<string, AttrSpec>;

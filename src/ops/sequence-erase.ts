@@ -1,11 +1,12 @@
 import { defineOp } from './registry';
+import { ALL_BUT_BF16, INDEX } from './_types';
 
 // SequenceErase-11: removes the tensor at `position` in [-n, n-1] (default: the last).
 export default defineOp({
   op: 'SequenceErase',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'input_sequence' }, { name: 'position', optional: true }],
-  outputs: [{ name: 'output_sequence' }],
+  versions: [11], types: { S: ALL_BUT_BF16, I: INDEX },
+  inputs: [{ name: 'input_sequence', type: 'S' }, { name: 'position', type: 'I', optional: true }],
+  outputs: [{ name: 'output_sequence', type: 'S' }],
   attributes: {},
 });

@@ -2,6 +2,7 @@ import type { Node } from '../ir/graph';
 import { int64Tensor, type Tensor } from '../ir/tensor';
 import { readAttr } from './attrs';
 import { defineOp, getOpSchema } from './registry';
+import { ALL } from './_types';
 
 /** Shape-15 start/end: clamped like Python slicing of the dims list. */
 export function shapeRange(rank: number, start: number, end: number | undefined): [number, number] {
@@ -26,9 +27,9 @@ export function shapeOrSizeValue(node: Node, opset: number, dims: readonly numbe
 export default defineOp({
   op: 'Shape',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }],
-  outputs: [{ name: 'shape' }],
+  versions: [1, 13, 15, 19, 21], types: { T: ALL, T1: ['int64'] },
+  inputs: [{ name: 'data', type: 'T' }],
+  outputs: [{ name: 'shape', type: 'T1' }],
   attributes: { start: { type: 'int', default: 0 }, end: { type: 'int' } },
   infer(ctx) {
     const x = ctx.inputs[0];

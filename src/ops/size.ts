@@ -1,12 +1,13 @@
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Size-1/13/19/21: element count as an int64 scalar.
 export default defineOp({
   op: 'Size',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }],
-  outputs: [{ name: 'size' }],
+  versions: [1, 13, 19, 21], types: { T: ALL, T1: ['int64'] },
+  inputs: [{ name: 'data', type: 'T' }],
+  outputs: [{ name: 'size', type: 'T1' }],
   attributes: {},
   infer: () => [{ dtype: 'int64', shape: [] }],
 });

@@ -1,6 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis, shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL, INDEX } from './_types';
 
 /** Clamped start and element count of one sliced axis (ONNX Slice-10+ rules; steps may be negative). */
 export function sliceRange(start: number, end: number, step: number, dim: number): { start: number; count: number } {
@@ -20,9 +21,9 @@ export function sliceRange(start: number, end: number, step: number, dim: number
 export default defineOp({
   op: 'Slice',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'starts', optional: true }, { name: 'ends', optional: true }, { name: 'axes', optional: true }, { name: 'steps', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 10, 11, 13], types: { T: ALL, Tind: INDEX },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'starts', type: 'Tind', optional: true }, { name: 'ends', type: 'Tind', optional: true }, { name: 'axes', type: 'Tind', optional: true }, { name: 'steps', type: 'Tind', optional: true }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {
     starts: { type: 'ints' },
     ends: { type: 'ints' },

@@ -1,6 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 /**
  * Chunk sizes for an equal split of `dim` into `n` outputs. Split-18 with num_outputs allows an uneven split
@@ -17,9 +18,9 @@ export function equalSplit(dim: number, n: number, allowUneven: boolean): number
 export default defineOp({
   op: 'Split',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'split', optional: true }],
-  outputs: [{ name: 'outputs', variadic: true }],
+  versions: [1, 2, 11, 13, 18], types: { T: ALL },
+  inputs: [{ name: 'input', type: 'T' }, { name: 'split', type: 'int64', optional: true }],
+  outputs: [{ name: 'outputs', type: 'T', variadic: true }],
   attributes: {
     axis: { type: 'int', default: 0 },
     split: { type: 'ints' },

@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Squeeze-1/11: axes attribute (negative from 11); Squeeze-13: axes input. No axes: drop every dim of size 1.
 export default defineOp({
   op: 'Squeeze',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
-  outputs: [{ name: 'squeezed' }],
+  versions: [1, 11, 13, 21], types: { T: ALL },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'axes', type: 'int64', optional: true }],
+  outputs: [{ name: 'squeezed', type: 'T' }],
   attributes: { axes: { type: 'ints' } },
   infer(ctx) {
     const x = ctx.inputs[0];

@@ -1,12 +1,13 @@
 import { defineOp } from './registry';
+import { FLOATS_BF16, INDEX } from './_types';
 
 // STFT-17: signal [batch, length, 1 or 2] → [batch, frames, bins, 2], frames = (length - frame_length)/frame_step + 1.
 export default defineOp({
   op: 'STFT',
   sinceVersion: 17,
-  untilVersion: 21,
-  inputs: [{ name: 'signal' }, { name: 'frame_step' }, { name: 'window', optional: true }, { name: 'frame_length', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [17], types: { T1: FLOATS_BF16, T2: INDEX },
+  inputs: [{ name: 'signal', type: 'T1' }, { name: 'frame_step', type: 'T2' }, { name: 'window', type: 'T1', optional: true }, { name: 'frame_length', type: 'T2', optional: true }],
+  outputs: [{ name: 'output', type: 'T1' }],
   attributes: { onesided: { type: 'int', default: 1 } },
   infer(ctx) {
     const [x, step, window, lenIn] = ctx.inputs;

@@ -5,9 +5,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'StringNormalizer',
   sinceVersion: 10,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }],
+  versions: [10], types: {  },
+  inputs: [{ name: 'X', type: 'string' }],
+  outputs: [{ name: 'Y', type: 'string' }],
   attributes: {
     case_change_action: { type: 'string', default: 'NONE' },
     is_case_sensitive: { type: 'int', default: 0 },

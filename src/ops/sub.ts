@@ -1,8 +1,9 @@
 import { CONSUMED_INPUTS, defineBinaryOp, LEGACY_BROADCAST } from './_elementwise';
+import { NUMERIC } from './_types';
 
 // Subtraction. Sub-1/6 had legacy `broadcast`/`axis` attributes (and `consumed_inputs` in Sub-1); numpy broadcasting from opset 7.
 export default defineBinaryOp('Sub', {
   sinceVersion: 1,
-  untilVersion: 14,
+  versions: [1, 6, 7, 13, 14], types: { T: NUMERIC },
   attributes: { ...LEGACY_BROADCAST, ...CONSUMED_INPUTS },
 });

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { FLOATS_BF16 } from './_types';
 
 /**
  * hodu-internal (domain `ai.hodu`): sums `grad` down to the shape of `like` — the inverse of numpy
@@ -9,8 +10,9 @@ export default defineOp({
   op: 'SumToShape',
   domain: 'ai.hodu',
   sinceVersion: 1,
-  inputs: [{ name: 'grad' }, { name: 'like' }],
-  outputs: [{ name: 'out' }],
+  versions: [1], types: { T: FLOATS_BF16 },
+  inputs: [{ name: 'grad', type: 'T' }, { name: 'like', type: 'T' }],
+  outputs: [{ name: 'out', type: 'T' }],
   attributes: {},
   infer: (ctx) => [{ dtype: ctx.inputs[0]?.dtype, shape: ctx.inputs[1]?.shape?.slice() }],
 });

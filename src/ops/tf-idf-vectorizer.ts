@@ -5,9 +5,9 @@ import { defineOp } from './registry';
 export default defineOp({
   op: 'TfIdfVectorizer',
   sinceVersion: 9,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }],
+  versions: [9], types: { T: ['int32', 'int64', 'string'], T1: ['float32'] },
+  inputs: [{ name: 'X', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T1' }],
   attributes: {
     max_gram_length: { type: 'int', required: true },
     min_gram_length: { type: 'int', required: true },

@@ -1,3 +1,4 @@
 import { defineUnaryOp } from './_elementwise';
+import { FLOATS } from './_types';
 
-export default defineUnaryOp('ThresholdedRelu', { sinceVersion: 10, untilVersion: 10, attributes: { alpha: { type: 'float', default: 1.0 } } });
+export default defineUnaryOp('ThresholdedRelu', { sinceVersion: 10, versions: [10], types: { T: FLOATS }, attributes: { alpha: { type: 'float', default: 1.0 } } });

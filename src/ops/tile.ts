@@ -1,14 +1,15 @@
 import type { Dim } from '../ir/graph';
 import { constInts, shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Tile-1: inputs (input, tiles scalar, axis scalar); Tile-6/13: (input, repeats with one entry per dim).
 export default defineOp({
   op: 'Tile',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'repeats' }, { name: 'axis', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [1, 6, 13], types: { T: ALL, T1: ['int64'] },
+  inputs: [{ name: 'input', type: 'T' }, { name: 'repeats', type: 'T1' }, { name: 'axis', type: 'int64', optional: true }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {},
   infer(ctx) {
     const x = ctx.inputs[0];

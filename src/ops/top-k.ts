@@ -2,14 +2,15 @@ import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './registry';
+import { NUMERIC_BUT_BF16 } from './_types';
 
 // Opset 1: k is an attribute; 10: k is the second input; 11: `largest` and `sorted` attributes.
 export default defineOp({
   op: 'TopK',
   sinceVersion: 1,
-  untilVersion: 11,
-  inputs: [{ name: 'X' }, { name: 'K', optional: true }],
-  outputs: [{ name: 'Values' }, { name: 'Indices' }],
+  versions: [1, 10, 11], types: { T: NUMERIC_BUT_BF16, I: ['int64'] },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'K', type: 'int64', optional: true }],
+  outputs: [{ name: 'Values', type: 'T' }, { name: 'Indices', type: 'I' }],
   attributes: {
     k: { type: 'int' },
     axis: { type: 'int', default: -1 },

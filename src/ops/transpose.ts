@@ -1,13 +1,14 @@
 import { shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Transpose-1/13: perm defaults to reversing the axes.
 export default defineOp({
   op: 'Transpose',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }],
-  outputs: [{ name: 'transposed' }],
+  versions: [1, 13, 21], types: { T: ALL },
+  inputs: [{ name: 'data', type: 'T' }],
+  outputs: [{ name: 'transposed', type: 'T' }],
   attributes: { perm: { type: 'ints' } },
   infer(ctx) {
     const x = ctx.inputs[0];

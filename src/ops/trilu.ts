@@ -1,13 +1,14 @@
 import { inferSameAsInput } from './infer-util';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 // Trilu-14: keeps the upper (j - i >= k) or lower (j - i <= k) triangle of the last two dims, zeroes the rest.
 export default defineOp({
   op: 'Trilu',
   sinceVersion: 14,
-  untilVersion: 21,
-  inputs: [{ name: 'input' }, { name: 'k', optional: true }],
-  outputs: [{ name: 'output' }],
+  versions: [14], types: { T: ALL },
+  inputs: [{ name: 'input', type: 'T' }, { name: 'k', type: 'int64', optional: true }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: { upper: { type: 'int', default: 1 } },
   infer: inferSameAsInput,
 });

@@ -1,14 +1,15 @@
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './registry';
+import { ALL_BUT_BF16 } from './_types';
 
 // Unique-11: the unique elements (or slices along `axis`) of X, sorted ascending or in first-occurrence
 // order, plus the first-occurrence index of each, the inverse mapping of every input element, and counts.
 export default defineOp({
   op: 'Unique',
   sinceVersion: 11,
-  untilVersion: 21,
-  inputs: [{ name: 'X' }],
-  outputs: [{ name: 'Y' }, { name: 'indices', optional: true }, { name: 'inverse_indices', optional: true }, { name: 'counts', optional: true }],
+  versions: [11], types: { T: ALL_BUT_BF16 },
+  inputs: [{ name: 'X', type: 'T' }],
+  outputs: [{ name: 'Y', type: 'T' }, { name: 'indices', type: 'int64', optional: true }, { name: 'inverse_indices', type: 'int64', optional: true }, { name: 'counts', type: 'int64', optional: true }],
   attributes: { axis: { type: 'int' }, sorted: { type: 'int', default: 1 } },
   infer: (ctx) => {
     const x = ctx.inputs[0];

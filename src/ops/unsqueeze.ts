@@ -1,6 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis, shapeError } from './_shape';
 import { defineOp } from './registry';
+import { ALL } from './_types';
 
 /** Inserts 1s at `axes` (normalized against the output rank). Null when axes repeat. */
 export function unsqueezeDims<D extends Dim>(dims: readonly D[], axes: number[]): (D | 1)[] | null {
@@ -17,9 +18,9 @@ export function unsqueezeDims<D extends Dim>(dims: readonly D[], axes: number[])
 export default defineOp({
   op: 'Unsqueeze',
   sinceVersion: 1,
-  untilVersion: 21,
-  inputs: [{ name: 'data' }, { name: 'axes', optional: true }],
-  outputs: [{ name: 'expanded' }],
+  versions: [1, 11, 13, 21], types: { T: ALL },
+  inputs: [{ name: 'data', type: 'T' }, { name: 'axes', type: 'int64', optional: true }],
+  outputs: [{ name: 'expanded', type: 'T' }],
   attributes: { axes: { type: 'ints' } },
   infer(ctx) {
     const x = ctx.inputs[0];

@@ -7,8 +7,9 @@ export default defineOp({
   op: 'Upsample',
   sinceVersion: 7,
   untilVersion: 10,
-  inputs: [{ name: 'X' }, { name: 'scales', optional: true }],
-  outputs: [{ name: 'Y' }],
+  versions: [7, 9, 10], types: { T: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  inputs: [{ name: 'X', type: 'T' }, { name: 'scales', type: 'float32', optional: true }],
+  outputs: [{ name: 'Y', type: 'T' }],
   attributes: { mode: { type: 'string', default: 'nearest' }, scales: { type: 'floats' } },
   infer(ctx) {
     const x = ctx.inputs[0];

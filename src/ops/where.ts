@@ -1,14 +1,15 @@
 import { broadcastDims } from './infer-util';
 import { defineOp } from './registry';
 import type { InferContext } from './schema';
+import { ALL } from './_types';
 
 // output = condition ? X : Y with numpy broadcasting over all three (opset 9; 16 widened the dtypes).
 export default defineOp({
   op: 'Where',
   sinceVersion: 9,
-  untilVersion: 16,
-  inputs: [{ name: 'condition' }, { name: 'X' }, { name: 'Y' }],
-  outputs: [{ name: 'output' }],
+  versions: [9, 16], types: { B: ['bool'], T: ALL },
+  inputs: [{ name: 'condition', type: 'B' }, { name: 'X', type: 'T' }, { name: 'Y', type: 'T' }],
+  outputs: [{ name: 'output', type: 'T' }],
   attributes: {},
   infer: (ctx: InferContext) => [{
     dtype: ctx.inputs[1]?.dtype,

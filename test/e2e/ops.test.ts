@@ -2,6 +2,7 @@
 import { beforeAll, expect, test } from 'bun:test';
 import '../../src/backends/interp/index';
 import { getKernel } from '../../src/backends/interp/kernel';
+import { opsetRange } from '../../src/ops/opsets';
 import { allOpSchemas } from '../../src/ops/registry';
 import { hodu, requireBinary, tempDir } from './hodu';
 
@@ -10,7 +11,10 @@ const env = { HODU_HOME: home.dir };
 beforeAll(() => requireBinary());
 
 interface Listing {
-  backends: { backend: string; ops: { op: string; domain: string; sinceVersion: number; untilVersion?: number; dtypes: string[]; dtypeSource: string }[] }[];
+  backends: {
+    backend: string;
+    ops: { op: string; domain: string; sinceVersion: number; untilVersion?: number; versions?: number[]; dtypes: string[]; types?: Record<string, string[]>; dtypeSource: string }[];
+  }[];
 }
 
 function listing(args: string[] = []): Listing {
@@ -26,7 +30,7 @@ test('--json lists every op with an interp kernel, with the schema opset range',
   for (const s of expected) {
     const o = interp.ops.find((x) => x.op === s.op && x.domain === s.domain);
     expect(o).toBeDefined();
-    expect([o!.sinceVersion, o!.untilVersion]).toEqual([s.sinceVersion, s.untilVersion]);
+    expect([o!.sinceVersion, o!.untilVersion]).toEqual(opsetRange(s));
   }
   // The preview training ops keep their domain.
   expect(interp.ops.some((o) => o.op === 'Adam' && o.domain === 'ai.onnx.preview.training')).toBe(true);
@@ -40,7 +44,36 @@ test('dtypes: logical ops take bool only, bitwise ops integers only, Identity ev
   expect(get('BitwiseAnd').dtypes.sort()).toEqual(['int16', 'int32', 'int64', 'int8', 'uint16', 'uint32', 'uint64', 'uint8']);
   expect(get('Identity').dtypes).toContain('string');
   expect(get('Identity').dtypes).toContain('bfloat16');
-  expect(get('Add').dtypeSource).toBe('probe');
+  expect(get('Add').dtypeSource).toBe('schema');
+});
+
+test('opsets: supported from the first implemented version to the newest opset, not "since the op last changed"', () => {
+  const ops = listing(['--backend', 'interp']).backends[0]!.ops;
+  const get = (op: string) => ops.find((o) => o.op === op && o.domain === '')!;
+  // Not last changed at opset 1, and opset-16 models using it run: it is supported in 1..21.
+  expect([get('Not').sinceVersion, get('Not').untilVersion]).toEqual([1, 21]);
+  expect(get('Not').versions).toEqual([1]);
+  // The version history is kept: Add changed at 6, 7, 13 and 14.
+  expect(get('Add').versions).toEqual([1, 6, 7, 13, 14]);
+  // ONNX deprecated Scatter at opset 11 (for ScatterElements).
+  expect([get('Scatter').sinceVersion, get('Scatter').untilVersion]).toEqual([9, 10]);
+  const r = hodu(['ops'], { env });
+  expect(r.stdout).toMatch(/\n\s+Not\s+ai\.onnx\s+1\.\.21\s+bool\n/);
+});
+
+test('dtypes are the ONNX type constraints: Conv lists float types only, not bool or string', () => {
+  const ops = listing(['--backend', 'interp']).backends[0]!.ops;
+  const get = (op: string) => ops.find((o) => o.op === op && o.domain === '')!;
+  // ONNX: Conv T = tensor(float16), tensor(float), tensor(double).
+  expect(get('Conv').dtypes.sort()).toEqual(['float16', 'float32', 'float64']);
+  // Gather: T is every type, Tind the two index types; the data type is listed as dtypes.
+  expect(get('Gather').types).toEqual({ T: get('Gather').dtypes, Tind: ['int32', 'int64'] });
+  expect(get('Gather').dtypes).toContain('string');
+  // Math ops list no bool or string.
+  for (const op of ['Conv', 'Relu', 'MatMul', 'Gemm', 'Sqrt', 'Add', 'Softmax']) {
+    expect(get(op).dtypes).not.toContain('bool');
+    expect(get(op).dtypes).not.toContain('string');
+  }
 });
 
 test('the table names each backend and its op count', () => {

@@ -24,7 +24,7 @@ export default defineHoduCommand({
         o.op,
         o.domain || 'ai.onnx',
         o.untilVersion === undefined ? `${o.sinceVersion}+` : `${o.sinceVersion}..${o.untilVersion}`,
-        `${o.dtypes.join(',')}${o.dtypeSource === 'probe' ? '' : c.dim(` (${o.dtypeSource})`)}`,
+        `${o.dtypes.join(',')}${o.dtypeSource === 'schema' ? '' : c.dim(` (${o.dtypeSource})`)}`,
       ]);
       out(table([['op', 'domain', 'opsets', 'dtypes'].map((h) => c.dim(h)), ...rows]));
       out();

@@ -10,4 +10,5 @@ export const cases: OpCase[] = [
     [t('int64', [2], [4, 5])],
   ),
   { name: 'sequence empty with an unknown dtype code', op: 'SequenceEmpty', attrs: { dtype: attr.int(99) }, inputs: [], throws: 'E_ATTR' },
+  { name: 'sequence empty gives no tensors', op: 'SequenceEmpty', attrs: { dtype: attr.int(1) }, inputs: [], outputs: [[]] },
 ];

@@ -9,4 +9,6 @@ export const cases: OpCase[] = [
   viaIf('sequence erase last by default', [build, seqNode('SequenceErase', ['s'], ['s2']), concat], ['x'], [a, b, c], [t('string', [2], ['a', 'b'])]),
   viaIf('sequence erase position 1', [build, seqNode('SequenceErase', ['s', 'in4'], ['s2']), concat], ['x'], [a, b, c, t('int64', [], [1])], [t('string', [2], ['a', 'c'])]),
   { name: 'sequence erase on a tensor', op: 'SequenceErase', inputs: [a], throws: 'E_INPUT' },
+  // Fed directly: the harness takes a TensorSpec[] for a sequence input.
+  { name: 'sequence erase of a fed sequence', op: 'SequenceErase', inputs: [[a, b, c], t('int64', [], [0])], outputs: [[b, c]] },
 ];

@@ -34,4 +34,5 @@ export const cases: OpCase[] = [
     [t('int32', [1, 2], [1, 2])],
   ),
   { name: 'split to sequence sizes do not sum', op: 'SplitToSequence', inputs: [x, t('int64', [2], [1, 1])], throws: 'E_INPUT' },
+  { name: 'split to sequence fed and returned directly', op: 'SplitToSequence', inputs: [x, t('int64', [2], [2, 3])], outputs: [[t('int32', [2], [1, 2]), t('int32', [3], [3, 4, 5])]] },
 ];
