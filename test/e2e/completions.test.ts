@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { describeWithTools, testWithTools } from '../support/optional-tools';
 import { hodu, HODU, requireBinary, tempDir } from './hodu';
 
 /**
@@ -15,7 +16,6 @@ import { hodu, HODU, requireBinary, tempDir } from './hodu';
  * - fish: `complete -C"LINE"` asks fish itself what LINE completes to.
  */
 const COMPLETIONS = join(import.meta.dir, '..', '..', 'completions');
-const has = (cmd: string) => Bun.spawnSync(['sh', '-c', `command -v ${cmd}`]).exitCode === 0;
 
 let home: { dir: string; cleanup(): void };
 let env: Record<string, string>;
@@ -73,7 +73,7 @@ test('hidden __complete prints one candidate per line, and nothing for a corrupt
   }
 });
 
-describe.skipIf(!has('bash'))('bash', () => {
+describeWithTools(['bash'], 'bash', () => {
   const complete = (...words: string[]) =>
     run(['bash', '-c', `source ${join(COMPLETIONS, 'hodu.bash')}; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _hodu; printf '%s\\n' "\${COMPREPLY[@]}"`, '_', 'hodu', ...words]);
   test('plugin rem<TAB> → remove; plugin remove <TAB> → installed plugins', () => {
@@ -91,7 +91,7 @@ describe.skipIf(!has('bash'))('bash', () => {
     expect(complete('completions', 'z')).toEqual(['zsh']);
     expect(complete('run', 'mod')).toEqual(['model.onnx']);
   });
-  test.skipIf(!has('shellcheck'))('the script is shellcheck clean', () => {
+  testWithTools(['shellcheck'], 'the script is shellcheck clean', () => {
     run(['shellcheck', '-s', 'bash', join(COMPLETIONS, 'hodu.bash')]);
   });
 });
@@ -128,7 +128,7 @@ const ZSH_CASES: string[][] = [
   ['plugin', 'install', '--path', ''],
 ];
 
-describe.skipIf(!has('zsh'))('zsh', () => {
+describeWithTools(['zsh'], 'zsh', () => {
   const results = new Map<string, string[]>();
   beforeAll(() => {
     const harness = join(home.dir, 'harness.zsh');
@@ -160,7 +160,7 @@ words=(hodu plugin rem); CURRENT=3; PREFIX=rem; _hodu`;
   });
 });
 
-describe.skipIf(!has('fish'))('fish', () => {
+describeWithTools(['fish'], 'fish', () => {
   const complete = (line: string) =>
     run(['fish', '--no-config', '-c', `source ${join(COMPLETIONS, 'hodu.fish')}; complete -C"${line}"`]).map((l) => l.split('\t')[0]!);
   test('plugin rem<TAB> → remove; plugin remove <TAB> → installed plugins', () => {
@@ -178,8 +178,7 @@ describe.skipIf(!has('fish'))('fish', () => {
   });
 });
 
-test.skipIf(!has('pwsh'))('powershell: the script parses', () => {
+testWithTools(['pwsh'], 'powershell: the script parses', () => {
   const ps = `$errors = $null; $null = [System.Management.Automation.Language.Parser]::ParseFile('${join(COMPLETIONS, 'hodu.ps1')}', [ref]$null, [ref]$errors); if ($errors) { $errors | ForEach-Object { $_.ToString() }; exit 1 }`;
   run(['pwsh', '-NoProfile', '-NonInteractive', '-Command', ps]);
 });
-if (!has('pwsh')) console.warn('completions e2e: pwsh not installed, the PowerShell script was not syntax-checked');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cCompiler, describeWithTools } from '../support/optional-tools';
 import { hodu, requireBinary, tempDir, writeModelFile, buildModel } from './hodu';
 
 const tmp = tempDir('hodu-plugin-flow-');
@@ -21,7 +22,7 @@ function outputsOf(r: { stdout: string }): number[] {
   return JSON.parse(r.stdout).outputs[0].data;
 }
 
-describe('C backend plugin from the template', () => {
+describeWithTools([cCompiler()], 'C backend plugin from the template', () => {
   test('new → install → list → test → run → remove', () => {
     const created = run(['plugin', 'new', 'demo', '--type', 'backend', '--lang', 'c']);
     expect(created.code).toBe(0);
@@ -55,7 +56,7 @@ describe('C backend plugin from the template', () => {
   });
 });
 
-describe('a plugin that crashes in a kernel', () => {
+describeWithTools([cCompiler()], 'a plugin that crashes in a kernel', () => {
   const pkg = join(tmp.dir, 'crash-segv');
   let model = '';
   beforeAll(() => {

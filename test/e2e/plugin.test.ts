@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { cCompiler, describeWithTools, testWithTools } from '../support/optional-tools';
 import { HODU, hodu, requireBinary, tempDir } from './hodu';
 
 const FIXTURES = join(import.meta.dir, '..', 'fixtures', 'plugin-packages');
@@ -33,7 +34,6 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-const hasCc = Boolean(Bun.which(process.env.CC || 'cc'));
 
 beforeAll(() => requireBinary());
 afterAll(() => tmp.cleanup());
@@ -116,7 +116,7 @@ describe('a TypeScript backend plugin from the template', () => {
   });
 });
 
-describe.skipIf(!hasCc)('a C backend plugin from the template', () => {
+describeWithTools([cCompiler()], 'a C backend plugin from the template', () => {
   test('new → install → list --json → info → rebuild --debug → remove', () => {
     const s = sandbox();
     const created = s.run(['plugin', 'new', 'cdemo', '--type', 'backend', '--lang', 'c']);
@@ -223,7 +223,7 @@ describe('refusals that leave everything as it was', () => {
     expect(snapshot(join(s.home, 'plugins'))).toEqual(before);
   });
 
-  test.skipIf(!hasCc)('a failing C build leaves plugins.json and the old folder byte-identical, with the compiler output', () => {
+  testWithTools([cCompiler()], 'a failing C build leaves plugins.json and the old folder byte-identical, with the compiler output', () => {
     const s = sandbox();
     s.run(['plugin', 'new', 'broken-c', '--type', 'format']);
     expect(s.run(['plugin', 'install', '--path', 'broken-c']).code).toBe(0);

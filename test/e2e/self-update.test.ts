@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEW_VERSION, OLD_VERSION, releaseKit, type ReleaseKit } from '../fixtures/release/release-kit';
 import { noProxyEnv, startReleaseServer, type ReleaseServer } from '../fixtures/release/release-server';
+import { testWithTools } from '../support/optional-tools';
 
 setDefaultTimeout(60_000);
 
@@ -173,11 +174,11 @@ describe('tampering and broken downloads leave the binary untouched', () => {
 });
 
 describe('installs hodu must not replace', () => {
-  test('a read-only install folder: E_UPDATE_READONLY before any download', async () => {
+  // root ignores permission bits: run as nobody then (with setpriv; the folder stays root's, 0755).
+  const asRoot = process.getuid?.() === 0;
+  testWithTools(asRoot ? ['setpriv'] : [], 'a read-only install folder: E_UPDATE_READONLY before any download', async () => {
     const exe = install(kit.oldBinary);
     const dir = join(exe, '..');
-    // root ignores permission bits: run as nobody then (the folder stays root's, 0755).
-    const asRoot = process.getuid?.() === 0;
     if (!asRoot) chmodSync(dir, 0o555);
     const before = server.hits.length;
     const r = await run(exe, ['self-update'], asRoot ? { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'], env: { HODU_HOME: join(dir, 'no-home') } } : {});

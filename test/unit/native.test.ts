@@ -13,6 +13,7 @@ import type { RuntimeValue } from '../../src/sdk/backend';
 import { encodeManifest } from '../../src/sdk/manifest';
 import { ABI_VERSION, SDK_VERSION } from '../../src/version';
 import { mlpModel, model, node, randomFloats } from '../fixtures/plugins/models';
+import { checkTools, describeWithTools, testWithTools } from '../support/optional-tools';
 
 const root = join(import.meta.dir, '..', '..');
 const ffiDir = join(root, 'ffi');
@@ -43,6 +44,7 @@ async function expectHoduError(p: (() => unknown) | Promise<unknown>, code: stri
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'hodu-native-test-'));
+  if (!checkTools(['cc']).run) return; // the tests that need these libraries are skipped (or fail under CI)
   for (const f of ['crash-segv', 'crash-abort', 'returns-error', 'incompatible-sdk', 'wrong-abi', 'no-descriptor', 'relu-ok']) {
     cc([join(fixtureDir, `${f}.c`)], lib(f), [ffiDir]);
   }
@@ -90,7 +92,7 @@ describe('C headers', () => {
     const pkg = JSON.parse(templateBackendC['package.json']!);
     for (const src of pkg.hodu.native.sources) expect(Object.keys(templateBackendC)).toContain(src);
   });
-  test('the headers compile warning-free with -pedantic', () => {
+  testWithTools(['cc'], 'the headers compile warning-free with -pedantic', () => {
     const src = join(work, 'headers.c');
     writeFileSync(src, '#include "hodu_manifest.h"\nint hodu_headers_compile(void);\nint hodu_headers_compile(void) { return HODU_ABI_VERSION; }\n');
     cc([src], join(work, 'libheaders.so'), [ffiDir]);
@@ -99,7 +101,7 @@ describe('C headers', () => {
   });
 });
 
-describe('probeNativeLibrary', () => {
+describeWithTools(['cc'], 'probeNativeLibrary', () => {
   test('reads the descriptor of a good plugin', () => {
     const info = probeNativeLibrary(lib('relu-ok'));
     expect(info).toMatchObject({ name: 'relu-ok', version: '0.0.1', type: 'backend', abiVersion: ABI_VERSION, sdkRange: `^${SDK_VERSION}`, runner: true, builder: false, devices: ['cpu'], kernels: ['relu_f32'] });
@@ -130,7 +132,7 @@ describe('probeNativeLibrary', () => {
   });
 });
 
-describe('the template plugin runs an MLP', () => {
+describeWithTools(['cc'], 'the template plugin runs an MLP', () => {
   test('in process, matching interp within 1e-5, re-planned when the batch changes', async () => {
     const m = mlpModel();
     const native = loadNativeBackend(join(work, 'libdemo.so'), probeNativeLibrary(join(work, 'libdemo.so')));
@@ -170,7 +172,7 @@ describe('the template plugin runs an MLP', () => {
   });
 });
 
-describe('misbehaving plugins', () => {
+describeWithTools(['cc'], 'misbehaving plugins', () => {
   const reluModel = () => model({ inputs: { x: [4] }, outputs: ['y'], nodes: [node('Relu', ['x'], ['y'], {}, 'the_relu')] });
   const feeds = () => new Map<string, RuntimeValue>([['x', float32Tensor([-1, 2, -3, 4], [4])]]);
 
