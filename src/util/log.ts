@@ -34,11 +34,18 @@ export interface Logger {
 let config: LogConfig | undefined;
 /** Bumped on every configure, so loggers recompute their cached threshold. */
 let generation = 0;
+/** A log file that could not be written: warned about once, then only stderr is used. */
+let brokenFile: string | undefined;
 
-/** Applies resolved log settings (level, per-module levels, format, file). */
+/**
+ * Applies resolved log settings (level, per-module levels, format, file). The log file is opened for
+ * appending at once: a file that cannot be written is reported here, once, rather than only when (and if)
+ * a line at an enabled level is logged.
+ */
 export function configureLogging(c: LogConfig): void {
   config = c;
   generation++;
+  if (c.file) appendToFile(c, '');
 }
 
 function current(): LogConfig {
@@ -64,7 +71,20 @@ function thresholdFor(module: string, c: LogConfig): number {
   return logLevelRank(best ? c.modules![best]! : c.level);
 }
 
-let fileBroken = false;
+/** Appends to the log file; on the first failure warns once on stderr and stops using the file. */
+function appendToFile(c: LogConfig, text: string): void {
+  if (!c.file || c.file === brokenFile) return;
+  try {
+    appendFileSync(c.file, text);
+  } catch (e) {
+    brokenFile = c.file;
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
+    const msg = `cannot write log file ${c.file} (${why}); logging to stderr only. hint: fix or unset [log] file (\`hodu config set log.file PATH\` or \`hodu config unset log.file\`)`;
+    const time = new Date().toISOString();
+    (c.sink ?? writeStderr)(c.format === 'json' ? JSON.stringify({ time, level: 'warn', module: 'log', msg }) : `WARN  log: ${msg}`);
+  }
+}
 
 function emit(module: string, level: LogLevel, msg: Message, fields: LogFields | undefined, c: LogConfig): void {
   const text = typeof msg === 'function' ? msg() : msg;
@@ -74,14 +94,7 @@ function emit(module: string, level: LogLevel, msg: Message, fields: LogFields |
   const plain = `${level.toUpperCase().padEnd(5)} ${module}: ${text}${kv}`;
   const line = c.format === 'json' ? json() : plain;
   (c.sink ?? writeStderr)(line);
-  if (c.file && !fileBroken) {
-    try {
-      appendFileSync(c.file, c.format === 'json' ? `${line}\n` : `${time} ${plain}\n`);
-    } catch (e) {
-      fileBroken = true;
-      (c.sink ?? writeStderr)(`WARN  log: cannot append to log file ${c.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); logging to stderr only`);
-    }
-  }
+  appendToFile(c, c.format === 'json' ? `${line}\n` : `${time} ${plain}\n`);
 }
 
 /** A logger for one module (e.g. "run", "plugins.native"). */

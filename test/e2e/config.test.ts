@@ -185,6 +185,23 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
     expect(r.stderr.split('\n').filter(Boolean).every((l) => JSON.parse(l).module === 'run')).toBe(true);
   });
 
+  test('[log] file that cannot be written: one warning line with the path and a hint, at any level; the run still works', () => {
+    const h = home();
+    const logFile = join(h, 'no-such-folder', 'hodu.log');
+    // The default level logs nothing on a normal run: the warning must not wait for a log line.
+    writeFileSync(join(h, 'config.toml'), `[log]\nfile = "${logFile}"\n`);
+    const quiet = hodu(['run', MODEL, '--random-inputs', '--json'], { env: env(h) });
+    expect(quiet.code).toBe(0);
+    expect(JSON.parse(quiet.stdout).backend).toBe('interp');
+    expect(quiet.stderr).toBe(`WARN  log: cannot write log file ${logFile} (its folder does not exist); logging to stderr only. hint: fix or unset [log] file (\`hodu config set log.file PATH\` or \`hodu config unset log.file\`)\n`);
+    // Many log lines: still one warning.
+    writeFileSync(join(h, 'config.toml'), `[log]\nlevel = "debug"\nfile = "${logFile}"\n`);
+    const loud = hodu(['run', MODEL, '--random-inputs', '--json'], { env: env(h) });
+    expect(loud.code).toBe(0);
+    expect(loud.stderr.split('\n').filter((l) => l.includes(logFile))).toHaveLength(1);
+    expect(loud.stderr).toContain('DEBUG run:');
+  });
+
   test('--help shows where the defaults come from', () => {
     const r = hodu(['run', '--help']);
     expect(r.stdout).toContain('$HODU_THREADS, runtime.threads, else the backend default');
