@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cCompiler, testWithTools } from '../support/optional-tools';
 import { hodu, requireBinary, tempDir } from './hodu';
 
 const tmp = tempDir('hodu-plugin-package-');
 let n = 0;
-const hasCc = Boolean(Bun.which(process.env.CC || 'cc'));
 
 function sandbox() {
   const root = join(tmp.dir, `t${n++}`);
@@ -116,7 +116,7 @@ describe('item 12: plugin install copies real files, never links', () => {
 });
 
 describe('item 13: messages a user pastes or reads', () => {
-  test.skipIf(!hasCc)('the failed build command is shell-quoted and runs as printed', () => {
+  testWithTools([cCompiler()], 'the failed build command is shell-quoted and runs as printed', () => {
     const s = sandbox();
     const dir = join(s.work, 'my plugin');
     mkdirSync(join(dir, 'src'), { recursive: true });
