@@ -171,7 +171,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'run\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'run\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'run\' 0' -F
-complete -c hodu -n '__hodu_at \'inspect\'' -l initializers -d 'List every initializer with its size'
+complete -c hodu -n '__hodu_at \'inspect\'' -l initializers -d 'List every weight (initializers and Constant node tensors) with its size'
 complete -c hodu -n '__hodu_at \'inspect\'' -l graph -d 'Print the whole graph in hodu\'s IR text form'
 complete -c hodu -n '__hodu_at \'inspect\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'inspect\'' -l json -d 'Print machine-readable JSON on stdout'

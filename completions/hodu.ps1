@@ -20,7 +20,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'inspect' = @{
             Subs = @()
-            Flags = @(,@('--initializers', 'List every initializer with its size'); ,@('--graph', 'Print the whole graph in hodu''s IR text form'); ,@('--opt-level', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('-O', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--initializers', 'List every weight (initializers and Constant node tensors) with its size'); ,@('--graph', 'Print the whole graph in hodu''s IR text form'); ,@('--opt-level', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('-O', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--opt-level', '-O')
             Values = @{ '--opt-level' = 'choices 0 1 2 3'; '-O' = 'choices 0 1 2 3' }
             Positionals = @('files')

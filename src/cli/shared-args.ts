@@ -17,8 +17,12 @@ export const backendArgs = {
 /** Global flags every command accepts (handled by the dispatcher). */
 export const GLOBAL_FLAGS = ['help', 'h', 'verbose', 'color', 'no-color', 'version', 'V'];
 
-/** `-O N` / `--opt-level N` (`-O2` is accepted too: the dispatcher rewrites it). */
-export function optArgs(defaultLevel: '0' | '1' | '2' | '3') {
+/**
+ * `-O N` / `--opt-level N` (`-O2` is accepted too: the dispatcher rewrites it). One default for every
+ * command, so `inspect` describes the graph that `run` executes.
+ */
+export function optArgs() {
+  const defaultLevel = '1';
   return {
     'opt-level': {
       type: 'string',

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { HoduError } from '../errors';
 import { formatFor, loadAnyFile } from '../formats/registry';
 import { writeFileAtomic } from '../util/atomic-write';
+import { countNodes } from './inspect';
 
 export interface ConvertResult {
   kind: 'model' | 'tensors';
@@ -34,6 +35,7 @@ export async function convertFile(input: string, output: string): Promise<Conver
     bytes = await target.saveTensors(loaded.tensors, { path: output });
   }
   writeFileAtomic(output, bytes);
-  const count = loaded.kind === 'model' ? loaded.model.graph.nodes.length : loaded.tensors.size;
+  // Nodes inside If/Loop bodies count, as in `hodu inspect -O0` (the file as stored).
+  const count = loaded.kind === 'model' ? countNodes(loaded.model.graph) : loaded.tensors.size;
   return { kind: loaded.kind, from: input, to: output, count, bytes: bytes.byteLength };
 }

@@ -1,5 +1,5 @@
 import { bytesPerElement } from '../ir/dtype';
-import type { Graph, Model, ValueInfo } from '../ir/graph';
+import type { Graph, Model, Node, ValueInfo } from '../ir/graph';
 import type { Tensor } from '../ir/tensor';
 import type { TensorMap } from '../sdk/format';
 
@@ -16,12 +16,23 @@ export interface ModelSummary {
   opsets: Record<string, number>;
   inputs: ValueSummary[];
   outputs: ValueSummary[];
+  /** Nodes of the graph as summarized, including those inside If/Loop/Scan bodies. */
   nodes: number;
   ops: Record<string, number>;
+  /** Elements of every stored tensor: initializers (subgraphs' too) and Constant node values. */
   parameters: number;
   parameterBytes: number;
-  initializers: { name: string; dtype: string; shape: number[]; bytes: number }[];
+  initializers: WeightSummary[];
+  /** Constant nodes' tensors, named by the value they produce (models exported without initializers keep their weights here). */
+  constants: WeightSummary[];
   metadata: Record<string, string>;
+}
+
+export interface WeightSummary {
+  name: string;
+  dtype: string;
+  shape: number[];
+  bytes: number;
 }
 
 export interface TensorFileSummary {
@@ -42,6 +53,11 @@ function tensorBytes(t: Tensor): number {
   return t.dtype === 'string' ? (t.data as string[]).reduce((n, s) => n + Buffer.byteLength(s), 0) : t.size * bytesPerElement(t.dtype);
 }
 
+/** Nodes of a model, including those inside subgraphs: what `inspect` and `convert` report. */
+export function countNodes(g: Graph): number {
+  return countOps(g, {});
+}
+
 /** Counts ops, including those inside subgraphs (If/Loop bodies). */
 function countOps(g: Graph, ops: Record<string, number>): number {
   let n = 0;
@@ -57,11 +73,44 @@ function countOps(g: Graph, ops: Record<string, number>): number {
   return n;
 }
 
+/** The tensor a Constant node holds (value, value_float(s), value_int(s), value_string(s) or sparse_value). */
+function constantTensor(node: Node): { dtype: string; shape: number[]; bytes: number } | undefined {
+  for (const a of Object.values(node.attributes)) {
+    if (a.type === 'tensor' || a.type === 'sparse_tensor') return { dtype: a.value.dtype, shape: [...a.value.dims], bytes: tensorBytes(a.value) };
+    if (a.type === 'float') return { dtype: 'float32', shape: [], bytes: 4 };
+    if (a.type === 'int') return { dtype: 'int64', shape: [], bytes: 8 };
+    if (a.type === 'string') return { dtype: 'string', shape: [], bytes: Buffer.byteLength(a.value) };
+    if (a.type === 'floats') return { dtype: 'float32', shape: [a.value.length], bytes: 4 * a.value.length };
+    if (a.type === 'ints') return { dtype: 'int64', shape: [a.value.length], bytes: 8 * a.value.length };
+    if (a.type === 'strings') return { dtype: 'string', shape: [a.value.length], bytes: a.value.reduce((n, v) => n + Buffer.byteLength(v), 0) };
+  }
+  return undefined;
+}
+
+/** Initializers and Constant tensors of a graph and of every subgraph in it. */
+function collectWeights(g: Graph, initializers: WeightSummary[], constants: WeightSummary[]): void {
+  for (const [name, t] of g.initializers) initializers.push({ name, dtype: t.dtype, shape: [...t.dims], bytes: tensorBytes(t) });
+  for (const node of g.nodes) {
+    const isConstant = node.op === 'Constant' && (!node.domain || node.domain === 'ai.onnx');
+    const t = isConstant ? constantTensor(node) : undefined;
+    if (t) constants.push({ name: node.outputs[0] || node.name, ...t });
+    for (const a of Object.values(node.attributes)) {
+      if (a.type === 'graph') collectWeights(a.value, initializers, constants);
+      if (a.type === 'graphs') for (const s of a.value) collectWeights(s, initializers, constants);
+    }
+  }
+}
+
+const elements = (w: WeightSummary) => w.shape.reduce((a, b) => a * b, 1);
+
 export function summarizeModel(model: Model): ModelSummary {
   const g = model.graph;
   const ops: Record<string, number> = {};
   const nodes = countOps(g, ops);
-  const initializers = [...g.initializers].map(([name, t]) => ({ name, dtype: t.dtype, shape: [...t.dims], bytes: tensorBytes(t) }));
+  const initializers: WeightSummary[] = [];
+  const constants: WeightSummary[] = [];
+  collectWeights(g, initializers, constants);
+  const weights = [...initializers, ...constants];
   const opsets: Record<string, number> = {};
   for (const o of model.opsetImports) opsets[o.domain === '' ? 'ai.onnx' : o.domain] = o.version;
   return {
@@ -73,9 +122,10 @@ export function summarizeModel(model: Model): ModelSummary {
     outputs: g.outputs.map(summarizeValue),
     nodes,
     ops: Object.fromEntries(Object.entries(ops).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
-    parameters: initializers.reduce((n, i) => n + i.shape.reduce((a, b) => a * b, 1), 0),
-    parameterBytes: initializers.reduce((n, i) => n + i.bytes, 0),
+    parameters: weights.reduce((n, w) => n + elements(w), 0),
+    parameterBytes: weights.reduce((n, w) => n + w.bytes, 0),
     initializers,
+    constants,
     metadata: model.metadata,
   };
 }

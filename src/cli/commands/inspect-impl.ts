@@ -1,6 +1,6 @@
 import type { OptLevel } from '../../passes/pipeline';
 import { loadAnyFile } from '../../formats/registry';
-import { summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
+import { countNodes, summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
 import { colors } from '../ui/colors';
 import { formatBytes, formatCount, formatShape, out, outJson, table } from '../ui/output';
 
@@ -19,20 +19,23 @@ export async function executeInspect(path: string, opts: { json: boolean; initia
     const { printModel } = await import('../../ir/printer');
     return out(printModel(model));
   }
-  const summary = summarizeModel(model);
+  // The node count of the file itself is what `convert` reports; the summary is of the model as it runs.
+  const summary = { ...summarizeModel(model), optLevel: level, nodesInFile: countNodes(loaded.model.graph) };
   if (opts.json) return outJson({ file: path, ...summary });
   await renderModel(path, summary, opts.initializers);
 }
 
-async function renderModel(path: string, s: ModelSummary, allInitializers: boolean): Promise<void> {
+async function renderModel(path: string, s: ModelSummary & { optLevel: OptLevel; nodesInFile: number }, allInitializers: boolean): Promise<void> {
   const c = await colors();
   out(c.bold(path));
+  const tensors = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   out(table([
     ['producer', s.producer],
     ['ir version', String(s.irVersion)],
     ['opsets', Object.entries(s.opsets).map(([d, v]) => `${d} ${v}`).join(', ')],
-    ['nodes', String(s.nodes)],
-    ['parameters', `${formatCount(s.parameters)} (${formatBytes(s.parameterBytes)})`],
+    ['optimized', s.optLevel > 0 ? `-O${s.optLevel}, as \`hodu run\` runs it (-O0 shows the file as stored)` : '-O0 (the file as stored)'],
+    ['nodes', s.nodes === s.nodesInFile ? String(s.nodes) : `${s.nodes} (${s.nodesInFile} in the file)`],
+    ['parameters', `${formatCount(s.parameters)} elements, ${formatBytes(s.parameterBytes)}, in ${tensors(s.initializers.length, 'initializer')} + ${tensors(s.constants.length, 'Constant node')}`],
   ]));
   out();
   out(c.bold('inputs'));
@@ -42,12 +45,13 @@ async function renderModel(path: string, s: ModelSummary, allInitializers: boole
   out();
   out(c.bold('ops'));
   out(table(Object.entries(s.ops).map(([op, n]) => [op, String(n)])) || '  (none)');
-  if (s.initializers.length) {
+  const weights = [...s.initializers.map((w) => ({ ...w, kind: 'initializer' })), ...s.constants.map((w) => ({ ...w, kind: 'Constant' }))];
+  if (weights.length) {
     out();
-    const sorted = [...s.initializers].sort((a, b) => b.bytes - a.bytes);
+    const sorted = weights.sort((a, b) => b.bytes - a.bytes);
     const shown = allInitializers ? sorted : sorted.slice(0, TOP_INITIALIZERS);
-    out(c.bold(allInitializers ? 'initializers' : `largest initializers (${shown.length} of ${sorted.length}; --initializers for all)`));
-    out(table(shown.map((i) => [i.name, c.cyan(i.dtype), formatShape(i.shape), formatBytes(i.bytes)])));
+    out(c.bold(allInitializers ? 'weights' : `largest weights (${shown.length} of ${sorted.length}; --initializers for all)`));
+    out(table(shown.map((i) => [i.name, c.cyan(i.dtype), formatShape(i.shape), formatBytes(i.bytes), c.dim(i.kind)])));
   }
   const meta = Object.entries(s.metadata);
   if (meta.length) {

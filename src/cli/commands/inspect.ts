@@ -5,9 +5,9 @@ export default defineHoduCommand({
   meta: { name: 'inspect', description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file' },
   args: {
     file: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors)', required: true },
-    initializers: { type: 'boolean', description: 'List every initializer with its size', default: false },
+    initializers: { type: 'boolean', description: 'List every weight (initializers and Constant node tensors) with its size', default: false },
     graph: { type: 'boolean', description: 'Print the whole graph in hodu\'s IR text form', default: false },
-    ...optArgs('0'),
+    ...optArgs(),
     ...jsonArg,
   },
   examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect model.onnx --graph -O2', 'hodu inspect weights.safetensors'],

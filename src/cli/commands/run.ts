@@ -15,7 +15,7 @@ export default defineHoduCommand({
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
     'max-memory': { type: 'string', description: 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)', valueHint: 'size' },
     ...backendArgs,
-    ...optArgs('1'),
+    ...optArgs(),
     ...jsonArg,
   },
   examples: [

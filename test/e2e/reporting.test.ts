@@ -1,0 +1,109 @@
+/**
+ * What `run`, `inspect` and `convert` report, through the compiled binary: parameter and node counts,
+ * --shape checks, --profile attribution and rounding, the tensor preview, and --max-memory (issue 9).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Graph, Node } from '../../src/ir/graph';
+import { emptyGraph } from '../../src/ir/graph';
+import { float32Tensor, fromNumbers } from '../../src/ir/tensor';
+import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
+
+const tmp = tempDir('hodu-reporting-');
+const dir = tmp.dir;
+const REAL = join(import.meta.dir, '..', '..', '.cache', 'real-models');
+let constModel = '';
+
+const constant = (out: string, dims: number[]): Node => ({
+  name: `const_${out}`, op: 'Constant', domain: '', inputs: [], outputs: [out],
+  attributes: { value: { type: 'tensor', value: float32Tensor(Array.from({ length: dims.reduce((a, b) => a * b, 1) }, (_, i) => i / 10), dims) } },
+});
+const branch = (name: string, out: string): Graph => ({
+  ...emptyGraph(name),
+  nodes: [constant(out, [4])],
+  outputs: [{ name: out, type: { kind: 'tensor', dtype: 'float32', shape: [4] } }],
+});
+
+beforeAll(() => {
+  requireBinary();
+  // Weights only in Constant nodes, as PP-OCR and Silero v5 export them: w [3,4] at the top level, and a
+  // [4] Constant in each branch of an If. 12 + 4 + 4 = 20 parameters, 80 bytes of float32.
+  // Nodes: Constant, MatMul, If at the top + one Constant per branch = 5 in the file; -O1 folds w into an
+  // initializer, leaving 4.
+  constModel = writeModelFile(join(dir, 'const.onnx'), buildModel({
+    nodes: [
+      constant('w', [3, 4]),
+      { name: 'matmul', op: 'MatMul', domain: '', inputs: ['x', 'w'], outputs: ['y'], attributes: {} },
+      { name: 'if', op: 'If', domain: '', inputs: ['c'], outputs: ['z'], attributes: { then_branch: { type: 'graph', value: branch('then', 't') }, else_branch: { type: 'graph', value: branch('else', 'e') } } },
+    ],
+    inputs: [
+      { name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: ['N', 3] } },
+      { name: 'c', type: { kind: 'tensor', dtype: 'bool', shape: [] } },
+    ],
+    outputs: [
+      { name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: ['N', 4] } },
+      { name: 'z', type: { kind: 'tensor', dtype: 'float32', shape: [4] } },
+    ],
+  }));
+});
+afterAll(() => tmp.cleanup());
+
+/** A real model from .cache/real-models, or null with a visible skip reason (a failure when CI=true). */
+function realModel(name: string): string | null {
+  const path = join(REAL, name);
+  if (existsSync(path)) return path;
+  if (process.env.CI === 'true') throw new Error(`${path} is missing (test/realmodels/fetch.sh fetches it)`);
+  console.warn(`skipped: ${path} is missing (run test/realmodels/fetch.sh)`);
+  return null;
+}
+
+describe('item 18: inspect parameters, -O default, convert node count', () => {
+  test('Constant node tensors count as parameters, in subgraphs too', () => {
+    const r = hodu(['inspect', constModel, '-O0', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.parameters).toBe(20);
+    expect(j.parameterBytes).toBe(80);
+    expect(j.constants.map((c: { name: string; shape: number[] }) => [c.name, c.shape])).toEqual([['w', [3, 4]], ['t', [4]], ['e', [4]]]);
+    const human = hodu(['inspect', constModel, '-O0']);
+    expect(human.stdout).toMatch(/parameters\s+20 elements, 80 B, in 0 initializers \+ 3 Constant nodes/);
+    expect(human.stdout).toMatch(/largest weights \(3 of 3; --initializers for all\)\n\s+w\s+float32\s+\[3,4\]\s+48 B\s+Constant/);
+  });
+
+  test('the same parameters after -O1 turns the top-level Constant into an initializer', () => {
+    const j = JSON.parse(hodu(['inspect', constModel, '-O1', '--json']).stdout);
+    expect([j.parameters, j.parameterBytes, j.initializers.length, j.constants.length]).toEqual([20, 80, 1, 2]);
+  });
+
+  test('Silero v5 (weights in Constant nodes) reports its parameters', () => {
+    const path = realModel('silero_vad_v5.onnx');
+    if (!path) return;
+    const j = JSON.parse(hodu(['inspect', path, '-O0', '--json']).stdout);
+    expect(j.initializers).toEqual([]);
+    expect(j.constants.length).toBe(j.ops.Constant);
+    // Its file is 2.3 MB, nearly all weights.
+    expect(j.parameterBytes).toBeGreaterThan(2_000_000);
+  });
+
+  test('inspect and run default to the same -O level', () => {
+    const byDefault = JSON.parse(hodu(['inspect', constModel, '--json']).stdout);
+    const o1 = JSON.parse(hodu(['inspect', constModel, '-O1', '--json']).stdout);
+    expect(byDefault.nodes).toBe(4);
+    expect(byDefault.nodes).toBe(o1.nodes);
+    expect(byDefault.nodesInFile).toBe(5);
+    expect(hodu(['inspect', constModel]).stdout).toMatch(/nodes\s+4 \(5 in the file\)/);
+    const defaultOf = (cmd: string) => /--opt-level <level>.*\(default: (\d)\)/.exec(hodu([cmd, '--help']).stdout)?.[1];
+    expect(defaultOf('inspect')).toBe('1');
+    expect(defaultOf('run')).toBe(defaultOf('inspect'));
+  });
+
+  test('convert counts nodes as inspect does (If bodies included)', () => {
+    const r = hodu(['convert', constModel, join(dir, 'resaved.onnx'), '--json']);
+    expect(r.code).toBe(0);
+    const inspected = JSON.parse(hodu(['inspect', constModel, '-O0', '--json']).stdout);
+    expect(JSON.parse(r.stdout).count).toBe(inspected.nodes);
+    expect(inspected.nodes).toBe(5);
+    expect(hodu(['convert', constModel, join(dir, 'resaved2.onnx')]).stderr).toContain('(5 nodes,');
+  });
+});
