@@ -15,7 +15,11 @@ export interface ProfileSummary {
   slowest: NodeTiming[];
 }
 
-/** Per-op totals (slowest op first) and the `top` slowest nodes of one run. */
+/**
+ * Per-op totals (slowest op first) and the `top` slowest nodes of one run. Timings are self times (an
+ * If/Loop/Scan node's excludes its body's nodes, which are timings of their own), so they add up to the time
+ * spent in nodes. Times are rounded to µs (3 decimals in ms), shares to 0.1%.
+ */
 export function summarizeProfile(timings: readonly NodeTiming[], top = 10): ProfileSummary {
   const totalMs = timings.reduce((s, t) => s + t.ms, 0);
   const ops = new Map<string, { count: number; ms: number }>();
@@ -25,7 +29,13 @@ export function summarizeProfile(timings: readonly NodeTiming[], top = 10): Prof
     o.ms += t.ms;
     ops.set(t.op, o);
   }
-  const byOp = [...ops].map(([op, o]) => ({ op, count: o.count, ms: o.ms, percent: totalMs > 0 ? (o.ms / totalMs) * 100 : 0 })).sort((a, b) => b.ms - a.ms);
-  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, top);
-  return { totalMs, byOp, slowest };
+  const byOp = [...ops]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([op, o]) => ({ op, count: o.count, ms: roundMs(o.ms), percent: totalMs > 0 ? Math.round((o.ms / totalMs) * 1000) / 10 : 0 }));
+  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, top).map((t) => ({ ...t, ms: roundMs(t.ms) }));
+  return { totalMs: roundMs(totalMs), byOp, slowest };
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }

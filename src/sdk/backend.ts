@@ -30,6 +30,7 @@ export interface SessionOptions {
 export interface NodeTiming {
   node: string;
   op: string;
+  /** Self time: a node that runs a subgraph (If, Loop, Scan) excludes its body's nodes, which have timings of their own. */
   ms: number;
 }
 

@@ -7,13 +7,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, Node } from '../../src/ir/graph';
 import { emptyGraph } from '../../src/ir/graph';
-import { float32Tensor, fromNumbers } from '../../src/ir/tensor';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
+import { float32Tensor } from '../../src/ir/tensor';
+import { buildModel, hodu, requireBinary, tempDir, writeModelFile } from './hodu';
 
 const tmp = tempDir('hodu-reporting-');
 const dir = tmp.dir;
 const REAL = join(import.meta.dir, '..', '..', '.cache', 'real-models');
 let constModel = '';
+let ifModel = '';
 
 const constant = (out: string, dims: number[]): Node => ({
   name: `const_${out}`, op: 'Constant', domain: '', inputs: [], outputs: [out],
@@ -45,6 +46,21 @@ beforeAll(() => {
       { name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: ['N', 4] } },
       { name: 'z', type: { kind: 'tensor', dtype: 'float32', shape: [4] } },
     ],
+  }));
+  // An If whose branches each multiply x[256,256] by itself: nearly all of the run is the MatMul in the
+  // taken branch, so counting it in the If as well would double the time "in nodes".
+  const square = (name: string): Graph => ({
+    ...emptyGraph(name),
+    nodes: [{ name: `${name}_matmul`, op: 'MatMul', domain: '', inputs: ['x', 'x'], outputs: [`${name}_y`], attributes: {} }],
+    outputs: [{ name: `${name}_y`, type: { kind: 'tensor', dtype: 'float32', shape: [256, 256] } }],
+  });
+  ifModel = writeModelFile(join(dir, 'if.onnx'), buildModel({
+    nodes: [{ name: 'if', op: 'If', domain: '', inputs: ['c'], outputs: ['y'], attributes: { then_branch: { type: 'graph', value: square('then') }, else_branch: { type: 'graph', value: square('else') } } }],
+    inputs: [
+      { name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [256, 256] } },
+      { name: 'c', type: { kind: 'tensor', dtype: 'bool', shape: [] } },
+    ],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [256, 256] } }],
   }));
 });
 afterAll(() => tmp.cleanup());
@@ -105,5 +121,26 @@ describe('item 18: inspect parameters, -O default, convert node count', () => {
     expect(JSON.parse(r.stdout).count).toBe(inspected.nodes);
     expect(inspected.nodes).toBe(5);
     expect(hodu(['convert', constModel, join(dir, 'resaved2.onnx')]).stderr).toContain('(5 nodes,');
+  });
+});
+
+describe('item 20: --profile counts subgraph nodes once, rounded', () => {
+  test('If body nodes are timed on their own and left out of the If: node time fits in the run time', () => {
+    const r = hodu(['run', ifModel, '--random-inputs', '--profile', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const counts = Object.fromEntries(j.profile.byOp.map((o: { op: string; count: number }) => [o.op, o.count]));
+    expect(counts).toEqual({ If: 1, MatMul: 1 });
+    // Self times are disjoint slices of session.run, so their sum cannot exceed it (rounding aside).
+    expect(j.profile.totalMs).toBeLessThanOrEqual(j.runMs + 0.01);
+    const human = hodu(['run', ifModel, '--random-inputs', '--profile']);
+    expect(human.stderr).toContain('self times: an If/Loop/Scan excludes the nodes of its body');
+  });
+
+  test('--json profile numbers are rounded to 3 decimals (ms) and shares to 0.1%', () => {
+    const { profile } = JSON.parse(hodu(['run', ifModel, '--random-inputs', '--profile', '--json']).stdout);
+    const ms = [profile.totalMs, ...profile.byOp.map((o: { ms: number }) => o.ms), ...profile.slowest.map((t: { ms: number }) => t.ms)];
+    for (const v of ms) expect(Math.round(v * 1000) / 1000).toBe(v);
+    for (const o of profile.byOp) expect(Math.round(o.percent * 10) / 10).toBe(o.percent);
   });
 });

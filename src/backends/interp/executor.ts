@@ -23,7 +23,11 @@ class Scope {
 }
 
 export interface ExecuteOptions {
-  /** Called after each node ran, with its wall time (profiling; subgraph nodes are reported too). */
+  /**
+   * Called after each node ran, with its self time in ms (profiling). Nodes inside If/Loop/Scan bodies are
+   * reported on their own, and their time is left out of the If/Loop/Scan node's, so every millisecond is
+   * counted once.
+   */
   onNodeDone?(node: Node, ms: number): void;
 }
 
@@ -32,9 +36,13 @@ export interface ExecuteOptions {
  * topological order; the verifier checks it). Intermediate values are dropped after their last use.
  */
 export class Executor {
+  /** Profiling: time spent in the nodes of the subgraphs each running node has entered so far (innermost last). */
+  private bodyMs: number[] = [];
+
   constructor(private readonly model: Model, private readonly options: ExecuteOptions = {}) {}
 
   run(feeds: Map<string, Value>): Map<string, Value> {
+    this.bodyMs = [];
     return this.runGraph(this.model.graph, feeds, undefined);
   }
 
@@ -54,9 +62,9 @@ export class Executor {
         }
         return scope.get(name);
       });
-      const started = this.options.onNodeDone ? performance.now() : 0;
+      const started = this.options.onNodeDone ? this.startTiming() : 0;
       const outputs = this.runNode(node, inputs, scope);
-      if (this.options.onNodeDone) this.options.onNodeDone(node, performance.now() - started);
+      if (this.options.onNodeDone) this.options.onNodeDone(node, this.stopTiming(started));
       node.outputs.forEach((name, i) => {
         if (name !== '') scope.set(name, outputs[i] ?? null);
       });
@@ -72,6 +80,19 @@ export class Executor {
       result.set(o.name, scope.get(o.name)!);
     }
     return result;
+  }
+
+  private startTiming(): number {
+    this.bodyMs.push(0);
+    return performance.now();
+  }
+
+  /** The node's self time; its wall time is added to the enclosing If/Loop/Scan node's body time. */
+  private stopTiming(started: number): number {
+    const wall = performance.now() - started;
+    const body = this.bodyMs.pop() ?? 0;
+    if (this.bodyMs.length) this.bodyMs[this.bodyMs.length - 1]! += wall;
+    return Math.max(0, wall - body);
   }
 
   private runNode(node: Node, inputs: (Value | undefined)[], scope: Scope): Value[] {
