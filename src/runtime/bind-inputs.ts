@@ -79,6 +79,13 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
     if (sequences.has(info.name)) continue;
     const given = feeds.get(info.name);
     if (given) checkInput(info, given, symbols);
+    const override = opts.shapes.get(info.name);
+    if (given && override && override.join('x') !== given.dims.join('x')) {
+      throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' is given as a file of shape [${given.dims.join(',')}] and as --shape ${info.name}=${override.join('x')}`, {
+        hint: `--shape only sets the shape of generated inputs (--random-inputs); drop it for '${info.name}'`,
+        exitCode: 2,
+      });
+    }
   }
   const rand = mulberry32(opts.seed);
   for (const info of wanted) {
@@ -138,24 +145,47 @@ function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>): v
     });
   }
   if (!type.shape) return;
+  const mismatch = `input '${info.name}' must have shape [${type.shape.join(',')}], got [${t.dims.join(',')}]`;
+  checkShape(info, t.dims, symbols, { what: `input '${info.name}'`, mismatch, hint: 'check the input file against `hodu inspect MODEL`' });
+}
+
+/**
+ * The one rule for a fed tensor's dims and a `--shape`: the declared rank, every fixed dim as declared, and a
+ * named symbolic dim the same size in every input that uses it. `?`/unnamed dims take any size.
+ */
+function checkShape(info: ValueInfo, dims: readonly number[], symbols: Map<string, number>, how: { what: string; mismatch: string; hint: string }): void {
+  const type = info.type;
+  if (!type || type.kind !== 'tensor' || !type.shape) return;
+  const declared = type.shape;
   const bad = () =>
-    new HoduError('E_INPUT_SHAPE', `input '${info.name}' must have shape [${type.shape!.join(',')}], got [${t.dims.join(',')}]`, {
-      hint: 'check the input file against `hodu inspect MODEL`',
+    new HoduError('E_INPUT_SHAPE', how.mismatch, {
+      hint: [describeSymbolic(declared), how.hint].filter(Boolean).join('; '),
       exitCode: 2,
     });
-  if (type.shape.length !== t.dims.length) throw bad();
-  type.shape.forEach((d, i) => {
-    const actual = t.dims[i]!;
+  if (declared.length !== dims.length) throw bad();
+  declared.forEach((d, i) => {
+    const actual = dims[i]!;
     if (typeof d === 'number') {
       if (d !== actual) throw bad();
     } else if (d !== '?' && d !== '') {
       const seen = symbols.get(d);
       if (seen !== undefined && seen !== actual) {
-        throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' dim ${i} ('${d}') is ${actual}, but another input set '${d}' = ${seen}`, { exitCode: 2 });
+        throw new HoduError('E_INPUT_SHAPE', `${how.what} dim ${i} ('${d}') is ${actual}, but another input set '${d}' = ${seen}`, {
+          hint: `'${d}' is one size shared by every input that uses it`,
+          exitCode: 2,
+        });
       }
       symbols.set(d, actual);
     }
   });
+}
+
+/** "dims 0 ('batch') and 2 (unnamed) are symbolic, the others fixed", or '' when every dim is fixed. */
+function describeSymbolic(shape: readonly Dim[]): string {
+  const symbolic = shape.flatMap((d, i) => (typeof d === 'number' ? [] : [`${i} (${d === '?' || d === '' ? 'unnamed' : `'${d}'`})`]));
+  if (!symbolic.length) return 'every dim is fixed';
+  const list = symbolic.length === 1 ? `dim ${symbolic[0]} is` : `dims ${symbolic.slice(0, -1).join(', ')} and ${symbolic.at(-1)} are`;
+  return symbolic.length === shape.length ? `${list} symbolic` : `${list} symbolic, the others fixed`;
 }
 
 function randomInput(info: ValueInfo, override: number[] | undefined, symbols: Map<string, number>, rand: () => number): Tensor {
@@ -166,10 +196,10 @@ function randomInput(info: ValueInfo, override: number[] | undefined, symbols: M
   let dims: number[];
   if (override) {
     dims = override;
-    // Later inputs sharing a symbolic dim (e.g. 'N') take the size chosen here.
-    type.shape?.forEach((d, i) => {
-      if (typeof d === 'string' && d !== '?' && dims[i] !== undefined && !symbols.has(d)) symbols.set(d, dims[i]!);
-    });
+    // Checked as a fed file would be; later inputs sharing a symbolic dim (e.g. 'N') take the size set here.
+    const example = type.shape ? `e.g. --shape ${info.name}=${type.shape.map((x) => (typeof x === 'number' ? x : (symbols.get(x) ?? 1))).join('x')}` : '';
+    const spec = `--shape ${info.name}=${dims.join('x')}`;
+    checkShape(info, dims, symbols, { what: spec, mismatch: `${spec} does not fit input '${info.name}' of shape ${type.shape ? `[${type.shape.join(',')}]` : '?'}`, hint: example });
   } else {
     if (!type.shape) {
       throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': its rank is unknown`, { hint: `set it with --shape ${info.name}=DIMS`, exitCode: 2 });

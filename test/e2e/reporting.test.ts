@@ -7,14 +7,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, Node } from '../../src/ir/graph';
 import { emptyGraph } from '../../src/ir/graph';
-import { float32Tensor } from '../../src/ir/tensor';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile } from './hodu';
+import { float32Tensor, fromNumbers } from '../../src/ir/tensor';
+import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
 
 const tmp = tempDir('hodu-reporting-');
 const dir = tmp.dir;
 const REAL = join(import.meta.dir, '..', '..', '.cache', 'real-models');
 let constModel = '';
 let ifModel = '';
+let reluModel = '';
+let addModel = '';
 
 const constant = (out: string, dims: number[]): Node => ({
   name: `const_${out}`, op: 'Constant', domain: '', inputs: [], outputs: [out],
@@ -62,6 +64,20 @@ beforeAll(() => {
     ],
     outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [256, 256] } }],
   }));
+  // y = relu(x), x [N,3]; s = a + b, a and b [N,3] sharing the symbolic dim N.
+  const vi = (name: string) => ({ name, type: { kind: 'tensor' as const, dtype: 'float32' as const, shape: ['N', 3] } });
+  reluModel = writeModelFile(join(dir, 'relu.onnx'), buildModel({
+    nodes: [{ name: 'relu', op: 'Relu', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} }],
+    inputs: [vi('x')],
+    outputs: [vi('y')],
+  }));
+  addModel = writeModelFile(join(dir, 'add.onnx'), buildModel({
+    nodes: [{ name: 'add', op: 'Add', domain: '', inputs: ['a', 'b'], outputs: ['s'], attributes: {} }],
+    inputs: [vi('a'), vi('b')],
+    outputs: [vi('s')],
+  }));
+  writeNpyFile(join(dir, 'x24.npy'), fromNumbers('float32', [2, 4], [1, 2, 3, 4, 5, 6, 7, 8]));
+  writeNpyFile(join(dir, 'x23.npy'), fromNumbers('float32', [2, 3], [1, 2, 3, 4, 5, 6]));
 });
 afterAll(() => tmp.cleanup());
 
@@ -142,5 +158,40 @@ describe('item 20: --profile counts subgraph nodes once, rounded', () => {
     const ms = [profile.totalMs, ...profile.byOp.map((o: { ms: number }) => o.ms), ...profile.slowest.map((t: { ms: number }) => t.ms)];
     for (const v of ms) expect(Math.round(v * 1000) / 1000).toBe(v);
     for (const o of profile.byOp) expect(Math.round(o.percent * 10) / 10).toBe(o.percent);
+  });
+});
+
+describe('item 19: --shape is checked against the declared input shape', () => {
+  test('a fixed dim that differs is refused, as a file of that shape is', () => {
+    const file = hodu(['run', reluModel, '--input', `x=${join(dir, 'x24.npy')}`]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain("error[E_INPUT_SHAPE]: input 'x' must have shape [N,3], got [2,4]");
+    const shape = hodu(['run', reluModel, '--random-inputs', '--shape', 'x=2x4']);
+    expect(shape.code).toBe(2);
+    expect(shape.stdout).toBe('');
+    expect(shape.stderr).toContain("error[E_INPUT_SHAPE]: --shape x=2x4 does not fit input 'x' of shape [N,3]");
+    expect(shape.stderr).toContain("hint: dim 0 ('N') is symbolic, the others fixed; e.g. --shape x=1x3");
+  });
+
+  test('a wrong rank is refused up front, not deep inside the graph', () => {
+    const r = hodu(['run', addModel, '--random-inputs', '--shape', 'a=2x3x4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[E_INPUT_SHAPE]: --shape a=2x3x4 does not fit input 'a' of shape [N,3]");
+    expect(r.stderr).not.toContain('Add node');
+  });
+
+  test('a symbolic dim set to two sizes is refused; one size for both runs', () => {
+    const r = hodu(['run', addModel, '--random-inputs', '--shape', 'a=2x3', '--shape', 'b=4x3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[E_INPUT_SHAPE]: --shape b=4x3 dim 0 ('N') is 4, but another input set 'N' = 2");
+    const ok = hodu(['run', addModel, '--random-inputs', '--shape', 'a=2x3', '--shape', 'b=2x3', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).outputs[0].shape).toEqual([2, 3]);
+  });
+
+  test('--shape that contradicts a given file is refused', () => {
+    const r = hodu(['run', reluModel, '--input', `x=${join(dir, 'x23.npy')}`, '--shape', 'x=5x3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[E_INPUT_SHAPE]: input 'x' is given as a file of shape [2,3] and as --shape x=5x3");
   });
 });
