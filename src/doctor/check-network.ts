@@ -1,6 +1,7 @@
 /**
- * The registry and update server answer through the configured proxy, within a short timeout. Any HTTP
- * answer counts as reachable (a registry root may well be 404); server errors are a warning.
+ * The update server (what `hodu self-update` uses) answers through the configured proxy, within a short
+ * timeout. Any HTTP answer counts as reachable (a site root may well be 404); server errors are a warning.
+ * registry.url gets a check when a command installs plugins from a registry: until then it affects nothing.
  */
 import { DEFAULT_UPDATE_URL } from '../update/build-info';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from './types';
@@ -39,6 +40,5 @@ function urlCheck(id: string, title: string, key: string, pick: (ctx: DoctorCont
   };
 }
 
-export const registryCheck = urlCheck('registry', 'plugin registry', 'registry.url', (ctx) => ctx.settings.registryUrl);
 // The same precedence as self-update (src/update/settings.ts): HODU_UPDATE_URL > [update] url > the build's URL.
 export const updateCheck = urlCheck('update', 'update server', 'update.url', (ctx) => process.env.HODU_UPDATE_URL || ctx.settings.update.url || DEFAULT_UPDATE_URL || undefined);

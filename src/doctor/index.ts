@@ -9,23 +9,22 @@ import { binaryCheck } from './check-binary';
 import { cacheCheck, diskCheck, homeCheck } from './check-home';
 import { completionsCheck } from './check-completions';
 import { configCheck } from './check-config';
-import { registryCheck, updateCheck } from './check-network';
+import { updateCheck } from './check-network';
 import { pluginsCheck } from './check-plugins';
-import { compilerCheck, crossCompilerCheck, gitCheck } from './check-tools';
+import { compilerCheck } from './check-tools';
 import { runChecks } from './run-checks';
 import type { CheckResult, DoctorCheck, DoctorContext } from './types';
 
 export type { CheckResult, CheckStatus } from './types';
 
+// Only what affects a command that exists: a warning about a tool or URL nothing uses yet would make a
+// working install look broken.
 export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   binaryCheck,
   homeCheck,
   configCheck,
   pluginsCheck,
   compilerCheck,
-  crossCompilerCheck,
-  gitCheck,
-  registryCheck,
   updateCheck,
   diskCheck,
   cacheCheck,
@@ -43,7 +42,7 @@ export async function doctorContext(env: Record<string, string | undefined> = pr
     if (check.ok) config = check.config;
     else {
       configError = configProblemsError(file.path, file.text, check.problems);
-      // The valid keys still apply (a bad `threads` must not hide the registry URL from its check).
+      // The valid keys still apply (a bad `threads` must not hide the update URL from its check).
       config = validPart(file.data, check.problems);
     }
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Server } from 'bun';
 import { HODU, requireBinary, tempDir } from './hodu';
 
@@ -70,14 +70,13 @@ const byId = (checks: Check[], id: string) => checks.filter((c) => c.id === id);
 describe('hodu doctor', () => {
   test('a healthy setup: every check reported, URLs reachable, exit 0', async () => {
     const base = `http://127.0.0.1:${server.port}`;
-    const s = setup(`[registry]\nurl = "${base}/registry/"\n[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
+    const s = setup(`[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
     const { code, report } = await doctor(s);
-    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cc', 'cross-cc', 'git', 'registry', 'update', 'disk', 'cache', 'completions']);
+    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cc', 'update', 'disk', 'cache', 'completions']);
     expect(byId(report.checks, 'binary')[0]!.detail).toMatch(/^hodu \d+\.\d+\.\d+.* at .*hodu/);
     expect(byId(report.checks, 'home')[0]).toMatchObject({ status: 'ok', detail: `${s.home} ($HODU_HOME)` });
     expect(byId(report.checks, 'config')[0]).toMatchObject({ status: 'ok', detail: `${join(s.home, 'config.toml')} is valid` });
     expect(byId(report.checks, 'plugins')[0]).toMatchObject({ status: 'ok', detail: 'no plugins installed' });
-    expect(byId(report.checks, 'registry')[0]).toMatchObject({ status: 'ok', detail: `${base}/registry/ reachable (HTTP 200)` });
     expect(byId(report.checks, 'update')[0]).toMatchObject({ status: 'ok', detail: `${base}/releases/ reachable (HTTP 200)` });
     expect(byId(report.checks, 'completions')[0]).toMatchObject({ status: 'ok', detail: `fish: ${join(s.userHome, '.config/fish/completions/hodu.fish')}` });
     expect(byId(report.checks, 'disk')[0]!.detail).toMatch(/free in /);
@@ -87,10 +86,9 @@ describe('hodu doctor', () => {
     expect(code).toBe(0);
   });
 
-  test('unset URLs and missing completions are warnings with the fix', async () => {
+  test('an unset update URL and missing completions are warnings with the fix', async () => {
     const { code, report } = await doctor(setup(), { SHELL: '/bin/zsh' });
-    expect(byId(report.checks, 'registry')[0]).toMatchObject({ status: 'warn', detail: 'not configured (registry.url is unset)', hint: 'hodu config set registry.url URL' });
-    expect(byId(report.checks, 'update')[0]).toMatchObject({ status: 'warn', detail: 'not configured (update.url is unset)' });
+    expect(byId(report.checks, 'update')[0]).toMatchObject({ status: 'warn', detail: 'not configured (update.url is unset)', hint: 'hodu config set update.url URL' });
     const completions = byId(report.checks, 'completions')[0]!;
     expect(completions.status).toBe('warn');
     expect(completions.hint).toContain('hodu completions zsh > ~/.zfunc/_hodu');
@@ -102,38 +100,51 @@ describe('hodu doctor', () => {
     const closed = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: () => new Response('') });
     const deadPort = closed.port;
     closed.stop(true);
-    const s = setup(`[registry]\nurl = "http://127.0.0.1:${deadPort}/"\n[runtime]\nthreads = "many"\n`, { 'hodu/plugins/plugins.json': '{ not json' });
+    const s = setup(`[update]\nurl = "http://127.0.0.1:${deadPort}/"\n[runtime]\nthreads = "many"\n`, { 'hodu/plugins/plugins.json': '{ not json' });
     const { code, report, stderr } = await doctor(s);
     const config = byId(report.checks, 'config')[0]!;
     expect(config.status).toBe('error');
     expect(config.detail).toBe(`${join(s.home, 'config.toml')}:4:1: 'runtime.threads' must be a non-negative integer, got "many" (string)`);
     expect(config.hint).toContain('hodu config unset runtime.threads');
-    // The rest of the config still applies: the registry URL is probed.
-    const registry = byId(report.checks, 'registry')[0]!;
-    expect(registry.status).toBe('error');
-    expect(registry.detail).toStartWith(`http://127.0.0.1:${deadPort}/ not reachable`);
+    // The rest of the config still applies: the update URL is probed.
+    const update = byId(report.checks, 'update')[0]!;
+    expect(update.status).toBe('error');
+    expect(update.detail).toStartWith(`http://127.0.0.1:${deadPort}/ not reachable`);
     expect(byId(report.checks, 'plugins')[0]!.status).toBe('error');
     expect(report.ok).toBe(false);
     expect(report.summary.error).toBe(3);
     expect(code).toBe(1);
-    expect(stderr).toContain('error[E_DOCTOR]: 3 checks failed: configuration, plugins, plugin registry');
+    expect(stderr).toContain('error[E_DOCTOR]: 3 checks failed: configuration, plugins, update server');
   });
 
   test('the configured proxy is used', async () => {
-    const s = setup(`[registry]\nurl = "http://registry.hodu.invalid/"\n[update]\nurl = "http://releases.hodu.invalid/stable/"\n[network]\nproxy = "http://127.0.0.1:${proxy.port}"\ntimeout_ms = 2000\n`);
+    const s = setup(`[update]\nurl = "http://releases.hodu.invalid/stable/"\n[network]\nproxy = "http://127.0.0.1:${proxy.port}"\ntimeout_ms = 2000\n`);
     proxied.length = 0;
     const { report, code } = await doctor(s);
     // .invalid hosts never resolve: only through the proxy (which answers 200) can they be reached.
     expect(byId(report.checks, 'update')[0]).toMatchObject({ status: 'ok', detail: `http://releases.hodu.invalid/stable/ reachable (HTTP 200) via proxy http://127.0.0.1:${proxy.port}` });
-    expect(byId(report.checks, 'registry')[0]).toMatchObject({ status: 'ok', detail: `http://registry.hodu.invalid/ reachable (HTTP 200) via proxy http://127.0.0.1:${proxy.port}` });
-    expect(proxied.sort()).toEqual(['http://registry.hodu.invalid/', 'http://releases.hodu.invalid/stable/']);
+    expect(proxied).toEqual(['http://releases.hodu.invalid/stable/']);
     expect(code).toBe(0);
   });
 
   test('the origin server answering 503 is a warning', async () => {
     const base = `http://127.0.0.1:${server.port}`;
-    const { report, code } = await doctor(setup(`[registry]\nurl = "${base}/broken"\n`));
-    expect(byId(report.checks, 'registry')[0]).toMatchObject({ status: 'warn', detail: `${base}/broken answered HTTP 503` });
+    const { report, code } = await doctor(setup(`[update]\nurl = "${base}/broken"\n`));
+    expect(byId(report.checks, 'update')[0]).toMatchObject({ status: 'warn', detail: `${base}/broken answered HTTP 503` });
+    expect(code).toBe(0);
+  });
+
+  test('a working install warns about nothing no command uses: no cross-compiler, git or registry check', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    // hodu on PATH, completions installed, an update server: nothing is left to fix. No cross-compiler,
+    // no git and no registry.url here, which would matter only to commands hodu does not have.
+    const s = setup(`[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
+    const { code, report } = await doctor(s, { PATH: `${dirname(HODU)}:${process.env.PATH}` });
+    expect(report.checks.filter((c) => ['cross-cc', 'git', 'registry'].includes(c.id))).toEqual([]);
+    const text = report.checks.map((c) => `${c.title} ${c.detail} ${c.hint ?? ''}`).join('\n');
+    for (const unused of ['--target', 'cross-compiler', 'registry.url', 'git URLs', 'hodu build']) expect(text).not.toContain(unused);
+    // The C compiler is what `plugin install` needs (a warning where there is none); free disk is the machine's.
+    expect(report.checks.filter((c) => c.status !== 'ok' && c.id !== 'cc' && c.id !== 'disk')).toEqual([]);
     expect(code).toBe(0);
   });
 
