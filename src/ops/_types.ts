@@ -12,6 +12,10 @@ export const INDEX: readonly DType[] = ['int32', 'int64'];
 /** ONNX's "high-precision numeric" types (Gemm, MatMul, PRelu, Reduce*). */
 export const HIGH_PRECISION: readonly DType[] = [...FLOATS_BF16, 'int32', 'int64', 'uint32', 'uint64'];
 export const NUMERIC: readonly DType[] = [...FLOATS_BF16, ...INTS];
+/** ONNX's signed numeric types (Neg, Relu). */
+export const SIGNED: readonly DType[] = [...FLOATS_BF16, 'int8', 'int16', 'int32', 'int64'];
+export const NUMERIC_BOOL: readonly DType[] = [...NUMERIC, 'bool'];
+export const NUMERIC_BOOL_BUT_BF16: readonly DType[] = [...FLOATS, ...INTS, 'bool'];
 export const NUMERIC_BUT_BF16: readonly DType[] = [...FLOATS, ...INTS];
 export const ALL: readonly DType[] = [...NUMERIC, 'bool', 'string'];
 export const ALL_BUT_BF16: readonly DType[] = [...NUMERIC_BUT_BF16, 'bool', 'string'];

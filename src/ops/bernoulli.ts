@@ -1,6 +1,6 @@
 import { dtypeFromCode } from './_random';
 import { defineOp } from './registry';
-import { FLOATS } from './_types';
+import { FLOATS, NUMERIC_BOOL } from './_types';
 
 export const BERNOULLI_DTYPES = ['float16', 'float32', 'float64', 'bfloat16', 'uint8', 'uint16', 'uint32', 'uint64', 'int8', 'int16', 'int32', 'int64', 'bool'] as const;
 
@@ -8,7 +8,7 @@ export const BERNOULLI_DTYPES = ['float16', 'float32', 'float64', 'bfloat16', 'u
 export default defineOp({
   op: 'Bernoulli',
   sinceVersion: 15,
-  versions: [15], types: { T1: FLOATS, T2: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  versions: [15], types: { T1: FLOATS, T2: NUMERIC_BOOL },
   inputs: [{ name: 'input', type: 'T1' }],
   outputs: [{ name: 'output', type: 'T2' }],
   attributes: { dtype: { type: 'int' }, seed: { type: 'float' } },

@@ -1,12 +1,13 @@
 import { constInts, unknownDims, vectorLength } from './_shape';
 import { defineOp } from './registry';
 import type { Tensor } from '../ir/tensor';
+import { NUMERIC_BOOL } from './_types';
 
 // ConstantOfShape-9/20/21: a tensor of the given shape filled with `value` (a 1-element tensor; default float32 0).
 export default defineOp({
   op: 'ConstantOfShape',
   sinceVersion: 9,
-  versions: [9, 20, 21], types: { T1: ['int64'], T2: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  versions: [9, 20, 21], types: { T1: ['int64'], T2: NUMERIC_BOOL },
   inputs: [{ name: 'input', type: 'T1' }],
   outputs: [{ name: 'output', type: 'T2' }],
   attributes: { value: { type: 'tensor' } },

@@ -1,11 +1,12 @@
 import { dtypeFromOnnx } from '../ir/dtype-codes';
 import { defineOp } from './registry';
+import { NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // EyeLike-9/22: a 2-D tensor of the input's shape with ones on the k-th diagonal; `dtype` overrides the input's.
 export default defineOp({
   op: 'EyeLike',
   sinceVersion: 9,
-  versions: [9], types: { T1: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'], T2: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  versions: [9], types: { T1: NUMERIC_BOOL_BUT_BF16, T2: NUMERIC_BOOL_BUT_BF16 },
   inputs: [{ name: 'input', type: 'T1' }],
   outputs: [{ name: 'output', type: 'T2' }],
   attributes: { dtype: { type: 'int' }, k: { type: 'int', default: 0 } },

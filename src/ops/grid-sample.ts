@@ -1,13 +1,13 @@
 import type { Dim } from '../ir/graph';
 import { defineOp } from './registry';
-import { FLOATS } from './_types';
+import { FLOATS, NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // GridSample-16 (4-D; modes bilinear/nearest/bicubic). GridSample-20 renamed them linear/cubic (accepted too)
 // and generalized to N-D, which hodu does not implement yet (the kernel refuses rank != 4).
 export default defineOp({
   op: 'GridSample',
   sinceVersion: 16,
-  versions: [16, 20], types: { T1: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'], T2: FLOATS },
+  versions: [16, 20], types: { T1: NUMERIC_BOOL_BUT_BF16, T2: FLOATS },
   inputs: [{ name: 'X', type: 'T1' }, { name: 'grid', type: 'T2' }],
   outputs: [{ name: 'Y', type: 'T1' }],
   attributes: {

@@ -1,7 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
 import { defineOp } from './registry';
-import { FLOATS } from './_types';
+import { FLOATS, NUMERIC_BOOL } from './_types';
 
 // Resize-10: (X, scales), asymmetric coordinates; -11: (X, roi, scales, sizes) with coordinate_transformation_mode,
 // cubic, nearest_mode; -13: roi/scales optional; -18: axes, antialias, keep_aspect_ratio_policy;
@@ -9,7 +9,7 @@ import { FLOATS } from './_types';
 export default defineOp({
   op: 'Resize',
   sinceVersion: 10,
-  versions: [10, 11, 13, 18, 19], types: { T1: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'], T2: FLOATS },
+  versions: [10, 11, 13, 18, 19], types: { T1: NUMERIC_BOOL, T2: FLOATS },
   inputs: [{ name: 'X', type: 'T1' }, { name: 'roi', type: 'T2', optional: true }, { name: 'scales', type: 'float32', optional: true }, { name: 'sizes', type: 'int64', optional: true }],
   outputs: [{ name: 'Y', type: 'T1' }],
   attributes: {

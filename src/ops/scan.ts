@@ -1,6 +1,7 @@
 import type { Dim, Graph, TensorType } from '../ir/graph';
 import { defineOp } from './registry';
 import type { InferOutput } from './schema';
+import { NUMERIC_BOOL } from './_types';
 
 // Scan-8: inputs (sequence_lens?, states..., scans...), every input batched on axis 0, scanned on axis 1,
 // `directions` per scan input. Scan-9/11/16/19/21: no batch and no sequence_lens; scan_input_axes/directions
@@ -9,7 +10,7 @@ import type { InferOutput } from './schema';
 export default defineOp({
   op: 'Scan',
   sinceVersion: 8,
-  versions: [8, 9, 11, 16, 19, 21], types: { V: ['float32', 'float64', 'float16', 'bfloat16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  versions: [8, 9, 11, 16, 19, 21], types: { V: NUMERIC_BOOL },
   inputs: [{ name: 'initial_state_and_scan_inputs', type: 'V', variadic: true, optional: true }],
   outputs: [{ name: 'final_state_and_scan_outputs', type: 'V', variadic: true }],
   attributes: {

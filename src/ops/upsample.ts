@@ -1,13 +1,14 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
 import { defineOp } from './registry';
+import { NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // Upsample-7: `scales` attribute; -9: `scales` input; deprecated by Resize-10 (same asymmetric semantics).
 export default defineOp({
   op: 'Upsample',
   sinceVersion: 7,
   untilVersion: 10,
-  versions: [7, 9, 10], types: { T: ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'] },
+  versions: [7, 9, 10], types: { T: NUMERIC_BOOL_BUT_BF16 },
   inputs: [{ name: 'X', type: 'T' }, { name: 'scales', type: 'float32', optional: true }],
   outputs: [{ name: 'Y', type: 'T' }],
   attributes: { mode: { type: 'string', default: 'nearest' }, scales: { type: 'floats' } },
