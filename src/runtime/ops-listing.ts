@@ -49,7 +49,7 @@ export async function listInterpOps(): Promise<BackendOps> {
 
 /** Opset range, version history and dtypes of one schema. */
 async function schemaFacts(schema: OpSchema): Promise<Omit<OpListing, 'dtypeSource'>> {
-  const { mainTypeConstraint, opsetRange } = await import('../ops/opsets');
+  const { mainTypeConstraint, opsetRange } = await import('../ops/_opsets');
   const [sinceVersion, untilVersion] = opsetRange(schema);
   const types: Record<string, DType[]> = Object.fromEntries(Object.entries(schema.types).map(([k, v]) => [k, [...v]]));
   const main = mainTypeConstraint(schema);
@@ -70,7 +70,7 @@ async function schemaFacts(schema: OpSchema): Promise<Omit<OpListing, 'dtypeSour
 export async function listPluginOps(): Promise<BackendOps[]> {
   const { listInstalledPlugins } = await import('../plugins/installed');
   const { getOpSchema } = await import('../ops/registry');
-  const { opsetRange } = await import('../ops/opsets');
+  const { opsetRange } = await import('../ops/_opsets');
   await import('../ops/index');
   const out: BackendOps[] = [];
   for (const p of listInstalledPlugins()) {

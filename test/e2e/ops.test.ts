@@ -2,7 +2,7 @@
 import { beforeAll, expect, test } from 'bun:test';
 import '../../src/backends/interp/index';
 import { getKernel } from '../../src/backends/interp/kernel';
-import { opsetRange } from '../../src/ops/opsets';
+import { opsetRange } from '../../src/ops/_opsets';
 import { allOpSchemas } from '../../src/ops/registry';
 import { hodu, requireBinary, tempDir } from './hodu';
 

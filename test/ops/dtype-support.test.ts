@@ -10,7 +10,7 @@ import '../../src/backends/interp/kernels/index';
 import '../../src/ops/index';
 import { MAX_OPSET } from '../../src/formats/onnx/decode';
 import { isDType } from '../../src/ir/dtype';
-import { NEWEST_OPSETS, opsetRange } from '../../src/ops/opsets';
+import { NEWEST_OPSETS, opsetRange } from '../../src/ops/_opsets';
 import { allOpSchemas, getOpSchema } from '../../src/ops/registry';
 import { checkDtype } from './dtype-support';
 import type { OpCase } from './op-case';
