@@ -114,6 +114,8 @@ function compileTarget(o: ReleaseOptions, t: ReleaseTarget, x: { executablePath?
         HODU_UPDATE_PUBLIC_KEY: x.publicKey,
         HODU_UPDATE_DEFAULT_URL: x.baseUrl,
         HODU_UPDATE_DEFAULT_CHANNEL: o.channel,
+        // The manifest's exact date: self-update refuses manifests older than the running release.
+        HODU_RELEASE_DATE: o.date,
       },
     });
     renameSync(outfile, x.file);

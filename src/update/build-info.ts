@@ -8,6 +8,7 @@ import { VERSION } from '../version';
 declare const HODU_UPDATE_PUBLIC_KEY: string | undefined;
 declare const HODU_UPDATE_DEFAULT_URL: string | undefined;
 declare const HODU_UPDATE_DEFAULT_CHANNEL: string | undefined;
+declare const HODU_RELEASE_DATE: string | undefined;
 
 /**
  * The Ed25519 public key of hodu releases (base64 of the raw 32 bytes). Empty until the project publishes
@@ -23,6 +24,12 @@ export const UPDATE_PUBLIC_KEY: string =
 export const DEFAULT_UPDATE_URL: string = typeof HODU_UPDATE_DEFAULT_URL === 'string' ? HODU_UPDATE_DEFAULT_URL : '';
 
 export const DEFAULT_CHANNEL: string = typeof HODU_UPDATE_DEFAULT_CHANNEL === 'string' && HODU_UPDATE_DEFAULT_CHANNEL ? HODU_UPDATE_DEFAULT_CHANNEL : 'stable';
+
+/**
+ * When this release was made: the exact `date` of its signed manifest (build.ts --release stamps both from
+ * one value). Empty in dev builds. Self-update refuses manifests dated before it (no going back in time).
+ */
+export const RELEASE_DATE: string = typeof HODU_RELEASE_DATE === 'string' ? HODU_RELEASE_DATE : '';
 
 /** This binary's version (the release build stamps it: see src/version.ts). */
 export const CURRENT_VERSION: string = VERSION;

@@ -1,11 +1,11 @@
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { HoduError } from '../errors';
 import { onInterrupt } from '../util/interrupt';
-import { get, type FetchFn } from './http';
+import { streamBody, type Net } from './http';
 import type { ReleaseAsset } from './manifest';
 
 export interface DownloadOptions {
-  fetch: FetchFn;
+  net: Net;
   /** Absolute asset URL. */
   url: string;
   asset: ReleaseAsset;
@@ -16,31 +16,36 @@ export interface DownloadOptions {
 
 /**
  * Streams the asset into `dest`, hashing as it goes, and checks size and sha256 against the signed manifest.
- * On any failure — network, truncation, tampering, Ctrl+C — `dest` is removed, so nothing half-downloaded
- * is ever left next to the binary.
+ * The signed size bounds what is read (an announced or actual body larger than it is refused at once), and a
+ * stalled server times out (network.timeout_ms). On any failure — network, truncation, tampering, Ctrl+C —
+ * `dest` is removed, so nothing half-downloaded is ever left next to the binary.
  */
 export async function downloadVerified(o: DownloadOptions): Promise<void> {
   const unregister = onInterrupt(() => rmSync(o.dest, { force: true }));
   let fd: number | undefined;
   try {
-    const res = await get(o.fetch, o.url, 'release binary');
-    if (!res.body) throw truncated(o, 0);
     fd = openSync(o.dest, 'w', 0o755);
+    const out = fd;
     const hasher = new Bun.CryptoHasher('sha256');
     let done = 0;
-    try {
-      for await (const chunk of res.body) {
+    const tooBig = (bytes: number | undefined) =>
+      new HoduError('E_UPDATE_SIZE', `${o.url}: ${bytes === undefined ? 'more than' : `the server announces ${bytes} bytes, more than`} the ${o.asset.size} bytes the signed manifest announces; refusing it`, {
+        hint: 'the download was tampered with or the release is broken; nothing was changed',
+      });
+    await streamBody(o.net, {
+      url: o.url,
+      what: 'release binary',
+      maxBytes: o.asset.size,
+      tooBig,
+      // A connection cut mid-body is a truncated download.
+      broken: (got, cause) => truncated(o, got, cause),
+      onChunk: (chunk) => {
         done += chunk.byteLength;
-        if (done > o.asset.size) throw new HoduError('E_UPDATE_SIZE', `${o.url}: more than the ${o.asset.size} bytes the signed manifest announces; refusing it`, { hint: 'the download was tampered with or the release is broken; nothing was changed' });
         hasher.update(chunk);
-        for (let off = 0; off < chunk.byteLength; ) off += writeSync(fd, chunk, off, chunk.byteLength - off);
+        for (let off = 0; off < chunk.byteLength; ) off += writeSync(out, chunk, off, chunk.byteLength - off);
         o.onBytes?.(done, o.asset.size);
-      }
-    } catch (e) {
-      if (e instanceof HoduError) throw e;
-      // A connection cut mid-body surfaces as a stream error: that is a truncated download.
-      throw truncated(o, done, e);
-    }
+      },
+    });
     if (done !== o.asset.size) throw truncated(o, done);
     fsyncSync(fd);
     const sha = hasher.digest('hex');

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { HoduError } from '../errors';
-import { CURRENT_VERSION, UPDATE_PUBLIC_KEY } from './build-info';
+import { CURRENT_VERSION, RELEASE_DATE, UPDATE_PUBLIC_KEY } from './build-info';
 import { platformKey } from './manifest';
 import { assertSelfManaged, type UpdateEnv } from './self-update';
 
@@ -19,13 +19,19 @@ export async function updateEnv(channel: string | undefined, opts: { needsSource
   const exePath = realpathSync(process.execPath);
   // A package-managed or read-only install is refused before anything else (even a missing update URL).
   if (opts.replacing) assertSelfManaged(exePath);
+  const settings = await import('./settings');
   let source = { baseUrl: '', channel: channel ?? '' };
-  if (opts.needsSource) source = await (await import('./settings')).resolveUpdateSource(channel);
+  if (opts.needsSource) source = await settings.resolveUpdateSource(channel);
+  const { proxy, timeoutMs } = await settings.networkSettings();
   return {
-    fetch: (url, init) => fetch(url, init),
+    // An explicit proxy (network.proxy) wins; without one Bun's fetch honours HTTPS_PROXY/NO_PROXY itself.
+    fetch: (url, init) => fetch(url, proxy ? { ...init, proxy } : init),
+    timeoutMs,
+    proxy,
     exePath,
     platform: platformKey(),
     currentVersion: CURRENT_VERSION,
+    releaseDate: RELEASE_DATE,
     publicKey: UPDATE_PUBLIC_KEY,
     baseUrl: source.baseUrl,
     channel: source.channel,

@@ -9,19 +9,26 @@
 import { existsSync, rmSync } from 'node:fs';
 import { HoduError } from '../errors';
 import { downloadVerified } from './download';
-import { fetchSmall, joinUrl, type FetchFn } from './http';
+import { fetchSmall, joinUrl, type FetchFn, type Net } from './http';
 import { managedInstall } from './install-kind';
 import { isSemver, parseManifest, verifyManifestSignature, type ReleaseManifest } from './manifest';
 import { withInterruptCleanup } from '../util/interrupt';
 import { assertWritableFolder, previousPath, sweepStaleTemps, swapInto, swapWithPrevious, tempPath } from './swap';
 
 export interface UpdateEnv {
+  /** fetch with `network.proxy` applied. */
   fetch: FetchFn;
+  /** `network.timeout_ms`: the longest silence of the release server (connect, headers, each chunk). */
+  timeoutMs: number;
+  /** The proxy `fetch` goes through, for messages only. */
+  proxy?: string;
   /** The binary to replace (real path). */
   exePath: string;
   /** Manifest key of this machine, e.g. linux-x64. */
   platform: string;
   currentVersion: string;
+  /** ISO date of this binary's release (its manifest's date); empty in dev builds, which skip the date check. */
+  releaseDate: string;
   /** Base64 raw Ed25519 key manifests must be signed with. */
   publicKey: string;
   baseUrl: string;
@@ -56,8 +63,8 @@ export async function fetchManifest(env: UpdateEnv, version?: string): Promise<{
     throw new HoduError('E_USAGE', `'${version}' is not a version`, { hint: 'give a released version such as 0.2.0', exitCode: 2 });
   }
   const url = joinUrl(env.baseUrl, `${version ?? env.channel}/manifest.json`);
-  const bytes = await fetchSmall(env.fetch, url, 'release manifest');
-  const sig = new TextDecoder().decode(await fetchSmall(env.fetch, `${url}.sig`, 'manifest signature'));
+  const bytes = await fetchSmall(net(env), url, 'release manifest');
+  const sig = new TextDecoder().decode(await fetchSmall(net(env), `${url}.sig`, 'manifest signature'));
   await verifyManifestSignature(bytes, sig, env.publicKey, url);
   const manifest = parseManifest(bytes, url);
   // A validly signed manifest for something else (an old release replayed, another channel) is refused.
@@ -73,7 +80,37 @@ export async function fetchManifest(env: UpdateEnv, version?: string): Promise<{
 /** `--check`: what is installed, what is latest, and whether updating would change anything. */
 export async function checkForUpdate(env: UpdateEnv): Promise<UpdateCheck> {
   const { manifest, url } = await fetchManifest(env);
-  return { current: env.currentVersion, latest: manifest.version, channel: env.channel, updateAvailable: await newer(manifest.version, env.currentVersion), manifestUrl: url };
+  const updateAvailable = await newer(manifest.version, env.currentVersion);
+  // A newer version signed before this release is a back-dated (forged or replayed) release: say so now.
+  if (updateAvailable) assertNotBackInTime(env, manifest, url);
+  return { current: env.currentVersion, latest: manifest.version, channel: env.channel, updateAvailable, manifestUrl: url };
+}
+
+function net(env: UpdateEnv): Net {
+  return { fetch: env.fetch, timeoutMs: env.timeoutMs, proxy: env.proxy };
+}
+
+/**
+ * An unpinned update only moves forward: to a version at least the installed one (`--force` reinstalls the
+ * same version, never an older one), signed no earlier than the installed release. A replayed old manifest —
+ * validly signed, years ago — cannot turn into a downgrade. Only `--version V` goes back, on purpose.
+ */
+async function assertForward(env: UpdateEnv, manifest: ReleaseManifest, url: string): Promise<void> {
+  if (isSemver(env.currentVersion) && (await older(manifest.version, env.currentVersion))) {
+    throw new HoduError('E_UPDATE_DOWNGRADE', `${url} offers hodu ${manifest.version}, and ${manifest.version} is older than the installed ${env.currentVersion}; refusing to go back`, {
+      hint: `a replayed old release or a stale mirror; nothing was changed. To go back on purpose: hodu self-update --version ${manifest.version}`,
+    });
+  }
+  assertNotBackInTime(env, manifest, url);
+}
+
+function assertNotBackInTime(env: UpdateEnv, manifest: ReleaseManifest, url: string): void {
+  if (!env.releaseDate) return; // a dev build does not know when it was released
+  if (Date.parse(manifest.date) < Date.parse(env.releaseDate)) {
+    throw new HoduError('E_UPDATE_DOWNGRADE', `${url}: hodu ${manifest.version} is dated ${manifest.date}, before this hodu (${env.currentVersion}, released ${env.releaseDate}); refusing it`, {
+      hint: `a release cannot be older than the one it replaces: this manifest is replayed or back-dated; nothing was changed. To install it anyway: hodu self-update --version ${manifest.version}`,
+    });
+  }
 }
 
 /** Refuses installs hodu must not replace itself: package-managed, or in a folder it cannot write. */
@@ -99,6 +136,7 @@ export async function selfUpdate(env: UpdateEnv, opts: { version?: string; force
   const base = { ...check, from: env.currentVersion, to: manifest.version, path: env.exePath };
   const wanted = opts.version !== undefined ? manifest.version !== env.currentVersion : check.updateAvailable;
   if (!wanted && !opts.force) return { ...base, updated: false };
+  if (opts.version === undefined) await assertForward(env, manifest, url);
 
   const asset = manifest.platforms[env.platform];
   if (!asset) {
@@ -114,7 +152,7 @@ export async function selfUpdate(env: UpdateEnv, opts: { version?: string; force
     async () => {
       try {
         env.onStep?.(`Downloading hodu ${manifest.version} (${env.platform})`);
-        await downloadVerified({ fetch: env.fetch, url: new URL(asset.url, url).href, asset, dest: tmp, onBytes: env.onBytes });
+        await downloadVerified({ net: net(env), url: new URL(asset.url, url).href, asset, dest: tmp, onBytes: env.onBytes });
         env.onStep?.(`Checking that hodu ${manifest.version} runs`);
         await smoke(env, tmp, manifest.version);
         swapInto(env.exePath, tmp);
@@ -159,4 +197,9 @@ function versionOf(output: string, fallback: string): string {
 async function newer(a: string, b: string): Promise<boolean> {
   const gt = (await import('semver/functions/gt')).default;
   return isSemver(b) ? gt(a, b) : true;
+}
+
+async function older(a: string, b: string): Promise<boolean> {
+  const lt = (await import('semver/functions/lt')).default;
+  return lt(a, b);
 }

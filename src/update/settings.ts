@@ -33,3 +33,10 @@ export async function resolveUpdateSource(channelFlag: string | undefined, env: 
   }
   return { baseUrl, channel, urlFrom: fromEnv ? 'HODU_UPDATE_URL' : fromConfig ? 'config' : 'build' };
 }
+
+/** `[network]` for self-update: the proxy (else Bun's fetch reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY) and the timeout. */
+export async function networkSettings(): Promise<{ proxy?: string; timeoutMs: number }> {
+  const { loadConfig } = await import('../config/index');
+  const network = (await loadConfig()).network;
+  return { proxy: network?.proxy, timeoutMs: network?.timeout_ms ?? 30_000 };
+}

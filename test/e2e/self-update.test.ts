@@ -4,12 +4,12 @@
  * unchanged and that no temp file is left next to it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, setDefaultTimeout, test } from 'bun:test';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEW_VERSION, OLD_VERSION, releaseKit, type ReleaseKit } from '../fixtures/release/release-kit';
-import { noProxyEnv, startReleaseServer, type ReleaseServer } from '../fixtures/release/release-server';
+import { noProxyEnv, startReleaseServer, startStalledServer, trickle, type ReleaseServer } from '../fixtures/release/release-server';
 import { testWithTools } from '../support/optional-tools';
 
 setDefaultTimeout(60_000);
@@ -40,15 +40,35 @@ function install(binary: string, sub = ''): string {
 }
 
 /** Async: the release server lives in this process and must keep serving while hodu runs. */
-async function run(exe: string, args: string[], opts: { env?: Record<string, string>; prefix?: string[] } = {}) {
+async function run(exe: string, args: string[], opts: { env?: Record<string, string>; prefix?: string[]; hangGuardMs?: number } = {}) {
   const p = Bun.spawn([...(opts.prefix ?? []), exe, ...args], {
     cwd: work,
     env: { ...noProxyEnv(), NO_COLOR: '1', HODU_HOME: join(work, 'home'), HODU_UPDATE_URL: server.url, ...opts.env },
     stdout: 'pipe',
     stderr: 'pipe',
+    // A hang guard, not a timing assertion: a stalled server must not hang hodu (killed → code is null-ish).
+    timeout: opts.hangGuardMs,
   });
   const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, killed: p.signalCode !== null };
+}
+
+/** A HODU_HOME whose config.toml holds `toml`. */
+function homeWith(toml: string): string {
+  const home = join(work, `home-${++n}`);
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'config.toml'), toml);
+  return home;
+}
+
+/** A manifest signed with the kit's release key (what a replay or a compromised mirror could serve). */
+function signedManifest(text: string): { text: string; sig: string } {
+  return { text, sig: sign(null, Buffer.from(text), createPrivateKey(kit.privateKeyPem)).toString('base64') };
+}
+
+function serveManifest(m: { text: string; sig: string }): void {
+  server.override('/stable/manifest.json', () => new Response(m.text));
+  server.override('/stable/manifest.json.sig', () => new Response(m.sig));
 }
 
 const sha = (file: string) => new Bun.CryptoHasher('sha256').update(readFileSync(file)).digest('hex');
@@ -57,6 +77,7 @@ const leftovers = (exe: string) => readdirSync(join(exe, '..')).filter((f) => f 
 
 beforeEach(() => {
   for (const p of ['/stable/manifest.json', '/stable/manifest.json.sig', `/${NEW_VERSION}/${kit.asset}`]) server.override(p, undefined);
+  server.hits.length = 0;
 });
 
 describe('check', () => {
@@ -170,6 +191,165 @@ describe('tampering and broken downloads leave the binary untouched', () => {
     const r = await run(exe, ['self-update']);
     expectUntouched(exe, r, 'E_UPDATE_SIZE');
     expect(r.stderr).toContain(`of ${bytes.length} bytes`);
+  });
+});
+
+describe('no going back in time (issue 9 #9)', () => {
+  test('a replayed older manifest on the channel: --force refuses it (E_UPDATE_DOWNGRADE); --version pins it', async () => {
+    const old = { text: readFileSync(join(kit.site, OLD_VERSION, 'manifest.json'), 'utf8'), sig: readFileSync(join(kit.site, OLD_VERSION, 'manifest.json.sig'), 'utf8') };
+    serveManifest(old);
+    const exe = install(kit.newBinary);
+    const r = await run(exe, ['self-update', '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_UPDATE_DOWNGRADE]');
+    expect(r.stderr).toContain(`${OLD_VERSION} is older than the installed ${NEW_VERSION}`);
+    expect(r.stderr).toContain(`--version ${OLD_VERSION}`);
+    expect(sha(exe)).toBe(sha(kit.newBinary));
+    expect(server.hits).not.toContain(`/${OLD_VERSION}/${kit.asset}`);
+    // Without --force it is simply not an update.
+    const plain = await run(exe, ['self-update', '--json']);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ updated: false, current: NEW_VERSION });
+  });
+
+  test('--force reinstalls the same version', async () => {
+    const exe = install(kit.newBinary);
+    const r = await run(exe, ['self-update', '--force', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ updated: true, from: NEW_VERSION, to: NEW_VERSION });
+    expect(server.hits).toContain(`/${NEW_VERSION}/${kit.asset}`);
+  });
+
+  test('a newer version signed before this release was made (back-dated): refused before any download', async () => {
+    const m = JSON.parse(readFileSync(join(kit.site, NEW_VERSION, 'manifest.json'), 'utf8'));
+    const text = `${JSON.stringify({ ...m, version: '1.2.0', date: '2001-02-03T04:05:06.000Z' }, null, 2)}\n`;
+    serveManifest(signedManifest(text));
+    const exe = install(kit.oldBinary);
+    for (const args of [['self-update'], ['self-update', '--force']]) {
+      const r = await run(exe, args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('error[E_UPDATE_DOWNGRADE]');
+      expect(r.stderr).toContain('dated 2001-02-03T04:05:06.000Z, before this hodu');
+    }
+    expect(sha(exe)).toBe(sha(kit.oldBinary));
+    expect(server.hits.filter((h) => h.endsWith(kit.asset))).toEqual([]);
+  });
+});
+
+describe('network limits (issue 9 #10)', () => {
+  /** A body that sends `first` bytes and then nothing (Bun.serve sends it chunked). */
+  function stalled(headers: Record<string, string>, first: Uint8Array): Response {
+    return new Response(new ReadableStream({ start: (c) => c.enqueue(first) }), { headers });
+  }
+
+  /** Redirects `path` to a server that announces `headers` and then stalls. */
+  function redirectToStalled(path: string, headers: Record<string, string>): () => void {
+    const stuck = startStalledServer(headers, new Uint8Array(1024).fill(0x20));
+    server.override(path, () => Response.redirect(`${stuck.url}${path}`, 302));
+    return () => stuck.stop();
+  }
+
+  test('a manifest announcing 400 MB is refused from its Content-Length, before reading it', async () => {
+    const stop = redirectToStalled('/stable/manifest.json', { 'content-length': String(400_000_000) });
+    try {
+      const r = await run(install(kit.oldBinary), ['self-update', '--check'], { hangGuardMs: 15_000 });
+      expect(r.killed).toBe(false);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('error[E_UPDATE_MANIFEST]');
+      expect(r.stderr).toContain('400000000 bytes');
+    } finally {
+      stop();
+    }
+  });
+
+  test('a manifest without Content-Length is cut off at 1 MiB, not read whole', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    server.override('/stable/manifest.json', () =>
+      new Response(
+        new ReadableStream({
+          pull(c) {
+            // 64 MiB in all: enough to tell "read to the end" from "stopped near 1 MiB".
+            if (pulled >= 64 << 20) return c.close();
+            pulled += chunk.length;
+            c.enqueue(chunk);
+          },
+        }),
+      ),
+    );
+    const r = await run(install(kit.oldBinary), ['self-update', '--check'], { hangGuardMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_UPDATE_MANIFEST]');
+    expect(r.stderr).toContain('more than 1 MiB');
+    await Bun.sleep(200);
+    expect(pulled).toBeLessThan(16 << 20);
+  });
+
+  test('a manifest that stalls after its headers: E_UPDATE_NETWORK after network.timeout_ms, with a hint', async () => {
+    server.override('/stable/manifest.json', () => stalled({ 'content-length': '5000' }, new Uint8Array(10).fill(0x20)));
+    const r = await run(install(kit.oldBinary), ['self-update', '--check'], { env: { HODU_HOME: homeWith('[network]\ntimeout_ms = 1000\n') }, hangGuardMs: 15_000 });
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_UPDATE_NETWORK]');
+    expect(r.stderr).toContain('no data for 1000 ms');
+    expect(r.stderr).toContain('network.timeout_ms');
+    expect(r.stderr).not.toContain('E_INTERNAL');
+  });
+
+  test('a binary download that stalls: E_UPDATE_NETWORK after network.timeout_ms, binary untouched, no temp file', async () => {
+    server.override(`/${NEW_VERSION}/${kit.asset}`, trickle(kit.newBinary, 1 << 16));
+    const exe = install(kit.oldBinary);
+    const r = await run(exe, ['self-update'], { env: { HODU_HOME: homeWith('[network]\ntimeout_ms = 1500\n') }, hangGuardMs: 20_000 });
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_UPDATE_NETWORK]');
+    expect(r.stderr).toContain('no data for 1500 ms');
+    expect(r.stderr).toContain('hint:');
+    expect(sha(exe)).toBe(sha(kit.oldBinary));
+    expect(leftovers(exe)).toEqual([]);
+  });
+
+  test('a binary whose Content-Length exceeds the signed size is refused before reading it', async () => {
+    const size = Bun.file(kit.newBinary).size;
+    const stop = redirectToStalled(`/${NEW_VERSION}/${kit.asset}`, { 'content-length': String(size + 1_000_000) });
+    const exe = install(kit.oldBinary);
+    const r = await run(exe, ['self-update'], { hangGuardMs: 15_000 });
+    stop();
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_UPDATE_SIZE]');
+    expect(r.stderr).toContain(`${size + 1_000_000} bytes`);
+    expect(sha(exe)).toBe(sha(kit.oldBinary));
+    expect(leftovers(exe)).toEqual([]);
+  });
+
+  test('network.proxy from config.toml carries the requests', async () => {
+    const seen: string[] = [];
+    // A forward proxy for plain http: it gets absolute-form request lines and fetches them itself.
+    const proxy = Bun.serve({
+      hostname: '127.0.0.1',
+      port: 0,
+      async fetch(req) {
+        seen.push(req.url);
+        const res = await fetch(req.url);
+        return new Response(await res.arrayBuffer(), { status: res.status });
+      },
+    });
+    try {
+      const home = homeWith(`[network]\nproxy = "http://127.0.0.1:${proxy.port}"\n`);
+      // NO_PROXY applies to network.proxy too (the test environment exempts 127.0.0.1): clear it here.
+      const r = await run(install(kit.oldBinary), ['self-update', '--check', '--json'], { env: { HODU_HOME: home, NO_PROXY: '', no_proxy: '' } });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).latest).toBe(NEW_VERSION);
+      expect(seen).toContain(`${server.url}/stable/manifest.json`);
+      // A dead proxy is an error naming it, not a silent direct connection.
+      const dead = await run(install(kit.oldBinary), ['self-update', '--check'], { env: { HODU_HOME: homeWith('[network]\nproxy = "http://127.0.0.1:9"\n'), NO_PROXY: '', no_proxy: '' } });
+      expect(dead.code).toBe(1);
+      expect(dead.stderr).toContain('error[E_UPDATE_NETWORK]');
+      expect(dead.stderr).toContain('proxy http://127.0.0.1:9');
+    } finally {
+      proxy.stop(true);
+    }
   });
 });
 

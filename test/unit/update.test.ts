@@ -69,7 +69,7 @@ function installRoot(): string {
 
 function env(fetch: UpdateEnv['fetch'], over: Partial<UpdateEnv> = {}): UpdateEnv {
   return {
-    fetch, exePath: installRoot(), platform: 'linux-x64', currentVersion: '1.0.0', publicKey: release.pub, baseUrl: BASE, channel: 'stable',
+    fetch, timeoutMs: 5000, exePath: installRoot(), platform: 'linux-x64', currentVersion: '1.0.0', releaseDate: '', publicKey: release.pub, baseUrl: BASE, channel: 'stable',
     smokeTest: async (file) => (readFileSync(file, 'utf8').includes('hodu 1.1.0') ? 'hodu 1.1.0\n' : 'hodu ?\n'),
     ...over,
   };
@@ -140,6 +140,19 @@ describe('check and update', () => {
     expect(await selfUpdate(e)).toMatchObject({ updated: false, latest: '0.9.0' });
     expect(readFileSync(e.exePath, 'utf8')).toBe('old binary');
     expect(s.requests.some((u) => u.endsWith('hodu-linux-x64'))).toBe(false);
+  });
+
+  test('--force never installs an older manifest; a manifest dated before the installed release is refused unless pinned', async () => {
+    const s = standardSite(manifest({ version: '0.9.0' }));
+    expect(await codeOf(selfUpdate(env(s.fetch), { force: true }))).toBe('E_UPDATE_DOWNGRADE');
+    expect(s.requests.some((u) => u.endsWith('hodu-linux-x64'))).toBe(false);
+    // Released 2025-06-01; the 1.1.0 manifest says 2025-01-02: back in time.
+    const released = { releaseDate: '2025-06-01T00:00:00.000Z' };
+    expect(await codeOf(selfUpdate(env(standardSite().fetch, released)))).toBe('E_UPDATE_DOWNGRADE');
+    expect(await codeOf(checkForUpdate(env(standardSite().fetch, released)))).toBe('E_UPDATE_DOWNGRADE');
+    expect(await selfUpdate(env(standardSite().fetch, released), { version: '1.1.0' })).toMatchObject({ updated: true });
+    // A dev build has no release date: the date check is skipped.
+    expect(await selfUpdate(env(standardSite().fetch, { releaseDate: '' }))).toMatchObject({ updated: true });
   });
 
   test('a pinned version must be what the manifest describes; a channel manifest must be of that channel', async () => {
