@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync,
 import { basename, join } from 'node:path';
 import { CHANNEL_RE, isSemver, MANIFEST_SCHEMA, serializeManifest, type ReleaseManifest } from '../src/update/manifest';
 import { compileHodu } from './release-compile';
-import { parseReleaseKey, publicKeyBase64, signBytes } from './release-sign';
+import { parseReleaseKey, publicKeyBase64, publicKeySpkiBase64, signBytes } from './release-sign';
 import { binaryName, runtimeFor, type ReleaseTarget } from './release-targets';
 
 export interface ReleaseOptions {
@@ -47,7 +47,8 @@ export function buildRelease(o: ReleaseOptions): ReleaseResult {
   if (!isSemver(o.version)) throw new Error(`--version '${o.version}' is not a semver version (e.g. 1.2.3 or 1.3.0-beta.1)`);
   if (!CHANNEL_RE.test(o.channel)) throw new Error(`--channel '${o.channel}' must be lowercase letters, digits and dashes`);
   const baseUrl = o.baseUrl?.replace(/\/+$/, '');
-  if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new Error(`--base-url '${o.baseUrl}' must start with http:// or https://`);
+  // install.sh downloads only over https (plain http only to this machine, for tests).
+  if (baseUrl !== undefined && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)([:/]|$))/.test(baseUrl)) throw new Error(`--base-url '${o.baseUrl}' must start with https:// (http:// only for 127.0.0.1 and localhost)`);
   const key = parseReleaseKey(o.keyText);
   const publicKey = publicKeyBase64(key);
 
@@ -88,7 +89,7 @@ export function buildRelease(o: ReleaseOptions): ReleaseResult {
     writeFileSync(join(dir, 'manifest.json.sig'), sig);
   }
   writeFileSync(join(channelDir, 'latest'), `${o.version}\n`);
-  writeInstaller(o.root, o.outDir, baseUrl ?? '', o.channel);
+  writeInstaller(o.root, o.outDir, baseUrl ?? '', o.channel, publicKeySpkiBase64(key));
   copyFileSync(join(o.outDir, 'install.sh'), join(versionDir, 'install.sh'));
   return result;
 }
@@ -125,13 +126,19 @@ function compileTarget(o: ReleaseOptions, t: ReleaseTarget, x: { executablePath?
   }
 }
 
-/** install.sh with its default download URL and channel filled in (the two `DEFAULT_…=` lines). */
-export function fillInstaller(script: string, baseUrl: string, channel: string): string {
+/**
+ * install.sh with its default download URL and channel filled in (the `DEFAULT_…=` lines), and the release
+ * public key it verifies the signed manifest with (`RELEASE_PUBLIC_KEY=`, base64 SPKI DER; without it the
+ * installer refuses to install).
+ */
+export function fillInstaller(script: string, baseUrl: string, channel: string, publicKeySpki = ''): string {
+  if (!/^[A-Za-z0-9+/=]*$/.test(publicKeySpki)) throw new Error('the release public key must be base64');
   return script
     .replace(/^DEFAULT_DOWNLOAD_URL=.*$/m, `DEFAULT_DOWNLOAD_URL='${baseUrl.replace(/'/g, '')}'`)
-    .replace(/^DEFAULT_CHANNEL=.*$/m, `DEFAULT_CHANNEL='${channel}'`);
+    .replace(/^DEFAULT_CHANNEL=.*$/m, `DEFAULT_CHANNEL='${channel}'`)
+    .replace(/^RELEASE_PUBLIC_KEY=.*$/m, `RELEASE_PUBLIC_KEY='${publicKeySpki}'`);
 }
 
-function writeInstaller(root: string, outDir: string, baseUrl: string, channel: string): void {
-  writeFileSync(join(outDir, 'install.sh'), fillInstaller(readFileSync(join(root, 'install.sh'), 'utf8'), baseUrl, channel), { mode: 0o755 });
+function writeInstaller(root: string, outDir: string, baseUrl: string, channel: string, publicKeySpki: string): void {
+  writeFileSync(join(outDir, 'install.sh'), fillInstaller(readFileSync(join(root, 'install.sh'), 'utf8'), baseUrl, channel, publicKeySpki), { mode: 0o755 });
 }

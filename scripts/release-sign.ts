@@ -27,6 +27,11 @@ export function publicKeyBase64(privateKey: KeyObject): string {
   return spki.subarray(spki.length - 32).toString('base64');
 }
 
+/** Base64 of the DER SubjectPublicKeyInfo: the body of the PEM that install.sh hands to `openssl pkeyutl`. */
+export function publicKeySpkiBase64(privateKey: KeyObject): string {
+  return createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
+}
+
 /** Base64 Ed25519 signature of the exact bytes. */
 export function signBytes(privateKey: KeyObject, bytes: Uint8Array): string {
   return sign(null, bytes, privateKey).toString('base64');

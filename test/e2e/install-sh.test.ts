@@ -2,8 +2,9 @@
  * install.sh (POSIX sh, run by dash here) against a real release site on 127.0.0.1 serving binaries built by
  * `build.ts --release`, into a scratch HOME.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from 'bun:test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillInstaller } from '../../scripts/release-build';
@@ -80,8 +81,11 @@ test('already on PATH: no PATH line', async () => {
   expect(r.stderr).not.toContain('export PATH');
 });
 
-test('a tampered checksum fails and installs nothing', async () => {
-  const sums = readFileSync(join(kit.site, NEW_VERSION, 'SHA256SUMS'), 'utf8').replace(/^[0-9a-f]{8}/m, '00000000');
+test('a tampered binary fails against the signed manifest, even with a SHA256SUMS that matches it', async () => {
+  const bytes = new Uint8Array(readFileSync(kit.newBinary));
+  bytes[bytes.length >> 1] ^= 0xff;
+  const sums = `${new Bun.CryptoHasher('sha256').update(bytes).digest('hex')}  ${kit.asset}\n`;
+  server.override(`/${NEW_VERSION}/${kit.asset}`, () => new Response(bytes));
   server.override(`/${NEW_VERSION}/SHA256SUMS`, () => new Response(sums));
   try {
     const r = await sh(['sh', join(kit.site, 'install.sh')], {});
@@ -90,14 +94,83 @@ test('a tampered checksum fails and installs nothing', async () => {
     expect(r.stderr).toContain('nothing was installed');
     expect(existsSync(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(false);
   } finally {
+    server.override(`/${NEW_VERSION}/${kit.asset}`, undefined);
     server.override(`/${NEW_VERSION}/SHA256SUMS`, undefined);
   }
+});
+
+describe('the signed manifest is the only source of trust (issue 9 #11)', () => {
+  const manifestPath = `/${NEW_VERSION}/manifest.json`;
+  const channelPath = '/stable/manifest.json';
+  afterEach(() => {
+    for (const p of [manifestPath, `${manifestPath}.sig`, channelPath, `${channelPath}.sig`, `/${NEW_VERSION}/${kit.asset}`]) server.override(p, undefined);
+  });
+
+  async function refused(env: Record<string, string>, message: string) {
+    const r = await sh(['sh', join(kit.site, 'install.sh')], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('hint:');
+    expect(existsSync(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(false);
+    return r;
+  }
+
+  test('a manifest edited after signing is refused', async () => {
+    const text = readFileSync(join(kit.site, NEW_VERSION, 'manifest.json'), 'utf8').replace(/"sha256": "[0-9a-f]{4}/, '"sha256": "0000');
+    for (const p of [manifestPath, channelPath]) server.override(p, () => new Response(text));
+    await refused({}, 'signature');
+    await refused({ HODU_VERSION: NEW_VERSION }, 'signature');
+  });
+
+  test('a manifest signed by another key is refused', async () => {
+    const other = generateKeyPairSync('ed25519').privateKey;
+    const sig = sign(null, readFileSync(join(kit.site, NEW_VERSION, 'manifest.json')), other).toString('base64');
+    for (const p of [manifestPath, channelPath]) server.override(`${p}.sig`, () => new Response(sig));
+    await refused({}, 'signature');
+  });
+
+  test('plain http to a host other than this machine is refused before any download', async () => {
+    const r = await refused({ HODU_DOWNLOAD_URL: 'http://hodu.invalid/releases' }, 'http://hodu.invalid/releases is not https');
+    expect(r.stderr).not.toContain('cannot reach');
+  });
+
+  test('a redirect to plain http is refused', async () => {
+    const hop = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (req) => Response.redirect(`${server.url}${new URL(req.url).pathname}`, 302) });
+    try {
+      const r = await refused({ HODU_DOWNLOAD_URL: `http://127.0.0.1:${hop.port}` }, 'cannot download');
+      expect(r.stderr).not.toContain('Installed');
+    } finally {
+      hop.stop(true);
+    }
+  });
+
+  test('without openssl the signature cannot be checked: refused unless HODU_INSECURE_SKIP_SIGNATURE=1', async () => {
+    // A PATH with every tool of this system except openssl.
+    const bin = join(work, 'no-openssl-bin');
+    mkdirSync(bin, { recursive: true });
+    for (const dir of ['/usr/local/bin', '/usr/bin', '/bin']) {
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir)) if (f !== 'openssl' && !existsSync(join(bin, f))) symlinkSync(join(dir, f), join(bin, f));
+    }
+    await refused({ PATH: bin }, 'openssl');
+    const r = await sh(['sh', join(kit.site, 'install.sh')], { PATH: bin, HODU_INSECURE_SKIP_SIGNATURE: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: HODU_INSECURE_SKIP_SIGNATURE=1');
+    expect(await versionOf(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(`hodu ${NEW_VERSION}`);
+  });
+
+  test('an install.sh without an embedded release key refuses instead of trusting the server', async () => {
+    const r = await sh(['sh', join(ROOT, 'install.sh')], {});
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('no release key');
+    expect(existsSync(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(false);
+  });
 });
 
 test('an unknown version and a missing URL fail with a hint', async () => {
   const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_VERSION: '9.9.9' });
   expect(r.code).not.toBe(0);
-  expect(r.stderr).toContain('hodu 9.9.9 has no SHA256SUMS');
+  expect(r.stderr).toContain('hodu 9.9.9 has no signed manifest');
   expect(r.stderr).toContain('hint:');
   const none = await sh(['sh', join(ROOT, 'install.sh')], { HODU_DOWNLOAD_URL: '' });
   expect(none.code).not.toBe(0);
@@ -108,6 +181,8 @@ test('build.ts --release fills in the default download URL and channel', () => {
   const filled = fillInstaller(readFileSync(join(ROOT, 'install.sh'), 'utf8'), 'https://dl.example.org/hodu', 'beta');
   expect(filled).toContain("\nDEFAULT_DOWNLOAD_URL='https://dl.example.org/hodu'\n");
   expect(filled).toContain("\nDEFAULT_CHANNEL='beta'\n");
+  const keyed = fillInstaller(readFileSync(join(ROOT, 'install.sh'), 'utf8'), '', 'stable', 'MCowBQYDK2VwAyEAabc=');
+  expect(keyed).toContain("\nRELEASE_PUBLIC_KEY='MCowBQYDK2VwAyEAabc='\n");
 });
 
 for (const shell of ['bash', 'zsh', 'fish']) {
