@@ -52,7 +52,7 @@ testWithTools(['shellcheck'], 'install.sh is POSIX sh and shellcheck clean', () 
   expect(r.exitCode).toBe(0);
 });
 
-testWithTools(['curl'], 'curl | sh installs the latest release into ~/.hodu/bin and prints the bash PATH line', async () => {
+testWithTools(['curl', 'openssl'], 'curl | sh installs the latest release into ~/.hodu/bin and prints the bash PATH line', async () => {
   const r = await sh(['sh', '-c', `curl -fsSL ${server.url}/install.sh | sh`], {});
   expect(r.code).toBe(0);
   const exe = join(r.home, '.hodu', 'bin', 'hodu');
@@ -62,7 +62,7 @@ testWithTools(['curl'], 'curl | sh installs the latest release into ~/.hodu/bin 
   expect(r.stdout).toBe('');
 });
 
-test('HODU_VERSION pins a release, HODU_INSTALL_DIR moves it; zsh and fish get their own PATH line', async () => {
+testWithTools(['openssl'], 'HODU_VERSION pins a release, HODU_INSTALL_DIR moves it; zsh and fish get their own PATH line', async () => {
   const dir = join(work, 'custom', 'bin');
   const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_VERSION: OLD_VERSION, HODU_INSTALL_DIR: dir, SHELL: '/usr/bin/zsh' });
   expect(r.code).toBe(0);
@@ -73,7 +73,7 @@ test('HODU_VERSION pins a release, HODU_INSTALL_DIR moves it; zsh and fish get t
   expect(fish.stderr).toContain(`fish_add_path ${join(fish.home, '.hodu', 'bin')}`);
 });
 
-test('already on PATH: no PATH line', async () => {
+testWithTools(['openssl'], 'already on PATH: no PATH line', async () => {
   const dir = join(work, 'on-path');
   const r = await sh(['sh', join(kit.site, 'install.sh')], { HODU_INSTALL_DIR: dir, PATH: `${dir}:/usr/bin:/bin` });
   expect(r.code).toBe(0);
@@ -81,7 +81,7 @@ test('already on PATH: no PATH line', async () => {
   expect(r.stderr).not.toContain('export PATH');
 });
 
-test('a tampered binary fails against the signed manifest, even with a SHA256SUMS that matches it', async () => {
+testWithTools(['openssl'], 'a tampered binary fails against the signed manifest, even with a SHA256SUMS that matches it', async () => {
   const bytes = new Uint8Array(readFileSync(kit.newBinary));
   bytes[bytes.length >> 1] ^= 0xff;
   const sums = `${new Bun.CryptoHasher('sha256').update(bytes).digest('hex')}  ${kit.asset}\n`;
@@ -115,14 +115,14 @@ describe('the signed manifest is the only source of trust (issue 9 #11)', () => 
     return r;
   }
 
-  test('a manifest edited after signing is refused', async () => {
+  testWithTools(['openssl'], 'a manifest edited after signing is refused', async () => {
     const text = readFileSync(join(kit.site, NEW_VERSION, 'manifest.json'), 'utf8').replace(/"sha256": "[0-9a-f]{4}/, '"sha256": "0000');
     for (const p of [manifestPath, channelPath]) server.override(p, () => new Response(text));
     await refused({}, 'signature');
     await refused({ HODU_VERSION: NEW_VERSION }, 'signature');
   });
 
-  test('a manifest signed by another key is refused', async () => {
+  testWithTools(['openssl'], 'a manifest signed by another key is refused', async () => {
     const other = generateKeyPairSync('ed25519').privateKey;
     const sig = sign(null, readFileSync(join(kit.site, NEW_VERSION, 'manifest.json')), other).toString('base64');
     for (const p of [manifestPath, channelPath]) server.override(`${p}.sig`, () => new Response(sig));
@@ -134,7 +134,7 @@ describe('the signed manifest is the only source of trust (issue 9 #11)', () => 
     expect(r.stderr).not.toContain('cannot reach');
   });
 
-  test('a redirect to plain http is refused', async () => {
+  testWithTools(['openssl'], 'a redirect to plain http is refused', async () => {
     const hop = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (req) => Response.redirect(`${server.url}${new URL(req.url).pathname}`, 302) });
     try {
       const r = await refused({ HODU_DOWNLOAD_URL: `http://127.0.0.1:${hop.port}` }, 'cannot download');
@@ -186,7 +186,7 @@ test('build.ts --release fills in the default download URL and channel', () => {
 });
 
 for (const shell of ['bash', 'zsh', 'fish']) {
-  testWithTools([shell], `the printed PATH line works in real ${shell}`, async () => {
+  testWithTools([shell, 'openssl'], `the printed PATH line works in real ${shell}`, async () => {
     const bin = Bun.which(shell)!;
     const r = await sh(['sh', join(kit.site, 'install.sh')], { SHELL: bin });
     expect(r.code).toBe(0);

@@ -13,6 +13,7 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   cc: 'gcc',
   curl: 'curl',
   fish: 'fish',
+  openssl: 'openssl',
   shellcheck: 'shellcheck',
   setpriv: 'util-linux',
   zsh: 'zsh',
