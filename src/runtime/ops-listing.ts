@@ -5,7 +5,8 @@
  * For the interp, both come from the op schemas: the opset range runs from the schema's `sinceVersion` to the
  * newest opset of the domain hodu reads (`opsetRange`), and the dtypes are the schema's ONNX type constraints,
  * restricted to what the interp kernels run (test/ops/dtype-support.test.ts runs every listed dtype).
- * Installed plugins list what their package.json declares (`dtypeSource: 'declared'`).
+ * Installed plugins list the dtypes their package.json declares (`dtypeSource: 'declared'`), each op keeping those
+ * its type constraint allows.
  */
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
@@ -70,20 +71,22 @@ async function schemaFacts(schema: OpSchema): Promise<Omit<OpListing, 'dtypeSour
 export async function listPluginOps(): Promise<BackendOps[]> {
   const { listInstalledPlugins } = await import('../plugins/installed');
   const { getOpSchema } = await import('../ops/registry');
-  const { opsetRange } = await import('../ops/_opsets');
   await import('../ops/index');
   const out: BackendOps[] = [];
   for (const p of listInstalledPlugins()) {
     if (p.type !== 'backend') continue;
     const dtypes = [...(p.capabilities.dtypes ?? [])];
-    const ops = (p.capabilities.ops ?? []).map((name): OpListing => {
+    const ops = (p.capabilities.ops ?? []).map(async (name): Promise<OpListing> => {
       const dot = name.lastIndexOf('.');
       const [domain, op] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : ['', name];
       const schema = getOpSchema(op, domain);
-      const [sinceVersion, untilVersion] = schema ? opsetRange(schema) : [1, undefined];
-      return { op, domain, sinceVersion, untilVersion, dtypes, dtypeSource: 'declared' };
+      if (!schema) return { op, domain, sinceVersion: 1, dtypes, dtypeSource: 'declared' };
+      // A plugin declares one dtype list for all its ops; an op only takes those its ONNX type constraint allows
+      // (a plugin with float32 and bool runs Add on float32 and And on bool, not Add on bool).
+      const { sinceVersion, untilVersion, versions, dtypes: allowed } = await schemaFacts(schema);
+      return { op, domain, sinceVersion, untilVersion, versions, dtypes: dtypes.filter((d) => allowed.includes(d)), dtypeSource: 'declared' };
     });
-    out.push({ backend: p.name, kind: 'plugin', status: p.status, ops: sortOps(ops) });
+    out.push({ backend: p.name, kind: 'plugin', status: p.status, ops: sortOps(await Promise.all(ops)) });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 /** `hodu ops` through the compiled binary: every interp kernel listed with its schema's opset range and dtypes. */
 import { beforeAll, expect, test } from 'bun:test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import '../../src/backends/interp/index';
 import { getKernel } from '../../src/backends/interp/kernel';
 import { opsetRange } from '../../src/ops/_opsets';
@@ -74,6 +76,26 @@ test('dtypes are the ONNX type constraints: Conv lists float types only, not boo
     expect(get(op).dtypes).not.toContain('bool');
     expect(get(op).dtypes).not.toContain('string');
   }
+});
+
+test("a plugin lists its declared dtypes only where the op's type constraint allows them", () => {
+  const pluginHome = tempDir('hodu-ops-plugin-');
+  const penv = { HODU_HOME: join(pluginHome.dir, 'home') };
+  expect(hodu(['plugin', 'new', 'tsback', '--type', 'backend', '--lang', 'ts'], { cwd: pluginHome.dir, env: penv }).code).toBe(0);
+  // One dtype list for the whole plugin: float32 and bool, for Add (numeric in ONNX) and And (bool only).
+  const pkgPath = join(pluginHome.dir, 'tsback', 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  pkg.hodu.capabilities.ops = ['Add', 'And'];
+  pkg.hodu.capabilities.dtypes = ['float32', 'bool'];
+  writeFileSync(pkgPath, JSON.stringify(pkg));
+  expect(hodu(['plugin', 'install', '--path', 'tsback'], { cwd: pluginHome.dir, env: penv }).code).toBe(0);
+  const r = hodu(['ops', '--json', '--backend', 'tsback'], { env: penv });
+  expect(r.code).toBe(0);
+  const ops = (JSON.parse(r.stdout) as Listing).backends[0]!.ops;
+  expect(ops.map((o) => [o.op, o.dtypes, o.dtypeSource, o.sinceVersion, o.untilVersion])).toEqual([
+    ['Add', ['float32'], 'declared', 1, 21],
+    ['And', ['bool'], 'declared', 1, 21],
+  ]);
 });
 
 test('the table names each backend and its op count', () => {
