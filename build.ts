@@ -16,7 +16,7 @@ import { parseReleaseKey, publicKeyBase64 } from './scripts/release-sign';
 import { selectTargets } from './scripts/release-targets';
 
 /** Entry points compiled into the binary besides src/main.ts (e.g. Worker files), relative to this folder. */
-export const EXTRA_ENTRYPOINTS: string[] = ['src/backends/interp/parallel/gemm-worker.ts'];
+export const EXTRA_ENTRYPOINTS: string[] = ['src/backends/interp/parallel/gemm-worker.ts', 'src/backends/interp/worker/session-worker.ts'];
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -80,8 +80,20 @@ export function createInterruptHandler(exit: (code: number) => void): (signal: N
   };
 }
 
+let installed = false;
+
+/**
+ * Whether this process handles interrupts (the CLI does; a library user or a test usually does not). Long
+ * synchronous work must then leave the main thread free, or the handler cannot run until it ends: the interp
+ * backend runs its executor on a worker thread in that case (backends/interp/worker/worker-session.ts).
+ */
+export function interruptsHandled(): boolean {
+  return installed;
+}
+
 /** Installs the handler for SIGINT, SIGTERM and SIGHUP (src/main.ts, once). */
 export function installInterruptHandlers(exit: (code: number) => void = process.exit): void {
+  installed = true;
   const handler = createInterruptHandler(exit);
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, handler);
 }

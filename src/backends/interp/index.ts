@@ -7,6 +7,8 @@ import { VERSION } from '../../version';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel';
 import { setThreads } from './parallel/pool';
+import { createWorkerSession } from './worker/worker-session';
+import { interruptsHandled } from '../../util/interrupt';
 
 function collectUnsupported(g: Graph, out: Set<string>): void {
   for (const n of g.nodes) {
@@ -39,6 +41,8 @@ export default defineBackendPlugin({
     return [...out].sort();
   },
   createSession(model: Model, options) {
+    // In the CLI the compute runs off the main thread so that Ctrl+C stops it at once (worker-session.ts).
+    if (interruptsHandled()) return createWorkerSession(model, { threads: options?.threads || 1, profile: options?.profile ?? false });
     // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see bench).
     setThreads(options?.threads || 1);
     let timings: NodeTiming[] = [];

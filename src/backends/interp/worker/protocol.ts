@@ -1,0 +1,23 @@
+/** Messages between the main thread and the interp executor worker (see worker-session.ts). */
+import type { Model } from '../../../ir/graph';
+import type { NodeTiming, RuntimeValue } from '../../../sdk/backend';
+
+export type ToWorker =
+  | { type: 'open'; session: number; model: Model; threads: number; profile: boolean }
+  | { type: 'run'; session: number; run: number; feeds: Map<string, RuntimeValue> }
+  | { type: 'close'; session: number };
+
+/** An error as it crosses the thread boundary (a HoduError keeps its code, hint and exit code). */
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+  hint?: string;
+  exitCode?: number;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'done'; run: number; outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }
+  | { type: 'failed'; run: number; error: WireError };

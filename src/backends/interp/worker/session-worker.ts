@@ -1,0 +1,52 @@
+/**
+ * Entry point of the interp executor worker (see worker-session.ts). In the compiled binary this file must be
+ * an extra entrypoint of `bun build --compile`, next to src/main.ts (build.ts EXTRA_ENTRYPOINTS).
+ */
+import '../kernels/index';
+import '../../../ops/index';
+import { HoduError } from '../../../errors';
+import type { NodeTiming } from '../../../sdk/backend';
+import { Executor } from '../executor';
+import { setThreads } from '../parallel/pool';
+import type { FromWorker, ToWorker, WireError } from './protocol';
+import { reviveModel, reviveValues } from './revive';
+
+// The worker global (this project's TypeScript lib has no WebWorker types).
+declare const self: { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
+
+interface Open {
+  executor: Executor;
+  threads: number;
+  /** Timings of the current run (when profiling). */
+  timings: { list: NodeTiming[] };
+}
+const sessions = new Map<number, Open>();
+
+self.onmessage = (e) => {
+  const msg = e.data;
+  if (msg.type === 'open') {
+    const timings = { list: [] as NodeTiming[] };
+    const record = msg.profile ? { onNodeDone: (node: { name: string; op: string }, ms: number) => timings.list.push({ node: node.name, op: node.op, ms }) } : {};
+    sessions.set(msg.session, { executor: new Executor(reviveModel(msg.model), record), threads: msg.threads, timings });
+  } else if (msg.type === 'close') {
+    sessions.delete(msg.session);
+  } else {
+    const s = sessions.get(msg.session);
+    try {
+      if (!s) throw new HoduError('E_INTERNAL', `interp worker: no session ${msg.session}`);
+      setThreads(s.threads);
+      s.timings.list = [];
+      const outputs = s.executor.run(reviveValues(msg.feeds));
+      self.postMessage({ type: 'done', run: msg.run, outputs, timings: s.timings.list });
+    } catch (err) {
+      self.postMessage({ type: 'failed', run: msg.run, error: toWire(err) });
+    }
+  }
+};
+self.postMessage({ type: 'ready' });
+
+function toWire(e: unknown): WireError {
+  if (e instanceof HoduError) return { name: e.name, message: e.message, stack: e.stack, code: e.code, hint: e.hint, exitCode: e.exitCode };
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
+  return { name: 'Error', message: String(e) };
+}
