@@ -15,6 +15,7 @@ import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson, table } from '../ui/output';
 import { previewTensor } from '../ui/tensor-preview';
+import { runNotes } from './run-notes';
 
 export interface RunFlags {
   model: string;
@@ -60,6 +61,10 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
   const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile });
   log.debug(`ran on backend '${result.backend}'`);
+  for (const n of runNotes(result.backend, { isolate: flags.isolate, threads })) {
+    if (n.explicit) err(n.text);
+    else log.info(n.text);
+  }
   const tensors = outputTensors(result.outputs);
   if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
   const profile = result.profile ? summarizeProfile(result.profile) : undefined;
