@@ -146,7 +146,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'self-update' = @{
             Subs = @()
-            Flags = @(,@('--check', 'Only show the installed and the latest version (exit 0 either way; see "updateAvailable" with --json)'); ,@('--version', 'Install this version (also older ones) instead of the latest'); ,@('--channel', 'Release channel (default: [update] channel in config.toml, else stable)'); ,@('--rollback', 'Go back to the binary the last update replaced'); ,@('--force', 'Reinstall even when already up to date'); ,@('--quiet', 'No progress output'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--check', 'Only show the installed and the latest version (exit 0 whether or not an update is available, see "updateAvailable" with --json; 1 if the check fails)'); ,@('--version', 'Install this version (also older ones) instead of the latest'); ,@('--channel', 'Release channel (default: [update] channel in config.toml, else stable)'); ,@('--rollback', 'Go back to the binary the last update replaced'); ,@('--force', 'Reinstall the current version (never an older one: use --version for that)'); ,@('--quiet', 'No progress output'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--version', '--channel')
             Values = @{  }
             Positionals = @()

@@ -6,7 +6,7 @@ import type { HoduCommand } from './command';
 import { commands } from './commands/index';
 import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
-import { out } from './ui/output';
+import { out, outJson } from './ui/output';
 
 /**
  * Dispatches argv to a command and returns the exit code. Only this module (and the commands it runs)
@@ -47,8 +47,14 @@ export async function main(argv: string[]): Promise<number> {
     const cmd = await entry.load();
     return await dispatch([name], cmd, [...rest.slice(0, nameIndex), ...rest.slice(nameIndex + 1)]);
   } catch (e) {
+    const error = normalizeCliError(e);
+    // --json: scripts always get one JSON object on stdout, errors included (the line on stderr stays).
+    if (rest.includes('--json')) {
+      const known = error instanceof HoduError;
+      outJson({ error: { code: known ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error), hint: known ? error.hint : 'this is a bug in hodu; please report it' } });
+    }
     const { renderError } = await import('./ui/render-error');
-    return renderError(normalizeCliError(e), verbose);
+    return renderError(error, verbose);
   }
 }
 

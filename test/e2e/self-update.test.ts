@@ -396,6 +396,18 @@ describe('installs hodu must not replace', () => {
     expect(r.stderr).toContain('HODU_UPDATE_URL');
   });
 
+  test('--check --json: a check that cannot be made exits 1 and still prints one JSON object (issue 9 #28b)', async () => {
+    const r = await run(install(kit.oldBinary), ['self-update', '--check', '--json'], { env: { HODU_UPDATE_URL: '' } });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.error).toMatchObject({ code: 'E_UPDATE_NO_URL' });
+    expect(j.error.hint).toContain('update.url');
+    expect(r.stderr).toContain('error[E_UPDATE_NO_URL]');
+    const missing = await run(install(kit.oldBinary), ['self-update', '--check', '--json', '--channel', 'nightly']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error.code).toBe('E_UPDATE_NOT_FOUND');
+  });
+
   test('[update] url in config.toml is used', async () => {
     const home = join(work, 'home-config');
     mkdirSync(home, { recursive: true });

@@ -5,11 +5,11 @@ import { out, outJson } from '../ui/output';
 export default defineHoduCommand({
   meta: { name: 'self-update', description: 'Update hodu to the latest release (signed and checksummed), or roll back' },
   args: {
-    check: { type: 'boolean', description: 'Only show the installed and the latest version (exit 0 either way; see "updateAvailable" with --json)', default: false },
+    check: { type: 'boolean', description: 'Only show the installed and the latest version (exit 0 whether or not an update is available, see "updateAvailable" with --json; 1 if the check fails)', default: false },
     version: { type: 'string', description: 'Install this version (also older ones) instead of the latest', valueHint: 'V' },
     channel: { type: 'string', description: 'Release channel (default: [update] channel in config.toml, else stable)', valueHint: 'name' },
     rollback: { type: 'boolean', description: 'Go back to the binary the last update replaced', default: false },
-    force: { type: 'boolean', description: 'Reinstall even when already up to date', default: false },
+    force: { type: 'boolean', description: 'Reinstall the current version (never an older one: use --version for that)', default: false },
     quiet: { type: 'boolean', description: 'No progress output', default: false },
     ...jsonArg,
   },
