@@ -6,7 +6,7 @@ import type { HoduCommand } from './command';
 import { commands } from './commands/index';
 import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
-import { out, outJson } from './ui/output';
+import { err, out, outJson } from './ui/output';
 
 /**
  * Dispatches argv to a command and returns the exit code. Only this module (and the commands it runs)
@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     if (rest[0] === '__plugin-child') return await (await import('../plugins/native/child')).runPluginChild(rest.slice(1));
     // Hidden: shell completion scripts ask `hodu __complete WORD...` for names only known at TAB time.
     if (rest[0] === '__complete') return (await import('./completions/complete-command')).runComplete(rest.slice(1));
+    // Hidden: the background update check (src/update/notice.ts) runs detached as `hodu __update-check`.
+    if (rest[0] === '__update-check') return (await import('../update/notice')).runUpdateCheck();
     const nameIndex = rest.findIndex((a) => !a.startsWith('-'));
     if (nameIndex < 0) {
       const { topLevelHelp } = await import('./help');
@@ -45,7 +47,13 @@ export async function main(argv: string[]): Promise<number> {
       throw usageError(`unknown command '${name}'`, guess ? `did you mean 'hodu ${guess}'?` : 'run `hodu --help` for the list of commands');
     }
     const cmd = await entry.load();
-    return await dispatch([name], cmd, [...rest.slice(0, nameIndex), ...rest.slice(nameIndex + 1)]);
+    const code = await dispatch([name], cmd, [...rest.slice(0, nameIndex), ...rest.slice(nameIndex + 1)]);
+    // [update] check: a cached answer, read after the command; the network is only touched by a detached child.
+    if (name !== 'self-update' && !rest.some((a) => a === '--json' || a === '--help' || a === '-h')) {
+      const notice = await (await import('../update/notice')).updateNotice();
+      if (notice) err(notice);
+    }
+    return code;
   } catch (e) {
     const error = normalizeCliError(e);
     // --json: scripts always get one JSON object on stdout, errors included (the line on stderr stays).

@@ -417,3 +417,89 @@ describe('installs hodu must not replace', () => {
     expect(JSON.parse(r.stdout).latest).toBe(NEW_VERSION);
   });
 });
+
+describe('background update check (issue 9 #29)', () => {
+  const haveScript = Bun.which('script') !== null;
+  if (!haveScript && process.env.CI !== 'true') console.warn('skipping the background update check tests: `script` (util-linux) is needed for a terminal');
+
+  /** Runs hodu on a pseudo-terminal (util-linux `script`): stdout and stderr arrive merged in `output`. */
+  async function onTty(exe: string, args: string[], env: Record<string, string>) {
+    const line = [exe, ...args].map((a) => `'${a}'`).join(' ');
+    const base = noProxyEnv();
+    delete base.CI;
+    const p = Bun.spawn(['script', '-qec', line, '/dev/null'], {
+      cwd: work,
+      env: { ...base, NO_COLOR: '1', HODU_UPDATE_URL: server.url, TERM: 'dumb', ...env },
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      timeout: 30_000,
+    });
+    p.stdin.end();
+    const [output, code] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+    return { code, output: output.replace(/\r/g, '') };
+  }
+
+  const manifestHits = () => server.hits.filter((h) => h === '/stable/manifest.json').length;
+  const notice = `hodu ${NEW_VERSION} is available (installed: ${OLD_VERSION}); run \`hodu self-update\``;
+
+  /** Polls (hang guard 10 s) until the detached check has recorded its answer in HODU_HOME. */
+  async function waitForAnswer(file: string): Promise<void> {
+    const answered = () => existsSync(file) && readFileSync(file, 'utf8').includes(`"latest": "${NEW_VERSION}"`);
+    for (let i = 0; i < 200 && !answered(); i++) await Bun.sleep(50);
+    expect(answered()).toBe(true);
+  }
+
+  test.skipIf(!haveScript && process.env.CI !== 'true')('on a terminal: checked once per interval in the background, then a one-line notice', async () => {
+    const home = join(work, `home-${++n}`);
+    const exe = install(kit.oldBinary);
+    const first = await onTty(exe, ['version'], { HODU_HOME: home });
+    expect(first.code).toBe(0);
+    expect(first.output).not.toContain('is available');
+    await waitForAnswer(join(home, 'update-check.json'));
+    expect(manifestHits()).toBe(1);
+
+    const second = await onTty(exe, ['version'], { HODU_HOME: home });
+    expect(second.code).toBe(0);
+    expect(second.output.split('\n').filter((l) => l.includes('is available'))).toEqual([notice]);
+    // Within the interval (24h by default) the cached answer is used: no second request.
+    await Bun.sleep(300);
+    expect(manifestHits()).toBe(1);
+
+    // Off under --json, CI, HODU_NO_UPDATE_CHECK, update.check = false, without an update URL, and off a terminal.
+    const cases: [string[], Record<string, string>][] = [
+      [['version', '--json'], {}],
+      [['version'], { CI: 'true' }],
+      [['version'], { HODU_NO_UPDATE_CHECK: '1' }],
+      [['version'], { HODU_UPDATE_URL: '' }],
+    ];
+    for (const [args, env] of cases) {
+      const r = await onTty(exe, args, { HODU_HOME: home, ...env });
+      expect(`${args.join(' ')} ${JSON.stringify(env)}: ${r.output.includes('is available')}`).toBe(`${args.join(' ')} ${JSON.stringify(env)}: false`);
+    }
+    writeFileSync(join(home, 'config.toml'), '[update]\ncheck = false\n');
+    expect((await onTty(exe, ['version'], { HODU_HOME: home })).output).not.toContain('is available');
+    rmSync(join(home, 'config.toml'));
+    const piped = await run(exe, ['version'], { env: { HODU_HOME: home } });
+    expect(piped.stderr).not.toContain('is available');
+  });
+
+  test.skipIf(!haveScript && process.env.CI !== 'true')('a stalled update server never delays the command; nothing is checked off a terminal', async () => {
+    server.override('/stable/manifest.json', () => new Response(new ReadableStream({ start: () => undefined })));
+    const home = join(work, `home-${++n}`);
+    const exe = install(kit.oldBinary);
+    const r = await onTty(exe, ['version'], { HODU_HOME: home });
+    expect(r.code).toBe(0);
+    expect(r.output).toContain(`hodu ${OLD_VERSION}`);
+    // The command is over while its background check still waits on the stalled server (no answer yet).
+    for (let i = 0; i < 200 && manifestHits() === 0; i++) await Bun.sleep(50);
+    expect(manifestHits()).toBe(1);
+    const pending = readFileSync(join(home, 'update-check.json'), 'utf8');
+    expect(pending).not.toContain('"latest"');
+    expect(pending).not.toContain('"error"');
+    const quiet = join(work, `home-${++n}`);
+    await run(exe, ['version'], { env: { HODU_HOME: quiet } });
+    await Bun.sleep(500);
+    expect(existsSync(join(quiet, 'update-check.json'))).toBe(false);
+  });
+});
