@@ -82,7 +82,13 @@ export function checkDtype(schema: OpSchema, cases: OpCase[], typeVar: string, t
   const mine = cases.filter((c) => c.op === schema.op && (c.domain ?? '') === schema.domain && !c.throws);
   if (!mine.length) return `no case for ${schema.op} in test/ops/cases`;
   let why = '';
+  // A constraint that types inputs is only shown to work by a case that feeds one of them.
+  const typesInputs = schema.inputs.some((io) => io.type === typeVar);
   for (const c of mine) {
+    if (typesInputs && !c.inputs.some((s, i) => s !== null && inputType(schema, c, i) === typeVar)) {
+      why ||= `no case feeds an input typed ${typeVar}`;
+      continue;
+    }
     try {
       const { model, feeds } = caseModel(retype(c, schema, typeVar, to));
       const out = new Executor(model).run(feeds);

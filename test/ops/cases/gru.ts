@@ -34,6 +34,14 @@ export const cases: OpCase[] = [
     outputs: [t('float32', [2, 1, 1, 1], [4, 4]), t('float32', [1, 1, 1], [4])],
   },
   {
+    // sequence_lens = [1]: step 1 as in 'linear_before_reset 0' (H = 4); Y is zero past the end, Y_h keeps H.
+    name: 'sequence_lens stops after one step',
+    op: 'GRU',
+    attrs: acts,
+    inputs: [t('float32', [2, 1, 1], [3, 0]), w, r, b, t('int32', [1], [1]), h0],
+    outputs: [t('float32', [2, 1, 1, 1], [4, 0]), t('float32', [1, 1, 1], [4])],
+  },
+  {
     name: 'default activations (Sigmoid, Tanh)',
     op: 'GRU',
     opset: 7,

@@ -20,6 +20,14 @@ export const cases: OpCase[] = [
     outputs: [t('float32', [1, 1, 1, 1], [1.5]), t('float32', [1, 1, 1], [1.5]), t('float32', [1, 1, 1], [3])],
   },
   {
+    // sequence_lens = [1]: step 1 as in 'one step' (C = 3, H = 1.5); Y is zero past the end, Y_h and Y_c keep step 1.
+    name: 'sequence_lens stops after one step',
+    op: 'LSTM',
+    attrs: acts,
+    inputs: [t('float32', [2, 1, 1], [2, 5]), w, r, null, t('int32', [1], [1]), null, c0],
+    outputs: [t('float32', [2, 1, 1, 1], [1.5, 0]), t('float32', [1, 1, 1], [1.5]), t('float32', [1, 1, 1], [3])],
+  },
+  {
     // i = 0.25·(1·4)+0.5 = 1.5, f = 0.25·(2·4)+0.5 = 2.5, C = 2.5·4 + 1.5·2 = 13, o = 0.25·(0.5·13)+0.5 = 2.125.
     name: 'peepholes with Affine gates',
     op: 'LSTM',

@@ -42,4 +42,11 @@ export const cases: OpCase[] = [
     inputs: [[t('int32', [1], [1]), t('int32', [1], [2])], [t('int32', [1], [10])]],
     throws: 'E_SHAPE',
   },
+  {
+    name: 'a body that passes x through ignores the extra input',
+    op,
+    attrs: { body: attr.graph(graph(['x', 'y'], [node('Identity', ['x'], ['z'])], ['z'])) },
+    inputs: [[t('string', [2], ['a', 'b']), t('string', [1], ['c'])], t('string', [1], ['unused'])],
+    outputs: [[t('string', [2], ['a', 'b']), t('string', [1], ['c'])]],
+  },
 ];
