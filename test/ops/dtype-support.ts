@@ -46,8 +46,8 @@ function convertSpec(s: TensorSpec, to: DType): TensorSpec {
   return { dtype: to, dims: s.dims, data: s.data.map((v) => convertValue(v, to)) };
 }
 
-/** Attributes that pick an output dtype (Cast `to`, RandomNormal `dtype`, window `output_datatype`, …). */
-const DTYPE_ATTRS = ['to', 'dtype', 'output_datatype', 'output_dtype'];
+/** Attributes that pick an output dtype (Cast `to`, RandomNormal `dtype`, window `output_datatype`, LayerNormalization `stash_type`, …). */
+const DTYPE_ATTRS = ['to', 'dtype', 'output_datatype', 'output_dtype', 'stash_type'];
 
 function retype(c: OpCase, schema: OpSchema, typeVar: string, to: DType): OpCase {
   const inputs = c.inputs.map((s, i) => {
@@ -83,10 +83,15 @@ export function checkDtype(schema: OpSchema, cases: OpCase[], typeVar: string, t
   if (!mine.length) return `no case for ${schema.op} in test/ops/cases`;
   let why = '';
   // A constraint that types inputs is only shown to work by a case that feeds one of them.
+  // One that types only outputs, by a case that checks one of them.
   const typesInputs = schema.inputs.some((io) => io.type === typeVar);
   for (const c of mine) {
     if (typesInputs && !c.inputs.some((s, i) => s !== null && inputType(schema, c, i) === typeVar)) {
       why ||= `no case feeds an input typed ${typeVar}`;
+      continue;
+    }
+    if (!typesInputs && !(c.outputs ?? []).some((_, i) => specAt(schema.outputs, i)?.type === typeVar)) {
+      why ||= `no case checks an output typed ${typeVar}`;
       continue;
     }
     try {
