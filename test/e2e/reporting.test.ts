@@ -17,6 +17,7 @@ let constModel = '';
 let ifModel = '';
 let reluModel = '';
 let addModel = '';
+let identityModel = '';
 
 const constant = (out: string, dims: number[]): Node => ({
   name: `const_${out}`, op: 'Constant', domain: '', inputs: [], outputs: [out],
@@ -75,6 +76,13 @@ beforeAll(() => {
     nodes: [{ name: 'add', op: 'Add', domain: '', inputs: ['a', 'b'], outputs: ['s'], attributes: {} }],
     inputs: [vi('a'), vi('b')],
     outputs: [vi('s')],
+  }));
+  // y = x for any float32 tensor (rank not declared).
+  const anyF32 = (name: string) => ({ name, type: { kind: 'tensor' as const, dtype: 'float32' as const } });
+  identityModel = writeModelFile(join(dir, 'identity.onnx'), buildModel({
+    nodes: [{ name: 'id', op: 'Identity', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} }],
+    inputs: [anyF32('x')],
+    outputs: [anyF32('y')],
   }));
   writeNpyFile(join(dir, 'x24.npy'), fromNumbers('float32', [2, 4], [1, 2, 3, 4, 5, 6, 7, 8]));
   writeNpyFile(join(dir, 'x23.npy'), fromNumbers('float32', [2, 3], [1, 2, 3, 4, 5, 6]));
@@ -193,5 +201,27 @@ describe('item 19: --shape is checked against the declared input shape', () => {
     const r = hodu(['run', reluModel, '--input', `x=${join(dir, 'x23.npy')}`, '--shape', 'x=5x3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error[E_INPUT_SHAPE]: input 'x' is given as a file of shape [2,3] and as --shape x=5x3");
+  });
+});
+
+describe('item 21: the output preview prints as numpy does', () => {
+  test('8 significant decimals: 0.00011628 is not cut to 0.0001', () => {
+    const input = writeNpyFile(join(dir, 'small.npy'), fromNumbers('float32', [1, 1], [0.00011628]));
+    const r = hodu(['run', identityModel, '--input', input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('y  float32[1,1]\n[[0.00011628]]\n\n');
+  });
+
+  test('numpy exponents (e-05) when the values span more than 1e3', () => {
+    const input = writeNpyFile(join(dir, 'span.npy'), fromNumbers('float32', [3], [1, 1e-5, 3]));
+    expect(hodu(['run', identityModel, '--input', input]).stdout).toContain('\n[1.e+00 1.e-05 3.e+00]\n');
+  });
+
+  test('long rows wrap at 75 columns when stdout is not a terminal', () => {
+    const input = writeNpyFile(join(dir, 'row.npy'), fromNumbers('float32', [30], Array.from({ length: 30 }, (_, i) => i)));
+    const r = hodu(['run', identityModel, '--input', input]);
+    expect(r.stdout).toContain('\n[ 0.  1.  2.  3.  4.  5.  6.  7.  8.  9. 10. 11. 12. 13. 14. 15. 16. 17.\n 18. 19. 20. 21. 22. 23. 24. 25. 26. 27. 28. 29.]\n');
+    const wide = writeNpyFile(join(dir, 'wide.npy'), fromNumbers('float32', [400], Array.from({ length: 400 }, (_, i) => i / 7)));
+    for (const line of hodu(['run', identityModel, '--input', wide]).stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(75);
   });
 });

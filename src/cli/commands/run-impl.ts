@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../../util/atomic-write';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson, table } from '../ui/output';
-import { previewTensor } from '../ui/tensor-preview';
+import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
 import { runNotes } from './run-notes';
 
 export interface RunFlags {
@@ -90,9 +90,10 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   }
   const c = await colors();
   if (!flags.output && !flags.outputDir) {
+    const lineWidth = terminalLineWidth();
     for (const [name, t] of tensors) {
       out(`${c.bold(name)}  ${c.cyan(t.dtype)}${formatShape(t.dims)}`);
-      out(previewTensor(t));
+      out(previewTensor(t, { lineWidth }));
       out();
     }
   }

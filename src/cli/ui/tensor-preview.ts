@@ -1,85 +1,114 @@
-import { isFloatDType } from '../../ir/dtype';
-import { type Tensor, toNumbers } from '../../ir/tensor';
-
-const EDGE = 3;
-const SUMMARIZE_ABOVE = 1000;
-const PRECISION = 4;
-
 /**
- * numpy-style text of a tensor, summarized with `...` beyond 1000 elements (numpy's threshold). Only the
- * elements that are shown are formatted, so a preview of a huge output stays cheap.
+ * A tensor as numpy's `print(arr)` shows it (numpy/core/arrayprint.py with its default options: linewidth
+ * 75, threshold 1000, edgeitems 3, precision 8): summarized with `...` beyond 1000 elements, rows wrapped at
+ * the line width, floats as in float-format.ts. Only the elements that are shown are read and formatted, so a
+ * preview of a huge output stays cheap.
  */
-export function previewTensor(t: Tensor): string {
-  if (t.size === 0) return `[]`;
-  const strides: number[] = [];
-  let acc = 1;
-  for (let i = t.dims.length - 1; i >= 0; i--) {
-    strides[i] = acc;
-    acc *= t.dims[i]!;
-  }
-  const summarize = t.size > SUMMARIZE_ABOVE;
-  const picksOf = (n: number): number[] => (summarize && n > 2 * EDGE ? [...range(0, EDGE), -1, ...range(n - EDGE, n)] : range(0, n));
-  // The flat indices that will be printed, in order.
+import { isBigDType, isFloatDType } from '../../ir/dtype';
+import { bfloatToFloat, halfToFloat } from '../../ir/float16';
+import type { Tensor } from '../../ir/tensor';
+import { floatFormatter, formatFloatScalar, maxOf } from './float-format';
+
+export const DEFAULT_LINE_WIDTH = 75;
+const EDGE_ITEMS = 3;
+const THRESHOLD = 1000;
+
+export interface PreviewOptions {
+  /** Characters per line (numpy's linewidth); the CLI passes the terminal's width when stdout is one. */
+  lineWidth?: number;
+}
+
+type Element = number | bigint | string;
+
+/** The terminal's width when stdout is one (numpy itself stays at 75; a terminal shows what fits), else 75. */
+export function terminalLineWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : DEFAULT_LINE_WIDTH;
+}
+
+export function previewTensor(t: Tensor, opts: PreviewOptions = {}): string {
+  const lineWidth = opts.lineWidth ?? DEFAULT_LINE_WIDTH;
+  if (t.dims.length === 0) return formatScalar(t, element(t, 0));
+  if (t.size === 0) return '[]';
+  const strides = t.dims.map((_, i) => t.dims.slice(i + 1).reduce((a, b) => a * b, 1));
+  const summarize = t.size > THRESHOLD;
+  // Indices shown along an axis: all, or the first and last EDGE_ITEMS around a -1 marking '...'.
+  const picksOf = (n: number): number[] => (summarize && n > 2 * EDGE_ITEMS ? [...range(0, EDGE_ITEMS), -1, ...range(n - EDGE_ITEMS, n)] : range(0, n));
   const shown: number[] = [];
   const collect = (axis: number, offset: number) => {
     if (axis === t.dims.length) return void shown.push(offset);
     for (const i of picksOf(t.dims[axis]!)) if (i >= 0) collect(axis + 1, offset + i * strides[axis]!);
   };
   collect(0, 0);
-  const raw: (number | string)[] = t.dtype === 'string' ? [] : (toNumbers(t) as unknown as number[]);
-  const value = (i: number): number | string => (t.dtype === 'string' ? JSON.stringify((t.data as string[])[i]) : raw[i]!);
-  const fmt = formatter(t, shown.map(value));
-  const cells = new Map<number, string>(shown.map((i) => [i, fmt(value(i))]));
-  let width = 0;
-  for (const c of cells.values()) width = Math.max(width, c.length);
-  const pad = (s: string) => ' '.repeat(width - s.length) + s;
-  const render = (axis: number, offset: number, indent: string): string => {
-    if (t.dims.length === 0) return cells.get(0)!;
+  const format = formatterFor(t, shown.map((i) => element(t, i)));
+
+  // numpy's _formatArray: a hanging indent of one space per open bracket, rows wrapped so that a line with
+  // its closing bracket fits in the width, blank lines between blocks of higher axes.
+  const render = (axis: number, offset: number, indent: string, width: number): string => {
     const picks = picksOf(t.dims[axis]!);
-    if (axis === t.dims.length - 1) return `[${picks.map((i) => (i < 0 ? '...' : pad(cells.get(offset + i)!))).join(' ')}]`;
-    const sep = '\n'.repeat(t.dims.length - axis - 1) + indent + ' ';
-    return `[${picks.map((i) => (i < 0 ? '...' : render(axis + 1, offset + i * strides[axis]!, indent + ' '))).join(sep)}]`;
+    const axesLeft = t.dims.length - axis;
+    let s = '';
+    if (axesLeft === 1) {
+      const elemWidth = width - 1; // room for ']'
+      let line = indent;
+      const extend = (word: string) => {
+        // Wrapping a line that holds only the indent would not help.
+        if (line.length + word.length > elemWidth && line.length > indent.length) {
+          s += `${line.trimEnd()}\n`;
+          line = indent;
+        }
+        line += word;
+      };
+      picks.forEach((i, k) => {
+        extend(i < 0 ? '...' : format(element(t, offset + i)));
+        if (k < picks.length - 1) line += ' ';
+      });
+      s += line;
+    } else {
+      const sep = '\n'.repeat(axesLeft - 1);
+      s = picks
+        .map((i) => indent + (i < 0 ? '...' : render(axis + 1, offset + i * strides[axis]!, `${indent} `, width - 1)))
+        .join(sep);
+    }
+    return `[${s.slice(indent.length)}]`;
   };
-  return render(0, 0, '');
+  return render(0, 0, ' ', lineWidth);
 }
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a }, (_, i) => a + i);
 }
 
-/** Chooses the number format from the shown values, as numpy does from the printed ones. */
-function formatter(t: Tensor, values: (number | string)[]): (v: number | string) => string {
-  if (t.dtype === 'string') return (v) => String(v);
-  if (t.dtype === 'bool') return (v) => (v ? 'True' : 'False');
-  if (!isFloatDType(t.dtype)) return (v) => String(v);
-  let max = 0;
-  let min = Infinity;
-  for (const v of values as number[]) {
-    if (!Number.isFinite(v) || v === 0) continue;
-    max = Math.max(max, Math.abs(v));
-    min = Math.min(min, Math.abs(v));
-  }
-  if (min === Infinity) min = 0;
-  // numpy switches to scientific notation when the range is too wide to print in fixed point.
-  if (max >= 1e8 || (min > 0 && min < 1e-4) || (min > 0 && max / min > 1e3 && max >= 1e3)) {
-    return (v) => special(v as number) ?? (v as number).toExponential(PRECISION);
-  }
-  // Fixed point like numpy: up to PRECISION decimals, trailing zeros trimmed but the '.' kept, and
-  // padded so the decimal points line up ("1.5", "0. ", "3.5").
-  const fixed = (x: number) => x.toFixed(PRECISION).replace(/0+$/, '');
-  let fracWidth = 0;
-  for (const v of values as number[]) if (Number.isFinite(v)) fracWidth = Math.max(fracWidth, fixed(v).split('.')[1]!.length);
-  return (v) => {
-    const x = v as number;
-    const s = special(x);
-    if (s !== undefined) return s;
-    const [int, frac] = fixed(x).split('.');
-    return `${int}.${frac!.padEnd(fracWidth)}`;
-  };
+/** One element as a JS value: floats decoded, 64-bit integers exact, strings as stored. */
+function element(t: Tensor, i: number): Element {
+  const v = t.data[i]!;
+  if (t.dtype === 'float16') return halfToFloat(v as number);
+  if (t.dtype === 'bfloat16') return bfloatToFloat(v as number);
+  return v;
 }
 
-function special(x: number): string | undefined {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  return undefined;
+/** numpy's per-dtype formatters, fitted to the shown elements so that columns line up. */
+function formatterFor(t: Tensor, values: Element[]): (v: Element) => string {
+  if (t.dtype === 'string') return (v) => pythonRepr(String(v));
+  // ' True' and 'False' have the same width.
+  if (t.dtype === 'bool') return (v) => (v ? ' True' : 'False');
+  if (isFloatDType(t.dtype)) {
+    const fmt = floatFormatter(t.dtype, values as number[]);
+    return (v) => fmt(v as number);
+  }
+  const width = maxOf(values, (v) => String(v).length);
+  return (v) => String(v).padStart(width);
+}
+
+/** A 0-d tensor prints as numpy prints its scalar: 2.0, 0.1, 1e-05, True, 7, abc. */
+function formatScalar(t: Tensor, v: Element): string {
+  if (t.dtype === 'bool') return v ? 'True' : 'False';
+  if (t.dtype === 'string' || isBigDType(t.dtype) || !isFloatDType(t.dtype)) return String(v);
+  return formatFloatScalar(t.dtype, v as number);
+}
+
+/** Python's repr of a str: single quotes unless the text has a ' and no ". */
+function pythonRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
 }
