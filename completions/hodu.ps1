@@ -89,7 +89,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             Positionals = @('dynamic')
         }
         'config' = @{
-            Subs = @(,@('list', 'List every config key with its value, default and source'); ,@('get', 'Print the value of one config key (the default when unset)'); ,@('set', 'Set one config key (validated; comments in the file are kept)'); ,@('unset', 'Remove one key from config.toml (it falls back to its default)'); ,@('path', 'Print the path of config.toml ($HODU_HOME/config.toml)'); ,@('edit', 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)'))
+            Subs = @(,@('list', 'List every config key with its value, default and source'); ,@('get', 'Print the value of one config key as hodu uses it (its environment variable, else config.toml); an unset key prints nothing and exits 1'); ,@('set', 'Set one config key (validated; comments in the file are kept)'); ,@('unset', 'Remove one key from config.toml (it falls back to its default)'); ,@('path', 'Print the path of config.toml ($HODU_HOME/config.toml)'); ,@('edit', 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
@@ -104,24 +104,24 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'config get' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--default', 'Print the default when the key is not set (exit 1 only if it has none)'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
         }
         'config set' = @{
             Subs = @()
             Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('', '')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check', '')
         }
         'config unset' = @{
             Subs = @()
             Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
         }
         'config path' = @{
             Subs = @()

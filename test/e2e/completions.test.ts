@@ -91,6 +91,11 @@ describeWithTools(['bash'], 'bash', () => {
     expect(complete('completions', 'z')).toEqual(['zsh']);
     expect(complete('run', 'mod')).toEqual(['model.onnx']);
   });
+  test('config get/set/unset <TAB> → config keys', () => {
+    expect(complete('config', 'get', 'runtime.')).toEqual(['runtime.threads', 'runtime.max_memory', 'runtime.backend', 'runtime.device']);
+    expect(complete('config', 'set', 'log.l')).toEqual(['log.level']);
+    expect(complete('config', 'unset', 'update.ch')).toEqual(['update.channel', 'update.check_interval', 'update.check']);
+  });
   testWithTools(['shellcheck'], 'the script is shellcheck clean', () => {
     run(['shellcheck', '-s', 'bash', join(COMPLETIONS, 'hodu.bash')]);
   });

@@ -1,4 +1,5 @@
 import type { ArgDef } from 'citty';
+import { CONFIG_KEYS } from '../../config/keys';
 
 /** Where the candidates of a dynamic slot come from (answered at TAB time by `hodu __complete`). */
 export type DynamicSource = 'backends' | 'devices' | 'installed-plugins' | 'plugins';
@@ -23,6 +24,9 @@ const POSITIONAL_OVERRIDES: Record<string, ValueKind> = {
   'plugin rebuild:name': dynamic('installed-plugins'),
   'plugin test:target': dynamic('installed-plugins'),
   'plugin info:name': dynamic('plugins'),
+  'config get:key': { kind: 'choices', values: CONFIG_KEYS.map((k) => k.key) },
+  'config set:key': { kind: 'choices', values: CONFIG_KEYS.map((k) => k.key) },
+  'config unset:key': { kind: 'choices', values: CONFIG_KEYS.map((k) => k.key) },
 };
 
 /** Flags that mean the same thing in every command that has them. */
