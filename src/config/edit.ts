@@ -82,15 +82,51 @@ function inSectionOf(scanned: ReturnType<typeof scanKeyLines>, line: ReturnType<
   return header?.path === section;
 }
 
-/** Line-wise unset; the text unchanged when the key is not there; undefined when it needs the fallback. */
+const isComment = (line: string | undefined) => line !== undefined && /^\s*#/.test(line);
+const isBlank = (line: string | undefined) => line !== undefined && line.trim() === '';
+
+/** Index of the first line of the comment block directly above `index` (no blank line between). */
+function attachedCommentsStart(lines: string[], index: number): number {
+  let start = index;
+  while (start > 0 && isComment(lines[start - 1])) start--;
+  return start;
+}
+
+/**
+ * Line-wise unset; the text unchanged when the key is not there; undefined when it needs the fallback.
+ * The comment lines directly above the key go with it (they describe it, as in Cargo's toml_edit), and a
+ * `[section]` left with no keys and no other comments goes too, so no empty table is left behind.
+ */
 export function unsetInText(text: string, key: string): string | undefined {
   const hits = scanKeyLines(text).filter((l) => l.path === key);
   if (hits.length === 0) return scanKeyLines(text).some((l) => key.startsWith(`${l.path}.`) && l.kind === 'key') ? undefined : text;
   if (hits.length > 1 || hits[0]!.kind !== 'key') return undefined;
   const lines = text.split('\n');
-  if (!simpleLine(lines[hits[0]!.index]!.replace(/\r$/, ''))) return undefined;
-  lines.splice(hits[0]!.index, 1);
-  return lines.join('\n');
+  const index = hits[0]!.index;
+  if (!simpleLine(lines[index]!.replace(/\r$/, ''))) return undefined;
+  const start = attachedCommentsStart(lines, index);
+  lines.splice(start, index - start + 1);
+  return dropEmptySection(lines, key.slice(0, key.indexOf('.'))).join('\n');
+}
+
+/** Removes `[section]` (with its attached comments) when nothing but blank lines is left under it. */
+function dropEmptySection(lines: string[], section: string): string[] {
+  const scanned = scanKeyLines(lines.join('\n'));
+  const headers = scanned.filter((l) => l.kind === 'header' && l.path === section);
+  if (headers.length !== 1) return lines;
+  const header = headers[0]!.index;
+  const next = scanned.find((l) => l.kind === 'header' && l.index > header)?.index ?? lines.length;
+  if (!lines.slice(header + 1, next).every(isBlank)) return lines;
+  // Comments at the very top of the file describe the file, not its first table: they stay.
+  const comments = attachedCommentsStart(lines, header);
+  const start = comments === 0 ? header : comments;
+  const out = [...lines.slice(0, start), ...lines.slice(next)];
+  // One blank line at most where the section was, none at the top, and the final newline kept.
+  if (isBlank(out[start - 1]) && isBlank(out[start])) out.splice(start, 1);
+  while (out.length > 1 && isBlank(out[0])) out.shift();
+  if (lines.at(-1) === '' && out.at(-1) !== '') out.push('');
+  while (out.length > 1 && isBlank(out.at(-1)) && isBlank(out.at(-2))) out.pop();
+  return out;
 }
 
 /** JSON with sorted keys: compares parsed TOML regardless of key order. */
@@ -98,11 +134,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? Number(v) : v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 }
 
+function withoutEmptyTables(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => !(v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && Object.keys(v).length === 0)));
+}
+
 function withChange(data: Record<string, unknown>, key: string, value: unknown | undefined): Record<string, unknown> {
   const copy = JSON.parse(canonical(data)) as Record<string, Record<string, unknown>>;
   const [section, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
   if (value === undefined) {
-    if (copy[section] && typeof copy[section] === 'object') delete copy[section][name];
+    if (copy[section] && typeof copy[section] === 'object') {
+      delete copy[section][name];
+      if (Object.keys(copy[section]).length === 0) delete copy[section];
+    }
   } else {
     if (!copy[section] || typeof copy[section] !== 'object') copy[section] = {};
     copy[section][name] = value;
@@ -141,8 +184,9 @@ export async function editConfigText(text: string, path: string, key: string, va
   let rewritten = false;
   if (next !== undefined) {
     // Trust the line edit only if it parses to exactly the intended data.
+    // An empty [section] kept for the comments in it is the same data as no section.
     const parsed = await parseConfigText(next, path).catch(() => undefined);
-    if (!parsed || canonical(parsed) !== canonical(expected)) next = undefined;
+    if (!parsed || canonical(withoutEmptyTables(parsed)) !== canonical(withoutEmptyTables(expected))) next = undefined;
   }
   if (next === undefined) {
     const TOML = (await import('@iarna/toml')).default;

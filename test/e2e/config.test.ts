@@ -57,6 +57,15 @@ describe('hodu config', () => {
     expect(hodu(['config', 'path'], { env: env(h) }).stdout).toBe(`${join(h, 'config.toml')}\n`);
   });
 
+  test('unset of the last key of a table removes the table (and the comment above the key)', () => {
+    const h = home('# mine\n\n[runtime]\nthreads = 2\n\n[log]\n# chatty while debugging\nlevel = "debug"\n');
+    expect(hodu(['config', 'unset', 'log.level'], { env: env(h) }).code).toBe(0);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('# mine\n\n[runtime]\nthreads = 2\n');
+    const r = hodu(['config', 'unset', 'runtime.threads'], { env: env(h) });
+    expect([r.code, r.stderr.includes('re-written')]).toEqual([0, false]);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('# mine\n');
+  });
+
   test('set validates against the schema and writes nothing when invalid', () => {
     const h = home('[runtime]\nthreads = 2\n');
     const r = hodu(['config', 'set', 'runtime.threads', 'lots'], { env: env(h) });

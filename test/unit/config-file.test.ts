@@ -100,10 +100,26 @@ describe('editing config.toml', () => {
     expect((await editConfigText('', P, 'log.level', 'debug')).text).toBe('[log]\nlevel = "debug"\n');
   });
 
-  test('unset removes the line; unsetting an absent key changes nothing', async () => {
+  test('unset removes the line, and the table when it was its last key; unsetting an absent key changes nothing', async () => {
     const r = await editConfigText(original, P, 'log.level', undefined);
-    expect(r.text).toBe('# my settings\n[runtime]\nthreads = 2 # two is enough\n\n# logging\n[log]\n');
+    // [log] had only this key: no empty table is left, nor the comment that introduced it.
+    expect(r.text).toBe('# my settings\n[runtime]\nthreads = 2 # two is enough\n');
+    expect(r.rewritten).toBe(false);
+    expect((await editConfigText(r.text, P, 'runtime.threads', undefined)).text).toBe('# my settings\n');
     expect((await editConfigText(original, P, 'cache.dir', undefined)).changed).toBe(false);
+  });
+
+  test('unset takes the comment lines directly above the key; other keys and detached comments stay', async () => {
+    const text = '[runtime]\n# four cores here\nthreads = 4\ndevice = "cpu"\n\n[log]\nlevel = "info"\n';
+    const r = await editConfigText(text, P, 'runtime.threads', undefined);
+    expect(r.text).toBe('[runtime]\ndevice = "cpu"\n\n[log]\nlevel = "info"\n');
+    // A section whose only key goes but which holds a detached comment keeps the comment under its header.
+    const kept = await editConfigText('[runtime]\n# notes about this machine\n\nthreads = 4\n', P, 'runtime.threads', undefined);
+    expect(kept.text).toBe('[runtime]\n# notes about this machine\n\n');
+    expect(kept.rewritten).toBe(false);
+    // The middle table goes: one blank line is left between its neighbours.
+    const middle = await editConfigText('[runtime]\nthreads = 4\n\n[log]\nlevel = "info"\n\n[update]\ncheck = false\n', P, 'log.level', undefined);
+    expect(middle.text).toBe('[runtime]\nthreads = 4\n\n[update]\ncheck = false\n');
   });
 
   test('an invalid value is refused before writing, naming the expected type', async () => {
@@ -129,7 +145,7 @@ describe('editing config.toml', () => {
     expect(setInText(dotted, 'log.format', 'json')).toBeUndefined();
     const d = await editConfigText(dotted, P, 'log.format', 'json');
     expect(await parseConfigText(d.text, P)).toEqual({ log: { level: 'info', format: 'json' } });
-    expect(unsetInText('x = """a\nb"""\n[log]\nlevel = "info"\n', 'log.level')).toBe('x = """a\nb"""\n[log]\n');
+    expect(unsetInText('x = """a\nb"""\n[log]\nlevel = "info"\n', 'log.level')).toBe('x = """a\nb"""\n');
   });
 
   test('a string with # and quotes survives a line edit', async () => {
