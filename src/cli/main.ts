@@ -2,7 +2,7 @@ import type { ArgDef } from 'citty';
 import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 import { VERSION } from '../version';
-import type { HoduCommand } from './command';
+import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
 import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
@@ -88,8 +88,8 @@ async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promi
   const defs = ((typeof cmd.args === 'function' ? await cmd.args() : await cmd.args) ?? {}) as Record<string, ArgDef>;
   checkFlags(path, defs, args);
   const { runCommand } = await import('citty');
-  await runCommand(cmd, { rawArgs: args });
-  return 0;
+  const { result } = await runCommand(cmd, { rawArgs: args });
+  return exitCodeOf(result);
 }
 
 /** citty accepts any flag; hodu refuses unknown ones with a suggestion. */

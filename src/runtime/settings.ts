@@ -133,7 +133,8 @@ export function parseLogSpec(spec: string, from = 'HODU_LOG'): { level?: LogLeve
   return { level, modules };
 }
 
-const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+/** How boolean switches in the environment read: set, and not "", "0" or "false". */
+export const isTruthyEnv = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
 function expandHome(path: string, env: Record<string, string | undefined>): string {
   return path === '~' || path.startsWith('~/') ? (env.HOME ?? '~') + path.slice(1) : path;
@@ -191,7 +192,7 @@ export function resolveSettings(input: SettingsInput): Settings {
     file: cfg.log?.file ? expandHome(cfg.log.file, env) : undefined,
   };
 
-  const updateCheck: Setting<boolean> = truthy(env.HODU_NO_UPDATE_CHECK)
+  const updateCheck: Setting<boolean> = isTruthyEnv(env.HODU_NO_UPDATE_CHECK)
     ? { value: false, source: 'env', from: 'HODU_NO_UPDATE_CHECK' }
     : cfg.update?.check !== undefined
       ? { value: cfg.update.check, source: 'config', from: inConfig('update.check') }
@@ -218,4 +219,15 @@ export function resolveSettings(input: SettingsInput): Settings {
     network: { proxy: cfg.network?.proxy, timeoutMs: cfg.network?.timeout_ms ?? 30_000 },
     registryUrl: cfg.registry?.url,
   };
+}
+
+/**
+ * A backend name nothing provides, when it came from HODU_BACKEND or config.toml rather than --backend: the
+ * error says where the name came from and how to change it (else every run fails with no pointer to it).
+ */
+export function withBackendSource(e: unknown, backend: Setting<string | undefined>): unknown {
+  if (!(e instanceof HoduError) || e.code !== 'E_NO_BACKEND' || !backend.value || !e.message.startsWith(`no backend named '${backend.value}'`)) return e;
+  if (backend.source !== 'env' && backend.source !== 'config') return e;
+  const fix = backend.source === 'env' ? 'or unset HODU_BACKEND' : 'or change it: `hodu config set runtime.backend NAME` / `hodu config unset runtime.backend`';
+  return new HoduError(e.code, `${e.message} (from ${backend.from})`, { hint: `${e.hint ? `${e.hint}; ` : ''}${fix}`, exitCode: e.exitCode, cause: e });
 }

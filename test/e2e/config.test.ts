@@ -41,8 +41,9 @@ describe('hodu config', () => {
     expect([get.code, get.stdout]).toEqual([0, '4\n']);
     const getDefault = hodu(['config', 'get', 'update.channel', '--json'], { env: env(h) });
     expect(JSON.parse(getDefault.stdout)).toEqual({ key: 'update.channel', value: 'stable', source: 'default', default: 'stable' });
+    // The environment wins, as in a run: get prints what hodu uses, and says where it comes from.
     const overridden = hodu(['config', 'get', 'runtime.threads'], { env: env(h, { HODU_THREADS: '9' }) });
-    expect(overridden.stderr).toContain('$HODU_THREADS is set and overrides this value');
+    expect([overridden.code, overridden.stdout, overridden.stderr]).toEqual([0, '9\n', 'note: from $HODU_THREADS (config.toml has 4)\n']);
 
     const list = JSON.parse(hodu(['config', 'list', '--json'], { env: env(h) }).stdout);
     expect(list.path).toBe(join(h, 'config.toml'));
@@ -57,6 +58,55 @@ describe('hodu config', () => {
     expect(hodu(['config', 'path'], { env: env(h) }).stdout).toBe(`${join(h, 'config.toml')}\n`);
   });
 
+  test('list shows the value in effect and its source: env NAME over config.toml over default', () => {
+    const h = home('[runtime]\nthreads = 2\n');
+    const e = env(h, { HODU_THREADS: '6', HODU_DEVICE: 'cpu', HODU_NO_UPDATE_CHECK: '1', HODU_LOG: 'plugins=debug' });
+    const text = hodu(['config', 'list'], { env: e }).stdout;
+    expect(text).toMatch(/runtime\.threads\s+6\s+env HODU_THREADS\s+\(config\.toml has 2\)\n/);
+    expect(text).toMatch(/runtime\.device\s+cpu\s+env HODU_DEVICE\n/);
+    expect(text).toMatch(/update\.check\s+false\s+env HODU_NO_UPDATE_CHECK/);
+    // HODU_LOG=plugins=debug sets one module's level: log.level is still the default.
+    expect(text).toMatch(/log\.level\s+warn\s+default\n/);
+    const rows = JSON.parse(hodu(['config', 'list', '--json'], { env: e }).stdout).keys as { key: string }[];
+    expect(rows.find((r) => r.key === 'runtime.threads')).toMatchObject({ value: 6, source: 'env', env: 'HODU_THREADS', configValue: 2 });
+    // Without the variables: the file's value, then the default.
+    const plain = hodu(['config', 'list'], { env: env(h) }).stdout;
+    expect(plain).toMatch(/runtime\.threads\s+2\s+config\.toml\n/);
+    expect(plain).toMatch(/runtime\.device\s+cpu\s+default\n/);
+  });
+
+  test('get: an unset key prints nothing and exits 1; --default prints the default', () => {
+    const h = home('[runtime]\nthreads = 2\n');
+    expect(hodu(['config', 'get', 'update.channel'], { env: env(h) })).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(hodu(['config', 'get', 'update.channel', '--default'], { env: env(h) })).toEqual({ code: 0, stdout: 'stable\n', stderr: '' });
+    // No default either: still exit 1, even with --default.
+    expect(hodu(['config', 'get', 'registry.url', '--default'], { env: env(h) })).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(hodu(['config', 'get', 'runtime.threads', '--default'], { env: env(h) })).toEqual({ code: 0, stdout: '2\n', stderr: '' });
+    expect(hodu(['config', 'get', 'runtime.backend'], { env: env(h, { HODU_BACKEND: 'interp' }) }).stdout).toBe('interp\n');
+    // --json describes the key in any state.
+    const j = hodu(['config', 'get', 'registry.url', '--json'], { env: env(h) });
+    expect([j.code, JSON.parse(j.stdout)]).toEqual([0, { key: 'registry.url', value: null, source: 'unset', default: null }]);
+  });
+
+  test('set runtime.backend accepts only a backend this install has, with a suggestion; a bad one in the file is named in the run error', () => {
+    const h = home('[runtime]\nthreads = 2\n');
+    const bad = hodu(['config', 'set', 'runtime.backend', 'intrp'], { env: env(h) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`error[E_CONFIG]: 'runtime.backend' must be a backend this install has (interp), got "intrp"`);
+    expect(bad.stderr).toContain("did you mean 'interp'?");
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n');
+    expect(hodu(['config', 'set', 'runtime.backend', 'interp'], { env: env(h) }).code).toBe(0);
+    // Written by hand (or before a plugin was removed): the run names the key and how to change it.
+    const edited = home('[runtime]\nbackend = "nope"\n');
+    const run = hodu(['run', MODEL, '--random-inputs'], { env: env(edited) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("error[E_NO_BACKEND]: no backend named 'nope'; available: interp (from runtime.backend in config.toml)");
+    expect(run.stderr).toContain('`hodu config unset runtime.backend`');
+    const fromEnv = hodu(['run', MODEL, '--random-inputs'], { env: env(edited, { HODU_BACKEND: 'nada' }) });
+    expect(fromEnv.stderr).toContain("no backend named 'nada'; available: interp (from HODU_BACKEND)");
+    expect(fromEnv.stderr).toContain('unset HODU_BACKEND');
+  });
+
   test('unset of the last key of a table removes the table (and the comment above the key)', () => {
     const h = home('# mine\n\n[runtime]\nthreads = 2\n\n[log]\n# chatty while debugging\nlevel = "debug"\n');
     expect(hodu(['config', 'unset', 'log.level'], { env: env(h) }).code).toBe(0);
@@ -64,6 +114,16 @@ describe('hodu config', () => {
     const r = hodu(['config', 'unset', 'runtime.threads'], { env: env(h) });
     expect([r.code, r.stderr.includes('re-written')]).toEqual([0, false]);
     expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('# mine\n');
+  });
+
+  test('set on a key no command reads yet says so; other keys do not', () => {
+    const h = home();
+    const r = hodu(['config', 'set', 'registry.url', 'http://127.0.0.1:4873/'], { env: env(h) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: no command reads registry.url yet (it is for installing plugins from a registry');
+    expect(hodu(['config', 'list'], { env: env(h) }).stdout).toMatch(/registry\.url\s+http:\/\/127\.0\.0\.1:4873\/\s+config\.toml\s+\(not used yet\)/);
+    const used = hodu(['config', 'set', 'runtime.threads', '2'], { env: env(h) });
+    expect(used.stderr).not.toContain('warning');
   });
 
   test('set validates against the schema and writes nothing when invalid', () => {

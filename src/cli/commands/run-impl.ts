@@ -9,7 +9,7 @@ import { summarizeProfile } from '../../runtime/profile-summary';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
-import type { SettingsFlags } from '../../runtime/settings';
+import { withBackendSource, type SettingsFlags } from '../../runtime/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
@@ -59,7 +59,9 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
-  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile });
+  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile }).catch((e) => {
+    throw withBackendSource(e, backend);
+  });
   log.debug(`ran on backend '${result.backend}'`);
   for (const n of runNotes(result.backend, { isolate: flags.isolate, threads })) {
     if (n.explicit) err(n.text);

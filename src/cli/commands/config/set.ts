@@ -13,6 +13,8 @@ export default defineHoduCommand({
     const { requireConfigKey, coerceConfigValue } = await import('../../../config/edit');
     const { writeConfigEdit } = await import('./write');
     const k = requireConfigKey(String(args.key));
-    await writeConfigEdit(k.key, coerceConfigValue(k, String(args.value)), Boolean(args.json));
+    const value = coerceConfigValue(k, String(args.value));
+    if (k.key === 'runtime.backend' && typeof value === 'string') await (await import('../../../config/check-backend')).checkBackendName(value);
+    await writeConfigEdit(k.key, value, Boolean(args.json), k.notUsedYet);
   },
 });
