@@ -45,13 +45,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'runtime.device', kind: 'string', default: 'cpu', env: 'HODU_DEVICE', description: 'Device used when --device is not given' },
   { key: 'cache.dir', kind: 'path', description: 'Compile cache folder (unset: $HODU_HOME/cache)', notUsedYet: 'the compile cache (ahead-of-time builds)' },
   { key: 'cache.max_size', kind: 'size', default: '2GiB', description: 'Size above which the compile cache evicts old entries', notUsedYet: 'the compile cache (ahead-of-time builds)' },
-  { key: 'network.proxy', kind: 'url', description: 'HTTP(S) proxy for downloads (unset: HTTPS_PROXY/HTTP_PROXY from the environment)', notUsedYet: 'downloads (self-update uses HTTPS_PROXY/HTTP_PROXY; hodu doctor probes with it)' },
-  { key: 'network.timeout_ms', kind: 'integer', min: 1, default: 30000, description: 'Network timeout in milliseconds', notUsedYet: 'downloads (only hodu doctor reads it)' },
+  { key: 'network.proxy', kind: 'url', description: 'HTTP(S) proxy for self-update downloads (unset: HTTPS_PROXY/HTTP_PROXY from the environment)' },
+  { key: 'network.timeout_ms', kind: 'integer', min: 1, default: 30000, description: 'Network timeout in milliseconds' },
   { key: 'registry.url', kind: 'url', description: 'npm-compatible registry for plugins (unset: none configured)', notUsedYet: 'installing plugins from a registry (plugin install takes --path only)' },
   { key: 'update.channel', kind: 'enum', values: ['stable', 'beta', 'nightly'], default: 'stable', description: 'Release channel for self-update' },
   { key: 'update.url', kind: 'url', env: 'HODU_UPDATE_URL', description: 'Release server for self-update (unset: the one built into release binaries, if any)' },
-  { key: 'update.check_interval', kind: 'duration', default: '24h', description: 'How often to check for a new release ("0": never)', notUsedYet: 'background update checks' },
-  { key: 'update.check', kind: 'boolean', default: true, env: 'HODU_NO_UPDATE_CHECK', description: 'Check for new releases in the background (HODU_NO_UPDATE_CHECK=1 turns it off)', notUsedYet: 'background update checks' },
+  { key: 'update.check_interval', kind: 'duration', default: '24h', description: 'How often to check for a new release ("0": never)' },
+  { key: 'update.check', kind: 'boolean', default: true, env: 'HODU_NO_UPDATE_CHECK', description: 'Check for new releases in the background (HODU_NO_UPDATE_CHECK=1 turns it off)' },
 ];
 
 export const SECTIONS = [...new Set(CONFIG_KEYS.map((k) => k.key.split('.')[0]!))];
