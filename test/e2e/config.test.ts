@@ -215,7 +215,8 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
         expect(JSON.parse(r.stdout).backend).toBe(want.backend);
       } else {
         expect(r.code).toBe(2);
-        expect(r.stdout).toBe('');
+        // --json: the error is the one JSON object on stdout, and the usual line on stderr.
+        expect(JSON.parse(r.stdout).error.code).toBe('E_NO_BACKEND');
         expect(r.stderr).toContain(`error[E_NO_BACKEND]: no backend named '${want.missing}'`);
       }
     });

@@ -1,4 +1,4 @@
-import { defineHoduCommand } from '../command';
+import { defineHoduCommand, exitWith } from '../command';
 import { jsonArg } from '../shared-args';
 
 const MARK = { ok: '✔', warn: '⚠', error: '✘' } as const;
@@ -29,7 +29,12 @@ export default defineHoduCommand({
     }
     if (summary.error > 0) {
       const failed = results.filter((r) => r.status === 'error').map((r) => r.title);
-      throw new HoduError('E_DOCTOR', `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`, { hint: 'follow the fix lines above, then run `hodu doctor` again' });
+      const error = new HoduError('E_DOCTOR', `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`, { hint: 'follow the fix lines above, then run `hodu doctor` again' });
+      if (!args.json) throw error;
+      // --json: the report above is the one JSON object on stdout (it says ok: false); the error line goes
+      // to stderr only, where a thrown error would also add an error object to stdout.
+      const { renderError } = await import('../ui/render-error');
+      return exitWith(await renderError(error, false));
     }
   },
 });
