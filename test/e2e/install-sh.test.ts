@@ -144,14 +144,32 @@ describe('the signed manifest is the only source of trust (issue 9 #11)', () => 
     }
   });
 
-  test('without openssl the signature cannot be checked: refused unless HODU_INSECURE_SKIP_SIGNATURE=1', async () => {
-    // A PATH with every tool of this system except openssl.
-    const bin = join(work, 'no-openssl-bin');
+  /** A PATH holding every tool of this system except `missing`. */
+  function pathWithout(missing: string): string {
+    const bin = join(work, `no-${missing}-bin`);
     mkdirSync(bin, { recursive: true });
     for (const dir of ['/usr/local/bin', '/usr/bin', '/bin']) {
       if (!existsSync(dir)) continue;
-      for (const f of readdirSync(dir)) if (f !== 'openssl' && !existsSync(join(bin, f))) symlinkSync(join(dir, f), join(bin, f));
+      for (const f of readdirSync(dir)) if (f !== missing && !existsSync(join(bin, f))) symlinkSync(join(dir, f), join(bin, f));
     }
+    return bin;
+  }
+
+  testWithTools(['wget', 'openssl'], 'with wget instead of curl: installs, and follows no redirect', async () => {
+    const bin = pathWithout('curl');
+    const r = await sh(['sh', join(kit.site, 'install.sh')], { PATH: bin });
+    expect(r.code).toBe(0);
+    expect(await versionOf(join(r.home, '.hodu', 'bin', 'hodu'))).toBe(`hodu ${NEW_VERSION}`);
+    const hop = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (req) => Response.redirect(`${server.url}${new URL(req.url).pathname}`, 302) });
+    try {
+      await refused({ PATH: bin, HODU_DOWNLOAD_URL: `http://127.0.0.1:${hop.port}` }, 'cannot download');
+    } finally {
+      hop.stop(true);
+    }
+  });
+
+  test('without openssl the signature cannot be checked: refused unless HODU_INSECURE_SKIP_SIGNATURE=1', async () => {
+    const bin = pathWithout('openssl');
     await refused({ PATH: bin }, 'openssl');
     const r = await sh(['sh', join(kit.site, 'install.sh')], { PATH: bin, HODU_INSECURE_SKIP_SIGNATURE: '1' });
     expect(r.code).toBe(0);

@@ -14,6 +14,7 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   curl: 'curl',
   fish: 'fish',
   openssl: 'openssl',
+  wget: 'wget',
   shellcheck: 'shellcheck',
   setpriv: 'util-linux',
   zsh: 'zsh',
