@@ -1,5 +1,8 @@
-/** $HODU_HOME is writable (or can be created), and how much disk is free there, and the cache size. */
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, lstatSync, rmSync, statfsSync, statSync } from 'node:fs';
+/**
+ * $HODU_HOME is writable (or can be created), and how much disk is free there. (The compile cache gets a
+ * check when something writes to it: no command does yet.)
+ */
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatByteSize } from '../util/bytes-size';
 import type { DoctorCheck } from './types';
@@ -49,42 +52,6 @@ export const diskCheck: DoctorCheck = {
     const detail = `${formatByteSize(free)} free in ${where}`;
     if (free < CRITICAL) return { status: 'error', detail, hint: 'free some disk space: plugin builds and the compile cache need room' };
     if (free < LOW) return { status: 'warn', detail, hint: 'less than 1 GiB free; plugin builds and the compile cache may run out of room' };
-    return { status: 'ok', detail };
-  },
-};
-
-/** Bytes under a folder (symlinks not followed). */
-export function folderSize(dir: string): number {
-  let total = 0;
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries: string[];
-    try {
-      entries = readdirSync(d);
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const p = join(d, e);
-      const st = lstatSync(p, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isDirectory()) stack.push(p);
-      else total += st.size;
-    }
-  }
-  return total;
-}
-
-export const cacheCheck: DoctorCheck = {
-  id: 'cache',
-  title: 'compile cache',
-  async run(ctx) {
-    const { dir, maxSize } = ctx.settings.cache;
-    if (!existsSync(dir)) return { status: 'ok', detail: `${dir} (empty; limit ${formatByteSize(maxSize)})` };
-    const size = folderSize(dir);
-    const detail = `${formatByteSize(size)} in ${dir} (limit ${formatByteSize(maxSize)})`;
-    if (size > maxSize) return { status: 'warn', detail, hint: `the cache is over cache.max_size; remove old entries (rm -rf ${dir}) or raise it: hodu config set cache.max_size 4GiB` };
     return { status: 'ok', detail };
   },
 };

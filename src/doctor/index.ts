@@ -6,7 +6,7 @@ import { validateConfig, type ConfigProblem } from '../config/schema';
 import { hoduHome } from '../plugins/paths';
 import { resolveSettings } from '../runtime/settings';
 import { binaryCheck } from './check-binary';
-import { cacheCheck, diskCheck, homeCheck } from './check-home';
+import { diskCheck, homeCheck } from './check-home';
 import { completionsCheck } from './check-completions';
 import { configCheck } from './check-config';
 import { updateCheck } from './check-network';
@@ -27,7 +27,6 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   compilerCheck,
   updateCheck,
   diskCheck,
-  cacheCheck,
   completionsCheck,
 ];
 

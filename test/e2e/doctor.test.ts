@@ -72,7 +72,7 @@ describe('hodu doctor', () => {
     const base = `http://127.0.0.1:${server.port}`;
     const s = setup(`[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
     const { code, report } = await doctor(s);
-    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cc', 'update', 'disk', 'cache', 'completions']);
+    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cc', 'update', 'disk', 'completions']);
     expect(byId(report.checks, 'binary')[0]!.detail).toMatch(/^hodu \d+\.\d+\.\d+.* at .*hodu/);
     expect(byId(report.checks, 'home')[0]).toMatchObject({ status: 'ok', detail: `${s.home} ($HODU_HOME)` });
     expect(byId(report.checks, 'config')[0]).toMatchObject({ status: 'ok', detail: `${join(s.home, 'config.toml')} is valid` });
@@ -134,15 +134,15 @@ describe('hodu doctor', () => {
     expect(code).toBe(0);
   });
 
-  test('a working install warns about nothing no command uses: no cross-compiler, git or registry check', async () => {
+  test('a working install warns about nothing no command uses: no cross-compiler, git, registry or compile-cache check', async () => {
     const base = `http://127.0.0.1:${server.port}`;
     // hodu on PATH, completions installed, an update server: nothing is left to fix. No cross-compiler,
     // no git and no registry.url here, which would matter only to commands hodu does not have.
     const s = setup(`[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
     const { code, report } = await doctor(s, { PATH: `${dirname(HODU)}:${process.env.PATH}` });
-    expect(report.checks.filter((c) => ['cross-cc', 'git', 'registry'].includes(c.id))).toEqual([]);
+    expect(report.checks.filter((c) => ['cross-cc', 'git', 'registry', 'cache'].includes(c.id))).toEqual([]);
     const text = report.checks.map((c) => `${c.title} ${c.detail} ${c.hint ?? ''}`).join('\n');
-    for (const unused of ['--target', 'cross-compiler', 'registry.url', 'git URLs', 'hodu build']) expect(text).not.toContain(unused);
+    for (const unused of ['--target', 'cross-compiler', 'registry.url', 'git URLs', 'hodu build', 'compile cache']) expect(text).not.toContain(unused);
     // The C compiler is what `plugin install` needs (a warning where there is none); free disk is the machine's.
     expect(report.checks.filter((c) => c.status !== 'ok' && c.id !== 'cc' && c.id !== 'disk')).toEqual([]);
     expect(code).toBe(0);
