@@ -6,7 +6,7 @@ import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
 import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
-import { err, out, outJson } from './ui/output';
+import { err, out, outJson, printedJson } from './ui/output';
 
 /**
  * Dispatches argv to a command and returns the exit code. Only this module (and the commands it runs)
@@ -56,8 +56,9 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     const error = normalizeCliError(e);
-    // --json: scripts always get one JSON object on stdout, errors included (the line on stderr stays).
-    if (rest.includes('--json')) {
+    // --json: scripts always get one JSON object on stdout, errors included (the line on stderr stays);
+    // a command that printed its report before failing (plugin test, doctor) keeps that report as the one.
+    if (rest.includes('--json') && !printedJson()) {
       const known = error instanceof HoduError;
       outJson({ error: { code: known ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error), hint: known ? error.hint : 'this is a bug in hodu; please report it' } });
     }

@@ -14,7 +14,15 @@ export function err(line = ''): void {
   writeStderrLine(line);
 }
 
+let jsonPrinted = false;
+
+/** Whether this process already printed its JSON result (then an error adds no second object). */
+export function printedJson(): boolean {
+  return jsonPrinted;
+}
+
 export function outJson(value: unknown): void {
+  jsonPrinted = true;
   console.log(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v), 2));
 }
 
