@@ -95,3 +95,23 @@ test('--isolate and --threads N on the interp say what they do instead of being 
   expect(guarded(['run', model, '--random-inputs'], { HODU_THREADS: '2' }).stderr).not.toContain('note:');
   expect(guarded(['run', model, '--random-inputs'], { HODU_THREADS: '2', HODU_LOG: 'info' }).stderr).toContain('2 threads (HODU_THREADS): the interp backend splits only large');
 });
+
+test('outputs are all written or none: a failure while preparing them (a name clash in --output-dir) leaves nothing', () => {
+  // Outputs 'a/b' and 'a_b' both map to a_b.npy; before, --output and the first .npy were written, then it failed.
+  const x = { kind: 'tensor' as const, dtype: 'float32' as const, shape: [2] };
+  const clash = writeModelFile(join(tmp.dir, 'clash.onnx'), buildModel({
+    nodes: [
+      { name: 'n1', op: 'Identity', domain: '', inputs: ['x'], outputs: ['a/b'], attributes: {} },
+      { name: 'n2', op: 'Neg', domain: '', inputs: ['x'], outputs: ['a_b'], attributes: {} },
+    ],
+    inputs: [{ name: 'x', type: x }],
+    outputs: [{ name: 'a/b', type: x }, { name: 'a_b', type: x }],
+  }));
+  const dir = join(tmp.dir, 'clash-out');
+  const npz = join(tmp.dir, 'clash.npz');
+  const r = guarded(['run', clash, '--random-inputs', '--output', npz, '--output-dir', dir]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("error[E_OUTPUT_NAME]: outputs 'a/b' and 'a_b' map to the same file a_b.npy");
+  expect(existsSync(npz)).toBe(false);
+  expect(existsSync(dir)).toBe(false);
+});

@@ -71,8 +71,13 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
   const profile = result.profile ? summarizeProfile(result.profile) : undefined;
 
-  if (flags.output) writeFileAtomic(flags.output, await saveTensorFile(flags.output, tensors));
-  if (flags.outputDir) await writeOutputDir(flags.outputDir, tensors);
+  // Every file is encoded first (the awaits, where Ctrl+C can land, and any name clash), then all are written
+  // in one synchronous stretch: an interrupted or failed run leaves either every output or none.
+  const files: [path: string, bytes: Uint8Array][] = [];
+  if (flags.output) files.push([flags.output, await saveTensorFile(flags.output, tensors)]);
+  if (flags.outputDir) files.push(...(await encodeOutputDir(flags.outputDir, tensors)));
+  if (flags.outputDir) mkdirSync(flags.outputDir, { recursive: true });
+  for (const [path, bytes] of files) writeFileAtomic(path, bytes);
 
   if (flags.json) {
     outJson({
@@ -121,10 +126,10 @@ function outputTensors(outputs: Map<string, RuntimeValue>): Map<string, Tensor> 
   return map;
 }
 
-/** One .npy per output; names become file names with unsafe characters replaced. */
-async function writeOutputDir(dir: string, tensors: Map<string, Tensor>): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+/** One .npy per output (encoded, not written); names become file names with unsafe characters replaced. */
+async function encodeOutputDir(dir: string, tensors: Map<string, Tensor>): Promise<[string, Uint8Array][]> {
   const used = new Map<string, string>();
+  const files: [string, Uint8Array][] = [];
   for (const [name, t] of tensors) {
     const file = `${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'output'}.npy`;
     const clash = used.get(file);
@@ -133,8 +138,9 @@ async function writeOutputDir(dir: string, tensors: Map<string, Tensor>): Promis
     }
     used.set(file, name);
     const path = join(dir, file);
-    writeFileAtomic(path, await saveTensorFile(path, new Map([[name, t]])));
+    files.push([path, await saveTensorFile(path, new Map([[name, t]]))]);
   }
+  return files;
 }
 
 function jsonData(t: Tensor): unknown[] {
