@@ -42,10 +42,10 @@ function home(config?: string): string {
 const env = (h: string, extra: Record<string, string> = {}) => ({ HODU_HOME: h, HODU_MAX_MEMORY: '', HODU_LOG: '', ...extra });
 
 describe('memory limit', () => {
-  test('HODU_MAX_MEMORY below the planned need: refused with the amounts, nothing on stdout', () => {
+  test('HODU_MAX_MEMORY below the planned need: refused with the amounts, no result on stdout (only the --json error object)', () => {
     const r = hodu(['run', mlp, '--random-inputs', '--json'], { env: env(home(), { HODU_MAX_MEMORY: '200KiB' }) });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ error: expect.objectContaining({ code: 'E_MEMORY_LIMIT' }) });
     expect(r.stderr).toContain('error[E_MEMORY_LIMIT]: run needs about 259 KiB (weights 256 KiB + inputs 1 KiB + peak intermediates 1 KiB + outputs 1 KiB) but HODU_MAX_MEMORY is 200 KiB');
     expect(r.stderr).toContain('hint: raise the limit');
   });
