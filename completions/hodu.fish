@@ -160,7 +160,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input s
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'
-complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
+complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'

@@ -1,9 +1,14 @@
 /**
- * The memory a run needs, checked against HODU_MAX_MEMORY / --max-memory / runtime.max_memory before the
- * backend allocates anything. With static shapes the estimate is the plan: weights + inputs + the peak of
- * the intermediates' arena (src/plan, reused memory as native backends lay it out) + outputs. When the
- * model cannot be planned (dynamic shapes, control flow) it falls back to weights + inputs + the sum of
- * every value whose shape the file declares, and says that it is a rough estimate.
+ * `--max-memory` / HODU_MAX_MEMORY / runtime.max_memory bounds hodu's resident memory (RSS) during a run, in
+ * two ways:
+ *  - before the backend allocates anything, an estimate is checked: what the process holds already (the
+ *    runtime, the loaded model, the inputs: its RSS now) + the backend's copy of the weights and inputs (the
+ *    interp worker is sent one, a native backend a weights blob) + the peak of the intermediates + kernel
+ *    scratch (Conv's im2col buffer) + the outputs. With static shapes the intermediates are the plan (the arena
+ *    of src/plan, reused memory as native backends lay it out); when the model cannot be planned (control flow)
+ *    they are the values whose shapes the file declares, and the estimate says it is rough;
+ *  - while the run goes on, the RSS is sampled and the run is stopped once it is over the limit (garbage not
+ *    yet collected and allocator slack count: the estimate cannot see them).
  */
 import { HoduError } from '../errors';
 import { bytesPerElement } from '../ir/dtype';
@@ -13,10 +18,16 @@ import { formatByteSize } from '../util/bytes-size';
 import type { Setting } from './settings';
 
 export interface MemoryEstimate {
+  /** The process's resident memory when the estimate was made: the runtime, the loaded model, the inputs. */
+  runtime: number;
+  /** The weights as the backend holds them (its own copy). */
   weights: number;
+  /** The inputs as the backend is handed them (a copy). */
   inputs: number;
   /** Peak bytes of intermediate values live at once (planned), or their sum (fallback). */
   intermediates: number;
+  /** Kernel working memory beyond the tensors: the largest Conv im2col column buffer (planned only). */
+  scratch: number;
   outputs: number;
   total: number;
   /** True when derived from the static plan; false for the fallback sum. */
@@ -32,8 +43,28 @@ function tensorBytes(t: Tensor): number {
 
 const staticBytes = (dtype: Tensor['dtype'], dims: readonly number[]) => dims.reduce((a, b) => a * b, 1) * bytesPerElement(dtype);
 
-/** Estimates the bytes a run of `model` on `feeds` needs. */
-export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string, Tensor>): Promise<MemoryEstimate> {
+/**
+ * The im2col column buffer Conv needs, in bytes (f64), as src/backends/interp/util/gemm-conv.ts sizes it:
+ * none for a 1×1 stride-1 Conv, one output row for a depthwise one, a slice of at most 2 MiB (or 64 output
+ * positions) for 1-D/2-D, every output position for 3-D and up. The buffer is reused: the largest one counts.
+ */
+function convScratchBytes(x: readonly number[], w: readonly number[], y: readonly number[], group: number): number {
+  const rows = (x[1]! / group) * sizeOf(w.slice(2));
+  const outSize = sizeOf(y.slice(2));
+  const flat = x.length <= 4;
+  if (sizeOf(w.slice(2)) === 1 && outSize === sizeOf(x.slice(2))) return 0;
+  if (x[1]! / group === 1 && flat) return outSize * 8;
+  const slice = flat ? Math.min(outSize, Math.max(64, Math.floor((1 << 18) / rows / 8) * 8)) : outSize;
+  return rows * slice * 8;
+}
+
+const sizeOf = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+
+/**
+ * Estimates the bytes a run of `model` on `feeds` needs. `runtime` is what the process holds already (the CLI
+ * passes its RSS; 0 leaves it out).
+ */
+export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string, Tensor>, runtime = 0): Promise<MemoryEstimate> {
   let weights = 0;
   for (const t of model.graph.initializers.values()) weights += tensorBytes(t);
   let inputs = 0;
@@ -45,8 +76,14 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
     // Intermediates: written by a planned node, live until their last reader (arena.ts semantics).
     const items = new Map<string, { id: number; byteSize: number; firstStep: number; lastStep: number }>();
     let folded = 0;
+    let scratch = 0;
     const countedConstants = new Set<string>();
     g.nodes.forEach(({ node }, step) => {
+      const [x, w, y] = [node.inputs[0], node.inputs[1], node.outputs[0]].map((n) => (n ? g.values.get(n)?.dims : undefined));
+      if (node.op === 'Conv' && x && w && y && x.length >= 3) {
+        const group = node.attributes.group?.type === 'int' ? node.attributes.group.value : 1;
+        scratch = Math.max(scratch, convScratchBytes(x, w, y, group));
+      }
       for (const name of node.inputs) {
         const item = items.get(name);
         if (item) item.lastStep = step;
@@ -70,7 +107,7 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
     }
     const intermediates = planArena([...items.values()]).size;
     weights += folded;
-    return { weights, inputs, intermediates, outputs, total: weights + inputs + intermediates + outputs, planned: true };
+    return { runtime, weights, inputs, intermediates, scratch, outputs, total: runtime + weights + inputs + intermediates + scratch + outputs, planned: true };
   } catch (e) {
     if (!(e instanceof HoduError) || e.code !== 'E_PLAN') throw e;
     let known = 0;
@@ -79,19 +116,70 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
       if (type?.kind !== 'tensor' || !type.shape || type.shape.some((d) => typeof d !== 'number')) continue;
       known += staticBytes(type.dtype, type.shape as number[]);
     }
-    return { weights, inputs, intermediates: known, outputs: 0, total: weights + inputs + known, planned: false, reason: e.message };
+    return { runtime, weights, inputs, intermediates: known, scratch: 0, outputs: 0, total: runtime + weights + inputs + known, planned: false, reason: e.message };
   }
 }
 
 /** Throws E_MEMORY_LIMIT when the estimate exceeds the limit (no limit: nothing to check). */
 export function checkMemoryLimit(estimate: MemoryEstimate, limit: Setting<number | undefined>): void {
   if (limit.value === undefined || estimate.total <= limit.value) return;
-  const parts = [`weights ${formatByteSize(estimate.weights)}`, `inputs ${formatByteSize(estimate.inputs)}`];
-  if (estimate.planned) parts.push(`peak intermediates ${formatByteSize(estimate.intermediates)}`, `outputs ${formatByteSize(estimate.outputs)}`);
-  else parts.push(`values with declared shapes ${formatByteSize(estimate.intermediates)}`);
+  const parts = estimate.runtime ? [`hodu with the model loaded ${formatByteSize(estimate.runtime)}`] : [];
+  parts.push(`weights ${formatByteSize(estimate.weights)}`, `inputs ${formatByteSize(estimate.inputs)}`);
+  if (estimate.planned) {
+    parts.push(`peak intermediates ${formatByteSize(estimate.intermediates)}`);
+    if (estimate.scratch) parts.push(`kernel scratch ${formatByteSize(estimate.scratch)}`);
+    parts.push(`outputs ${formatByteSize(estimate.outputs)}`);
+  } else parts.push(`values with declared shapes ${formatByteSize(estimate.intermediates)}`);
   const how = estimate.planned ? 'about' : 'at least about';
   const note = estimate.planned ? '' : ' (a rough estimate: the model has dynamic shapes or control flow, so it could not be planned)';
   throw new HoduError('E_MEMORY_LIMIT', `run needs ${how} ${formatByteSize(estimate.total)} (${parts.join(' + ')}) but ${limit.from} is ${formatByteSize(limit.value)}${note}`, {
     hint: `raise the limit (--max-memory, HODU_MAX_MEMORY or runtime.max_memory in config.toml) or run on smaller inputs (--shape)`,
   });
+}
+
+/**
+ * Runs `work` while sampling the process's resident memory every `everyMs`: once it is over the limit, the
+ * returned promise fails with E_MEMORY_LIMIT and `stop` is called to end the run (the interp's worker thread).
+ * Only a run that leaves the main thread free is watched this way (the interp in the CLI, `--isolate`).
+ */
+export async function runWithinMemoryLimit<T>(
+  work: Promise<T>,
+  limit: Setting<number | undefined>,
+  opts: { stop(error: HoduError): void; estimate?: MemoryEstimate; rss?: () => number; everyMs?: number },
+): Promise<T> {
+  const max = limit.value;
+  if (max === undefined) return work;
+  const rss = opts.rss ?? (() => process.memoryUsage.rss());
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const exceeded = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      const now = rss();
+      if (now <= max) return;
+      clearInterval(timer);
+      const planned = opts.estimate ? `; the estimate before the run was ${formatByteSize(opts.estimate.total)}${opts.estimate.planned ? '' : ' (rough)'}` : '';
+      const error = new HoduError('E_MEMORY_LIMIT', `the run was stopped: hodu's memory (RSS) reached ${formatByteSize(now)} while running, over ${limit.from} = ${formatByteSize(max)}${planned}`, {
+        hint: 'raise the limit (--max-memory, HODU_MAX_MEMORY or runtime.max_memory in config.toml) or run on smaller inputs (--shape)',
+      });
+      opts.stop(error);
+      reject(error);
+    }, opts.everyMs ?? 5);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([work, exceeded]);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * The whole `--max-memory` check of a run: the estimate (with the process's RSS now) is checked before the
+ * run, and the returned wrapper watches the run itself, stopping the interp's worker thread when over.
+ */
+export async function guardMemory(model: Model, feeds: ReadonlyMap<string, Tensor>, limit: Setting<number | undefined>, debug: (line: string) => void): Promise<<T>(work: Promise<T>) => Promise<T>> {
+  const estimate = await estimateRunMemory(model, feeds, process.memoryUsage.rss());
+  debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}; runtime ${estimate.runtime}, scratch ${estimate.scratch}), limit ${limit.value} from ${limit.from}`);
+  checkMemoryLimit(estimate, limit);
+  const stop = (e: HoduError) => void import('../backends/interp/worker/worker-session').then((m) => m.stopInterpWorker(e));
+  return (work) => runWithinMemoryLimit(work, limit, { estimate, stop });
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, Node } from '../../src/ir/graph';
 import { emptyGraph } from '../../src/ir/graph';
-import { float32Tensor, fromNumbers } from '../../src/ir/tensor';
+import { float32Tensor, fromNumbers, int64Tensor, Tensor } from '../../src/ir/tensor';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
 
 const tmp = tempDir('hodu-reporting-');
@@ -18,6 +18,9 @@ let ifModel = '';
 let reluModel = '';
 let addModel = '';
 let identityModel = '';
+let mlpModel = '';
+let conv3dModel = '';
+let bigIfModel = '';
 
 const constant = (out: string, dims: number[]): Node => ({
   name: `const_${out}`, op: 'Constant', domain: '', inputs: [], outputs: [out],
@@ -84,6 +87,44 @@ beforeAll(() => {
     inputs: [anyF32('x')],
     outputs: [anyF32('y')],
   }));
+  // x[1,256] · w[256,256] → Relu: 256 KiB of weights, 1 KiB tensors; planned need beyond hodu itself 259 KiB.
+  mlpModel = writeModelFile(join(dir, 'mlp.onnx'), buildModel({
+    nodes: [
+      { name: 'mm', op: 'MatMul', domain: '', inputs: ['x', 'w'], outputs: ['h'], attributes: {} },
+      { name: 'relu', op: 'Relu', domain: '', inputs: ['h'], outputs: ['y'], attributes: {} },
+    ],
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [1, 256] } }],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [1, 256] } }],
+    initializers: new Map([['w', float32Tensor(new Array(256 * 256).fill(0.5), [256, 256])]]),
+  }));
+  // A 3-D Conv, X [1,8,16,16,16] * W [8,8,3,3,3], pads 1: tensors of 128 KiB, but the im2col column buffer is
+  // 216 rows × 4096 positions of doubles = 6.75 MiB.
+  conv3dModel = writeModelFile(join(dir, 'conv3d.onnx'), buildModel({
+    nodes: [{ name: 'conv', op: 'Conv', domain: '', inputs: ['x', 'w'], outputs: ['y'], attributes: { pads: { type: 'ints', value: [1, 1, 1, 1, 1, 1] } } }],
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [1, 8, 16, 16, 16] } }],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [1, 8, 16, 16, 16] } }],
+    initializers: new Map([['w', new Tensor('float32', [8, 8, 3, 3, 3])]]),
+  }));
+  // Inside an If (which cannot be planned, so the estimate is rough and small): x [1,1] expanded to
+  // [8192,8192] float32 (256 MiB), then summed. Only watching the real memory can stop it.
+  const sumBranch = (name: string, expand: boolean): Graph => ({
+    ...emptyGraph(name),
+    nodes: [
+      ...(expand ? [{ name: `${name}_expand`, op: 'Expand', domain: '', inputs: ['x', 'shape'], outputs: [`${name}_big`], attributes: {} }] : []),
+      { name: `${name}_sum`, op: 'ReduceSum', domain: '', inputs: [expand ? `${name}_big` : 'x'], outputs: [`${name}_s`], attributes: { keepdims: { type: 'int', value: 0 } } },
+    ],
+    outputs: [{ name: `${name}_s`, type: { kind: 'tensor', dtype: 'float32', shape: [] } }],
+  });
+  bigIfModel = writeModelFile(join(dir, 'big-if.onnx'), buildModel({
+    nodes: [{ name: 'if', op: 'If', domain: '', inputs: ['c'], outputs: ['s'], attributes: { then_branch: { type: 'graph', value: sumBranch('then', true) }, else_branch: { type: 'graph', value: sumBranch('else', false) } } }],
+    inputs: [
+      { name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [1, 1] } },
+      { name: 'c', type: { kind: 'tensor', dtype: 'bool', shape: [] } },
+    ],
+    outputs: [{ name: 's', type: { kind: 'tensor', dtype: 'float32', shape: [] } }],
+    initializers: new Map([['shape', int64Tensor([8192, 8192])]]),
+  }));
+  writeNpyFile(join(dir, 'true.npy'), fromNumbers('bool', [], [1]));
   writeNpyFile(join(dir, 'x24.npy'), fromNumbers('float32', [2, 4], [1, 2, 3, 4, 5, 6, 7, 8]));
   writeNpyFile(join(dir, 'x23.npy'), fromNumbers('float32', [2, 3], [1, 2, 3, 4, 5, 6]));
 });
@@ -223,5 +264,34 @@ describe('item 21: the output preview prints as numpy does', () => {
     expect(r.stdout).toContain('\n[ 0.  1.  2.  3.  4.  5.  6.  7.  8.  9. 10. 11. 12. 13. 14. 15. 16. 17.\n 18. 19. 20. 21. 22. 23. 24. 25. 26. 27. 28. 29.]\n');
     const wide = writeNpyFile(join(dir, 'wide.npy'), fromNumbers('float32', [400], Array.from({ length: 400 }, (_, i) => i / 7)));
     for (const line of hodu(['run', identityModel, '--input', wide]).stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(75);
+  });
+});
+
+describe('item 23: --max-memory bounds what hodu really uses', () => {
+  const env = { HODU_MAX_MEMORY: '', HODU_LOG: '' };
+
+  test('the estimate includes hodu itself: a 20 MiB cap cannot hold the runtime, even for 259 KiB of tensors', () => {
+    const r = hodu(['run', mlpModel, '--random-inputs', '--max-memory', '20MiB'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[E_MEMORY_LIMIT\]: run needs about [\d.]+ MiB \(hodu with the model loaded [\d.]+ MiB \+ weights 256 KiB \+ inputs 1 KiB \+ peak intermediates 1 KiB \+ outputs 1 KiB\) but --max-memory is 20 MiB/);
+    expect(hodu(['run', mlpModel, '--random-inputs', '--max-memory', '1GiB'], { env }).code).toBe(0);
+  });
+
+  test('the estimate includes kernel scratch (Conv im2col)', () => {
+    const r = hodu(['run', conv3dModel, '--random-inputs', '--max-memory', '1MiB'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('+ kernel scratch 6.75 MiB +');
+  });
+
+  test('a run whose real memory goes over the limit is stopped while running, nothing printed', () => {
+    const args = ['run', bigIfModel, '--input', `c=${join(dir, 'true.npy')}`, '--random-inputs', '--max-memory', '200MiB'];
+    const r = hodu(args, { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error\[E_MEMORY_LIMIT\]: the run was stopped: hodu's memory \(RSS\) reached [\d.]+ MiB while running, over --max-memory = 200 MiB; the estimate before the run was [\d.]+ MiB \(rough\)/);
+  });
+
+  test('--help says what the limit bounds', () => {
+    expect(hodu(['run', '--help']).stdout).toContain("hodu's resident memory");
   });
 });

@@ -50,16 +50,13 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     return [name, dims] as const;
   }));
   const { tensors: feeds, sequences } = await bindInputValues(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
-  if (settings.maxMemory.value !== undefined) {
-    const { estimateRunMemory, checkMemoryLimit } = await import('../../runtime/memory-limit');
-    const estimate = await estimateRunMemory(model, feeds);
-    log.debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}), limit ${settings.maxMemory.value} from ${settings.maxMemory.from}`);
-    checkMemoryLimit(estimate, settings.maxMemory);
-  }
+  // --max-memory: checked on an estimate before the run, then on the real RSS while it runs (memory-limit.ts).
+  const guard = settings.maxMemory.value === undefined ? undefined : await (await import('../../runtime/memory-limit')).guardMemory(model, feeds, settings.maxMemory, (line) => log.debug(line));
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
-  const result = await runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile }).catch((e) => {
+  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile });
+  const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);
   });
   log.debug(`ran on backend '${result.backend}'`);

@@ -13,7 +13,7 @@ export default defineHoduCommand({
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
-    'max-memory': { type: 'string', description: 'Refuse the run when its planned tensors need more, e.g. 2GiB (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)', valueHint: 'size' },
+    'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
     ...backendArgs,
     ...optArgs(),
     ...jsonArg,

@@ -72,6 +72,19 @@ export function warmUpInterpWorker(): void {
   executorWorker();
 }
 
+/**
+ * Ends the worker mid-run (--max-memory was exceeded): its pending runs fail with `reason`, and the next run
+ * starts a new worker.
+ */
+export function stopInterpWorker(reason: Error): void {
+  const w = worker;
+  if (!w) return;
+  worker = undefined;
+  void w.terminate();
+  for (const p of pending.values()) p.reject(reason);
+  pending.clear();
+}
+
 function fromWire(e: WireError): Error {
   const err = e.code !== undefined ? new HoduError(e.code, e.message, { hint: e.hint, exitCode: e.exitCode }) : Object.assign(new Error(e.message), { name: e.name });
   if (e.stack) err.stack = e.stack;
