@@ -4,11 +4,17 @@ import pkg from '../package.json' with { type: 'json' };
 declare const HODU_BUILD_COMMIT: string | undefined;
 declare const HODU_BUILD_DATE: string | undefined;
 declare const HODU_BUILD_VERSION: string | undefined;
+declare const HODU_RELEASE_DATE: string | undefined;
 
 /** The release build stamps its version (`build.ts --release --version V`); otherwise package.json's. */
 export const VERSION: string = typeof HODU_BUILD_VERSION === 'string' && HODU_BUILD_VERSION ? HODU_BUILD_VERSION : pkg.version;
 export const COMMIT: string = typeof HODU_BUILD_COMMIT === 'string' ? HODU_BUILD_COMMIT : 'dev';
 export const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE : '';
+/**
+ * When this release was made: the exact `date` of its signed manifest (build.ts --release stamps both from one
+ * value). Empty in dev builds. Self-update refuses manifests dated before it (no going back in time).
+ */
+export const RELEASE_DATE: string = typeof HODU_RELEASE_DATE === 'string' ? HODU_RELEASE_DATE : '';
 /** Semver of the plugin SDK (src/sdk). Plugins declare the range they need. */
 export const SDK_VERSION = '0.1.0';
 /** Version of the native plugin ABI (ffi/hodu_plugin.h). */

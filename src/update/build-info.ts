@@ -3,12 +3,11 @@
  * can change these; nothing here reads the environment, so a user-controlled variable can never swap the
  * key that release manifests are checked against.
  */
-import { VERSION } from '../version';
+import { RELEASE_DATE as BUILD_RELEASE_DATE, VERSION } from '../version';
 
 declare const HODU_UPDATE_PUBLIC_KEY: string | undefined;
 declare const HODU_UPDATE_DEFAULT_URL: string | undefined;
 declare const HODU_UPDATE_DEFAULT_CHANNEL: string | undefined;
-declare const HODU_RELEASE_DATE: string | undefined;
 
 /**
  * The Ed25519 public key of hodu releases (base64 of the raw 32 bytes). Empty until the project publishes
@@ -25,11 +24,8 @@ export const DEFAULT_UPDATE_URL: string = typeof HODU_UPDATE_DEFAULT_URL === 'st
 
 export const DEFAULT_CHANNEL: string = typeof HODU_UPDATE_DEFAULT_CHANNEL === 'string' && HODU_UPDATE_DEFAULT_CHANNEL ? HODU_UPDATE_DEFAULT_CHANNEL : 'stable';
 
-/**
- * When this release was made: the exact `date` of its signed manifest (build.ts --release stamps both from
- * one value). Empty in dev builds. Self-update refuses manifests dated before it (no going back in time).
- */
-export const RELEASE_DATE: string = typeof HODU_RELEASE_DATE === 'string' ? HODU_RELEASE_DATE : '';
+/** The exact date of this release (src/version.ts); empty in dev builds. */
+export const RELEASE_DATE: string = BUILD_RELEASE_DATE;
 
 /** This binary's version (the release build stamps it: see src/version.ts). */
 export const CURRENT_VERSION: string = VERSION;
