@@ -88,7 +88,7 @@ describe('hodu config', () => {
     expect([j.code, JSON.parse(j.stdout)]).toEqual([0, { key: 'registry.url', value: null, source: 'unset', default: null }]);
   });
 
-  test('set runtime.backend accepts only a backend this install has, with a suggestion; a bad one in the file is named in the run error', () => {
+  test('set runtime.backend/device accept only a backend/device this install has, with a suggestion; a bad one in the file is named in the run error', () => {
     const h = home('[runtime]\nthreads = 2\n');
     const bad = hodu(['config', 'set', 'runtime.backend', 'intrp'], { env: env(h) });
     expect(bad.code).toBe(2);
@@ -96,6 +96,11 @@ describe('hodu config', () => {
     expect(bad.stderr).toContain("did you mean 'interp'?");
     expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n');
     expect(hodu(['config', 'set', 'runtime.backend', 'interp'], { env: env(h) }).code).toBe(0);
+    const device = hodu(['config', 'set', 'runtime.device', 'gpu'], { env: env(h) });
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain(`error[E_CONFIG]: 'runtime.device' must be a device one of its backends runs on (cpu), got "gpu"`);
+    expect(hodu(['config', 'set', 'runtime.device', 'cpu'], { env: env(h) }).code).toBe(0);
+    expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\nbackend = "interp"\ndevice = "cpu"\n');
     // Written by hand (or before a plugin was removed): the run names the key and how to change it.
     const edited = home('[runtime]\nbackend = "nope"\n');
     const run = hodu(['run', MODEL, '--random-inputs'], { env: env(edited) });

@@ -14,7 +14,10 @@ export default defineHoduCommand({
     const { writeConfigEdit } = await import('./write');
     const k = requireConfigKey(String(args.key));
     const value = coerceConfigValue(k, String(args.value));
-    if (k.key === 'runtime.backend' && typeof value === 'string') await (await import('../../../config/check-backend')).checkBackendName(value);
+    if ((k.key === 'runtime.backend' || k.key === 'runtime.device') && typeof value === 'string') {
+      const check = await import('../../../config/check-backend');
+      await (k.key === 'runtime.backend' ? check.checkBackendName(value) : check.checkDeviceName(value));
+    }
     await writeConfigEdit(k.key, value, Boolean(args.json), k.notUsedYet);
   },
 });
