@@ -8,11 +8,16 @@ export interface OpTiming {
   percent: number;
 }
 
+export interface NodeTotal extends NodeTiming {
+  /** How many times the node ran (more than once inside a Loop/Scan body); `ms` is their sum. */
+  runs: number;
+}
+
 export interface ProfileSummary {
   totalMs: number;
   byOp: OpTiming[];
   /** The slowest nodes, slowest first. */
-  slowest: NodeTiming[];
+  slowest: NodeTotal[];
 }
 
 /**
@@ -32,7 +37,18 @@ export function summarizeProfile(timings: readonly NodeTiming[], top = 10): Prof
   const byOp = [...ops]
     .sort((a, b) => b[1].ms - a[1].ms)
     .map(([op, o]) => ({ op, count: o.count, ms: roundMs(o.ms), percent: totalMs > 0 ? Math.round((o.ms / totalMs) * 1000) / 10 : 0 }));
-  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, top).map((t) => ({ ...t, ms: roundMs(t.ms) }));
+  // A node in a Loop body runs once per iteration: one entry with the sum, not one per run. Unnamed nodes
+  // cannot be told apart, so each run of one stays an entry of its own.
+  const nodes = new Map<string, NodeTotal>();
+  timings.forEach((t, i) => {
+    const key = t.node ? `${t.op}\0${t.node}` : `#${i}`;
+    const n = nodes.get(key);
+    if (n) {
+      n.ms += t.ms;
+      n.runs++;
+    } else nodes.set(key, { ...t, runs: 1 });
+  });
+  const slowest = [...nodes.values()].sort((a, b) => b.ms - a.ms).slice(0, top).map((t) => ({ ...t, ms: roundMs(t.ms) }));
   return { totalMs: roundMs(totalMs), byOp, slowest };
 }
 

@@ -109,7 +109,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     err(c.bold(`profile: ${round(profile.totalMs)} ms in nodes`) + c.dim(' (self times: an If/Loop/Scan excludes the nodes of its body, which are listed on their own)'));
     err(table(profile.byOp.map((o) => [o.op, `${o.count}×`, `${round(o.ms)} ms`, `${o.percent.toFixed(1)}%`])));
     err(c.bold('slowest nodes'));
-    err(table(profile.slowest.map((t) => [t.node, t.op, `${round(t.ms)} ms`])));
+    err(table(profile.slowest.map((t) => [t.node, t.op, `${round(t.ms)} ms${t.runs > 1 ? ` in ${t.runs} runs` : ''}`])));
   }
 }
 
