@@ -2,12 +2,12 @@ import './kernels/index';
 import '../../ops/index';
 import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
-import { defineBackendPlugin, type NodeTiming } from '../../sdk/backend';
+import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel';
 import { setThreads } from './parallel/pool';
-import { createWorkerSession } from './worker/worker-session';
+import { createChoosingSession } from './worker/choose-session';
 import { interruptsHandled } from '../../util/interrupt';
 
 function collectUnsupported(g: Graph, out: Set<string>): void {
@@ -41,18 +41,24 @@ export default defineBackendPlugin({
     return [...out].sort();
   },
   createSession(model: Model, options) {
-    // In the CLI the compute runs off the main thread so that Ctrl+C stops it at once (worker-session.ts).
-    if (interruptsHandled()) return createWorkerSession(model, { threads: options?.threads || 1, profile: options?.profile ?? false });
     // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see bench).
-    setThreads(options?.threads || 1);
-    let timings: NodeTiming[] = [];
-    const executor = new Executor(model, options?.profile ? { onNodeDone: (node, ms) => timings.push({ node: node.name, op: node.op, ms }) } : {});
-    return {
-      async run(feeds) {
-        timings = [];
-        return executor.run(feeds);
-      },
-      profile: () => timings,
-    };
+    const threads = options?.threads || 1;
+    const profile = options?.profile ?? false;
+    // In the CLI a long run computes off the main thread so that Ctrl+C stops it at once (choose-session.ts).
+    if (interruptsHandled()) return createChoosingSession(model, { threads, profile }, () => inThreadSession(model, threads, profile));
+    return inThreadSession(model, threads, profile);
   },
 });
+
+function inThreadSession(model: Model, threads: number, profile: boolean): BackendSession {
+  setThreads(threads);
+  let timings: NodeTiming[] = [];
+  const executor = new Executor(model, profile ? { onNodeDone: (node, ms) => timings.push({ node: node.name, op: node.op, ms }) } : {});
+  return {
+    async run(feeds) {
+      timings = [];
+      return executor.run(feeds);
+    },
+    profile: () => timings,
+  };
+}

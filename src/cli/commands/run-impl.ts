@@ -37,9 +37,6 @@ export interface RunFlags {
 const JSON_DATA_LIMIT = 100_000;
 
 export async function executeRun(flags: RunFlags): Promise<void> {
-  // The interp runs on a worker thread (so that Ctrl+C stops it at once): start that thread now, while the
-  // model loads. Unused if another backend is picked; it never keeps the process alive.
-  void import('../../backends/interp/worker/worker-session').then((m) => m.warmUpInterpWorker());
   const { loadSettings } = await import('../../config/index');
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);

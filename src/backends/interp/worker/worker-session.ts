@@ -65,14 +65,6 @@ function executorWorker(): Worker {
 }
 
 /**
- * Starts the worker ahead of the first run (the CLI calls it before loading the model): its start-up (loading
- * the kernels, tens of ms) then overlaps with reading and decoding the model on the main thread.
- */
-export function warmUpInterpWorker(): void {
-  executorWorker();
-}
-
-/**
  * Ends the worker mid-run (--max-memory was exceeded): its pending runs fail with `reason`, and the next run
  * starts a new worker.
  */
