@@ -127,7 +127,9 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
         hint: 'use the same name in package.json and in HODU_EXPORT_BACKEND_PLUGIN',
       });
     }
-    emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abiVersion}, SDK range ${info.sdkRange}, ${info.kernels.length} kernels` });
+    // Vocabulary (docs/plugins.md): ops are ONNX operators, kernels the library's functions (one per op and dtype).
+    const ops = h.type === 'backend' && h.capabilities.ops ? `, for ${h.capabilities.ops.length} op${h.capabilities.ops.length === 1 ? '' : 's'}` : '';
+    emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abiVersion}, SDK range ${info.sdkRange}, ${info.kernels.length} kernel${info.kernels.length === 1 ? '' : 's'}${ops}` });
     checksum = fileChecksum(lib);
   } else {
     const entry = join(staging, h.entry!);

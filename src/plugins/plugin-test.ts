@@ -17,7 +17,8 @@ import { probesFor } from './op-probes';
 import { readPluginPackage } from './package-manifest';
 import { readRegistry } from './registry-file';
 
-export interface OpResult {
+/** One case: one op, one dtype, one probe input, compared with the interp. */
+export interface CaseResult {
   op: string;
   dtype: DType;
   probe: string;
@@ -31,9 +32,13 @@ export interface PluginTestReport {
   library?: string;
   abi?: number;
   sdkRange?: string;
+  /** Native: the kernels its library exports (one per op and dtype, e.g. `relu_f32`). */
   kernels: string[];
   checks: { check: string; ok: boolean; detail: string }[];
-  ops: OpResult[];
+  /** The ops (ONNX operators) that were tested. */
+  ops: string[];
+  /** Every case run: op × dtype × probe input. */
+  cases: CaseResult[];
   tolerance: { rtol: number; atol: number };
   passed: boolean;
 }
@@ -92,23 +97,24 @@ async function resolveTarget(target: string, debug: boolean): Promise<Target> {
   return { ...common, kind: 'native', file: library, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function testPlugin(target: string, opts: { debug?: boolean; onOp?(r: OpResult): void } = {}): Promise<PluginTestReport> {
+export async function testPlugin(target: string, opts: { debug?: boolean; onCase?(r: CaseResult): void } = {}): Promise<PluginTestReport> {
   const t = await resolveTarget(target, opts.debug ?? false);
   try {
     const report = t.kind === 'native' ? await nativeChecks(t) : await jsChecks(t);
     if (report.backend) {
       const ops = t.declaredOps ?? report.backend.capabilities.ops ?? [];
+      report.ops = [...ops];
       for (const op of ops) {
         for (const dtype of t.declaredDtypes ?? ['float32']) {
           for (const result of await testOp(report.backend, op, dtype)) {
-            report.ops.push(result);
-            opts.onOp?.(result);
+            report.cases.push(result);
+            opts.onCase?.(result);
           }
         }
       }
     }
     const { backend: _backend, ...rest } = report;
-    rest.passed = rest.checks.every((c) => c.ok) && rest.ops.every((o) => o.status !== 'failed');
+    rest.passed = rest.checks.every((c) => c.ok) && rest.cases.every((o) => o.status !== 'failed');
     return rest;
   } finally {
     t.cleanup();
@@ -156,13 +162,13 @@ async function jsChecks(t: Target): Promise<Checked> {
 }
 
 function baseReport(name: string, library: string, extra: Partial<PluginTestReport>): PluginTestReport {
-  return { name, library, kernels: [], checks: [], ops: [], tolerance: { rtol: RTOL, atol: ATOL }, passed: true, ...extra };
+  return { name, library, kernels: [], checks: [], ops: [], cases: [], tolerance: { rtol: RTOL, atol: ATOL }, passed: true, ...extra };
 }
 
-async function testOp(backend: BackendPlugin, op: string, dtype: DType): Promise<OpResult[]> {
+async function testOp(backend: BackendPlugin, op: string, dtype: DType): Promise<CaseResult[]> {
   const probes = probesFor(op, dtype);
   if (probes.length === 0) return [{ op, dtype, probe: '-', status: 'skipped', detail: 'hodu has no probe for this op yet' }];
-  const results: OpResult[] = [];
+  const results: CaseResult[] = [];
   for (const probe of probes) {
     const base = { op, dtype, probe: probe.label };
     try {
@@ -178,7 +184,7 @@ async function testOp(backend: BackendPlugin, op: string, dtype: DType): Promise
   return results;
 }
 
-function compare(actual: unknown, expected: Tensor): Pick<OpResult, 'status' | 'maxAbsError' | 'detail'> {
+function compare(actual: unknown, expected: Tensor): Pick<CaseResult, 'status' | 'maxAbsError' | 'detail'> {
   if (!(actual instanceof Tensor)) return { status: 'failed', detail: 'produced no tensor' };
   if (actual.dtype !== expected.dtype || actual.dims.join(',') !== expected.dims.join(',')) {
     return { status: 'failed', detail: `produced ${actual.dtype}[${actual.dims}], expected ${expected.dtype}[${expected.dims}]` };
@@ -204,4 +210,13 @@ function nameFromLibrary(path: string): string {
 function opOfKernel(kernel: string): string {
   const base = kernel.replace(/(_(f16|bf16|f32|f64|i8|i16|i32|i64|u8|u16|u32|u64|bool|str))+$/, '');
   return base.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "31 cases passed, 0 failed, 0 skipped (15 ops)": the words of docs/plugins.md (ops, kernels, cases). */
+export function summarizeCases(report: Pick<PluginTestReport, 'ops' | 'cases'>): string {
+  const passed = report.cases.filter((o) => o.status === 'passed').length;
+  const failed = report.cases.filter((o) => o.status === 'failed').length;
+  return `${plural(passed, 'case')} passed, ${failed} failed, ${report.cases.length - passed - failed} skipped (${plural(report.ops.length, 'op')})`;
 }

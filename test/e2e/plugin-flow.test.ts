@@ -38,7 +38,7 @@ describeWithTools([cCompiler()], 'C backend plugin from the template', () => {
     expect(tested.code).toBe(0);
     const report = JSON.parse(tested.stdout);
     expect(report.passed).toBe(true);
-    expect(report.ops.filter((o: { status: string }) => o.status === 'passed').length).toBeGreaterThan(10);
+    expect(report.cases.filter((o: { status: string }) => o.status === 'passed').length).toBeGreaterThan(10);
 
     const reference = run(['run', MLP, '--random-inputs', '--backend', 'interp', '--json']);
     const onPlugin = run(['run', MLP, '--random-inputs', '--backend', 'demo', '--json']);
@@ -103,8 +103,8 @@ describeWithTools([cCompiler()], 'a plugin that crashes in a kernel', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.passed).toBe(false);
-    expect(report.ops[0].status).toBe('failed');
-    expect(report.ops[0].detail).toContain('SIGSEGV');
+    expect(report.cases[0].status).toBe('failed');
+    expect(report.cases[0].detail).toContain('SIGSEGV');
   });
 });
 
@@ -117,7 +117,7 @@ describe('TypeScript templates pass plugin test out of the box', () => {
       expect(fromFolder.stderr).toBe('');
       const report = JSON.parse(fromFolder.stdout);
       expect(report.passed).toBe(true);
-      if (type === 'backend') expect(report.ops.filter((o: { status: string }) => o.status === 'passed').length).toBeGreaterThan(10);
+      if (type === 'backend') expect(report.cases.filter((o: { status: string }) => o.status === 'passed').length).toBeGreaterThan(10);
       else expect(report.checks.map((c: { check: string }) => c.check)).toContain('tensor round trip');
       expect(run(['plugin', 'install', '--path', name, '--quiet']).code).toBe(0);
       expect(run(['plugin', 'test', name]).code).toBe(0);

@@ -189,3 +189,24 @@ describe('item 15: HODU_HOME and scoped plugins', () => {
     expect(r.stderr).not.toContain('E_INTERNAL');
   });
 });
+
+describe.skipIf(!hasCc)('item 22b: one vocabulary (ops, kernels, cases)', () => {
+  test('install, list and test of one plugin count ops the same way, and kernels and cases by their own names', () => {
+    const s = sandbox();
+    expect(s.run(['plugin', 'new', 'words', '--type', 'backend', '--lang', 'c']).code).toBe(0);
+    const declared = JSON.parse(readFileSync(join(s.work, 'words', 'package.json'), 'utf8')).hodu.capabilities.ops.length as number;
+    const installed = s.run(['plugin', 'install', '--path', 'words']);
+    expect(installed.code).toBe(0);
+    expect(installed.stderr).toMatch(new RegExp(`\\d+ kernels, for ${declared} ops`));
+    const listed = s.run(['plugin', 'list']).stdout.split('\n').find((l) => l.startsWith('words'));
+    expect(listed).toContain(`${declared} ops`);
+    const tested = s.run(['plugin', 'test', 'words']);
+    expect(tested.code).toBe(0);
+    expect(tested.stdout).toMatch(new RegExp(`\\d+ cases passed, 0 failed, 0 skipped \\(${declared} ops\\)`));
+    expect(tested.stdout).not.toMatch(/\d+ ops passed/);
+    const report = JSON.parse(s.run(['plugin', 'test', 'words', '--json']).stdout);
+    expect(report.ops.length).toBe(declared);
+    expect(report.cases.length).toBeGreaterThan(declared);
+    expect(report.cases.every((c: { op: string }) => report.ops.includes(c.op))).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ export default defineHoduCommand({
   },
   examples: ['hodu plugin test demo', 'hodu plugin test ./my-plugin', 'hodu plugin test demo --json'],
   async run({ args }) {
-    const { testPlugin } = await import('../../../plugins/plugin-test');
+    const { summarizeCases, testPlugin } = await import('../../../plugins/plugin-test');
     const { colors } = await import('../../ui/colors');
     const { err, out, outJson, table } = await import('../../ui/output');
     const { HoduError } = await import('../../../errors');
@@ -20,18 +20,16 @@ export default defineHoduCommand({
     else {
       out(`${c.bold(report.name)}  ${report.library}`);
       out(table(report.checks.map((k) => [k.ok ? c.green('✔') : c.red('✘'), k.check, k.detail])));
-      if (report.ops.length) out();
-      out(table(report.ops.map((o) => [
+      if (report.cases.length) out();
+      out(table(report.cases.map((o) => [
         o.status === 'passed' ? c.green('✔') : o.status === 'skipped' ? c.yellow('-') : c.red('✘'),
         o.op, o.dtype, o.probe,
         o.maxAbsError !== undefined ? `max |err| ${o.maxAbsError.toExponential(1)}` : '',
         o.detail ?? '',
       ])));
-      const passed = report.ops.filter((o) => o.status === 'passed').length;
-      const failed = report.ops.filter((o) => o.status === 'failed').length;
-      if (report.ops.length) {
+      if (report.cases.length) {
         out();
-        out(`${passed} ops passed, ${failed} failed, ${report.ops.length - passed - failed} skipped (tolerance rtol ${report.tolerance.rtol}, atol ${report.tolerance.atol})`);
+        out(`${summarizeCases(report)} (tolerance rtol ${report.tolerance.rtol}, atol ${report.tolerance.atol})`);
       }
     }
     if (!report.passed) {
