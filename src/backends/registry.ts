@@ -9,7 +9,7 @@ const EMBEDDED: Record<string, () => Promise<BackendPlugin>> = {
 };
 
 export interface BackendLoadOptions {
-  /** Run native plugin sessions in a child process (a crash is reported, hodu survives). */
+  /** Native plugin sessions run in a child process (a crash is reported, hodu survives) unless this is false. */
   isolate?: boolean;
 }
 
@@ -39,17 +39,39 @@ export async function loadBackend(name: string, opts: BackendLoadOptions = {}): 
   });
 }
 
+/** The backend picked for a model, and why (for `--verbose`), plus warnings the CLI prints. */
+export interface BackendChoice {
+  backend: BackendPlugin;
+  reason: string;
+  notes: string[];
+}
+
+/** Warnings for a plugin asked for by name: not vetted by `plugin test`, or running inside hodu. */
+async function namedPluginNotes(name: string, requestedBy: string, isolate: boolean | undefined): Promise<string[]> {
+  const { installedPluginState } = await import('../plugins/installed');
+  const p = installedPluginState(name);
+  if (!p) return [];
+  const notes: string[] = [];
+  if (p.state !== 'ok') notes.push(`plugin '${name}' ${p.stateDetail}; using it because ${requestedBy} asked for it${p.fix ? ` (check it: ${p.fix})` : ''}`);
+  if (p.library && isolate === false) notes.push(`plugin '${name}' runs inside hodu (--no-isolate): if it crashes, hodu cannot report it or record the crash`);
+  return notes;
+}
+
 /**
  * Picks the backend for a model: the named one (checked), or the highest-priority available backend on
- * `device` that runs every op of the model (embedded and installed). When none fits, one error lists each
- * backend's reason.
+ * `device` that runs every op of the model (embedded and installed). An installed backend is chosen
+ * automatically only when it is healthy, enabled, passed `hodu plugin test` and has not crashed since;
+ * the others are passed over with their reason. When none fits, one error lists each backend's reason.
  */
-export async function selectBackend(model: Model, opts: { name?: string; device?: string } & BackendLoadOptions = {}): Promise<BackendPlugin> {
+export async function chooseBackend(model: Model, opts: { name?: string; device?: string; requestedBy?: string } & BackendLoadOptions = {}): Promise<BackendChoice> {
   const device = opts.device ?? 'cpu';
   const reasons: string[] = [];
   let candidates: BackendPlugin[];
-  if (opts.name) candidates = [await loadBackend(opts.name, opts)];
-  else {
+  let notes: string[] = [];
+  if (opts.name) {
+    candidates = [await loadBackend(opts.name, opts)];
+    if (!EMBEDDED[opts.name]) notes = await namedPluginNotes(opts.name, opts.requestedBy ?? '--backend', opts.isolate);
+  } else {
     candidates = await Promise.all(Object.values(EMBEDDED).map((l) => l()));
     // Only healthy installed backends for this device are loaded (loading a native one dlopens it).
     const { listInstalledPlugins, loadInstalledBackend } = await import('../plugins/installed');
@@ -63,8 +85,8 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
     for (const p of installed) {
       if (p.type !== 'backend') continue;
       const name = p.name;
-      if (p.status !== 'ok') {
-        reasons.push(`${name}: ${p.problems.join('; ')}`);
+      if (!p.auto) {
+        reasons.push(`${name}: ${p.stateDetail}${p.fix ? ` (${p.fix})` : ''}`);
         continue;
       }
       if (!p.capabilities.devices.includes(device)) {
@@ -110,5 +132,15 @@ export async function selectBackend(model: Model, opts: { name?: string; device?
       hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
     });
   }
-  return fits[0]!;
+  const chosen = fits[0]!;
+  const reason = opts.name
+    ? `'${chosen.name}' was asked for by ${opts.requestedBy ?? '--backend'}`
+    : `chosen automatically: the highest priority (${chosen.capabilities.priority}) of the backends that run every op of this model on '${device}'` +
+      (reasons.length ? `; passed over: ${reasons.join('; ')}` : '');
+  return { backend: chosen, reason, notes };
+}
+
+/** chooseBackend without the explanation. */
+export async function selectBackend(model: Model, opts: { name?: string; device?: string } & BackendLoadOptions = {}): Promise<BackendPlugin> {
+  return (await chooseBackend(model, opts)).backend;
 }

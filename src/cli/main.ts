@@ -7,6 +7,7 @@ import { commands } from './commands/index';
 import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
 import { err, out, outJson, printedJson } from './ui/output';
+import { setVerbose } from './ui/verbose';
 
 /**
  * Dispatches argv to a command and returns the exit code. Only this module (and the commands it runs)
@@ -14,6 +15,7 @@ import { err, out, outJson, printedJson } from './ui/output';
  */
 export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
+  setVerbose(verbose);
   if (argv.includes('--no-color')) setColorOverride(false);
   else if (argv.includes('--color')) setColorOverride(true);
   const rest = argv

@@ -1,4 +1,7 @@
-/** Every installed plugin is intact, has a compatible SDK, and (native ones) loads in an isolated child. */
+/**
+ * Every installed plugin is intact, has a compatible SDK, and (native ones) loads in an isolated child; a
+ * plugin that is disabled, crashed or has not passed `plugin test` is a warning naming the fix.
+ */
 import { join } from 'node:path';
 import type { CheckOutcome, DoctorCheck } from './types';
 
@@ -20,6 +23,8 @@ export const pluginsCheck: DoctorCheck = {
         const title = `plugin ${p.name}`;
         const rebuild = `run \`hodu plugin rebuild ${p.name}\` or reinstall it (\`hodu plugin install … --force\`)`;
         if (p.status !== 'ok') return { title, status: 'error', detail: p.problems.join('; '), hint: rebuild };
+        // Loads, but hodu will not pick it on its own: disabled, crashed, failed or never passed `plugin test`.
+        if (p.state !== 'ok') return { title, status: 'warn', detail: p.stateDetail, hint: p.fix };
         if (p.library) {
           try {
             const { nativeLoader } = await import('../plugins/native-bridge');

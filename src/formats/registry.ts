@@ -56,7 +56,7 @@ async function installedFormatFor(ext: string, bytes?: Uint8Array): Promise<Form
     return undefined; // a corrupt plugins.json is reported by `hodu plugin list`, not by every file lookup
   }
   for (const p of plugins) {
-    if (p.type !== 'format' || p.status !== 'ok') continue;
+    if (p.type !== 'format' || p.status !== 'ok' || p.disabled) continue;
     const byMagic = bytes !== undefined && (decodeMagic(p.capabilities.magic) ?? []).some((m) => m.every((b, i) => bytes[i] === b));
     if (p.capabilities.extensions.includes(ext) || byMagic) return loadInstalledFormat(p.name);
   }

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
 import { embeddedFormatNames } from '../formats/registry';
+import type { DType } from '../ir/dtype';
 import { onInterrupt } from '../util/interrupt';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
 import { copyPackage, isInside } from './copy-package';
@@ -141,6 +142,7 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     emit({ kind: 'step', message: `loaded ${h.entry}: a valid ${h.type} plugin` });
     checksum = fileChecksum(entry);
   }
+  const test = h.type === 'backend' ? await testAtInstall(pkg, staging, checksum, emit) : undefined;
   const base = {
     name: pkg.name,
     version: pkg.version,
@@ -152,8 +154,42 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     checksum,
     library: h.native?.library,
     entry: h.entry,
+    test,
   };
   return h.type === 'backend' ? { ...base, type: 'backend', capabilities: h.capabilities } : { ...base, type: 'format', capabilities: h.capabilities };
+}
+
+/**
+ * Runs `plugin test` on the staged backend and returns the record for plugins.json. A failure does not stop
+ * the install (the plugin stays usable with --backend NAME) but keeps it from being chosen automatically.
+ */
+async function testAtInstall(pkg: PluginPackage, staging: string, checksum: string, emit: (e: InstallEvent) => void): Promise<InstalledPluginEntry['test']> {
+  const h = pkg.hodu;
+  if (h.type !== 'backend') return undefined;
+  const { testStagedPlugin, testSummary } = await import('./plugin-test');
+  emit({ kind: 'step', message: `testing ${h.capabilities.ops ? `${h.capabilities.ops.length} op${h.capabilities.ops.length === 1 ? '' : 's'}` : 'its ops'} against interp (plugin test)` });
+  const file = join(staging, h.native ? h.native.library : h.entry!);
+  let passed: boolean;
+  let summary: string;
+  try {
+    const report = await testStagedPlugin({
+      name: pkg.name, kind: h.native ? 'native' : 'js', type: 'backend', file, sdkRange: h.sdk,
+      declaredOps: h.capabilities.ops, declaredDtypes: h.capabilities.dtypes as DType[] | undefined,
+    });
+    passed = report.passed;
+    summary = testSummary(report);
+  } catch (e) {
+    passed = false;
+    summary = e instanceof Error ? e.message : String(e);
+  }
+  if (passed) emit({ kind: 'step', message: `plugin test: ${summary}` });
+  else {
+    emit({
+      kind: 'warn',
+      message: `plugin '${pkg.name}' failed plugin test (${summary}); it is installed but not chosen automatically: fix it and \`hodu plugin rebuild ${pkg.name}\`, or pick it with --backend ${pkg.name}`,
+    });
+  }
+  return { at: new Date().toISOString(), passed, checksum, summary };
 }
 
 /**
@@ -195,7 +231,8 @@ async function commit(name: string, staging: string, entry: InstalledPluginEntry
       mkdirSync(dirname(target), { recursive: true });
       renameSync(staging, target);
       moved = true;
-      const plugin = { ...entry, path: target };
+      // Disabling is the user's choice: a rebuild or --force reinstall keeps it.
+      const plugin = { ...entry, path: target, ...(registry.plugins[name]?.disabled ? { disabled: true } : {}) };
       writeRegistry({ ...registry, plugins: { ...registry.plugins, [name]: plugin } });
       if (aside) rmSync(aside, { recursive: true, force: true });
       return { plugin, replaced };

@@ -7,11 +7,23 @@ import { readRegistry, type InstalledPluginEntry } from './registry-file';
 import { fileChecksum } from './install';
 import { pluginNotFound } from './remove';
 import { nativeLoader } from './native-bridge';
+import { pluginDisabled, pluginState, recordPluginCrash, type PluginState } from './plugin-state';
 import { sdkCompatible } from './sdk-compat';
 import { SDK_VERSION } from '../version';
 
-/** An installed plugin as listed: its plugins.json entry plus a health check. */
-export type InstalledPlugin = InstalledPluginEntry & { status: 'ok' | 'broken'; problems: string[] };
+/**
+ * An installed plugin as listed: its plugins.json entry, the health of its files (`status`, `problems`:
+ * whether it can load at all) and its state (`state`, `stateDetail`, `fix`: disabled, crashed, failed or
+ * not yet passed `plugin test`; `auto`: whether `hodu run` may choose it without --backend).
+ */
+export type InstalledPlugin = InstalledPluginEntry & {
+  status: 'ok' | 'broken';
+  problems: string[];
+  state: PluginState;
+  stateDetail: string;
+  fix?: string;
+  auto: boolean;
+};
 
 /** What is wrong with an installed plugin (empty: nothing): missing files, checksum, SDK range. */
 export function checkInstalledPlugin(entry: InstalledPluginEntry): string[] {
@@ -28,10 +40,19 @@ export function checkInstalledPlugin(entry: InstalledPluginEntry): string[] {
 export function listInstalledPlugins(): InstalledPlugin[] {
   return Object.values(readRegistry().plugins)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => {
-      const problems = checkInstalledPlugin(p);
-      return { ...p, status: problems.length ? 'broken' : 'ok', problems };
-    });
+    .map(withState);
+}
+
+function withState(entry: InstalledPluginEntry): InstalledPlugin {
+  const problems = checkInstalledPlugin(entry);
+  const st = pluginState(entry, problems);
+  return { ...entry, status: problems.length ? 'broken' : 'ok', problems, state: st.state, stateDetail: st.detail, fix: st.fix, auto: st.auto };
+}
+
+/** The listing of one installed plugin (undefined: not installed), without checking the others. */
+export function installedPluginState(name: string): InstalledPlugin | undefined {
+  const entry = readRegistry().plugins[name];
+  return entry && withState(entry);
 }
 
 function healthyEntry(name: string, type: 'backend' | 'format'): InstalledPluginEntry {
@@ -49,18 +70,28 @@ function healthyEntry(name: string, type: 'backend' | 'format'): InstalledPlugin
 }
 
 /**
- * Loads an installed backend plugin: native ones through bun:ffi (every session in a child process with
- * `isolate`), JS ones through `import()`. Throws E_PLUGIN_BROKEN (with a rebuild hint) when its checks fail.
+ * Loads an installed backend plugin: native ones through bun:ffi, every session in a child process unless
+ * `isolate: false` (a crash is then reported by hodu and recorded in plugins.json), JS ones through
+ * `import()`. Throws E_PLUGIN_BROKEN (with a rebuild hint) when its checks fail, E_PLUGIN_DISABLED when
+ * the user disabled it.
  */
 export async function loadInstalledBackend(name: string, opts: { isolate?: boolean; timeoutMs?: number } = {}): Promise<BackendPlugin> {
   const entry = healthyEntry(name, 'backend');
+  if (entry.disabled) throw pluginDisabled(name);
   if (entry.library) {
     const native = await nativeLoader();
     const lib = join(entry.path, entry.library);
-    const info = opts.isolate ? await native.probeIsolated(lib, { name, timeoutMs: opts.timeoutMs }) : native.probeNativeLibrary(lib, name);
+    const isolate = opts.isolate ?? true;
+    const info = isolate ? await native.probeIsolated(lib, { name, timeoutMs: opts.timeoutMs }) : native.probeNativeLibrary(lib, name);
     // The descriptor wins for runner/builder/devices; priority, ops and dtypes come from package.json.
     const caps = entry.type === 'backend' ? entry.capabilities : undefined;
-    return native.loadNativeBackend(lib, info, { ...opts, capabilities: caps && { priority: caps.priority, ops: caps.ops, dtypes: caps.dtypes, devices: caps.devices } });
+    return native.loadNativeBackend(lib, info, {
+      isolate,
+      timeoutMs: opts.timeoutMs,
+      capabilities: caps && { priority: caps.priority, ops: caps.ops, dtypes: caps.dtypes, devices: caps.devices },
+      // Best effort: failing to record (e.g. a read-only HODU_HOME) must not hide the crash itself.
+      onCrash: (crash) => recordPluginCrash(name, crash).catch(() => {}),
+    });
   }
   const { loadJsPlugin } = await import('./js-loader');
   return loadJsPlugin(join(entry.path, entry.entry!), 'backend', name);

@@ -3,6 +3,7 @@ import { embeddedFormatNames, loadFormat } from '../formats/registry';
 import type { BackendCapabilities } from '../sdk/backend';
 import type { FormatCapabilities } from '../sdk/format';
 import { listInstalledPlugins, type InstalledPlugin } from './installed';
+import type { PluginState } from './plugin-state';
 
 /** Capabilities as plain JSON (magic bytes as hex strings). */
 export type CapabilitiesJson = Omit<BackendCapabilities, 'dtypes'> & { dtypes?: string[] } | (Omit<FormatCapabilities, 'magic'> & { magic?: string[] });
@@ -15,8 +16,13 @@ export interface PluginListing {
   /** 'embedded', or where it was installed from. */
   source: string;
   embedded: boolean;
-  status: 'ok' | 'broken';
+  /** `ok`, or why hodu does not use it automatically (see PluginState). */
+  status: PluginState;
   problems: string[];
+  /** The command that fixes a status other than ok. */
+  fix?: string;
+  /** Whether `hodu run` may choose it without --backend (backends). */
+  auto: boolean;
   capabilities: CapabilitiesJson;
   /** Installed plugins only: the full plugins.json entry. */
   installed?: InstalledPlugin;
@@ -35,14 +41,15 @@ export async function listAllPlugins(): Promise<PluginListing[]> {
   for (const name of embeddedBackendNames()) {
     const b = await loadBackend(name);
     const c = b.capabilities;
-    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
+    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
   }
   for (const name of embeddedFormatNames()) {
     const f = await loadFormat(name);
-    rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], capabilities: formatCapsJson(f.capabilities) });
+    rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, capabilities: formatCapsJson(f.capabilities) });
   }
   for (const p of listInstalledPlugins()) {
-    rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.status, problems: p.problems, capabilities: p.capabilities, installed: p });
+    const problems = p.problems.length ? p.problems : p.stateDetail ? [p.stateDetail] : [];
+    rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.state, problems, fix: p.fix, auto: p.auto, capabilities: p.capabilities, installed: p });
   }
   return rows;
 }
@@ -52,7 +59,7 @@ export function summarizeCapabilities(type: 'backend' | 'format', c: Capabilitie
   if (type === 'backend') {
     const b = c as BackendCapabilities;
     const roles = [b.runner && 'runner', b.builder && 'builder'].filter(Boolean).join('+') || 'none';
-    return `${roles}; ${b.devices.join(',')}; priority ${b.priority}${b.ops ? `; ${b.ops.length} ops` : ''}`;
+    return `${roles}; ${b.devices.join(',')}; priority ${b.priority}${b.ops ? `; ${b.ops.length} op${b.ops.length === 1 ? '' : 's'}` : ''}`;
   }
   const f = c as FormatCapabilities;
   const can = (load: boolean, save: boolean, what: string) => (load && save ? `load/save ${what}` : load ? `load ${what}` : save ? `save ${what}` : '');

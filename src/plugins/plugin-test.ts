@@ -56,6 +56,8 @@ interface Target {
   sdkRange?: string;
   declaredOps?: string[];
   declaredDtypes?: DType[];
+  /** Tested by name from plugins.json (the result is recorded there). */
+  installed?: boolean;
   cleanup(): void;
 }
 
@@ -69,7 +71,7 @@ async function resolveTarget(target: string, debug: boolean): Promise<Target> {
     const caps = installed.type === 'backend' ? installed.capabilities : undefined;
     return {
       name: target, kind: installed.library ? 'native' : 'js', type: installed.type, file: join(installed.path, installed.library ?? installed.entry!),
-      sdkRange: installed.sdk, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, cleanup() {},
+      sdkRange: installed.sdk, declaredOps: caps?.ops, declaredDtypes: caps?.dtypes as DType[] | undefined, installed: true, cleanup() {},
     };
   }
   const path = resolve(target);
@@ -100,25 +102,63 @@ async function resolveTarget(target: string, debug: boolean): Promise<Target> {
 export async function testPlugin(target: string, opts: { debug?: boolean; onCase?(r: CaseResult): void } = {}): Promise<PluginTestReport> {
   const t = await resolveTarget(target, opts.debug ?? false);
   try {
-    const report = t.kind === 'native' ? await nativeChecks(t) : await jsChecks(t);
-    if (report.backend) {
-      const ops = t.declaredOps ?? report.backend.capabilities.ops ?? [];
-      report.ops = [...ops];
-      for (const op of ops) {
-        for (const dtype of t.declaredDtypes ?? ['float32']) {
-          for (const result of await testOp(report.backend, op, dtype)) {
-            report.cases.push(result);
-            opts.onCase?.(result);
-          }
-        }
-      }
+    const report = await runChecks(t, opts.onCase);
+    // An installed plugin remembers its result: a pass makes it eligible for automatic selection again.
+    if (t.installed) {
+      const { fileChecksum } = await import('./install');
+      const { recordPluginTest } = await import('./plugin-state');
+      await recordPluginTest(t.name, { passed: report.passed, checksum: fileChecksum(t.file), summary: testSummary(report) });
     }
-    const { backend: _backend, ...rest } = report;
-    rest.passed = rest.checks.every((c) => c.ok) && rest.cases.every((o) => o.status !== 'failed');
-    return rest;
+    return report;
   } finally {
     t.cleanup();
   }
+}
+
+/** What `plugin install` tests: a plugin just built (native) or loaded (JS) in the staging folder. */
+export interface StagedPlugin {
+  name: string;
+  kind: 'native' | 'js';
+  type: 'backend' | 'format';
+  file: string;
+  sdkRange?: string;
+  declaredOps?: string[];
+  declaredDtypes?: DType[];
+}
+
+/** `plugin test` of a staged copy (nothing is built, copied or recorded). */
+export async function testStagedPlugin(p: StagedPlugin, onCase?: (r: CaseResult) => void): Promise<PluginTestReport> {
+  return runChecks({ ...p, cleanup() {} }, onCase);
+}
+
+async function runChecks(t: Target, onCase?: (r: CaseResult) => void): Promise<PluginTestReport> {
+  const report = t.kind === 'native' ? await nativeChecks(t) : await jsChecks(t);
+  if (report.backend) {
+    const ops = t.declaredOps ?? report.backend.capabilities.ops ?? [];
+    report.ops = [...ops];
+    for (const op of ops) {
+      for (const dtype of t.declaredDtypes ?? ['float32']) {
+        for (const result of await testOp(report.backend, op, dtype)) {
+          report.cases.push(result);
+          onCase?.(result);
+        }
+      }
+    }
+  }
+  const { backend: _backend, ...rest } = report;
+  rest.passed = rest.checks.every((c) => c.ok) && rest.cases.every((o) => o.status !== 'failed');
+  return rest;
+}
+
+/** One line for plugins.json and install: the cases, plus failed checks and the first failure. */
+export function testSummary(report: PluginTestReport): string {
+  const failedChecks = report.checks.filter((c) => !c.ok).map((c) => `${c.check} check failed: ${c.detail}`);
+  const firstFailure = report.cases.find((c) => c.status === 'failed');
+  return [
+    ...failedChecks,
+    summarizeCases(report),
+    ...(firstFailure ? [`first failure: ${firstFailure.op} ${firstFailure.dtype} ${firstFailure.probe}: ${firstFailure.detail ?? ''}`] : []),
+  ].join('; ');
 }
 
 type Checked = PluginTestReport & { backend?: BackendPlugin };

@@ -5,8 +5,12 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { backendCapabilitiesSchema, formatCapabilitiesSchema, formatIssues, PLUGIN_NAME_RE } from './package-manifest';
 import { pluginsFile } from './paths';
 
-/** Schema version of plugins.json. Bump it (and migrate on read) when the shape changes. */
-export const REGISTRY_VERSION = 1;
+/**
+ * Schema version of plugins.json. Bump it (and migrate on read) when the shape changes.
+ * 2 added the optional `disabled`, `test` and `crash` fields; a version 1 file reads as is.
+ */
+export const REGISTRY_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
 
 const common = {
   name: v.pipe(v.string(), v.regex(PLUGIN_NAME_RE)),
@@ -21,6 +25,12 @@ const common = {
   checksum: v.pipe(v.string(), v.regex(/^sha256-[A-Za-z0-9+/]+=*$/)),
   library: v.optional(v.string()),
   entry: v.optional(v.string()),
+  /** `hodu plugin disable NAME`: never chosen automatically, refused by --backend until enabled. */
+  disabled: v.optional(v.boolean()),
+  /** The last `hodu plugin test` of the installed copy (run at install); `checksum` is of the file it tested. */
+  test: v.optional(v.strictObject({ at: v.pipe(v.string(), v.isoTimestamp()), passed: v.boolean(), checksum: v.string(), summary: v.string() })),
+  /** The last crash of a run (signal and where), until a passing `plugin test` or a reinstall clears it. */
+  crash: v.optional(v.strictObject({ at: v.pipe(v.string(), v.isoTimestamp()), signal: v.string(), where: v.string() })),
 };
 
 const entrySchema = v.variant('type', [
@@ -29,13 +39,16 @@ const entrySchema = v.variant('type', [
 ]);
 
 const registrySchema = v.pipe(
-  v.strictObject({ version: v.literal(REGISTRY_VERSION, `unknown plugins.json version (this hodu reads version ${REGISTRY_VERSION})`), plugins: v.record(v.string(), entrySchema) }),
+  v.strictObject({
+    version: v.picklist(READABLE_VERSIONS, `unknown plugins.json version (this hodu reads versions ${READABLE_VERSIONS.join(' and ')})`),
+    plugins: v.record(v.string(), entrySchema),
+  }),
   v.check((r) => Object.entries(r.plugins).every(([k, p]) => k === p.name), 'each key of "plugins" must equal its "name"'),
 );
 
 export type InstalledPluginEntry = v.InferOutput<typeof entrySchema>;
 export interface PluginRegistry {
-  version: typeof REGISTRY_VERSION;
+  version: (typeof READABLE_VERSIONS)[number];
   plugins: Record<string, InstalledPluginEntry>;
 }
 
@@ -101,8 +114,9 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(sort(value), null, 2) + '\n';
 }
 
+/** Always written as the current version (an older file is upgraded on its first change). */
 export function serializeRegistry(registry: PluginRegistry): string {
-  return stableStringify(registry);
+  return stableStringify({ ...registry, version: REGISTRY_VERSION });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cCompiler, testWithTools } from '../support/optional-tools';
+import { cCompiler, describeWithTools, testWithTools } from '../support/optional-tools';
 import { hodu, requireBinary, tempDir } from './hodu';
 
 const tmp = tempDir('hodu-plugin-package-');
@@ -190,7 +190,7 @@ describe('item 15: HODU_HOME and scoped plugins', () => {
   });
 });
 
-describe.skipIf(!hasCc)('item 22b: one vocabulary (ops, kernels, cases)', () => {
+describeWithTools([cCompiler()], 'item 22b: one vocabulary (ops, kernels, cases)', () => {
   test('install, list and test of one plugin count ops the same way, and kernels and cases by their own names', () => {
     const s = sandbox();
     expect(s.run(['plugin', 'new', 'words', '--type', 'backend', '--lang', 'c']).code).toBe(0);

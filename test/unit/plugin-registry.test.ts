@@ -24,7 +24,7 @@ afterEach(() => {
 
 function sample(): PluginRegistry {
   return {
-    version: 1,
+    version: 2,
     plugins: {
       zeta: {
         name: 'zeta', version: '0.2.0', type: 'format', source: { kind: 'path', path: '/src/zeta' }, path: '/h/plugins/zeta', sdk: '^0.1.0',
@@ -58,8 +58,32 @@ describe('plugins.json', () => {
     // '@acme/alpha' sorts before 'zeta'; inside an entry 'build' comes before 'capabilities'.
     expect(text.indexOf('"@acme/alpha"')).toBeLessThan(text.indexOf('"zeta"'));
     expect(text.indexOf('"build"')).toBeLessThan(text.indexOf('"capabilities"'));
-    expect(text.indexOf('"plugins"')).toBeLessThan(text.indexOf('"version": 1'));
+    expect(text.indexOf('"plugins"')).toBeLessThan(text.indexOf('"version": 2'));
     expect(serializeRegistry(readRegistry())).toBe(text);
+  });
+
+  test('a version 1 file (before disabled/test/crash) is read as is and written back as version 2', () => {
+    mkdirSync(join(pluginsFile(), '..'), { recursive: true });
+    writeFileSync(pluginsFile(), JSON.stringify({ ...sample(), version: 1 }));
+    const read = readRegistry();
+    expect(read.plugins).toEqual(sample().plugins);
+    writeRegistry(read);
+    expect(JSON.parse(readFileSync(pluginsFile(), 'utf8')).version).toBe(2);
+  });
+
+  test('the state fields (disabled, test, crash) round-trip and are validated', () => {
+    const r = sample();
+    r.plugins['@acme/alpha'] = {
+      ...r.plugins['@acme/alpha']!,
+      disabled: true,
+      test: { at: '2025-01-02T03:04:05.000Z', passed: false, checksum: 'sha256-BBBB+/==', summary: '0 cases passed, 1 failed, 0 skipped (1 op)' },
+      crash: { at: '2025-01-02T03:04:05.000Z', signal: 'SIGSEGV', where: "while running kernel 'add_f32'" },
+    };
+    writeRegistry(r);
+    expect(readRegistry()).toEqual(r);
+    const bad = JSON.parse(serializeRegistry(r));
+    bad.plugins['@acme/alpha'].crash.signal = 11;
+    expect(() => parseRegistry(JSON.stringify(bad), 'plugins.json')).toThrow('plugins.@acme/alpha.crash.signal');
   });
 
   test('stableStringify sorts keys and drops undefined', () => {
@@ -82,7 +106,7 @@ describe('plugins.json', () => {
     const cases: [string, string][] = [
       ['{ not json', 'not valid JSON'],
       ['[]', 'version'],
-      [JSON.stringify({ version: 2, plugins: {} }), 'unknown plugins.json version'],
+      [JSON.stringify({ version: 3, plugins: {} }), 'unknown plugins.json version'],
       [JSON.stringify({ version: 1, plugins: { x: { name: 'y' } } }), 'plugins.x'],
       [JSON.stringify({ version: 1, plugins: { zeta: { ...sample().plugins.zeta, build: 'fast' } } }), 'plugins.zeta.build'],
       [JSON.stringify({ version: 1, plugins: { zeta: { ...sample().plugins.zeta, installedAt: 'yesterday' } } }), 'plugins.zeta.installedAt'],

@@ -11,6 +11,7 @@ export default defineHoduCommand({
     'hodu plugin list --json',
     'hodu plugin info demo',
     'hodu plugin test demo',
+    'hodu plugin disable demo',
     'hodu plugin remove demo',
   ],
   subCommands: {
@@ -19,6 +20,8 @@ export default defineHoduCommand({
     install: sub(() => import('./plugin/install')),
     rebuild: sub(() => import('./plugin/rebuild')),
     remove: sub(() => import('./plugin/remove')),
+    disable: sub(() => import('./plugin/disable')),
+    enable: sub(() => import('./plugin/enable')),
     new: sub(() => import('./plugin/new')),
     test: sub(() => import('./plugin/test')),
   },

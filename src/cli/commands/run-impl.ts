@@ -27,7 +27,8 @@ export interface RunFlags {
   seed: number;
   /** --backend/--device/--threads/--max-memory as given (undefined: not on the command line). */
   settingsFlags: SettingsFlags;
-  isolate: boolean;
+  /** --isolate / --no-isolate; undefined when not given (isolated by default). */
+  isolate?: boolean;
   /** Graph optimization level (src/passes/pipeline.ts). */
   optLevel: 0 | 1 | 2 | 3;
   profile: boolean;
@@ -52,7 +53,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
-  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile });
+  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect: reportSelection });
   const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);
   });
@@ -108,6 +109,14 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     err(c.bold('slowest nodes'));
     err(table(profile.slowest.map((t) => [t.node, t.op, `${round(t.ms)} ms${t.runs > 1 ? ` in ${t.runs} runs` : ''}`])));
   }
+}
+
+/** Warnings about the backend (an untested plugin asked for by name…) always; which one and why with --verbose. */
+async function reportSelection(s: { backend: string; reason: string; notes: string[] }): Promise<void> {
+  const c = await colors();
+  for (const note of s.notes) err(`${c.yellow('warning:')} ${note}`);
+  const { isVerbose } = await import('../ui/verbose');
+  if (isVerbose()) err(c.dim(`backend: ${s.backend} — ${s.reason}`));
 }
 
 function outputTensors(outputs: Map<string, RuntimeValue>): Map<string, Tensor> {

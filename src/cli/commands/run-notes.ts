@@ -10,10 +10,11 @@ export interface RunNote {
   explicit: boolean;
 }
 
-export function runNotes(backend: string, opts: { isolate: boolean; threads: Setting<number> }): RunNote[] {
+export function runNotes(backend: string, opts: { isolate?: boolean; threads: Setting<number> }): RunNote[] {
   const notes: RunNote[] = [];
   if (backend !== 'interp') return notes;
-  if (opts.isolate) {
+  // Only an explicit --isolate: isolation is the default for plugins, so its absence says nothing.
+  if (opts.isolate === true) {
     notes.push({ text: 'note: --isolate has no effect on the embedded interp backend (it is part of hodu, not a plugin that could crash the process)', explicit: true });
   }
   const threads = opts.threads;

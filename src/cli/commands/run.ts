@@ -37,7 +37,8 @@ export default defineHoduCommand({
       seed: int(args.seed, 'seed'),
       // Resolved against env and config.toml in run-impl (flags > env > config > defaults).
       settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
-      isolate: Boolean(args.isolate),
+      // undefined: not given (native plugins run isolated by default); false: --no-isolate.
+      isolate: args.isolate === undefined ? undefined : Boolean(args.isolate),
       optLevel: parseOptLevel(args['opt-level']),
       profile: Boolean(args.profile),
       json: Boolean(args.json),

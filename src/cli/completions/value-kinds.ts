@@ -22,6 +22,8 @@ const dynamic = (source: DynamicSource): ValueKind => ({ kind: 'dynamic', source
 const POSITIONAL_OVERRIDES: Record<string, ValueKind> = {
   'plugin remove:name': dynamic('installed-plugins'),
   'plugin rebuild:name': dynamic('installed-plugins'),
+  'plugin disable:name': dynamic('installed-plugins'),
+  'plugin enable:name': dynamic('installed-plugins'),
   'plugin test:target': dynamic('installed-plugins'),
   'plugin info:name': dynamic('plugins'),
   'config get:key': { kind: 'choices', values: CONFIG_KEYS.map((k) => k.key) },

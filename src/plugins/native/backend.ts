@@ -10,7 +10,7 @@ import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue }
 import { kernelPrefix } from '../../sdk/kernel-names';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { NativeBackendBinding, type NativeHandle } from './binding';
-import { runIsolated } from './isolate';
+import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
 import { allocOutputs, feedShapes, packInputs, unpackOutputs } from './tensor-io';
 
@@ -21,6 +21,8 @@ export interface NativeBackendOptions {
   timeoutMs?: number;
   /** From the plugin's package.json `hodu.capabilities` (priority, ops, dtypes); the descriptor wins for runner/builder/devices. */
   capabilities?: Partial<BackendCapabilities>;
+  /** Called when an isolated run dies by a signal, before the error is thrown (installed plugins record it). */
+  onCrash?: (crash: { signal: string; where: string }) => Promise<void> | void;
 }
 
 /** Ops of `model` the plugin cannot run: planned steps whose kernel it lacks, or (when the model cannot be planned yet) ops without any kernel of that op. */
@@ -82,7 +84,12 @@ class NativeSession implements BackendSession {
       outputs = allocOutputs(m);
       this.binding.run(this.handle!, inputs, outputs);
     } else {
-      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
+      try {
+        outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
+      } catch (e) {
+        if (e instanceof PluginCrashError) await this.opts.onCrash?.({ signal: e.signal, where: e.where });
+        throw e;
+      }
     }
     return unpackOutputs(m, outputs, inputs);
   }

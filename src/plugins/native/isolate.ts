@@ -34,6 +34,22 @@ export interface IsolateOptions {
   command?: string[];
 }
 
+/**
+ * A native plugin killed its child process by a signal (SIGSEGV, SIGABRT…). Exit status 1 like every
+ * failure (README, "Errors and exit codes"); `signal` and `where` (phase, kernel, node) are kept for
+ * plugins.json.
+ */
+export class PluginCrashError extends HoduError {
+  constructor(readonly plugin: string, readonly signal: string, readonly where: string) {
+    super('E_PLUGIN_CRASH', `plugin '${plugin}' crashed with ${signal} ${where}`, {
+      hint:
+        `hodu is fine (the plugin ran in a child process) and recorded the crash, so it is no longer chosen automatically. ` +
+        `Run on another backend (--backend interp), turn the plugin off (hodu plugin disable ${plugin}), ` +
+        `or rebuild it with debug info (hodu plugin rebuild ${plugin} --debug) and report it to its author`,
+    });
+  }
+}
+
 interface ChildResult {
   response: { header: ChildResponse; blobs: Uint8Array[] };
 }
@@ -66,11 +82,7 @@ async function runChild(request: ChildRequest, blobs: Uint8Array[], opts: Isolat
         hint: 'a kernel may loop forever; rebuild with --debug and run it under a debugger',
       });
     }
-    if (proc.signalCode) {
-      throw new HoduError('E_PLUGIN_CRASH', `plugin '${opts.name}' crashed with ${proc.signalCode} ${phaseText(progress, manifest)}`, {
-        hint: `hodu itself is fine (the plugin ran isolated). Rebuild it with debug info (hodu plugin rebuild ${opts.name} --debug) to investigate, or report it to the plugin's author`,
-      });
-    }
+    if (proc.signalCode) throw new PluginCrashError(opts.name, String(proc.signalCode), phaseText(progress, manifest));
     let response: ChildResult['response'];
     try {
       response = unpackMessage<ChildResponse>(readFileSync(join(dir, 'response.bin')));

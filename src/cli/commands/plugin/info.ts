@@ -29,12 +29,15 @@ export default defineHoduCommand({
       ['version', r.version],
       ['source', r.source],
       ['status', r.status + (r.problems.length ? ` (${r.problems.join('; ')})` : '')],
+      ...(r.fix ? [['fix', r.fix]] : []),
       ['capabilities', summarizeCapabilities(r.type, r.capabilities)],
     ];
     if (installed) {
       lines.push(['installed in', installed.path], ['installed at', installed.installedAt], ['build', installed.build], ['sdk range', installed.sdk], ['checksum', installed.checksum]);
       if (installed.library) lines.push(['library', installed.library]);
       if (installed.entry) lines.push(['entry', installed.entry]);
+      if (installed.test) lines.push(['plugin test', `${installed.test.passed ? 'passed' : 'failed'} ${installed.test.at.slice(0, 10)}: ${installed.test.summary}`]);
+      if (installed.crash) lines.push(['last crash', `${installed.crash.signal} ${installed.crash.where} (${installed.crash.at.slice(0, 10)})`]);
     }
     const caps = r.capabilities as { ops?: string[]; dtypes?: string[] };
     if (caps.ops) lines.push(['ops', caps.ops.join(', ')]);
