@@ -21,7 +21,7 @@ __hodu_spec() {
       flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin')
-      subs='list info install rebuild remove new test'
+      subs='list info install rebuild remove disable enable new test'
       flags='--help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin list')
@@ -41,6 +41,14 @@ __hodu_spec() {
       flags='--debug --quiet --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin remove')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin disable')
+      subs=''
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'plugin enable')
       subs=''
       flags='--help -h --verbose --no-color'
       valflags='  ' ;;
@@ -133,6 +141,8 @@ __hodu_positional() {
     'plugin info 0') echo 'dynamic' ;;
     'plugin rebuild 0') echo 'dynamic' ;;
     'plugin remove 0') echo 'dynamic' ;;
+    'plugin disable 0') echo 'dynamic' ;;
+    'plugin enable 0') echo 'dynamic' ;;
     'plugin test 0') echo 'dynamic' ;;
     'config get 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
     'config set 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;

@@ -17,7 +17,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_subs
             set -g __hodu_valflags
         case 'plugin'
-            set -g __hodu_subs list info install rebuild remove new test
+            set -g __hodu_subs list info install rebuild remove disable enable new test
             set -g __hodu_valflags
         case 'plugin list'
             set -g __hodu_subs
@@ -32,6 +32,12 @@ function __hodu_spec --argument-names p
             set -g __hodu_subs
             set -g __hodu_valflags
         case 'plugin remove'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin disable'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'plugin enable'
             set -g __hodu_subs
             set -g __hodu_valflags
         case 'plugin new'
@@ -164,7 +170,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resi
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'
-complete -c hodu -n '__hodu_at \'run\'' -l isolate -d 'Run a native backend plugin in a child process, so a crash cannot take hodu down'
+complete -c hodu -n '__hodu_at \'run\'' -l isolate -d 'Run a native backend plugin in a child process, so a crash is reported and recorded (default: on; --no-isolate: in-process, unprotected)'
 complete -c hodu -n '__hodu_at \'run\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'run\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'run\'' -l help -s h -d 'Show help'
@@ -190,6 +196,8 @@ complete -c hodu -n '__hodu_sub \'plugin\'' -a info -d 'Show one plugin: source,
 complete -c hodu -n '__hodu_sub \'plugin\'' -a install -d 'Install a plugin package from a folder (builds native sources with the system C compiler)'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a rebuild -d 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a remove -d 'Uninstall a plugin (its folder and its plugins.json entry)'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a disable -d 'Stop using an installed plugin: never chosen automatically, refused by --backend until enabled'
+complete -c hodu -n '__hodu_sub \'plugin\'' -a enable -d 'Use a disabled plugin again'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a new -d 'Create a plugin package from a template that installs as is'
 complete -c hodu -n '__hodu_sub \'plugin\'' -a test -d 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips'
 complete -c hodu -n '__hodu_at \'plugin\'' -l help -s h -d 'Show help'
@@ -222,6 +230,14 @@ complete -c hodu -n '__hodu_at \'plugin remove\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'plugin remove\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'plugin remove\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'plugin remove\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'plugin disable\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin disable\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin disable\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin disable\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_at \'plugin enable\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'plugin enable\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'plugin enable\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'plugin enable\' 0' -a '(__hodu_dynamic)'
 complete -c hodu -n '__hodu_at \'plugin new\'' -l type -x -a 'backend format' -d 'Plugin type: backend or format'
 complete -c hodu -n '__hodu_at \'plugin new\'' -l lang -x -a 'c ts' -d 'Language: c (native backend) or ts'
 complete -c hodu -n '__hodu_at \'plugin new\'' -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'Folder to create (default: ./NAME)'

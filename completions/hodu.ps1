@@ -13,7 +13,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'run' = @{
             Subs = @()
-            Flags = @(,@('--input', 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable'); ,@('--output', 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'); ,@('--output-dir', 'Write one .npy per output into DIR'); ,@('--shape', 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'); ,@('--random-inputs', 'Generate inputs that were not given (uniform [0,1) floats, seeded)'); ,@('--seed', 'Seed for --random-inputs'); ,@('--profile', 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'); ,@('--max-memory', 'Cap on hodu''s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'); ,@('--backend', 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'); ,@('--device', 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'); ,@('--threads', 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'); ,@('--isolate', 'Run a native backend plugin in a child process, so a crash cannot take hodu down'); ,@('--opt-level', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('-O', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--input', 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable'); ,@('--output', 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'); ,@('--output-dir', 'Write one .npy per output into DIR'); ,@('--shape', 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'); ,@('--random-inputs', 'Generate inputs that were not given (uniform [0,1) floats, seeded)'); ,@('--seed', 'Seed for --random-inputs'); ,@('--profile', 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'); ,@('--max-memory', 'Cap on hodu''s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'); ,@('--backend', 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'); ,@('--device', 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'); ,@('--threads', 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'); ,@('--isolate', 'Run a native backend plugin in a child process, so a crash is reported and recorded (default: on; --no-isolate: in-process, unprotected)'); ,@('--opt-level', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('-O', 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--input', '--output', '--output-dir', '--shape', '--seed', '--max-memory', '--backend', '--device', '--threads', '--opt-level', '-O')
             Values = @{ '--input' = 'files'; '--output' = 'files'; '--output-dir' = 'dirs'; '--shape' = 'files'; '--backend' = 'dynamic'; '--device' = 'dynamic'; '--opt-level' = 'choices 0 1 2 3'; '-O' = 'choices 0 1 2 3' }
             Positionals = @('files')
@@ -33,7 +33,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             Positionals = @('files', 'files')
         }
         'plugin' = @{
-            Subs = @(,@('list', 'List embedded and installed plugins with their status'); ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status'); ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)'); ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'); ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)'); ,@('new', 'Create a plugin package from a template that installs as is'); ,@('test', 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips'))
+            Subs = @(,@('list', 'List embedded and installed plugins with their status'); ,@('info', 'Show one plugin: source, install folder, build, checksum, capabilities, status'); ,@('install', 'Install a plugin package from a folder (builds native sources with the system C compiler)'); ,@('rebuild', 'Rebuild an installed plugin against this hodu (e.g. after an upgrade)'); ,@('remove', 'Uninstall a plugin (its folder and its plugins.json entry)'); ,@('disable', 'Stop using an installed plugin: never chosen automatically, refused by --backend until enabled'); ,@('enable', 'Use a disabled plugin again'); ,@('new', 'Create a plugin package from a template that installs as is'); ,@('test', 'Check a plugin: ABI, SDK, capabilities; a backend op by op against interp, a format by round trips'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
@@ -68,6 +68,20 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             Positionals = @('dynamic')
         }
         'plugin remove' = @{
+            Subs = @()
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @('dynamic')
+        }
+        'plugin disable' = @{
+            Subs = @()
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @('dynamic')
+        }
+        'plugin enable' = @{
             Subs = @()
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
