@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Graph, Node } from '../../src/ir/graph';
 import { emptyGraph } from '../../src/ir/graph';
 import { float32Tensor, fromNumbers, int64Tensor, Tensor } from '../../src/ir/tensor';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
+import { buildModel, HODU, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
 
 const tmp = tempDir('hodu-reporting-');
 const dir = tmp.dir;
@@ -265,6 +265,21 @@ describe('item 21: the output preview prints as numpy does', () => {
     const wide = writeNpyFile(join(dir, 'wide.npy'), fromNumbers('float32', [400], Array.from({ length: 400 }, (_, i) => i / 7)));
     for (const line of hodu(['run', identityModel, '--input', wide]).stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(75);
   });
+});
+
+test('item 21: on a terminal the preview wraps at its width (40 columns here, through a pseudo-terminal)', () => {
+  // `script` gives hodu a terminal as stdout; `stty cols 40` sets its width.
+  if (!Bun.which('script') || !Bun.which('stty')) {
+    if (process.env.CI === 'true') throw new Error('script/stty (util-linux) are needed for this test');
+    console.warn('skipped: script/stty (util-linux) not found, needed to give hodu a terminal');
+    return;
+  }
+  const input = writeNpyFile(join(dir, 'row30.npy'), fromNumbers('float32', [30], Array.from({ length: 30 }, (_, i) => i)));
+  const cmd = `stty cols 40 && exec ${HODU} run ${identityModel} --input ${input}`;
+  const r = Bun.spawnSync(['script', '-qec', cmd, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', HODU_HOME: dir }, stdout: 'pipe', stderr: 'pipe' });
+  const text = r.stdout.toString().replace(/\r\n/g, '\n');
+  // Words ' 0.'…'29.' with a space: 9 fit in 39 columns (40 less the closing bracket).
+  expect(text).toContain('[ 0.  1.  2.  3.  4.  5.  6.  7.  8.\n  9. 10. 11. 12. 13. 14. 15. 16. 17.\n 18. 19. 20. 21. 22. 23. 24. 25. 26.\n 27. 28. 29.]');
 });
 
 describe('item 23: --max-memory bounds what hodu really uses', () => {
