@@ -8,7 +8,7 @@ export function configTemplate(): string {
     lines.push(`[${section}]`);
     for (const k of CONFIG_KEYS.filter((c) => c.key.startsWith(`${section}.`))) {
       const name = k.key.slice(section.length + 1);
-      lines.push(`# ${k.description}${k.env ? ` (env: ${k.env})` : ''}`);
+      lines.push(`# ${k.description}${k.env ? ` (env: ${k.env})` : ''}${k.notUsedYet ? ` [not used yet: for ${k.notUsedYet}]` : ''}`);
       lines.push(`# ${name} = ${k.default !== undefined ? tomlScalar(k.default) : '""'}`);
     }
     lines.push('');

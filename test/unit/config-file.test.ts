@@ -82,6 +82,8 @@ describe('reading config.toml', () => {
     const data = await parseConfigText(configTemplate(), P);
     expect(data).toEqual({ log: {}, runtime: {}, cache: {}, network: {}, registry: {}, update: {} });
     expect(validateConfig(data).ok).toBe(true);
+    // Keys no command reads yet say so where a user would set them.
+    expect(configTemplate()).toContain('# npm-compatible registry for plugins (unset: none configured) [not used yet: for installing plugins from a registry');
   });
 });
 
