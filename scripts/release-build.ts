@@ -2,9 +2,11 @@
  * `bun build.ts --release`: one binary per platform, SHA256SUMS, a signed manifest, and install.sh, laid out
  * as the release site itself (copy OUT to the web root of the base URL):
  *
- *   OUT/install.sh                      the curl installer, its default download URL filled in
+ *   OUT/install.sh                      the curl installer, its default URL and the release public key filled in
  *   OUT/<version>/hodu-<os>-<arch>[.exe], SHA256SUMS, manifest.json, manifest.json.sig
- *   OUT/<channel>/manifest.json(.sig), latest     (latest = the version number; what install.sh reads)
+ *   OUT/<channel>/manifest.json(.sig), latest     (latest = the version number, for people and scripts)
+ *
+ * install.sh and self-update trust only the signed manifest (SHA256SUMS is for people checking by hand).
  *
  * Manifest URLs are absolute with --base-url, else relative (`../<version>/…`), which resolve the same
  * from both folders, so a release folder can be served from anywhere.
