@@ -109,7 +109,7 @@ async function startBackgroundCheck(): Promise<void> {
   // The compiled binary runs itself; from source, bun runs the entry script again.
   const compiled = Bun.main.includes('$bunfs') || Bun.main.includes('~BUN');
   const args = compiled ? ['__update-check'] : [Bun.main, '__update-check'];
-  const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', windowsHide: true });
   child.on('error', () => undefined);
   child.unref();
 }
