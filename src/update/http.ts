@@ -59,7 +59,11 @@ export async function streamBody(net: Net, o: StreamOptions): Promise<number> {
     }
   } finally {
     controller.abort();
-    reader.releaseLock();
+    try {
+      reader.releaseLock();
+    } catch {
+      // Older streams refuse to release a lock with a read pending (after an idle timeout): the abort suffices.
+    }
   }
 }
 
