@@ -85,7 +85,7 @@ let installed = false;
 /**
  * Whether this process handles interrupts (the CLI does; a library user or a test usually does not). Long
  * synchronous work must then leave the main thread free, or the handler cannot run until it ends: the interp
- * backend runs its executor on a worker thread in that case (backends/interp/worker/worker-session.ts).
+ * backend then computes any run that is not provably short on a worker thread (interp/worker/choose-session.ts).
  */
 export function interruptsHandled(): boolean {
   return installed;

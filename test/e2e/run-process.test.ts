@@ -44,7 +44,8 @@ test('--threads out of 1..max(64, 4 × cores) or not an integer is a usage error
     expect(r.stderr).toContain('hint: e.g. --threads 2; leave --threads out for the backend default');
   }
   expect(guarded(['run', model, '--random-inputs', '--threads=-1']).stderr).toContain(`--threads must be an integer from 1 to ${max} (`);
-  expect(guarded(['run', model, '--random-inputs', '--threads', String(max)]).code).toBe(0);
+  // In range is accepted (the upper edge is checked in test/unit/config-settings.test.ts: 64 workers are heavy).
+  expect(guarded(['run', model, '--random-inputs', '--threads', '2']).code).toBe(0);
 });
 
 test('HODU_THREADS and runtime.threads out of range are reported with their source and how to fix them', () => {
