@@ -28,7 +28,7 @@ function kindOf(st: Stats): string {
 }
 
 /** Copies `srcDir` into `dest` (created), following links that stay inside the package. Throws E_PLUGIN_PACKAGE. */
-export function copyPackage(srcDir: string, dest: string): { files: number; bytes: number } {
+export function copyPackage(srcDir: string, dest: string, limits = { files: MAX_PACKAGE_FILES, bytes: MAX_PACKAGE_BYTES }): { files: number; bytes: number } {
   const root = realpathSync(srcDir);
   const refuse = (rel: string, problem: string, hint: string) =>
     new HoduError('E_PLUGIN_PACKAGE', `${join(srcDir, rel)}: ${problem}; nothing was installed`, { hint });
@@ -60,8 +60,8 @@ export function copyPackage(srcDir: string, dest: string): { files: number; byte
       } else if (st.isFile()) {
         files++;
         bytes += st.size;
-        if (files > MAX_PACKAGE_FILES) throw refuse(rel, `the package has more than ${MAX_PACKAGE_FILES} files`, 'remove build outputs and data from the plugin folder (or ship them elsewhere)');
-        if (bytes > MAX_PACKAGE_BYTES) throw refuse(rel, `the package is larger than ${MAX_PACKAGE_BYTES / 1024 / 1024} MiB`, 'remove build outputs and data from the plugin folder (or ship them elsewhere)');
+        if (files > limits.files) throw refuse(rel, `the package has more than ${limits.files} files`, 'remove build outputs and data from the plugin folder (or ship them elsewhere)');
+        if (bytes > limits.bytes) throw refuse(rel, `the package is larger than ${limits.bytes % 1048576 === 0 ? `${limits.bytes / 1048576} MiB` : `${limits.bytes} bytes`}`, 'remove build outputs and data from the plugin folder (or ship them elsewhere)');
         copyFileSync(path, join(to, name));
       } else {
         throw refuse(rel, `a ${kindOf(st)}, not a regular file or folder`, 'remove it from the plugin folder');
