@@ -57,7 +57,11 @@ export function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
 /** Whether node `from` flows (transitively) into node `to` (then `to` feeding `from` closes a cycle). */
 function reaches(g: Graph, from: number, to: number): boolean {
   const consumers = new Map<string, number[]>();
-  g.nodes.forEach((n, i) => n.inputs.forEach((x) => consumers.set(x, [...(consumers.get(x) ?? []), i])));
+  g.nodes.forEach((n, i) => n.inputs.forEach((x) => {
+    const list = consumers.get(x);
+    if (list) list.push(i);
+    else consumers.set(x, [i]);
+  }));
   const seen = new Set<number>();
   const stack = [from];
   while (stack.length) {
@@ -65,7 +69,8 @@ function reaches(g: Graph, from: number, to: number): boolean {
     if (i === to) return true;
     if (seen.has(i)) continue;
     seen.add(i);
-    for (const o of g.nodes[i]!.outputs) stack.push(...(consumers.get(o) ?? []));
+    // Loops, not push(...list): a value read by 100k+ nodes would overflow the argument limit (RangeError).
+    for (const o of g.nodes[i]!.outputs) for (const c of consumers.get(o) ?? []) stack.push(c);
   }
   return false;
 }

@@ -5,7 +5,7 @@ import type { InferContext, InferInput, InferOutput } from './schema';
 /** numpy broadcasting over possibly-symbolic dims; undefined if any rank is unknown. */
 export function broadcastDims(shapes: (Dim[] | undefined)[], where = ''): Dim[] | undefined {
   if (shapes.some((s) => s === undefined)) return undefined;
-  const rank = Math.max(0, ...shapes.map((s) => s!.length));
+  const rank = shapes.reduce((r, s) => Math.max(r, s!.length), 0); // not Math.max(...): variadic ops have unbounded inputs
   const out: Dim[] = [];
   for (let i = 0; i < rank; i++) {
     let d: Dim = 1;

@@ -21,7 +21,7 @@ export default defineOp({
   },
   infer(ctx) {
     const x = ctx.inputs[0];
-    const size = Math.max(-1, ...ctx.attr<number[]>('ngram_indexes')) + 1;
+    const size = ctx.attr<number[]>('ngram_indexes').reduce((m, i) => Math.max(m, i), -1) + 1; // not Math.max(...list): unbounded
     const shape: Dim[] | undefined = x?.shape ? (x.shape.length === 2 ? [x.shape[0]!, size] : [size]) : undefined;
     return [{ dtype: 'float32', shape }];
   },

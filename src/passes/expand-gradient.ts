@@ -80,7 +80,7 @@ function expandOne(graph: Graph, grad: Node, index: number): Node[] {
     const p = leaves.has(v) ? undefined : producer.get(v);
     if (!p || needed.has(p)) continue;
     needed.add(p);
-    stack.push(...p.inputs.filter(Boolean));
+    for (const x of p.inputs) if (x) stack.push(x); // not push(...): a node's input list is unbounded
   }
   const forward = graph.nodes.slice(0, index).filter((n) => needed.has(n));
 
@@ -97,7 +97,7 @@ function expandOne(graph: Graph, grad: Node, index: number): Node[] {
     });
     return { ...n, name: `${e.value('fwd')}:${n.name}`, inputs: n.inputs.map((v) => (v ? r(v) : v)), outputs };
   });
-  e.nodes.push(...copies);
+  for (const c of copies) e.nodes.push(c);
 
   // Reverse mode: contributions per value, summed when a value is used more than once.
   const grads = new Map<string, string[]>();

@@ -18,7 +18,7 @@ export function subgraphsOf(node: Node): Graph[] {
   const out: Graph[] = [];
   for (const a of Object.values(node.attributes)) {
     if (a.type === 'graph') out.push(a.value);
-    if (a.type === 'graphs') out.push(...a.value);
+    if (a.type === 'graphs') for (const g of a.value) out.push(g); // not push(...): the list comes from the file, unbounded
   }
   return out;
 }

@@ -56,7 +56,7 @@ export default registerKernel('TfIdfVectorizer', (inputs, ctx) => {
   if (indexes.length < pool.size || indexes.some((i) => i < 0)) {
     throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: ngram_indexes has ${indexes.length} entries for ${pool.size} pool n-grams (all must be >= 0)`);
   }
-  const outSize = Math.max(-1, ...indexes) + 1;
+  const outSize = indexes.reduce((m, i) => Math.max(m, i), -1) + 1; // not Math.max(...indexes): the list is unbounded
   const rows = x.rank === 2 ? x.dims[0]! : 1;
   const cols = x.dims[x.rank - 1]!;
   const items = Array.from(storeOf(x.data), (v) => (typeof v === 'bigint' ? Number(v) : v)) as (string | number)[];

@@ -3,7 +3,7 @@ import { sizeOf, stridesOf } from '../../../ir/tensor';
 
 /** numpy broadcast of concrete shapes. */
 export function broadcastShape(shapes: readonly (readonly number[])[], where = ''): number[] {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const rank = shapes.reduce((r, s) => Math.max(r, s.length), 0); // not Math.max(...): variadic ops have unbounded inputs
   const out = new Array<number>(rank).fill(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
