@@ -35,7 +35,6 @@ export async function loadBackend(name: string, opts: BackendLoadOptions = {}): 
   const guess = didYouMean(name, known);
   throw new HoduError('E_NO_BACKEND', `no backend named '${name}'; available: ${known.join(', ')}`, {
     hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed backends',
-    exitCode: 2,
   });
 }
 
@@ -128,7 +127,7 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
         hint: `install a backend plugin for '${device}' with \`hodu plugin install\`, or run with --device cpu`,
       });
     }
-    throw new HoduError('E_NO_BACKEND', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
+    throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
       hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
     });
   }

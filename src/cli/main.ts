@@ -133,7 +133,7 @@ function checkFlags(path: string[], defs: Record<string, ArgDef>, args: string[]
 }
 
 function usageError(message: string, hint?: string): HoduError {
-  return new HoduError('E_USAGE', message, { hint, exitCode: 2 });
+  return new HoduError('E_USAGE', message, { hint });
 }
 
 /** citty's own errors (missing positional, …) are usage errors. */

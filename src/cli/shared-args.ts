@@ -40,7 +40,7 @@ export function optArgs() {
 export function parseOptLevel(value: unknown): OptLevel {
   const text = String(value);
   if (!/^[0-3]$/.test(text)) {
-    throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${text}'`, { hint: 'e.g. -O2 (see --help for what each level does)', exitCode: 2 });
+    throw new HoduError('E_USAGE', `-O/--opt-level must be 0, 1, 2 or 3, got '${text}'`, { hint: 'e.g. -O2 (see --help for what each level does)' });
   }
   return Number(text) as OptLevel;
 }

@@ -18,7 +18,6 @@ export function requireConfigKey(key: string): ConfigKey {
   const guess = didYouMean(key, CONFIG_KEYS.map((c) => c.key));
   throw new HoduError('E_USAGE', `unknown config key '${key}'`, {
     hint: `${guess ? `did you mean '${guess}'? ` : ''}\`hodu config list\` shows every key`,
-    exitCode: 2,
   });
 }
 
@@ -174,9 +173,8 @@ export async function editConfigText(text: string, path: string, key: string, va
   if (own && value !== undefined) {
     const k = findConfigKey(key);
     const example = k && (k.kind === 'enum' ? k.values[0] : k.default);
-    throw new HoduError('E_CONFIG', own.message, {
+    throw new HoduError('E_CONFIG_VALUE', own.message, {
       hint: example !== undefined ? `e.g. \`hodu config set ${key} ${String(example)}\`` : '`hodu config list` shows every key with its default',
-      exitCode: 2,
     });
   }
   const otherProblems = check.ok ? [] : check.problems.filter((p) => p !== own);

@@ -41,7 +41,6 @@ export async function formatFor(path: string, bytes?: Uint8Array): Promise<Forma
   if (installed) return installed;
   throw new HoduError('E_NO_FORMAT', `${path}: unknown file type '${ext || '(no extension)'}'`, {
     hint: `supported: ${Object.values(EMBEDDED).flatMap((e) => e.extensions).join(', ')}; more with \`hodu plugin install\``,
-    exitCode: 2,
   });
 }
 
@@ -72,14 +71,13 @@ export function readBytes(path: string): Uint8Array {
   if (r.ok) return r.bytes;
   switch (r.why) {
     case 'missing':
-      throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path', exitCode: 2 });
+      throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path' });
     case 'directory':
-      throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it', exitCode: 2 });
+      throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it' });
     case 'not-regular':
     case 'symlink':
       throw new HoduError('E_NOT_A_FILE', `${path}: is ${r.detail}, not a regular file`, {
         hint: 'hodu reads models and tensors from regular files only; save the data to a file first',
-        exitCode: 2,
       });
     case 'too-large':
       throw new HoduError('E_TOO_LARGE', `${path}: is ${r.size} bytes; hodu reads model and tensor files of at most ${MAX_FILE_BYTES} bytes (4 GiB)`, {
@@ -94,7 +92,7 @@ export async function loadModelFile(path: string): Promise<Model> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
   if (!fmt.loadModel) {
-    throw new HoduError('E_NOT_A_MODEL', `${path}: a ${fmt.name} file holds tensors, not a model`, { hint: 'pass an .onnx model', exitCode: 2 });
+    throw new HoduError('E_NOT_A_MODEL', `${path}: a ${fmt.name} file holds tensors, not a model`, { hint: 'pass an .onnx model' });
   }
   return fmt.loadModel(bytes, { path });
 }
@@ -110,12 +108,12 @@ export async function loadAnyFile(path: string): Promise<{ kind: 'model'; model:
 export async function loadTensorFile(path: string): Promise<TensorMap> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
-  if (!fmt.loadTensors) throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} file is not a tensor file`, { hint: 'inputs are .npy, .npz or .safetensors files', exitCode: 2 });
+  if (!fmt.loadTensors) throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} file is not a tensor file`, { hint: 'inputs are .npy, .npz or .safetensors files' });
   return fmt.loadTensors(bytes, { path });
 }
 
 export async function saveTensorFile(path: string, tensors: TensorMap): Promise<Uint8Array> {
   const fmt = await formatFor(path);
-  if (!fmt.saveTensors) throw new HoduError('E_NOT_TENSORS', `${path}: cannot write tensors as ${fmt.name}`, { hint: 'write outputs as .npz, .npy or .safetensors', exitCode: 2 });
+  if (!fmt.saveTensors) throw new HoduError('E_NOT_TENSORS', `${path}: cannot write tensors as ${fmt.name}`, { hint: 'write outputs as .npz, .npy or .safetensors' });
   return fmt.saveTensors(tensors, { path });
 }

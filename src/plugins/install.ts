@@ -54,7 +54,7 @@ export function fileChecksum(path: string): string {
 export async function installFromPath(dir: string, opts: InstallOptions = {}): Promise<InstallResult> {
   const abs = resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new HoduError('E_NOT_FOUND', `${abs}: no such directory`, { hint: 'pass the folder that holds the plugin package.json', exitCode: 2 });
+    throw new HoduError('E_NOT_FOUND', `${abs}: no such directory`, { hint: 'pass the folder that holds the plugin package.json' });
   }
   return installPackage(abs, { kind: 'path', path: abs }, opts);
 }
@@ -70,7 +70,6 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   if (embeddedPluginNames().includes(name)) {
     throw new HoduError('E_PLUGIN_RESERVED', `'${name}' is a plugin built into hodu and cannot be replaced by ${pkg.file}`, {
       hint: 'rename the package (the "name" field of package.json)',
-      exitCode: 2,
     });
   }
   assertSdkCompatible(name, pkg.hodu.sdk);
@@ -104,7 +103,6 @@ function assertHomeOutside(srcDir: string): void {
   if (isInside(real(srcDir), real(home)) || isInside(srcDir, home)) {
     throw new HoduError('E_USAGE', `HODU_HOME (${home}) is inside the plugin folder ${srcDir}`, {
       hint: 'set HODU_HOME to a folder outside the plugin package (e.g. unset it to use ~/.hodu), or move the package',
-      exitCode: 2,
     });
   }
 }
@@ -206,7 +204,6 @@ export function sweepLeftovers(): void {
 function alreadyInstalled(name: string): HoduError {
   return new HoduError('E_PLUGIN_EXISTS', `plugin '${name}' is already installed`, {
     hint: `add --force to replace it, or run \`hodu plugin rebuild ${name}\` to rebuild the installed copy`,
-    exitCode: 2,
   });
 }
 
@@ -221,7 +218,6 @@ async function commit(name: string, staging: string, entry: InstalledPluginEntry
       if (replaced) throw alreadyInstalled(name);
       throw new HoduError('E_PLUGIN_EXISTS', `${target} exists but is not in plugins.json (left over from an interrupted install?)`, {
         hint: 'add --force to replace it',
-        exitCode: 2,
       });
     }
     const aside = existsSync(target) ? join(pluginsDir(), `.old-${basename(staging).slice('.staging-'.length)}`) : undefined;

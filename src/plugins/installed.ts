@@ -59,7 +59,7 @@ function healthyEntry(name: string, type: 'backend' | 'format'): InstalledPlugin
   const registry = readRegistry();
   const entry = registry.plugins[name];
   if (!entry) throw pluginNotFound(name, registry);
-  if (entry.type !== type) throw new HoduError('E_PLUGIN_TYPE', `plugin '${name}' is a ${entry.type} plugin, not a ${type}`, { exitCode: 2 });
+  if (entry.type !== type) throw new HoduError('E_PLUGIN_TYPE', `plugin '${name}' is a ${entry.type} plugin, not a ${type}`);
   const problems = checkInstalledPlugin(entry);
   if (problems.length) {
     throw new HoduError('E_PLUGIN_BROKEN', `plugin '${name}' cannot be loaded: ${problems.join('; ')}`, {

@@ -33,7 +33,7 @@ export function fillTemplate(text: string, name: string): string {
 
 async function templateFiles(type: 'backend' | 'format', lang: PluginLang): Promise<Record<string, string>> {
   if (lang === 'c') {
-    if (type !== 'backend') throw new HoduError('E_USAGE', 'there is no C template for format plugins', { hint: 'use --lang ts', exitCode: 2 });
+    if (type !== 'backend') throw new HoduError('E_USAGE', 'there is no C template for format plugins', { hint: 'use --lang ts' });
     return (await nativeEmbeddedFiles()).templateBackendC;
   }
   const t = await import('./ts-templates');
@@ -43,14 +43,14 @@ async function templateFiles(type: 'backend' | 'format', lang: PluginLang): Prom
 /** `hodu plugin new`: writes a template that installs as is. Refuses a non-empty target folder. */
 export async function createPluginFromTemplate(name: string, opts: NewPluginOptions): Promise<{ dir: string; files: string[] }> {
   if (!PLUGIN_NAME_RE.test(name)) {
-    throw new HoduError('E_USAGE', `'${name}' is not a valid plugin name`, { hint: 'use lowercase letters, digits and dashes, optionally scoped: demo, @acme/fast-cpu', exitCode: 2 });
+    throw new HoduError('E_USAGE', `'${name}' is not a valid plugin name`, { hint: 'use lowercase letters, digits and dashes, optionally scoped: demo, @acme/fast-cpu' });
   }
   if (embeddedPluginNames().includes(name)) {
-    throw new HoduError('E_USAGE', `'${name}' is the name of a plugin built into hodu`, { hint: 'pick another name', exitCode: 2 });
+    throw new HoduError('E_USAGE', `'${name}' is the name of a plugin built into hodu`, { hint: 'pick another name' });
   }
   const dir = resolve(opts.dir ?? name.split('/').pop()!);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new HoduError('E_EXISTS', `${dir} already exists and is not empty`, { hint: 'pass --dir with a new folder, or remove it', exitCode: 2 });
+    throw new HoduError('E_EXISTS', `${dir} already exists and is not empty`, { hint: 'pass --dir with a new folder, or remove it' });
   }
   const files = await templateFiles(opts.type, opts.lang);
   const written: string[] = [];

@@ -128,7 +128,6 @@ export function readPluginPackage(dir: string): PluginPackage {
     if (code === 'ENOENT') {
       throw new HoduError('E_PLUGIN_MANIFEST', `${file}: no package.json, so ${dir} is not a plugin package`, {
         hint: 'pass the folder that holds the plugin package.json (`hodu plugin new NAME` creates one)',
-        exitCode: 2,
       });
     }
     throw new HoduError('E_IO', `${file}: cannot read (${code ?? String(e)})`);

@@ -76,7 +76,7 @@ async function resolveTarget(target: string, debug: boolean): Promise<Target> {
   }
   const path = resolve(target);
   if (!existsSync(path)) {
-    throw new HoduError('E_NOT_FOUND', `'${target}' is neither an installed plugin nor a path`, { hint: 'run `hodu plugin list`, or pass the plugin folder', exitCode: 2 });
+    throw new HoduError('E_NOT_FOUND', `'${target}' is neither an installed plugin nor a path`, { hint: 'run `hodu plugin list`, or pass the plugin folder' });
   }
   if (statSync(path).isFile()) return { name: '', kind: 'native', type: 'backend', file: path, cleanup() {} };
   const pkg = readPluginPackage(path);

@@ -11,12 +11,11 @@ import { readRegistry, writeRegistry, type InstalledPluginEntry, type PluginRegi
 export function pluginNotFound(name: string, registry: PluginRegistry): HoduError {
   const names = Object.keys(registry.plugins);
   if (embeddedPluginNames().includes(name)) {
-    return new HoduError('E_PLUGIN_NOT_FOUND', `'${name}' is built into hodu, not an installed plugin`, { hint: 'built-in plugins cannot be removed or rebuilt', exitCode: 2 });
+    return new HoduError('E_PLUGIN_NOT_FOUND', `'${name}' is built into hodu, not an installed plugin`, { hint: 'built-in plugins cannot be removed or rebuilt' });
   }
   const guess = didYouMean(name, names);
   return new HoduError('E_PLUGIN_NOT_FOUND', `no installed plugin named '${name}'${names.length ? `; installed: ${names.join(', ')}` : ''}`, {
     hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed plugins',
-    exitCode: 2,
   });
 }
 

@@ -36,7 +36,6 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
       const guess = didYouMean(name, names);
       throw new HoduError('E_INPUT_NAME', `--shape names '${name}', which is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
         hint: guess ? `did you mean '${guess}'?` : 'run `hodu inspect MODEL` to see the input names',
-        exitCode: 2,
       });
     }
   }
@@ -47,7 +46,7 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
       const element = /^(.*)\/(\d+)$/.exec(name);
       if (element && sequenceNames.has(element[1]!)) {
         const seq = elements.get(element[1]!) ?? new Map<number, Tensor>();
-        if (seq.has(Number(element[2]))) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`, { exitCode: 2 });
+        if (seq.has(Number(element[2]))) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`);
         elements.set(element[1]!, seq.set(Number(element[2]), tensor));
         continue;
       }
@@ -55,10 +54,9 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
         const guess = didYouMean(name, names);
         throw new HoduError('E_INPUT_NAME', `'${name}' is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
           hint: guess ? `did you mean '${guess}'?` : 'name inputs as NAME=FILE.npy, or key an .npz by input name',
-          exitCode: 2,
         });
       }
-      if (feeds.has(name)) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`, { exitCode: 2 });
+      if (feeds.has(name)) throw new HoduError('E_INPUT_NAME', `input '${name}' is given twice`);
       feeds.set(name, tensor);
     }
   }
@@ -69,7 +67,6 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
     if (gap >= 0) {
       throw new HoduError('E_INPUT_NAME', `sequence input '${name}' has element ${indexes[gap]} but no element ${gap}`, {
         hint: `give its elements as ${name}/0, ${name}/1, … without gaps`,
-        exitCode: 2,
       });
     }
     sequences.set(name, indexes.map((i) => seq.get(i)!));
@@ -83,7 +80,6 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
     if (given && override && override.join('x') !== given.dims.join('x')) {
       throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' is given as a file of shape [${given.dims.join(',')}] and as --shape ${info.name}=${override.join('x')}`, {
         hint: `--shape only sets the shape of generated inputs (--random-inputs); drop it for '${info.name}'`,
-        exitCode: 2,
       });
     }
   }
@@ -93,7 +89,6 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
     if (!opts.randomInputs) {
       throw new HoduError('E_INPUT_MISSING', `input '${info.name}' (${describeType(info)}) was not given`, {
         hint: `pass --input ${info.name}=FILE.npy, or --random-inputs to generate it`,
-        exitCode: 2,
       });
     }
     feeds.set(info.name, randomInput(info, opts.shapes.get(info.name), symbols, rand));
@@ -107,9 +102,8 @@ async function readInputSpec(spec: string, names: string[]): Promise<[string, Te
     const name = spec.slice(0, eq);
     const map = await loadTensorFile(spec.slice(eq + 1));
     if (map.size !== 1) {
-      throw new HoduError('E_INPUT', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`, {
+      throw new HoduError('E_INPUT_FILE', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`, {
         hint: 'pass an .npz without a name: its keys are matched to input names',
-        exitCode: 2,
       });
     }
     return [[name, [...map.values()][0]!]];
@@ -121,7 +115,6 @@ async function readInputSpec(spec: string, names: string[]): Promise<[string, Te
     if (names.length !== 1) {
       throw new HoduError('E_INPUT_NAME', `${basename(spec)} is unnamed but the model has ${names.length} inputs (${names.join(', ')})`, {
         hint: 'name it: --input NAME=FILE.npy',
-        exitCode: 2,
       });
     }
     return [[names[0]!, [...map.values()][0]!]];
@@ -141,7 +134,6 @@ function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>): v
   if (type.dtype !== t.dtype) {
     throw new HoduError('E_INPUT_DTYPE', `input '${info.name}' must be ${type.dtype}, got ${t.dtype}`, {
       hint: `convert the file, e.g. numpy: arr.astype('${numpyName(type.dtype)}')`,
-      exitCode: 2,
     });
   }
   if (!type.shape) return;
@@ -160,7 +152,6 @@ function checkShape(info: ValueInfo, dims: readonly number[], symbols: Map<strin
   const bad = () =>
     new HoduError('E_INPUT_SHAPE', how.mismatch, {
       hint: [describeSymbolic(declared), how.hint].filter(Boolean).join('; '),
-      exitCode: 2,
     });
   if (declared.length !== dims.length) throw bad();
   declared.forEach((d, i) => {
@@ -172,7 +163,6 @@ function checkShape(info: ValueInfo, dims: readonly number[], symbols: Map<strin
       if (seen !== undefined && seen !== actual) {
         throw new HoduError('E_INPUT_SHAPE', `${how.what} dim ${i} ('${d}') is ${actual}, but another input set '${d}' = ${seen}`, {
           hint: `'${d}' is one size shared by every input that uses it`,
-          exitCode: 2,
         });
       }
       symbols.set(d, actual);
@@ -191,7 +181,7 @@ function describeSymbolic(shape: readonly Dim[]): string {
 function randomInput(info: ValueInfo, override: number[] | undefined, symbols: Map<string, number>, rand: () => number): Tensor {
   const type = info.type;
   if (!type || type.kind !== 'tensor') {
-    throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': not a tensor input`, { hint: `pass --input ${info.name}=FILE`, exitCode: 2 });
+    throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': not a tensor input`, { hint: `pass --input ${info.name}=FILE` });
   }
   let dims: number[];
   if (override) {
@@ -202,7 +192,7 @@ function randomInput(info: ValueInfo, override: number[] | undefined, symbols: M
     checkShape(info, dims, symbols, { what: spec, mismatch: `${spec} does not fit input '${info.name}' of shape ${type.shape ? `[${type.shape.join(',')}]` : '?'}`, hint: example });
   } else {
     if (!type.shape) {
-      throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': its rank is unknown`, { hint: `set it with --shape ${info.name}=DIMS`, exitCode: 2 });
+      throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': its rank is unknown`, { hint: `set it with --shape ${info.name}=DIMS` });
     }
     dims = type.shape.map((d: Dim) => {
       if (typeof d === 'number') return d;
@@ -210,12 +200,11 @@ function randomInput(info: ValueInfo, override: number[] | undefined, symbols: M
       if (known !== undefined) return known;
       throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': dim '${d}' is dynamic`, {
         hint: `set it with --shape ${info.name}=${type.shape!.map((x) => (typeof x === 'number' ? x : 1)).join('x')}`,
-        exitCode: 2,
       });
     });
   }
   const n = sizeOf(dims);
-  if (n > MAX_RANDOM_ELEMENTS) throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' would have ${n} elements`, { hint: 'use smaller --shape values', exitCode: 2 });
+  if (n > MAX_RANDOM_ELEMENTS) throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' would have ${n} elements`, { hint: 'use smaller --shape values' });
   return randomTensor(type.dtype, dims, rand);
 }
 

@@ -22,15 +22,15 @@ export async function convertFile(input: string, output: string): Promise<Conver
   let bytes: Uint8Array;
   if (loaded.kind === 'model') {
     if (!target.saveModel) {
-      throw new HoduError('E_CONVERT', `${input} is a model; ${extname(output)} (${target.name}) cannot hold a model`, { hint: 'convert models to .onnx', exitCode: 2 });
+      throw new HoduError('E_CONVERT', `${input} is a model; ${extname(output)} (${target.name}) cannot hold a model`, { hint: 'convert models to .onnx' });
     }
     bytes = await target.saveModel(loaded.model, { path: output });
   } else {
     if (!target.saveTensors) {
-      throw new HoduError('E_CONVERT', `${input} holds tensors; ${extname(output)} (${target.name}) cannot hold tensors`, { hint: 'write .npz, .safetensors or .npy', exitCode: 2 });
+      throw new HoduError('E_CONVERT', `${input} holds tensors; ${extname(output)} (${target.name}) cannot hold tensors`, { hint: 'write .npz, .safetensors or .npy' });
     }
     if (target.name === 'npy' && loaded.tensors.size !== 1) {
-      throw new HoduError('E_CONVERT', `${input} holds ${loaded.tensors.size} tensors; an .npy file holds exactly one`, { hint: 'write .npz or .safetensors instead', exitCode: 2 });
+      throw new HoduError('E_CONVERT', `${input} holds ${loaded.tensors.size} tensors; an .npy file holds exactly one`, { hint: 'write .npz or .safetensors instead' });
     }
     bytes = await target.saveTensors(loaded.tensors, { path: output });
   }

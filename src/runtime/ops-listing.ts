@@ -100,7 +100,7 @@ export async function listOps(only?: string): Promise<BackendOps[]> {
     const { didYouMean } = await import('../util/did-you-mean');
     const names = all.map((b) => b.backend);
     const guess = didYouMean(only, names);
-    throw new HoduError('E_NO_BACKEND', `no backend named '${only}'; backends: ${names.join(', ')}`, { hint: guess ? `did you mean '${guess}'?` : 'install one with `hodu plugin install`', exitCode: 2 });
+    throw new HoduError('E_NO_BACKEND', `no backend named '${only}'; backends: ${names.join(', ')}`, { hint: guess ? `did you mean '${guess}'?` : 'install one with `hodu plugin install`' });
   }
   return hit;
 }

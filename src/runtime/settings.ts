@@ -72,7 +72,7 @@ function resolve<T>(layers: Layer<T>[], fallback: T): Setting<T> {
 }
 
 function badValue(source: SettingSource, from: string, raw: unknown, expected: string): HoduError {
-  if (source === 'flag') return new HoduError('E_USAGE', `${from} must be ${expected}, got '${String(raw)}'`, { exitCode: 2 });
+  if (source === 'flag') return new HoduError('E_USAGE', `${from} must be ${expected}, got '${String(raw)}'`);
   return new HoduError('E_ENV', `${from} must be ${expected}, got '${String(raw)}'`, { hint: `fix or unset ${from} (e.g. \`unset ${from}\`)` });
 }
 
@@ -96,7 +96,7 @@ function asThreads(source: SettingSource, cores: number | undefined) {
     if (source === 'config' && n === 0) return 0;
     const range = `${source === 'config' ? '0 (backend default) or ' : ''}an integer from 1 to ${max}`;
     const what = `${from} must be ${range} (${maxThreadsReason(cores)}), got '${String(raw)}'`;
-    if (source === 'flag') throw new HoduError('E_USAGE', what, { exitCode: 2, hint: 'e.g. --threads 2; leave --threads out for the backend default' });
+    if (source === 'flag') throw new HoduError('E_USAGE', what, { hint: 'e.g. --threads 2; leave --threads out for the backend default' });
     if (source === 'env') throw new HoduError('E_ENV', what, { hint: 'e.g. HODU_THREADS=2, or `unset HODU_THREADS` for the backend default' });
     throw new HoduError('E_CONFIG', what, { hint: '`hodu config set runtime.threads 2`, or `hodu config unset runtime.threads` for the backend default' });
   };
@@ -149,7 +149,7 @@ export function resolveSettings(input: SettingsInput): Settings {
 
   // citty gives '' for `--threads` with no value, and for `--threads -1` (it reads -1 as a flag of its own).
   if (flags.threads === '') {
-    throw new HoduError('E_USAGE', `--threads needs a value: an integer from 1 to ${maxThreads(input.cores)}`, { exitCode: 2, hint: 'e.g. --threads 2; leave --threads out for the backend default' });
+    throw new HoduError('E_USAGE', `--threads needs a value: an integer from 1 to ${maxThreads(input.cores)}`, { hint: 'e.g. --threads 2; leave --threads out for the backend default' });
   }
   const threads = resolve<number>(
     [

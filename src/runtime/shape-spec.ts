@@ -4,13 +4,13 @@ import { HoduError } from '../errors';
 export function parseShapeOverride(spec: string): { name: string; dims: number[] } {
   const eq = spec.lastIndexOf('=');
   if (eq <= 0) {
-    throw new HoduError('E_USAGE', `--shape '${spec}' is not NAME=DIMS`, { hint: 'example: --shape images=1x3x640x640', exitCode: 2 });
+    throw new HoduError('E_USAGE', `--shape '${spec}' is not NAME=DIMS`, { hint: 'example: --shape images=1x3x640x640' });
   }
   const name = spec.slice(0, eq);
   const text = spec.slice(eq + 1).trim();
   const dims = text === '' ? [] : text.split(/[x,]/).map((d) => Number(d));
   if (dims.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw new HoduError('E_USAGE', `--shape '${spec}': dims must be non-negative integers`, { hint: 'example: --shape images=1x3x640x640', exitCode: 2 });
+    throw new HoduError('E_USAGE', `--shape '${spec}': dims must be non-negative integers`, { hint: 'example: --shape images=1x3x640x640' });
   }
   return { name, dims };
 }

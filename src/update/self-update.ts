@@ -60,7 +60,7 @@ export interface UpdateResult extends UpdateCheck {
 /** Fetches and verifies the manifest of the channel's latest release, or of `version` when pinned. */
 export async function fetchManifest(env: UpdateEnv, version?: string): Promise<{ manifest: ReleaseManifest; url: string }> {
   if (version !== undefined && !isSemver(version)) {
-    throw new HoduError('E_USAGE', `'${version}' is not a version`, { hint: 'give a released version such as 0.2.0', exitCode: 2 });
+    throw new HoduError('E_USAGE', `'${version}' is not a version`, { hint: 'give a released version such as 0.2.0' });
   }
   const url = joinUrl(env.baseUrl, `${version ?? env.channel}/manifest.json`);
   const bytes = await fetchSmall(net(env), url, 'release manifest');

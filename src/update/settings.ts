@@ -18,7 +18,7 @@ export async function resolveUpdateSource(channelFlag: string | undefined, env: 
   const config = await loadConfig();
   const channel = channelFlag || config.update?.channel || DEFAULT_CHANNEL;
   if (!CHANNEL_RE.test(channel)) {
-    throw new HoduError('E_USAGE', `'${channel}' is not a channel name`, { hint: 'channels are lowercase names such as stable, beta or nightly', exitCode: 2 });
+    throw new HoduError('E_USAGE', `'${channel}' is not a channel name`, { hint: 'channels are lowercase names such as stable, beta or nightly' });
   }
   const fromEnv = env.HODU_UPDATE_URL;
   const fromConfig = config.update?.url;

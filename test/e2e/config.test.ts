@@ -135,7 +135,7 @@ describe('hodu config', () => {
     const h = home('[runtime]\nthreads = 2\n');
     const r = hodu(['config', 'set', 'runtime.threads', 'lots'], { env: env(h) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error[E_CONFIG]: 'runtime.threads' must be a non-negative integer, got "lots" (string)`);
+    expect(r.stderr).toContain(`error[E_CONFIG_VALUE]: 'runtime.threads' must be a non-negative integer, got "lots" (string)`);
     expect(r.stderr).toContain('hint: e.g. `hodu config set runtime.threads 0`');
     const bad = hodu(['config', 'set', 'runtime.max_memory', 'huge'], { env: env(h) });
     expect(bad.stderr).toContain("'runtime.max_memory' must be a size such as");

@@ -142,7 +142,7 @@ describe('plugins.lock', () => {
   });
 
   test('is released when the guarded function throws', async () => {
-    await expect(withPluginsLock(() => { throw new HoduError('E_TEST', 'boom'); })).rejects.toThrow('boom');
+    await expect(withPluginsLock(() => { throw new HoduError('E_INTERNAL', 'boom'); })).rejects.toThrow('boom');
     expect(existsSync(pluginsLockFile())).toBe(false);
   });
 

@@ -53,6 +53,6 @@ function list(v: unknown): string[] {
 
 function int(v: unknown, flag: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new HoduError('E_USAGE', `--${flag} must be a non-negative integer, got '${v}'`, { exitCode: 2 });
+  if (!Number.isInteger(n) || n < 0) throw new HoduError('E_USAGE', `--${flag} must be a non-negative integer, got '${v}'`, { hint: `e.g. --${flag} 42` });
   return n;
 }

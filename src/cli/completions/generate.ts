@@ -13,7 +13,7 @@ export const COMPLETION_FILES: Record<Shell, string> = { bash: 'hodu.bash', zsh:
 
 export function parseShell(name: string): Shell {
   if ((SHELLS as readonly string[]).includes(name)) return name as Shell;
-  throw new HoduError('E_USAGE', `unknown shell '${name}'; hodu completes ${SHELLS.join(', ')}`, { hint: 'run `hodu completions --help` for how to install each', exitCode: 2 });
+  throw new HoduError('E_USAGE', `unknown shell '${name}'; hodu completes ${SHELLS.join(', ')}`, { hint: 'run `hodu completions --help` for how to install each' });
 }
 
 /** The completion script for `shell`, generated from the live command tree. */

@@ -1,11 +1,11 @@
-import { HoduError } from '../../errors';
+import { HoduError, type ErrorCode } from '../../errors';
 
 /**
  * Refuses entry names that could escape a directory or confuse a reader when the archive is extracted
  * (absolute paths, drive letters, `..` segments, NUL, empty). Both `/` and `\` count as separators
  * because Windows tools treat them alike.
  */
-export function checkEntryName(name: string, where: string, code = 'E_ZIP'): void {
+export function checkEntryName(name: string, where: string, code: ErrorCode = 'E_ZIP'): void {
   const bad = (why: string): never => {
     throw new HoduError(code, `${where}: unsafe entry name ${JSON.stringify(name)} (${why})`, {
       hint: 'the archive may be hostile or corrupt; entry names must be relative paths without ".."',

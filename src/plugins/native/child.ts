@@ -22,7 +22,6 @@ function requestDir(args: string[]): string {
   const usage = (problem: string) =>
     new HoduError('E_USAGE', `hodu __plugin-child: ${problem}`, {
       hint: 'this internal command runs a native plugin for --isolate and `hodu plugin test`; usage: hodu __plugin-child DIR (DIR holds request.bin)',
-      exitCode: 2,
     });
   if (args.length !== 1) throw usage(args.length ? `expected one folder, got ${args.length} arguments` : 'missing the request folder');
   const dir = args[0]!;

@@ -93,7 +93,7 @@ async function runChild(request: ChildRequest, blobs: Uint8Array[], opts: Isolat
       });
     }
     const err = response.header.error;
-    if (!response.header.ok && err) throw new HoduError(err.code, err.message, { hint: err.hint });
+    if (!response.header.ok && err) throw HoduError.fromCode(err.code, err.message, { hint: err.hint });
     return { response };
   } finally {
     rmSync(dir, { recursive: true, force: true });

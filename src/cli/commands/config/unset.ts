@@ -12,7 +12,7 @@ export default defineHoduCommand({
     const key = String(args.key);
     if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$/.test(key)) {
       const { HoduError } = await import('../../../errors');
-      throw new HoduError('E_USAGE', `'${key}' is not a dotted config key (section.name)`, { hint: '`hodu config list` shows every key', exitCode: 2 });
+      throw new HoduError('E_USAGE', `'${key}' is not a dotted config key (section.name)`, { hint: '`hodu config list` shows every key' });
     }
     const { writeConfigEdit } = await import('./write');
     await writeConfigEdit(key, undefined, Boolean(args.json));

@@ -19,7 +19,6 @@ export default defineHoduCommand({
       const guess = didYouMean(args.name, rows.map((x) => x.name));
       throw new HoduError('E_PLUGIN_NOT_FOUND', `no plugin named '${args.name}'`, {
         hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see every plugin',
-        exitCode: 2,
       });
     }
     const { installed, ...rest } = r;

@@ -12,9 +12,9 @@ export default defineHoduCommand({
   examples: ['hodu plugin new demo --type backend --lang c', 'hodu plugin new my-format --type format', 'hodu plugin new @acme/fast --type backend --dir ./fast'],
   async run({ args }) {
     if (args.type !== 'backend' && args.type !== 'format') {
-      throw new HoduError('E_USAGE', `--type must be backend or format, got '${args.type}'`, { exitCode: 2 });
+      throw new HoduError('E_USAGE', `--type must be backend or format, got '${args.type}'`, { hint: 'e.g. hodu plugin new NAME --type backend --lang c' });
     }
-    if (args.lang !== 'c' && args.lang !== 'ts') throw new HoduError('E_USAGE', `--lang must be c or ts, got '${args.lang}'`, { exitCode: 2 });
+    if (args.lang !== 'c' && args.lang !== 'ts') throw new HoduError('E_USAGE', `--lang must be c or ts, got '${args.lang}'`, { hint: 'c builds a native backend, ts a JavaScript plugin' });
     const { createPluginFromTemplate } = await import('../../../plugins/new-plugin');
     const { err } = await import('../../ui/output');
     const { relative } = await import('node:path');
