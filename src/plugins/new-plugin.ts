@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
+import { checkWritableDir } from '../util/check-writable';
 import { writeFileAtomic } from '../util/atomic-write';
 import { SDK_VERSION } from '../version';
 import { embeddedPluginNames } from './install';
@@ -49,6 +50,7 @@ export async function createPluginFromTemplate(name: string, opts: NewPluginOpti
     throw new HoduError('E_USAGE', `'${name}' is the name of a plugin built into hodu`, { hint: 'pick another name' });
   }
   const dir = resolve(opts.dir ?? name.split('/').pop()!);
+  checkWritableDir(dir); // a file given as --dir is an E_IO naming it, not a crash in readdirSync
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new HoduError('E_EXISTS', `${dir} already exists and is not empty`, { hint: 'pass --dir with a new folder, or remove it' });
   }

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { HoduError } from '../errors';
 import { formatFor, loadAnyFile } from '../formats/registry';
 import { writeFileAtomic } from '../util/atomic-write';
+import { checkWritableFile } from '../util/check-writable';
 import { countNodes } from './inspect';
 
 export interface ConvertResult {
@@ -17,8 +18,10 @@ export interface ConvertResult {
  * tensors to a tensor format (npy ⇄ npz ⇄ safetensors). The output is written atomically.
  */
 export async function convertFile(input: string, output: string): Promise<ConvertResult> {
-  const loaded = await loadAnyFile(input);
+  // The target's format and path are checked before the input is read: a typo fails at once.
   const target = await formatFor(output);
+  checkWritableFile(output);
+  const loaded = await loadAnyFile(input);
   let bytes: Uint8Array;
   if (loaded.kind === 'model') {
     if (!target.saveModel) {

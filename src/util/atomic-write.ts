@@ -1,16 +1,21 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { HoduError } from '../errors';
+import { ioError } from './fs-error';
 
 /**
  * Writes a file atomically: a temp file in the same directory, fsync, then rename over the target,
- * so an interrupted write never leaves a half-written file.
+ * so an interrupted write never leaves a half-written file. Failures are E_IO naming `path` (never the
+ * temp file) with the reason: a parent that is a file, a target that is a folder, no permission, disk full.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw ioError(e, path, 'write');
+  }
+  try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
       const buf = typeof data === 'string' ? Buffer.from(data) : data;
@@ -22,8 +27,16 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     }
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new HoduError('E_IO', `${path}: cannot write (${code})`, { hint: 'check that the directory exists and is writable' });
+    removeQuietly(tmp);
+    throw ioError(e, path, 'write');
+  }
+}
+
+/** Cleanup must not hide the real error (removing a temp file under a non-folder throws, e.g. EFAULT in Bun). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was created there, or it cannot be removed either way; the caller reports the write error.
   }
 }

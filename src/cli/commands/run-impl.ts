@@ -6,11 +6,13 @@ import { loadModelFile, saveTensorFile } from '../../formats/registry';
 import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
 import { summarizeProfile } from '../../runtime/profile-summary';
+import { checkRunOutputs } from '../../runtime/output-check';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type SettingsFlags } from '../../runtime/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
+import { ioError } from '../../util/fs-error';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson, table } from '../ui/output';
@@ -38,6 +40,8 @@ export interface RunFlags {
 const JSON_DATA_LIMIT = 100_000;
 
 export async function executeRun(flags: RunFlags): Promise<void> {
+  // Output paths and formats first: `--output out.txt` must not fail only after a long run.
+  await checkRunOutputs(flags.output, flags.outputDir);
   const { loadSettings } = await import('../../config/index');
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);
@@ -71,7 +75,13 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const files: [path: string, bytes: Uint8Array][] = [];
   if (flags.output) files.push([flags.output, await saveTensorFile(flags.output, tensors)]);
   if (flags.outputDir) files.push(...(await encodeOutputDir(flags.outputDir, tensors)));
-  if (flags.outputDir) mkdirSync(flags.outputDir, { recursive: true });
+  if (flags.outputDir) {
+    try {
+      mkdirSync(flags.outputDir, { recursive: true });
+    } catch (e) {
+      throw ioError(e, flags.outputDir, 'create the folder');
+    }
+  }
   for (const [path, bytes] of files) writeFileAtomic(path, bytes);
 
   if (flags.json) {

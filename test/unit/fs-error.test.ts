@@ -1,0 +1,33 @@
+import { expect, test } from 'bun:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/util/atomic-write';
+import { ioError, isFsError } from '../../src/util/fs-error';
+
+const errno = (code: string, path = '/x/y') => Object.assign(new Error(`${code}: something, open '${path}'`), { code, path, syscall: 'open' });
+
+test('each fs errno becomes E_IO naming the path with a reason and a hint', () => {
+  for (const [code, reason] of [['EACCES', 'permission denied'], ['ENOSPC', 'no space left'], ['EROFS', 'read-only'], ['EISDIR', 'a folder, not a file']] as const) {
+    const e = ioError(errno(code), 'out.npz', 'write');
+    expect(e.code).toBe('E_IO');
+    expect(e.message).toStartWith('out.npz: cannot write: ');
+    expect(e.message).toContain(reason);
+    expect(e.hint.length).toBeGreaterThan(0);
+    expect(e.exitCode).toBe(1);
+  }
+  expect(isFsError(errno('ENOTDIR'))).toBe(true);
+  expect(isFsError(new Error('plain'))).toBe(false);
+});
+
+test('an atomic write under a file names the file in the way, not the temp file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-fs-error-'));
+  try {
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, 'x');
+    expect(() => writeFileAtomic(join(blocker, 'sub', 'out.npz'), 'data')).toThrow(`${join(blocker, 'sub', 'out.npz')}: cannot write: ${blocker} is a file, not a folder`);
+    expect(() => writeFileAtomic(dir, 'data')).toThrow(`${dir}: cannot write: it is a folder, not a file`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
