@@ -38,11 +38,11 @@ __hodu_spec() {
       valflags=' --path ' ;;
     'plugin rebuild')
       subs=''
-      flags='--debug --quiet --help -h --verbose --no-color'
+      flags='--debug --quiet --json --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin remove')
       subs=''
-      flags='--help -h --verbose --no-color'
+      flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin disable')
       subs=''
@@ -54,7 +54,7 @@ __hodu_spec() {
       valflags='  ' ;;
     'plugin new')
       subs=''
-      flags='--type --lang --dir --help -h --verbose --no-color'
+      flags='--type --lang --dir --json --help -h --verbose --no-color'
       valflags=' --type --lang --dir ' ;;
     'plugin test')
       subs=''
@@ -82,11 +82,11 @@ __hodu_spec() {
       valflags='  ' ;;
     'config path')
       subs=''
-      flags='--help -h --verbose --no-color'
+      flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'config edit')
       subs=''
-      flags='--help -h --verbose --no-color'
+      flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'doctor')
       subs=''

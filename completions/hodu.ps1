@@ -62,14 +62,14 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'plugin rebuild' = @{
             Subs = @()
-            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--quiet', 'No progress output'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--debug', 'Build native sources with -O0 -g instead of -O2'); ,@('--quiet', 'No progress output'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
         }
         'plugin remove' = @{
             Subs = @()
-            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
@@ -90,7 +90,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'plugin new' = @{
             Subs = @()
-            Flags = @(,@('--type', 'Plugin type: backend or format'); ,@('--lang', 'Language: c (native backend) or ts'); ,@('--dir', 'Folder to create (default: ./NAME)'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--type', 'Plugin type: backend or format'); ,@('--lang', 'Language: c (native backend) or ts'); ,@('--dir', 'Folder to create (default: ./NAME)'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @('--type', '--lang', '--dir')
             Values = @{ '--type' = 'choices backend format'; '--lang' = 'choices c ts'; '--dir' = 'dirs' }
             Positionals = @('')
@@ -139,14 +139,14 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'config path' = @{
             Subs = @()
-            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()
         }
         'config edit' = @{
             Subs = @()
-            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
             Positionals = @()

@@ -17,7 +17,7 @@ export async function topLevelHelp(): Promise<string> {
     '',
     c.bold('GLOBAL OPTIONS'),
     table([
-      ['-h, --help', 'Show help (also `hodu <command> --help`)'],
+      ['-h, --help', 'Show help (also `hodu help <command>`, `hodu <command> --help`)'],
       ['-V, --version', 'Print the version'],
       ['--verbose', 'Show stack traces and details on errors'],
       ['--no-color', 'Disable colour (also NO_COLOR=1)'],

@@ -1,17 +1,20 @@
 import type { ArgDef } from 'citty';
-import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 import { VERSION } from '../version';
+import { checkArgs, missingCommand, unknownCommand, usageError } from './check-args';
 import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
-import { GLOBAL_FLAGS } from './shared-args';
 import { setColorOverride } from './ui/colors';
-import { err, out, outJson, printedJson } from './ui/output';
+import { err, out, outJson } from './ui/output';
 import { setVerbose } from './ui/verbose';
+
+/** Flags that mean something before any command: `hodu --help`, `hodu --version [--json]`. */
+const TOP_FLAGS = ['--help', '-h', '--version', '-V', '--json'];
 
 /**
  * Dispatches argv to a command and returns the exit code. Only this module (and the commands it runs)
- * prints; library code throws HoduError, rendered here in one line plus a hint.
+ * prints; library code throws HoduError, rendered here in one line plus a hint (and, with --json, as
+ * `{"error": …}` on stdout too, so a script that parses stdout sees the failure).
  */
 export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
@@ -22,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
     .filter((a) => a !== '--verbose' && a !== '--no-color' && a !== '--color')
     // `-O2` reads like a compiler's flag; citty would split it into -O -2.
     .map((a) => (/^-O[0-9]$/.test(a) ? `--opt-level=${a.slice(2)}` : a));
+  const beforeDashes = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
+  const json = beforeDashes.some((a) => a === '--json' || a === '--json=true');
   try {
     // Cheap path: no command module is loaded for --version.
     if (rest.length === 1 && (rest[0] === '--version' || rest[0] === '-V')) {
@@ -35,109 +40,105 @@ export async function main(argv: string[]): Promise<number> {
     // Hidden: the background update check (src/update/notice.ts) runs detached as `hodu __update-check`.
     if (rest[0] === '__update-check') return (await import('../update/notice')).runUpdateCheck();
     const nameIndex = rest.findIndex((a) => !a.startsWith('-'));
-    if (nameIndex < 0) {
-      const { topLevelHelp } = await import('./help');
-      out(await topLevelHelp());
-      const bad = rest.find((a) => a !== '--help' && a !== '-h');
-      if (bad) throw usageError(`unknown option '${bad}'`);
-      return 0;
-    }
+    if (nameIndex < 0) return await topLevel(rest, json);
     const name = rest[nameIndex]!;
+    const others = [...rest.slice(0, nameIndex), ...rest.slice(nameIndex + 1)];
+    if (name === 'help') return await helpCommand(others);
     const entry = commands[name];
-    if (!entry) {
-      const guess = didYouMean(name, Object.keys(commands));
-      throw usageError(`unknown command '${name}'`, guess ? `did you mean 'hodu ${guess}'?` : 'run `hodu --help` for the list of commands');
-    }
-    const cmd = await entry.load();
-    const code = await dispatch([name], cmd, [...rest.slice(0, nameIndex), ...rest.slice(nameIndex + 1)]);
+    if (!entry) throw unknownCommand([], name, [...Object.keys(commands), 'help']);
+    const code = await dispatch([name], await entry.load(), others);
     // [update] check: a cached answer, read after the command; the network is only touched by a detached child.
-    if (name !== 'self-update' && !rest.some((a) => a === '--json' || a === '--help' || a === '-h')) {
+    if (name !== 'self-update' && !json && !rest.some((a) => a === '--help' || a === '-h')) {
       const notice = await (await import('../update/notice')).updateNotice();
       if (notice) err(notice);
     }
     return code;
   } catch (e) {
-    const error = normalizeCliError(e);
-    // --json: scripts always get one JSON object on stdout, errors included (the line on stderr stays);
-    // a command that printed its report before failing (plugin test, doctor) keeps that report as the one.
-    if (rest.includes('--json') && !printedJson()) {
-      const known = error instanceof HoduError;
-      outJson({ error: { code: known ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error), hint: known ? error.hint : 'this is a bug in hodu; please report it' } });
-    }
     const { renderError } = await import('./ui/render-error');
-    return renderError(error, verbose);
+    return renderError(normalizeCliError(e), { verbose, json });
   }
 }
 
+/** No command: `hodu`, `hodu --help`, `hodu --version [--json]`; anything else is a usage error, never a help dump. */
+async function topLevel(flags: string[], json: boolean): Promise<number> {
+  for (const f of flags) {
+    if (TOP_FLAGS.includes(f) || f === '--json=true') continue;
+    const flag = f.split('=')[0]!;
+    const guess = didYouMean(flag.replace(/^-+/, ''), ['help', 'version', 'verbose', 'no-color', 'color']);
+    throw usageError(`unknown option '${flag}' for 'hodu'`, guess ? `did you mean '--${guess}'?` : 'options of a command go after it, e.g. `hodu run --help`; run `hodu --help`');
+  }
+  if (flags.includes('--version') || flags.includes('-V')) {
+    if (!json) {
+      out(`hodu ${VERSION}`);
+      return 0;
+    }
+    const { versionInfo } = await import('../version');
+    outJson(versionInfo());
+    return 0;
+  }
+  if (json && !flags.includes('--help') && !flags.includes('-h')) {
+    throw usageError("'--json' needs a command", 'e.g. `hodu version --json` or `hodu plugin list --json`');
+  }
+  const { topLevelHelp } = await import('./help');
+  out(await topLevelHelp());
+  return 0;
+}
+
+/** `hodu help`, `hodu help plugin install`: the same text as `--help`. */
+async function helpCommand(words: string[]): Promise<number> {
+  const path = words.filter((w) => !w.startsWith('-'));
+  if (path.length === 0) {
+    const { topLevelHelp } = await import('./help');
+    out(await topLevelHelp());
+    return 0;
+  }
+  const entry = commands[path[0]!];
+  if (!entry) throw unknownCommand([], path[0]!, Object.keys(commands));
+  let cmd = await entry.load();
+  for (let i = 1; i < path.length; i++) {
+    const subs = await subCommandsOf(cmd);
+    const sub = subs?.[path[i]!];
+    if (!sub) throw unknownCommand(path.slice(0, i), path[i]!, Object.keys(subs ?? {}));
+    cmd = typeof sub === 'function' ? await sub() : sub;
+  }
+  const { commandHelp } = await import('./help');
+  out(await commandHelp(path.join(' '), cmd));
+  return 0;
+}
+
+type SubCommands = Record<string, HoduCommand | (() => Promise<HoduCommand>)>;
+
+async function subCommandsOf(cmd: HoduCommand): Promise<SubCommands | undefined> {
+  return (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as SubCommands | undefined;
+}
+
 async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promise<number> {
-  const subs = (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as Record<string, HoduCommand | (() => Promise<HoduCommand>)> | undefined;
+  const subs = await subCommandsOf(cmd);
+  const wantsHelp = args.includes('--help') || args.includes('-h');
   if (subs) {
     const i = args.findIndex((a) => !a.startsWith('-'));
     if (i >= 0) {
       const sub = subs[args[i]!];
-      if (!sub) {
-        const guess = didYouMean(args[i]!, Object.keys(subs));
-        throw usageError(`unknown command 'hodu ${path.join(' ')} ${args[i]}'`, guess ? `did you mean 'hodu ${path.join(' ')} ${guess}'?` : `run \`hodu ${path.join(' ')} --help\``);
-      }
+      if (!sub) throw unknownCommand(path, args[i]!, Object.keys(subs));
       const resolved = typeof sub === 'function' ? await sub() : sub;
       return dispatch([...path, args[i]!], resolved, [...args.slice(0, i), ...args.slice(i + 1)]);
     }
+    if (!cmd.run && !wantsHelp) throw missingCommand(path, Object.keys(subs));
   }
-  if (args.includes('--help') || args.includes('-h') || (subs && !cmd.run)) {
+  if (wantsHelp) {
     const { commandHelp } = await import('./help');
     out(await commandHelp(path.join(' '), cmd));
     return 0;
   }
   const defs = ((typeof cmd.args === 'function' ? await cmd.args() : await cmd.args) ?? {}) as Record<string, ArgDef>;
-  checkFlags(path, defs, args);
+  checkArgs(path, defs, args);
   const { runCommand } = await import('citty');
   const { result } = await runCommand(cmd, { rawArgs: args });
   return exitCodeOf(result);
 }
 
-/** citty accepts any flag; hodu refuses unknown ones with a suggestion. */
-function checkFlags(path: string[], defs: Record<string, ArgDef>, args: string[]): void {
-  const known = new Set<string>(GLOBAL_FLAGS);
-  for (const [name, def] of Object.entries(defs)) {
-    if (def.type === 'positional') continue;
-    known.add(name);
-    const alias = 'alias' in def ? def.alias : undefined;
-    for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) known.add(a);
-  }
-  const positionals = Object.values(defs).filter((d) => d.type === 'positional').length;
-  let seenPositionals = 0;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') break;
-    if (!a.startsWith('-')) {
-      seenPositionals++;
-      if (seenPositionals > positionals) throw usageError(`unexpected argument '${a}' for 'hodu ${path.join(' ')}'`, `run \`hodu ${path.join(' ')} --help\``);
-      continue;
-    }
-    let flag = a.replace(/^-+/, '').split('=')[0]!;
-    if (flag.startsWith('no-') && !known.has(flag)) flag = flag.slice(3);
-    if (!known.has(flag)) {
-      const guess = didYouMean(flag, [...known].filter((k) => k.length > 1));
-      throw usageError(`unknown option '${a.split('=')[0]}' for 'hodu ${path.join(' ')}'`, guess ? `did you mean '--${guess}'?` : `run \`hodu ${path.join(' ')} --help\``);
-    }
-    const def = defs[flag];
-    if (def?.type === 'string' && !a.includes('=')) {
-      // `--flag value`: the value must be there (a negative number counts as a value, another flag does not).
-      const next = args[i + 1];
-      if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
-        throw usageError(`option '--${flag}' needs a value`, `e.g. --${flag} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; run \`hodu ${path.join(' ')} --help\``);
-      }
-      i++;
-    }
-  }
-}
-
-function usageError(message: string, hint?: string): HoduError {
-  return new HoduError('E_USAGE', message, { hint });
-}
-
-/** citty's own errors (missing positional, …) are usage errors. */
+/** citty's own errors (should checkArgs miss one) are usage errors. */
 function normalizeCliError(e: unknown): unknown {
-  if (e instanceof Error && e.name === 'CLIError') return usageError(e.message.replace(/^Missing required positional argument: (\w+)/, 'missing required argument <$1>'), 'see --help');
+  if (e instanceof Error && e.name === 'CLIError') return usageError(e.message, 'run `hodu --help` or `hodu help COMMAND`');
   return e;
 }

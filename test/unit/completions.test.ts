@@ -68,7 +68,7 @@ test('static choices come from valueHint: plugin new --type/--lang, completions 
 
 test('flags complete with aliases and the global ones; a value flag eats the next word', () => {
   expect(completeWords(root, ['run', '--dev'])).toEqual(['--device']);
-  expect(completeWords(root, ['plugin', 'remove', '-'])).toEqual(['--help', '-h', '--verbose', '--no-color']);
+  expect(completeWords(root, ['plugin', 'remove', '-'])).toEqual(['--json', '--help', '-h', '--verbose', '--no-color']);
   // `--seed plugin` is a value, not the plugin command: the next word is run's first positional (files).
   expect(locate(root, ['run', '--seed', 'plugin', '']).slot).toEqual({ type: 'positional', index: 0 });
   expect(locate(root, ['run', '--', '--x']).slot).toEqual({ type: 'positional', index: 0 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { HoduError } from '../../errors';
-import { Tensor, toNumbers } from '../../ir/tensor';
+import { Tensor } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
 import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
@@ -16,6 +16,7 @@ import { ioError } from '../../util/fs-error';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson, table } from '../ui/output';
+import { tensorJson } from '../ui/tensor-json';
 import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
 import { runNotes } from './run-notes';
 
@@ -36,8 +37,6 @@ export interface RunFlags {
   profile: boolean;
   json: boolean;
 }
-
-const JSON_DATA_LIMIT = 100_000;
 
 export async function executeRun(flags: RunFlags): Promise<void> {
   // Output paths and formats first: `--output out.txt` must not fail only after a long run.
@@ -89,12 +88,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
       model: flags.model,
       backend: result.backend,
       runMs: round(result.runMs),
-      outputs: [...tensors].map(([name, t]) => ({
-        name,
-        dtype: t.dtype,
-        shape: t.dims,
-        ...(t.size <= JSON_DATA_LIMIT ? { data: jsonData(t) } : { truncated: true }),
-      })),
+      outputs: [...tensors].map(([name, t]) => tensorJson(name, t)),
       written: [flags.output, flags.outputDir].filter(Boolean),
       ...(profile ? { profile } : {}),
     });
@@ -154,15 +148,6 @@ async function encodeOutputDir(dir: string, tensors: Map<string, Tensor>): Promi
     files.push([path, await saveTensorFile(path, new Map([[name, t]]))]);
   }
   return files;
-}
-
-function jsonData(t: Tensor): unknown[] {
-  if (t.dtype === 'int64' || t.dtype === 'uint64') {
-    return Array.from(t.data as BigInt64Array, (v) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()));
-  }
-  if (t.dtype === 'bool') return Array.from(t.data as Uint8Array, (v) => v !== 0);
-  if (t.dtype === 'string') return [...(t.data as string[])];
-  return Array.from(toNumbers(t) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : String(v)));
 }
 
 function round(ms: number): number {

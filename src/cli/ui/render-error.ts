@@ -1,19 +1,30 @@
 import { HoduError } from '../../errors';
+import { actionOf, ioError, isFsError } from '../../util/fs-error';
 import { colors } from './colors';
-import { err } from './output';
+import { err, outJson, printedJson } from './output';
 
-/** Renders any thrown value as `error[CODE]: message` + `hint:`; a stack only with --verbose. */
-export async function renderError(e: unknown, verbose: boolean): Promise<number> {
+/**
+ * Renders any thrown value as `error[CODE]: message` + `hint:` on stderr; a stack only with --verbose.
+ * With --json the same error is also `{"error": {code, message, hint}}` on stdout, unless the command
+ * already printed its JSON result there (doctor, plugin test: the report carries the failure).
+ */
+export async function renderError(thrown: unknown, opts: { verbose: boolean; json: boolean }): Promise<number> {
   const c = await colors();
-  if (e instanceof HoduError) {
-    err(`${c.red(c.bold(`error[${e.code}]`))}: ${e.message}`);
-    if (e.hint) err(`  ${c.yellow('hint')}: ${e.hint}`);
-    if (verbose) err(c.dim(String((e.cause instanceof Error ? e.cause.stack : undefined) ?? e.stack)));
-    return e.exitCode;
+  const e = asHoduError(thrown);
+  err(`${c.red(c.bold(`error[${e.code}]`))}: ${e.message}`);
+  err(`  ${c.yellow('hint')}: ${e.hint}`);
+  if (opts.verbose) {
+    const cause = e.cause instanceof Error ? e.cause : e;
+    err(c.dim(String(cause.stack ?? cause.message)));
   }
+  if (opts.json && !printedJson()) outJson({ error: { code: e.code, message: e.message, hint: e.hint } });
+  return e.exitCode;
+}
+
+/** Stray fs errors become E_IO naming their path; anything else that is not a HoduError is a bug. */
+function asHoduError(e: unknown): HoduError {
+  if (e instanceof HoduError) return e;
+  if (isFsError(e) && e.path) return ioError(e, e.path, actionOf(e.syscall));
   const message = e instanceof Error ? e.message : String(e);
-  err(`${c.red(c.bold('error[E_INTERNAL]'))}: ${message}`);
-  err(`  ${c.yellow('hint')}: this is a bug in hodu; please report it${verbose ? '' : ' with the output of --verbose'}`);
-  if (verbose && e instanceof Error) err(c.dim(e.stack ?? ''));
-  return 1;
+  return new HoduError('E_INTERNAL', message, { cause: e });
 }

@@ -1,16 +1,17 @@
 import { defineHoduCommand } from '../../command';
+import { jsonArg } from '../../shared-args';
 
 export default defineHoduCommand({
   meta: { name: 'edit', description: 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)' },
-  args: {},
-  examples: ['hodu config edit', 'EDITOR=nano hodu config edit'],
-  async run() {
+  args: { ...jsonArg },
+  examples: ['hodu config edit', 'EDITOR=nano hodu config edit', 'hodu config edit --json'],
+  async run({ args }) {
     const { existsSync, readFileSync, rmSync } = await import('node:fs');
     const { HoduError } = await import('../../../errors');
     const { configPath, loadConfig } = await import('../../../config/load');
     const { configTemplate } = await import('../../../config/template');
     const { writeFileAtomic } = await import('../../../util/atomic-write');
-    const { err } = await import('../../ui/output');
+    const { err, outJson } = await import('../../ui/output');
     const path = configPath();
     const previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (previous === undefined) writeFileAtomic(path, configTemplate());
@@ -31,6 +32,7 @@ export default defineHoduCommand({
       restore();
       throw new HoduError('E_CONFIG', `${e.message}\n  ${path} was restored; your edit is saved in ${path}.rejected`, { hint: `run \`hodu config edit\` again and fix the line named above (your text is in ${path}.rejected)` });
     }
+    if (args.json) return outJson({ path, valid: true });
     err(`${path} is valid`);
   },
 });

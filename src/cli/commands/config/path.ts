@@ -1,12 +1,16 @@
 import { defineHoduCommand } from '../../command';
+import { jsonArg } from '../../shared-args';
 
 export default defineHoduCommand({
   meta: { name: 'path', description: 'Print the path of config.toml ($HODU_HOME/config.toml)' },
-  args: {},
-  examples: ['hodu config path', '$EDITOR "$(hodu config path)"'],
-  async run() {
+  args: { ...jsonArg },
+  examples: ['hodu config path', '$EDITOR "$(hodu config path)"', 'hodu config path --json'],
+  async run({ args }) {
     const { configPath } = await import('../../../config/load');
-    const { out } = await import('../../ui/output');
-    out(configPath());
+    const { existsSync } = await import('node:fs');
+    const { out, outJson } = await import('../../ui/output');
+    const path = configPath();
+    if (args.json) return outJson({ path, exists: existsSync(path) });
+    out(path);
   },
 });

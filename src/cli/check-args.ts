@@ -1,0 +1,90 @@
+import type { ArgDef } from 'citty';
+import { HoduError } from '../errors';
+import { didYouMean } from '../util/did-you-mean';
+import { GLOBAL_FLAGS } from './shared-args';
+
+/**
+ * One message style for every command-line mistake, so users and scripts see the same shape:
+ * `unknown command 'X' for 'hodu plugin'`, `unknown option '--x' for 'hodu run'`,
+ * `missing argument <MODEL> for 'hodu run'`, `missing option '--type' for 'hodu plugin new'`,
+ * `missing command for 'hodu plugin'`; each with "did you mean" or the usage as the hint.
+ */
+export function usageError(message: string, hint?: string): HoduError {
+  return new HoduError('E_USAGE', message, { hint });
+}
+
+/** `where` is the command path without `hodu`, e.g. ['plugin'] (empty for the top level). */
+export function unknownCommand(where: string[], word: string, known: string[]): HoduError {
+  const guess = didYouMean(word, known);
+  const at = ['hodu', ...where].join(' ');
+  return usageError(`unknown command '${word}' for '${at}'`, guess ? `did you mean '${at} ${guess}'?` : `run \`${at} --help\` for the list of commands`);
+}
+
+export function missingCommand(where: string[], known: string[]): HoduError {
+  const at = ['hodu', ...where].join(' ');
+  return usageError(`missing command for '${at}' (one of: ${known.join(', ')})`, `e.g. \`${at} ${known[0]}\`; run \`${at} --help\``);
+}
+
+/** Positional placeholders as help shows them: <MODEL>. */
+function placeholder(name: string): string {
+  return `<${name.toUpperCase()}>`;
+}
+
+/** citty accepts any flag and reports missing ones in its own words; hodu checks first, in one style. */
+export function checkArgs(path: string[], defs: Record<string, ArgDef>, args: string[]): void {
+  const at = `'hodu ${path.join(' ')}'`;
+  const help = `run \`hodu ${path.join(' ')} --help\``;
+  const known = new Set<string>(GLOBAL_FLAGS);
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.type === 'positional') continue;
+    known.add(name);
+    const alias = 'alias' in def ? def.alias : undefined;
+    for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) known.add(a);
+  }
+  const positionals = Object.entries(defs).filter(([, d]) => d.type === 'positional');
+  const given = new Set<string>();
+  let seenPositionals = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      seenPositionals += args.length - i - 1;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      seenPositionals++;
+      if (seenPositionals > positionals.length) throw usageError(`unexpected argument '${a}' for ${at}`, `usage: ${usage(path, defs)}; ${help}`);
+      continue;
+    }
+    let flag = a.replace(/^-+/, '').split('=')[0]!;
+    if (flag.startsWith('no-') && !known.has(flag)) flag = flag.slice(3);
+    if (!known.has(flag)) {
+      const guess = didYouMean(flag, [...known].filter((k) => k.length > 1));
+      throw usageError(`unknown option '${a.split('=')[0]}' for ${at}`, guess ? `did you mean '--${guess}'?` : help);
+    }
+    given.add(flag);
+    const def = defs[flag];
+    if (def?.type === 'string' && !a.includes('=')) {
+      // `--flag value`: the value must be there (a negative number counts as a value, another flag does not).
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+        throw usageError(`missing value for option '--${flag}' of ${at}`, `e.g. --${flag} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; ${help}`);
+      }
+      i++;
+    }
+  }
+  const missing = positionals.filter(([, d]) => d.required !== false)[seenPositionals];
+  if (missing) throw usageError(`missing argument ${placeholder(missing[0])} for ${at}`, `usage: ${usage(path, defs)}; ${help}`);
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.type === 'positional' || !def.required || given.has(name)) continue;
+    const alias = 'alias' in def ? def.alias : undefined;
+    if ((Array.isArray(alias) ? alias : alias ? [alias] : []).some((x) => given.has(x))) continue;
+    throw usageError(`missing option '--${name}' for ${at}`, `e.g. --${name} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; ${help}`);
+  }
+}
+
+/** `hodu run <MODEL> [options]`, the same line --help shows. */
+export function usage(path: string[], defs: Record<string, ArgDef>): string {
+  const pos = Object.entries(defs).filter(([, d]) => d.type === 'positional');
+  const words = pos.map(([n, d]) => (d.required === false ? `[${n.toUpperCase()}]` : placeholder(n)));
+  return ['hodu', ...path, ...words, pos.length < Object.keys(defs).length ? '[options]' : ''].filter(Boolean).join(' ');
+}
