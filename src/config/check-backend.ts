@@ -13,9 +13,8 @@ async function installedBackends(): Promise<{ name: string; devices: string[] }[
 
 function refuse(key: string, what: string, known: string[], got: string): HoduError {
   const guess = didYouMean(got, known);
-  return new HoduError('E_CONFIG', `'${key}' must be ${what} (${known.join(', ')}), got "${got}"`, {
+  return new HoduError('E_CONFIG_VALUE', `'${key}' must be ${what} (${known.join(', ')}), got "${got}"`, {
     hint: `${guess ? `did you mean '${guess}'? ` : ''}install a backend plugin first (\`hodu plugin install --path DIR\`); \`hodu plugin list\` shows them`,
-    exitCode: 2,
   });
 }
 

@@ -229,5 +229,5 @@ export function withBackendSource(e: unknown, backend: Setting<string | undefine
   if (!(e instanceof HoduError) || e.code !== 'E_NO_BACKEND' || !backend.value || !e.message.startsWith(`no backend named '${backend.value}'`)) return e;
   if (backend.source !== 'env' && backend.source !== 'config') return e;
   const fix = backend.source === 'env' ? 'or unset HODU_BACKEND' : 'or change it: `hodu config set runtime.backend NAME` / `hodu config unset runtime.backend`';
-  return new HoduError(e.code, `${e.message} (from ${backend.from})`, { hint: `${e.hint ? `${e.hint}; ` : ''}${fix}`, exitCode: e.exitCode, cause: e });
+  return HoduError.fromCode(e.code, `${e.message} (from ${backend.from})`, { hint: `${e.hint}; ${fix}`, cause: e });
 }

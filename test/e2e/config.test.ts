@@ -92,13 +92,13 @@ describe('hodu config', () => {
     const h = home('[runtime]\nthreads = 2\n');
     const bad = hodu(['config', 'set', 'runtime.backend', 'intrp'], { env: env(h) });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`error[E_CONFIG]: 'runtime.backend' must be a backend this install has (interp), got "intrp"`);
+    expect(bad.stderr).toContain(`error[E_CONFIG_VALUE]: 'runtime.backend' must be a backend this install has (interp), got "intrp"`);
     expect(bad.stderr).toContain("did you mean 'interp'?");
     expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n');
     expect(hodu(['config', 'set', 'runtime.backend', 'interp'], { env: env(h) }).code).toBe(0);
     const device = hodu(['config', 'set', 'runtime.device', 'gpu'], { env: env(h) });
     expect(device.code).toBe(2);
-    expect(device.stderr).toContain(`error[E_CONFIG]: 'runtime.device' must be a device one of its backends runs on (cpu), got "gpu"`);
+    expect(device.stderr).toContain(`error[E_CONFIG_VALUE]: 'runtime.device' must be a device one of its backends runs on (cpu), got "gpu"`);
     expect(hodu(['config', 'set', 'runtime.device', 'cpu'], { env: env(h) }).code).toBe(0);
     expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\nbackend = "interp"\ndevice = "cpu"\n');
     // Written by hand (or before a plugin was removed): the run names the key and how to change it.

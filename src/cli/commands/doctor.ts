@@ -34,7 +34,7 @@ export default defineHoduCommand({
       // --json: the report above is the one JSON object on stdout (it says ok: false); the error line goes
       // to stderr only, where a thrown error would also add an error object to stdout.
       const { renderError } = await import('../ui/render-error');
-      return exitWith(await renderError(error, false));
+      return exitWith(await renderError(error, { verbose: false, json: false }));
     }
   },
 });
