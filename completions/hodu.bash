@@ -46,11 +46,11 @@ __hodu_spec() {
       valflags='  ' ;;
     'plugin disable')
       subs=''
-      flags='--help -h --verbose --no-color'
+      flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin enable')
       subs=''
-      flags='--help -h --verbose --no-color'
+      flags='--json --help -h --verbose --no-color'
       valflags='  ' ;;
     'plugin new')
       subs=''
