@@ -126,7 +126,7 @@ describe('editing config.toml', () => {
 
   test('an invalid value is refused before writing, naming the expected type', async () => {
     const e = await rejects(editConfigText(original, P, 'runtime.threads', 'many'));
-    expect(e.code).toBe('E_CONFIG');
+    expect(e.code).toBe('E_CONFIG_VALUE'); // a bad value given on the command line: a usage error (exit 2)
     expect(e.message).toBe(`'runtime.threads' must be a non-negative integer, got "many" (string)`);
     expect(e.hint).toBe('e.g. `hodu config set runtime.threads 0`');
   });
