@@ -73,7 +73,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   // in one synchronous stretch: an interrupted or failed run leaves either every output or none.
   const files: [path: string, bytes: Uint8Array][] = [];
   if (flags.output) files.push([flags.output, await saveTensorFile(flags.output, tensors)]);
-  if (flags.outputDir) files.push(...(await encodeOutputDir(flags.outputDir, tensors)));
+  if (flags.outputDir) for (const f of await encodeOutputDir(flags.outputDir, tensors)) files.push(f);
   if (flags.outputDir) {
     try {
       mkdirSync(flags.outputDir, { recursive: true });
