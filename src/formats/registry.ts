@@ -4,9 +4,12 @@ import type { Model } from '../ir/graph';
 import type { FormatPlugin, TensorMap } from '../sdk/format';
 import { MAX_FILE_BYTES, readRegularFile } from './safe-open';
 
-/** Embedded format plugins, loaded lazily by name. */
-const EMBEDDED: Record<string, { extensions: string[]; load: () => Promise<FormatPlugin> }> = {
-  onnx: { extensions: ['.onnx'], load: async () => (await import('./onnx/index')).default },
+/**
+ * Embedded format plugins, loaded lazily by name. `tensorExtensions`: for a plugin that reads both models and
+ * tensors, the extensions whose files hold tensors (onnx: `.pb` is one TensorProto, as in the ONNX test data).
+ */
+const EMBEDDED: Record<string, { extensions: string[]; tensorExtensions?: string[]; load: () => Promise<FormatPlugin> }> = {
+  onnx: { extensions: ['.onnx', '.pb'], tensorExtensions: ['.pb'], load: async () => (await import('./onnx/index')).default },
   npy: { extensions: ['.npy'], load: async () => (await import('./npy/index')).default },
   npz: { extensions: ['.npz'], load: async () => (await import('./npz/index')).default },
   safetensors: { extensions: ['.safetensors'], load: async () => (await import('./safetensors/index')).default },
@@ -27,6 +30,14 @@ export async function loadFormat(name: string): Promise<FormatPlugin> {
   const entry = EMBEDDED[name];
   if (!entry) throw new HoduError('E_NO_FORMAT', `no format plugin named '${name}'`, { hint: `known formats: ${Object.keys(EMBEDDED).join(', ')}` });
   return entry.load();
+}
+
+/** Whether `path` names a tensor file (else a model file) for a format, judged by its capabilities and extension. */
+export function holdsTensors(fmt: FormatPlugin, path: string): boolean {
+  const models = fmt.capabilities.loadModel || fmt.capabilities.saveModel;
+  const tensors = fmt.capabilities.loadTensors || fmt.capabilities.saveTensors;
+  if (!models || !tensors) return tensors;
+  return EMBEDDED[fmt.name]?.tensorExtensions?.includes(extname(path).toLowerCase()) ?? false;
 }
 
 /** Picks a format by extension, then by magic bytes (so a misnamed .npy still loads). */
@@ -91,8 +102,9 @@ export function readBytes(path: string): Uint8Array {
 export async function loadModelFile(path: string): Promise<Model> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
-  if (!fmt.loadModel) {
-    throw new HoduError('E_NOT_A_MODEL', `${path}: a ${fmt.name} file holds tensors, not a model`, { hint: 'pass an .onnx model' });
+  if (!fmt.loadModel || holdsTensors(fmt, path)) {
+    const what = fmt.name === 'onnx' ? `a ${extname(path)} file holds one ONNX tensor (TensorProto)` : `a ${fmt.name} file holds tensors`;
+    throw new HoduError('E_NOT_A_MODEL', `${path}: ${what}, not a model`, { hint: 'pass an .onnx model' });
   }
   return fmt.loadModel(bytes, { path });
 }
@@ -101,19 +113,26 @@ export async function loadModelFile(path: string): Promise<Model> {
 export async function loadAnyFile(path: string): Promise<{ kind: 'model'; model: Model } | { kind: 'tensors'; format: string; tensors: TensorMap }> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
+  if (fmt.loadTensors && holdsTensors(fmt, path)) return { kind: 'tensors', format: fmt.name, tensors: await fmt.loadTensors(bytes, { path }) };
   if (fmt.loadModel) return { kind: 'model', model: await fmt.loadModel(bytes, { path }) };
-  return { kind: 'tensors', format: fmt.name, tensors: await fmt.loadTensors!(bytes, { path }) };
+  throw new HoduError('E_NO_FORMAT', `${path}: the ${fmt.name} format plugin cannot read files`, { hint: 'it only writes them' });
 }
 
 export async function loadTensorFile(path: string): Promise<TensorMap> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
-  if (!fmt.loadTensors) throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} file is not a tensor file`, { hint: 'inputs are .npy, .npz or .safetensors files' });
+  if (!fmt.loadTensors || !holdsTensors(fmt, path)) {
+    throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} ${fmt.name === 'onnx' ? 'model ' : ''}file is not a tensor file`, { hint: 'inputs are .npy, .npz, .safetensors or .pb (one ONNX TensorProto) files' });
+  }
   return fmt.loadTensors(bytes, { path });
 }
 
 export async function saveTensorFile(path: string, tensors: TensorMap): Promise<Uint8Array> {
   const fmt = await formatFor(path);
-  if (!fmt.saveTensors) throw new HoduError('E_NOT_TENSORS', `${path}: cannot write tensors as ${fmt.name}`, { hint: 'write outputs as .npz, .npy or .safetensors' });
+  if (!fmt.saveTensors || !holdsTensors(fmt, path)) {
+    throw new HoduError('E_NOT_TENSORS', `${path}: cannot write tensors as ${fmt.name === 'onnx' ? `${extname(path)} (an ONNX model file)` : fmt.name}`, {
+      hint: 'write tensors as .npz, .safetensors, .npy (one tensor) or .pb (one ONNX TensorProto)',
+    });
+  }
   return fmt.saveTensors(tensors, { path });
 }

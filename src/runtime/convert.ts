@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { HoduError } from '../errors';
-import { formatFor, loadAnyFile } from '../formats/registry';
+import { formatFor, holdsTensors, loadAnyFile } from '../formats/registry';
 import { writeFileAtomic } from '../util/atomic-write';
 import { checkWritableFile } from '../util/check-writable';
 import { countNodes } from './inspect';
@@ -24,16 +24,19 @@ export async function convertFile(input: string, output: string): Promise<Conver
   const loaded = await loadAnyFile(input);
   let bytes: Uint8Array;
   if (loaded.kind === 'model') {
-    if (!target.saveModel) {
+    if (!target.saveModel || holdsTensors(target, output)) {
       throw new HoduError('E_CONVERT', `${input} is a model; ${extname(output)} (${target.name}) cannot hold a model`, { hint: 'convert models to .onnx' });
     }
     bytes = await target.saveModel(loaded.model, { path: output });
   } else {
-    if (!target.saveTensors) {
-      throw new HoduError('E_CONVERT', `${input} holds tensors; ${extname(output)} (${target.name}) cannot hold tensors`, { hint: 'write .npz, .safetensors or .npy' });
+    // An .onnx file holds a model: a tensor written there could not be read back as one (use .pb for that).
+    if (!target.saveTensors || !holdsTensors(target, output)) {
+      const hint = target.name === 'onnx' ? 'write one tensor as .pb (an ONNX TensorProto), or use .npz, .safetensors or .npy' : 'write .npz, .safetensors, .npy or .pb';
+      throw new HoduError('E_CONVERT', `${input} holds tensors; ${extname(output)} (${target.name}) ${target.name === 'onnx' ? 'holds a model, not' : 'cannot hold'} tensors`, { hint });
     }
-    if (target.name === 'npy' && loaded.tensors.size !== 1) {
-      throw new HoduError('E_CONVERT', `${input} holds ${loaded.tensors.size} tensors; an .npy file holds exactly one`, { hint: 'write .npz or .safetensors instead' });
+    const single = target.name === 'npy' || target.name === 'onnx';
+    if (single && loaded.tensors.size !== 1) {
+      throw new HoduError('E_CONVERT', `${input} holds ${loaded.tensors.size} tensors; an ${extname(output)} file holds exactly one`, { hint: 'write .npz or .safetensors instead' });
     }
     bytes = await target.saveTensors(loaded.tensors, { path: output });
   }

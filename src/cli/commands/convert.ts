@@ -4,7 +4,7 @@ import { jsonArg } from '../shared-args';
 export default defineHoduCommand({
   meta: { name: 'convert', description: 'Convert a model or tensor file to another format (by extension)' },
   args: {
-    input: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors)', required: true },
+    input: { type: 'positional', description: 'Model (.onnx) or tensor file (.npy, .npz, .safetensors, .pb)', required: true },
     output: { type: 'positional', description: 'Output file; its extension picks the format', required: true },
     ...jsonArg,
   },

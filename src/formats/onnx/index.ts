@@ -24,11 +24,11 @@ export default defineFormatPlugin({
     const { name, tensor } = decodeNamedTensorProto(bytes, opts);
     return new Map<string, Tensor>([[name || 'tensor', tensor]]);
   },
-  saveTensors(tensors) {
+  saveTensors(tensors, opts) {
     // A .pb file holds exactly one TensorProto.
     const [first] = tensors;
     if (!first || tensors.size !== 1) {
-      throw new HoduError('E_TENSOR_COUNT', `a .pb tensor file holds exactly one tensor, got ${tensors.size}`, {
+      throw new HoduError('E_TENSOR_COUNT', `${opts?.path ?? 'a .pb tensor file'}: a .pb file holds exactly one tensor, got ${tensors.size}`, {
         hint: 'save several tensors as .npz or .safetensors instead',
       });
     }
