@@ -65,6 +65,14 @@ describe('.pb tensor files', () => {
     expect(existsSync(at('x.onnx'))).toBe(false);
   });
 
+  test('an .onnx holding a TensorProto (what older hodu wrote) says so and points to .pb', () => {
+    writeFileSync(at('old.onnx'), encodeTensorProto(x, 'x'));
+    const r = hodu(['inspect', at('old.onnx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('old.onnx: holds a single ONNX tensor (TensorProto), not a model');
+    expect(r.stderr).toContain('hint: name single-tensor files .pb');
+  });
+
   test('run reads --input x.pb and writes --output y.pb; a .pb is not a model and an .onnx is not an input', () => {
     const model = writeModelFile(at('relu.onnx'), buildModel({
       nodes: [{ name: 'relu', op: 'Relu', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} }],

@@ -19,8 +19,27 @@ export const MAX_OPSET = 21;
 /** Decodes an ONNX model file. `opts.path` names the file in messages and locates external data. */
 export function decodeModel(bytes: Uint8Array, opts: LoadOptions = {}): Model {
   const ctx = makeContext(opts.path, opts.loadExternalData ?? true);
-  const proto = parse(ctx, 'model', () => onnx.ModelProto.decode(bytes), bytes.length);
-  return guard(ctx, 'model', () => modelFromProto(proto, ctx));
+  try {
+    const proto = parse(ctx, 'model', () => onnx.ModelProto.decode(bytes), bytes.length);
+    return guard(ctx, 'model', () => modelFromProto(proto, ctx));
+  } catch (e) {
+    if (isHoduError(e) && e.code === 'E_ONNX_DECODE' && isTensorProto(bytes)) {
+      throw new HoduError('E_ONNX_DECODE', `${ctx.label}: holds a single ONNX tensor (TensorProto), not a model`, {
+        hint: 'name single-tensor files .pb (older hodu versions wrote `convert x.npy x.onnx` this way); then `hodu inspect FILE.pb` reads it',
+      });
+    }
+    throw e;
+  }
+}
+
+/** Whether bytes that are not a model decode cleanly as one self-consistent tensor (for a better message). */
+function isTensorProto(bytes: Uint8Array): boolean {
+  try {
+    decodeNamedTensorProto(bytes, { loadExternalData: false });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function modelFromProto(m: onnx.ModelProto, ctx: DecodeContext): Model {
