@@ -7,10 +7,18 @@ import { encodeModel } from '../../src/formats/onnx/encode';
 import type { Graph } from '../../src/ir/graph';
 import { halfToFloat } from '../../src/ir/float16';
 import { Tensor, toNumbers } from '../../src/ir/tensor';
+import { onnxTestDataDir } from '../conformance/testdata';
 
-const ROOT = '/tmp/onnxtd/usr/share/libonnx-testdata/data/node';
-const have = existsSync(ROOT);
-if (!have) console.warn(`onnx-testdata: ${ROOT} is missing, skipping (install the libonnx-testdata package to run these tests)`);
+// The same location as the conformance suite (npm run testdata); this file used to read a fixed /tmp path that
+// nothing fills, so it was skipped everywhere, CI included.
+const DATA = onnxTestDataDir();
+const ROOT = DATA ? join(DATA, 'node') : '';
+const have = DATA !== undefined;
+if (!have) {
+  const why = 'the ONNX test data is missing (npm run testdata fetches it)';
+  if (process.env.CI === 'true') throw new Error(`${why}; .ci/run fetches it, so under CI this is a failure`);
+  console.warn(`onnx-testdata: ${why}, skipping`);
+}
 
 const load = (name: string) => {
   const path = join(ROOT, name, 'model.onnx');
