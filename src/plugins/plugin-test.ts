@@ -47,16 +47,8 @@ export interface PluginTestReport {
 const RTOL = 1e-4;
 const ATOL = 1e-5;
 
-interface Target {
-  name: string;
-  kind: 'native' | 'js';
-  type: 'backend' | 'format';
-  /** Native: the built library. JS: the entry module. */
-  file: string;
-  sdkRange?: string;
-  declaredOps?: string[];
-  declaredDtypes?: DType[];
-  /** Tested by name from plugins.json (the result is recorded there). */
+/** A plugin under test: staged by install, or installed (by name from plugins.json, the result is recorded there). */
+interface Target extends StagedPlugin {
   installed?: boolean;
   cleanup(): void;
 }
@@ -120,6 +112,7 @@ export interface StagedPlugin {
   name: string;
   kind: 'native' | 'js';
   type: 'backend' | 'format';
+  /** Native: the built library. JS: the entry module. */
   file: string;
   sdkRange?: string;
   declaredOps?: string[];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { float32Tensor } from '../../src/ir/tensor';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
+import { hodu, requireBinary, tempDir, writeAddModel, writeFailsAtRunModel, writeNpyFile } from './hodu';
 
 const tmp = tempDir();
 const dir = tmp.dir;
@@ -13,23 +13,9 @@ let a = '';
 
 beforeAll(() => {
   requireBinary();
-  addModel = writeModelFile(join(dir, 'add.onnx'), buildModel({
-    nodes: [{ name: 'add_0', op: 'Add', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
-    inputs: [
-      { name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } },
-      { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } },
-    ],
-    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } }],
-  }));
+  addModel = writeAddModel(join(dir, 'add.onnx'));
   // MatMul of a scalar: an E_SHAPE from the model (thrown without a hint of its own), not from the command line.
-  badShapeModel = writeModelFile(join(dir, 'bad-shape.onnx'), buildModel({
-    nodes: [{ name: 'mm_0', op: 'MatMul', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
-    inputs: [
-      { name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [] } },
-      { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [3] } },
-    ],
-    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32' } }],
-  }));
+  badShapeModel = writeFailsAtRunModel(join(dir, 'bad-shape.onnx'));
   a = writeNpyFile(join(dir, 'a.npy'), float32Tensor([1, 2, 3, 4, 5, 6], [2, 3]));
 });
 afterAll(() => tmp.cleanup());

@@ -60,3 +60,25 @@ export function writeModelFile(path: string, model: Model): string {
   writeFileSync(path, encodeModel(model));
   return path;
 }
+
+/** y = a + b over float32 [2,3]: the smallest model that runs. */
+export function writeAddModel(path: string): string {
+  const t = { kind: 'tensor' as const, dtype: 'float32' as const, shape: [2, 3] };
+  return writeModelFile(path, buildModel({
+    nodes: [{ name: 'add_0', op: 'Add', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
+    inputs: [{ name: 'a', type: t }, { name: 'b', type: t }],
+    outputs: [{ name: 'y', type: t }],
+  }));
+}
+
+/** MatMul of a scalar: loads and binds fine, fails only when it runs, with an E_SHAPE from the model itself. */
+export function writeFailsAtRunModel(path: string): string {
+  return writeModelFile(path, buildModel({
+    nodes: [{ name: 'mm_0', op: 'MatMul', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
+    inputs: [
+      { name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [] } },
+      { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [3] } },
+    ],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32' } }],
+  }));
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { float32Tensor } from '../../src/ir/tensor';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile, type HoduResult } from './hodu';
+import { hodu, requireBinary, tempDir, writeAddModel, writeFailsAtRunModel, writeNpyFile, type HoduResult } from './hodu';
 
 const tmp = tempDir();
 const dir = tmp.dir;
@@ -17,24 +17,10 @@ let npy = '';
 
 beforeAll(() => {
   requireBinary();
-  addModel = writeModelFile(join(dir, 'add.onnx'), buildModel({
-    nodes: [{ name: 'add_0', op: 'Add', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
-    inputs: [
-      { name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } },
-      { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } },
-    ],
-    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } }],
-  }));
+  addModel = writeAddModel(join(dir, 'add.onnx'));
   // Fails only when it runs (MatMul of a scalar): an output error reported instead proves the output
   // was checked before the run, without timing anything.
-  failingModel = writeModelFile(join(dir, 'fails-at-run.onnx'), buildModel({
-    nodes: [{ name: 'mm_0', op: 'MatMul', domain: '', inputs: ['a', 'b'], outputs: ['y'], attributes: {} }],
-    inputs: [
-      { name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [] } },
-      { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [3] } },
-    ],
-    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32' } }],
-  }));
+  failingModel = writeFailsAtRunModel(join(dir, 'fails-at-run.onnx'));
   file = join(dir, 'a-file');
   writeFileSync(file, 'not a folder');
   npy = writeNpyFile(join(dir, 'x.npy'), float32Tensor([1, 2, 3], [3]));
