@@ -3,8 +3,8 @@ import { afterAll, expect, test } from 'bun:test';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HoduError } from '../../src/errors';
 import { copyPackage, isInside } from '../../src/plugins/copy-package';
+import { errorOf } from '../support/errors';
 
 const root = mkdtempSync(join(tmpdir(), 'hodu-copy-package-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -17,16 +17,6 @@ function pkg(files: Record<string, string>): string {
     writeFileSync(join(dir, rel), text);
   }
   return dir;
-}
-
-function refusal(fn: () => unknown): HoduError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HoduError) return e;
-    throw e;
-  }
-  throw new Error('expected a HoduError');
 }
 
 test('copies files and folders, skips .git and node_modules, replaces inner links by their contents', () => {
@@ -42,14 +32,14 @@ test('copies files and folders, skips .git and node_modules, replaces inner link
 
 test('the file count and total size are bounded', () => {
   const src = pkg({ a: '1', b: '2', c: '3', d: '4' });
-  expect(refusal(() => copyPackage(src, join(root, `d${n++}`), { files: 3, bytes: 1e9 })).message).toContain('more than 3 files');
-  expect(refusal(() => copyPackage(src, join(root, `d${n++}`), { files: 100, bytes: 2 })).message).toContain('larger than');
+  expect(errorOf(() => copyPackage(src, join(root, `d${n++}`), { files: 3, bytes: 1e9 })).message).toContain('more than 3 files');
+  expect(errorOf(() => copyPackage(src, join(root, `d${n++}`), { files: 100, bytes: 2 })).message).toContain('larger than');
 });
 
 test('a dangling link is refused by name', () => {
   const src = pkg({ 'package.json': '{}' });
   symlinkSync('nowhere.c', join(src, 'gone.c'));
-  const e = refusal(() => copyPackage(src, join(root, `d${n++}`)));
+  const e = errorOf(() => copyPackage(src, join(root, `d${n++}`)));
   expect(e.code).toBe('E_PLUGIN_PACKAGE');
   expect(e.message).toContain(join(src, 'gone.c'));
   expect(e.message).toContain('does not exist');

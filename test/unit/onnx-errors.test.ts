@@ -3,16 +3,7 @@ import { describe, expect, test } from 'bun:test';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { HoduError } from '../../src/errors';
 import { encodeModelProto, garbage, reluModelProto } from '../fixtures/onnx/protos';
-
-function errorOf(run: () => unknown): HoduError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof HoduError) return e;
-    throw new Error(`expected a HoduError, got ${String(e)}`);
-  }
-  throw new Error('expected an error, got none');
-}
+import { errorOf } from '../support/errors';
 
 const good = encodeModelProto(reluModelProto());
 

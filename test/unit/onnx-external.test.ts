@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { onnx } from '../../src/formats/onnx/pb';
 import { encodeModelProto, reluModelProto } from '../fixtures/onnx/protos';
+import { codeOf } from '../support/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'hodu-onnx-ext-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,14 +32,6 @@ writeFileSync(join(dir, 'weights.bin'), payload);
 mkdirSync(join(dir, 'sub'));
 writeFileSync(join(dir, 'sub', 'w.bin'), new Uint8Array(new Float32Array([4, 5, 6]).buffer));
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
 const load = (path: string) => decodeModel(readFileSync(path), { path });
 
 describe('external data', () => {

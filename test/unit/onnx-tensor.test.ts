@@ -5,18 +5,10 @@ import { encodeTensorProto } from '../../src/formats/onnx/encode';
 import { Long, onnx } from '../../src/formats/onnx/pb';
 import { Tensor } from '../../src/ir/tensor';
 import { encodeModelProto, encodeTensor, reluModelProto } from '../fixtures/onnx/protos';
+import { codeOf } from '../support/errors';
 
 const T = onnx.TensorProto.DataType;
 const dec = (p: onnx.ITensorProto) => decodeTensorProto(encodeTensor(p));
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
 
 describe('typed fields', () => {
   test('float_data and double_data', () => {

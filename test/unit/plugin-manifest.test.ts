@@ -1,23 +1,13 @@
 import { describe, expect, test } from 'bun:test';
-import { HoduError } from '../../src/errors';
 import { decodeMagic, parsePluginPackage } from '../../src/plugins/package-manifest';
 import { assertSdkCompatible, sdkCompatible } from '../../src/plugins/sdk-compat';
+import { errorOf } from '../support/errors';
 
 const formatCaps = { loadModel: false, saveModel: false, loadTensors: true, saveTensors: true, extensions: ['.hdt'] };
 const backendCaps = { runner: true, builder: false, devices: ['cpu'], priority: 5 };
 
 function pkg(hodu: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return { name: 'demo', version: '1.2.3', hodu, ...extra };
-}
-
-function errorOf(fn: () => unknown): HoduError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HoduError) return e;
-    throw e;
-  }
-  throw new Error('expected a HoduError');
 }
 
 describe('plugin package manifest', () => {

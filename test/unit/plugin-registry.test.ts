@@ -7,6 +7,7 @@ import { sweepLeftovers } from '../../src/plugins/install';
 import { pluginsLockFile, withPluginsLock } from '../../src/plugins/lock';
 import { pluginsFile } from '../../src/plugins/paths';
 import { backupFile, emptyRegistry, parseRegistry, readRegistry, serializeRegistry, stableStringify, writeRegistry, type PluginRegistry } from '../../src/plugins/registry-file';
+import { errorOf } from '../support/errors';
 
 let home: string;
 const saved = { home: process.env.HODU_HOME, timeout: process.env.HODU_LOCK_TIMEOUT_MS };
@@ -38,16 +39,6 @@ function sample(): PluginRegistry {
       },
     },
   };
-}
-
-function errorOf(fn: () => unknown): HoduError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HoduError) return e;
-    throw e;
-  }
-  throw new Error('expected a HoduError');
 }
 
 describe('plugins.json', () => {

@@ -5,19 +5,11 @@ import { join } from 'node:path';
 import { openRegularFile, readRegularFile } from '../../src/formats/safe-open';
 import { readBytes } from '../../src/formats/registry';
 import { tempDir } from '../e2e/hodu';
+import { codeOf } from '../support/errors';
 
 const tmp = tempDir('hodu-safe-open-');
 afterAll(() => tmp.cleanup());
 const posix = process.platform !== 'win32';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
 
 describe('readRegularFile', () => {
   test('reads a regular file, and follows a symlink unless noFollow', () => {
