@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeModel } from '../../src/formats/onnx/encode';
@@ -82,3 +82,15 @@ export function writeFailsAtRunModel(path: string): string {
     outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32' } }],
   }));
 }
+
+/** A fresh HODU_HOME and work folder under `parent/t<n>`, and `run` for hodu with that home (cwd: work). */
+export function homeSandbox(parent: string) {
+  const root = join(parent, `t${sandboxCount++}`);
+  const home = join(root, 'home');
+  const work = join(root, 'work');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(work, { recursive: true });
+  const run = (args: string[], env: Record<string, string> = {}, cwd = work) => hodu(args, { cwd, env: { HODU_HOME: home, ...env } });
+  return { root, home, work, run, registry: join(home, 'plugins', 'plugins.json') };
+}
+let sandboxCount = 0;

@@ -7,20 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cCompiler, describeWithTools, testWithTools } from '../support/optional-tools';
-import { hodu, requireBinary, tempDir } from './hodu';
+import { requireBinary, tempDir, homeSandbox } from './hodu';
 
 const tmp = tempDir('hodu-plugin-package-');
-let n = 0;
 
-function sandbox() {
-  const root = join(tmp.dir, `t${n++}`);
-  const home = join(root, 'home');
-  const work = join(root, 'work');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(work, { recursive: true });
-  const run = (args: string[], env: Record<string, string> = {}, cwd = work) => hodu(args, { cwd, env: { HODU_HOME: home, ...env } });
-  return { root, home, work, run, registry: join(home, 'plugins', 'plugins.json') };
-}
+const sandbox = () => homeSandbox(tmp.dir);
 
 /** A TS format plugin from the template, in `work/<name>`. */
 function formatPlugin(s: ReturnType<typeof sandbox>, name: string): string {

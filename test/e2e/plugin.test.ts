@@ -3,22 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cCompiler, describeWithTools, testWithTools } from '../support/optional-tools';
-import { HODU, hodu, requireBinary, tempDir } from './hodu';
+import { HODU, hodu, requireBinary, tempDir, homeSandbox } from './hodu';
 
 const FIXTURES = join(import.meta.dir, '..', 'fixtures', 'plugin-packages');
 const tmp = tempDir('hodu-plugin-e2e-');
-let n = 0;
 
-/** A fresh HODU_HOME and work folder per test. */
-function sandbox() {
-  const root = join(tmp.dir, `t${n++}`);
-  const home = join(root, 'home');
-  const work = join(root, 'work');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(work, { recursive: true });
-  const run = (args: string[], env: Record<string, string> = {}) => hodu(args, { cwd: work, env: { HODU_HOME: home, ...env } });
-  return { home, work, run, registry: join(home, 'plugins', 'plugins.json') };
-}
+const sandbox = () => homeSandbox(tmp.dir);
 
 /** Every file under `dir` with its bytes, to prove a failed command changed nothing. */
 function snapshot(dir: string): Record<string, string> {
