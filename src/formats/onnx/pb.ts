@@ -8,7 +8,7 @@
  */
 import Long from 'long';
 import * as $protobuf from 'protobufjs/minimal';
-import { onnx } from './onnx-pb.js';
+import { onnx } from './generated/onnx-pb.js';
 
 $protobuf.util.Long = Long;
 $protobuf.configure();
