@@ -9,7 +9,7 @@
  * so removing one never changes a live value. Returns the same model when nothing is dead.
  */
 import type { Graph, Model, Node } from '../ir/graph';
-import { mapSubgraphs, outerReads, subgraphsOf } from './graph-util';
+import { mapSubgraphs, outerReads, subgraphsOf } from '../ir/subgraphs';
 
 export function eliminateDeadCode(model: Model): Model {
   const graph = pruneGraph(model.graph);

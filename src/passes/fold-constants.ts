@@ -16,7 +16,8 @@ import { getKernel, makeContext } from '../backends/interp/kernel';
 import { opsetFor, type Model, type Node } from '../ir/graph';
 import { Tensor } from '../ir/tensor';
 import { shapeOrSizeValue } from '../ops/shape';
-import { constantValue, hasSubgraph, isDefaultDomain } from './graph-util';
+import { hasSubgraph } from '../ir/subgraphs';
+import { constantValue, isDefaultDomain } from './graph-util';
 import { staticShape, valueFacts } from './value-facts';
 
 export const MAX_FOLD_ELEMENTS = 1 << 20;

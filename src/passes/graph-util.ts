@@ -2,7 +2,8 @@
  * Helpers the optimization passes share: which values are true constants, who reads a value (subgraph
  * captures included), and renaming values across a graph and its subgraphs.
  */
-import type { Attribute, Graph, Node } from '../ir/graph';
+import type { Graph, Node } from '../ir/graph';
+import { mapSubgraphs, outerReads, subgraphsOf } from '../ir/subgraphs';
 import type { Tensor } from '../ir/tensor';
 
 /**
@@ -12,32 +13,6 @@ import type { Tensor } from '../ir/tensor';
 export function constantValue(g: Graph, name: string): Tensor | undefined {
   if (!name || g.inputs.some((i) => i.name === name)) return undefined;
   return g.initializers.get(name);
-}
-
-export function subgraphsOf(node: Node): Graph[] {
-  const out: Graph[] = [];
-  for (const a of Object.values(node.attributes)) {
-    if (a.type === 'graph') out.push(a.value);
-    if (a.type === 'graphs') for (const g of a.value) out.push(g); // not push(...): the list comes from the file, unbounded
-  }
-  return out;
-}
-
-export function hasSubgraph(node: Node): boolean {
-  return Object.values(node.attributes).some((a) => a.type === 'graph' || a.type === 'graphs');
-}
-
-/** Names a subgraph reads that it does not define itself (captures from the enclosing scopes). */
-export function outerReads(g: Graph): Set<string> {
-  const defined = new Set<string>([...g.inputs.map((x) => x.name), ...g.initializers.keys()]);
-  const reads = new Set<string>();
-  for (const node of g.nodes) {
-    for (const n of node.inputs) if (n && !defined.has(n)) reads.add(n);
-    for (const s of subgraphsOf(node)) for (const n of outerReads(s)) if (!defined.has(n)) reads.add(n);
-    for (const o of node.outputs) defined.add(o);
-  }
-  for (const o of g.outputs) if (!defined.has(o.name)) reads.add(o.name);
-  return reads;
 }
 
 /** How many times each value is read: node inputs, subgraph captures (once per capturing node), graph outputs. */
@@ -78,17 +53,6 @@ function renameCaptures(g: Graph, rename: ReadonlyMap<string, string>): Graph {
     nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (s) => renameCaptures(s, rename))),
     outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
   };
-}
-
-export function mapSubgraphs(node: Node, f: (g: Graph) => Graph): Node {
-  if (!hasSubgraph(node)) return node;
-  const attributes: Record<string, Attribute> = {};
-  for (const [name, a] of Object.entries(node.attributes)) {
-    if (a.type === 'graph') attributes[name] = { type: 'graph', value: f(a.value) };
-    else if (a.type === 'graphs') attributes[name] = { type: 'graphs', value: a.value.map(f) };
-    else attributes[name] = a;
-  }
-  return { ...node, attributes };
 }
 
 /** A value name not yet used in the graph (for new initializers such as rescaled weights). */

@@ -10,7 +10,7 @@ import { emptyGraph, type Graph, type Node } from '../../src/ir/graph';
 import { verifyModel } from '../../src/ir/verifier';
 import { broadcastShape } from '../../src/backends/interp/util/broadcast';
 import { inlineFunctions, MAX_INLINED_NODES } from '../../src/passes/inline-functions';
-import { subgraphsOf } from '../../src/passes/graph-util';
+import { subgraphsOf } from '../../src/ir/subgraphs';
 import { bigFunction, functionBomb, functionChain, modelCalling, recursiveFunctions } from '../fixtures/onnx/function-models';
 
 function errorOf(run: () => unknown): { code?: string; message: string } {

@@ -1,6 +1,7 @@
 import { HoduError } from '../../errors';
 import type { Graph, Model, Node } from '../../ir/graph';
 import { opsetFor } from '../../ir/graph';
+import { outerReads, subgraphsOf } from '../../ir/subgraphs';
 import { Tensor } from '../../ir/tensor';
 import { getKernel, makeContext, type Value } from './kernel';
 
@@ -135,27 +136,9 @@ function lastUses(graph: Graph): Map<string, number> {
   const last = new Map<string, number>();
   graph.nodes.forEach((node, i) => {
     for (const n of node.inputs) last.set(n, i);
-    for (const a of Object.values(node.attributes)) {
-      const subs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
-      for (const g of subs) for (const n of outerReads(g)) last.set(n, i);
-    }
+    for (const g of subgraphsOf(node)) for (const n of outerReads(g)) last.set(n, i);
   });
   return last;
-}
-
-/** Names a subgraph reads that it does not define itself (outer-scope captures). */
-export function outerReads(g: Graph): Set<string> {
-  const defined = new Set<string>([...g.inputs.map((x) => x.name), ...g.initializers.keys()]);
-  const reads = new Set<string>();
-  for (const node of g.nodes) {
-    for (const n of node.inputs) if (n && !defined.has(n)) reads.add(n);
-    for (const a of Object.values(node.attributes)) {
-      const subs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
-      for (const s of subs) for (const n of outerReads(s)) if (!defined.has(n)) reads.add(n);
-    }
-    for (const o of node.outputs) defined.add(o);
-  }
-  return reads;
 }
 
 export { Tensor };
