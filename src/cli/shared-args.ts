@@ -7,7 +7,7 @@ export const jsonArg = {
 } as const;
 
 export const backendArgs = {
-  // No citty defaults here: an absent flag falls back to env, then config.toml (src/runtime/settings.ts).
+  // No citty defaults here: an absent flag falls back to env, then config.toml (src/config/settings.ts).
   backend: { type: 'string', description: 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)', valueHint: 'name' },
   device: { type: 'string', description: 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)', valueHint: 'device' },
   threads: { type: 'string', description: 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)', valueHint: 'N' },

@@ -1,6 +1,6 @@
-/** config.toml + environment → Settings, for commands. The pure rules live in src/runtime/settings.ts. */
+/** config.toml + environment → Settings, for commands. The pure rules live in src/config/settings.ts. */
 import { hoduHome } from '../plugins/paths';
-import { resolveSettings, type Settings, type SettingsFlags } from '../runtime/settings';
+import { resolveSettings, type Settings, type SettingsFlags } from './settings';
 import { loadConfig } from './load';
 
 export { configPath, loadConfig, readConfigFile } from './load';

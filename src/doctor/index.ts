@@ -4,7 +4,7 @@ import { configProblemsError, readConfigFile } from '../config/load';
 import type { HoduConfig } from '../config/keys';
 import { validateConfig, type ConfigProblem } from '../config/schema';
 import { hoduHome } from '../plugins/paths';
-import { resolveSettings } from '../runtime/settings';
+import { resolveSettings } from '../config/settings';
 import { binaryCheck } from './check-binary';
 import { diskCheck, homeCheck } from './check-home';
 import { completionsCheck } from './check-completions';

@@ -1,4 +1,4 @@
-import type { Settings } from '../runtime/settings';
+import type { Settings } from '../config/settings';
 
 export type CheckStatus = 'ok' | 'warn' | 'error';
 

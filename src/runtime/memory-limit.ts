@@ -15,7 +15,7 @@ import { bytesPerElement } from '../ir/dtype';
 import type { Model } from '../ir/graph';
 import type { Tensor } from '../ir/tensor';
 import { formatByteSize } from '../util/bytes-size';
-import type { Setting } from './settings';
+import type { Setting } from '../config/settings';
 
 export interface MemoryEstimate {
   /** The process's resident memory when the estimate was made: the runtime, the loaded model, the inputs. */

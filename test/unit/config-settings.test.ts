@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { HoduError } from '../../src/errors';
-import { parseLogSpec, resolveSettings, type SettingSource, type SettingsFlags } from '../../src/runtime/settings';
+import { parseLogSpec, resolveSettings, type SettingSource, type SettingsFlags } from '../../src/config/settings';
 import type { HoduConfig } from '../../src/config/keys';
 import { parseByteSize, formatByteSize } from '../../src/util/bytes-size';
 import { parseDuration } from '../../src/config/duration';

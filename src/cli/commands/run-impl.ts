@@ -10,7 +10,7 @@ import { checkRunOutputs } from '../../runtime/output-check';
 import { runModel } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
-import { withBackendSource, type SettingsFlags } from '../../runtime/settings';
+import { withBackendSource, type SettingsFlags } from '../../config/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { ioError } from '../../util/fs-error';
 import { configureLogging, logger } from '../../util/log';

@@ -2,7 +2,7 @@
  * Notes on run settings that do not do what a user would expect on the backend that ran (printed once per
  * run on stderr by run-impl.ts): better a line than a flag that is silently ignored or backfires.
  */
-import type { Setting } from '../../runtime/settings';
+import type { Setting } from '../../config/settings';
 
 export interface RunNote {
   text: string;

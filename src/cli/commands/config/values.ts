@@ -1,9 +1,9 @@
 /**
  * Shared by `config list` and `config get`: each key's effective value and where it comes from, with the
- * precedence hodu uses (src/runtime/settings.ts): environment variable > config.toml > default.
+ * precedence hodu uses (src/config/settings.ts): environment variable > config.toml > default.
  */
 import type { ConfigKey } from '../../../config/keys';
-import { isTruthyEnv, parseLogSpec } from '../../../runtime/settings';
+import { isTruthyEnv, parseLogSpec } from '../../../config/settings';
 
 export interface KeyValue {
   key: string;

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { HoduError } from '../errors';
-import { parseDuration } from '../config/duration';
-import { LOG_LEVELS, type HoduConfig, type LogLevel } from '../config/keys';
+import { parseDuration } from './duration';
+import { LOG_LEVELS, type HoduConfig, type LogLevel } from './keys';
 import { BYTE_SIZE_EXAMPLES, parseByteSize } from '../util/bytes-size';
 
 export type SettingSource = 'flag' | 'env' | 'config' | 'default';
