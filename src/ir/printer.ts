@@ -1,4 +1,5 @@
 import type { Attribute, Graph, Model, ValueType } from './graph';
+import { isSubgraphAttr, namedSubgraphs } from './subgraphs';
 import { shapeToString } from './tensor';
 
 /**
@@ -23,15 +24,11 @@ export function printGraph(g: Graph, indent = ''): string {
   const lines = [`${indent}graph ${g.name} (${sig(g.inputs.filter((i) => !g.initializers.has(i.name)))}) -> (${sig(g.outputs)}) {`];
   for (const [name, t] of g.initializers) lines.push(`${indent}  init ${name}: ${t.dtype}${shapeToString(t.dims)}`);
   for (const n of g.nodes) {
-    const attrs = Object.entries(n.attributes).filter(([, a]) => a.type !== 'graph' && a.type !== 'graphs');
-    const subs = Object.entries(n.attributes).filter(([, a]) => a.type === 'graph' || a.type === 'graphs');
+    const attrs = Object.entries(n.attributes).filter(([, a]) => !isSubgraphAttr(a));
     const attrText = attrs.length ? ` {${attrs.map(([k, a]) => `${k}=${printAttr(a)}`).join(', ')}}` : '';
     const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.${n.op}` : n.op;
     lines.push(`${indent}  ${n.outputs.map(ref).join(', ')} = ${op}(${n.inputs.map(ref).join(', ')})${attrText}`);
-    for (const [k, a] of subs) {
-      const graphs = a.type === 'graph' ? [a.value] : (a.value as Graph[]);
-      for (const sg of graphs) lines.push(`${indent}    ${k}:`, printGraph(sg, `${indent}    `));
-    }
+    for (const [k, sg] of namedSubgraphs(n)) lines.push(`${indent}    ${k}:`, printGraph(sg, `${indent}    `));
   }
   lines.push(`${indent}}`);
   return lines.join('\n');

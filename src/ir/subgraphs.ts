@@ -5,18 +5,24 @@
  */
 import type { Attribute, Graph, Node } from './graph';
 
-/** The graphs held in a node's attributes (If branches, Loop/Scan bodies), in attribute order. */
-export function subgraphsOf(node: Node): Graph[] {
-  const out: Graph[] = [];
-  for (const a of Object.values(node.attributes)) {
-    if (a.type === 'graph') out.push(a.value);
-    if (a.type === 'graphs') for (const g of a.value) out.push(g); // not push(...): the list comes from the file, unbounded
+export const isSubgraphAttr = (a: Attribute): boolean => a.type === 'graph' || a.type === 'graphs';
+
+/** The graphs held in a node's attributes (If branches, Loop/Scan bodies), in attribute order, with the attribute name. */
+export function namedSubgraphs(node: Node): [string, Graph][] {
+  const out: [string, Graph][] = [];
+  for (const [name, a] of Object.entries(node.attributes)) {
+    if (a.type === 'graph') out.push([name, a.value]);
+    if (a.type === 'graphs') for (const g of a.value) out.push([name, g]); // not push(...): the list comes from the file, unbounded
   }
   return out;
 }
 
+export function subgraphsOf(node: Node): Graph[] {
+  return namedSubgraphs(node).map(([, g]) => g);
+}
+
 export function hasSubgraph(node: Node): boolean {
-  return Object.values(node.attributes).some((a) => a.type === 'graph' || a.type === 'graphs');
+  return Object.values(node.attributes).some(isSubgraphAttr);
 }
 
 /** The node with `f` applied to each subgraph attribute (the same node when it has none). */

@@ -1,5 +1,6 @@
 import { HoduError } from '../errors';
 import type { Graph, Model } from './graph';
+import { subgraphsOf } from './subgraphs';
 
 /**
  * Checks a graph's structure: every input a node reads is defined before it (graph input, initializer,
@@ -41,10 +42,7 @@ export function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
       });
     }
     const scope = new Set([...outer, ...defined]);
-    for (const a of Object.values(node.attributes)) {
-      if (a.type === 'graph') verifyGraph(a.value, scope);
-      if (a.type === 'graphs') a.value.forEach((s) => verifyGraph(s, scope));
-    }
+    for (const s of subgraphsOf(node)) verifyGraph(s, scope);
     node.outputs.forEach((o) => define(o, `output of ${node.op} node '${node.name}'`));
   });
   for (const o of g.outputs) {

@@ -16,6 +16,7 @@
  */
 import { HoduError } from '../errors';
 import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport } from '../ir/graph';
+import { mapSubgraphs, subgraphsOf } from '../ir/subgraphs';
 
 /** Nesting of calls and subgraphs; deeper means recursion in practice, and deeper JS recursion risks the stack. */
 const MAX_DEPTH = 64;
@@ -68,10 +69,7 @@ function checkExpansion(g: Graph, fns: Map<string, FunctionDef>): void {
     }
     let total = 0;
     for (const n of nodes) {
-      for (const a of Object.values(n.attributes)) {
-        if (a.type === 'graph') total += sizeOfNodes(a.value.nodes, depth + 1);
-        else if (a.type === 'graphs') for (const sub of a.value) total += sizeOfNodes(sub.nodes, depth + 1);
-      }
+      for (const sub of subgraphsOf(n)) total += sizeOfNodes(sub.nodes, depth + 1);
       const fn = fns.get(key(n.domain, n.op));
       if (stack.length === 0 && depth === 0) caller = n.name;
       total += fn ? sizeOfFunction(fn) : 1;
@@ -148,21 +146,6 @@ function renameReads(g: Graph, rename: Map<string, string>): Graph {
     nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (sub) => renameReads(sub, rename))),
     outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
   };
-}
-
-function mapSubgraphs(node: Node, f: (g: Graph) => Graph): Node {
-  let changed = false;
-  const attributes: Record<string, Attribute> = {};
-  for (const [name, a] of Object.entries(node.attributes)) {
-    if (a.type === 'graph') {
-      attributes[name] = { type: 'graph', value: f(a.value) };
-      changed = true;
-    } else if (a.type === 'graphs') {
-      attributes[name] = { type: 'graphs', value: a.value.map(f) };
-      changed = true;
-    } else attributes[name] = a;
-  }
-  return changed ? { ...node, attributes } : node;
 }
 
 /** Domains a function body imports that the model does not (e.g. a function using com.microsoft ops). */

@@ -9,6 +9,7 @@ import { getKernel, makeContext, type Value } from '../backends/interp/kernel';
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import { feedInputs, opsetFor, type Model, type Node } from '../ir/graph';
+import { hasSubgraph } from '../ir/subgraphs';
 import { Tensor } from '../ir/tensor';
 import { readAttr } from '../ops/attrs';
 import { getOpSchema } from '../ops/registry';
@@ -106,7 +107,7 @@ export function inferStaticGraph(model: Model, inputShapes: ReadonlyMap<string, 
   const values = inputValues(model, inputShapes);
   const nodes: PlannedNode[] = [];
   for (const node of model.graph.nodes) {
-    if (Object.values(node.attributes).some((a) => a.type === 'graph' || a.type === 'graphs')) {
+    if (hasSubgraph(node)) {
       throw new HoduError('E_PLAN', `${where(node)} has a subgraph (control flow); native backends run flat graphs only`, { hint: 'use --backend interp for this model' });
     }
     const opset = opsetFor(model, node.domain) ?? 1;

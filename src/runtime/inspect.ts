@@ -1,5 +1,6 @@
 import { bytesPerElement } from '../ir/dtype';
 import type { Graph, Model, Node, ValueInfo } from '../ir/graph';
+import { subgraphsOf } from '../ir/subgraphs';
 import type { Tensor } from '../ir/tensor';
 import type { TensorMap } from '../sdk/format';
 
@@ -65,10 +66,7 @@ function countOps(g: Graph, ops: Record<string, number>): number {
     n++;
     const key = node.domain && node.domain !== 'ai.onnx' ? `${node.domain}.${node.op}` : node.op;
     ops[key] = (ops[key] ?? 0) + 1;
-    for (const a of Object.values(node.attributes)) {
-      if (a.type === 'graph') n += countOps(a.value, ops);
-      if (a.type === 'graphs') for (const s of a.value) n += countOps(s, ops);
-    }
+    for (const s of subgraphsOf(node)) n += countOps(s, ops);
   }
   return n;
 }
@@ -94,10 +92,7 @@ function collectWeights(g: Graph, initializers: WeightSummary[], constants: Weig
     const isConstant = node.op === 'Constant' && (!node.domain || node.domain === 'ai.onnx');
     const t = isConstant ? constantTensor(node) : undefined;
     if (t) constants.push({ name: node.outputs[0] || node.name, ...t });
-    for (const a of Object.values(node.attributes)) {
-      if (a.type === 'graph') collectWeights(a.value, initializers, constants);
-      if (a.type === 'graphs') for (const s of a.value) collectWeights(s, initializers, constants);
-    }
+    for (const s of subgraphsOf(node)) collectWeights(s, initializers, constants);
   }
 }
 

@@ -2,6 +2,7 @@ import './kernels/index';
 import '../../ops/index';
 import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
+import { subgraphsOf } from '../../ir/subgraphs';
 import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { Executor } from './executor';
@@ -13,10 +14,7 @@ import { interruptsHandled } from '../../util/interrupt';
 function collectUnsupported(g: Graph, out: Set<string>): void {
   for (const n of g.nodes) {
     if (!getKernel(n.op, n.domain)) out.add(n.domain ? `${n.domain}.${n.op}` : n.op);
-    for (const a of Object.values(n.attributes)) {
-      if (a.type === 'graph') collectUnsupported(a.value, out);
-      if (a.type === 'graphs') a.value.forEach((s) => collectUnsupported(s, out));
-    }
+    for (const s of subgraphsOf(n)) collectUnsupported(s, out);
   }
 }
 
