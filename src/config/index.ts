@@ -1,5 +1,5 @@
 /** config.toml + environment → Settings, for commands. The pure rules live in src/config/settings.ts. */
-import { hoduHome } from '../plugins/paths';
+import { hoduHome } from '../home';
 import { resolveSettings, type Settings, type SettingsFlags } from './settings';
 import { loadConfig } from './load';
 

@@ -1,8 +1,7 @@
 /** Reading config.toml: TOML syntax (with line/column), then the schema (with the line of the bad key). */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { HoduError } from '../errors';
-import { hoduHome } from '../plugins/paths';
+import { configFile } from '../home';
 import { didYouMean } from '../util/did-you-mean';
 import { CONFIG_KEYS, SECTIONS, type HoduConfig } from './keys';
 import { locateKey } from './locate';
@@ -10,7 +9,7 @@ import { validateConfig, type ConfigProblem } from './schema';
 
 /** `$HODU_HOME/config.toml`. */
 export function configPath(): string {
-  return join(hoduHome(), 'config.toml');
+  return configFile();
 }
 
 export interface ConfigFile {

@@ -3,7 +3,7 @@ import { HoduError } from '../errors';
 import { configProblemsError, readConfigFile } from '../config/load';
 import type { HoduConfig } from '../config/keys';
 import { validateConfig, type ConfigProblem } from '../config/schema';
-import { hoduHome } from '../plugins/paths';
+import { hoduHome } from '../home';
 import { resolveSettings } from '../config/settings';
 import { binaryCheck } from './check-binary';
 import { diskCheck, homeCheck } from './check-home';

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { shellJoin, shellQuote } from '../util/shell-quote';
 import { nativeEmbeddedFiles } from './native-bridge';
 import type { HoduSection } from './package-manifest';
-import { sdkIncludeDir } from './paths';
+import { sdkIncludeDir } from '../home';
 
 export type BuildProfile = 'release' | 'debug';
 

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { HoduError } from '../errors';
-import { pluginsDir } from './paths';
+import { pluginsDir } from '../home';
 
 /** How long a second hodu waits for the lock before giving up (HODU_LOCK_TIMEOUT_MS overrides, for tests). */
 const DEFAULT_TIMEOUT_MS = 30_000;

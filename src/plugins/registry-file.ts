@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { HoduError } from '../errors';
 import { writeFileAtomic } from '../util/atomic-write';
 import { backendCapabilitiesSchema, formatCapabilitiesSchema, formatIssues, PLUGIN_NAME_RE } from './package-manifest';
-import { pluginsFile } from './paths';
+import { pluginsFile } from '../home';
 
 /**
  * Schema version of plugins.json. Bump it (and migrate on read) when the shape changes.

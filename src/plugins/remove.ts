@@ -4,7 +4,7 @@ import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 import { embeddedPluginNames, pluginInstallDir } from './install';
 import { withPluginsLock } from './lock';
-import { pluginsDir } from './paths';
+import { pluginsDir } from '../home';
 import { readRegistry, writeRegistry, type InstalledPluginEntry, type PluginRegistry } from './registry-file';
 
 /** E_PLUGIN_NOT_FOUND with a did-you-mean over installed names. */

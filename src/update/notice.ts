@@ -7,7 +7,6 @@
  * `check_interval = "0"`, or without an update URL.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as v from 'valibot';
 import { HoduError } from '../errors';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -15,7 +14,6 @@ import { VERSION } from '../version';
 import { DEFAULT_CHANNEL, DEFAULT_UPDATE_URL, RELEASE_DATE, UPDATE_PUBLIC_KEY } from './build-info';
 import { isSemver, platformKey } from './manifest';
 
-const CACHE_FILE = 'update-check.json';
 /** The background fetch gives up sooner than a foreground one: nobody is waiting for it. */
 const CHILD_TIMEOUT_MS = 10_000;
 
@@ -43,13 +41,13 @@ async function plan(env: Record<string, string | undefined>): Promise<CheckPlan 
   if (truthy(env.CI) || truthy(env.HODU_NO_UPDATE_CHECK)) return undefined;
   const { loadConfig } = await import('../config/index');
   const { parseDuration } = await import('../config/duration');
-  const { hoduHome } = await import('../plugins/paths');
+  const { updateCheckFile } = await import('../home');
   const config = await loadConfig();
   if (config.update?.check === false) return undefined;
   const intervalMs = parseDuration(config.update?.check_interval ?? '24h') ?? 86_400_000;
   const url = env.HODU_UPDATE_URL || config.update?.url || DEFAULT_UPDATE_URL;
   if (intervalMs === 0 || !url) return undefined;
-  return { file: join(hoduHome(), CACHE_FILE), url, channel: config.update?.channel || DEFAULT_CHANNEL, intervalMs };
+  return { file: updateCheckFile(), url, channel: config.update?.channel || DEFAULT_CHANNEL, intervalMs };
 }
 
 /** The last check's answer; undefined when missing or damaged (then it is simply checked again). Exported for tests. */

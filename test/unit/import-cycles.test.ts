@@ -158,3 +158,10 @@ test('src/ has no runtime import cycle (files or top-level folders) beyond the s
   // An allowed cycle that no longer exists: delete its allowlist entry so it cannot come back.
   expect(gone).toEqual([]);
 });
+
+test('$HODU_HOME paths are named only in src/home.ts, which imports nothing of hodu', () => {
+  const home = readFileSync(join(src, 'home.ts'), 'utf8');
+  expect(runtimeImports(home)).toEqual([]);
+  const composing = listTs(src).filter((f) => f !== join(src, 'home.ts') && /join\(\s*hoduHome\(\)/.test(readFileSync(f, 'utf8')));
+  expect(composing.map((f) => relative(src, f))).toEqual([]);
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { HoduError } from '../../src/errors';
 import { sweepLeftovers } from '../../src/plugins/install';
 import { pluginsLockFile, withPluginsLock } from '../../src/plugins/lock';
-import { pluginsFile } from '../../src/plugins/paths';
+import { pluginsFile } from '../../src/home';
 import { backupFile, emptyRegistry, parseRegistry, readRegistry, serializeRegistry, stableStringify, writeRegistry, type PluginRegistry } from '../../src/plugins/registry-file';
 import { errorOf } from '../support/errors';
 

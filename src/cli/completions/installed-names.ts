@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { pluginsFile } from '../../plugins/paths';
+import { pluginsFile } from '../../home';
 
 export interface InstalledName {
   name: string;
