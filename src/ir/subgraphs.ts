@@ -53,3 +53,17 @@ export function outerReads(g: Graph): Set<string> {
   for (const o of g.outputs) if (!defined.has(o.name)) reads.add(o.name);
   return reads;
 }
+
+/**
+ * A subgraph with its reads of outer values renamed by `rename` (nested bodies included); names the subgraph
+ * defines itself shadow the outer ones and are left alone. Used when the enclosing graph renames a value.
+ */
+export function renameCaptures(g: Graph, rename: ReadonlyMap<string, string>): Graph {
+  const own = new Set([...g.inputs.map((i) => i.name), ...g.initializers.keys(), ...g.nodes.flatMap((n) => n.outputs)]);
+  const map = (n: string) => (own.has(n) ? n : rename.get(n) ?? n);
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (s) => renameCaptures(s, rename))),
+    outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
+  };
+}

@@ -3,7 +3,7 @@
  * captures included), and renaming values across a graph and its subgraphs.
  */
 import type { Graph, Node } from '../ir/graph';
-import { mapSubgraphs, outerReads, subgraphsOf } from '../ir/subgraphs';
+import { mapSubgraphs, outerReads, renameCaptures, subgraphsOf } from '../ir/subgraphs';
 import type { Tensor } from '../ir/tensor';
 
 /**
@@ -42,16 +42,6 @@ export function renameValues(g: Graph, rename: ReadonlyMap<string, string>): Gra
     ...g,
     nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map), outputs: n.outputs.map(map) }, (s) => renameCaptures(s, rename))),
     valueInfo: g.valueInfo.filter((v) => !rename.has(v.name)),
-  };
-}
-
-function renameCaptures(g: Graph, rename: ReadonlyMap<string, string>): Graph {
-  const own = new Set([...g.inputs.map((i) => i.name), ...g.initializers.keys(), ...g.nodes.flatMap((n) => n.outputs)]);
-  const map = (n: string) => (own.has(n) ? n : rename.get(n) ?? n);
-  return {
-    ...g,
-    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (s) => renameCaptures(s, rename))),
-    outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
   };
 }
 

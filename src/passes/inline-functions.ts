@@ -16,7 +16,7 @@
  */
 import { HoduError } from '../errors';
 import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport } from '../ir/graph';
-import { mapSubgraphs, subgraphsOf } from '../ir/subgraphs';
+import { mapSubgraphs, renameCaptures, subgraphsOf } from '../ir/subgraphs';
 
 /** Nesting of calls and subgraphs; deeper means recursion in practice, and deeper JS recursion risks the stack. */
 const MAX_DEPTH = 64;
@@ -124,7 +124,7 @@ function expandCall(call: Node, fn: FunctionDef, fns: Map<string, FunctionDef>, 
     attributes: bindAttributes(n.attributes, call.attributes),
   }));
   // Outer-scope reads inside the body's subgraphs follow the same renaming.
-  const renamed = body.map((n) => mapSubgraphs(n, (sub) => renameReads(sub, rename)));
+  const renamed = body.map((n) => mapSubgraphs(n, (sub) => renameCaptures(sub, rename)));
   return inlineGraph({ name: fn.name, nodes: renamed, inputs: [], outputs: [], valueInfo: [], initializers: new Map() }, fns, depth + 1).nodes;
 }
 
@@ -136,16 +136,6 @@ function bindAttributes(attrs: Record<string, Attribute>, caller: Record<string,
     // An unset ref leaves the attribute out, so the op's default applies (ONNX function semantics).
   }
   return out;
-}
-
-function renameReads(g: Graph, rename: Map<string, string>): Graph {
-  const own = new Set([...g.inputs.map((i) => i.name), ...g.initializers.keys(), ...g.nodes.flatMap((n) => n.outputs)]);
-  const map = (name: string) => (own.has(name) ? name : rename.get(name) ?? name);
-  return {
-    ...g,
-    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map) }, (sub) => renameReads(sub, rename))),
-    outputs: g.outputs.map((o) => ({ ...o, name: map(o.name) })),
-  };
 }
 
 /** Domains a function body imports that the model does not (e.g. a function using com.microsoft ops). */
