@@ -2,11 +2,14 @@ import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import type { BackendPlugin } from '../sdk/backend';
 import { didYouMean } from '../util/did-you-mean';
+import { EMBEDDED_BACKENDS, type EmbeddedBackendName } from '../embedded-plugins';
 
 /** Embedded backends, loaded lazily so `hodu --version` does not pay for the kernels. */
-const EMBEDDED: Record<string, () => Promise<BackendPlugin>> = {
+const LOADERS: Record<EmbeddedBackendName, () => Promise<BackendPlugin>> = {
   interp: async () => (await import('./interp/index')).default,
 };
+/** The same loaders, indexed by any name a user types. */
+const EMBEDDED: Record<string, () => Promise<BackendPlugin>> = LOADERS;
 
 export interface BackendLoadOptions {
   /** Native plugin sessions run in a child process (a crash is reported, hodu survives) unless this is false. */
@@ -14,7 +17,7 @@ export interface BackendLoadOptions {
 }
 
 export function embeddedBackendNames(): string[] {
-  return Object.keys(EMBEDDED);
+  return [...EMBEDDED_BACKENDS];
 }
 
 /** Installed backend plugin names, from plugins.json alone (health is checked when one is loaded). */

@@ -3,6 +3,7 @@
  * has (embedded backends, and backend plugins in plugins.json): a name nothing provides would make every
  * later run fail.
  */
+import { EMBEDDED_BACKENDS } from '../embedded-plugins';
 import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 
@@ -19,8 +20,7 @@ function refuse(key: string, what: string, known: string[], got: string): HoduEr
 }
 
 export async function checkBackendName(name: string): Promise<void> {
-  const { embeddedBackendNames } = await import('../backends/registry');
-  const known = [...embeddedBackendNames(), ...(await installedBackends()).map((b) => b.name)];
+  const known = [...EMBEDDED_BACKENDS, ...(await installedBackends()).map((b) => b.name)];
   if (!known.includes(name)) throw refuse('runtime.backend', 'a backend this install has', known, name);
 }
 

@@ -3,17 +3,26 @@ import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import type { FormatPlugin, TensorMap } from '../sdk/format';
 import { MAX_FILE_BYTES, readRegularFile } from './safe-open';
+import { EMBEDDED_FORMATS, type EmbeddedFormatName } from '../embedded-plugins';
+
+interface EmbeddedFormat {
+  extensions: string[];
+  tensorExtensions?: string[];
+  load: () => Promise<FormatPlugin>;
+}
 
 /**
  * Embedded format plugins, loaded lazily by name. `tensorExtensions`: for a plugin that reads both models and
  * tensors, the extensions whose files hold tensors (onnx: `.pb` is one TensorProto, as in the ONNX test data).
  */
-const EMBEDDED: Record<string, { extensions: string[]; tensorExtensions?: string[]; load: () => Promise<FormatPlugin> }> = {
+const LOADERS: Record<EmbeddedFormatName, EmbeddedFormat> = {
   onnx: { extensions: ['.onnx', '.pb'], tensorExtensions: ['.pb'], load: async () => (await import('./onnx/index')).default },
   npy: { extensions: ['.npy'], load: async () => (await import('./npy/index')).default },
   npz: { extensions: ['.npz'], load: async () => (await import('./npz/index')).default },
   safetensors: { extensions: ['.safetensors'], load: async () => (await import('./safetensors/index')).default },
 };
+/** The same entries, indexed by any name a user types. */
+const EMBEDDED: Record<string, EmbeddedFormat> = LOADERS;
 
 const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -23,7 +32,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 export function embeddedFormatNames(): string[] {
-  return Object.keys(EMBEDDED);
+  return [...EMBEDDED_FORMATS];
 }
 
 export async function loadFormat(name: string): Promise<FormatPlugin> {

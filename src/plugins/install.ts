@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { embeddedBackendNames } from '../backends/registry';
 import { HoduError } from '../errors';
-import { embeddedFormatNames } from '../formats/registry';
+import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import type { DType } from '../ir/dtype';
 import { onInterrupt } from '../util/interrupt';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
@@ -31,11 +30,6 @@ export interface InstallResult {
   plugin: InstalledPluginEntry;
   /** Whether an installed plugin of the same name was replaced. */
   replaced: boolean;
-}
-
-/** Names of the plugins built into hodu; a package cannot take them over. */
-export function embeddedPluginNames(): string[] {
-  return [...embeddedBackendNames(), ...embeddedFormatNames()];
 }
 
 /** The install folder of a plugin (`@scope/name` nests one level). */
@@ -67,7 +61,7 @@ export async function installPackage(srcDir: string, source: InstalledPluginEntr
   const emit = opts.onEvent ?? (() => {});
   const pkg = readPluginPackage(srcDir);
   const name = pkg.name;
-  if (embeddedPluginNames().includes(name)) {
+  if (EMBEDDED_PLUGIN_NAMES.includes(name)) {
     throw new HoduError('E_PLUGIN_RESERVED', `'${name}' is a plugin built into hodu and cannot be replaced by ${pkg.file}`, {
       hint: 'rename the package (the "name" field of package.json)',
     });

@@ -4,7 +4,7 @@ import { HoduError } from '../errors';
 import { checkWritableDir } from '../util/check-writable';
 import { writeFileAtomic } from '../util/atomic-write';
 import { SDK_VERSION } from '../version';
-import { embeddedPluginNames } from './install';
+import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import { nativeEmbeddedFiles } from './native-bridge';
 import { PLUGIN_NAME_RE } from './package-manifest';
 
@@ -46,7 +46,7 @@ export async function createPluginFromTemplate(name: string, opts: NewPluginOpti
   if (!PLUGIN_NAME_RE.test(name)) {
     throw new HoduError('E_USAGE', `'${name}' is not a valid plugin name`, { hint: 'use lowercase letters, digits and dashes, optionally scoped: demo, @acme/fast-cpu' });
   }
-  if (embeddedPluginNames().includes(name)) {
+  if (EMBEDDED_PLUGIN_NAMES.includes(name)) {
     throw new HoduError('E_USAGE', `'${name}' is the name of a plugin built into hodu`, { hint: 'pick another name' });
   }
   const dir = resolve(opts.dir ?? name.split('/').pop()!);

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
-import { embeddedPluginNames, pluginInstallDir } from './install';
+import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
+import { pluginInstallDir } from './install';
 import { withPluginsLock } from './lock';
 import { pluginsDir } from '../home';
 import { readRegistry, writeRegistry, type InstalledPluginEntry, type PluginRegistry } from './registry-file';
@@ -10,7 +11,7 @@ import { readRegistry, writeRegistry, type InstalledPluginEntry, type PluginRegi
 /** E_PLUGIN_NOT_FOUND with a did-you-mean over installed names. */
 export function pluginNotFound(name: string, registry: PluginRegistry): HoduError {
   const names = Object.keys(registry.plugins);
-  if (embeddedPluginNames().includes(name)) {
+  if (EMBEDDED_PLUGIN_NAMES.includes(name)) {
     return new HoduError('E_PLUGIN_NOT_FOUND', `'${name}' is built into hodu, not an installed plugin`, { hint: 'built-in plugins cannot be removed or rebuilt' });
   }
   const guess = didYouMean(name, names);

@@ -1,5 +1,4 @@
-import { embeddedBackendNames } from '../../backends/registry';
-import { embeddedFormatNames } from '../../formats/registry';
+import { EMBEDDED_BACKENDS, EMBEDDED_PLUGIN_NAMES } from '../../embedded-plugins';
 import { readInstalledNames } from './installed-names';
 import type { CommandNode, FlagSpec } from './tree';
 import type { DynamicSource, ValueKind } from './value-kinds';
@@ -66,13 +65,13 @@ export function dynamicCandidates(source: DynamicSource): string[] {
   const backends = installed.filter((p) => p.type === 'backend');
   switch (source) {
     case 'backends':
-      return unique([...embeddedBackendNames(), ...backends.map((p) => p.name)]);
+      return unique([...EMBEDDED_BACKENDS, ...backends.map((p) => p.name)]);
     case 'devices':
       return unique(['cpu', ...backends.flatMap((p) => p.devices)]);
     case 'installed-plugins':
       return installed.map((p) => p.name);
     case 'plugins':
-      return unique([...embeddedBackendNames(), ...embeddedFormatNames(), ...installed.map((p) => p.name)]);
+      return unique([...EMBEDDED_PLUGIN_NAMES, ...installed.map((p) => p.name)]);
   }
 }
 
