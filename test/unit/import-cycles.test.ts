@@ -9,8 +9,10 @@
 // What does not count, and why:
 // - `import type …` / `export type …` and `import { type A, type B }` (every name type-only): erased at
 //   runtime, so they cannot change evaluation order.
-// - dynamic `import('…')`: evaluated lazily, after every static import has settled (that is how heavy
-//   modules and commands are loaded on purpose), so it cannot observe a half-initialised module.
+// - dynamic `import('…')` in the main check: evaluated lazily, after every static import has settled (that is
+//   how heavy modules and commands are loaded on purpose), so it cannot observe a half-initialised module.
+//   A cycle closed only by a dynamic import still tangles two modules, so a second check counts them too,
+//   against an allowlist that must shrink.
 import { expect, test } from 'bun:test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,6 +26,16 @@ const src = join(root, 'src');
  */
 const allowed: Record<string, string> = {};
 
+/** Cycles closed by a dynamic import() (same key format). Must shrink, never grow. */
+const allowedLazy: Record<string, string> = {
+  'backends/interp/index.ts backends/interp/worker/choose-session.ts backends/interp/worker/quick-run.ts plan/static-shapes.ts':
+    'to be broken: quick-run asks the planner for static shapes, and the planner evaluates them with interp kernels (issue 10 item 5: one inference engine)',
+  'plugins/install.ts plugins/plugin-state.ts plugins/plugin-test.ts plugins/remove.ts':
+    'to be broken: install dir, checksum and not-found error into one plugin store module',
+  'cli/commands/completions.ts cli/commands/index.ts cli/completions/bash.ts cli/completions/fish.ts cli/completions/generate.ts cli/completions/powershell.ts cli/completions/tree.ts cli/completions/zsh.ts':
+    'by design for now: the completions command generates from the command table that lists it; to be broken by passing the tree in',
+};
+
 function listTs(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -35,7 +47,7 @@ function listTs(dir: string): string[] {
 }
 
 /** Relative specifiers of the runtime (value) imports and re-exports of one file. */
-function runtimeImports(text: string): string[] {
+function runtimeImports(text: string, lazy = false): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const specs: string[] = [];
   const fromRe = /^\s*(import|export)\s+([^;'"]*?)\s+from\s+['"]([^'"]+)['"]/gm;
@@ -50,6 +62,7 @@ function runtimeImports(text: string): string[] {
     specs.push(m[3]!);
   }
   for (const m of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) specs.push(m[1]!);
+  if (lazy) for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
   return specs.filter((s) => s.startsWith('.'));
 }
 
@@ -110,12 +123,13 @@ test('the import-graph parser skips type-only imports and sees re-exports', () =
     "import { readFileSync } from 'node:fs';",
   ].join('\n');
   expect(runtimeImports(text).sort()).toEqual(['./d', './f', './h', './j', './k']);
+  expect(runtimeImports(text, true).sort()).toEqual(['./d', './f', './h', './j', './k', './l']);
 });
 
-function fileGraph(): Map<string, string[]> {
+function fileGraph(lazy = false): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of listTs(src)) {
-    const deps = runtimeImports(readFileSync(file, 'utf8'))
+    const deps = runtimeImports(readFileSync(file, 'utf8'), lazy)
       .map((s) => resolveSpec(file, s))
       .filter((p): p is string => p !== undefined)
       .map((p) => relative(src, p));
@@ -157,6 +171,12 @@ test('src/ has no runtime import cycle (files or top-level folders) beyond the s
   expect(fresh).toEqual([]);
   // An allowed cycle that no longer exists: delete its allowlist entry so it cannot come back.
   expect(gone).toEqual([]);
+});
+
+test('cycles closed by a dynamic import(): none beyond the shrinking allowlist', () => {
+  const found = cycles(fileGraph(true)).map((scc) => scc.join(' '));
+  expect(found.filter((key) => !(key in allowedLazy))).toEqual([]);
+  expect(Object.keys(allowedLazy).filter((key) => !found.includes(key))).toEqual([]);
 });
 
 test('$HODU_HOME paths are named only in src/home.ts, which imports nothing of hodu', () => {

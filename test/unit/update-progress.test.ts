@@ -1,6 +1,7 @@
 /** src/cli/ui/progress.ts (used by self-update): renderer choice and the plain line-by-line output. */
 import { afterAll, afterEach, expect, spyOn, test } from 'bun:test';
-import { chooseRenderer, formatTransfer, taskRunner } from '../../src/cli/ui/progress';
+import { chooseRenderer, taskRunner } from '../../src/cli/ui/progress';
+import { formatTransfer } from '../../src/cli/ui/progress-types';
 
 // err() writes to process.stderr (not console.error, which Bun paints red on a TTY): capture it there.
 const spy = spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -1,6 +1,6 @@
 import { DefaultRenderer, Listr, ListrLogger, ProcessOutput } from 'listr2';
 import { onInterrupt } from '../../util/interrupt';
-import { formatTransfer, type TaskHandle } from './progress';
+import { formatTransfer, type TaskHandle } from './progress-types';
 
 /**
  * listr2 falls back to its line renderer (on stdout) whenever *stdout* is not a TTY; hodu renders on stderr

@@ -1,5 +1,5 @@
 import { err } from './output';
-import { formatTransfer, type TaskHandle } from './progress';
+import { formatTransfer, type TaskHandle } from './progress-types';
 
 /**
  * Line-by-line progress for logs and pipes: the title when a step starts, byte progress at each quarter,

@@ -5,17 +5,9 @@
  *
  *   const bin = await task('Downloading hodu 0.2.0', (t) => download(url, { onBytes: t.bytes }), mode);
  */
-import { formatBytes } from './output';
+import type { TaskHandle, TaskRunner } from './progress-types';
 
-/** What a running step can report. */
-export interface TaskHandle {
-  /** Replaces the step's title (e.g. once the version is known). */
-  title(text: string): void;
-  /** Byte progress of a transfer; `total` when the size is known. */
-  bytes(done: number, total?: number): void;
-  /** The title shown once the step succeeded (e.g. "Updated hodu 0.1.0 → 0.2.0"). */
-  done(text: string): void;
-}
+export type { TaskHandle } from './progress-types';
 
 export interface ProgressMode {
   /** No progress at all (errors are still rendered by the CLI). */
@@ -25,8 +17,6 @@ export interface ProgressMode {
 }
 
 export type Renderer = 'tty' | 'plain' | 'silent';
-
-export type TaskRunner = <T>(title: string, fn: (t: TaskHandle) => Promise<T>) => Promise<T>;
 
 /** Picks the renderer: listr2 only on a real, sized terminal that is not TERM=dumb. */
 export function chooseRenderer(mode: ProgressMode): Renderer {
@@ -49,10 +39,4 @@ export async function taskRunner(renderer: Renderer): Promise<TaskRunner> {
   if (renderer === 'tty') return (await import('./progress-listr')).listrTask;
   if (renderer === 'plain') return (await import('./progress-plain')).plainTask;
   return (title, fn) => fn({ title: () => {}, bytes: () => {}, done: () => {} });
-}
-
-/** "12.3 MB / 50.0 MB (24%)" or "12.3 MB" when the total is unknown. */
-export function formatTransfer(done: number, total?: number): string {
-  if (!total) return formatBytes(done);
-  return `${formatBytes(done)} / ${formatBytes(total)} (${Math.floor((done / total) * 100)}%)`;
 }
