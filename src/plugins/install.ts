@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
 import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
@@ -12,6 +12,7 @@ import { nativeLoader } from './native-bridge';
 import { readPluginPackage, type PluginPackage } from './package-manifest';
 import { hoduHome, pluginsDir } from '../home';
 import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
+import { fileChecksum, pluginInstallDir } from './store';
 import { assertSdkCompatible } from './sdk-compat';
 import { assertToolsPresent } from './system-tools';
 
@@ -30,18 +31,6 @@ export interface InstallResult {
   plugin: InstalledPluginEntry;
   /** Whether an installed plugin of the same name was replaced. */
   replaced: boolean;
-}
-
-/** The install folder of a plugin (`@scope/name` nests one level). */
-export function pluginInstallDir(name: string): string {
-  return join(pluginsDir(), ...name.split('/'));
-}
-
-/** `sha256-<base64>` of a file, the integrity format npm uses. */
-export function fileChecksum(path: string): string {
-  const h = new Bun.CryptoHasher('sha256');
-  h.update(readFileSync(path));
-  return `sha256-${h.digest('base64')}`;
 }
 
 /** `hodu plugin install --path DIR`: validate, build in a staging folder, check, then swap in under the lock. */

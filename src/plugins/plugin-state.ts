@@ -6,7 +6,7 @@
  */
 import { HoduError } from '../errors';
 import { withPluginsLock } from './lock';
-import { pluginNotFound } from './remove';
+import { pluginNotFound } from './store';
 import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
 
 /** `ok` plus, from worst to mildest, why a plugin is not used automatically. */

@@ -97,7 +97,7 @@ export async function testPlugin(target: string, opts: { debug?: boolean; onCase
     const report = await runChecks(t, opts.onCase);
     // An installed plugin remembers its result: a pass makes it eligible for automatic selection again.
     if (t.installed) {
-      const { fileChecksum } = await import('./install');
+      const { fileChecksum } = await import('./store');
       const { recordPluginTest } = await import('./plugin-state');
       await recordPluginTest(t.name, { passed: report.passed, checksum: fileChecksum(t.file), summary: testSummary(report) });
     }

@@ -1,6 +1,6 @@
 import { readRegistry } from './registry-file';
-import { installPackage, pluginInstallDir, type InstallOptions, type InstallResult } from './install';
-import { pluginNotFound } from './remove';
+import { installPackage, type InstallOptions, type InstallResult } from './install';
+import { pluginInstallDir, pluginNotFound } from './store';
 
 /**
  * `hodu plugin rebuild NAME`: rebuilds the installed copy (so it works even when the original source folder

@@ -1,24 +1,9 @@
 import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { HoduError } from '../errors';
-import { didYouMean } from '../util/did-you-mean';
-import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
-import { pluginInstallDir } from './install';
+import { pluginInstallDir, pluginNotFound } from './store';
 import { withPluginsLock } from './lock';
 import { pluginsDir } from '../home';
-import { readRegistry, writeRegistry, type InstalledPluginEntry, type PluginRegistry } from './registry-file';
-
-/** E_PLUGIN_NOT_FOUND with a did-you-mean over installed names. */
-export function pluginNotFound(name: string, registry: PluginRegistry): HoduError {
-  const names = Object.keys(registry.plugins);
-  if (EMBEDDED_PLUGIN_NAMES.includes(name)) {
-    return new HoduError('E_PLUGIN_NOT_FOUND', `'${name}' is built into hodu, not an installed plugin`, { hint: 'built-in plugins cannot be removed or rebuilt' });
-  }
-  const guess = didYouMean(name, names);
-  return new HoduError('E_PLUGIN_NOT_FOUND', `no installed plugin named '${name}'${names.length ? `; installed: ${names.join(', ')}` : ''}`, {
-    hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed plugins',
-  });
-}
+import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
 
 /** `hodu plugin remove NAME`: unregister first (so a crash never leaves an entry without a folder), then delete. */
 export async function removePlugin(name: string): Promise<InstalledPluginEntry> {
