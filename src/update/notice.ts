@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { VERSION } from '../version';
 import { DEFAULT_CHANNEL, DEFAULT_UPDATE_URL, RELEASE_DATE, UPDATE_PUBLIC_KEY } from './build-info';
 import { isSemver, platformKey } from './manifest';
+import { isCompiledBinary } from '../util/compiled-binary';
 
 /** The background fetch gives up sooner than a foreground one: nobody is waiting for it. */
 const CHILD_TIMEOUT_MS = 10_000;
@@ -105,8 +106,7 @@ async function newerThanThis(latest: string): Promise<boolean> {
 async function startBackgroundCheck(): Promise<void> {
   const { spawn } = await import('node:child_process');
   // The compiled binary runs itself; from source, bun runs the entry script again.
-  const compiled = Bun.main.includes('$bunfs') || Bun.main.includes('~BUN');
-  const args = compiled ? ['__update-check'] : [Bun.main, '__update-check'];
+  const args = isCompiledBinary() ? ['__update-check'] : [Bun.main, '__update-check'];
   const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', windowsHide: true });
   child.on('error', () => undefined);
   child.unref();

@@ -3,15 +3,11 @@ import { HoduError } from '../errors';
 import { CURRENT_VERSION, RELEASE_DATE, UPDATE_PUBLIC_KEY } from './build-info';
 import { platformKey } from './manifest';
 import { assertSelfManaged, type UpdateEnv } from './self-update';
-
-/** True inside a `bun build --compile` binary (its modules live in Bun's embedded file system). */
-function isCompiled(): boolean {
-  return Bun.main.includes('$bunfs') || Bun.main.includes('~BUN');
-}
+import { isCompiledBinary } from '../util/compiled-binary';
 
 /** The real-world UpdateEnv for this process: fetch, this binary, its embedded key, the configured site. */
 export async function updateEnv(channel: string | undefined, opts: { needsSource: boolean; replacing: boolean }): Promise<UpdateEnv> {
-  if (!isCompiled()) {
+  if (!isCompiledBinary()) {
     throw new HoduError('E_UPDATE_SOURCE', `self-update works on the compiled binary; this is hodu running from source (${Bun.main})`, {
       hint: 'update the sources with git instead, or build the binary with `bun build.ts`',
     });

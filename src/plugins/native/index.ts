@@ -1,5 +1,5 @@
 /** Native (shared library) plugins: probing, loading as a backend, isolation in a child process. */
 export { probeNativeLibrary, nameFromPath, type NativePluginInfo } from './probe';
 export { loadNativeBackend, nativeUnsupportedOps, type NativeBackendOptions } from './backend';
-export { runIsolated, probeIsolated, childCommand, isCompiledBinary, type IsolateOptions } from './isolate';
+export { runIsolated, probeIsolated, childCommand, type IsolateOptions } from './isolate';
 export { hostArch, libraryArch } from './arch';

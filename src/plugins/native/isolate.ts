@@ -10,11 +10,7 @@ import { HoduError } from '../../errors';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
 import type { NativePluginInfo } from './probe';
-
-/** Whether this process is a `bun build --compile` binary (its modules live in Bun's embedded file system). */
-export function isCompiledBinary(): boolean {
-  return import.meta.path.startsWith('/$bunfs/') || import.meta.path.startsWith('B:/~BUN/') || import.meta.path.startsWith('B:\\~BUN\\');
-}
+import { isCompiledBinary } from '../../util/compiled-binary';
 
 /**
  * argv (without DIR) that starts a plugin child: the compiled binary re-runs itself with the hidden

@@ -8,6 +8,7 @@
  * The pool is process-wide (sessions share it); `setThreads` sizes it, 1 (the default) means no workers.
  */
 import { HoduError } from '../../../errors';
+import { isCompiledBinary } from '../../../util/compiled-binary';
 
 /** Multiply-accumulates below which an op stays on the calling thread (≈ 50 MFLOP). */
 export const PARALLEL_MIN_MACS = 25_000_000;
@@ -56,8 +57,7 @@ export function setThreads(n: number): void {
  * common folder (src/), while this module lands in a chunk at the root of the embedded file system.
  */
 function workerUrl(): string {
-  const compiled = import.meta.url.includes('$bunfs') || import.meta.url.includes('~BUN');
-  return new URL(compiled ? './backends/interp/parallel/gemm-worker.ts' : './gemm-worker.ts', import.meta.url).href;
+  return new URL(isCompiledBinary() ? './backends/interp/parallel/gemm-worker.ts' : './gemm-worker.ts', import.meta.url).href;
 }
 
 // ready[i] becomes 1 once worker i has loaded and answered its first message.

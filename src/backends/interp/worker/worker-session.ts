@@ -15,6 +15,7 @@ import type { Model } from '../../../ir/graph';
 import type { BackendSession, NodeTiming, RuntimeValue } from '../../../sdk/backend';
 import type { FromWorker, ToWorker, WireError } from './protocol';
 import { reviveValues } from './revive';
+import { isCompiledBinary } from '../../../util/compiled-binary';
 
 interface Pending {
   resolve(r: { outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }): void;
@@ -32,8 +33,7 @@ let nextRun = 1;
  * system (the same rule as parallel/pool.ts).
  */
 function workerUrl(): string {
-  const compiled = import.meta.url.includes('$bunfs') || import.meta.url.includes('~BUN');
-  return new URL(compiled ? './backends/interp/worker/session-worker.ts' : './session-worker.ts', import.meta.url).href;
+  return new URL(isCompiledBinary() ? './backends/interp/worker/session-worker.ts' : './session-worker.ts', import.meta.url).href;
 }
 
 function executorWorker(): Worker {
