@@ -91,14 +91,12 @@ export function readBytes(path: string): Uint8Array {
   if (r.ok) return r.bytes;
   switch (r.why) {
     case 'missing':
-      throw new HoduError('E_NOT_FOUND', `${path}: no such file`, { hint: 'check the path' });
+      throw new HoduError('E_NOT_FOUND', `${path}: no such file`);
     case 'directory':
       throw new HoduError('E_NOT_FOUND', `${path}: is a directory, expected a file`, { hint: 'pass the model or tensor file inside it' });
     case 'not-regular':
     case 'symlink':
-      throw new HoduError('E_NOT_A_FILE', `${path}: is ${r.detail}, not a regular file`, {
-        hint: 'hodu reads models and tensors from regular files only; save the data to a file first',
-      });
+      throw new HoduError('E_NOT_A_FILE', `${path}: is ${r.detail}, not a regular file`);
     case 'too-large':
       throw new HoduError('E_TOO_LARGE', `${path}: is ${r.size} bytes; hodu reads model and tensor files of at most ${MAX_FILE_BYTES} bytes (4 GiB)`, {
         hint: 'split the tensors into several files, or store large ONNX weights as external data',
@@ -113,7 +111,7 @@ export async function loadModelFile(path: string): Promise<Model> {
   const fmt = await formatFor(path, bytes);
   if (!fmt.loadModel || holdsTensors(fmt, path)) {
     const what = fmt.name === 'onnx' ? `a ${extname(path)} file holds one ONNX tensor (TensorProto)` : `a ${fmt.name} file holds tensors`;
-    throw new HoduError('E_NOT_A_MODEL', `${path}: ${what}, not a model`, { hint: 'pass an .onnx model' });
+    throw new HoduError('E_NOT_A_MODEL', `${path}: ${what}, not a model`);
   }
   return fmt.loadModel(bytes, { path });
 }

@@ -141,7 +141,7 @@ async function encodeOutputDir(dir: string, tensors: Map<string, Tensor>): Promi
     const file = `${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'output'}.npy`;
     const clash = used.get(file);
     if (clash !== undefined) {
-      throw new HoduError('E_OUTPUT_NAME', `outputs '${clash}' and '${name}' map to the same file ${file}`, { hint: 'use --output FILE.npz, which keeps exact names' });
+      throw new HoduError('E_OUTPUT_NAME', `outputs '${clash}' and '${name}' map to the same file ${file}`);
     }
     used.set(file, name);
     const path = join(dir, file);

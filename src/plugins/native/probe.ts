@@ -88,7 +88,7 @@ export function readDescriptor(d: number, libPath: string, fallbackName: string)
   const name = cstr(read.ptr(d as Pointer, DESCRIPTOR.name), 'name', where);
   const sdkRange = cstr(read.ptr(d as Pointer, DESCRIPTOR.sdkRange), 'sdk_range', where);
   if (!validRange(sdkRange)) {
-    throw new HoduError('E_PLUGIN_SDK', `plugin '${name}' declares an invalid SDK range '${sdkRange}'`, { hint: 'use a semver range such as "^0.1.0"' });
+    throw new HoduError('E_PLUGIN_SDK', `plugin '${name}' declares an invalid SDK range '${sdkRange}'`);
   }
   if (!satisfies(SDK_VERSION, sdkRange)) {
     throw new HoduError('E_PLUGIN_SDK', `plugin '${name}' needs hodu SDK ${sdkRange}, this hodu has SDK ${SDK_VERSION}`, {
