@@ -11,12 +11,17 @@ export interface RunResult {
   runMs: number;
   /** Per-node timings, when asked for and the backend records them. */
   profile?: NodeTiming[];
-  /** Why this backend (for --verbose) and warnings about it (always shown). */
-  selection: { reason: string; notes: string[] };
+}
+
+/** The backend a run uses, why (for --verbose), and warnings about it (always shown). */
+export interface BackendChoice {
+  backend: string;
+  reason: string;
+  notes: string[];
 }
 
 /** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3; profile?: boolean; onSelect?: (s: { backend: string; reason: string; notes: string[] }) => void | Promise<void> } = {}): Promise<RunResult> {
+export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void> } = {}): Promise<RunResult> {
   const model = prepareModel(loaded, opts.optLevel ?? 0);
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
@@ -29,7 +34,7 @@ export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, 
     for (const o of model.graph.outputs) {
       if (!outputs.has(o.name)) throw new HoduError('E_BACKEND', `backend '${backend.name}' did not produce output '${o.name}'`);
     }
-    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined, selection: { reason, notes } };
+    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined };
   } finally {
     session.dispose?.();
   }

@@ -7,7 +7,7 @@ import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
 import { summarizeProfile } from '../../runtime/profile-summary';
 import { checkRunOutputs } from '../../runtime/output-check';
-import { runModel } from '../../runtime/run-model';
+import { runModel, type BackendChoice } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type SettingsFlags } from '../../config/settings';
@@ -116,7 +116,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
 }
 
 /** Warnings about the backend (an untested plugin asked for by name…) always; which one and why with --verbose. */
-async function reportSelection(s: { backend: string; reason: string; notes: string[] }): Promise<void> {
+async function reportSelection(s: BackendChoice): Promise<void> {
   const c = await colors();
   for (const note of s.notes) err(`${c.yellow('warning:')} ${note}`);
   const { isVerbose } = await import('../ui/verbose');
