@@ -79,6 +79,8 @@ export async function writeZip(files: Map<string, Uint8Array>, opts: ZipWriteOpt
     }
     out.set(p.data, q);
   }
+  // The central directory repeats most local-header fields at other offsets (the zip format stores them
+  // twice, APPNOTE 4.3.7 and 4.3.12): written out field by field so each offset can be checked against the spec.
   let q = cdOffset;
   for (const p of placed) {
     v.setUint32(q, 0x02014b50, true);

@@ -78,14 +78,20 @@ function forEachTap(g: ConvGeometry, visit: (row: number, col: number, src: numb
   }
 }
 
-/** Fills `col` ([channels·kSize, outSize]) from `img` ([channels, ...inDims]) starting at `imgOff`. */
-export function im2col(img: ArrayLike<number>, imgOff: number, channels: number, g: ConvGeometry, col: Float64Array): void {
+/** Sizes and the tap table shared by im2col and its adjoint: src[row·outSize + c] is the input offset a tap reads (-1: padding). */
+function tapTable(g: ConvGeometry): { src: Int32Array; kSize: number; outSize: number; imgSize: number } {
   const kSize = g.kernel.reduce((x, y) => x * y, 1);
   const outSize = g.outDims.reduce((x, y) => x * y, 1);
   const imgSize = g.inDims.reduce((x, y) => x * y, 1);
   // The tap pattern is the same for every channel: compute it once, then gather per channel.
   const src = new Int32Array(kSize * outSize);
   forEachTap(g, (row, c, s) => (src[row * outSize + c] = s));
+  return { src, kSize, outSize, imgSize };
+}
+
+/** Fills `col` ([channels·kSize, outSize]) from `img` ([channels, ...inDims]) starting at `imgOff`. */
+export function im2col(img: ArrayLike<number>, imgOff: number, channels: number, g: ConvGeometry, col: Float64Array): void {
+  const { src, kSize, outSize, imgSize } = tapTable(g);
   for (let ch = 0; ch < channels; ch++) {
     const base = imgOff + ch * imgSize;
     const dst = ch * kSize * outSize;
@@ -98,11 +104,7 @@ export function im2col(img: ArrayLike<number>, imgOff: number, channels: number,
 
 /** Adds `col` ([channels·kSize, outSize]) back into `img` ([channels, ...inDims]) at `imgOff` (the adjoint of im2col). */
 export function col2im(col: Float64Array, channels: number, g: ConvGeometry, img: Float64Array, imgOff: number): void {
-  const kSize = g.kernel.reduce((x, y) => x * y, 1);
-  const outSize = g.outDims.reduce((x, y) => x * y, 1);
-  const imgSize = g.inDims.reduce((x, y) => x * y, 1);
-  const src = new Int32Array(kSize * outSize);
-  forEachTap(g, (row, c, s) => (src[row * outSize + c] = s));
+  const { src, kSize, outSize, imgSize } = tapTable(g);
   for (let ch = 0; ch < channels; ch++) {
     const base = imgOff + ch * imgSize;
     const from = ch * kSize * outSize;
