@@ -22,7 +22,7 @@ export function embeddedBackendNames(): string[] {
 
 /** Installed backend plugin names, from plugins.json alone (health is checked when one is loaded). */
 async function installedBackendNames(): Promise<string[]> {
-  const { readRegistry } = await import('../plugins/registry-file');
+  const { readRegistry } = await import('../plugins/plugins-json');
   return Object.values(readRegistry().plugins).filter((p) => p.type === 'backend').map((p) => p.name);
 }
 

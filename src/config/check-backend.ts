@@ -8,7 +8,7 @@ import { HoduError } from '../errors';
 import { didYouMean } from '../util/did-you-mean';
 
 async function installedBackends(): Promise<{ name: string; devices: string[] }[]> {
-  const { readRegistry } = await import('../plugins/registry-file');
+  const { readRegistry } = await import('../plugins/plugins-json');
   return Object.values(readRegistry().plugins).flatMap((p) => (p.type === 'backend' ? [{ name: p.name, devices: [...p.capabilities.devices] }] : []));
 }
 

@@ -11,7 +11,7 @@ import { pidAlive, withPluginsLock } from './lock';
 import { nativeLoader } from './native-bridge';
 import { readPluginPackage, type PluginPackage } from './package-manifest';
 import { hoduHome, pluginsDir } from '../home';
-import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
+import { readRegistry, writeRegistry, type InstalledPluginEntry } from './plugins-json';
 import { fileChecksum, pluginInstallDir } from './store';
 import { assertSdkCompatible } from './sdk-compat';
 import { assertToolsPresent } from './system-tools';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HoduError } from '../errors';
 import type { BackendPlugin } from '../sdk/backend';
 import type { FormatPlugin } from '../sdk/format';
-import { readRegistry, type InstalledPluginEntry } from './registry-file';
+import { readRegistry, type InstalledPluginEntry } from './plugins-json';
 import { fileChecksum, pluginNotFound } from './store';
 import { nativeLoader } from './native-bridge';
 import { pluginDisabled, pluginState, recordPluginCrash, type PluginState } from './plugin-state';

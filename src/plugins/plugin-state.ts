@@ -7,7 +7,7 @@
 import { HoduError } from '../errors';
 import { withPluginsLock } from './lock';
 import { pluginNotFound } from './store';
-import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
+import { readRegistry, writeRegistry, type InstalledPluginEntry } from './plugins-json';
 
 /** `ok` plus, from worst to mildest, why a plugin is not used automatically. */
 export type PluginState = 'ok' | 'broken' | 'disabled' | 'crashed' | 'failed' | 'untested';

@@ -15,7 +15,7 @@ import { kernelPrefix } from '../sdk/kernel-names';
 import { nativeLoader } from './native-bridge';
 import { probesFor } from './op-probes';
 import { readPluginPackage } from './package-manifest';
-import { readRegistry } from './registry-file';
+import { readRegistry } from './plugins-json';
 
 /** One case: one op, one dtype, one probe input, compared with the interp. */
 export interface CaseResult {

@@ -1,4 +1,4 @@
-import { readRegistry } from './registry-file';
+import { readRegistry } from './plugins-json';
 import { installPackage, type InstallOptions, type InstallResult } from './install';
 import { pluginInstallDir, pluginNotFound } from './store';
 

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pluginInstallDir, pluginNotFound } from './store';
 import { withPluginsLock } from './lock';
 import { pluginsDir } from '../home';
-import { readRegistry, writeRegistry, type InstalledPluginEntry } from './registry-file';
+import { readRegistry, writeRegistry, type InstalledPluginEntry } from './plugins-json';
 
 /** `hodu plugin remove NAME`: unregister first (so a crash never leaves an entry without a folder), then delete. */
 export async function removePlugin(name: string): Promise<InstalledPluginEntry> {

@@ -9,7 +9,7 @@ import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import { HoduError } from '../errors';
 import { pluginsDir } from '../home';
 import { didYouMean } from '../util/did-you-mean';
-import type { PluginRegistry } from './registry-file';
+import type { PluginRegistry } from './plugins-json';
 
 /** The install folder of a plugin (`@scope/name` nests one level). */
 export function pluginInstallDir(name: string): string {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import interp from '../../src/backends/interp/index';
-import { setThreads } from '../../src/backends/interp/parallel/pool';
+import { setThreads } from '../../src/backends/interp/parallel/worker-pool';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { prepareModel } from '../../src/runtime/prepare';
 import { feedInputs, type Model } from '../../src/ir/graph';

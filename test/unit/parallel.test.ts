@@ -4,7 +4,7 @@
  * PARALLEL_MIN_MACS so that they really are split.
  */
 import { afterAll, describe, expect, test } from 'bun:test';
-import { PARALLEL_MIN_MACS, setThreads, threadCount } from '../../src/backends/interp/parallel/pool';
+import { PARALLEL_MIN_MACS, setThreads, threadCount } from '../../src/backends/interp/parallel/worker-pool';
 import { gemm } from '../../src/backends/interp/util/gemm';
 import { runConv } from '../../src/backends/interp/util/gemm-conv';
 import { mulberry32 } from '../../src/util/prng';

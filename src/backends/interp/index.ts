@@ -7,7 +7,7 @@ import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../..
 import { VERSION } from '../../version';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel';
-import { setThreads } from './parallel/pool';
+import { setThreads } from './parallel/worker-pool';
 import { createChoosingSession } from './worker/choose-session';
 import { interruptsHandled } from '../../util/interrupt';
 

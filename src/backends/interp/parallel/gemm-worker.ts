@@ -4,6 +4,6 @@
  */
 import { gemmRows } from '../util/gemm';
 import { convTasks } from '../util/gemm-conv';
-import { serveJobs } from './pool';
+import { serveJobs } from './worker-pool';
 
 serveJobs({ gemm: gemmRows, conv: convTasks });

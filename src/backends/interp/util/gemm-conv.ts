@@ -8,10 +8,10 @@
  *  - more spatial dims: the N-D im2col over all positions, then one gemm.
  * The bias is written into Y first and the gemms accumulate onto it (beta = 1), saving a pass.
  * The work is a list of independent tasks (one per image × group × slice, or image × channel when depthwise),
- * so that big convs can be split across the worker pool (parallel/pool.ts).
+ * so that big convs can be split across the worker pool (parallel/worker-pool.ts).
  */
 import { sizeOf } from '../../../ir/tensor';
-import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel/pool';
+import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel/worker-pool';
 import { depthwise2d, im2col, im2col2d, window2d, type ConvGeometry } from './conv';
 import { gemm, type FloatArray } from './gemm';
 

@@ -9,7 +9,7 @@
  * transA/transB, leading dimensions and the storage type (see gemm-typed.ts), so the micro-kernel only ever
  * sees contiguous Float64Arrays. Sums are accumulated in JS doubles, then added into C's element type.
  */
-import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel/pool';
+import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel/worker-pool';
 import { addRowFor, typedLeaves } from './gemm-typed';
 
 export type FloatArray = Float32Array | Float64Array;

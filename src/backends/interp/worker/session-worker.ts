@@ -7,7 +7,7 @@ import '../../../ops/index';
 import { HoduError } from '../../../errors';
 import type { NodeTiming } from '../../../sdk/backend';
 import { Executor } from '../executor';
-import { setThreads } from '../parallel/pool';
+import { setThreads } from '../parallel/worker-pool';
 import type { FromWorker, ToWorker, WireError } from './protocol';
 import { reviveModel, reviveValues } from './revive';
 

@@ -30,7 +30,7 @@ let nextRun = 1;
 /**
  * From source, the worker file sits next to this module. In a `bun build --compile` binary it is an extra
  * entrypoint embedded at its path below src/, while this module lands at the root of the embedded file
- * system (the same rule as parallel/pool.ts).
+ * system (the same rule as parallel/worker-pool.ts).
  */
 function workerUrl(): string {
   return new URL(isCompiledBinary() ? './backends/interp/worker/session-worker.ts' : './session-worker.ts', import.meta.url).href;

@@ -6,7 +6,7 @@ import { HoduError } from '../../src/errors';
 import { sweepLeftovers } from '../../src/plugins/install';
 import { pluginsLockFile, withPluginsLock } from '../../src/plugins/lock';
 import { pluginsFile } from '../../src/home';
-import { backupFile, emptyRegistry, parseRegistry, readRegistry, serializeRegistry, stableStringify, writeRegistry, type PluginRegistry } from '../../src/plugins/registry-file';
+import { backupFile, emptyRegistry, parseRegistry, readRegistry, serializeRegistry, stableStringify, writeRegistry, type PluginRegistry } from '../../src/plugins/plugins-json';
 import { errorOf } from '../support/errors';
 
 let home: string;
