@@ -10,8 +10,11 @@
  */
 import type { Graph, Model, Node } from '../ir/graph';
 import { mapSubgraphs, outerReads, subgraphsOf } from '../ir/subgraphs';
+import type { Pass } from './pass';
 
-export function eliminateDeadCode(model: Model): Model {
+export const eliminateDeadCode: Pass = { name: 'eliminate-dead-code', level: 1, run };
+
+function run(model: Model): Model {
   const graph = pruneGraph(model.graph);
   return graph === model.graph ? model : { ...model, graph };
 }

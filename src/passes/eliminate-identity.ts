@@ -12,10 +12,14 @@
  * Returns the same model when nothing is removed.
  */
 import type { Model, Node } from '../ir/graph';
-import { constantValue, isDefaultDomain, producers, readCounts, renameValues } from './graph-util';
-import { sameShape, valueFacts, type ValueFact } from './value-facts';
+import { constantValue, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
+import { renameValues } from './rename-values';
+import { sameShape, valueFacts, type ValueFact } from './analysis/value-facts';
+import type { Pass } from './pass';
 
-export function eliminateIdentity(model: Model): Model {
+export const eliminateIdentity: Pass = { name: 'eliminate-identity', level: 1, run };
+
+function run(model: Model): Model {
   const g = model.graph;
   const facts = valueFacts(model);
   const reads = readCounts(g);

@@ -13,11 +13,14 @@
 import { HoduError } from '../errors';
 import type { Graph, Model, Node } from '../ir/graph';
 import { float32Tensor } from '../ir/tensor';
+import type { Pass } from './pass';
 
 export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
 const HODU_DOMAIN = 'ai.hodu';
 
-export function expandGradients(model: Model): Model {
+export const expandGradients: Pass = { name: 'expand-gradient', level: 0, run };
+
+function run(model: Model): Model {
   if (!model.graph.nodes.some(isGradient)) return model;
   const graph: Graph = { ...model.graph, nodes: model.graph.nodes.flatMap((n, i) => (isGradient(n) ? expandOne(model.graph, n, i) : [n])) };
   const opsets = model.opsetImports.some((o) => o.domain === HODU_DOMAIN) ? model.opsetImports : [...model.opsetImports, { domain: HODU_DOMAIN, version: 1 }];

@@ -11,11 +11,14 @@
  */
 import { opsetFor, type Model, type Node } from '../ir/graph';
 import { fromNumbers, toNumbers, type Tensor } from '../ir/tensor';
-import { constantValue, freshName, isDefaultDomain, producers, readCounts } from './graph-util';
+import { constantValue, freshName, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
+import type { Pass } from './pass';
 
 const FLOATS = new Set(['float32', 'float64', 'float16']);
 
-export function foldBatchNormIntoConv(model: Model): Model {
+export const foldBatchNormIntoConv: Pass = { name: 'fold-batchnorm-into-conv', level: 2, run };
+
+function run(model: Model): Model {
   let g = model.graph;
   const reads = readCounts(g);
   const producedBy = producers(g);

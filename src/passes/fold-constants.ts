@@ -17,14 +17,17 @@ import { opsetFor, type Model, type Node } from '../ir/graph';
 import { Tensor } from '../ir/tensor';
 import { shapeOrSizeValue } from '../ops/shape';
 import { hasSubgraph } from '../ir/subgraphs';
-import { constantValue, isDefaultDomain } from './graph-util';
-import { staticShape, valueFacts } from './value-facts';
+import { constantValue, isDefaultDomain } from './analysis/graph-queries';
+import { staticShape, valueFacts } from './analysis/value-facts';
+import type { Pass } from './pass';
 
 export const MAX_FOLD_ELEMENTS = 1 << 20;
 
 const NONDETERMINISTIC = new Set(['RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial']);
 
-export function foldConstants(model: Model): Model {
+export const foldConstants: Pass = { name: 'fold-constants', level: 1, run };
+
+function run(model: Model): Model {
   const g = model.graph;
   const facts = valueFacts(model);
   const consts = new Map<string, Tensor>();

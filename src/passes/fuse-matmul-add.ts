@@ -10,12 +10,15 @@
  * Returns the same model when nothing is fused.
  */
 import { opsetFor, type Model, type Node } from '../ir/graph';
-import { constantValue, isDefaultDomain, producers, readCounts } from './graph-util';
-import { valueFacts } from './value-facts';
+import { constantValue, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
+import { valueFacts } from './analysis/value-facts';
+import type { Pass } from './pass';
 
 const GEMM_DTYPES = new Set(['float32', 'float64', 'float16']);
 
-export function fuseMatMulAdd(model: Model): Model {
+export const fuseMatMulAdd: Pass = { name: 'fuse-matmul-add', level: 2, run };
+
+function run(model: Model): Model {
   const g = model.graph;
   if ((opsetFor(model) ?? 1) < 7) return model;
   const facts = valueFacts(model);

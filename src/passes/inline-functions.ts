@@ -17,13 +17,16 @@
 import { HoduError } from '../errors';
 import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport } from '../ir/graph';
 import { mapSubgraphs, renameCaptures, subgraphsOf } from '../ir/subgraphs';
+import type { Pass } from './pass';
 
 /** Nesting of calls and subgraphs; deeper means recursion in practice, and deeper JS recursion risks the stack. */
 const MAX_DEPTH = 64;
 /** Nodes the inlined model may have. The largest real models have tens of thousands; a million nodes already take ~1 GB. */
 export const MAX_INLINED_NODES = 1_000_000;
 
-export function inlineFunctions(model: Model): Model {
+export const inlineFunctions: Pass = { name: 'inline-functions', level: 0, run };
+
+function run(model: Model): Model {
   if (!model.functions.length) return model;
   const byKey = new Map(model.functions.map((f) => [key(f.domain, f.name), f]));
   checkExpansion(model.graph, byKey);

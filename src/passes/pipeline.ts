@@ -1,33 +1,34 @@
 /**
- * The optimization pipeline: the passes of each -O level, run in order.
- *   -O0  nothing (prepareModel's inlining/expansion is needed to run at all, not an optimization)
- *   -O1  fold-constants → eliminate-identity → eliminate-dead-code
- *   -O2  -O1, then fold-batchnorm-into-conv → fuse-matmul-add → eliminate-dead-code (sweeps the old weights)
+ * The pipeline: every pass, in the order it runs. `-On` runs the passes whose level is ≤ n; each pass file
+ * states its own name and level, so this list is the only thing to edit when a pass is added.
+ *   -O0  inline-functions → expand-gradient (needed to run at all: backends see only primitive ops)
+ *   -O1  + fold-constants → eliminate-identity → eliminate-dead-code
+ *   -O2  + fold-batchnorm-into-conv → fuse-matmul-add → eliminate-dead-code (sweeps the replaced weights)
  *   -O3  = -O2 for now (layout/memory planning choices are not written yet)
  * Every pass is pure and returns the same model when it changes nothing, so `optimize` does too.
  */
 import type { Model } from '../ir/graph';
 import { eliminateDeadCode } from './eliminate-dead-code';
 import { eliminateIdentity } from './eliminate-identity';
+import { expandGradients } from './expand-gradient';
 import { foldBatchNormIntoConv } from './fold-batchnorm-into-conv';
 import { foldConstants } from './fold-constants';
 import { fuseMatMulAdd } from './fuse-matmul-add';
+import { inlineFunctions } from './inline-functions';
+import type { OptLevel, Pass } from './pass';
 
-export type OptLevel = 0 | 1 | 2 | 3;
-
-export interface Pass {
-  name: string;
-  level: OptLevel;
-  run(model: Model): Model;
-}
+export type { OptLevel, Pass } from './pass';
 
 export const PASSES: readonly Pass[] = [
-  { name: 'fold-constants', level: 1, run: foldConstants },
-  { name: 'eliminate-identity', level: 1, run: eliminateIdentity },
-  { name: 'eliminate-dead-code', level: 1, run: eliminateDeadCode },
-  { name: 'fold-batchnorm-into-conv', level: 2, run: foldBatchNormIntoConv },
-  { name: 'fuse-matmul-add', level: 2, run: fuseMatMulAdd },
-  { name: 'eliminate-dead-code', level: 2, run: eliminateDeadCode },
+  inlineFunctions,
+  expandGradients,
+  foldConstants,
+  eliminateIdentity,
+  eliminateDeadCode,
+  foldBatchNormIntoConv,
+  fuseMatMulAdd,
+  // The one pass listed twice: at -O2 it runs again to drop the weights the -O2 rewrites replaced.
+  { ...eliminateDeadCode, level: 2 },
 ];
 
 export interface OptimizeOptions {

@@ -1,21 +1,22 @@
 import type { Model } from '../ir/graph';
 import { verifyModel } from '../ir/verifier';
-import { expandGradients } from '../passes/expand-gradient';
-import { inlineFunctions } from '../passes/inline-functions';
-import { optimize, type OptLevel } from '../passes/pipeline';
+import type { OptLevel } from '../passes/pass';
+import { optimize } from '../passes/pipeline';
+
+declare const prepared: unique symbol;
+/**
+ * A model that went through prepareModel. Only a type (no runtime mark): it lets runModel say it takes a
+ * prepared model, so a caller prepares once and cannot forget to.
+ */
+export type PreparedModel = Model & { readonly [prepared]: true };
 
 /**
- * What every model goes through before it runs: model-local ONNX functions inlined and Gradient nodes
- * expanded (backends see only primitive ops), the optimization passes of `optLevel` (src/passes/pipeline.ts),
- * then the structural verifier. Returns the same model when there is nothing to rewrite.
+ * What every model goes through before it runs: the pipeline of `optLevel` (src/passes/pipeline.ts; level 0
+ * inlines model-local functions and expands Gradient, which backends need), then the structural verifier.
+ * Returns the same model object when there is nothing to rewrite.
  */
-export function prepareModel(model: Model, optLevel: OptLevel = 0): Model {
-  // `hodu run` prepares before estimating memory, then runModel prepares again: do the work once.
-  if (preparedModels.has(model)) return model;
-  const prepared = optimize(expandGradients(inlineFunctions(model)), optLevel);
-  verifyModel(prepared);
-  preparedModels.add(prepared);
-  return prepared;
+export function prepareModel(model: Model, optLevel: OptLevel = 0): PreparedModel {
+  const result = optimize(model, optLevel);
+  verifyModel(result);
+  return result as PreparedModel;
 }
-
-const preparedModels = new WeakSet<Model>();

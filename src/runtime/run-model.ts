@@ -1,7 +1,6 @@
 import { HoduError } from '../errors';
-import type { Model } from '../ir/graph';
 import { chooseBackend } from '../backends/registry';
-import { prepareModel } from './prepare';
+import type { PreparedModel } from './prepare';
 import type { NodeTiming, RuntimeValue } from '../sdk/backend';
 
 export interface RunResult {
@@ -20,9 +19,8 @@ export interface BackendChoice {
   notes: string[];
 }
 
-/** Runs a loaded model on the chosen backend with already-bound inputs. */
-export async function runModel(loaded: Model, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; optLevel?: 0 | 1 | 2 | 3; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void> } = {}): Promise<RunResult> {
-  const model = prepareModel(loaded, opts.optLevel ?? 0);
+/** Runs a prepared model (prepareModel, once: the caller may need it first, e.g. for the memory estimate) on the chosen backend with already-bound inputs. */
+export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void> } = {}): Promise<RunResult> {
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
   await opts.onSelect?.({ backend: backend.name, reason, notes });

@@ -55,7 +55,7 @@ async function run(m: Model): Promise<Map<string, number[]>> {
 }
 
 test('calls are replaced by the bodies with renamed internals and bound attributes', () => {
-  const m = inlineFunctions(model());
+  const m = inlineFunctions.run(model());
   expect(m.functions).toEqual([]);
   expect(m.graph.nodes.map((n) => `${n.op}(${n.inputs.join(',')})->${n.outputs.join(',')}`)).toEqual([
     'Mul(a,b)->call_a/t',
@@ -71,7 +71,7 @@ test('calls are replaced by the bodies with renamed internals and bound attribut
 test('the interp runs the inlined model (also after an ONNX round trip)', async () => {
   // y = leaky(a*b, 0.5): a*b = [2,-4,-3] -> [2,-2,-1.5];  z = leaky(a*a, 0.01): [1,4,9] (all positive).
   for (const m of [model(), decodeModel(encodeModel(model()))]) {
-    const out = await run(inlineFunctions(m));
+    const out = await run(inlineFunctions.run(m));
     expect(out.get('y')).toEqual([2, -2, -1.5]);
     expect(out.get('z')).toEqual([1, 4, 9]);
   }
@@ -79,7 +79,7 @@ test('the interp runs the inlined model (also after an ONNX round trip)', async 
 
 test('a model without functions is returned as is', () => {
   const m = { ...model(), functions: [] };
-  expect(inlineFunctions(m)).toBe(m);
+  expect(inlineFunctions.run(m)).toBe(m);
 });
 
 test('a recursive function is refused naming the node', () => {
@@ -87,5 +87,5 @@ test('a recursive function is refused naming the node', () => {
   const m = model();
   m.functions.push(loop);
   m.graph.nodes.push({ name: 'call_c', op: 'Loopy', domain: 'custom', inputs: ['a'], outputs: ['w'], attributes: {} });
-  expect(() => inlineFunctions(m)).toThrow("function custom.Loopy calls itself (custom.Loopy → custom.Loopy); it cannot be inlined (called by node 'call_c')");
+  expect(() => inlineFunctions.run(m)).toThrow("function custom.Loopy calls itself (custom.Loopy → custom.Loopy); it cannot be inlined (called by node 'call_c')");
 });

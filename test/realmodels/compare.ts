@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { feedInputs } from '../../src/ir/graph';
 import { fromNumbers, type Tensor, toNumbers } from '../../src/ir/tensor';
+import { prepareModel } from '../../src/runtime/prepare';
 import { runModel } from '../../src/runtime/run-model';
 import { mulberry32 } from '../../src/util/prng';
 import { REAL_MODELS_DIR, type RealModel } from './models';
@@ -42,7 +43,7 @@ export async function compareRealModel(m: RealModel, runs = 1, optLevel: 0 | 1 |
   let theirs!: ort.InferenceSession.ReturnType;
   for (let r = 0; r < runs; r++) {
     let t0 = performance.now();
-    ours = await runModel(model, new Map(feeds), { backend: 'interp', optLevel });
+    ours = await runModel(prepareModel(model, optLevel), new Map(feeds), { backend: 'interp' });
     hoduMs = Math.min(hoduMs, performance.now() - t0);
     t0 = performance.now();
     theirs = await session.run(ortFeeds);

@@ -10,7 +10,7 @@ test('a chain no output reads and the initializer only it used are removed', () 
     inits: { w: f32([2], [1, 2]), unused: f32([1], [0]) },
     nodes: [node('Relu', ['x'], ['y']), node('Mul', ['x', 'w'], ['d1']), node('Exp', ['d1'], ['d2'])],
   });
-  const after = eliminateDeadCode(before);
+  const after = eliminateDeadCode.run(before);
   expect(text(after)).toBe(['graph g (x: float32[2]) -> (y: ?) {', '  y = Relu(x)', '}'].join('\n'));
   expectSameOutputs(before, after, { x: f32([2], values(2)) });
 });
@@ -23,7 +23,7 @@ test('a value only a subgraph reads stays; dead nodes inside the subgraph go', (
     outputs: ['y'],
     nodes: [node('Cast', ['c'], ['cb'], { to: { type: 'int', value: 9 } }), node('Abs', ['x'], ['h']), node('If', ['cb'], ['y'], { then_branch: { type: 'graph', value: then }, else_branch: { type: 'graph', value: other } })],
   });
-  const after = eliminateDeadCode(before);
+  const after = eliminateDeadCode.run(before);
   expect(text(after)).toBe([
     'graph g (x: float32[2], c: float32[]) -> (y: ?) {',
     '  %cb = Cast(c) {to=9}',
@@ -44,5 +44,5 @@ test('a value only a subgraph reads stays; dead nodes inside the subgraph go', (
 
 test('an initializer that is also a graph input is kept; nothing dead gives the same model', () => {
   const before = model({ inputs: { x: [2], w: [2] }, outputs: ['y'], inits: { w: f32([2], [1, 1]) }, nodes: [node('Relu', ['x'], ['y'])] });
-  expect(eliminateDeadCode(before)).toBe(before);
+  expect(eliminateDeadCode.run(before)).toBe(before);
 });

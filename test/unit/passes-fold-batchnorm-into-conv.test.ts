@@ -19,7 +19,7 @@ function convBn(convOut: string[] = ['c'], extraOutputs: string[] = [], bnAttrs 
 
 test('Conv → BN becomes one Conv with W·s and (b − μ)·s + β, s = γ/√(σ²+ε)', () => {
   const before = convBn();
-  const after = foldBatchNormIntoConv(before);
+  const after = foldBatchNormIntoConv.run(before);
   expect(text(after)).toContain('  y = Conv(x, W_bn, B_bn) {kernel_shape=[1,1]}');
   expect(after.graph.nodes.length).toBe(1);
   // s = [2/√4, 0.5/√1] = [1, 0.5]; W rows scaled by s; b' = [(0.5 − 0.5)·1 + 1, (−1 − 1)·0.5 + 0] = [1, −1]
@@ -30,7 +30,7 @@ test('Conv → BN becomes one Conv with W·s and (b − μ)·s + β, s = γ/√(
 
 test('a Conv without bias gets one: b′ = −μ·s + β', () => {
   const before = model({ inputs: { x: [1, 2, 2, 2] }, outputs: ['y'], inits: { W, ...bnParams }, nodes: [node('Conv', ['x', 'W'], ['c']), bn('c', 'y')] });
-  const after = foldBatchNormIntoConv(before);
+  const after = foldBatchNormIntoConv.run(before);
   expect(text(after)).toContain('  y = Conv(x, W_bn, Conv_c_bias_bn)');
   expect(numbers(after.graph.initializers.get('Conv_c_bias_bn'))).toEqual([0.5, -0.5]);
   expectSameOutputs(before, after, { x: f32([1, 2, 2, 2], values(8, 7)) });
@@ -38,7 +38,7 @@ test('a Conv without bias gets one: b′ = −μ·s + β', () => {
 
 test('left alone: the Conv output also read elsewhere, and a training-mode BN', () => {
   const shared = convBn(['c'], ['c']);
-  expect(foldBatchNormIntoConv(shared)).toBe(shared);
+  expect(foldBatchNormIntoConv.run(shared)).toBe(shared);
   const training = convBn(['c'], [], { training_mode: int(1) });
-  expect(foldBatchNormIntoConv(training)).toBe(training);
+  expect(foldBatchNormIntoConv.run(training)).toBe(training);
 });

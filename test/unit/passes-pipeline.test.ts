@@ -29,7 +29,7 @@ test('-O0 returns the model itself', () => {
 test('-O1 folds the shape computation, drops the no-op Reshape and the Identity; -O2 also fuses to Gemm', () => {
   const passes: string[] = [];
   const o1 = optimize(before, 1, { afterPass: (p, m) => (verifyModel(m), passes.push(p.name)) });
-  expect(passes).toEqual(['fold-constants', 'eliminate-identity', 'eliminate-dead-code']);
+  expect(passes).toEqual(['inline-functions', 'expand-gradient', 'fold-constants', 'eliminate-identity', 'eliminate-dead-code']);
   expect(text(o1)).toBe(['graph g (x: float32[4,3]) -> (y: ?) {', '  init W: float32[3,2]', '  init b: float32[2]', '  %m = MatMul(x, W)', '  y = Add(%m, b)', '}'].join('\n'));
   const o2 = optimize(before, 2, { afterPass: (_, m) => verifyModel(m) });
   expect(text(o2)).toBe(['graph g (x: float32[4,3]) -> (y: ?) {', '  init W: float32[3,2]', '  init b: float32[2]', '  y = Gemm(x, W, b)', '}'].join('\n'));

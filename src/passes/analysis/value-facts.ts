@@ -4,13 +4,13 @@
  * planner's inferStaticGraph (src/plan/static-shapes.ts), which needs every shape static and throws
  * otherwise, this is best effort: an op that cannot be inferred leaves its outputs unknown.
  */
-import type { DType } from '../ir/dtype';
-import { opsetFor, type Dim, type Model } from '../ir/graph';
-import type { Tensor } from '../ir/tensor';
-import { readAttr } from '../ops/attrs';
-import { getOpSchema } from '../ops/registry';
-import type { InferInput } from '../ops/schema';
-import { constantValue } from './graph-util';
+import type { DType } from '../../ir/dtype';
+import { opsetFor, type Dim, type Model } from '../../ir/graph';
+import type { Tensor } from '../../ir/tensor';
+import { readAttr } from '../../ops/attrs';
+import { getOpSchema } from '../../ops/registry';
+import type { InferInput } from '../../ops/schema';
+import { constantValue } from './graph-queries';
 
 export interface ValueFact {
   dtype?: DType;

@@ -1,10 +1,10 @@
 /**
- * Helpers the optimization passes share: which values are true constants, who reads a value (subgraph
- * captures included), and renaming values across a graph and its subgraphs.
+ * Read-only questions the passes ask of a graph: which values are true constants, who produces and who
+ * reads a value (subgraph captures included), which names are free. Rewrites live in src/passes/.
  */
-import type { Graph, Node } from '../ir/graph';
-import { mapSubgraphs, outerReads, renameCaptures, subgraphsOf } from '../ir/subgraphs';
-import type { Tensor } from '../ir/tensor';
+import type { Graph, Node } from '../../ir/graph';
+import { outerReads, subgraphsOf } from '../../ir/subgraphs';
+import type { Tensor } from '../../ir/tensor';
 
 /**
  * The value of `name` when it is a constant the caller cannot override: an initializer that is not also a
@@ -32,17 +32,6 @@ export function producers(g: Graph): Map<string, Node> {
   const out = new Map<string, Node>();
   for (const n of g.nodes) for (const o of n.outputs) if (o) out.set(o, n);
   return out;
-}
-
-/** Applies `rename` to every read of a value (inputs, subgraph captures not shadowed there) and every node output. */
-export function renameValues(g: Graph, rename: ReadonlyMap<string, string>): Graph {
-  if (!rename.size) return g;
-  const map = (n: string) => rename.get(n) ?? n;
-  return {
-    ...g,
-    nodes: g.nodes.map((n) => mapSubgraphs({ ...n, inputs: n.inputs.map(map), outputs: n.outputs.map(map) }, (s) => renameCaptures(s, rename))),
-    valueInfo: g.valueInfo.filter((v) => !rename.has(v.name)),
-  };
 }
 
 /** A value name not yet used in the graph (for new initializers such as rescaled weights). */
