@@ -1,6 +1,7 @@
 import type { ArgDef } from 'citty';
 import type { HoduCommand } from './command';
 import { commands } from './commands/index';
+import { resolveSubCommands, resolveValue } from './lazy-commands';
 import { colors } from './ui/colors';
 import { table } from './ui/output';
 import { VERSION } from '../version';
@@ -36,11 +37,11 @@ export async function topLevelHelp(): Promise<string> {
 /** Help for one command: usage, arguments, options with defaults, examples. */
 export async function commandHelp(path: string, cmd: HoduCommand): Promise<string> {
   const c = await colors();
-  const meta = (await resolve(cmd.meta)) ?? {};
-  const args = ((await resolve(cmd.args)) ?? {}) as Record<string, ArgDef>;
+  const meta = (await resolveValue(cmd.meta)) ?? {};
+  const args = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
   const positionals = Object.entries(args).filter(([, a]) => a.type === 'positional');
   const options = Object.entries(args).filter(([, a]) => a.type !== 'positional');
-  const subs = (await resolve(cmd.subCommands)) as Record<string, unknown> | undefined;
+  const subs = await resolveSubCommands(cmd);
   const usage = [`hodu ${path}`, subs ? '<command>' : '', ...positionals.map(([n, a]) => (a.required === false ? `[${n.toUpperCase()}]` : `<${n.toUpperCase()}>`)), options.length ? '[options]' : '']
     .filter(Boolean)
     .join(' ');
@@ -62,16 +63,11 @@ export async function commandHelp(path: string, cmd: HoduCommand): Promise<strin
   }
   if (subs) {
     const rows: string[][] = [];
-    for (const [name, sub] of Object.entries(subs)) {
-      const s = (await resolve(sub as HoduCommand)) as HoduCommand;
-      rows.push([c.cyan(name), ((await resolve(s.meta)) ?? {}).description ?? '']);
+    for (const [name, load] of Object.entries(subs)) {
+      rows.push([c.cyan(name), ((await resolveValue((await load()).meta)) ?? {}).description ?? '']);
     }
     lines.push(c.bold('COMMANDS'), table(rows), '');
   }
   if (cmd.examples?.length) lines.push(c.bold('EXAMPLES'), ...cmd.examples.map((e) => `  ${e}`), '');
   return lines.join('\n').trimEnd();
-}
-
-async function resolve<T>(v: T | (() => T) | (() => Promise<T>) | Promise<T> | undefined): Promise<T | undefined> {
-  return typeof v === 'function' ? await (v as () => T | Promise<T>)() : await v;
 }

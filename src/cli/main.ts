@@ -4,6 +4,7 @@ import { VERSION } from '../version';
 import { checkArgs, missingCommand, unknownCommand, usageError } from './check-args';
 import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
+import { resolveSubCommands, resolveValue } from './lazy-commands';
 import { setColorOverride } from './ui/colors';
 import { err, out, outJson } from './ui/output';
 import { setVerbose } from './ui/verbose';
@@ -96,32 +97,25 @@ async function helpCommand(words: string[]): Promise<number> {
   if (!entry) throw unknownCommand([], path[0]!, Object.keys(commands));
   let cmd = await entry.load();
   for (let i = 1; i < path.length; i++) {
-    const subs = await subCommandsOf(cmd);
+    const subs = await resolveSubCommands(cmd);
     const sub = subs?.[path[i]!];
     if (!sub) throw unknownCommand(path.slice(0, i), path[i]!, Object.keys(subs ?? {}));
-    cmd = typeof sub === 'function' ? await sub() : sub;
+    cmd = await sub();
   }
   const { commandHelp } = await import('./help');
   out(await commandHelp(path.join(' '), cmd));
   return 0;
 }
 
-type SubCommands = Record<string, HoduCommand | (() => Promise<HoduCommand>)>;
-
-async function subCommandsOf(cmd: HoduCommand): Promise<SubCommands | undefined> {
-  return (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as SubCommands | undefined;
-}
-
 async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promise<number> {
-  const subs = await subCommandsOf(cmd);
+  const subs = await resolveSubCommands(cmd);
   const wantsHelp = args.includes('--help') || args.includes('-h');
   if (subs) {
     const i = args.findIndex((a) => !a.startsWith('-'));
     if (i >= 0) {
       const sub = subs[args[i]!];
       if (!sub) throw unknownCommand(path, args[i]!, Object.keys(subs));
-      const resolved = typeof sub === 'function' ? await sub() : sub;
-      return dispatch([...path, args[i]!], resolved, [...args.slice(0, i), ...args.slice(i + 1)]);
+      return dispatch([...path, args[i]!], await sub(), [...args.slice(0, i), ...args.slice(i + 1)]);
     }
     if (!cmd.run && !wantsHelp) throw missingCommand(path, Object.keys(subs));
   }
@@ -130,7 +124,7 @@ async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promi
     out(await commandHelp(path.join(' '), cmd));
     return 0;
   }
-  const defs = ((typeof cmd.args === 'function' ? await cmd.args() : await cmd.args) ?? {}) as Record<string, ArgDef>;
+  const defs = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
   checkArgs(path, defs, args);
   const { runCommand } = await import('citty');
   const { result } = await runCommand(cmd, { rawArgs: args });

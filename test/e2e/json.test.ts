@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ArgDef } from 'citty';
 import type { HoduCommand } from '../../src/cli/command';
 import { commands } from '../../src/cli/commands/index';
+import { resolveSubCommands, resolveValue } from '../../src/cli/lazy-commands';
 import { float32Tensor } from '../../src/ir/tensor';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
 
@@ -17,9 +18,9 @@ afterAll(() => tmp.cleanup());
 async function leafCommands(): Promise<{ path: string[]; cmd: HoduCommand }[]> {
   const leaves: { path: string[]; cmd: HoduCommand }[] = [];
   const walk = async (path: string[], cmd: HoduCommand) => {
-    const subs = (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as Record<string, HoduCommand | (() => Promise<HoduCommand>)> | undefined;
+    const subs = await resolveSubCommands(cmd);
     if (!subs) return void leaves.push({ path, cmd });
-    for (const [name, sub] of Object.entries(subs)) await walk([...path, name], typeof sub === 'function' ? await sub() : sub);
+    for (const [name, load] of Object.entries(subs)) await walk([...path, name], await load());
   };
   for (const [name, entry] of Object.entries(commands)) await walk([name], await entry.load());
   return leaves;
@@ -35,7 +36,7 @@ test('every leaf command has a --json flag (except completions, which prints a s
   const missing: string[] = [];
   for (const { path, cmd } of leaves) {
     if (NO_JSON.has(path.join(' '))) continue;
-    const args = ((typeof cmd.args === 'function' ? await cmd.args() : await cmd.args) ?? {}) as Record<string, ArgDef>;
+    const args = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
     if (args.json?.type !== 'boolean') missing.push(path.join(' '));
     // The binary agrees: its help lists the flag.
     else if (!hodu(['help', ...path]).stdout.includes('--json')) missing.push(`${path.join(' ')} (help)`);

@@ -1,6 +1,5 @@
-import { defineHoduCommand, type HoduCommand } from '../command';
-
-const sub = (load: () => Promise<{ default: unknown }>) => async () => (await load()).default as HoduCommand;
+import { defineHoduCommand } from '../command';
+import { lazyCommands } from '../lazy-commands';
 
 /** `hodu config <command>`: each subcommand is its own file under ./config/, loaded on use. */
 export default defineHoduCommand({
@@ -13,12 +12,12 @@ export default defineHoduCommand({
     'hodu config unset runtime.backend',
     'hodu config edit',
   ],
-  subCommands: {
-    list: sub(() => import('./config/list')),
-    get: sub(() => import('./config/get')),
-    set: sub(() => import('./config/set')),
-    unset: sub(() => import('./config/unset')),
-    path: sub(() => import('./config/path')),
-    edit: sub(() => import('./config/edit')),
-  },
+  subCommands: lazyCommands({
+    list: () => import('./config/list'),
+    get: () => import('./config/get'),
+    set: () => import('./config/set'),
+    unset: () => import('./config/unset'),
+    path: () => import('./config/path'),
+    edit: () => import('./config/edit'),
+  }),
 });

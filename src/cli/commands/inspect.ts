@@ -12,7 +12,7 @@ export default defineHoduCommand({
   },
   examples: ['hodu inspect model.onnx', 'hodu inspect model.onnx --json', 'hodu inspect model.onnx --graph', 'hodu inspect model.onnx --graph -O2', 'hodu inspect weights.safetensors'],
   async run({ args }) {
-    const { executeInspect } = await import('./inspect-impl');
+    const { executeInspect } = await import('../inspect/execute');
     await executeInspect(args.file, { json: Boolean(args.json), initializers: Boolean(args.initializers), graph: Boolean(args.graph), optLevel: parseOptLevel(args['opt-level']) });
   },
 });

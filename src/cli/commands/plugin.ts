@@ -1,6 +1,5 @@
-import { defineHoduCommand, type HoduCommand } from '../command';
-
-const sub = (load: () => Promise<{ default: unknown }>) => async () => (await load()).default as HoduCommand;
+import { defineHoduCommand } from '../command';
+import { lazyCommands } from '../lazy-commands';
 
 /** `hodu plugin <command>`: each subcommand is its own file under ./plugin/, loaded on use. */
 export default defineHoduCommand({
@@ -14,15 +13,15 @@ export default defineHoduCommand({
     'hodu plugin disable demo',
     'hodu plugin remove demo',
   ],
-  subCommands: {
-    list: sub(() => import('./plugin/list')),
-    info: sub(() => import('./plugin/info')),
-    install: sub(() => import('./plugin/install')),
-    rebuild: sub(() => import('./plugin/rebuild')),
-    remove: sub(() => import('./plugin/remove')),
-    disable: sub(() => import('./plugin/disable')),
-    enable: sub(() => import('./plugin/enable')),
-    new: sub(() => import('./plugin/new')),
-    test: sub(() => import('./plugin/test')),
-  },
+  subCommands: lazyCommands({
+    list: () => import('./plugin/list'),
+    info: () => import('./plugin/info'),
+    install: () => import('./plugin/install'),
+    rebuild: () => import('./plugin/rebuild'),
+    remove: () => import('./plugin/remove'),
+    disable: () => import('./plugin/disable'),
+    enable: () => import('./plugin/enable'),
+    new: () => import('./plugin/new'),
+    test: () => import('./plugin/test'),
+  }),
 });

@@ -1,6 +1,7 @@
 import type { ArgDef } from 'citty';
 import type { HoduCommand } from '../command';
 import { commands } from '../commands/index';
+import { resolveSubCommands, resolveValue, type LazyCommand } from '../lazy-commands';
 import { HoduError } from '../../errors';
 import { valueKindOf, type ValueKind } from './value-kinds';
 
@@ -40,8 +41,6 @@ const ROOT_FLAGS: FlagSpec[] = [...COMMON_FLAGS, { names: ['--version', '-V'], d
 /** Hidden commands are dispatched by main.ts before the map; they never appear in completions. */
 const isHidden = (name: string) => name.startsWith('__');
 
-const resolve = async <T>(v: T | (() => T | Promise<T>) | Promise<T>): Promise<T> => (typeof v === 'function' ? await (v as () => T | Promise<T>)() : await v);
-
 // Every name that goes into a shell script unquoted must be a plain word, so a strange flag name cannot
 // turn into shell code.
 const SAFE_WORD = /^[A-Za-z0-9@/._+-]+$/;
@@ -57,8 +56,8 @@ function flagNames(name: string, def: ArgDef): string[] {
 }
 
 async function buildNode(name: string, path: string[], cmd: HoduCommand, fallbackDescription: string): Promise<CommandNode> {
-  const meta = (await resolve(cmd.meta)) ?? {};
-  const args = ((await resolve(cmd.args)) ?? {}) as Record<string, ArgDef>;
+  const meta = (await resolveValue(cmd.meta)) ?? {};
+  const args = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
   const flags: FlagSpec[] = [];
   const positionals: PositionalSpec[] = [];
   for (const [argName, def] of Object.entries(args)) {
@@ -67,12 +66,11 @@ async function buildNode(name: string, path: string[], cmd: HoduCommand, fallbac
     if (def.type === 'positional') positionals.push({ name: argName, description: def.description ?? '', value });
     else flags.push({ names: flagNames(argName, def), description: def.description ?? '', takesValue: def.type === 'string', value });
   }
-  const subs = ((await resolve(cmd.subCommands)) ?? {}) as Record<string, HoduCommand | (() => Promise<HoduCommand>)>;
+  const subs = (await resolveSubCommands(cmd)) ?? {};
   const subcommands: CommandNode[] = [];
-  for (const [subName, sub] of Object.entries(subs)) {
+  for (const [subName, load] of Object.entries(subs)) {
     if (isHidden(subName)) continue;
-    const resolved = typeof sub === 'function' ? await sub() : sub;
-    subcommands.push(await buildNode(checkWord(subName, 'command'), [...path, subName], resolved, ''));
+    subcommands.push(await buildNode(checkWord(subName, 'command'), [...path, subName], await load(), ''));
   }
   return { name, path, description: meta.description ?? fallbackDescription, flags: [...flags, ...COMMON_FLAGS], positionals, subcommands };
 }
@@ -81,7 +79,7 @@ async function buildNode(name: string, path: string[], cmd: HoduCommand, fallbac
  * The whole command tree, read from the same citty definitions the dispatcher runs (the map in
  * src/cli/commands/index.ts and each command's args and subCommands): the one source of truth.
  */
-export async function loadCommandTree(map: Record<string, { description: string; load: () => Promise<HoduCommand> }> = commands): Promise<CommandNode> {
+export async function loadCommandTree(map: Record<string, { description: string; load: LazyCommand }> = commands): Promise<CommandNode> {
   const subcommands: CommandNode[] = [];
   for (const [name, entry] of Object.entries(map)) {
     if (isHidden(name)) continue;

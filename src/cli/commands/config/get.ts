@@ -15,7 +15,8 @@ export default defineHoduCommand({
   async run({ args }) {
     const { requireConfigKey } = await import('../../../config/edit');
     const { readConfigFile } = await import('../../../config/load');
-    const { keyValue, showValue } = await import('./values');
+    const { keyValue } = await import('../../../config/key-value');
+    const { showValue } = await import('../../config/show-value');
     const { err, out, outJson } = await import('../../ui/output');
     const k = requireConfigKey(String(args.key));
     const file = await readConfigFile();

@@ -10,7 +10,8 @@ export default defineHoduCommand({
     const { validateConfig } = await import('../../../config/schema');
     const { configProblemsError } = await import('../../../config/load');
     const { CONFIG_KEYS } = await import('../../../config/keys');
-    const { keyValue, showValue, sourceText } = await import('./values');
+    const { keyValue } = await import('../../../config/key-value');
+    const { showValue, sourceText } = await import('../../config/show-value');
     const { out, outJson, table } = await import('../../ui/output');
     const file = await readConfigFile();
     const check = validateConfig(file.data);

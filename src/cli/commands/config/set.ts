@@ -11,7 +11,7 @@ export default defineHoduCommand({
   examples: ['hodu config set runtime.threads 4', 'hodu config set runtime.max_memory 2GiB', 'hodu config set log.level debug', 'hodu config set update.check false'],
   async run({ args }) {
     const { requireConfigKey, coerceConfigValue } = await import('../../../config/edit');
-    const { writeConfigEdit } = await import('./write');
+    const { writeConfigEdit } = await import('../../config/write-edit');
     const k = requireConfigKey(String(args.key));
     const value = coerceConfigValue(k, String(args.value));
     if ((k.key === 'runtime.backend' || k.key === 'runtime.device') && typeof value === 'string') {

@@ -14,7 +14,7 @@ export default defineHoduCommand({
       const { HoduError } = await import('../../../errors');
       throw new HoduError('E_USAGE', `'${key}' is not a dotted config key (section.name)`, { hint: '`hodu config list` shows every key' });
     }
-    const { writeConfigEdit } = await import('./write');
+    const { writeConfigEdit } = await import('../../config/write-edit');
     await writeConfigEdit(key, undefined, Boolean(args.json));
   },
 });

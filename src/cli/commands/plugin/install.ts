@@ -12,7 +12,7 @@ export default defineHoduCommand({
   examples: ['hodu plugin install --path ./demo', 'hodu plugin install --path ./demo --debug --force'],
   async run({ args }) {
     const { installFromPath } = await import('../../../plugins/install');
-    const { withInstallProgress } = await import('./progress');
+    const { withInstallProgress } = await import('../../ui/install-progress');
     const { err, outJson } = await import('../../ui/output');
     const mode = { quiet: Boolean(args.quiet), json: Boolean(args.json) };
     const { plugin, replaced } = await withInstallProgress(`Installing ${args.path}`, mode, (onEvent) =>

@@ -12,7 +12,7 @@ export default defineHoduCommand({
   examples: ['hodu plugin rebuild demo', 'hodu plugin rebuild demo --debug'],
   async run({ args }) {
     const { rebuildPlugin } = await import('../../../plugins/rebuild');
-    const { withInstallProgress } = await import('./progress');
+    const { withInstallProgress } = await import('../../ui/install-progress');
     const { err, outJson } = await import('../../ui/output');
     const { plugin } = await withInstallProgress(`Rebuilding ${args.name}`, { quiet: Boolean(args.quiet), json: Boolean(args.json) }, (onEvent) =>
       rebuildPlugin(args.name, { debug: args.debug, onEvent }),

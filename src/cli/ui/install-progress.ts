@@ -1,7 +1,7 @@
-import type { InstallEvent } from '../../../plugins/install';
-import { colors } from '../../ui/colors';
-import { err } from '../../ui/output';
-import { task, type ProgressMode } from '../../ui/progress';
+import type { InstallEvent } from '../../plugins/install';
+import { colors } from './colors';
+import { err } from './output';
+import { task, type ProgressMode } from './progress';
 
 /**
  * Runs an install-like operation as one progress task: on a terminal a listr2 task whose title follows the

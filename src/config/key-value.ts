@@ -1,9 +1,9 @@
 /**
- * Shared by `config list` and `config get`: each key's effective value and where it comes from, with the
+ * Each key's effective value and where it comes from (`hodu config list` and `config get` show it), with the
  * precedence hodu uses (src/config/settings.ts): environment variable > config.toml > default.
  */
-import type { ConfigKey } from '../../../config/keys';
-import { isTruthyEnv, parseLogSpec } from '../../../config/settings';
+import type { ConfigKey } from './keys';
+import { isTruthyEnv, parseLogSpec } from './settings';
 
 export interface KeyValue {
   key: string;
@@ -45,13 +45,4 @@ export function keyValue(k: ConfigKey, data: Record<string, unknown>, env: Recor
   if (inFile !== undefined) return { ...base, value: inFile, source: 'config' };
   if (k.default !== undefined) return { ...base, value: k.default, source: 'default' };
   return { ...base, value: undefined, source: 'unset' };
-}
-
-/** The SOURCE column: config.toml, default, env NAME, or — for unset. */
-export function sourceText(v: KeyValue): string {
-  return v.source === 'env' ? `env ${v.env}` : v.source === 'config' ? 'config.toml' : v.source === 'default' ? 'default' : '—';
-}
-
-export function showValue(v: unknown): string {
-  return v === undefined ? '' : typeof v === 'string' ? v : String(v);
 }

@@ -1,10 +1,10 @@
 /** Shared by `config set` and `config unset`: apply one edit to config.toml atomically and report it. */
 /** `notUsedYet`: what will read the key (set only while no command does); said in a note, and in --json. */
 export async function writeConfigEdit(key: string, value: unknown | undefined, json: boolean, notUsedYet?: string): Promise<void> {
-  const { configPath, readConfigFile } = await import('../../../config/load');
-  const { editConfigText } = await import('../../../config/edit');
-  const { writeFileAtomic } = await import('../../../util/atomic-write');
-  const { err, outJson } = await import('../../ui/output');
+  const { configPath, readConfigFile } = await import('../../config/load');
+  const { editConfigText } = await import('../../config/edit');
+  const { writeFileAtomic } = await import('../../util/atomic-write');
+  const { err, outJson } = await import('../ui/output');
   const path = configPath();
   const file = await readConfigFile(path);
   const result = await editConfigText(file.text, path, key, value);
