@@ -68,11 +68,17 @@ export async function runInterruptCleanups(signal: NodeJS.Signals): Promise<numb
  * The signal handler: the first signal runs the cleanups then exits; a second one while they run exits
  * immediately (the user asked twice).
  */
-export function createInterruptHandler(exit: (code: number) => void): (signal: NodeJS.Signals) => void {
+export function createInterruptHandler(exit: (code: number) => void): (signal: NodeJS.Signals, fromChild?: boolean) => void {
   let handling = false;
-  return (signal) => {
-    if (handling) return exit(exitCodeForSignal(signal));
+  let echo: NodeJS.Signals | undefined;
+  return (signal, fromChild = false) => {
+    if (handling) {
+      // The copy of a child's signal that reaches hodu itself is the same Ctrl+C, not a second one.
+      if (fromChild || signal === echo) return void (echo = undefined);
+      return exit(exitCodeForSignal(signal));
+    }
     handling = true;
+    if (fromChild) echo = signal;
     void runInterruptCleanups(signal).then(
       (code) => exit(code),
       () => exit(exitCodeForSignal(signal)),
@@ -80,7 +86,18 @@ export function createInterruptHandler(exit: (code: number) => void): (signal: N
   };
 }
 
-let installed = false;
+let installed: ((signal: NodeJS.Signals, fromChild?: boolean) => void) | undefined;
+
+/**
+ * A child hodu waits on (the C compiler) died of SIGINT/SIGTERM: the user interrupted. A terminal signals the
+ * whole process group, so the child can die and be reported before Bun dispatches hodu's own handler; this
+ * handles the interruption now (cleanups, exit 128 + signal) and the later copy of the signal is ignored.
+ * False when this process does not handle interrupts (library use): the caller reports a failure instead.
+ */
+export function interruptedThroughChild(signal: NodeJS.Signals): boolean {
+  installed?.(signal, true);
+  return installed !== undefined;
+}
 
 /**
  * Whether this process handles interrupts (the CLI does; a library user or a test usually does not). Long
@@ -88,12 +105,12 @@ let installed = false;
  * backend then computes any run that is not provably short on a worker thread (interp/worker/choose-session.ts).
  */
 export function interruptsHandled(): boolean {
-  return installed;
+  return installed !== undefined;
 }
 
 /** Installs the handler for SIGINT, SIGTERM and SIGHUP (src/main.ts, once). */
 export function installInterruptHandlers(exit: (code: number) => void = process.exit): void {
-  installed = true;
   const handler = createInterruptHandler(exit);
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, handler);
+  installed = handler;
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, (signal) => handler(signal));
 }

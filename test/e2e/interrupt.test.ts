@@ -104,3 +104,20 @@ test('SIGINT mid plugin build: exit 130, no staging folder, plugins.json unchang
   expect(readFileSync(registry, 'utf8')).toBe(before);
   expect(existsSync(join(home, 'plugins', 'slow'))).toBe(false);
 });
+
+// The race behind a flaky exit 1: the compiler dies of the terminal's Ctrl+C and is reported before Bun
+// dispatches hodu's own copy of the signal. Here only the compiler gets it, so hodu must go by its death alone.
+test('a compiler that dies of SIGINT is an interruption: exit 130, no staging folder, plugin not installed', async () => {
+  const home = join(work, 'plugin-home-cc-sigint');
+  const env = { HODU_HOME: home };
+  expect(hodu(['plugin', 'new', 'cut', '--type', 'backend', '--lang', 'c'], { cwd: work, env }).code).toBe(0);
+  const cc = join(work, 'sigint-cc.sh');
+  writeFileSync(cc, '#!/bin/sh\nkill -INT $$\n');
+  chmodSync(cc, 0o755);
+  const run = start(HODU, ['plugin', 'install', '--path', 'cut'], { ...env, CC: cc });
+  expect(await run.exited).toBe(130);
+  expect(run.stderr()).not.toContain('E_PLUGIN_BUILD');
+  expect(readdirSync(join(home, 'plugins')).filter((f) => f.startsWith('.'))).toEqual([]);
+  expect(existsSync(join(home, 'plugins', 'cut'))).toBe(false);
+  expect(existsSync(join(home, 'plugins', 'plugins.json'))).toBe(false);
+});

@@ -55,3 +55,19 @@ test('the handler exits after the cleanups; a second signal exits at once withou
   await Bun.sleep(1);
   expect(exits).toEqual([130, 130]);
 });
+
+test("a child's death by the user's Ctrl+C starts the handler; hodu's own copy of that signal is not a second Ctrl+C", async () => {
+  const exits: number[] = [];
+  let release!: () => void;
+  onInterrupt(() => new Promise<void>((r) => (release = r)));
+  const handler = createInterruptHandler((code) => void exits.push(code));
+  handler('SIGINT', true);
+  await Bun.sleep(1);
+  handler('SIGINT'); // the same Ctrl+C, delivered to hodu after the child was reported dead
+  expect(exits).toEqual([]);
+  handler('SIGINT'); // a real second Ctrl+C
+  expect(exits).toEqual([130]);
+  release();
+  await Bun.sleep(1);
+  expect(exits).toEqual([130, 130]);
+});
