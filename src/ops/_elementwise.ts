@@ -1,6 +1,6 @@
 import type { DType } from '../ir/dtype';
 import { inferBroadcastBool, inferBroadcastSameType, inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { AttrSpec, InferContext, OpFacts, OpSchema } from './schema';
 
 type Attrs = Record<string, AttrSpec>;

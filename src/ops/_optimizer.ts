@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 export const TRAINING_DOMAIN = 'ai.onnx.preview.training';

@@ -2,7 +2,7 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { readWindowAttrs, resolveWindow, type Window } from './_conv';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 export const poolAttributes: Record<string, AttrSpec> = {

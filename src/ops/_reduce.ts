@@ -1,7 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
 import { normalizeAxis } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
 /**

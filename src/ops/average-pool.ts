@@ -1,5 +1,5 @@
 import { inferPool, poolAttributes } from './_pool';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // AveragePool-1; -7 adds count_include_pad; -10 ceil_mode; -19 dilations.

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
 // BatchNormalization-1/6: is_test, spatial (and consumed_inputs in 1); -7: spatial only; -9: always spatial;

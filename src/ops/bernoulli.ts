@@ -1,5 +1,5 @@
 import { dtypeFromCode } from './_random';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, NUMERIC_BOOL } from './_types';
 
 export const BERNOULLI_DTYPES = ['float16', 'float32', 'float64', 'bfloat16', 'uint8', 'uint16', 'uint32', 'uint64', 'int8', 'int16', 'int32', 'int64', 'bool'] as const;

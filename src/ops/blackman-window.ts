@@ -1,5 +1,5 @@
 import { windowSchema } from './_window';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { INDEX, NUMERIC } from './_types';
 
 export default defineOp(windowSchema('BlackmanWindow', { versions: [17], types: { T1: INDEX, T2: NUMERIC } }));

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Cast `input` to the dtype of `target_type` (whose values are ignored). Opset 15; 19 added `saturate`.

@@ -2,7 +2,7 @@ import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import type { Node } from '../ir/graph';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 /** Cast-1 named the target type with a string. */

@@ -1,6 +1,6 @@
 import { CONSUMED_INPUTS } from './_elementwise';
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { NUMERIC } from './_types';
 
 // Opset < 11: bounds are float attributes min/max. From 11: optional scalar inputs min, max (12+: integer dtypes).

@@ -1,5 +1,5 @@
 import { inferAxis } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // Compress-9/11 (negative axis): keeps the slices along `axis` (or of the flattened input) where condition is true.

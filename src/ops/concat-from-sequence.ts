@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // ConcatFromSequence-11: concatenates along `axis`, or stacks along a new axis when new_axis=1.

@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { inferAxis, mergeDim, shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Concat-1 had axis default 1; from opset 4 axis is required; negative axes from opset 11.

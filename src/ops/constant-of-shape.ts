@@ -1,5 +1,5 @@
 import { constInts, unknownDims, vectorLength } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { Tensor } from '../ir/tensor';
 import { NUMERIC_BOOL } from './_types';
 

@@ -1,7 +1,7 @@
 import { HoduError } from '../errors';
 import type { Node } from '../ir/graph';
 import { float32Tensor, int64Tensor, Tensor } from '../ir/tensor';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 /**

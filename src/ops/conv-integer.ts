@@ -1,5 +1,5 @@
 import conv from './conv';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // ConvInteger-10: Conv over (x - x_zero_point) and (w - w_zero_point), int32 output.
 export default defineOp({

@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_conv';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // ConvTranspose-1 and -11 share semantics (11 clarified auto_pad / output_shape pads).

@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { convAttributes, readWindowAttrs, resolveWindow } from './_conv';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // Conv-1 and Conv-11 share semantics (11 only relaxed kernel_shape inference); dtypes are float types.

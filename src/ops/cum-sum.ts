@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { HIGH_PRECISION, INDEX } from './_types';
 
 // CumSum-11/14: running sum along `axis` (a scalar input); exclusive leaves out the current element,

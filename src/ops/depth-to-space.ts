@@ -1,5 +1,5 @@
 import { inferBlockRearrange } from './_block';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // DepthToSpace-1/11 (mode DCR | CRD)/13: [N, C, H, W] -> [N, C/b², H*b, W*b].

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // DequantizeLinear-10 (per tensor), 13 (per axis), 19 (float16/bfloat16 scales), 21 (`block_size`).
 // Output dtype is the scale's.

@@ -1,5 +1,5 @@
 import { HoduError } from '../errors';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // Det-11/22: the determinant of each square matrix in the last two dims of X ([*, M, M] -> [*]).

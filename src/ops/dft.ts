@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16, INDEX } from './_types';
 
 // DFT-17 (axis attribute, default 1) and DFT-20 (axis as input 2, default -2, counted over the full rank).

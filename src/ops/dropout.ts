@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, FLOATS_BF16 } from './_types';
 
 // Dropout-1/6: `is_test` (0 = training) and `ratio` attributes, mask of the input's type.

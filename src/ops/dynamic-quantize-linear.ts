@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // DynamicQuantizeLinear-11: float32 x → uint8 y, float32 scalar y_scale, uint8 scalar y_zero_point.
 export default defineOp({

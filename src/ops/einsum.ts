@@ -1,6 +1,6 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { NUMERIC_BUT_BF16 } from './_types';
 
 export interface EinsumPlan {

@@ -1,6 +1,6 @@
 import { broadcastDims } from './infer-util';
 import { constInts, unknownDims, vectorLength } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Expand-8/13: bidirectional (numpy) broadcast of the input with `shape`.

@@ -1,5 +1,5 @@
 import { dtypeFromOnnx } from '../ir/dtype-codes';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // EyeLike-9/22: a 2-D tensor of the input's shape with ones on the k-th diagonal; `dtype` overrides the input's.

@@ -1,5 +1,5 @@
 import { dimProduct } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { HoduError } from '../errors';
 import { ALL } from './_types';
 

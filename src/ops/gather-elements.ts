@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
 // GatherElements-11/13: out[i][j][k] = data[indices[i][j][k]][j][k] (axis 0); out has the indices' shape.

@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // GatherND-11/12 (batch_dims)/13: out shape = indices.shape[:-1] + data.shape[batch_dims + indices.shape[-1]:].

@@ -1,5 +1,5 @@
 import { inferAxis } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
 // Gather-1/11/13: out = data[:axis] + indices.shape + data[axis+1:]; negative indices from opset 11.

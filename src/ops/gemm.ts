@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { HIGH_PRECISION } from './_types';
 
 // Gemm-1/6: C required, legacy `broadcast` attr; Gemm-7: unidirectional broadcast always; Gemm-11: C optional.

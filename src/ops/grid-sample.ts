@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // GridSample-16 (4-D; modes bilinear/nearest/bicubic). GridSample-20 renamed them linear/cubic (accepted too)

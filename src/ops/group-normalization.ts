@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
 // GroupNormalization-18: scale/bias have one entry per group; -21: one per channel, plus stash_type.

@@ -1,5 +1,5 @@
 import { inferRnn, rnnAttributes, rnnInputs } from './_rnn';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // GRU-1 (output_sequence), -3 (linear_before_reset), -7, -14 (layout). Gates z, r, h.

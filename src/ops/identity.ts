@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Identity-1/13/14 (sequences)/16 (optionals)/19/21.

@@ -1,5 +1,5 @@
 import type { Dim, Graph, TensorType, ValueInfo } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { InferOutput } from './schema';
 import { ALL } from './_types';
 

@@ -1,7 +1,7 @@
 import { isFloatDType, type DType } from '../ir/dtype';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
 import { normalizeAxis } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
 /** stash_type (an ONNX TensorProto data type) as the dtype of Mean / InvStdDev. */

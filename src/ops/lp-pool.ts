@@ -1,5 +1,5 @@
 import { inferPool, poolAttributes } from './_pool';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // LpPool-1 had a float `p`; -2 an int `p` (the kernel reads either); -11 pads semantics; -18 ceil_mode, dilations.

@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
 // LRN-1/13: y = x / (bias + alpha/size * sum of x^2 over the `size` neighbouring channels)^beta; the window

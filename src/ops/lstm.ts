@@ -1,5 +1,5 @@
 import { inferRnn, rnnAttributes, rnnInputs } from './_rnn';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // LSTM-1 (output_sequence), -7, -14 (layout). Gates i, o, f, c; peepholes P = [Pi, Po, Pf].

@@ -1,5 +1,5 @@
 import matmul from './matmul';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // MatMulInteger-10: numpy.matmul of (A - a_zero_point) and (B - b_zero_point), int32 output.
 export default defineOp({

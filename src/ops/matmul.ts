@@ -1,7 +1,7 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
 import { broadcastDims } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { HIGH_PRECISION } from './_types';
 
 /** numpy.matmul output dims: 1-D operands are promoted then the added axis removed; batch dims broadcast. */

@@ -1,5 +1,5 @@
 import { inferPool, poolAttributes } from './_pool';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // MaxPool-1; -8 adds storage_order and the Indices output; -10 dilations and ceil_mode; -12 int8/uint8.
 export default defineOp({

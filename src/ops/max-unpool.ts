@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // MaxUnpool-9/11/22: scatters X into a zero tensor at the flat indices I (as produced by MaxPool).

@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
 // MeanVarianceNormalization-9/13: (X - mean) / (sqrt(E[X^2] - mean^2) + 1e-9), moments over `axes`

@@ -1,6 +1,6 @@
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16, INDEX, NUMERIC } from './_types';
 
 // MelWeightMatrix-17: [dft_length/2 + 1, num_mel_bins] triangular filter bank, in output_datatype.

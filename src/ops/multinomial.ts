@@ -1,5 +1,5 @@
 import { dtypeFromCode } from './_random';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, INDEX } from './_types';
 
 // Multinomial-7/22: `sample_size` class indices per row of [batch, class_size] unnormalized

@@ -1,5 +1,5 @@
 import { inferLossOutput } from './_loss';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, INDEX } from './_types';
 
 // NegativeLogLikelihoodLoss-12/13/22: loss[n][d..] = -input[n][target[n][d..]][d..] * weight[target[n][d..]],

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // NonMaxSuppression-10/11: selected_indices int64 [num_selected, 3] of (batch, class, box). 11 only widened
 // the spec text (flipped corners are allowed); the semantics implemented here cover both.

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // NonZero-9/13: int64 [rank, count] of the coordinates of non-zero elements, row-major order.

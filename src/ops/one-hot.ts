@@ -1,7 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
 import { inferAxis } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, NUMERIC_BUT_BF16 } from './_types';
 
 // OneHot-9/11 (negative indices and axis): inserts a `depth` axis at `axis`; on/off values from `values`.

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // OptionalGetElement-15: the value inside an optional (an error when it is empty). 18: a plain tensor or

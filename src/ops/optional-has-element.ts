@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // OptionalHasElement-15: whether an optional holds a value. 18: the input may be omitted (false) or be a

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // Optional-15: wraps its input (a tensor or a sequence) in an optional, or makes an empty optional of the

@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis, shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
 // Pad-1: `paddings`/`value` attributes; Pad-2: `pads`/`value`; Pad-11: inputs pads, constant_value;

@@ -1,6 +1,6 @@
 import { inferSameAsInput } from './infer-util';
 import { CONSUMED_INPUTS } from './_elementwise';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { HIGH_PRECISION } from './_types';
 
 // Y = X < 0 ? slope * X : X. Slope broadcasts unidirectionally to X from opset 7 (legacy rules before).

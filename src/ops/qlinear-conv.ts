@@ -1,5 +1,5 @@
 import conv from './conv';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // QLinearConv-10: quantized Conv; the output has y_zero_point's dtype (uint8 or int8).
 export default defineOp({

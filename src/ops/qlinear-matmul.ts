@@ -1,5 +1,5 @@
 import matmul from './matmul';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // QLinearMatMul-10 (21 adds float16/bfloat16 scales): quantized numpy.matmul; output has y_zero_point's dtype.
 export default defineOp({

@@ -1,6 +1,6 @@
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // QuantizeLinear-10 (per tensor), 13 (per axis: `axis`), 19 (float16/bfloat16 inputs; `saturate` only concerns
 // float8 outputs, which hodu cannot hold), 21 (`block_size`, `output_dtype`, 16-bit outputs).

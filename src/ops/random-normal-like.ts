@@ -1,5 +1,5 @@
 import { normalAttributes, inferRandomLike } from './_random-like';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, FLOATS } from './_types';
 
 // RandomNormalLike-1/22: like RandomNormal, with the input's shape and (unless `dtype` is set) its dtype.

@@ -1,5 +1,5 @@
 import { normalAttributes, inferRandom } from './_random-like';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // RandomNormal-1/22: a tensor of the `shape` attribute drawn from N(mean, scale^2), of `dtype` (default float32).

@@ -1,5 +1,5 @@
 import { uniformAttributes, inferRandom } from './_random-like';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // RandomUniform-1/22: a tensor of the `shape` attribute drawn from U(low, high), of `dtype` (default float32).

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { toNumbers } from '../ir/tensor';
 
 /** Element count of Range: max(ceil((limit - start) / delta), 0). */

@@ -1,25 +1,40 @@
 import { HoduError } from '../errors';
+import { OP_SCHEMAS } from './index';
 import type { OpSchema } from './schema';
 
-const schemas = new Map<string, OpSchema>();
-
-function key(domain: string, op: string): string {
+/**
+ * The map key of an op. Accepts 'ai.onnx' as the default domain here, in one place, until the decoder
+ * normalises it to '' (issue 10 item 2); the interp kernel registry uses this same key.
+ */
+export function opKey(domain: string, op: string): string {
   return `${domain === 'ai.onnx' ? '' : domain}::${op}`;
 }
 
-/** Defines (and registers) an op schema. Call once per op file. */
-export function defineOp(schema: Omit<OpSchema, 'domain'> & { domain?: string }): OpSchema {
-  const full: OpSchema = { domain: '', ...schema };
-  const k = key(full.domain, full.op);
-  if (schemas.has(k)) throw new HoduError('E_INTERNAL', `op ${full.op} registered twice`);
-  schemas.set(k, full);
-  return full;
+/**
+ * Indexes definitions by `domain::op`, reporting a second definition of the same op (two files defining
+ * it, or one file listed twice) instead of letting the later one win silently.
+ */
+export function indexByOp<T extends { op: string; domain: string }>(defs: readonly T[], what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const d of defs) {
+    const k = opKey(d.domain, d.op);
+    if (map.has(k)) throw new HoduError('E_INTERNAL', `${what} ${d.domain ? `${d.domain}::` : ''}${d.op} is defined twice`);
+    map.set(k, d);
+  }
+  return map;
+}
+
+// Built on first use from the generated list, so any importer sees every op whatever it imported before.
+let schemas: Map<string, OpSchema> | undefined;
+function schemaMap(): Map<string, OpSchema> {
+  schemas ??= indexByOp(OP_SCHEMAS, 'op schema');
+  return schemas;
 }
 
 export function getOpSchema(op: string, domain = ''): OpSchema | undefined {
-  return schemas.get(key(domain, op));
+  return schemaMap().get(opKey(domain, op));
 }
 
 export function allOpSchemas(): OpSchema[] {
-  return [...schemas.values()].sort((a, b) => a.op.localeCompare(b.op));
+  return [...schemaMap().values()].sort((a, b) => a.op.localeCompare(b.op));
 }

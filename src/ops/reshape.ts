@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { constInts, dimProduct, dimQuotient, shapeError, unknownDims, vectorLength } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { InferContext } from './schema';
 import { ALL } from './_types';
 

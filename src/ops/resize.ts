@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS, NUMERIC_BOOL } from './_types';
 
 // Resize-10: (X, scales), asymmetric coordinates; -11: (X, roi, scales, sizes) with coordinate_transformation_mode,

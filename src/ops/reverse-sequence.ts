@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // ReverseSequence-10: for each batch entry b, reverses the first sequence_lens[b] steps along time_axis.

@@ -1,5 +1,5 @@
 import { inferRnn, rnnAttributes, rnnInputs } from './_rnn';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // RNN-1 (output_sequence), -7, -14 (layout). Ht = f(Xt·Wᵀ + Ht-1·Rᵀ + Wb + Rb).

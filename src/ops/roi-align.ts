@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
 // RoiAlign-10 (pixel model 'output_half_pixel') and 16 (coordinate_transformation_mode, default 'half_pixel').

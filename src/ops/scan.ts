@@ -1,5 +1,5 @@
 import type { Dim, Graph, TensorType } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { InferOutput } from './schema';
 import { NUMERIC_BOOL } from './_types';
 

@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // ScatterND-11/13/16 (reduction add, mul)/18 (max, min): a copy of data where each index row

@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, INDEX } from './_types';
 
 // Scatter-9 (deprecated at 11 for ScatterElements): ScatterElements without `reduction`.

@@ -77,3 +77,11 @@ export interface OpSchema {
   infer?(ctx: InferContext): InferOutput[];
   doc?: string;
 }
+
+/**
+ * Defines an op schema (domain '' unless given). Pure: the op file exports the result as its default, and
+ * the registry (registry.ts) collects every default export through the generated list in index.ts.
+ */
+export function defineOp(schema: Omit<OpSchema, 'domain'> & { domain?: string }): OpSchema {
+  return { domain: '', ...schema };
+}

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, INDEX } from './_types';
 
 // SequenceAt-11: the tensor at `position` (negative counts from the end).

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // SequenceConstruct-11: a sequence of the input tensors (all one dtype).

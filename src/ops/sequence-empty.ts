@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // SequenceEmpty-11: an empty sequence of tensors of `dtype` (default float32). Sequence types are not expressible in InferOutput, so no infer.

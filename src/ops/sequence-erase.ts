@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, INDEX } from './_types';
 
 // SequenceErase-11: removes the tensor at `position` in [-n, n-1] (default: the last).

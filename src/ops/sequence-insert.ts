@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, INDEX } from './_types';
 
 // SequenceInsert-11: inserts `tensor` at `position` in [-n, n] (default: append).

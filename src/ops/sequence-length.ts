@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // SequenceLength-11: the number of tensors, as an int64 scalar.

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // SequenceMap-17: runs `body` once per element of input_sequence; each additional input is passed whole

@@ -1,7 +1,7 @@
 import type { Node } from '../ir/graph';
 import { int64Tensor, type Tensor } from '../ir/tensor';
 import { readAttr } from './attrs';
-import { defineOp, getOpSchema } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 /** Shape-15 start/end: clamped like Python slicing of the dims list. */
@@ -18,13 +18,12 @@ export function shapeOrSizeValue(node: Node, opset: number, dims: readonly numbe
   if (node.domain !== '' && node.domain !== 'ai.onnx') return undefined;
   if (node.op === 'Size') return int64Tensor([dims.reduce((a, b) => a * b, 1)], []);
   if (node.op !== 'Shape') return undefined;
-  const schema = getOpSchema('Shape');
-  const [s, e] = opset >= 15 ? shapeRange(dims.length, readAttr<number>(node, schema, 'start') ?? 0, readAttr<number | undefined>(node, schema, 'end')) : [0, dims.length];
+  const [s, e] = opset >= 15 ? shapeRange(dims.length, readAttr<number>(node, SHAPE, 'start'), readAttr<number | undefined>(node, SHAPE, 'end')) : [0, dims.length];
   return int64Tensor(dims.slice(s, Math.max(s, e)));
 }
 
 // Shape-1/13/15/19/21: the input's dims as a 1-D int64 tensor (opset 15 adds start/end).
-export default defineOp({
+const SHAPE = defineOp({
   op: 'Shape',
   sinceVersion: 1,
   versions: [1, 13, 15, 19, 21], types: { T: ALL, T1: ['int64'] },
@@ -38,3 +37,4 @@ export default defineOp({
     return [{ dtype: 'int64', shape: [Math.max(0, e - s)] }];
   },
 });
+export default SHAPE;

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Size-1/13/19/21: element count as an int64 scalar.

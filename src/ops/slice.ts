@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis, shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
 /** Clamped start and element count of one sliced axis (ONNX Slice-10+ rules; steps may be negative). */

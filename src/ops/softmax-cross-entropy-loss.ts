@@ -1,5 +1,5 @@
 import { inferLossOutput } from './_loss';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16, INDEX } from './_types';
 
 // SoftmaxCrossEntropyLoss-12/13: NegativeLogLikelihoodLoss applied to LogSoftmax(scores, axis=1);

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16, INDEX } from './_types';
 
 // SplitToSequence-11: split sizes (1-D), a chunk size (scalar; last chunk smaller), or size-1 pieces (keepdims=0 drops the axis).

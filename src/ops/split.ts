@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { constInts, inferAxis } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 /**

@@ -1,4 +1,4 @@
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { FLOATS_BF16, INDEX } from './_types';
 
 // STFT-17: signal [batch, length, 1 or 2] → [batch, frames, bins, 2], frames = (length - frame_length)/frame_step + 1.

@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // StringNormalizer-10: X string [C] or [1, C] → [C'] or [1, C'] (C' unknown: stopwords are removed).
 export default defineOp({

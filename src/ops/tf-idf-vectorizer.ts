@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 
 // TfIdfVectorizer-9: X [C] or [N, C] (string/int32/int64) → float32 [max(ngram_indexes)+1] or [N, that].
 export default defineOp({

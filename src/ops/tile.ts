@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { constInts, shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Tile-1: inputs (input, tiles scalar, axis scalar); Tile-6/13: (input, repeats with one entry per dim).

@@ -1,7 +1,7 @@
 import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
 import { normalizeAxis } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { NUMERIC_BUT_BF16 } from './_types';
 
 // Opset 1: k is an attribute; 10: k is the second input; 11: `largest` and `sorted` attributes.

@@ -1,5 +1,5 @@
 import { shapeError } from './_shape';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Transpose-1/13: perm defaults to reversing the axes.

@@ -1,5 +1,5 @@
 import { inferSameAsInput } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL } from './_types';
 
 // Trilu-14: keeps the upper (j - i >= k) or lower (j - i <= k) triangle of the last two dims, zeroes the rest.

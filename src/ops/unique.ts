@@ -1,5 +1,5 @@
 import { normalizeAxis } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
 // Unique-11: the unique elements (or slices along `axis`) of X, sorted ascending or in first-occurrence

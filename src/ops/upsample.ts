@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import { NUMERIC_BOOL_BUT_BF16 } from './_types';
 
 // Upsample-7: `scales` attribute; -9: `scales` input; deprecated by Resize-10 (same asymmetric semantics).

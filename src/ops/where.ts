@@ -1,5 +1,5 @@
 import { broadcastDims } from './infer-util';
-import { defineOp } from './registry';
+import { defineOp } from './schema';
 import type { InferContext } from './schema';
 import { ALL } from './_types';
 

@@ -11,8 +11,8 @@
  * (folding would bloat the model), and nodes whose kernel throws (the runtime reports that error in context).
  * The now-unread inputs are left for eliminate-dead-code. Returns the same model when nothing folds.
  */
-import '../backends/interp/index';
-import { getKernel, makeContext } from '../backends/interp/kernel';
+import { makeContext } from '../backends/interp/kernel';
+import { getKernel } from '../backends/interp/kernel-registry';
 import { opsetFor, type Model, type Node } from '../ir/graph';
 import { Tensor } from '../ir/tensor';
 import { shapeOrSizeValue } from '../ops/shape';

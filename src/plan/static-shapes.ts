@@ -4,8 +4,8 @@
  * kernel and becomes a constant itself; Shape/Size of a tensor with a static shape fold without its data;
  * every other node gets its output types from the op schema's `infer`, which must come out fully static.
  */
-import '../backends/interp/index';
-import { getKernel, makeContext, type Value } from '../backends/interp/kernel';
+import { makeContext, type Value } from '../backends/interp/kernel';
+import { getKernel } from '../backends/interp/kernel-registry';
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import { feedInputs, opsetFor, type Model, type Node } from '../ir/graph';

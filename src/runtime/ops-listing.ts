@@ -40,7 +40,7 @@ export interface BackendOps {
 
 export async function listInterpOps(): Promise<BackendOps> {
   await import('../backends/interp/index');
-  const { getKernel } = await import('../backends/interp/kernel');
+  const { getKernel } = await import('../backends/interp/kernel-registry');
   const { allOpSchemas } = await import('../ops/registry');
   const ops = allOpSchemas()
     .filter((schema) => getKernel(schema.op, schema.domain))

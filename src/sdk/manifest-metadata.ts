@@ -83,7 +83,7 @@ const gemm: Builder = (c) => {
   const k = transA ? a[0]! : a[1]!;
   const cs = c.inputs[2];
   const [sm, sn] = cs ? broadcastStrides(cs, [m!, n!]) : [0, 0];
-  return [m!, k, n!, transA, transB, floatBits(c.attr<number | undefined>('alpha') ?? 1), floatBits(c.attr<number | undefined>('beta') ?? 1), cs ? 1 : 0, sm!, sn!];
+  return [m!, k, n!, transA, transB, floatBits(c.attr<number>('alpha')), floatBits(c.attr<number>('beta')), cs ? 1 : 0, sm!, sn!];
 };
 
 // [outer, n, inner]: normalize over n elements spaced `inner` apart. Before opset 13 the input is coerced to
@@ -108,7 +108,7 @@ const conv: Builder = (c) => {
   const kernel = c.attr<number[] | undefined>('kernel_shape') ?? w.slice(2);
   const strides = c.attr<number[] | undefined>('strides') ?? new Array<number>(s).fill(1);
   const dilations = c.attr<number[] | undefined>('dilations') ?? new Array<number>(s).fill(1);
-  const autoPad = c.attr<string | undefined>('auto_pad') ?? 'NOTSET';
+  const autoPad = c.attr<string>('auto_pad');
   let pads = c.attr<number[] | undefined>('pads') ?? new Array<number>(2 * s).fill(0);
   if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
     pads = new Array<number>(2 * s).fill(0);
@@ -120,7 +120,7 @@ const conv: Builder = (c) => {
       pads[s + i] = total - pads[i]!;
     }
   } else if (autoPad === 'VALID') pads = new Array<number>(2 * s).fill(0);
-  return [s, c.attr<number | undefined>('group') ?? 1, ...kernel, ...strides, ...pads, ...dilations];
+  return [s, c.attr<number>('group'), ...kernel, ...strides, ...pads, ...dilations];
 };
 
 // [rank, perm(rank)]
@@ -137,7 +137,7 @@ const concat: Builder = (c) => {
   return [axis < 0 ? axis + rank : axis];
 };
 
-const alphaOnly = (def: number): Builder => (c) => [floatBits(c.attr<number | undefined>('alpha') ?? def)];
+const alphaOnly: Builder = (c) => [floatBits(c.attr<number>('alpha'))];
 
 const BUILDERS: Record<string, Builder> = {
   Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: binary, PRelu: binary,
@@ -146,9 +146,9 @@ const BUILDERS: Record<string, Builder> = {
   MatMul: matmul, Gemm: gemm,
   Softmax: softmax, LogSoftmax: softmax, Hardmax: softmax,
   Conv: conv, Transpose: transpose, Concat: concat,
-  LeakyRelu: alphaOnly(0.01), Elu: alphaOnly(1), Celu: alphaOnly(1),
-  HardSigmoid: (c) => [floatBits(c.attr<number | undefined>('alpha') ?? 0.2), floatBits(c.attr<number | undefined>('beta') ?? 0.5)],
-  Selu: (c) => [floatBits(c.attr<number | undefined>('alpha') ?? 1.67326319217681884765625), floatBits(c.attr<number | undefined>('gamma') ?? 1.05070102214813232421875)],
+  LeakyRelu: alphaOnly, Elu: alphaOnly, Celu: alphaOnly,
+  HardSigmoid: (c) => [floatBits(c.attr<number>('alpha')), floatBits(c.attr<number>('beta'))],
+  Selu: (c) => [floatBits(c.attr<number>('alpha')), floatBits(c.attr<number>('gamma'))],
 };
 
 /** Ops whose metadata layout is defined (others get an empty array). */

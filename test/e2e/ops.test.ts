@@ -2,8 +2,7 @@
 import { beforeAll, expect, test } from 'bun:test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import '../../src/backends/interp/index';
-import { getKernel } from '../../src/backends/interp/kernel';
+import { getKernel } from '../../src/backends/interp/kernel-registry';
 import { opsetRange } from '../../src/ops/_opsets';
 import { allOpSchemas } from '../../src/ops/registry';
 import { hodu, requireBinary, tempDir } from './hodu';

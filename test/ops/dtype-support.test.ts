@@ -6,8 +6,6 @@
 import { describe, expect, test } from 'bun:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import '../../src/backends/interp/kernels/index';
-import '../../src/ops/index';
 import { MAX_OPSET } from '../../src/formats/onnx/decode';
 import { isDType } from '../../src/ir/dtype';
 import { NEWEST_OPSETS, opsetRange } from '../../src/ops/_opsets';

@@ -6,7 +6,6 @@
 import { expect, test } from 'bun:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import '../../src/ops/index';
 import { readAttr } from '../../src/ops/attrs';
 import { getOpSchema } from '../../src/ops/registry';
 import type { InferInput } from '../../src/ops/schema';

@@ -1,10 +1,8 @@
 import { describe, expect, test } from 'bun:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import '../../src/backends/interp/kernels/index';
-import '../../src/ops/index';
 import { Executor } from '../../src/backends/interp/executor';
-import { kernelOps } from '../../src/backends/interp/kernel';
+import { kernelOps } from '../../src/backends/interp/kernel-registry';
 import { HoduError } from '../../src/errors';
 import { Tensor } from '../../src/ir/tensor';
 import { allOpSchemas } from '../../src/ops/registry';

@@ -8,7 +8,6 @@
  * column-slice budget, so edge tiles and slice boundaries that fall mid-row are exercised.
  */
 import { describe, expect, test } from 'bun:test';
-import '../../src/ops/index';
 import convKernel from '../../src/backends/interp/kernels/conv';
 import convTransposeKernel from '../../src/backends/interp/kernels/conv-transpose';
 import { makeContext } from '../../src/backends/interp/kernel';
@@ -94,7 +93,7 @@ const intAttr = (value: number): Attribute => ({ type: 'int', value }) as Attrib
 function runKernel(kernel: typeof convKernel, op: string, inputs: Tensor[], attributes: Record<string, Attribute>): Tensor {
   const node: Node = { name: 'under_test', op, domain: '', inputs: inputs.map((_, i) => `in${i}`), outputs: ['y'], attributes };
   const ctx = makeContext(node, 17, () => []);
-  return kernel(inputs, ctx)[0] as Tensor;
+  return kernel.run(inputs, ctx)[0] as Tensor;
 }
 
 const tensor = (dtype: ConvCase['dtype'], dims: number[]) => {

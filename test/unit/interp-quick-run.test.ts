@@ -3,7 +3,6 @@
  * static shapes; a big MatMul or Conv, control flow, recurrent ops and unknown shapes go to the worker thread.
  */
 import { expect, test } from 'bun:test';
-import '../../src/backends/interp/index';
 import { isQuickRun, QUICK_RUN_WORK } from '../../src/backends/interp/worker/quick-run';
 import type { Graph, Model, Node } from '../../src/ir/graph';
 import { Tensor } from '../../src/ir/tensor';

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { HoduError } from '../../src/errors';
 import type { Node } from '../../src/ir/graph';
-import '../../src/ops/index';
 import { buildMetadata, opToKernelName, snakeCaseOp } from '../../src/sdk/kernel-names';
 import { floatBits } from '../../src/sdk/manifest-metadata';
 import { decodeManifest, encodeManifest, HEADER_SIZE, type DispatchManifest } from '../../src/sdk/manifest';

@@ -1,6 +1,4 @@
 import { expect, test } from 'bun:test';
-import '../../src/backends/interp/kernels/index';
-import '../../src/ops/index';
 import { Executor } from '../../src/backends/interp/executor';
 import type { Value } from '../../src/backends/interp/kernel';
 import { HoduError } from '../../src/errors';

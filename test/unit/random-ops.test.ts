@@ -1,6 +1,4 @@
 import { expect, test } from 'bun:test';
-import '../../src/backends/interp/kernels/index';
-import '../../src/ops/index';
 import { Executor } from '../../src/backends/interp/executor';
 import type { Attribute, Model } from '../../src/ir/graph';
 import { fromNumbers, Tensor, toNumbers } from '../../src/ir/tensor';

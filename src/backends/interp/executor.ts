@@ -3,7 +3,8 @@ import type { Graph, Model, Node } from '../../ir/graph';
 import { opsetFor } from '../../ir/graph';
 import { outerReads, subgraphsOf } from '../../ir/subgraphs';
 import { Tensor } from '../../ir/tensor';
-import { getKernel, makeContext, type Value } from './kernel';
+import { makeContext, type Value } from './kernel';
+import { getKernel } from './kernel-registry';
 
 /** Scope of values visible to a graph: its own plus (read-only) its enclosing graphs'. */
 class Scope {

@@ -1,12 +1,10 @@
-import './kernels/index';
-import '../../ops/index';
 import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
 import { subgraphsOf } from '../../ir/subgraphs';
 import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { Executor } from './executor';
-import { getKernel, kernelOps } from './kernel';
+import { getKernel, kernelOps } from './kernel-registry';
 import { setThreads } from './parallel/worker-pool';
 import { createChoosingSession } from './worker/choose-session';
 import { interruptsHandled } from '../../util/interrupt';

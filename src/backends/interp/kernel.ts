@@ -25,25 +25,20 @@ export interface KernelContext {
  */
 export type Kernel = (inputs: (Value | undefined)[], ctx: KernelContext) => Value[];
 
-const kernels = new Map<string, Kernel>();
-
-function key(domain: string, op: string): string {
-  return `${domain === 'ai.onnx' ? '' : domain}::${op}`;
+/** One interp kernel file's default export: the op it implements and the kernel. */
+export interface KernelDef {
+  op: string;
+  /** '' for the default ONNX domain. */
+  domain: string;
+  run: Kernel;
 }
 
-export function registerKernel(op: string, kernel: Kernel, domain = ''): Kernel {
-  const k = key(domain, op);
-  if (kernels.has(k)) throw new HoduError('E_INTERNAL', `interp kernel ${op} registered twice`);
-  kernels.set(k, kernel);
-  return kernel;
-}
-
-export function getKernel(op: string, domain = ''): Kernel | undefined {
-  return kernels.get(key(domain, op));
-}
-
-export function kernelOps(): string[] {
-  return [...kernels.keys()].map((k) => k.split('::')[1]!).sort();
+/**
+ * Defines the interp kernel of one op. Pure: the kernel file exports the result as its default, and
+ * kernel-registry.ts collects every default export through the generated list in kernels/index.ts.
+ */
+export function defineKernel(op: string, run: Kernel, domain = ''): KernelDef {
+  return { op, domain, run };
 }
 
 /** Builds the context for one node (the executor supplies runSubgraph). */

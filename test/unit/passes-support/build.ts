@@ -1,6 +1,5 @@
 /** Small models for the pass tests, a runner on the interp, and the before/after comparisons. */
 import { expect } from 'bun:test';
-import '../../../src/backends/interp/index';
 import { Executor } from '../../../src/backends/interp/executor';
 import type { DType } from '../../../src/ir/dtype';
 import { emptyGraph, type Attribute, type Dim, type Model, type Node } from '../../../src/ir/graph';

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Abs', unaryKernel(Math.abs, (x) => (x < 0n ? -x : x)));
+export default defineKernel('Abs', unaryKernel(Math.abs, (x) => (x < 0n ? -x : x)));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Acos', unaryKernel(Math.acos));
+export default defineKernel('Acos', unaryKernel(Math.acos));

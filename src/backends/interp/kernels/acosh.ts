@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Acosh', unaryKernel(Math.acosh));
+export default defineKernel('Acosh', unaryKernel(Math.acosh));

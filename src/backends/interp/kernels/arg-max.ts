@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { argExtremeKernel } from '../util/arg-extreme';
 
 // Index of the largest element along the axis.
-export default registerKernel('ArgMax', argExtremeKernel('largest', (a, b) => a > b));
+export default defineKernel('ArgMax', argExtremeKernel('largest', (a, b) => a > b));

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { argExtremeKernel } from '../util/arg-extreme';
 
 // Index of the smallest element along the axis.
-export default registerKernel('ArgMin', argExtremeKernel('smallest', (a, b) => a < b));
+export default defineKernel('ArgMin', argExtremeKernel('smallest', (a, b) => a < b));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Asin', unaryKernel(Math.asin));
+export default defineKernel('Asin', unaryKernel(Math.asin));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Asinh', unaryKernel(Math.asinh));
+export default defineKernel('Asinh', unaryKernel(Math.asinh));

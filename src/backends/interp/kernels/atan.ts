@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Atan', unaryKernel(Math.atan));
+export default defineKernel('Atan', unaryKernel(Math.atan));

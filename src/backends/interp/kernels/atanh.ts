@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Atanh', unaryKernel(Math.atanh));
+export default defineKernel('Atanh', unaryKernel(Math.atanh));

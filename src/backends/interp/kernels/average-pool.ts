@@ -1,10 +1,10 @@
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { checkPoolInput, planPool } from '../util/pool';
 
 // Y = mean over each window; the divisor counts padding only when count_include_pad = 1
 // (and never the part of a ceil_mode window that lies beyond the explicit padding).
-export default registerKernel('AveragePool', (inputs, ctx) => {
+export default defineKernel('AveragePool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'AveragePool', ctx.node.name);
   const { starts, offsets, padCounts, planes, inSize, outSize, yDims } = planPool(x, ctx);

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
 // Y = (X − mean) / sqrt(var + epsilon) · scale + B, per channel (axis 1).
 // With training_mode = 1 (opset ≥ 14) mean/var are the batch statistics (population variance over N and the
 // spatial dims) and the running statistics are updated: running = input · momentum + batch · (1 − momentum).
-export default registerKernel('BatchNormalization', (inputs, ctx) => {
+export default defineKernel('BatchNormalization', (inputs, ctx) => {
   const name = `BatchNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const [scale, bias, mean, variance] = [1, 2, 3, 4].map((i) => tensorInput(inputs, i, ctx));

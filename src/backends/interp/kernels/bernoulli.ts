@@ -2,12 +2,12 @@ import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { dtypeFromCode } from '../../../ops/_random';
 import { BERNOULLI_DTYPES } from '../../../ops/bernoulli';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { rngFor } from '../util/random';
 import { numericInput } from '../util/unary';
 
-export default registerKernel('Bernoulli', (inputs, ctx) => {
+export default defineKernel('Bernoulli', (inputs, ctx) => {
   const p = numericInput(inputs, 0, ctx);
   const dtype = dtypeFromCode(ctx.node, ctx.attr<number | undefined>('dtype'), p.dtype, BERNOULLI_DTYPES);
   const probs = toNumbers(p);

@@ -1,6 +1,6 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
 import { integerOnly } from '../util/unary';
 
 // JS bitwise operators work on 32-bit two's complement, which the 8/16/32-bit storages wrap back exactly.
-export default registerKernel('BitwiseAnd', integerOnly(binaryKernel({ num: (a, b) => a & b, big: (a, b) => a & b })));
+export default defineKernel('BitwiseAnd', integerOnly(binaryKernel({ num: (a, b) => a & b, big: (a, b) => a & b })));

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { windowKernel } from '../util/window';
 
 // w[n] = 0.42 - 0.5·cos(2πn/N) + 0.08·cos(4πn/N).
-export default registerKernel('BlackmanWindow', windowKernel([0.42, 0.5, 0.08]));
+export default defineKernel('BlackmanWindow', windowKernel([0.42, 0.5, 0.08]));

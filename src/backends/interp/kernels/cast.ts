@@ -2,7 +2,7 @@ import { allocData, isBigDType, type BigArray, type DType } from '../../../ir/dt
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
 import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
 import { castTarget } from '../../../ops/cast';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
 /** Rounds a double to the nearest value of a narrower float dtype. */
 const ROUND_TO: Partial<Record<DType, (x: number) => number>> = {
@@ -95,4 +95,4 @@ function numbersTo(to: DType, dims: readonly number[], values: ArrayLike<number>
   return fromNumbers(to, dims, values);
 }
 
-export default registerKernel('Cast', (inputs, ctx) => [castTensor(tensorInput(inputs, 0, ctx), castTarget(ctx.node))]);
+export default defineKernel('Cast', (inputs, ctx) => [castTensor(tensorInput(inputs, 0, ctx), castTarget(ctx.node))]);

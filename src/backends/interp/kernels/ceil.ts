@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Ceil', unaryKernel(Math.ceil));
+export default defineKernel('Ceil', unaryKernel(Math.ceil));

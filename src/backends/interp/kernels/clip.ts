@@ -1,7 +1,7 @@
 import { HoduError } from '../../../errors';
 import { isBigDType, type BigArray } from '../../../ir/dtype';
 import { toNumbers, type Tensor } from '../../../ir/tensor';
-import { optionalInput, registerKernel } from '../kernel';
+import { defineKernel, optionalInput } from '../kernel';
 import { mapUnaryTyped, numericInput } from '../util/unary';
 
 function scalarBound(t: Tensor | undefined, which: string, nodeName: string): Tensor | undefined {
@@ -12,7 +12,7 @@ function scalarBound(t: Tensor | undefined, which: string, nodeName: string): Te
 }
 
 // min(max(x, lo), hi): when lo > hi every value becomes hi, as the spec says.
-export default registerKernel('Clip', (inputs, ctx) => {
+export default defineKernel('Clip', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   if (ctx.opset < 11) {
     const lo = ctx.attr<number>('min');

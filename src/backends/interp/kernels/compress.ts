@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { concatTensors, sliceAxis } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
-export default registerKernel('Compress', (inputs, ctx) => {
+export default defineKernel('Compress', (inputs, ctx) => {
   const input = tensorInput(inputs, 0, ctx);
   const cond = tensorInput(inputs, 1, ctx);
   const axisAttr = ctx.attr<number | undefined>('axis');

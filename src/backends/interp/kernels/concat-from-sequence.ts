@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { concatTensors, sequenceInput } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // new_axis=1 stacks: each tensor gets a size-1 dim at `axis` (range -r-1..r), then they are concatenated.
-export default registerKernel('ConcatFromSequence', (inputs, ctx) => {
+export default defineKernel('ConcatFromSequence', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
   if (seq.length === 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: cannot concatenate an empty sequence`);
   const first = seq[0]!;

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import type { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { concatTensors } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Concatenates along `axis`; every other dim must match (zero-size inputs simply contribute nothing).
-export default registerKernel('Concat', (inputs, ctx) => {
+export default defineKernel('Concat', (inputs, ctx) => {
   const parts: Tensor[] = inputs.map((_, i) => tensorInput(inputs, i, ctx));
   if (parts.length === 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: needs at least one input`);
   const first = parts[0]!;

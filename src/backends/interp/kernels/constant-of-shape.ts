@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { toIntList } from '../../../ir/tensor';
 import type { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { filledTensor, firstElement } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('ConstantOfShape', (inputs, ctx) => {
+export default defineKernel('ConstantOfShape', (inputs, ctx) => {
   const dims = toIntList(tensorInput(inputs, 0, ctx));
   if (dims.some((d) => d < 0)) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: negative dim in shape [${dims.join(',')}]`);
   const value = ctx.attr<Tensor | undefined>('value');

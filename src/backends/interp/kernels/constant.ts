@@ -1,5 +1,5 @@
 import { constantValue } from '../../../ops/constant';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 
 // The attribute tensor itself (kernels never mutate storage, so sharing it is safe).
-export default registerKernel('Constant', (_inputs, ctx) => [constantValue(ctx.node)]);
+export default defineKernel('Constant', (_inputs, ctx) => [constantValue(ctx.node)]);

@@ -1,10 +1,10 @@
 import { fromNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { centeredBroadcast, integerConv } from '../util/quant';
 
 // y = Conv(x - x_zero_point, w - w_zero_point) in int32. Padding reads as the zero point (0 once centred), as in
 // onnxruntime; w_zero_point is a scalar or one per output channel ([M], read as [M, 1, ...]).
-export default registerKernel('ConvInteger', (inputs, ctx) => {
+export default defineKernel('ConvInteger', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const w = tensorInput(inputs, 1, ctx);
   const xzp = optionalInput(inputs, 2);

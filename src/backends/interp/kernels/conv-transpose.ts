@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_conv';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { col2im } from '../util/conv';
 import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';
 import { gemm } from '../util/gemm';
 
 // The adjoint of Conv: col = W_gᵀ · X[n, group g] (one blocked gemm), then col2im scatters the columns into Y.
-export default registerKernel('ConvTranspose', (inputs, ctx) => {
+export default defineKernel('ConvTranspose', (inputs, ctx) => {
   const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   if (group < 1 || channels % group !== 0 || w.dims[0] !== channels) {
     throw new HoduError('E_SHAPE', `${name}: W [${w.dims}] must be [C=${channels}, M/group, k...] with C divisible by group ${group}`);

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';
 import { gemmOutput } from '../util/gemm';
 import { runConv } from '../util/gemm-conv';
 
 // Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]; util/gemm-conv.ts picks the lowering per shape.
-export default registerKernel('Conv', (inputs, ctx) => {
+export default defineKernel('Conv', (inputs, ctx) => {
   const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   const m = w.dims[0]!;
   const kernel = convKernelShape(w, ctx, name);

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Cos', unaryKernel(Math.cos));
+export default defineKernel('Cos', unaryKernel(Math.cos));

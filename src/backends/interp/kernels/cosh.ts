@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Cosh', unaryKernel(Math.cosh));
+export default defineKernel('Cosh', unaryKernel(Math.cosh));

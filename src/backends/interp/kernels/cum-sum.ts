@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { sizeOf, Tensor, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { reductionFor, storeOf } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
-export default registerKernel('CumSum', (inputs, ctx) => {
+export default defineKernel('CumSum', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axisT = tensorInput(inputs, 1, ctx);
   if (axisT.size !== 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: axis must be a scalar, got shape [${axisT.dims.join(',')}]`);

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { permuteView } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
 // DCR: view [N, b, b, C/b², H, W], perm [0,3,4,1,5,2]; CRD: view [N, C/b², b, b, H, W], perm [0,1,4,2,5,3].
-export default registerKernel('DepthToSpace', (inputs, ctx) => {
+export default defineKernel('DepthToSpace', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const b = ctx.attr<number>('blocksize');
   const mode = ctx.opset >= 11 ? ctx.attr<string>('mode') : 'DCR';

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { linearQuantIndex, paramValues } from '../util/quant';
 
 // y = (x - x_zero_point) · x_scale, in the scale's dtype. int32 x (bias-like values) has no zero point.
-export default registerKernel('DequantizeLinear', (inputs, ctx) => {
+export default defineKernel('DequantizeLinear', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);
   const zp = optionalInput(inputs, 2);

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
@@ -31,7 +31,7 @@ function determinant(a: Float64Array, n: number): number {
   return det;
 }
 
-export default registerKernel('Det', (inputs, ctx) => {
+export default defineKernel('Det', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const n = x.dims[x.rank - 1]!;
   if (x.rank < 2 || x.dims[x.rank - 2] !== n) {

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { dft } from '../util/signal';
 
 // For every line along `axis`: take the complex signal (imaginary 0 for real input), zero-pad or truncate it to
 // dft_length, transform in float64 (1/n-scaled when inverse), keep the first n/2+1 bins when onesided.
-export default registerKernel('DFT', (inputs, ctx) => {
+export default defineKernel('DFT', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const lenT = optionalInput(inputs, 1);
   const axisT = ctx.opset >= 20 ? optionalInput(inputs, 2) : undefined;

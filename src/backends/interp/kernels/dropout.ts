@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers, type Tensor } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput, type KernelContext } from '../kernel';
+import { defineKernel, optionalInput, tensorInput, type KernelContext } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 import { Rng } from '../util/random';
@@ -15,7 +15,7 @@ function trainingRatio(inputs: Parameters<typeof optionalInput>[0], ctx: KernelC
   return ratioInput ? toNumbers(ratioInput)[0]! : 0.5;
 }
 
-export default registerKernel('Dropout', (inputs, ctx) => {
+export default defineKernel('Dropout', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const ratio = trainingRatio(inputs, ctx);
   if (!(ratio >= 0 && ratio < 1)) {

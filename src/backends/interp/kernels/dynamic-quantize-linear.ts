@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { roundHalfEven, saturate } from '../util/quant';
 
@@ -8,7 +8,7 @@ import { roundHalfEven, saturate } from '../util/quant';
 //   scale = (max(0, max x) - min(0, min x)) / 255;  zp = saturate(round(0 - min / scale));
 //   y = saturate(round(x / scale) + zp).
 // An all-zero x gives scale 0; then zp and y are 0 (the formula would divide 0 by 0).
-export default registerKernel('DynamicQuantizeLinear', (inputs, ctx) => {
+export default defineKernel('DynamicQuantizeLinear', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.dtype !== 'float32') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: x must be float32, got ${x.dtype}`);
   const xv = toNumbers(x);

@@ -1,10 +1,10 @@
 import { fromNumbers, stridesOf, type Tensor, toNumbers } from '../../../ir/tensor';
 import { labelSizes, planEinsum } from '../../../ops/einsum';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
 // Generic einsum: one odometer over all labels (output labels outer, summed labels inner); every operand
 // keeps a running offset moved by its per-label stride (0 for broadcast dims, summed strides for diagonals).
-export default registerKernel('Einsum', (inputs, ctx) => {
+export default defineKernel('Einsum', (inputs, ctx) => {
   const where = `Einsum node '${ctx.node.name}'`;
   const ts: Tensor[] = inputs.map((_, i) => tensorInput(inputs, i, ctx));
   const plan = planEinsum(ctx.attr<string>('equation'), ts.map((t) => t.rank), where);

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { binaryKernel, where } from '../util/binary';
 
 const numeric = binaryKernel({ num: (a, b) => +(a === b), big: (a, b) => a === b }, true);
 
 // Strings are comparable from opset 19.
-export default registerKernel('Equal', (inputs, ctx) => {
+export default defineKernel('Equal', (inputs, ctx) => {
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);
   if (a.dtype !== 'string' && b.dtype !== 'string') return numeric(inputs, ctx);

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { erf, unaryKernel } from '../util/unary';
 
 // See util/unary.ts for the approximation (about double precision).
-export default registerKernel('Erf', unaryKernel(erf));
+export default defineKernel('Erf', unaryKernel(erf));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Exp', unaryKernel(Math.exp));
+export default defineKernel('Exp', unaryKernel(Math.exp));

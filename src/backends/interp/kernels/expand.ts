@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { takeByIndex } from '../util/copy';
 
-export default registerKernel('Expand', (inputs, ctx) => {
+export default defineKernel('Expand', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const shape = toIntList(tensorInput(inputs, 1, ctx));
   if (shape.some((d) => d < 0)) {

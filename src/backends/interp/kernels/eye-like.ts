@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers } from '../../../ir/tensor';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('EyeLike', (inputs, ctx) => {
+export default defineKernel('EyeLike', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.rank !== 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must be 2-D, got [${x.dims.join(',')}]`);
   const code = ctx.attr<number | undefined>('dtype');

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { sizeOf, Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // A 2-D view [prod(dims[:axis]), prod(dims[axis:])]; shares storage.
-export default registerKernel('Flatten', (inputs, ctx) => {
+export default defineKernel('Flatten', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const raw = ctx.attr<number>('axis');
   const axis = raw < 0 ? raw + x.rank : raw;

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Floor', unaryKernel(Math.floor));
+export default defineKernel('Floor', unaryKernel(Math.floor));

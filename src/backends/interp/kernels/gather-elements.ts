@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { stridesOf, Tensor, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
 
-export default registerKernel('GatherElements', (inputs, ctx) => {
+export default defineKernel('GatherElements', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);

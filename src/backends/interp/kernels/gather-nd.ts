@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
 import { nodeLabel, normalizeIndex } from '../util/indexing';
 
 // Each index row (length k) picks a slab data[batch, i0..ik-1, ...]; the first batch_dims dims pair up.
-export default registerKernel('GatherND', (inputs, ctx) => {
+export default defineKernel('GatherND', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const b = ctx.attr<number>('batch_dims');

@@ -1,11 +1,11 @@
 import { allocData } from '../../../ir/dtype';
 import { Tensor, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
 import { normalizeAxisFor, normalizeIndex } from '../util/indexing';
 
 // For each outer block and each index, copies the inner block data[o, idx, :].
-export default registerKernel('Gather', (inputs, ctx) => {
+export default defineKernel('Gather', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);

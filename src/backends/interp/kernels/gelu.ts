@@ -1,5 +1,5 @@
 import { HoduError } from '../../../errors';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { erf, mapUnaryTyped, numericInput } from '../util/unary';
 
 const SQRT_HALF = Math.SQRT1_2;
@@ -8,7 +8,7 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const exact = (x: number) => 0.5 * x * (1 + erf(x * SQRT_HALF));
 const tanhApprox = (x: number) => 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
 
-export default registerKernel('Gelu', (inputs, ctx) => {
+export default defineKernel('Gelu', (inputs, ctx) => {
   const approximate = ctx.attr<string>('approximate');
   if (approximate !== 'none' && approximate !== 'tanh') {
     throw new HoduError('E_UNSUPPORTED_ATTR', `Gelu node '${ctx.node.name}': approximate must be 'none' or 'tanh', got '${approximate}'`);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { broadcastIndex } from '../util/broadcast';
 import { gemm, gemmOutput } from '../util/gemm';
 
 // Y = alpha · op(A) · op(B) + beta · C, C broadcast unidirectionally to [M, N].
-export default registerKernel('Gemm', (inputs, ctx) => {
+export default defineKernel('Gemm', (inputs, ctx) => {
   const name = `Gemm node '${ctx.node.name}'`;
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);

@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { globalPoolKernel } from '../util/global-pool';
 
 // Mean over all spatial positions of each (N, C) plane.
-export default registerKernel(
+export default defineKernel(
   'GlobalAveragePool',
   globalPoolKernel(() => (xv, start, size) => {
     let sum = 0;

@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { globalPoolKernel } from '../util/global-pool';
 
 // (Σ |x|^p)^(1/p) over all spatial positions of each (N, C) plane.
-export default registerKernel(
+export default defineKernel(
   'GlobalLpPool',
   globalPoolKernel((ctx) => {
     // GlobalLpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).

@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { globalPoolKernel } from '../util/global-pool';
 
 // Max over all spatial positions of each (N, C) plane; a NaN anywhere in the plane wins.
-export default registerKernel(
+export default defineKernel(
   'GlobalMaxPool',
   globalPoolKernel(() => (xv, start, size) => {
     let best = -Infinity;

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
 
 // Comparisons with NaN are false.
-export default registerKernel('Greater', binaryKernel({ num: (a, b) => +(a > b), big: (a, b) => a > b }, true));
+export default defineKernel('Greater', binaryKernel({ num: (a, b) => +(a > b), big: (a, b) => a > b }, true));

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 type Padding = 'zeros' | 'border' | 'reflection';
@@ -42,7 +42,7 @@ function cubicWeights(t: number, w: Float64Array): void {
 // Y[n, c, h, w] = X[n, c] sampled at grid[n, h, w] = (x, y) in [-1, 1]. Follows the ONNX reference / onnxruntime:
 // nearest rounds half to even; out-of-range sample points are clamped (border) or mirrored (reflection) first,
 // then every tap outside the image reads 0 (zeros), the clamped pixel (border) or the mirrored pixel (reflection).
-export default registerKernel('GridSample', (inputs, ctx) => {
+export default defineKernel('GridSample', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const grid = tensorInput(inputs, 1, ctx);
   if (x.rank !== 4 || grid.rank !== 4 || grid.dims[0] !== x.dims[0] || grid.dims[3] !== 2) {

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { runStats } from '../util/norm';
 
 // Channels split into num_groups groups; each (n, group) is normalized over its channels and spatial dims,
 // then scaled per group (opset 18) or per channel (opset 21).
-export default registerKernel('GroupNormalization', (inputs, ctx) => {
+export default defineKernel('GroupNormalization', (inputs, ctx) => {
   const name = `GroupNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);

@@ -1,11 +1,11 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { gemm } from '../util/gemm';
 import { clipTo, outputTensors, projectInput, setupRnn, timeIndex } from '../util/rnn';
 
 // z = f(Xt·Wzᵀ + H·Rzᵀ + Wbz + Rbz), r = f(… r …),
 // h~ = g(Xt·Whᵀ + (r ⊙ H)·Rhᵀ + Rbh + Wbh)        when linear_before_reset = 0,
 // h~ = g(Xt·Whᵀ + r ⊙ (H·Rhᵀ + Rbh) + Wbh)        otherwise;   H' = (1 − z) ⊙ h~ + z ⊙ H.
-export default registerKernel('GRU', (inputs, ctx) => {
+export default defineKernel('GRU', (inputs, ctx) => {
   const s = setupRnn(inputs, ctx, 3, ['Sigmoid', 'Tanh']);
   const { seq, batch, hidden: hs, dirs } = s;
   const linearBeforeReset = ctx.attr<number>('linear_before_reset') !== 0;

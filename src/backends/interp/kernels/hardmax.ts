@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { softmaxFamilyKernel } from '../util/reduce';
 
 // 1 at the first maximum along the axis, 0 elsewhere.
-export default registerKernel(
+export default defineKernel(
   'Hardmax',
   softmaxFamilyKernel((x, y, base, stride, n) => {
     let best = 0;

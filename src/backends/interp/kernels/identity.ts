@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 
 // Passes any value through (tensor, sequence or absent optional); storage is never mutated so no copy.
-export default registerKernel('Identity', (inputs) => [inputs[0] ?? null]);
+export default defineKernel('Identity', (inputs) => [inputs[0] ?? null]);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import type { Graph } from '../../../ir/graph';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
 // Runs one branch with no inputs of its own; it reads outer-scope values by name.
-export default registerKernel('If', (inputs, ctx) => {
+export default defineKernel('If', (inputs, ctx) => {
   const cond = tensorInput(inputs, 0, ctx);
   if (cond.size !== 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: cond must hold one element, has shape [${cond.dims.join(',')}]`);
   const taken = Boolean(storeOf(cond.data)[0]);

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { runStats } from '../util/norm';
 
 // y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c], statistics per (n, c) over the spatial dims.
-export default registerKernel('InstanceNormalization', (inputs, ctx) => {
+export default defineKernel('InstanceNormalization', (inputs, ctx) => {
   const name = `InstanceNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);

@@ -1,7 +1,7 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { mapUnaryTyped, numericInput } from '../util/unary';
 
-export default registerKernel('IsInf', (inputs, ctx) => {
+export default defineKernel('IsInf', (inputs, ctx) => {
   const neg = ctx.attr<number>('detect_negative') !== 0;
   const pos = ctx.attr<number>('detect_positive') !== 0;
   const isInf = (x: number) => +((pos && x === Infinity) || (neg && x === -Infinity));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { mapUnaryTyped, numericInput } from '../util/unary';
 
-export default registerKernel('IsNaN', (inputs, ctx) => [mapUnaryTyped(numericInput(inputs, 0, ctx), (x) => +Number.isNaN(x), undefined, 'bool')]);
+export default defineKernel('IsNaN', (inputs, ctx) => [mapUnaryTyped(numericInput(inputs, 0, ctx), (x) => +Number.isNaN(x), undefined, 'bool')]);

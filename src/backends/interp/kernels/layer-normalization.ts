@@ -2,13 +2,13 @@ import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { normalizeAxis } from '../../../ops/infer-util';
 import { stashDType } from '../../../ops/layer-normalization';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { runStats } from '../util/norm';
 
 // Y = (X − mean) · InvStdDev · Scale + B, statistics over the trailing dims from `axis` on;
 // Scale and B broadcast (unidirectionally) to those trailing dims.
-export default registerKernel('LayerNormalization', (inputs, ctx) => {
+export default defineKernel('LayerNormalization', (inputs, ctx) => {
   const name = `LayerNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);

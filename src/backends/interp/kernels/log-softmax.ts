@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { sliceMax, softmaxFamilyKernel } from '../util/reduce';
 
 // x - max - log(sum(exp(x - max))) along the axis.
-export default registerKernel(
+export default defineKernel(
   'LogSoftmax',
   softmaxFamilyKernel((x, y, base, stride, n) => {
     const m = sliceMax(x, base, stride, n);

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
 // log(0) = -inf, negative inputs give NaN.
-export default registerKernel('Log', unaryKernel(Math.log));
+export default defineKernel('Log', unaryKernel(Math.log));

@@ -2,7 +2,7 @@ import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import type { Graph, TensorType } from '../../../ir/graph';
 import { int64Tensor, Tensor, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, type Value } from '../kernel';
+import { defineKernel, optionalInput, type Value } from '../kernel';
 import { copyRange, storeOf } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
@@ -25,7 +25,7 @@ function stack(parts: Tensor[], what: () => string): Tensor {
   return new Tensor(first.dtype, [parts.length, ...first.dims], out);
 }
 
-export default registerKernel('Loop', (inputs, ctx) => {
+export default defineKernel('Loop', (inputs, ctx) => {
   const body = ctx.attr<Graph>('body');
   const tripInput = optionalInput(inputs, 0);
   const condInput = optionalInput(inputs, 1);

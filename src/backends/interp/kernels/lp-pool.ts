@@ -1,9 +1,9 @@
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { checkPoolInput, planPool } from '../util/pool';
 
 // Y = (Σ |x|^p)^(1/p) over each window; padding contributes zero.
-export default registerKernel('LpPool', (inputs, ctx) => {
+export default defineKernel('LpPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'LpPool', ctx.node.name);
   // LpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
-export default registerKernel('LRN', (inputs, ctx) => {
+export default defineKernel('LRN', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const size = ctx.attr<number>('size');
   if (x.rank < 2 || !(size >= 1)) {

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel } from '../kernel';
+import { defineKernel, optionalInput } from '../kernel';
 import { gemm } from '../util/gemm';
 import { clipTo, outputTensors, projectInput, readState, setupRnn, timeIndex } from '../util/rnn';
 
 // Gates in W/R/B order i, o, f, c; peepholes P = [Pi, Po, Pf]:
 //   i = f(… + Pi ⊙ C), f' = f(… + Pf ⊙ C) (or 1 − i with input_forget), c~ = g(…),
 //   C' = f' ⊙ C + i ⊙ c~,  o = f(… + Po ⊙ C'),  H' = o ⊙ h(C').
-export default registerKernel('LSTM', (inputs, ctx) => {
+export default defineKernel('LSTM', (inputs, ctx) => {
   const s = setupRnn(inputs, ctx, 4, ['Sigmoid', 'Tanh', 'Tanh']);
   const { seq, batch, hidden: hs, dirs } = s;
   const c0 = optionalInput(inputs, 6);

@@ -1,10 +1,10 @@
 import { fromNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { centeredBroadcast, integerMatMul } from '../util/quant';
 
 // Y = (A - a_zero_point) @ (B - b_zero_point) in int32. a_zero_point is a scalar or per row (a 1-D [M] is read
 // as [M, 1]; N-D as [..., M, 1]); b_zero_point a scalar or per column ([N] or [..., 1, N]), so both broadcast.
-export default registerKernel('MatMulInteger', (inputs, ctx) => {
+export default defineKernel('MatMulInteger', (inputs, ctx) => {
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);
   const azp = optionalInput(inputs, 2);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { gemmOutput } from '../util/gemm';
 import { matmulLayout, runMatMul } from '../util/matmul-layout';
 
 // Y = A @ B with numpy.matmul semantics: one blocked gemm per (broadcast) batch entry.
-export default registerKernel('MatMul', (inputs, ctx) => {
+export default defineKernel('MatMul', (inputs, ctx) => {
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);
   if (a.dtype !== b.dtype) {

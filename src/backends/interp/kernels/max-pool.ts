@@ -1,10 +1,10 @@
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { checkPoolInput, columnMajorOffset, planPool } from '../util/pool';
 
 // Y = max over each window (padding never wins); Indices = flat index of the first maximum into X,
 // row-major, or column-major over the spatial dims when storage_order = 1.
-export default registerKernel('MaxPool', (inputs, ctx) => {
+export default defineKernel('MaxPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   checkPoolInput(x, 'MaxPool', ctx.node.name);
   const { spatial, starts, offsets, planes, inSize, outSize, yDims } = planPool(x, ctx);

@@ -2,11 +2,11 @@ import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { unpooledDims } from '../../../ops/max-unpool';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel, unravel } from '../util/indexing';
 
-export default registerKernel('MaxUnpool', (inputs, ctx) => {
+export default defineKernel('MaxUnpool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const given = optionalInput(inputs, 2);

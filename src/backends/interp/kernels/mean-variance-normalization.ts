@@ -1,9 +1,9 @@
 import { fromNumbers, stridesOf, toNumbers } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { normalizeAxisFor, unravel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
-export default registerKernel('MeanVarianceNormalization', (inputs, ctx) => {
+export default defineKernel('MeanVarianceNormalization', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const axes = new Set(ctx.attr<number[]>('axes').map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes entry')));
   // Each element belongs to the group given by its coordinates on the kept (non-reduced) axes.

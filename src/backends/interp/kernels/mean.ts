@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { mapBroadcast } from '../util/elementwise';
 import { numericInput } from '../util/unary';
 import { where } from '../util/binary';
 
 // Sums all inputs in doubles and divides once, so float16 inputs are rounded only at the end.
-export default registerKernel('Mean', (inputs, ctx) => {
+export default defineKernel('Mean', (inputs, ctx) => {
   const ts = inputs.map((_, i) => numericInput(inputs, i, ctx));
   const n = ts.length;
   if (n === 0) throw new HoduError('E_INPUT', `Mean node '${ctx.node.name}' needs at least one input`, { hint: 'the model is malformed' });

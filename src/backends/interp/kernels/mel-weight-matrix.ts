@@ -1,7 +1,7 @@
 import { HoduError } from '../../../errors';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 const hzToMel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
@@ -10,7 +10,7 @@ const melToHz = (mel: number) => 700 * (10 ** (mel / 2595) - 1);
 // The ONNX reference's construction (which onnxruntime shares): num_mel_bins + 2 edge points evenly spaced in
 // mel — note the step is (high - low) / (num_mel_bins + 2) — mapped to spectrogram bins
 // floor((dft_length + 1)·hz / sample_rate); filter i rises from edge i to edge i+1 and falls to edge i+2.
-export default registerKernel('MelWeightMatrix', (inputs, ctx) => {
+export default defineKernel('MelWeightMatrix', (inputs, ctx) => {
   const scalar = (i: number) => Number(toNumbers(tensorInput(inputs, i, ctx))[0]);
   const [melBins, dftLength, sampleRate, lowHz, highHz] = [0, 1, 2, 3, 4].map(scalar) as [number, number, number, number, number];
   if (!(melBins >= 1) || !(dftLength >= 1) || !(sampleRate > 0) || !(lowHz >= 0) || !(highHz > lowHz)) {

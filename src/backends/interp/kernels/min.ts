@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { variadicKernel } from '../util/binary';
 
-export default registerKernel('Min', variadicKernel({ num: Math.min, big: (a, b) => (a < b ? a : b) }));
+export default defineKernel('Min', variadicKernel({ num: Math.min, big: (a, b) => (a < b ? a : b) }));

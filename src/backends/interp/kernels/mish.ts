@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { softplus, unaryKernel } from '../util/unary';
 
 // mish(x) = x * tanh(softplus(x)).
-export default registerKernel('Mish', unaryKernel((x) => x * Math.tanh(softplus(x))));
+export default defineKernel('Mish', unaryKernel((x) => x * Math.tanh(softplus(x))));

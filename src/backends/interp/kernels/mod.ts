@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { isFloatDType } from '../../../ir/dtype';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryOperands, mapBinary, where } from '../util/binary';
 
 // fmod=1 is C fmod (JS %: sign of the dividend). fmod=0 is Python's %: the sign follows the divisor.
@@ -19,7 +19,7 @@ const pyMod = {
   },
 };
 
-export default registerKernel('Mod', (inputs, ctx) => {
+export default defineKernel('Mod', (inputs, ctx) => {
   const [a, b] = binaryOperands(inputs, ctx);
   const fmod = ctx.attr<number>('fmod');
   if (fmod !== 0 && fmod !== 1) {

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryOperands, mapBinary, where } from '../util/binary';
 
 const generic = { num: (a: number, b: number) => a * b, big: (a: bigint, b: bigint) => a * b };
@@ -6,7 +6,7 @@ const generic = { num: (a: number, b: number) => a * b, big: (a: bigint, b: bigi
 // exactly (the Uint32Array store reinterprets them for uint32).
 const int32 = { num: Math.imul };
 
-export default registerKernel('Mul', (inputs, ctx) => {
+export default defineKernel('Mul', (inputs, ctx) => {
   const [a, b] = binaryOperands(inputs, ctx);
   const fns = (a.dtype === 'int32' || a.dtype === 'uint32') && a.dtype === b.dtype ? int32 : generic;
   return [mapBinary(a, b, a.dtype, fns, where(ctx))];

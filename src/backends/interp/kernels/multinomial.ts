@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { dtypeFromCode } from '../../../ops/_random';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { rngFor } from '../util/random';
 import { numericInput } from '../util/unary';
 
-export default registerKernel('Multinomial', (inputs, ctx) => {
+export default defineKernel('Multinomial', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const dtype = dtypeFromCode(ctx.node, ctx.attr<number>('dtype'), 'int32', ['int32', 'int64']);
   const samples = ctx.attr<number>('sample_size');

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
 // Signed integers wrap (-(-128) as int8 is -128), as in C.
-export default registerKernel('Neg', unaryKernel((x) => -x, (x) => -x));
+export default defineKernel('Neg', unaryKernel((x) => -x, (x) => -x));

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { Tensor, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 /** A box as [ymin, xmin, ymax, xmax] whatever the input format (corners may come flipped). */
@@ -35,7 +35,7 @@ function suppresses(a: Float64Array, b: Float64Array, threshold: number): boolea
 
 // Greedy NMS per (batch, class): candidates with score > score_threshold, highest score first (ties: lower box
 // index first), each kept unless it overlaps an already kept box by IoU > iou_threshold.
-export default registerKernel('NonMaxSuppression', (inputs, ctx) => {
+export default defineKernel('NonMaxSuppression', (inputs, ctx) => {
   const boxes = tensorInput(inputs, 0, ctx);
   const scores = tensorInput(inputs, 1, ctx);
   const maxOut = optionalInput(inputs, 2);

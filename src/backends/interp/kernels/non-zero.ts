@@ -1,10 +1,10 @@
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { unravel } from '../util/indexing';
 
 // Non-zero per storage: float16/bfloat16 bits with only the sign set are -0 (zero); strings: non-empty.
-export default registerKernel('NonZero', (inputs, ctx) => {
+export default defineKernel('NonZero', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const s = storeOf(x.data);
   const half = x.dtype === 'float16' || x.dtype === 'bfloat16';

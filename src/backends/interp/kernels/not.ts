@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
-export default registerKernel('Not', (inputs, ctx) => {
+export default defineKernel('Not', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.dtype !== 'bool') throw new HoduError('E_DTYPE', `Not node '${ctx.node.name}': needs a bool input, got ${x.dtype}`);
   const src = x.data as Uint8Array;

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { sizeOf, toNumbers, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { filledTensor, storeOf } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // out[..., i at axis, ...] = on where indices[...] (negative counts from depth) == i, else off.
-export default registerKernel('OneHot', (inputs, ctx) => {
+export default defineKernel('OneHot', (inputs, ctx) => {
   const indices = tensorInput(inputs, 0, ctx);
   const depthT = tensorInput(inputs, 1, ctx);
   const values = tensorInput(inputs, 2, ctx);

@@ -1,8 +1,8 @@
 import { HoduError } from '../../../errors';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('OptionalGetElement', (inputs, ctx) => {
+export default defineKernel('OptionalGetElement', (inputs, ctx) => {
   const v = inputs[0];
   if (v === undefined || v === null) {
     throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: the optional input is empty`, {

@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('OptionalHasElement', (inputs, ctx) => {
+export default defineKernel('OptionalHasElement', (inputs, ctx) => {
   const v = inputs[0];
   if (v === undefined && ctx.opset < 18) {
     throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: the input may be omitted only from opset 18 (model opset ${ctx.opset})`);

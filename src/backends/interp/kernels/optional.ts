@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import type { ValueType } from '../../../ir/graph';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // An absent optional is `null` at run time; a present one is its tensor or sequence itself.
-export default registerKernel('Optional', (inputs, ctx) => {
+export default defineKernel('Optional', (inputs, ctx) => {
   const v = inputs[0];
   if (v !== undefined) return [v];
   if (!ctx.attr<ValueType | undefined>('type')) {

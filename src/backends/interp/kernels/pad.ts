@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, stridesOf, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { firstElement, takeByIndex } from '../util/copy';
 import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
@@ -25,7 +25,7 @@ function sourceCoord(src: number, dim: number, mode: string): number {
   }
 }
 
-export default registerKernel('Pad', (inputs, ctx) => {
+export default defineKernel('Pad', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const mode = ctx.attr<string>('mode');
   if (!['constant', 'reflect', 'edge', ...(ctx.opset >= 19 ? ['wrap'] : [])].includes(mode)) {

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
 
 // bigint ** needs a non-negative exponent; an integer base to a negative power truncates to 0 unless |base| is 1.
@@ -9,4 +9,4 @@ function powBig(a: bigint, b: bigint): bigint {
   return 0n;
 }
 
-export default registerKernel('Pow', binaryKernel({ num: (a, b) => a ** b, big: powBig }));
+export default defineKernel('Pow', binaryKernel({ num: (a, b) => a ** b, big: powBig }));

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { centeredBroadcast, integerConv, quantOutput, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round((Conv(x - x_zp, w - w_zp) + B) · x_scale·w_scale[m] / y_scale) + y_zp): the multiplier in
 // float32, the product in double; rounded (half to even) before adding y_zp, as QuantizeLinear and onnxruntime do. w's scale/zero point are a scalar or per output
 // channel; padding reads as x_zero_point.
-export default registerKernel('QLinearConv', (inputs, ctx) => {
+export default defineKernel('QLinearConv', (inputs, ctx) => {
   const [x, xScale, xZp, w, wScale, wZp, yScale, yZp] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => tensorInput(inputs, i, ctx));
   const bias = optionalInput(inputs, 8);
   const out = quantOutput(yZp!, ctx);

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { centeredBroadcast, integerMatMul, quantOutput, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round((a - a_zp) @ (b - b_zp) · a_scale·b_scale / y_scale) + y_zp): the multiplier in the scales'
 // float32, the product in double; rounded (half to even) before adding y_zp, as QuantizeLinear and onnxruntime do. a's scale/zero point are a scalar or per row,
 // b's a scalar or per column, y's a scalar.
-export default registerKernel('QLinearMatMul', (inputs, ctx) => {
+export default defineKernel('QLinearMatMul', (inputs, ctx) => {
   const [a, aScale, aZp, b, bScale, bZp, yScale, yZp] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => tensorInput(inputs, i, ctx));
   const out = quantOutput(yZp!, ctx);
   const rowsOf = (t: typeof a) => (t!.rank === 1 && t!.size > 1 ? [t!.dims[0]!, 1] : t!.dims);

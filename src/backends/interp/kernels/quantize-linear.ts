@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { intRange, linearQuantIndex, paramValues, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round_half_even(x / y_scale) + y_zero_point). Output dtype: the zero point's, else output_dtype
 // (opset 21), else uint8. The division is done in float32 when the scale is float32, as the reference does.
-export default registerKernel('QuantizeLinear', (inputs, ctx) => {
+export default defineKernel('QuantizeLinear', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);
   const zp = optionalInput(inputs, 2);

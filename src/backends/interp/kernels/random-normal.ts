@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { randomTensor } from '../util/random-fill';
 
-export default registerKernel('RandomNormal', (_inputs, ctx) => [randomTensor(ctx, 'normal', ctx.attr<number[]>('shape'), 'float32')]);
+export default defineKernel('RandomNormal', (_inputs, ctx) => [randomTensor(ctx, 'normal', ctx.attr<number[]>('shape'), 'float32')]);

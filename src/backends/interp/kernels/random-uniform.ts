@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { randomTensor } from '../util/random-fill';
 
-export default registerKernel('RandomUniform', (_inputs, ctx) => [randomTensor(ctx, 'uniform', ctx.attr<number[]>('shape'), 'float32')]);
+export default defineKernel('RandomUniform', (_inputs, ctx) => [randomTensor(ctx, 'uniform', ctx.attr<number[]>('shape'), 'float32')]);

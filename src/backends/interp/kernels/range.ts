@@ -2,10 +2,10 @@ import { HoduError } from '../../../errors';
 import { isBigDType } from '../../../ir/dtype';
 import { fromNumbers, Tensor, toBigInts, toNumbers } from '../../../ir/tensor';
 import { rangeCount } from '../../../ops/range';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('Range', (inputs, ctx) => {
+export default defineKernel('Range', (inputs, ctx) => {
   const [start, limit, delta] = [0, 1, 2].map((i) => tensorInput(inputs, i, ctx));
   for (const t of [start!, limit!, delta!]) {
     if (t.size !== 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: start, limit and delta must be scalars, got shape [${t.dims.join(',')}]`);

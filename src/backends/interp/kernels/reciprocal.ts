@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Reciprocal', unaryKernel((x) => 1 / x));
+export default defineKernel('Reciprocal', unaryKernel((x) => 1 / x));

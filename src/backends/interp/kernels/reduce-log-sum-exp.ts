@@ -1,10 +1,10 @@
 import { toNumbers } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { accumulate, finishReduce, planReduce } from '../util/reduce';
 
 // log(sum(exp(x))), computed as m + log(sum(exp(x - m))) with m the group max so exp cannot overflow;
 // NaN inputs propagate through the sum.
-export default registerKernel('ReduceLogSumExp', (inputs, ctx) => {
+export default defineKernel('ReduceLogSumExp', (inputs, ctx) => {
   const plan = planReduce(inputs, ctx);
   const values = toNumbers(plan.x);
   const max = accumulate(plan, -Infinity, (a, v) => (v > a ? v : a), values);

@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { accumulate, finishReduce, planReduce } from '../util/reduce';
 
 // log(sum(x)); an empty group gives log(0) = -inf.
-export default registerKernel('ReduceLogSum', (inputs, ctx) => {
+export default defineKernel('ReduceLogSum', (inputs, ctx) => {
   const plan = planReduce(inputs, ctx);
   const acc = accumulate(plan, 0, (a, v) => a + v);
   for (let i = 0; i < acc.length; i++) acc[i] = Math.log(acc[i]!);

@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { accumulate, finishReduce, groupSize, planReduce } from '../util/reduce';
 
 // sum / count; an empty group gives NaN (0/0), as numpy.mean does.
-export default registerKernel('ReduceMean', (inputs, ctx) => {
+export default defineKernel('ReduceMean', (inputs, ctx) => {
   const plan = planReduce(inputs, ctx);
   const n = groupSize(plan);
   const acc = accumulate(plan, 0, (a, v) => a + v);

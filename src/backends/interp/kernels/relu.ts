@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
 // Integer inputs allowed from opset 14. NaN propagates.
-export default registerKernel('Relu', unaryKernel((x) => (x < 0 ? 0 : x), (x) => (x > 0n ? x : 0n)));
+export default defineKernel('Relu', unaryKernel((x) => (x < 0 ? 0 : x), (x) => (x > 0n ? x : 0n)));

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { sizeOf, Tensor, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // Reshape never copies: the output shares the input's storage (kernels never mutate inputs).
-export default registerKernel('Reshape', (inputs, ctx) => {
+export default defineKernel('Reshape', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const shape = ctx.opset < 5 ? ctx.attr<number[] | undefined>('shape') : toIntList(tensorInput(inputs, 1, ctx));
   if (!shape) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing attribute 'shape'`, { hint: 'the model is malformed' });

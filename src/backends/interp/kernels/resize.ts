@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { isIntDType } from '../../../ir/dtype';
 import { fromNumbers, sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 
 // Resize: output size from `sizes` (optionally keeping the aspect ratio) or floor(in · scales), then
 // per-axis interpolation (see resizeTensor below, also used by Upsample).
-export default registerKernel('Resize', (inputs, ctx) => {
+export default defineKernel('Resize', (inputs, ctx) => {
   const where = `Resize node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const legacy = ctx.opset < 11;

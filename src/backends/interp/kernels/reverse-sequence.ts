@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { stridesOf, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
 import { nodeLabel, unravel } from '../util/indexing';
 
-export default registerKernel('ReverseSequence', (inputs, ctx) => {
+export default defineKernel('ReverseSequence', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const lens = toIntList(tensorInput(inputs, 1, ctx));
   const batchAxis = ctx.attr<number>('batch_axis');

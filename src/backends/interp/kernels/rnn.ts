@@ -1,9 +1,9 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { gemm } from '../util/gemm';
 import { clipTo, outputTensors, projectInput, setupRnn, timeIndex } from '../util/rnn';
 
 // Ht = f(Xt·Wᵀ + Ht-1·Rᵀ + Wb + Rb), per direction; Y holds every Ht (zeros past sequence_lens).
-export default registerKernel('RNN', (inputs, ctx) => {
+export default defineKernel('RNN', (inputs, ctx) => {
   const s = setupRnn(inputs, ctx, 1, ['Tanh']);
   const { seq, batch, hidden: hs, dirs } = s;
   const y = new Float64Array(seq * dirs * batch * hs);

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 /** One bilinear sample: the 4 pixel offsets and weights (all-zero weights for a point outside the map). */
@@ -31,7 +31,7 @@ function sampleAt(y: number, x: number, H: number, W: number): Sample {
 
 // Each output bin averages (avg) or takes the max of (max) a grid of bilinear samples over its part of the ROI.
 // In max mode each sample contributes max(w_i·v_i) over its 4 taps, as the ONNX reference and onnxruntime do.
-export default registerKernel('RoiAlign', (inputs, ctx) => {
+export default defineKernel('RoiAlign', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const rois = tensorInput(inputs, 1, ctx);
   const batchIdx = tensorInput(inputs, 2, ctx);

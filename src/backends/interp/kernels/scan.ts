@@ -1,7 +1,7 @@
 import { HoduError } from '../../../errors';
 import type { Graph, TensorType } from '../../../ir/graph';
 import { Tensor, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, type KernelContext, type Value } from '../kernel';
+import { defineKernel, optionalInput, type KernelContext, type Value } from '../kernel';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 import { stackAlong, takeAlong } from '../util/scan';
 
@@ -81,7 +81,7 @@ function scan8(inputs: (Value | undefined)[], ctx: KernelContext, body: Graph, m
   );
 }
 
-export default registerKernel('Scan', (inputs, ctx) => {
+export default defineKernel('Scan', (inputs, ctx) => {
   const body = ctx.attr<Graph>('body');
   const m = ctx.attr<number>('num_scan_inputs');
   if (ctx.opset < 9) return scan8(inputs, ctx, body, m);

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { stridesOf, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput, type KernelContext } from '../kernel';
+import { defineKernel, tensorInput, type KernelContext } from '../kernel';
 import { cloneTensor, reductionFor, storeOf } from '../util/copy';
 import { nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
 
@@ -17,7 +17,7 @@ export function scatterReduction(ctx: KernelContext, dtype: Parameters<typeof re
   return fn;
 }
 
-export default registerKernel('ScatterElements', (inputs, ctx) => {
+export default defineKernel('ScatterElements', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const updates = tensorInput(inputs, 2, ctx);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { sizeOf, stridesOf, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { cloneTensor, storeOf } from '../util/copy';
 import { nodeLabel, normalizeIndex } from '../util/indexing';
 import { scatterReduction } from './scatter-elements';
 
-export default registerKernel('ScatterND', (inputs, ctx) => {
+export default defineKernel('ScatterND', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
   const updates = tensorInput(inputs, 2, ctx);

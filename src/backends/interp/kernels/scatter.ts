@@ -1,7 +1,7 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import scatterElements from './scatter-elements';
 
 // Scatter-9/10 is ScatterElements with reduction 'none' (the attribute did not exist yet).
-export default registerKernel('Scatter', (inputs, ctx) =>
-  scatterElements(inputs, { ...ctx, attr: <T>(name: string): T => (name === 'reduction' ? ('none' as T) : ctx.attr<T>(name)) }),
+export default defineKernel('Scatter', (inputs, ctx) =>
+  scatterElements.run(inputs, { ...ctx, attr: <T>(name: string): T => (name === 'reduction' ? ('none' as T) : ctx.attr<T>(name)) }),
 );

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // The element dtype only matters to type checking (an empty Tensor[] carries none), but a bad code is an error.
-export default registerKernel('SequenceEmpty', (_inputs, ctx) => {
+export default defineKernel('SequenceEmpty', (_inputs, ctx) => {
   const code = ctx.attr<number | undefined>('dtype');
   if (code !== undefined) {
     try {

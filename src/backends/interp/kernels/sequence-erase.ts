@@ -1,9 +1,9 @@
-import { optionalInput, registerKernel } from '../kernel';
+import { defineKernel, optionalInput } from '../kernel';
 import { toIntList } from '../../../ir/tensor';
 import { sequenceInput } from '../util/copy';
 import { normalizeIndex } from '../util/indexing';
 
-export default registerKernel('SequenceErase', (inputs, ctx) => {
+export default defineKernel('SequenceErase', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
   const posT = optionalInput(inputs, 1);
   const pos = normalizeIndex(ctx, posT ? toIntList(posT)[0]! : -1, seq.length, 'position');

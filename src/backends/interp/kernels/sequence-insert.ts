@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { sequenceInput } from '../util/copy';
 import { nodeLabel, normalizeIndex } from '../util/indexing';
 
-export default registerKernel('SequenceInsert', (inputs, ctx) => {
+export default defineKernel('SequenceInsert', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
   const item = tensorInput(inputs, 1, ctx);
   if (seq.length && seq[0]!.dtype !== item.dtype) {

@@ -1,5 +1,5 @@
 import { int64Tensor } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { sequenceInput } from '../util/copy';
 
-export default registerKernel('SequenceLength', (inputs, ctx) => [int64Tensor([sequenceInput(inputs, 0, ctx).length], [])]);
+export default defineKernel('SequenceLength', (inputs, ctx) => [int64Tensor([sequenceInput(inputs, 0, ctx).length], [])]);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import type { Graph } from '../../../ir/graph';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, type Value } from '../kernel';
+import { defineKernel, type Value } from '../kernel';
 import { sequenceInput } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('SequenceMap', (inputs, ctx) => {
+export default defineKernel('SequenceMap', (inputs, ctx) => {
   const body = ctx.attr<Graph>('body');
   const seq = sequenceInput(inputs, 0, ctx);
   const extra = inputs.slice(1);

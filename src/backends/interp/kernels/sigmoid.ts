@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { sigmoid, unaryKernel } from '../util/unary';
 
-export default registerKernel('Sigmoid', unaryKernel(sigmoid));
+export default defineKernel('Sigmoid', unaryKernel(sigmoid));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Sin', unaryKernel(Math.sin));
+export default defineKernel('Sin', unaryKernel(Math.sin));

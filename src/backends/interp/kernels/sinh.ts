@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Sinh', unaryKernel(Math.sinh));
+export default defineKernel('Sinh', unaryKernel(Math.sinh));

@@ -1,4 +1,4 @@
 import { int64Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
-export default registerKernel('Size', (inputs, ctx) => [int64Tensor([tensorInput(inputs, 0, ctx).size], [])]);
+export default defineKernel('Size', (inputs, ctx) => [int64Tensor([tensorInput(inputs, 0, ctx).size], [])]);

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { stridesOf, toIntList } from '../../../ir/tensor';
 import { sliceRange } from '../../../ops/slice';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
 import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Strided slicing: output coordinate i on axis a reads input coordinate start[a] + i*step[a].
-export default registerKernel('Slice', (inputs, ctx) => {
+export default defineKernel('Slice', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const old = ctx.opset < 10;
   const list = (i: number, name: string) => {

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { nllLoss } from '../util/nll-loss';
 
 // log_prob = LogSoftmax(scores) over the class axis 1, then the negative log-likelihood of the labels.
-export default registerKernel('SoftmaxCrossEntropyLoss', (inputs, ctx) => {
+export default defineKernel('SoftmaxCrossEntropyLoss', (inputs, ctx) => {
   const scores = tensorInput(inputs, 0, ctx);
   const labels = tensorInput(inputs, 1, ctx);
   if (scores.rank < 2) {

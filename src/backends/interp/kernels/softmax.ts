@@ -1,8 +1,8 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { sliceMax, softmaxFamilyKernel } from '../util/reduce';
 
 // exp(x - max) / sum(exp(x - max)) along the axis; subtracting the max keeps exp from overflowing.
-export default registerKernel(
+export default defineKernel(
   'Softmax',
   softmaxFamilyKernel((x, y, base, stride, n) => {
     const m = sliceMax(x, base, stride, n);

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { softplus, unaryKernel } from '../util/unary';
 
-export default registerKernel('Softplus', unaryKernel(softplus));
+export default defineKernel('Softplus', unaryKernel(softplus));

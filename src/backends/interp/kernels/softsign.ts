@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Softsign', unaryKernel((x) => x / (1 + Math.abs(x))));
+export default defineKernel('Softsign', unaryKernel((x) => x / (1 + Math.abs(x))));

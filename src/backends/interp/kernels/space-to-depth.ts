@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { permuteView } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
 // View [N, C, H/b, b, W/b, b], perm [0,3,5,1,2,4] -> [N, C*b², H/b, W/b].
-export default registerKernel('SpaceToDepth', (inputs, ctx) => {
+export default defineKernel('SpaceToDepth', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const b = ctx.attr<number>('blocksize');
   if (x.rank !== 4 || b < 1 || x.dims[2]! % b !== 0 || x.dims[3]! % b !== 0) {

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { Tensor, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { sliceAxis } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
-export default registerKernel('SplitToSequence', (inputs, ctx) => {
+export default defineKernel('SplitToSequence', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), x.rank);
   const dim = x.dims[axis]!;

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { toIntList } from '../../../ir/tensor';
 import { equalSplit } from '../../../ops/split';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { sliceAxis } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Splits along `axis` into as many outputs as the node has, by explicit sizes or equally.
-export default registerKernel('Split', (inputs, ctx) => {
+export default defineKernel('Split', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const n = ctx.node.outputs.length;
   const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), x.rank);

@@ -1,5 +1,5 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
 // Negative inputs give NaN.
-export default registerKernel('Sqrt', unaryKernel(Math.sqrt));
+export default defineKernel('Sqrt', unaryKernel(Math.sqrt));

@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { Tensor, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Removes size-1 dims (the listed ones, or all); shares storage.
-export default registerKernel('Squeeze', (inputs, ctx) => {
+export default defineKernel('Squeeze', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axesInput = optionalInput(inputs, 1);
   const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : axesInput ? toIntList(axesInput) : undefined;

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { dft } from '../util/signal';
 
 // Frame f covers signal[f·frame_step, f·frame_step + frame_length), multiplied by the window (all ones when
 // absent), then DFT'd in float64; onesided keeps the first frame_length/2+1 bins.
-export default registerKernel('STFT', (inputs, ctx) => {
+export default defineKernel('STFT', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const step = Number(toNumbers(tensorInput(inputs, 1, ctx))[0]);
   const window = optionalInput(inputs, 2);

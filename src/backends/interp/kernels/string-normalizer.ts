@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // Removes stopwords (compared exactly, or lower-cased on both sides when is_case_sensitive = 0), then changes case.
 // Case mapping is JS toLowerCase/toUpperCase: Unicode's default, locale-independent mapping. The `locale`
 // attribute is deliberately ignored so that results never depend on the machine (e.g. no Turkish dotless i).
 // When every string is removed the output holds one empty string, [1] or [1, 1], as onnxruntime does.
-export default registerKernel('StringNormalizer', (inputs, ctx) => {
+export default defineKernel('StringNormalizer', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.dtype !== 'string') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: X must be string, got ${x.dtype}`);
   if (!(x.rank === 1 || (x.rank === 2 && x.dims[0] === 1))) {

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
 
-export default registerKernel('Sub', binaryKernel({ num: (a, b) => a - b, big: (a, b) => a - b }));
+export default defineKernel('Sub', binaryKernel({ num: (a, b) => a - b, big: (a, b) => a - b }));

@@ -1,9 +1,9 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, stridesOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 
 // out[j] = Σ grad[i] over every i that numpy broadcasting maps onto j of `like`'s shape.
-export default registerKernel('SumToShape', (inputs, ctx) => {
+export default defineKernel('SumToShape', (inputs, ctx) => {
   const grad = tensorInput(inputs, 0, ctx);
   const like = tensorInput(inputs, 1, ctx);
   const rank = grad.rank;

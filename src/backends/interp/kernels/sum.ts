@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { variadicKernel } from '../util/binary';
 
-export default registerKernel('Sum', variadicKernel({ num: (a, b) => a + b, big: (a, b) => a + b }));
+export default defineKernel('Sum', variadicKernel({ num: (a, b) => a + b, big: (a, b) => a + b }));

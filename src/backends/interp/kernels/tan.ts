@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Tan', unaryKernel(Math.tan));
+export default defineKernel('Tan', unaryKernel(Math.tan));

@@ -1,4 +1,4 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { unaryKernel } from '../util/unary';
 
-export default registerKernel('Tanh', unaryKernel(Math.tanh));
+export default defineKernel('Tanh', unaryKernel(Math.tanh));

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput, type KernelContext } from '../kernel';
+import { defineKernel, tensorInput, type KernelContext } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
@@ -33,7 +33,7 @@ function buildPool(ctx: KernelContext, strings: boolean): Map<string, number> {
 // Counts, for each row, every n-gram of length min..max whose items are `skip+1` apart (skip 0..max_skip_count)
 // that is in the pool; unigrams are counted once (skips do not change them), as onnxruntime does. Then
 // TF = count, IDF = weight if count > 0, TFIDF = count·weight (weights default to 1), per pool n-gram.
-export default registerKernel('TfIdfVectorizer', (inputs, ctx) => {
+export default defineKernel('TfIdfVectorizer', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const strings = x.dtype === 'string';
   if (!strings && x.dtype !== 'int32' && x.dtype !== 'int64') {

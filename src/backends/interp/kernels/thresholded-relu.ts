@@ -1,7 +1,7 @@
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { mapUnaryTyped, numericInput } from '../util/unary';
 
-export default registerKernel('ThresholdedRelu', (inputs, ctx) => {
+export default defineKernel('ThresholdedRelu', (inputs, ctx) => {
   const alpha = ctx.attr<number>('alpha');
   return [mapUnaryTyped(numericInput(inputs, 0, ctx), (x) => (x > alpha ? x : 0))];
 });

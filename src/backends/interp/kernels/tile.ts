@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { stridesOf, toIntList } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
 import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Output coordinate i on axis a reads input coordinate i mod dims[a].
-export default registerKernel('Tile', (inputs, ctx) => {
+export default defineKernel('Tile', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   let repeats = toIntList(tensorInput(inputs, 1, ctx));
   if (ctx.opset < 6) {

@@ -1,13 +1,13 @@
 import { HoduError } from '../../../errors';
 import { allocData, isBigDType, type BigArray } from '../../../ir/dtype';
 import { Tensor, toIntList, toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel } from '../kernel';
+import { defineKernel, optionalInput } from '../kernel';
 import { numericInput } from '../util/unary';
 
 // The k largest (or smallest) elements along `axis` with their int64 indices. Equal values keep the lower
 // index first; NaN counts as larger than every number (as numpy sorts it). The output is always sorted,
 // which is one valid answer for sorted=0 too.
-export default registerKernel('TopK', (inputs, ctx) => {
+export default defineKernel('TopK', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const kIn = optionalInput(inputs, 1);
   const k = ctx.opset < 10 || !kIn ? ctx.attr<number | undefined>('k') : toIntList(kIn)[0];

@@ -1,8 +1,8 @@
 import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
 
-export default registerKernel(
+export default defineKernel(
   'Adam',
   (inputs, ctx) => {
     const { r, t, groups } = readOptimizerInputs(inputs, ctx, 4);

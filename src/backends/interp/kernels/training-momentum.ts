@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
 
-export default registerKernel(
+export default defineKernel(
   'Momentum',
   (inputs, ctx) => {
     const { r, t, groups } = readOptimizerInputs(inputs, ctx, 3);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { stridesOf } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
 import { indexFromAxisTables, nodeLabel } from '../util/indexing';
 
 // Output axis a walks input axis perm[a]: out[i0..] = in[... i_a at position perm[a] ...].
-export default registerKernel('Transpose', (inputs, ctx) => {
+export default defineKernel('Transpose', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const rank = x.rank;
   const perm = ctx.attr<number[] | undefined>('perm') ?? x.dims.map((_, i) => rank - 1 - i);

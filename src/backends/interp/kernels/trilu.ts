@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { Tensor, toIntList } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
 import { nodeLabel } from '../util/indexing';
 
-export default registerKernel('Trilu', (inputs, ctx) => {
+export default defineKernel('Trilu', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   if (x.rank < 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must have rank >= 2, got [${x.dims.join(',')}]`);
   const kT = optionalInput(inputs, 1);

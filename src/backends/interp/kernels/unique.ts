@@ -1,6 +1,6 @@
 import { allocData } from '../../../ir/dtype';
 import { int64Tensor, Tensor, toNumbers } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { copyRange, storeOf } from '../util/copy';
 import { normalizeAxisFor } from '../util/indexing';
 
@@ -15,7 +15,7 @@ function compareKeys(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export default registerKernel('Unique', (inputs, ctx) => {
+export default defineKernel('Unique', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axisAttr = ctx.attr<number | undefined>('axis');
   // View X as (outer, count, inner): the unique things are the `count` slices of outer*inner elements.

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { Tensor, toIntList } from '../../../ir/tensor';
 import { unsqueezeDims } from '../../../ops/unsqueeze';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { nodeLabel } from '../util/indexing';
 
 // Inserts size-1 dims; shares storage.
-export default registerKernel('Unsqueeze', (inputs, ctx) => {
+export default defineKernel('Unsqueeze', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : toIntList(tensorInput(inputs, 1, ctx));
   if (!axes) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing 'axes'`, { hint: 'the model is malformed' });

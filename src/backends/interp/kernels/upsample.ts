@@ -1,10 +1,10 @@
 import { HoduError } from '../../../errors';
 import { toNumbers } from '../../../ir/tensor';
-import { optionalInput, registerKernel, tensorInput } from '../kernel';
+import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { resizeTensor } from './resize';
 
 // out = floor(in · scale) per axis, asymmetric coordinates (x / scale), legacy nearest rounding.
-export default registerKernel('Upsample', (inputs, ctx) => {
+export default defineKernel('Upsample', (inputs, ctx) => {
   const where = `Upsample node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const input = optionalInput(inputs, 1);

@@ -1,12 +1,12 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import { sizeOf, Tensor } from '../../../ir/tensor';
-import { registerKernel, tensorInput } from '../kernel';
+import { defineKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
 import { where as at } from '../util/binary';
 
 // output = condition ? X : Y, broadcasting all three. Copies raw storage, so every dtype (strings too) works.
-export default registerKernel('Where', (inputs, ctx) => {
+export default defineKernel('Where', (inputs, ctx) => {
   const cond = tensorInput(inputs, 0, ctx);
   const x = tensorInput(inputs, 1, ctx);
   const y = tensorInput(inputs, 2, ctx);

@@ -1,11 +1,11 @@
 import { HoduError } from '../../../errors';
 import { Tensor } from '../../../ir/tensor';
-import { registerKernel } from '../kernel';
+import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
 
 const logic = binaryKernel({ num: (a, b) => +((a !== 0) !== (b !== 0)) }, true);
 
-export default registerKernel('Xor', (inputs, ctx) => {
+export default defineKernel('Xor', (inputs, ctx) => {
   inputs.forEach((v, i) => {
     if (v instanceof Tensor && v.dtype !== 'bool') throw new HoduError('E_DTYPE', `Xor node '${ctx.node.name}': input ${i} must be bool, got ${v.dtype}`);
   });

@@ -2,8 +2,6 @@
  * Entry point of the interp executor worker (see worker-session.ts). In the compiled binary this file must be
  * an extra entrypoint of `bun build --compile`, next to src/main.ts (build.ts EXTRA_ENTRYPOINTS).
  */
-import '../kernels/index';
-import '../../../ops/index';
 import { HoduError } from '../../../errors';
 import type { NodeTiming } from '../../../sdk/backend';
 import { Executor } from '../executor';
