@@ -1,6 +1,6 @@
 /** Shape inference shared by DepthToSpace and SpaceToDepth, which trade channels for spatial extent. */
 import type { Dim } from '../ir/graph';
-import { shapeError } from './_shape';
+import { shapeError } from './_dim-inference';
 import type { InferContext, InferOutput } from './schema';
 
 /**

@@ -1,7 +1,7 @@
 /** Schema pieces shared by MaxPool, AveragePool and LpPool (and their Global variants). */
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
-import { readWindowAttrs, resolveWindow, type Window } from './_conv';
+import { readWindowAttrs, resolveWindow, type Window } from './_window-geometry';
 import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 

@@ -1,4 +1,4 @@
-import { constInts, unknownDims, vectorLength } from './_shape';
+import { constInts, unknownDims, vectorLength } from './_dim-inference';
 import { defineOp } from './schema';
 import type { Tensor } from '../ir/tensor';
 import { NUMERIC_BOOL } from './_types';

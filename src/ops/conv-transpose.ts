@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_conv';
+import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
 

@@ -1,5 +1,5 @@
 import { broadcastDims } from './infer-util';
-import { constInts, unknownDims, vectorLength } from './_shape';
+import { constInts, unknownDims, vectorLength } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 

@@ -1,4 +1,4 @@
-import { dimProduct } from './_shape';
+import { dimProduct } from './_dim-inference';
 import { defineOp } from './schema';
 import { HoduError } from '../errors';
 import { ALL } from './_types';

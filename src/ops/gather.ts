@@ -1,4 +1,4 @@
-import { inferAxis } from './_shape';
+import { inferAxis } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 

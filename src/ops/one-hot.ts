@@ -1,6 +1,6 @@
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
-import { inferAxis } from './_shape';
+import { inferAxis } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL_BUT_BF16, NUMERIC_BUT_BF16 } from './_types';
 

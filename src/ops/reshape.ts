@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { constInts, dimProduct, dimQuotient, shapeError, unknownDims, vectorLength } from './_shape';
+import { constInts, dimProduct, dimQuotient, shapeError, unknownDims, vectorLength } from './_dim-inference';
 import { defineOp } from './schema';
 import type { InferContext } from './schema';
 import { ALL } from './_types';

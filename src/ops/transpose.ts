@@ -1,4 +1,4 @@
-import { shapeError } from './_shape';
+import { shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 

@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis, shapeError } from './_shape';
+import { constInts, inferAxis, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 

@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
 import { col2im } from '../util/conv';
 import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';

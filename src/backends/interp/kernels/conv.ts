@@ -1,6 +1,6 @@
 import { HoduError } from '../../../errors';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
 import { checkConvBias, convKernelShape, readConvOperands } from '../util/conv-operands';
 import { gemmOutput } from '../util/gemm';

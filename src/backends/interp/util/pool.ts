@@ -4,7 +4,7 @@
  */
 import { HoduError } from '../../../errors';
 import { sizeOf, stridesOf, type Tensor } from '../../../ir/tensor';
-import type { Window } from '../../../ops/_conv';
+import type { Window } from '../../../ops/_window-geometry';
 import { poolWindow } from '../../../ops/_pool';
 import type { KernelContext } from '../kernel';
 

@@ -6,7 +6,7 @@
 import { HoduError } from '../../../errors';
 import type { DType } from '../../../ir/dtype';
 import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
-import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_conv';
+import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_window-geometry';
 import type { KernelContext } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
 import { checkConvRanks } from './conv-operands';
