@@ -23,7 +23,8 @@ export async function isQuickRun(model: Model, feeds: Map<string, RuntimeValue>)
     if (!(v instanceof Tensor)) return false;
     shapes.set(name, v.dims);
   }
-  // Lazy: static-shapes imports the interp backend, which imports this module.
+  // Lazy: the planner sits above the backends (plan → passes → interp kernels), so a static import would tie
+  // the folders in a cycle; by the time a run asks this, every kernel is loaded anyway.
   const { inferStaticGraph } = await import('../../../plan/static-shapes');
   let dims: Map<string, number[]>;
   let nodes: Node[];
