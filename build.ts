@@ -1,7 +1,7 @@
 /**
  * The build: compiles src/main.ts into one executable, dist/hodu (or --outfile), and prints its size.
  *   bun build.ts [--target bun-linux-arm64] [--outfile dist/hodu-linux-arm64] [--quiet]
- * --splitting keeps lazy `import()`s lazy in the binary (LIBRARIES.md: without it every Node built-in is
+ * --splitting keeps lazy `import()`s lazy in the binary (measured: without it every Node built-in is
  * hoisted to startup); the autoload flags stop the binary from executing a user's .env or bunfig.toml.
  *
  * The release build (scripts/release-build.ts: per-platform binaries, SHA256SUMS, signed manifest, install.sh):

@@ -1,6 +1,6 @@
 /**
  * One `bun build --compile` of hodu, shared by the dev build and the release build (build.ts).
- * The flags are the measured ones (LIBRARIES.md): --splitting keeps lazy imports lazy, the autoload flags
+ * The flags are the measured ones: --splitting keeps lazy imports lazy, the autoload flags
  * stop the binary from executing a user's .env or bunfig.toml.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  * its own status. (stdout goes through console.log, which already ignores EPIPE.)
  *
  * The listener is attached on first use, not at startup: touching process.stderr costs ~15 ms
- * (LIBRARIES.md), and `hodu --version` must not pay it.
+ * (measured in the compiled binary), and `hodu --version` must not pay it.
  */
 let guarded = false;
 

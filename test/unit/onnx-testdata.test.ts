@@ -45,7 +45,7 @@ describe.skipIf(!have)('official ONNX test models', () => {
       pads: { type: 'ints', value: [1, 1, 1, 1] },
       strides: { type: 'ints', value: [2, 2] },
     });
-    // Operators.md: x = arange(35).reshape(1,1,7,5), W = ones(1,1,3,3), y[0,0,0,:] = [12, 27, 24].
+    // ONNX Operators.md: x = arange(35).reshape(1,1,7,5), W = ones(1,1,3,3), y[0,0,0,:] = [12, 27, 24].
     const x = tensor('test_conv_with_strides_padding', 'input_0.pb');
     expect(x.dims).toEqual([1, 1, 7, 5]);
     expect(Array.from(toNumbers(x))).toEqual(Array.from({ length: 35 }, (_, i) => i));
@@ -120,7 +120,7 @@ describe.skipIf(!have)('official ONNX test models', () => {
   });
 
   test('test_data_set files: TensorProto, SequenceProto and OptionalProto values', () => {
-    // Operators.md (SequenceIdentity example): x = [[[[1, 2], [3, 4]]]], y = [[[[2, 3], [1, 5]]]].
+    // ONNX Operators.md (SequenceIdentity example): x = [[[[1, 2], [3, 4]]]], y = [[[[2, 3], [1, 5]]]].
     const seq = decodeSequenceProto(readFileSync(join(ROOT, 'test_identity_sequence', 'test_data_set_0', 'input_0.pb')));
     expect(seq.map((t) => (t instanceof Tensor ? [t.dims, Array.from(toNumbers(t))] : t))).toEqual([
       [[1, 1, 2, 2], [1, 2, 3, 4]],

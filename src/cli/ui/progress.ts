@@ -23,7 +23,7 @@ export function chooseRenderer(mode: ProgressMode): Renderer {
   if (mode.quiet) return 'silent';
   if (mode.json) return 'plain';
   const stderr = process.stderr;
-  // A 0-column terminal makes listr2 print one character per line (LIBRARIES.md).
+  // A 0-column terminal makes listr2 print one character per line (seen with listr2's default renderer).
   if (!stderr.isTTY || !stderr.columns || process.env.TERM === 'dumb') return 'plain';
   return 'tty';
 }

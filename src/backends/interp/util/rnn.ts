@@ -10,7 +10,7 @@ import { gemm } from './gemm';
 
 export type Activation = (x: number) => number;
 
-// Default alpha/beta of the activations that take them (Operators.md, "activation_alpha").
+// Default alpha/beta of the activations that take them (ONNX Operators.md, "activation_alpha").
 const DEFAULTS: Record<string, [number, number]> = {
   affine: [1, 0], leakyrelu: [0.01, 0], thresholdedrelu: [1, 0], scaledtanh: [1, 1], hardsigmoid: [0.2, 0.5], elu: [1, 0],
 };
