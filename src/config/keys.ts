@@ -60,6 +60,13 @@ export function findConfigKey(key: string): ConfigKey | undefined {
   return CONFIG_KEYS.find((k) => k.key === key);
 }
 
+/** A key's default, as the table above states it (the one place defaults are written). */
+export function keyDefault(key: string): string | number | boolean | undefined {
+  const k = findConfigKey(key);
+  if (!k) throw new Error(`no config key '${key}'`);
+  return k.default;
+}
+
 /** What a key accepts, for messages: "one of error, warn, info, debug, trace". */
 export function expectedText(k: KeyKind): string {
   switch (k.kind) {

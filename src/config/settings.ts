@@ -3,10 +3,8 @@
  * defaults. Pure: the caller passes the flags, the environment and the validated config, so the rules are
  * tested with a table. Each setting remembers where it came from, for debug logs and error messages.
  */
-import { join } from 'node:path';
 import { HoduError } from '../errors';
-import { parseDuration } from './duration';
-import { LOG_LEVELS, type HoduConfig, type LogLevel } from './keys';
+import { keyDefault, LOG_LEVELS, type HoduConfig, type LogLevel } from './keys';
 import { BYTE_SIZE_EXAMPLES, parseByteSize } from '../util/bytes-size';
 
 export type SettingSource = 'flag' | 'env' | 'config' | 'default';
@@ -51,13 +49,9 @@ export interface Settings {
   device: Setting<string>;
   maxMemory: Setting<number | undefined>;
   log: LogSettings;
-  /** false when NO_COLOR is set; undefined: decide by terminal. */
-  color: false | undefined;
-  updateCheck: Setting<boolean>;
-  update: { channel: 'stable' | 'beta' | 'nightly'; url?: string; checkIntervalMs: number };
-  cache: { dir: string; maxSize: number };
+  /** `[update]` as doctor reports it (self-update and the update notice read their keys in src/update/). */
+  update: { url?: string };
   network: { proxy?: string; timeoutMs: number };
-  registryUrl?: string;
 }
 
 type Layer<T> = [source: SettingSource, from: string, raw: unknown, parse: (raw: unknown, from: string) => T];
@@ -157,7 +151,7 @@ export function resolveSettings(input: SettingsInput): Settings {
       ['env', 'HODU_THREADS', env.HODU_THREADS, asThreads('env', input.cores)],
       ['config', inConfig('runtime.threads'), cfg.runtime?.threads, asThreads('config', input.cores)],
     ],
-    0,
+    keyDefault('runtime.threads') as number,
   );
   const backend = resolve<string | undefined>(
     [
@@ -173,7 +167,7 @@ export function resolveSettings(input: SettingsInput): Settings {
       ['env', 'HODU_DEVICE', env.HODU_DEVICE, asString],
       ['config', inConfig('runtime.device'), cfg.runtime?.device, asString],
     ],
-    'cpu',
+    keyDefault('runtime.device') as string,
   );
   const maxMemory = resolve<number | undefined>(
     [
@@ -186,17 +180,11 @@ export function resolveSettings(input: SettingsInput): Settings {
 
   const logEnv = env.HODU_LOG ? parseLogSpec(env.HODU_LOG) : { level: undefined, modules: {} };
   const log: LogSettings = {
-    level: logEnv.level ?? cfg.log?.level ?? 'warn',
+    level: logEnv.level ?? cfg.log?.level ?? (keyDefault('log.level') as LogLevel),
     modules: logEnv.modules,
-    format: cfg.log?.format ?? 'text',
+    format: cfg.log?.format ?? (keyDefault('log.format') as LogSettings['format']),
     file: cfg.log?.file ? expandHome(cfg.log.file, env) : undefined,
   };
-
-  const updateCheck: Setting<boolean> = isTruthyEnv(env.HODU_NO_UPDATE_CHECK)
-    ? { value: false, source: 'env', from: 'HODU_NO_UPDATE_CHECK' }
-    : cfg.update?.check !== undefined
-      ? { value: cfg.update.check, source: 'config', from: inConfig('update.check') }
-      : { value: true, source: 'default', from: 'default' };
 
   return {
     home: input.home,
@@ -205,19 +193,8 @@ export function resolveSettings(input: SettingsInput): Settings {
     device,
     maxMemory,
     log,
-    color: env.NO_COLOR ? false : undefined,
-    updateCheck,
-    update: {
-      channel: cfg.update?.channel ?? 'stable',
-      url: cfg.update?.url,
-      checkIntervalMs: parseDuration(cfg.update?.check_interval ?? '24h') ?? 86_400_000,
-    },
-    cache: {
-      dir: cfg.cache?.dir ? expandHome(cfg.cache.dir, env) : join(input.home, 'cache'),
-      maxSize: parseByteSize(cfg.cache?.max_size ?? '2GiB') ?? 2 ** 31,
-    },
-    network: { proxy: cfg.network?.proxy, timeoutMs: cfg.network?.timeout_ms ?? 30_000 },
-    registryUrl: cfg.registry?.url,
+    update: { url: cfg.update?.url },
+    network: { proxy: cfg.network?.proxy, timeoutMs: cfg.network?.timeout_ms ?? (keyDefault('network.timeout_ms') as number) },
   };
 }
 

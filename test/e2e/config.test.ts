@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONFIG_KEYS } from '../../src/config/keys';
 import { hodu, requireBinary, tempDir } from './hodu';
 
 const MODEL = join(import.meta.dir, '..', '..', 'examples', 'mlp.onnx');
@@ -129,6 +130,21 @@ describe('hodu config', () => {
     expect(hodu(['config', 'list'], { env: env(h) }).stdout).toMatch(/registry\.url\s+http:\/\/127\.0\.0\.1:4873\/\s+config\.toml\s+\(not used yet\)/);
     const used = hodu(['config', 'set', 'runtime.threads', '2'], { env: env(h) });
     expect(used.stderr).not.toContain('warning');
+  });
+
+  test('set on every notUsedYet key warns (text and --json), so no setting is accepted silently', () => {
+    const sample: Record<string, string> = { path: '/tmp/hodu-cache', size: '1GiB', url: 'http://127.0.0.1:4873/' };
+    const marked = CONFIG_KEYS.filter((k) => k.notUsedYet);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const k of marked) {
+      const h = home();
+      const value = sample[k.kind];
+      expect([k.key, value !== undefined]).toEqual([k.key, true]);
+      const r = hodu(['config', 'set', k.key, value!], { env: env(h) });
+      expect([k.key, r.code, r.stderr]).toEqual([k.key, 0, expect.stringContaining(`warning: no command reads ${k.key} yet (it is for ${k.notUsedYet})`)]);
+      const j = hodu(['config', 'set', k.key, value!, '--json'], { env: env(home()) });
+      expect(JSON.parse(j.stdout).notUsedYet).toBe(k.notUsedYet);
+    }
   });
 
   test('set validates against the schema and writes nothing when invalid', () => {

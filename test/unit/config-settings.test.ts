@@ -43,25 +43,19 @@ describe('precedence: flags > env > config > defaults', () => {
     expect(envErr.hint).toContain('unset HODU_MAX_MEMORY');
   });
 
-  test('log level: HODU_LOG over [log] level; modules from HODU_LOG; NO_COLOR; HODU_NO_UPDATE_CHECK over [update] check', () => {
-    const s = resolveSettings({ env: { HODU_LOG: 'info,plugins=trace', NO_COLOR: '1', HODU_NO_UPDATE_CHECK: '1' }, config: { log: { level: 'error', format: 'json' }, update: { check: true } }, home });
+  test('log level: HODU_LOG over [log] level; modules from HODU_LOG', () => {
+    const s = resolveSettings({ env: { HODU_LOG: 'info,plugins=trace' }, config: { log: { level: 'error', format: 'json' } }, home });
     expect(s.log).toEqual({ level: 'info', modules: { plugins: 'trace' }, format: 'json', file: undefined });
-    expect(s.color).toBe(false);
-    expect(s.updateCheck).toEqual({ value: false, source: 'env', from: 'HODU_NO_UPDATE_CHECK' });
-    const d = resolveSettings({ env: { HODU_LOG: 'plugins=debug' }, config: { log: { level: 'error' }, update: { check: false } }, home });
+    const d = resolveSettings({ env: { HODU_LOG: 'plugins=debug' }, config: { log: { level: 'error' } }, home });
     expect(d.log.level).toBe('error');
-    expect(d.updateCheck.value).toBe(false);
-    expect(d.updateCheck.source).toBe('config');
   });
 
-  test('defaults for cache, network, update; ~ in paths', () => {
-    const s = resolveSettings({ env: { HOME: '/home/u' }, config: { cache: { dir: '~/c' }, log: { file: '~/hodu.log' } }, home });
-    expect(s.cache).toEqual({ dir: '/home/u/c', maxSize: 2 * 2 ** 30 });
-    expect(s.log.file).toBe('/home/u/hodu.log');
+  test('defaults for log, network, update; ~ in paths', () => {
+    const s = resolveSettings({ env: { HOME: '/home/u' }, config: { log: { file: '~/hodu.log' } }, home });
+    expect(s.log).toEqual({ level: 'warn', modules: {}, format: 'text', file: '/home/u/hodu.log' });
     expect(s.network).toEqual({ proxy: undefined, timeoutMs: 30_000 });
-    expect(s.update).toEqual({ channel: 'stable', url: undefined, checkIntervalMs: 24 * 3600 * 1000 });
-    expect(s.registryUrl).toBeUndefined();
-    expect(resolveSettings({ home }).cache.dir).toBe('/tmp/hodu-home/cache');
+    expect(s.update).toEqual({ url: undefined });
+    expect(resolveSettings({ home }).device).toEqual({ value: 'cpu', source: 'default', from: 'default' });
   });
 });
 
