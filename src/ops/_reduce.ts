@@ -1,5 +1,6 @@
+import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
-import { toIntList } from '../ir/tensor';
+import { sizeOf, toIntList } from '../ir/tensor';
 import { normalizeAxis } from './infer-util';
 import { defineOp } from './schema';
 import type { InferContext, InferOutput, OpFacts, OpSchema } from './schema';
@@ -54,6 +55,25 @@ export function defineReduceOp(op: string, axesInputSince: number, facts: OpFact
 }
 
 /** Softmax, LogSoftmax, Hardmax: same shape and dtype; `axis` defaults to 1 before opset 13 and -1 from 13. */
+/**
+ * Softmax-family layout of an input with static `dims`: `outer` groups of `axisLen` elements spaced `inner`
+ * apart. Opset < 13 coerces the input to 2-D at `axis` (default 1), so the whole tail is one group; from 13
+ * only `axis` (default -1) is normalized. Shared by the interp kernels and the manifest metadata.
+ */
+export function softmaxLayout(dims: readonly number[], opset: number, given: number | undefined, where: string): { outer: number; axisLen: number; inner: number } {
+  const legacy = opset < 13;
+  const rank = dims.length;
+  let axis = given ?? (legacy ? 1 : -1);
+  if (axis < 0) axis += rank;
+  const max = legacy ? rank : rank - 1;
+  if (axis < 0 || axis > max || (rank === 0 && !legacy)) {
+    throw new HoduError('E_ATTR', `${where}: axis ${given ?? axis} is out of range for rank ${rank}`);
+  }
+  const outer = sizeOf(dims.slice(0, axis));
+  if (legacy) return { outer, axisLen: sizeOf(dims.slice(axis)), inner: 1 };
+  return { outer, axisLen: dims[axis]!, inner: sizeOf(dims.slice(axis + 1)) };
+}
+
 export function defineSoftmaxOp(op: string, facts: OpFacts): OpSchema {
   return defineOp({
     op,

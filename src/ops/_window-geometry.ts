@@ -37,6 +37,11 @@ export const convAttributes: Record<string, AttrSpec> = {
   strides: { type: 'ints' },
 };
 
+/** A Conv-family kernel_shape: declared, or (ONNX: inferred from W when absent) W's spatial dims. */
+export function kernelShapeOf<D>(attr: <T>(name: string) => T, wShape: readonly D[]): (number | D)[] {
+  return attr<number[] | undefined>('kernel_shape') ?? wShape.slice(2);
+}
+
 /** auto_pad, strides, dilations and pads of a Conv or pooling node (read through `attr`) around `kernel`. */
 export function readWindowAttrs(attr: <T>(name: string) => T, kernel: number[]): WindowAttrs {
   return {

@@ -3,6 +3,11 @@ import { inferAxis, mergeDim, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
+/** Concat's axis as given (maybe negative): Concat-1 defaulted it to 1; from opset 4 it is required. */
+export function concatAxis(attr: <T>(name: string) => T, opset: number): number {
+  return attr<number | undefined>('axis') ?? (opset < 4 ? 1 : 0);
+}
+
 // Concat-1 had axis default 1; from opset 4 axis is required; negative axes from opset 11.
 export default defineOp({
   op: 'Concat',
@@ -17,7 +22,7 @@ export default defineOp({
     const known = ins.find((i) => i?.shape)?.shape;
     if (!known) return [{ dtype }];
     const rank = known.length;
-    const axis = inferAxis(ctx, ctx.attr<number | undefined>('axis') ?? (ctx.opset < 4 ? 1 : 0), rank);
+    const axis = inferAxis(ctx, concatAxis(ctx.attr, ctx.opset), rank);
     const out: Dim[] = known.slice();
     let sum: Dim = 0;
     for (const inp of ins) {

@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { convAttributes, readWindowAttrs, resolveTransposeWindow } from './_window-geometry';
+import { convAttributes, kernelShapeOf, readWindowAttrs, resolveTransposeWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
@@ -18,7 +18,7 @@ export default defineOp({
   infer(ctx) {
     const [x, w] = ctx.inputs;
     if (!x?.shape || !w?.shape) return [{ dtype: x?.dtype }];
-    const kernel = ctx.attr<number[] | undefined>('kernel_shape') ?? w.shape.slice(2);
+    const kernel = kernelShapeOf(ctx.attr, w.shape);
     const mg = w.shape[1]!;
     if (kernel.some((k) => typeof k !== 'number')) return [{ dtype: x.dtype }];
     const win = resolveTransposeWindow(x.shape.slice(2), {

@@ -1,5 +1,5 @@
 import type { Dim } from '../ir/graph';
-import { convAttributes, readWindowAttrs, resolveWindow } from './_window-geometry';
+import { convAttributes, kernelShapeOf, readWindowAttrs, resolveWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
@@ -14,7 +14,7 @@ export default defineOp({
   infer(ctx) {
     const [x, w] = ctx.inputs;
     if (!x?.shape || !w?.shape) return [{ dtype: x?.dtype }];
-    const kernel = ctx.attr<number[] | undefined>('kernel_shape') ?? w.shape.slice(2);
+    const kernel = kernelShapeOf(ctx.attr, w.shape);
     if (kernel.some((k) => typeof k !== 'number')) return [{ dtype: x.dtype }];
     const win = resolveWindow(x.shape.slice(2), readWindowAttrs(ctx.attr, kernel as number[]), `Conv node '${ctx.node.name}'`);
     const shape: Dim[] = [x.shape[0]!, w.shape[0]!, ...win.out];

@@ -7,10 +7,11 @@ import { HoduError } from '../errors';
 import { bytesOf, bytesPerElement, type BigArray, type NumericArray } from '../ir/dtype';
 import { feedInputs, type Model } from '../ir/graph';
 import type { Tensor } from '../ir/tensor';
-import { buildMetadata, opToKernelName } from '../sdk/kernel-names';
+import { opToKernelName } from '../sdk/kernel-names';
 import { alignUp, type DispatchManifest, type ManifestStep, type ManifestTensor } from '../sdk/manifest';
 import { MANIFEST_VERSION } from '../version';
 import { planArena, type ArenaItem } from './arena';
+import { buildMetadata } from './metadata';
 import { inferStaticGraph, type StaticValue } from './static-shapes';
 
 const byteSize = (v: StaticValue) => v.dims.reduce((a, b) => a * b, 1) * bytesPerElement(v.dtype);

@@ -11,4 +11,4 @@ export type { DType } from '../ir/dtype';
 export type { Graph, Model, Node } from '../ir/graph';
 export { SDK_VERSION, ABI_VERSION, MANIFEST_VERSION } from '../version';
 export * from './manifest';
-export { opToKernelName, buildMetadata } from './kernel-names';
+export { opToKernelName } from './kernel-names';

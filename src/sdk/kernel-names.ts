@@ -16,8 +16,6 @@
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 
-export { buildMetadata } from './manifest-metadata';
-
 /** Short dtype codes used in kernel names. */
 export const DTYPE_CODES: Readonly<Record<DType, string>> = {
   float32: 'f32', float64: 'f64', float16: 'f16', bfloat16: 'bf16',

@@ -26,7 +26,7 @@ export interface ManifestStep {
   /** Tensor ids; -1 marks an omitted optional input (or an unused optional output). */
   inputs: number[];
   outputs: number[];
-  /** From `buildMetadata(node, …)`. */
+  /** Per-op int64 metadata (layouts: docs/dispatch-manifest.md, "Metadata"; built by the planner). */
   metadata: bigint[];
 }
 

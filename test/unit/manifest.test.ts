@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'bun:test';
 import { HoduError } from '../../src/errors';
 import type { Node } from '../../src/ir/graph';
-import { buildMetadata, opToKernelName, snakeCaseOp } from '../../src/sdk/kernel-names';
-import { floatBits } from '../../src/sdk/manifest-metadata';
+import { opToKernelName, snakeCaseOp } from '../../src/sdk/kernel-names';
+import { buildMetadata } from '../../src/plan/metadata';
+import { floatBits } from '../../src/plan/metadata/context';
 import { decodeManifest, encodeManifest, HEADER_SIZE, type DispatchManifest } from '../../src/sdk/manifest';
 
 // y = relu(x @ w + b): x input [2,3], w weight [3,4], b weight [4], h intermediate, y output.

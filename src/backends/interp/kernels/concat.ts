@@ -1,5 +1,6 @@
 import { HoduError } from '../../../errors';
 import type { Tensor } from '../../../ir/tensor';
+import { concatAxis } from '../../../ops/concat';
 import { defineKernel, tensorInput } from '../kernel';
 import { concatTensors } from '../util/copy';
 import { nodeLabel, normalizeAxisFor } from '../util/indexing';
@@ -9,7 +10,7 @@ export default defineKernel('Concat', (inputs, ctx) => {
   const parts: Tensor[] = inputs.map((_, i) => tensorInput(inputs, i, ctx));
   if (parts.length === 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: needs at least one input`);
   const first = parts[0]!;
-  const axis = normalizeAxisFor(ctx, ctx.attr<number | undefined>('axis') ?? (ctx.opset < 4 ? 1 : 0), first.rank);
+  const axis = normalizeAxisFor(ctx, concatAxis(ctx.attr, ctx.opset), first.rank);
   const outDims = first.dims.slice();
   outDims[axis] = 0;
   for (const p of parts) {

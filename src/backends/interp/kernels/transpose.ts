@@ -1,5 +1,6 @@
 import { HoduError } from '../../../errors';
 import { stridesOf } from '../../../ir/tensor';
+import { transposePerm } from '../../../ops/transpose';
 import { defineKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
 import { indexFromAxisTables, nodeLabel } from '../util/indexing';
@@ -8,7 +9,7 @@ import { indexFromAxisTables, nodeLabel } from '../util/indexing';
 export default defineKernel('Transpose', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const rank = x.rank;
-  const perm = ctx.attr<number[] | undefined>('perm') ?? x.dims.map((_, i) => rank - 1 - i);
+  const perm = transposePerm(ctx.attr<number[] | undefined>('perm'), rank);
   if (perm.length !== rank || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) {
     throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: perm [${perm.join(',')}] is not a permutation of 0..${rank - 1}`);
   }

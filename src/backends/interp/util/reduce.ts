@@ -1,6 +1,7 @@
 import { HoduError } from '../../../errors';
 import { allocData, isBigDType, type BigArray, type DType } from '../../../ir/dtype';
 import { fromNumbers, sizeOf, Tensor, toIntList, toNumbers } from '../../../ir/tensor';
+import { softmaxLayout } from '../../../ops/_reduce';
 import { optionalInput, type Kernel, type KernelContext, type Value } from '../kernel';
 import { broadcastIndex } from './broadcast';
 import { numericInput } from './unary';
@@ -92,23 +93,9 @@ export interface AxisView {
   inner: number;
 }
 
-/**
- * Softmax-family layout. Opset < 13 coerces the input to 2-D [prod(dims[:axis]), prod(dims[axis:])] and
- * normalizes each row (axis default 1); from 13 one axis is normalized (default -1).
- */
+/** Softmax-family layout of `x` (src/ops/_reduce.ts: softmaxLayout, shared with the manifest metadata). */
 export function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
-  const legacy = ctx.opset < 13;
-  const given = ctx.attr<number | undefined>('axis');
-  const rank = x.rank;
-  let axis = given ?? (legacy ? 1 : -1);
-  if (axis < 0) axis += rank;
-  const max = legacy ? rank : rank - 1;
-  if (axis < 0 || axis > max || (rank === 0 && !legacy)) {
-    throw new HoduError('E_ATTR', `${ctx.node.op} node '${ctx.node.name}': axis ${given ?? axis} is out of range for rank ${rank}`);
-  }
-  const outer = sizeOf(x.dims.slice(0, axis));
-  if (legacy) return { outer, axisLen: sizeOf(x.dims.slice(axis)), inner: 1 };
-  return { outer, axisLen: x.dims[axis]!, inner: sizeOf(x.dims.slice(axis + 1)) };
+  return softmaxLayout(x.dims, ctx.opset, ctx.attr<number | undefined>('axis'), `${ctx.node.op} node '${ctx.node.name}'`);
 }
 
 /** One [n] slice of a Softmax-family input `x` and its output `y`: element k is at base + k * stride. */

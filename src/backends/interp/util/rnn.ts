@@ -70,7 +70,7 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
   const b = optionalInput(inputs, 3);
   const lens = optionalInput(inputs, 4);
   const h0 = optionalInput(inputs, 5);
-  const layout = ctx.opset >= 14 ? ctx.attr<number>('layout') ?? 0 : 0;
+  const layout = ctx.opset >= 14 ? ctx.attr<number>('layout') : 0;
   if (xt.rank !== 3 || w.rank !== 3 || r.rank !== 3) {
     throw new HoduError('E_SHAPE', `${where}: X [${xt.dims}], W [${w.dims}] and R [${r.dims}] must all be 3-D`);
   }

@@ -1,0 +1,47 @@
+/**
+ * `buildMetadata`: the int64 array a DispatchManifest step carries for its kernel. Everything a kernel needs
+ * beyond the tensor table (resolved attributes, broadcast strides, matrix sizes) is precomputed here, so a
+ * C kernel never parses attributes or re-derives shapes. Layouts are documented per op in
+ * docs/dispatch-manifest.md (section "Metadata"); floats are stored as their float32 bit pattern.
+ * Ops without an entry get an empty array (their kernel needs only the tensor table). Attributes are read
+ * through the op schema, so a default is never restated here; geometry comes from src/ops, shared with
+ * shape inference and the interp kernels.
+ */
+import { HoduError } from '../../errors';
+import type { Node } from '../../ir/graph';
+import { readAttr } from '../../ops/attrs';
+import { getOpSchema } from '../../ops/registry';
+import type { Builder } from './context';
+import { conv } from './conv';
+import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
+import { concat, transpose } from './layout';
+import { gemm, matmul } from './matmul';
+import { softmax } from './softmax';
+
+const BUILDERS: Record<string, Builder> = {
+  Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: binary, PRelu: binary,
+  Equal: binary, Less: binary, LessOrEqual: binary, Greater: binary, GreaterOrEqual: binary,
+  And: binary, Or: binary, Xor: binary, BitShift: binary,
+  MatMul: matmul, Gemm: gemm,
+  Softmax: softmax, LogSoftmax: softmax, Hardmax: softmax,
+  Conv: conv, Transpose: transpose, Concat: concat,
+  LeakyRelu: alphaOnly, Elu: alphaOnly, Celu: alphaOnly,
+  HardSigmoid: hardSigmoid,
+  Selu: selu,
+};
+
+/**
+ * The int64 metadata of one step: `node`'s attributes and precomputed geometry for the given static
+ * shapes (`inputShapes[i]` undefined for an omitted optional input). `opset` is the model's opset for the
+ * node's domain (Softmax changed meaning at 13).
+ */
+export function buildMetadata(node: Node, inputShapes: (readonly number[] | undefined)[], outputShapes: readonly (readonly number[])[], opset = 21): bigint[] {
+  const builder = node.domain === '' || node.domain === 'ai.onnx' ? BUILDERS[node.op] : undefined;
+  if (!builder) return [];
+  const schema = getOpSchema(node.op, node.domain);
+  const values = builder({ node, inputs: inputShapes, outputs: outputShapes, opset, attr: (name) => readAttr(node, schema, name) });
+  return values.map((v) => {
+    if (!Number.isSafeInteger(v)) throw new HoduError('E_PLAN', `${node.op} node '${node.name}': metadata value ${v} is not an integer`);
+    return BigInt(v);
+  });
+}

@@ -1,0 +1,16 @@
+import { concatAxis } from '../../ops/concat';
+import { transposePerm } from '../../ops/transpose';
+import { need, type Builder } from './context';
+
+// [rank, perm(rank)]
+export const transpose: Builder = (c) => {
+  const rank = need(c, 0).length;
+  return [rank, ...transposePerm(c.attr<number[] | undefined>('perm'), rank)];
+};
+
+// [axis] normalized to [0, rank)
+export const concat: Builder = (c) => {
+  const rank = c.outputs[0]!.length;
+  const axis = concatAxis(c.attr, c.opset);
+  return [axis < 0 ? axis + rank : axis];
+};
