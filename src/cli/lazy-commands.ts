@@ -4,6 +4,17 @@ import type { HoduCommand } from './command';
 /** A command loaded on first use: startup imports no command module it does not run. */
 export type LazyCommand = () => Promise<HoduCommand>;
 
+/** The top-level commands: a description (for `hodu --help` without loading them) and a loader each. */
+export type CommandTable = Record<string, { description: string; load: LazyCommand }>;
+
+/**
+ * What main.ts hands every command's run() as citty's `data`: the command table, for the commands that
+ * describe the CLI itself (completions), which could not import the table that lists them without a cycle.
+ */
+export interface CommandData {
+  commands: CommandTable;
+}
+
 type CommandModule = () => Promise<{ default: unknown }>;
 
 /** `() => import('./run')` → a loader of that file's default-exported command. */

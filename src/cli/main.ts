@@ -4,7 +4,7 @@ import { VERSION } from '../version';
 import { checkArgs, missingCommand, unknownCommand, usageError } from './check-args';
 import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
-import { resolveSubCommands, resolveValue } from './lazy-commands';
+import { resolveSubCommands, resolveValue, type CommandData } from './lazy-commands';
 import { setColorOverride } from './ui/colors';
 import { err, out, outJson } from './ui/output';
 import { setVerbose } from './ui/verbose';
@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     // Hidden: the isolated plugin runner re-executes this binary as `hodu __plugin-child DIR`.
     if (rest[0] === '__plugin-child') return await (await import('../plugins/native/child')).runPluginChild(rest.slice(1));
     // Hidden: shell completion scripts ask `hodu __complete WORD...` for names only known at TAB time.
-    if (rest[0] === '__complete') return (await import('./completions/complete-command')).runComplete(rest.slice(1));
+    if (rest[0] === '__complete') return (await import('./completions/complete-command')).runComplete(rest.slice(1), commands);
     // Hidden: the background update check (src/update/notice.ts) runs detached as `hodu __update-check`.
     if (rest[0] === '__update-check') return (await import('../update/notice')).runUpdateCheck();
     const nameIndex = rest.findIndex((a) => !a.startsWith('-'));
@@ -127,7 +127,8 @@ async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promi
   const defs = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
   checkArgs(path, defs, args);
   const { runCommand } = await import('citty');
-  const { result } = await runCommand(cmd, { rawArgs: args });
+  const data: CommandData = { commands };
+  const { result } = await runCommand(cmd, { rawArgs: args, data });
   return exitCodeOf(result);
 }
 

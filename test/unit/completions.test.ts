@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineHoduCommand, type HoduCommand } from '../../src/cli/command';
+import { commands } from '../../src/cli/commands/index';
 import { completeWords, locate } from '../../src/cli/completions/complete';
 import { parseShell, renderCompletion, SHELLS } from '../../src/cli/completions/generate';
 import { readInstalledNames } from '../../src/cli/completions/installed-names';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'hodu-compl-'));
   writePlugins(home);
   process.env.HODU_HOME = home;
-  root = await loadCommandTree();
+  root = await loadCommandTree(commands);
 });
 afterAll(() => {
   if (savedHome === undefined) delete process.env.HODU_HOME;

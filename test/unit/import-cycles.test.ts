@@ -27,10 +27,7 @@ const src = join(root, 'src');
 const allowed: Record<string, string> = {};
 
 /** Cycles closed by a dynamic import() (same key format). Must shrink, never grow. */
-const allowedLazy: Record<string, string> = {
-  'cli/commands/completions.ts cli/commands/index.ts cli/completions/bash.ts cli/completions/fish.ts cli/completions/generate.ts cli/completions/powershell.ts cli/completions/tree.ts cli/completions/zsh.ts':
-    'to be broken: the completions command reads the command table that lists it; citty could hand the tree to its run() instead',
-};
+const allowedLazy: Record<string, string> = {};
 
 function listTs(dir: string): string[] {
   const out: string[] = [];

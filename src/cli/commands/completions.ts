@@ -1,4 +1,5 @@
 import { defineHoduCommand } from '../command';
+import type { CommandData } from '../lazy-commands';
 
 export default defineHoduCommand({
   meta: { name: 'completions', description: 'Print the shell completion script for bash, zsh, fish or powershell' },
@@ -11,9 +12,10 @@ export default defineHoduCommand({
     'hodu completions fish > ~/.config/fish/completions/hodu.fish',
     'hodu completions powershell | Out-String | Invoke-Expression   # in $PROFILE',
   ],
-  async run({ args }) {
+  async run({ args, data }) {
     const { generateCompletion, parseShell } = await import('../completions/generate');
     const { out } = await import('../ui/output');
-    out((await generateCompletion(parseShell(args.shell))).trimEnd());
+    // The table that lists this command comes from the dispatcher (main.ts), not an import of it.
+    out((await generateCompletion(parseShell(args.shell), (data as CommandData).commands)).trimEnd());
   },
 });

@@ -1,7 +1,7 @@
-import { lazyCommand, type LazyCommand } from '../lazy-commands';
+import { lazyCommand, type CommandTable } from '../lazy-commands';
 
 /** Every command, loaded lazily: one file per command. A test checks this list against the README and help. */
-export const commands: Record<string, { description: string; load: LazyCommand }> = {
+export const commands: CommandTable = {
   run: { description: 'Run a model on inputs and print or save its outputs', load: lazyCommand(() => import('./run')) },
   inspect: { description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file', load: lazyCommand(() => import('./inspect')) },
   convert: { description: 'Convert a model or tensor file to another format (by extension)', load: lazyCommand(() => import('./convert')) },

@@ -1,3 +1,4 @@
+import type { CommandTable } from '../lazy-commands';
 import { err, out } from '../ui/output';
 import { completeWords } from './complete';
 import { loadCommandTree } from './tree';
@@ -7,9 +8,9 @@ import { loadCommandTree } from './tree';
  * shell scripts call it only for dynamic slots (backend and plugin names). It never fails loudly: a shell
  * completion must not spill errors into the prompt, so a problem goes to stderr (the scripts discard it).
  */
-export async function runComplete(words: string[]): Promise<number> {
+export async function runComplete(words: string[], commands: CommandTable): Promise<number> {
   try {
-    const root = await loadCommandTree();
+    const root = await loadCommandTree(commands);
     const lines = completeWords(root, words);
     if (lines.length) out(lines.join('\n'));
     return 0;

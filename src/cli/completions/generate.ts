@@ -2,6 +2,7 @@ import { HoduError } from '../../errors';
 import { generateBash } from './bash';
 import { generateFish } from './fish';
 import { generatePowershell } from './powershell';
+import type { CommandTable } from '../lazy-commands';
 import { loadCommandTree, type CommandNode } from './tree';
 import { generateZsh } from './zsh';
 
@@ -16,9 +17,9 @@ export function parseShell(name: string): Shell {
   throw new HoduError('E_USAGE', `unknown shell '${name}'; hodu completes ${SHELLS.join(', ')}`, { hint: 'run `hodu completions --help` for how to install each' });
 }
 
-/** The completion script for `shell`, generated from the live command tree. */
-export async function generateCompletion(shell: Shell): Promise<string> {
-  return renderCompletion(shell, await loadCommandTree());
+/** The completion script for `shell`, generated from the live command tree (src/cli/commands/index.ts). */
+export async function generateCompletion(shell: Shell, commands: CommandTable): Promise<string> {
+  return renderCompletion(shell, await loadCommandTree(commands));
 }
 
 export function renderCompletion(shell: Shell, root: CommandNode): string {

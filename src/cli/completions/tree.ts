@@ -1,7 +1,6 @@
 import type { ArgDef } from 'citty';
 import type { HoduCommand } from '../command';
-import { commands } from '../commands/index';
-import { resolveSubCommands, resolveValue, type LazyCommand } from '../lazy-commands';
+import { resolveSubCommands, resolveValue, type CommandTable } from '../lazy-commands';
 import { HoduError } from '../../errors';
 import { valueKindOf, type ValueKind } from './value-kinds';
 
@@ -76,10 +75,10 @@ async function buildNode(name: string, path: string[], cmd: HoduCommand, fallbac
 }
 
 /**
- * The whole command tree, read from the same citty definitions the dispatcher runs (the map in
+ * The whole command tree, read from the same citty definitions the dispatcher runs (the table in
  * src/cli/commands/index.ts and each command's args and subCommands): the one source of truth.
  */
-export async function loadCommandTree(map: Record<string, { description: string; load: LazyCommand }> = commands): Promise<CommandNode> {
+export async function loadCommandTree(map: CommandTable): Promise<CommandNode> {
   const subcommands: CommandNode[] = [];
   for (const [name, entry] of Object.entries(map)) {
     if (isHidden(name)) continue;
