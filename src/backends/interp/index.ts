@@ -37,7 +37,7 @@ export default defineBackendPlugin({
     return [...out].sort();
   },
   createSession(model: Model, options) {
-    // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see bench).
+    // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see test/bench/).
     const threads = options?.threads || 1;
     const profile = options?.profile ?? false;
     // In the CLI a long run computes off the main thread so that Ctrl+C stops it at once (choose-session.ts).

@@ -1,5 +1,5 @@
 /**
- * Entry point of an interp worker thread (see pool.ts). In the compiled binary this file must be an extra
+ * Entry point of an interp worker thread (see worker-pool.ts). In the compiled binary this file must be an extra
  * entrypoint of `bun build --compile`, next to src/main.ts.
  */
 import { gemmRows } from '../util/gemm';
