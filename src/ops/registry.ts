@@ -1,4 +1,6 @@
 import { HoduError } from '../errors';
+import type { Node } from '../ir/graph';
+import { readAttr } from './attrs';
 import { OP_SCHEMAS } from './index';
 import type { OpSchema } from './schema';
 
@@ -37,4 +39,9 @@ export function getOpSchema(op: string, domain = ''): OpSchema | undefined {
 
 export function allOpSchemas(): OpSchema[] {
   return [...schemaMap().values()].sort((a, b) => a.op.localeCompare(b.op));
+}
+
+/** An attribute of `node` with its schema's default applied: for code that has a node but no kernel/infer ctx. */
+export function nodeAttr<T = unknown>(node: Node, name: string): T {
+  return readAttr<T>(node, getOpSchema(node.op, node.domain), name);
 }

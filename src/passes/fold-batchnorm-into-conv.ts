@@ -11,6 +11,7 @@
  */
 import { opsetFor, type Model, type Node } from '../ir/graph';
 import { fromNumbers, toNumbers, type Tensor } from '../ir/tensor';
+import { nodeAttr } from '../ops/registry';
 import { constantValue, freshName, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
 import type { Pass } from './pass';
 
@@ -33,7 +34,7 @@ function run(model: Model): Model {
     const M = W.dims[0]!;
     const [gamma, beta, mean, variance] = params.map((p) => toNumbers(p!));
     if ([gamma, beta, mean, variance].some((p) => p!.length !== M) || (b && b.size !== M)) continue;
-    const eps = bn.attributes.epsilon?.type === 'float' ? bn.attributes.epsilon.value : 1e-5;
+    const eps = nodeAttr<number>(bn, 'epsilon');
     const s = Array.from({ length: M }, (_, m) => gamma![m]! / Math.sqrt(variance![m]! + eps));
     const w = toNumbers(W);
     const perChannel = W.size / M;
@@ -54,10 +55,10 @@ function run(model: Model): Model {
 }
 
 function isInference(bn: Node, opset: number): boolean {
-  const int = (name: string) => (bn.attributes[name]?.type === 'int' ? (bn.attributes[name]!.value as number) : undefined);
+  const int = (name: string) => nodeAttr<number>(bn, name);
   if (bn.outputs.slice(1).some((o) => o) || bn.inputs.length < 5) return false;
   if (opset < 7 && int('is_test') !== 1) return false;
-  return (int('training_mode') ?? 0) === 0 && (int('spatial') ?? 1) === 1;
+  return int('training_mode') === 0 && int('spatial') === 1;
 }
 
 function cast(like: Tensor, dims: readonly number[], values: Float64Array): Tensor {
