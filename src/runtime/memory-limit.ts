@@ -71,6 +71,7 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
   for (const t of feeds.values()) inputs += tensorBytes(t);
   try {
     const { inferStaticGraph, planArena } = await import('../plan/index');
+    const { nodeAttr } = await import('../ops/registry');
     const g = inferStaticGraph(model, new Map([...feeds].map(([name, t]) => [name, t.dims])));
     const outputNames = new Set(model.graph.outputs.map((o) => o.name));
     // Intermediates: written by a planned node, live until their last reader (arena.ts semantics).
@@ -81,7 +82,7 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
     g.nodes.forEach(({ node }, step) => {
       const [x, w, y] = [node.inputs[0], node.inputs[1], node.outputs[0]].map((n) => (n ? g.values.get(n)?.dims : undefined));
       if (node.op === 'Conv' && x && w && y && x.length >= 3) {
-        const group = node.attributes.group?.type === 'int' ? node.attributes.group.value : 1;
+        const group = nodeAttr<number>(node, 'group');
         scratch = Math.max(scratch, convScratchBytes(x, w, y, group));
       }
       for (const name of node.inputs) {
