@@ -93,7 +93,7 @@ function parseInit(s: Scanner, g: Graph): void {
   const name = s.name(true);
   s.expect(':');
   const t = tensorLiteral(s);
-  if (s.eat('(input)')) g.inputs.push({ name, type: { kind: 'tensor', dtype: t.dtype, shape: [...t.dims] } });
+  if (s.eat('(input)') && !g.inputs.some((i) => i.name === name)) g.inputs.push({ name, type: { kind: 'tensor', dtype: t.dtype, shape: [...t.dims] } });
   g.initializers.set(name, withData(s, t));
   s.end();
 }

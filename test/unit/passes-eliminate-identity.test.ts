@@ -1,49 +1,71 @@
 import { expect, test } from 'bun:test';
-import { int64Tensor } from '../../src/ir/tensor';
 import { eliminateIdentity } from '../../src/passes/eliminate-identity';
-import { expectSameOutputs, f32, int, ints, model, node, text, values } from './passes-support/build';
+import { dedent, expectSameOutputs, f32, ir, text, values } from './passes-support/build';
 
 const feeds = { x: f32([2, 3], values(6)) };
 
 test('an inner Identity, an identity Transpose and a shape-preserving Reshape are removed; readers read the input', () => {
-  const before = model({
-    inputs: { x: [2, 3] },
-    outputs: ['y'],
-    inits: { s: int64Tensor([2, -1]) },
-    nodes: [node('Relu', ['x'], ['a']), node('Identity', ['a'], ['b']), node('Transpose', ['b'], ['c'], { perm: ints([0, 1]) }), node('Reshape', ['c', 's'], ['d']), node('Neg', ['d'], ['y'])],
-  });
+  const before = ir(`
+    graph g (x: float32[2,3]) -> (y: ?) {
+      init s: int64[2] = [2,-1]
+      %a = Relu(x)
+      %b = Identity(%a)
+      %c = Transpose(%b) {perm=[0,1]}
+      %d = Reshape(%c, s)
+      y = Neg(%d)
+    }`);
   const after = eliminateIdentity.run(before);
-  expect(text(after)).toBe(['graph g (x: float32[2,3]) -> (y: ?) {', '  init s: int64[2]', '  %a = Relu(x)', '  y = Neg(%a)', '}'].join('\n'));
+  expect(text(after)).toBe(dedent(`
+    graph g (x: float32[2,3]) -> (y: ?) {
+      init s: int64[2]
+      %a = Relu(x)
+      y = Neg(%a)
+    }`));
   expectSameOutputs(before, after, feeds);
 });
 
 test('an Identity producing a graph output: its producer writes the output name instead', () => {
-  const before = model({ inputs: { x: [2, 3] }, outputs: ['y'], nodes: [node('Relu', ['x'], ['a']), node('Exp', ['a'], ['e']), node('Identity', ['e'], ['y'])] });
+  const before = ir(`
+    graph g (x: float32[2,3]) -> (y: ?) {
+      %a = Relu(x)
+      %e = Exp(%a)
+      y = Identity(%e)
+    }`);
   const after = eliminateIdentity.run(before);
-  expect(text(after)).toBe(['graph g (x: float32[2,3]) -> (y: ?) {', '  %a = Relu(x)', '  y = Exp(%a)', '}'].join('\n'));
+  expect(text(after)).toBe(dedent(`
+    graph g (x: float32[2,3]) -> (y: ?) {
+      %a = Relu(x)
+      y = Exp(%a)
+    }`));
   expectSameOutputs(before, after, feeds);
 });
 
 test('kept: input → output Identity, output → output Identity, a Dropout whose mask is read, a transposing Transpose, a reshaping Reshape', () => {
-  const before = model({
-    inputs: { x: [2, 3] },
-    outputs: ['y', 'z', 'w', 'm', 't', 'r'],
-    inits: { s: int64Tensor([3, 2]) },
-    nodes: [
-      node('Identity', ['x'], ['y']),
-      node('Identity', ['y'], ['z']),
-      node('Dropout', ['x'], ['w', 'm']),
-      node('Transpose', ['x'], ['t'], { perm: ints([1, 0]) }),
-      node('Reshape', ['x', 's'], ['r'], { allowzero: int(0) }),
-    ],
-  });
+  const before = ir(`
+    graph g (x: float32[2,3]) -> (y: ?, z: ?, w: ?, m: ?, t: ?, r: ?) {
+      init s: int64[2] = [3,2]
+      y = Identity(x)
+      z = Identity(y)
+      w, m = Dropout(x)
+      t = Transpose(x) {perm=[1,0]}
+      r = Reshape(x, s) {allowzero=0}
+    }`);
   expect(eliminateIdentity.run(before)).toBe(before);
 });
 
 test('a Reshape over symbolic dims goes when the shapes are provably equal ([N,3] → [-1,3]), stays otherwise', () => {
-  const spec = (dims: (number | string)[]) => model({ inputs: { x: dims }, outputs: ['y'], inits: { s: int64Tensor([-1, 3]) }, nodes: [node('Reshape', ['x', 's'], ['r']), node('Relu', ['r'], ['y'])] });
-  const provable = eliminateIdentity.run(spec(['N', 3]));
-  expect(text(provable)).toBe(['graph g (x: float32[N,3]) -> (y: ?) {', '  init s: int64[2]', '  y = Relu(x)', '}'].join('\n'));
-  const unknown = spec(['N', 'M']);
+  const reshape = (dims: string) =>
+    ir(`
+      graph g (x: float32[${dims}]) -> (y: ?) {
+        init s: int64[2] = [-1,3]
+        %r = Reshape(x, s)
+        y = Relu(%r)
+      }`);
+  expect(text(eliminateIdentity.run(reshape('N,3')))).toBe(dedent(`
+    graph g (x: float32[N,3]) -> (y: ?) {
+      init s: int64[2]
+      y = Relu(x)
+    }`));
+  const unknown = reshape('N,M');
   expect(eliminateIdentity.run(unknown)).toBe(unknown);
 });

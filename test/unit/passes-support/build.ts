@@ -1,40 +1,27 @@
-/** Small models for the pass tests, a runner on the interp, and the before/after comparisons. */
+/** Pass-test models from IR text, a runner on the interp, and the before/after comparisons. */
 import { expect } from 'bun:test';
 import { Executor } from '../../../src/backends/interp/executor';
-import type { DType } from '../../../src/ir/dtype';
-import { emptyGraph, type Attribute, type Dim, type Model, type Node } from '../../../src/ir/graph';
+import type { Model } from '../../../src/ir/graph';
 import { printGraph } from '../../../src/ir/printer';
+import { parseModel } from '../../../src/ir/text-parser';
 import { fromNumbers, type Tensor, toNumbers } from '../../../src/ir/tensor';
 import { verifyModel } from '../../../src/ir/verifier';
 import { compareTensor } from '../../ops/harness';
 
-export const node = (op: string, inputs: string[], outputs: string[], attributes: Record<string, Attribute> = {}): Node => ({ name: `${op}_${outputs[0]}`, op, domain: '', inputs, outputs, attributes });
-export const ints = (value: number[]): Attribute => ({ type: 'ints', value });
-export const int = (value: number): Attribute => ({ type: 'int', value });
 export const f32 = (dims: number[], values: number[]): Tensor => fromNumbers('float32', dims, values);
-
-export interface Spec {
-  inputs: Record<string, Dim[]>;
-  outputs: string[];
-  inits?: Record<string, Tensor>;
-  nodes: Node[];
-  opset?: number;
-  dtype?: DType;
-}
-
-export function model(s: Spec): Model {
-  const graph = {
-    ...emptyGraph('g'),
-    nodes: s.nodes,
-    inputs: Object.entries(s.inputs).map(([name, shape]) => ({ name, type: { kind: 'tensor' as const, dtype: s.dtype ?? 'float32', shape } })),
-    outputs: s.outputs.map((name) => ({ name })),
-    initializers: new Map(Object.entries(s.inits ?? {})),
-  };
-  return { irVersion: 8, opsetImports: [{ domain: '', version: s.opset ?? 17 }], metadata: {}, graph, functions: [] };
-}
 
 /** The IR text form without the header line, for before/after comparisons. */
 export const text = (m: Model) => printGraph(m.graph);
+
+/** A template literal's text without its first newline and common indentation, so IR text can be indented in a test. */
+export function dedent(s: string): string {
+  const lines = s.replace(/^\n/, '').replace(/\n\s*$/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** A model from the IR text of its main graph (src/ir/text-parser.ts), importing the default domain at `opset`. */
+export const ir = (graph: string, opset = 17): Model => parseModel(`model ir=8 opsets=[ai.onnx:${opset}]\n${dedent(graph)}`);
 
 export function run(m: Model, feeds: Record<string, Tensor>): Map<string, Tensor> {
   return new Executor(m).run(new Map(Object.entries(feeds))) as Map<string, Tensor>;
