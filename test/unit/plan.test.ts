@@ -79,6 +79,13 @@ describe('planManifest', () => {
     expect(p.steps).toHaveLength(1);
   });
 
+  test('a random op is a step, not a weight baked with one sample (the same rule as fold-constants)', () => {
+    const m = model({ inputs: { x: [2] }, outputs: ['y'], nodes: [node('RandomUniform', [], ['r'], { shape: { type: 'ints', value: [2] } }), node('Add', ['x', 'r'], ['y'])] });
+    const p = planManifest(m);
+    expect(p.steps.map((s) => s.kernel)).toEqual(['random_uniform_f32', 'add_f32']);
+    expect(p.tensors.filter((t) => t.role === 'weight')).toEqual([]);
+  });
+
   test('the MLP fixture plans every template kernel', () => {
     const p = planManifest(mlpModel(), new Map([['x', [3, 8]]]));
     expect(p.steps.map((s) => s.kernel)).toEqual([
