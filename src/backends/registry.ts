@@ -3,6 +3,7 @@ import type { Model } from '../ir/graph';
 import type { BackendPlugin } from '../sdk/backend';
 import { didYouMean } from '../util/did-you-mean';
 import { EMBEDDED_BACKENDS, type EmbeddedBackendName } from '../embedded-plugins';
+import { INTERP_DESCRIPTOR } from './interp/descriptor';
 
 /** Embedded backends, loaded lazily so `hodu --version` does not pay for the kernels. */
 const LOADERS: Record<EmbeddedBackendName, () => Promise<BackendPlugin>> = {
@@ -60,86 +61,110 @@ async function namedPluginNotes(name: string, requestedBy: string, isolate: bool
 }
 
 /**
- * Picks the backend for a model: the named one (checked), or the highest-priority available backend on
- * `device` that runs every op of the model (embedded and installed). An installed backend is chosen
- * automatically only when it is healthy, enabled, passed `hodu plugin test` and has not crashed since;
- * the others are passed over with their reason. When none fits, one error lists each backend's reason.
+ * A backend hodu may choose, known before it is loaded (onnxruntime-web's `BackendInfo`): embedded ones from
+ * their descriptors, installed ones from plugins.json (plugins/backend-candidates.ts).
  */
-export async function chooseBackend(model: Model, opts: { name?: string; device?: string; requestedBy?: string } & BackendLoadOptions = {}): Promise<BackendChoice> {
-  const device = opts.device ?? 'cpu';
-  const reasons: string[] = [];
-  let candidates: BackendPlugin[];
-  let notes: string[] = [];
-  if (opts.name) {
-    candidates = [await loadBackend(opts.name, opts)];
-    if (!EMBEDDED[opts.name]) notes = await namedPluginNotes(opts.name, opts.requestedBy ?? '--backend', opts.isolate);
-  } else {
-    candidates = await Promise.all(Object.values(EMBEDDED).map((l) => l()));
-    // Only healthy installed backends for this device are loaded (loading a native one dlopens it).
-    const { listInstalledPlugins, loadInstalledBackend } = await import('../plugins/installed');
-    let installed: ReturnType<typeof listInstalledPlugins> = [];
-    try {
-      installed = listInstalledPlugins();
-    } catch (e) {
-      // A corrupt plugins.json must not stop a run the embedded backends can do; `hodu plugin list` reports it.
-      reasons.push(`installed plugins: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    for (const p of installed) {
-      if (p.type !== 'backend') continue;
-      const name = p.name;
-      if (!p.auto) {
-        reasons.push(`${name}: ${p.stateDetail}${p.fix ? ` (${p.fix})` : ''}`);
-        continue;
-      }
-      if (!p.capabilities.devices.includes(device)) {
-        reasons.push(`${name}: does not run on device '${device}' (devices: ${p.capabilities.devices.join(', ')})`);
-        continue;
-      }
-      try {
-        // Already listed and checked above: load it directly instead of through loadBackend's lookup.
-        candidates.push(await loadInstalledBackend(name, { isolate: opts.isolate }));
-      } catch (e) {
-        reasons.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-  }
-  const fits = candidates
-    .filter((b) => {
-      if (!b.capabilities.devices.includes(device)) {
-        reasons.push(`${b.name}: does not run on device '${device}' (devices: ${b.capabilities.devices.join(', ')})`);
-        return false;
-      }
-      const avail = b.available?.() ?? { ok: true };
-      if (!avail.ok) {
-        reasons.push(`${b.name}: ${avail.reason}`);
-        return false;
-      }
-      const missing = b.unsupportedOps?.(model) ?? [];
-      if (missing.length) {
-        reasons.push(`${b.name}: does not support op${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-        return false;
-      }
-      return true;
-    })
-    .sort((a, b) => b.capabilities.priority - a.capabilities.priority);
-  if (fits.length === 0) {
-    const onDevice = candidates.filter((b) => b.capabilities.devices.includes(device));
-    if (onDevice.length === 0 && !opts.name) {
-      const available = candidates.map((b) => `${b.name} (${b.capabilities.devices.join(', ')})`).join(', ');
-      throw new HoduError('E_NO_BACKEND', `no backend plugin supports device '${device}'; available: ${available}`, {
-        hint: `install a backend plugin for '${device}' with \`hodu plugin install\`, or run with --device cpu`,
-      });
-    }
-    throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
+export interface BackendCandidate {
+  name: string;
+  priority: number;
+  devices: readonly string[];
+  /** Identifies what would be loaded, so a failed load is not retried (a changed install is a new key). */
+  key: string;
+  /** Ops of `model` it is known to lack without loading it; undefined: unknown until it is loaded. */
+  missingOps(model: Model): string[] | undefined;
+  load(): Promise<BackendPlugin>;
+}
+
+/** Keyed like LOADERS, so a new embedded backend needs its descriptor here. interp judges a model once loaded. */
+const EMBEDDED_CANDIDATES: Record<EmbeddedBackendName, BackendCandidate> = {
+  interp: { ...INTERP_DESCRIPTOR, key: 'embedded:interp', missingOps: () => undefined, load: LOADERS.interp },
+};
+
+/** Loads that failed in this process, by candidate key, with the reason (onnxruntime-web's `aborted`). */
+const failedLoads = new Map<string, string>();
+
+const opsReason = (name: string, missing: string[], how: string) => `${name}: does not support op${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${how}`;
+const deviceReason = (name: string, device: string, devices: readonly string[]) => `${name}: does not run on device '${device}' (devices: ${devices.join(', ')})`;
+
+/** Why a loaded backend cannot run `model` on `device` (undefined: it can). `checkOps` false: already judged from plugins.json. */
+function unfit(b: BackendPlugin, model: Model, device: string, checkOps: boolean): string | undefined {
+  if (!b.capabilities.devices.includes(device)) return deviceReason(b.name, device, b.capabilities.devices);
+  const avail = b.available?.() ?? { ok: true };
+  if (!avail.ok) return `${b.name}: ${avail.reason}`;
+  const missing = checkOps ? (b.unsupportedOps?.(model) ?? []) : [];
+  return missing.length ? opsReason(b.name, missing, '') : undefined;
+}
+
+/** `--backend NAME` (or hodu.toml): that backend, checked, or E_UNSUPPORTED_OP saying why not. */
+async function chooseNamed(model: Model, name: string, device: string, opts: { requestedBy?: string } & BackendLoadOptions): Promise<BackendChoice> {
+  const backend = await loadBackend(name, opts);
+  const notes = EMBEDDED[name] ? [] : await namedPluginNotes(name, opts.requestedBy ?? '--backend', opts.isolate);
+  const why = unfit(backend, model, device, true);
+  if (why) {
+    throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${why}`, {
       hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
     });
   }
-  const chosen = fits[0]!;
-  const reason = opts.name
-    ? `'${chosen.name}' was asked for by ${opts.requestedBy ?? '--backend'}`
-    : `chosen automatically: the highest priority (${chosen.capabilities.priority}) of the backends that run every op of this model on '${device}'` +
+  return { backend, reason: `'${backend.name}' was asked for by ${opts.requestedBy ?? '--backend'}`, notes };
+}
+
+/**
+ * Picks the backend for a model, as onnxruntime-web's `resolveBackend`: the named one (checked), or else the
+ * candidates (embedded, then installed ones `hodu run` may choose: healthy, enabled, passed `plugin test`, not
+ * crashed since) by priority, highest first. A candidate off `device`, or whose recorded ops miss one of the
+ * model's, is passed over without loading it; the first other one is loaded (only that one: loading a native
+ * plugin dlopens it or starts a child probe) and checked; a failed load is remembered and the next is tried.
+ * When none fits, one error lists each candidate's reason.
+ */
+export async function chooseBackend(model: Model, opts: { name?: string; device?: string; requestedBy?: string } & BackendLoadOptions = {}): Promise<BackendChoice> {
+  const device = opts.device ?? 'cpu';
+  if (opts.name) return chooseNamed(model, opts.name, device, opts);
+  const reasons: string[] = [];
+  const { installedBackendCandidates } = await import('../plugins/backend-candidates');
+  const candidates = [...Object.values(EMBEDDED_CANDIDATES), ...installedBackendCandidates(opts, reasons)].sort((a, b) => b.priority - a.priority);
+  if (!candidates.some((c) => c.devices.includes(device))) {
+    const available = candidates.map((c) => `${c.name} (${c.devices.join(', ')})`).join(', ');
+    throw new HoduError('E_NO_BACKEND', `no backend plugin supports device '${device}'; available: ${available}`, {
+      hint: `install a backend plugin for '${device}' with \`hodu plugin install\`, or run with --device cpu`,
+    });
+  }
+  for (const c of candidates) {
+    if (!c.devices.includes(device)) {
+      reasons.push(deviceReason(c.name, device, c.devices));
+      continue;
+    }
+    const known = c.missingOps(model);
+    if (known?.length) {
+      reasons.push(opsReason(c.name, known, ' (as recorded at install; not loaded)'));
+      continue;
+    }
+    const failed = failedLoads.get(c.key);
+    if (failed !== undefined) {
+      reasons.push(`${c.name}: ${failed}`);
+      continue;
+    }
+    let backend: BackendPlugin;
+    try {
+      backend = await c.load();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      failedLoads.set(c.key, message);
+      reasons.push(`${c.name}: ${message}`);
+      continue;
+    }
+    const why = unfit(backend, model, device, known === undefined);
+    if (why) {
+      reasons.push(why);
+      continue;
+    }
+    const reason =
+      `chosen automatically: the highest priority (${c.priority}) of the backends that run every op of this model on '${device}'` +
       (reasons.length ? `; passed over: ${reasons.join('; ')}` : '');
-  return { backend: chosen, reason, notes };
+    return { backend, reason, notes: [] };
+  }
+  throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
+    hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
+  });
 }
 
 /** chooseBackend without the explanation. */

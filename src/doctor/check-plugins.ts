@@ -34,6 +34,8 @@ export const pluginsCheck: DoctorCheck = {
             return { title, status: 'error', detail: `${p.library} does not load: ${e instanceof Error ? e.message : String(e)}`, hint: rebuild };
           }
         }
+        // Works, but every `hodu run` loads it to learn its ops: an entry from before they were recorded.
+        if (p.notes.length) return { title, status: 'warn', detail: p.notes.join('; '), hint: `run \`hodu plugin test ${p.name}\`` };
         return { title, status: 'ok', detail: `${p.type} ${p.version}, SDK ${p.sdk}${p.library ? ', native library loads' : ''}` };
       }),
     );

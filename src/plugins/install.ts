@@ -4,6 +4,7 @@ import { HoduError } from '../errors';
 import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import type { DType } from '../ir/dtype';
 import { onInterrupt } from '../util/interrupt';
+import { jsSupports } from './backend-candidates';
 import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
 import { copyPackage, isInside } from './copy-package';
 import { loadJsPlugin } from './js-loader';
@@ -11,7 +12,7 @@ import { pidAlive, withPluginsLock } from './lock';
 import { nativeLoader } from './native-bridge';
 import { readPluginPackage, type PluginPackage } from './package-manifest';
 import { hoduHome, pluginsDir } from '../home';
-import { readRegistry, writeRegistry, type InstalledPluginEntry } from './plugins-json';
+import { readRegistry, writeRegistry, type BackendSupports, type InstalledPluginEntry } from './plugins-json';
 import { fileChecksum, pluginInstallDir } from './store';
 import { assertSdkCompatible } from './sdk-compat';
 import { assertToolsPresent } from './system-tools';
@@ -94,6 +95,7 @@ function assertHomeOutside(srcDir: string): void {
 async function prepare(pkg: PluginPackage, staging: string, source: InstalledPluginEntry['source'], profile: BuildProfile, emit: (e: InstallEvent) => void): Promise<InstalledPluginEntry> {
   const h = pkg.hodu;
   let checksum: string;
+  let supports: BackendSupports | undefined;
   if (h.native) {
     if (h.type !== 'backend') {
       throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: native format plugins are not supported yet`, { hint: 'write format plugins in TypeScript/JavaScript ("entry")' });
@@ -113,12 +115,13 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     const ops = h.type === 'backend' && h.capabilities.ops ? `, for ${h.capabilities.ops.length} op${h.capabilities.ops.length === 1 ? '' : 's'}` : '';
     emit({ kind: 'step', message: `checked ${h.native.library}: ABI ${info.abiVersion}, SDK range ${info.sdkRange}, ${info.kernels.length} kernel${info.kernels.length === 1 ? '' : 's'}${ops}` });
     checksum = fileChecksum(lib);
+    supports = { kernels: info.kernels };
   } else {
     const entry = join(staging, h.entry!);
     if (!existsSync(entry) || !statSync(entry).isFile()) {
       throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: hodu.entry '${h.entry}' ${existsSync(entry) ? 'is not a file' : 'does not exist'}`, { hint: 'point "entry" at the plugin module, relative to package.json' });
     }
-    if (h.type === 'backend') await loadJsPlugin(entry, 'backend', pkg.name);
+    if (h.type === 'backend') supports = jsSupports(await loadJsPlugin(entry, 'backend', pkg.name));
     else await loadJsPlugin(entry, 'format', pkg.name);
     emit({ kind: 'step', message: `loaded ${h.entry}: a valid ${h.type} plugin` });
     checksum = fileChecksum(entry);
@@ -137,7 +140,7 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
     entry: h.entry,
     test,
   };
-  return h.type === 'backend' ? { ...base, type: 'backend', capabilities: h.capabilities } : { ...base, type: 'format', capabilities: h.capabilities };
+  return h.type === 'backend' ? { ...base, type: 'backend', capabilities: h.capabilities, supports } : { ...base, type: 'format', capabilities: h.capabilities };
 }
 
 /**

@@ -22,6 +22,8 @@ export type InstalledPlugin = InstalledPluginEntry & {
   stateDetail: string;
   fix?: string;
   auto: boolean;
+  /** Worth knowing, not wrong: e.g. no supported-ops record, so `hodu run` loads it to ask. */
+  notes: string[];
 };
 
 /** What is wrong with an installed plugin (empty: nothing): missing files, checksum, SDK range. */
@@ -45,7 +47,12 @@ export function listInstalledPlugins(): InstalledPlugin[] {
 function withState(entry: InstalledPluginEntry): InstalledPlugin {
   const problems = checkInstalledPlugin(entry);
   const st = pluginState(entry, problems);
-  return { ...entry, status: problems.length ? 'broken' : 'ok', problems, state: st.state, stateDetail: st.detail, fix: st.fix, auto: st.auto };
+  return { ...entry, status: problems.length ? 'broken' : 'ok', problems, state: st.state, stateDetail: st.detail, fix: st.fix, auto: st.auto, notes: entryNotes(entry) };
+}
+
+function entryNotes(entry: InstalledPluginEntry): string[] {
+  if (entry.type !== 'backend' || entry.supports) return [];
+  return [`its supported ops are not recorded (installed by an older hodu), so \`hodu run\` loads it to ask on every run; \`hodu plugin test ${entry.name}\` records them`];
 }
 
 /** The listing of one installed plugin (undefined: not installed), without checking the others. */

@@ -23,6 +23,8 @@ export interface PluginListing {
   fix?: string;
   /** Whether `hodu run` may choose it without --backend (backends). */
   auto: boolean;
+  /** Worth knowing whatever the status (e.g. no supported-ops record in plugins.json). */
+  notes: string[];
   capabilities: CapabilitiesJson;
   /** Installed plugins only: the full plugins.json entry. */
   installed?: InstalledPlugin;
@@ -41,15 +43,15 @@ export async function listAllPlugins(): Promise<PluginListing[]> {
   for (const name of embeddedBackendNames()) {
     const b = await loadBackend(name);
     const c = b.capabilities;
-    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
+    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, notes: [], capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
   }
   for (const name of embeddedFormatNames()) {
     const f = await loadFormat(name);
-    rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, capabilities: formatCapsJson(f.capabilities) });
+    rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, notes: [], capabilities: formatCapsJson(f.capabilities) });
   }
   for (const p of listInstalledPlugins()) {
     const problems = p.problems.length ? p.problems : p.stateDetail ? [p.stateDetail] : [];
-    rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.state, problems, fix: p.fix, auto: p.auto, capabilities: p.capabilities, installed: p });
+    rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.state, problems, fix: p.fix, auto: p.auto, notes: p.notes, capabilities: p.capabilities, installed: p });
   }
   return rows;
 }

@@ -7,7 +7,7 @@
 import { HoduError } from '../errors';
 import { withPluginsLock } from './lock';
 import { pluginNotFound } from './store';
-import { readRegistry, writeRegistry, type InstalledPluginEntry } from './plugins-json';
+import { readRegistry, writeRegistry, type BackendSupports, type InstalledPluginEntry } from './plugins-json';
 
 /** `ok` plus, from worst to mildest, why a plugin is not used automatically. */
 export type PluginState = 'ok' | 'broken' | 'disabled' | 'crashed' | 'failed' | 'untested';
@@ -76,13 +76,16 @@ export async function recordPluginCrash(name: string, crash: { signal: string; w
 
 /**
  * Remembers a `plugin test` of the installed copy. Ignored when the file changed since (`checksum` is of
- * the file that was tested). A pass clears a recorded crash: the user re-checked the plugin.
+ * the file that was tested). A pass clears a recorded crash: the user re-checked the plugin. What the test
+ * measured it supports is recorded too (a plugin installed by an older hodu had no such record).
  */
-export async function recordPluginTest(name: string, test: { passed: boolean; checksum: string; summary: string }): Promise<void> {
+export async function recordPluginTest(name: string, result: { passed: boolean; checksum: string; summary: string; supports?: BackendSupports }): Promise<void> {
+  const { supports, ...test } = result;
   await updateEntry(name, (e) => {
     if (e.checksum !== test.checksum) return e;
     const { crash, ...rest } = e;
-    return { ...rest, ...(test.passed || !crash ? {} : { crash }), test: { at: new Date().toISOString(), ...test } };
+    const measured = e.type === 'backend' && supports ? { supports } : {};
+    return { ...rest, ...measured, ...(test.passed || !crash ? {} : { crash }), test: { at: new Date().toISOString(), ...test } };
   });
 }
 

@@ -15,7 +15,8 @@ import { kernelPrefix } from '../sdk/kernel-names';
 import { nativeLoader } from './native-bridge';
 import { probesFor } from './op-probes';
 import { readPluginPackage } from './package-manifest';
-import { readRegistry } from './plugins-json';
+import { jsSupports } from './backend-candidates';
+import { readRegistry, type BackendSupports } from './plugins-json';
 
 /** One case: one op, one dtype, one probe input, compared with the interp. */
 export interface CaseResult {
@@ -41,6 +42,8 @@ export interface PluginTestReport {
   cases: CaseResult[];
   tolerance: { rtol: number; atol: number };
   passed: boolean;
+  /** Backends: what plugins.json records of it (kernels or declared ops), so `hodu run` can judge it unloaded. */
+  supports?: BackendSupports;
 }
 
 /** float32 kernels may sum in another order than the interp: allow that much. */
@@ -99,7 +102,7 @@ export async function testPlugin(target: string, opts: { debug?: boolean; onCase
     if (t.installed) {
       const { fileChecksum } = await import('./store');
       const { recordPluginTest } = await import('./plugin-state');
-      await recordPluginTest(t.name, { passed: report.passed, checksum: fileChecksum(t.file), summary: testSummary(report) });
+      await recordPluginTest(t.name, { passed: report.passed, checksum: fileChecksum(t.file), summary: testSummary(report), supports: report.supports });
     }
     return report;
   } finally {
@@ -172,7 +175,7 @@ async function nativeChecks(t: Target): Promise<Checked> {
     detail: missing.length ? `declares ${missing.join(', ')} but its library has no kernel for ${missing.length > 1 ? 'them' : 'it'}` : `${ops.length} declared ops all have kernels`,
   });
   t.declaredOps = ops;
-  return { ...report, backend: native.loadNativeBackend(t.file, info, { isolate: true }) };
+  return { ...report, supports: { kernels: info.kernels }, backend: native.loadNativeBackend(t.file, info, { isolate: true }) };
 }
 
 /** A JS plugin: loaded in-process (it cannot crash the process the way native code can), shape-checked by the loader. */
@@ -186,7 +189,7 @@ async function jsChecks(t: Target): Promise<Checked> {
   if (t.type === 'backend') {
     const backend = await loadJsPlugin(t.file, 'backend', t.name);
     report.checks.push({ check: 'runner', ok: backend.capabilities.runner, detail: backend.capabilities.runner ? 'declares a runner' : 'does not declare a runner capability' });
-    return { ...report, backend };
+    return { ...report, supports: jsSupports(backend), backend };
   }
   const format = await loadJsPlugin(t.file, 'format', t.name);
   const { formatChecks } = await import('./format-checks');

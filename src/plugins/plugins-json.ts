@@ -7,10 +7,11 @@ import { pluginsFile } from '../home';
 
 /**
  * Schema version of plugins.json. Bump it (and migrate on read) when the shape changes.
- * 2 added the optional `disabled`, `test` and `crash` fields; a version 1 file reads as is.
+ * 2 added the optional `disabled`, `test` and `crash` fields; 3 the optional `supports` of backends. An
+ * older file reads as is (a backend without `supports` is loaded to learn its ops; see backend-candidates.ts).
  */
-export const REGISTRY_VERSION = 2;
-const READABLE_VERSIONS = [1, 2] as const;
+export const REGISTRY_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3] as const;
 
 const common = {
   name: v.pipe(v.string(), v.regex(PLUGIN_NAME_RE)),
@@ -33,20 +34,28 @@ const common = {
   crash: v.optional(v.strictObject({ at: v.pipe(v.string(), v.isoTimestamp()), signal: v.string(), where: v.string() })),
 };
 
+/**
+ * What the installed copy of a backend runs, measured when it was installed, rebuilt or `plugin test`ed:
+ * a native library's kernel names (op and dtypes in one, see sdk/kernel-names.ts), a JS plugin's op list
+ * when it declares one. Automatic selection skips a backend that lacks an op of the model without loading it.
+ */
+const supportsSchema = v.strictObject({ kernels: v.optional(v.array(v.string())), ops: v.optional(v.array(v.string())) });
+
 const entrySchema = v.variant('type', [
-  v.strictObject({ type: v.literal('backend'), ...common, capabilities: backendCapabilitiesSchema }),
+  v.strictObject({ type: v.literal('backend'), ...common, capabilities: backendCapabilitiesSchema, supports: v.optional(supportsSchema) }),
   v.strictObject({ type: v.literal('format'), ...common, capabilities: formatCapabilitiesSchema }),
 ]);
 
 const registrySchema = v.pipe(
   v.strictObject({
-    version: v.picklist(READABLE_VERSIONS, `unknown plugins.json version (this hodu reads versions ${READABLE_VERSIONS.join(' and ')})`),
+    version: v.picklist(READABLE_VERSIONS, `unknown plugins.json version (this hodu reads versions ${READABLE_VERSIONS.join(', ')})`),
     plugins: v.record(v.string(), entrySchema),
   }),
   v.check((r) => Object.entries(r.plugins).every(([k, p]) => k === p.name), 'each key of "plugins" must equal its "name"'),
 );
 
 export type InstalledPluginEntry = v.InferOutput<typeof entrySchema>;
+export type BackendSupports = v.InferOutput<typeof supportsSchema>;
 export interface PluginRegistry {
   version: (typeof READABLE_VERSIONS)[number];
   plugins: Record<string, InstalledPluginEntry>;

@@ -25,7 +25,7 @@ afterEach(() => {
 
 function sample(): PluginRegistry {
   return {
-    version: 2,
+    version: 3,
     plugins: {
       zeta: {
         name: 'zeta', version: '0.2.0', type: 'format', source: { kind: 'path', path: '/src/zeta' }, path: '/h/plugins/zeta', sdk: '^0.1.0',
@@ -49,17 +49,17 @@ describe('plugins.json', () => {
     // '@acme/alpha' sorts before 'zeta'; inside an entry 'build' comes before 'capabilities'.
     expect(text.indexOf('"@acme/alpha"')).toBeLessThan(text.indexOf('"zeta"'));
     expect(text.indexOf('"build"')).toBeLessThan(text.indexOf('"capabilities"'));
-    expect(text.indexOf('"plugins"')).toBeLessThan(text.indexOf('"version": 2'));
+    expect(text.indexOf('"plugins"')).toBeLessThan(text.indexOf('"version": 3'));
     expect(serializeRegistry(readRegistry())).toBe(text);
   });
 
-  test('a version 1 file (before disabled/test/crash) is read as is and written back as version 2', () => {
+  test('a version 1 file (before disabled/test/crash) is read as is and written back as version 3', () => {
     mkdirSync(join(pluginsFile(), '..'), { recursive: true });
     writeFileSync(pluginsFile(), JSON.stringify({ ...sample(), version: 1 }));
     const read = readRegistry();
     expect(read.plugins).toEqual(sample().plugins);
     writeRegistry(read);
-    expect(JSON.parse(readFileSync(pluginsFile(), 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(pluginsFile(), 'utf8')).version).toBe(3);
   });
 
   test('the state fields (disabled, test, crash) round-trip and are validated', () => {
@@ -97,7 +97,7 @@ describe('plugins.json', () => {
     const cases: [string, string][] = [
       ['{ not json', 'not valid JSON'],
       ['[]', 'version'],
-      [JSON.stringify({ version: 3, plugins: {} }), 'unknown plugins.json version'],
+      [JSON.stringify({ version: 4, plugins: {} }), 'unknown plugins.json version'],
       [JSON.stringify({ version: 1, plugins: { x: { name: 'y' } } }), 'plugins.x'],
       [JSON.stringify({ version: 1, plugins: { zeta: { ...sample().plugins.zeta, build: 'fast' } } }), 'plugins.zeta.build'],
       [JSON.stringify({ version: 1, plugins: { zeta: { ...sample().plugins.zeta, installedAt: 'yesterday' } } }), 'plugins.zeta.installedAt'],

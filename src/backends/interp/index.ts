@@ -3,6 +3,7 @@ import type { Graph, Model } from '../../ir/graph';
 import { subgraphsOf } from '../../ir/subgraphs';
 import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
+import { INTERP_DESCRIPTOR } from './descriptor';
 import { Executor } from './executor';
 import { getKernel, kernelOps } from './kernel-registry';
 import { setThreads } from './parallel/worker-pool';
@@ -18,13 +19,13 @@ function collectUnsupported(g: Graph, out: Set<string>): void {
 
 /** The embedded reference backend: plain TypeScript kernels over TypedArrays, every op, dynamic shapes. */
 export default defineBackendPlugin({
-  name: 'interp',
+  name: INTERP_DESCRIPTOR.name,
   version: VERSION,
   capabilities: {
     runner: true,
     builder: false,
-    devices: ['cpu'],
-    priority: 10,
+    devices: [...INTERP_DESCRIPTOR.devices],
+    priority: INTERP_DESCRIPTOR.priority,
     get ops() {
       return kernelOps();
     },

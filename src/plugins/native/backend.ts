@@ -7,9 +7,9 @@ import { HoduError } from '../../errors';
 import type { Model } from '../../ir/graph';
 import { planManifest } from '../../plan/plan-manifest';
 import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue } from '../../sdk/backend';
-import { kernelPrefix } from '../../sdk/kernel-names';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { NativeBackendBinding, type NativeHandle } from './binding';
+import { nativeUnsupportedOps } from './kernel-fit';
 import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
 import { allocOutputs, feedShapes, packInputs, unpackOutputs } from './tensor-io';
@@ -23,28 +23,6 @@ export interface NativeBackendOptions {
   capabilities?: Partial<BackendCapabilities>;
   /** Called when an isolated run dies by a signal, before the error is thrown (installed plugins record it). */
   onCrash?: (crash: { signal: string; where: string }) => Promise<void> | void;
-}
-
-/** Ops of `model` the plugin cannot run: planned steps whose kernel it lacks, or (when the model cannot be planned yet) ops without any kernel of that op. */
-export function nativeUnsupportedOps(model: Model, info: NativePluginInfo): string[] {
-  const kernels = new Set(info.kernels);
-  const opOf = new Map(model.graph.nodes.map((n) => [n.name, n.domain ? `${n.domain}.${n.op}` : n.op]));
-  const missing = new Set<string>();
-  let plan: DispatchManifest | undefined;
-  try {
-    plan = planManifest(model);
-  } catch {
-    plan = undefined; // dynamic input shapes: judge by op name only
-  }
-  if (plan) {
-    for (const s of plan.steps) if (!kernels.has(s.kernel)) missing.add(opOf.get(s.node) ?? s.kernel);
-  } else {
-    for (const n of model.graph.nodes) {
-      const prefix = `${kernelPrefix(n.op, n.domain)}_`;
-      if (!info.kernels.some((k) => k.startsWith(prefix))) missing.add(n.domain ? `${n.domain}.${n.op}` : n.op);
-    }
-  }
-  return [...missing].sort();
 }
 
 function checkKernels(m: DispatchManifest, info: NativePluginInfo): void {
@@ -125,7 +103,7 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
       dtypes: caps.dtypes,
     },
     available: () => (info.runner ? { ok: true } : { ok: false, reason: 'it declares no runner capability' }),
-    unsupportedOps: (model) => nativeUnsupportedOps(model, info),
+    unsupportedOps: (model) => nativeUnsupportedOps(model, info.kernels),
     createSession(model) {
       if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts);
       binding ??= new NativeBackendBinding(libPath, info.name);

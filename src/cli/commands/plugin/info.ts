@@ -29,6 +29,7 @@ export default defineHoduCommand({
       ['source', r.source],
       ['status', r.status + (r.problems.length ? ` (${r.problems.join('; ')})` : '')],
       ...(r.fix ? [['fix', r.fix]] : []),
+      ...r.notes.map((n) => ['note', n]),
       ['capabilities', summarizeCapabilities(r.type, r.capabilities)],
     ];
     if (installed) {

@@ -28,5 +28,6 @@ export default defineHoduCommand({
     for (const r of rows.filter((x) => x.status !== 'ok')) {
       out(`${paint(r.status, r.name)}: ${r.problems.join('; ')}${r.fix ? ` — try \`${r.fix}\`` : ''}`);
     }
+    for (const r of rows) for (const note of r.notes) out(`${c.cyan(r.name)}: ${note}`);
   },
 });
