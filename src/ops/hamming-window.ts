@@ -1,4 +1,4 @@
-import { windowSchema } from './_window';
+import { windowSchema } from './_signal-window';
 import { defineOp } from './schema';
 import { INDEX, NUMERIC } from './_types';
 

@@ -7,6 +7,7 @@ import { HoduError } from '../../../errors';
 import { fromNumbers, type Tensor, toNumbers } from '../../../ir/tensor';
 import { optionalInput, tensorInput, type KernelContext, type Value } from '../kernel';
 import { gemm } from './gemm';
+import { rnnHiddenSize, rnnLayout } from '../../../ops/_rnn';
 
 export type Activation = (x: number) => number;
 
@@ -70,12 +71,12 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
   const b = optionalInput(inputs, 3);
   const lens = optionalInput(inputs, 4);
   const h0 = optionalInput(inputs, 5);
-  const layout = ctx.opset >= 14 ? ctx.attr<number>('layout') : 0;
+  const layout = rnnLayout(ctx);
   if (xt.rank !== 3 || w.rank !== 3 || r.rank !== 3) {
     throw new HoduError('E_SHAPE', `${where}: X [${xt.dims}], W [${w.dims}] and R [${r.dims}] must all be 3-D`);
   }
   const [seq, batch, inputSize] = layout === 1 ? [xt.dims[1]!, xt.dims[0]!, xt.dims[2]!] : [xt.dims[0]!, xt.dims[1]!, xt.dims[2]!];
-  const hidden = ctx.attr<number | undefined>('hidden_size') ?? r.dims[2]!;
+  const hidden = rnnHiddenSize(ctx, r.dims)!;
   const direction = ctx.attr<string>('direction');
   if (!['forward', 'reverse', 'bidirectional'].includes(direction)) {
     throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown direction '${direction}'`, { hint: 'expected forward, reverse or bidirectional' });

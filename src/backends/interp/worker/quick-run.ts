@@ -6,6 +6,7 @@
  */
 import type { Model, Node } from '../../../ir/graph';
 import { Tensor } from '../../../ir/tensor';
+import { nodeAttr } from '../../../ops/registry';
 import type { RuntimeValue } from '../../../sdk/backend';
 
 /** Work units (multiply-adds, or elements read and written) up to which a run counts as quick. */
@@ -60,7 +61,7 @@ export function nodeWork(node: Node, dims: Map<string, number[]>): number | unde
     case 'QLinearMatMul':
       return a ? outElems * (a[a.length - 1] ?? 1) : undefined;
     case 'Gemm': {
-      const transA = node.attributes.transA?.type === 'int' && node.attributes.transA.value !== 0;
+      const transA = nodeAttr<number>(node, 'transA') !== 0;
       return a?.length === 2 ? outElems * a[transA ? 0 : 1]! : undefined;
     }
     case 'Conv':
@@ -76,6 +77,7 @@ export function nodeWork(node: Node, dims: Map<string, number[]>): number | unde
     case 'MaxPool':
     case 'AveragePool':
     case 'LpPool': {
+      // Required, no default to restate; a missing one is the kernel's error to report, not the estimate's.
       const k = node.attributes.kernel_shape;
       return k?.type === 'ints' ? outElems * count(k.value) : undefined;
     }
