@@ -9,24 +9,34 @@ export class HoduError extends Error {
   readonly hint: string;
   /** Exit status the CLI uses for this error (from ERROR_CODES: 1 failure, 2 usage). */
   readonly exitCode: number;
+  /** The node the error is about, when a kernel, schema or pass raised it (see `nodeError` in src/ir). */
+  readonly node?: ErrorNode;
 
   /**
    * `code` is one of ERROR_CODES (a typo does not compile). Codes a plugin or a child process sends are
    * accepted at run time through `fromCode` and exit 1 with a generic hint.
    */
-  constructor(code: ErrorCode, message: string, opts: { hint?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { hint?: string; cause?: unknown; node?: ErrorNode } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'HoduError';
     this.code = code;
     const info = errorInfo(code);
     this.hint = opts.hint ?? info.hint;
     this.exitCode = info.exit;
+    if (opts.node) this.node = opts.node;
   }
 
   /** An error whose code is not known at compile time (sent by a plugin or the isolated child). */
-  static fromCode(code: string, message: string, opts: { hint?: string; cause?: unknown } = {}): HoduError {
+  static fromCode(code: string, message: string, opts: { hint?: string; cause?: unknown; node?: ErrorNode } = {}): HoduError {
     return new HoduError(code as ErrorCode, message, opts);
   }
+}
+
+/** Which node an error is about (name, op, domain; '' is the default domain). */
+export interface ErrorNode {
+  name: string;
+  op: string;
+  domain: string;
 }
 
 export function isHoduError(e: unknown): e is HoduError {

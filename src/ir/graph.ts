@@ -49,10 +49,10 @@ export type Attribute =
 export type AttributeType = Attribute['type'];
 
 export interface Node {
-  /** Node name; may be empty in the file, the loader fills `op_N` so errors can name it. */
+  /** Node name; the decoder names unnamed nodes of a file `<op>_<index>` so errors can name them (see nodeLabel). */
   name: string;
   op: string;
-  /** '' is the default ONNX domain (also written 'ai.onnx'). */
+  /** '' is the default ONNX domain (the decoder reads 'ai.onnx' as ''). */
   domain: string;
   /** '' marks an omitted optional input. */
   inputs: string[];
@@ -104,10 +104,9 @@ export function emptyGraph(name = 'main'): Graph {
   return { name, nodes: [], inputs: [], outputs: [], valueInfo: [], initializers: new Map() };
 }
 
-/** The opset version the model imports for a domain ('' and 'ai.onnx' are the same). */
+/** The opset version the model imports for a domain ('' is the default domain). */
 export function opsetFor(model: Pick<Model, 'opsetImports'>, domain = ''): number | undefined {
-  const norm = (d: string) => (d === 'ai.onnx' ? '' : d);
-  return model.opsetImports.find((o) => norm(o.domain) === norm(domain))?.version;
+  return model.opsetImports.find((o) => o.domain === domain)?.version;
 }
 
 /** Graph inputs that are not also initializers (the ones a caller must feed). */

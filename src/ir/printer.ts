@@ -42,7 +42,7 @@ export function printGraph(g: Graph, indent = '', options: PrintOptions = {}): s
   for (const n of g.nodes) {
     const attrs = Object.entries(n.attributes).filter(([, a]) => !isSubgraphAttr(a));
     const attrText = attrs.length ? ` {${attrs.map(([k, a]) => `${k}=${printAttr(a, options)}`).join(', ')}}` : '';
-    const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.${n.op}` : n.op;
+    const op = n.domain ? `${n.domain}.${n.op}` : n.op;
     lines.push(`${indent}  ${n.outputs.map(ref).join(', ')} = ${op}(${n.inputs.map(ref).join(', ')})${attrText}`);
     for (const [k, sg] of namedSubgraphs(n)) lines.push(`${indent}    ${k}:`, printGraph(sg, `${indent}    `, options));
   }

@@ -1,5 +1,6 @@
 import { HoduError } from '../errors';
 import type { Graph, Model } from './graph';
+import { nodeLabel } from './node-label';
 import { subgraphsOf } from './subgraphs';
 
 /**
@@ -32,18 +33,18 @@ export function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
       if (later !== undefined) {
         const cyclic = later >= index && reaches(g, index, later);
         throw new HoduError('E_GRAPH', cyclic
-          ? `${node.op} node '${node.name}' is part of a cycle through '${input}'`
-          : `${node.op} node '${node.name}' reads '${input}' before node '${g.nodes[later]!.name}' produces it`, {
+          ? `${nodeLabel(node)} is part of a cycle through '${input}'`
+          : `${nodeLabel(node)} reads '${input}' before node '${g.nodes[later]!.name}' produces it`, {
           hint: cyclic ? 'ONNX graphs must be acyclic' : 'ONNX requires nodes in topological order; re-export the model',
         });
       }
-      throw new HoduError('E_GRAPH', `${node.op} node '${node.name}' reads '${input}', which nothing defines`, {
+      throw new HoduError('E_GRAPH', `${nodeLabel(node)} reads '${input}', which nothing defines`, {
         hint: 'the model is malformed (a dangling input); re-export it',
       });
     }
     const scope = new Set([...outer, ...defined]);
     for (const s of subgraphsOf(node)) verifyGraph(s, scope);
-    node.outputs.forEach((o) => define(o, `output of ${node.op} node '${node.name}'`));
+    node.outputs.forEach((o) => define(o, `output of ${nodeLabel(node)}`));
   });
   for (const o of g.outputs) {
     if (!defined.has(o.name) && !outer.has(o.name)) {

@@ -1,5 +1,6 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
 import { toIntList } from '../ir/tensor';
 import type { InferContext, InferInput } from './schema';
 
@@ -67,16 +68,7 @@ export function mergeDim(a: Dim, b: Dim, ctx: InferContext, what: string): Dim {
 }
 
 export function shapeError(ctx: InferContext, msg: string, hint?: string): HoduError {
-  return new HoduError('E_SHAPE', `${ctx.node.op} node '${ctx.node.name}': ${msg}`, { hint });
-}
-
-/** Normalizes an axis against a rank for inference (E_ATTR when out of range). */
-export function inferAxis(ctx: InferContext, axis: number, rank: number): number {
-  const a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank) {
-    throw new HoduError('E_ATTR', `${ctx.node.op} node '${ctx.node.name}': axis ${axis} is out of range for rank ${rank}`);
-  }
-  return a;
+  return nodeError(ctx.node, 'E_SHAPE', msg, hint);
 }
 
 /** `n` unknown dims. */

@@ -14,7 +14,7 @@ export const NEWEST_OPSETS: Readonly<Record<string, number>> = {
 
 /** The opsets `schema` is supported in, inclusive. */
 export function opsetRange(schema: Pick<OpSchema, 'domain' | 'sinceVersion' | 'untilVersion'>): [number, number] {
-  const newest = NEWEST_OPSETS[schema.domain === 'ai.onnx' ? '' : schema.domain] ?? schema.sinceVersion;
+  const newest = NEWEST_OPSETS[schema.domain] ?? schema.sinceVersion;
   return [schema.sinceVersion, Math.min(schema.untilVersion ?? newest, newest)];
 }
 

@@ -1,6 +1,7 @@
 /** Schema pieces shared by MaxPool, AveragePool and LpPool (and their Global variants). */
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeLabel } from '../ir/node-label';
 import { readWindowAttrs, resolveWindow, type Window } from './_window-geometry';
 import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
@@ -28,7 +29,7 @@ export function poolWindow(spatial: Dim[], attr: <T>(name: string) => T, where: 
 export function inferPool(ctx: InferContext): InferOutput[] {
   const x = ctx.inputs[0];
   if (!x?.shape) return [{ dtype: x?.dtype }, { dtype: 'int64' }];
-  const win = poolWindow(x.shape.slice(2), ctx.attr, `${ctx.node.op} node '${ctx.node.name}'`);
+  const win = poolWindow(x.shape.slice(2), ctx.attr, nodeLabel(ctx.node));
   const shape = [...x.shape.slice(0, 2), ...win.out];
   return [{ dtype: x.dtype, shape }, { dtype: 'int64', shape }];
 }

@@ -1,6 +1,6 @@
-import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import type { Node } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
 
 /** TensorProto.DataType codes the Random* / Bernoulli / Multinomial `dtype` attributes may name. */
 const BY_CODE: Record<number, DType> = {
@@ -18,9 +18,7 @@ export function dtypeFromCode(node: Node, code: number | undefined, fallback: DT
   if (code === undefined) return fallback;
   const dtype = BY_CODE[code];
   if (!dtype || !allowed.includes(dtype)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${node.op} node '${node.name}': dtype ${code}${dtype ? ` (${dtype})` : ''} is not allowed`, {
-      hint: `allowed: ${allowed.join(', ')}`,
-    });
+    throw nodeError(node, 'E_UNSUPPORTED_ATTR', `dtype ${code}${dtype ? ` (${dtype})` : ''} is not allowed`, `allowed: ${allowed.join(', ')}`);
   }
   return dtype;
 }

@@ -1,7 +1,7 @@
-import { HoduError } from '../errors';
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
+import type { NodeRef } from '../ir/node-label';
 import { sizeOf, toIntList } from '../ir/tensor';
-import { normalizeAxis } from './infer-util';
 import { defineOp } from './schema';
 import type { InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
@@ -20,7 +20,7 @@ function inferAxes(ctx: InferContext, rank: number, axesInputSince: number): num
     axes = ctx.attr<number[] | undefined>('axes') ?? [];
   }
   if (axes.length === 0) return ctx.attr<number>('noop_with_empty_axes') ? [] : [...Array(rank).keys()];
-  return axes.map((a) => normalizeAxis(a, rank, ctx));
+  return axes.map((a) => normalizeAxis(a, rank, ctx.node));
 }
 
 function inferReduce(ctx: InferContext, axesInputSince: number): InferOutput[] {
@@ -60,15 +60,10 @@ export function defineReduceOp(op: string, axesInputSince: number, facts: OpFact
  * apart. Opset < 13 coerces the input to 2-D at `axis` (default 1), so the whole tail is one group; from 13
  * only `axis` (default -1) is normalized. Shared by the interp kernels and the manifest metadata.
  */
-export function softmaxLayout(dims: readonly number[], opset: number, given: number | undefined, where: string): { outer: number; axisLen: number; inner: number } {
+export function softmaxLayout(dims: readonly number[], opset: number, given: number | undefined, node: NodeRef): { outer: number; axisLen: number; inner: number } {
   const legacy = opset < 13;
-  const rank = dims.length;
-  let axis = given ?? (legacy ? 1 : -1);
-  if (axis < 0) axis += rank;
-  const max = legacy ? rank : rank - 1;
-  if (axis < 0 || axis > max || (rank === 0 && !legacy)) {
-    throw new HoduError('E_ATTR', `${where}: axis ${given ?? axis} is out of range for rank ${rank}`);
-  }
+  // Before 13 the axis splits the dims in two, so it may be the rank itself (all dims in the outer part).
+  const axis = normalizeAxis(given ?? (legacy ? 1 : -1), dims.length, node, 'axis', { allowEnd: legacy });
   const outer = sizeOf(dims.slice(0, axis));
   if (legacy) return { outer, axisLen: sizeOf(dims.slice(axis)), inner: 1 };
   return { outer, axisLen: dims[axis]!, inner: sizeOf(dims.slice(axis + 1)) };
@@ -102,7 +97,7 @@ export function defineArgOp(op: string, facts: OpFacts): OpSchema {
     infer: (ctx) => {
       const shape = ctx.inputs[0]?.shape;
       if (!shape) return [{ dtype: 'int64' }];
-      const axis = normalizeAxis(ctx.attr<number>('axis'), shape.length, ctx);
+      const axis = normalizeAxis(ctx.attr<number>('axis'), shape.length, ctx.node);
       const keep = ctx.attr<number>('keepdims') !== 0;
       return [{ dtype: 'int64', shape: keep ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis) }];
     },

@@ -1,6 +1,7 @@
 /** Schema of the window ops (HannWindow, HammingWindow, BlackmanWindow; opset 17): size → 1-D window. */
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
+import { nodeLabel } from '../ir/node-label';
 import type { OpFacts, OpSchema } from './schema';
 
 export function windowSchema(op: string, facts: OpFacts): Omit<OpSchema, 'domain'> {
@@ -15,7 +16,7 @@ export function windowSchema(op: string, facts: OpFacts): Omit<OpSchema, 'domain
       periodic: { type: 'int', default: 1 },
     },
     infer(ctx) {
-      const dtype: DType = dtypeFromOnnx(ctx.attr<number>('output_datatype'), `${op} node '${ctx.node.name}'`);
+      const dtype: DType = dtypeFromOnnx(ctx.attr<number>('output_datatype'), nodeLabel(ctx.node));
       const size = ctx.inputs[0]?.value;
       return [{ dtype, shape: [size ? Number(size.data[0]) : '?'] }];
     },

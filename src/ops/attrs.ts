@@ -1,5 +1,5 @@
-import { HoduError } from '../errors';
 import type { Attribute, Node } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
 import type { OpSchema } from './schema';
 
 /**
@@ -11,17 +11,13 @@ export function readAttr<T = unknown>(node: Node, schema: OpSchema | undefined, 
   const spec = schema?.attributes[name];
   if (a === undefined) {
     if (spec?.required) {
-      throw new HoduError('E_ATTR', `${node.op} node '${node.name}' is missing required attribute '${name}'`, {
-        hint: 'the model is malformed; re-export it',
-      });
+      throw nodeError(node, 'E_ATTR', `missing required attribute '${name}'`, 'the model is malformed; re-export it');
     }
     return spec?.default as T;
   }
   const allowed = spec ? (Array.isArray(spec.type) ? spec.type : [spec.type]) : [];
   if (spec && !allowed.includes(a.type) && !(allowed.includes('tensor') && a.type === 'sparse_tensor')) {
-    throw new HoduError('E_ATTR', `${node.op} node '${node.name}': attribute '${name}' should be ${allowed.join(' or ')}, got ${a.type}`, {
-      hint: 'the model is malformed; re-export it',
-    });
+    throw nodeError(node, 'E_ATTR', `attribute '${name}' should be ${allowed.join(' or ')}, got ${a.type}`, 'the model is malformed; re-export it');
   }
   return a.value as T;
 }

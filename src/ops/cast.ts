@@ -1,7 +1,7 @@
-import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
 import type { Node } from '../ir/graph';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
+import { nodeError } from '../ir/node-error';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
@@ -15,11 +15,10 @@ const BY_NAME: Record<string, DType> = {
 export function castTarget(node: Node): DType {
   const a = node.attributes.to;
   const dtype = a?.type === 'int' ? CODE_TO_DTYPE[a.value] : a?.type === 'string' ? BY_NAME[a.value.toUpperCase()] : undefined;
-  if (!a) throw new HoduError('E_ATTR', `Cast node '${node.name}' is missing required attribute 'to'`, { hint: 'the model is malformed; re-export it' });
+  if (!a) throw nodeError(node, 'E_ATTR', `missing required attribute 'to'`, 'the model is malformed; re-export it');
   if (!dtype) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `Cast node '${node.name}': target type ${JSON.stringify(a.value)} is not supported`, {
-      hint: 'hodu handles float16/32/64, bfloat16, (u)int8-64, bool and string; float8, 4-bit and complex types are not supported',
-    });
+    throw nodeError(node, 'E_UNSUPPORTED_ATTR', `target type ${JSON.stringify(a.value)} is not supported`,
+      'hodu handles float16/32/64, bfloat16, (u)int8-64, bool and string; float8, 4-bit and complex types are not supported');
   }
   return dtype;
 }

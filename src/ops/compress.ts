@@ -1,4 +1,4 @@
-import { inferAxis } from './_dim-inference';
+import { normalizeAxis } from '../ir/axis';
 import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
@@ -15,7 +15,7 @@ export default defineOp({
     const axis = ctx.attr<number | undefined>('axis');
     if (axis === undefined) return [{ dtype: x?.dtype, shape: ['?'] }];
     if (!x?.shape) return [{ dtype: x?.dtype }];
-    const a = inferAxis(ctx, axis, x.shape.length);
+    const a = normalizeAxis(axis, x.shape.length, ctx.node);
     return [{ dtype: x.dtype, shape: x.shape.map((d, i) => (i === a ? '?' : d)) }];
   },
 });

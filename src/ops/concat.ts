@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { inferAxis, mergeDim, shapeError } from './_dim-inference';
+import { mergeDim, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
@@ -22,7 +23,7 @@ export default defineOp({
     const known = ins.find((i) => i?.shape)?.shape;
     if (!known) return [{ dtype }];
     const rank = known.length;
-    const axis = inferAxis(ctx, concatAxis(ctx.attr, ctx.opset), rank);
+    const axis = normalizeAxis(concatAxis(ctx.attr, ctx.opset), rank, ctx.node);
     const out: Dim[] = known.slice();
     let sum: Dim = 0;
     for (const inp of ins) {

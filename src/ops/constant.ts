@@ -1,5 +1,5 @@
-import { HoduError } from '../errors';
 import type { Node } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
 import { float32Tensor, int64Tensor, Tensor } from '../ir/tensor';
 import { defineOp } from './schema';
 import { ALL } from './_types';
@@ -11,9 +11,8 @@ import { ALL } from './_types';
 export function constantValue(node: Node): Tensor {
   const set = Object.keys(node.attributes).filter((k) => k === 'value' || k === 'sparse_value' || k.startsWith('value_'));
   if (set.length !== 1) {
-    throw new HoduError('E_ATTR', `Constant node '${node.name}' must set exactly one value attribute, got ${set.length ? set.join(', ') : 'none'}`, {
-      hint: 'the model is malformed; re-export it',
-    });
+    throw nodeError(node, 'E_ATTR', `must set exactly one value attribute, got ${set.length ? set.join(', ') : 'none'}`,
+      'the model is malformed; re-export it');
   }
   const a = node.attributes[set[0]!]!;
   switch (a.type) {
@@ -33,7 +32,7 @@ export function constantValue(node: Node): Tensor {
     case 'strings':
       return new Tensor('string', [a.value.length], a.value.slice());
     default:
-      throw new HoduError('E_ATTR', `Constant node '${node.name}': attribute '${set[0]}' has unsupported type ${a.type}`);
+      throw nodeError(node, 'E_ATTR', `attribute '${set[0]}' has unsupported type ${a.type}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Dim } from '../ir/graph';
+import { nodeLabel } from '../ir/node-label';
 import { convAttributes, kernelShapeOf, readWindowAttrs, resolveTransposeWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
@@ -25,7 +26,7 @@ export default defineOp({
       ...readWindowAttrs(ctx.attr, kernel as number[]),
       outputPadding: ctx.attr<number[] | undefined>('output_padding'),
       outputShape: ctx.attr<number[] | undefined>('output_shape'),
-    }, `ConvTranspose node '${ctx.node.name}'`);
+    }, nodeLabel(ctx.node));
     const m: Dim = typeof mg === 'number' ? mg * ctx.attr<number>('group') : '?';
     return [{ dtype: x.dtype, shape: [x.shape[0]!, m, ...win.out] }];
   },

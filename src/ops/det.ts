@@ -1,4 +1,4 @@
-import { HoduError } from '../errors';
+import { nodeError } from '../ir/node-error';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
 
@@ -14,7 +14,7 @@ export default defineOp({
     const x = ctx.inputs[0];
     if (!x?.shape) return [{ dtype: x?.dtype }];
     if (x.shape.length < 2) {
-      throw new HoduError('E_SHAPE', `Det node '${ctx.node.name}': input must be [*, M, M], got rank ${x.shape.length}`);
+      throw nodeError(ctx.node, 'E_SHAPE', `input must be [*, M, M], got rank ${x.shape.length}`);
     }
     return [{ dtype: x.dtype, shape: x.shape.slice(0, -2) }];
   },

@@ -1,5 +1,6 @@
-import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
+import type { NodeRef } from '../ir/node-label';
 import { defineOp } from './schema';
 import { NUMERIC_BUT_BF16 } from './_types';
 
@@ -12,23 +13,23 @@ export interface EinsumPlan {
 const ELLIPSIS = '...';
 
 /** Parses an einsum equation against the operand ranks (numpy rules: implicit output, ellipsis broadcasting). */
-export function planEinsum(equation: string, ranks: number[], where: string): EinsumPlan {
+export function planEinsum(equation: string, ranks: number[], node: NodeRef): EinsumPlan {
   const eq = equation.replace(/\s+/g, '');
   const [lhs, rhs] = eq.includes('->') ? eq.split('->') as [string, string] : [eq, undefined];
   const rawTerms = lhs.split(',');
   if (rawTerms.length !== ranks.length) {
-    throw new HoduError('E_ATTR', `${where}: equation '${equation}' has ${rawTerms.length} operands, got ${ranks.length} inputs`);
+    throw nodeError(node, 'E_ATTR', `equation '${equation}' has ${rawTerms.length} operands, got ${ranks.length} inputs`);
   }
   let ellipsisRank = 0;
   const terms = rawTerms.map((term, i) => {
     const letters = term.replace(ELLIPSIS, '');
     if (!/^[a-zA-Z]*$/.test(letters) || term.split(ELLIPSIS).length > 2) {
-      throw new HoduError('E_ATTR', `${where}: bad einsum term '${term}' in '${equation}'`);
+      throw nodeError(node, 'E_ATTR', `bad einsum term '${term}' in '${equation}'`);
     }
     const hasEllipsis = term.includes(ELLIPSIS);
     const extra = ranks[i]! - letters.length;
     if (extra < 0 || (extra > 0 && !hasEllipsis)) {
-      throw new HoduError('E_SHAPE', `${where}: term '${term}' does not match input ${i} of rank ${ranks[i]}`);
+      throw nodeError(node, 'E_SHAPE', `term '${term}' does not match input ${i} of rank ${ranks[i]}`);
     }
     ellipsisRank = Math.max(ellipsisRank, extra);
     const [before, after] = hasEllipsis ? term.split(ELLIPSIS) as [string, string] : [term, ''];
@@ -43,18 +44,18 @@ export function planEinsum(equation: string, ranks: number[], where: string): Ei
     for (const t of terms) for (const l of t) if (/[a-zA-Z]/.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
     output = [...ellLabels, ...[...counts].filter(([, c]) => c === 1).map(([l]) => l).sort()];
   } else {
-    if (!/^[a-zA-Z]*$/.test(rhs.replace(ELLIPSIS, ''))) throw new HoduError('E_ATTR', `${where}: bad einsum output '${rhs}'`);
+    if (!/^[a-zA-Z]*$/.test(rhs.replace(ELLIPSIS, ''))) throw nodeError(node, 'E_ATTR', `bad einsum output '${rhs}'`);
     const [before, after] = rhs.includes(ELLIPSIS) ? rhs.split(ELLIPSIS) as [string, string] : [rhs, ''];
     output = [...before, ...(rhs.includes(ELLIPSIS) ? ellLabels : []), ...after];
     const known = new Set(terms.flat());
-    for (const l of output) if (!known.has(l)) throw new HoduError('E_ATTR', `${where}: output label '${l}' is not in any input`);
-    if (new Set(output).size !== output.length) throw new HoduError('E_ATTR', `${where}: output '${rhs}' repeats a label`);
+    for (const l of output) if (!known.has(l)) throw nodeError(node, 'E_ATTR', `output label '${l}' is not in any input`);
+    if (new Set(output).size !== output.length) throw nodeError(node, 'E_ATTR', `output '${rhs}' repeats a label`);
   }
   return { terms, output };
 }
 
 /** Size of each label across operands (1 broadcasts); `undefined` entries are unknown (symbolic). */
-export function labelSizes(plan: EinsumPlan, shapes: Dim[][], where: string): Map<string, Dim> {
+export function labelSizes(plan: EinsumPlan, shapes: Dim[][], node: NodeRef): Map<string, Dim> {
   const sizes = new Map<string, Dim>();
   plan.terms.forEach((term, i) => {
     term.forEach((l, k) => {
@@ -62,7 +63,7 @@ export function labelSizes(plan: EinsumPlan, shapes: Dim[][], where: string): Ma
       const prev = sizes.get(l);
       if (prev === undefined || prev === 1) sizes.set(l, d);
       else if (d !== 1 && typeof d === 'number' && typeof prev === 'number' && d !== prev) {
-        throw new HoduError('E_SHAPE', `${where}: label '${l}' has sizes ${prev} and ${d}`);
+        throw nodeError(node, 'E_SHAPE', `label '${l}' has sizes ${prev} and ${d}`);
       }
     });
   });
@@ -81,10 +82,9 @@ export default defineOp({
     const ins = ctx.inputs;
     const dtype = ins[0]?.dtype;
     if (ins.some((i) => !i?.shape)) return [{ dtype }];
-    const where = `Einsum node '${ctx.node.name}'`;
     const shapes = ins.map((i) => i!.shape!);
-    const plan = planEinsum(ctx.attr<string>('equation'), shapes.map((s) => s.length), where);
-    const sizes = labelSizes(plan, shapes, where);
+    const plan = planEinsum(ctx.attr<string>('equation'), shapes.map((s) => s.length), ctx.node);
+    const sizes = labelSizes(plan, shapes, ctx.node);
     return [{ dtype, shape: plan.output.map((l) => sizes.get(l) ?? '?') }];
   },
 });

@@ -1,3 +1,4 @@
+import { nodeLabel } from '../ir/node-label';
 import { broadcastDims } from './infer-util';
 import { constInts, unknownDims, vectorLength } from './_dim-inference';
 import { defineOp } from './schema';
@@ -14,7 +15,7 @@ export default defineOp({
   infer(ctx) {
     const x = ctx.inputs[0];
     const shape = constInts(ctx.inputs[1]);
-    if (shape) return [{ dtype: x?.dtype, shape: broadcastDims([x?.shape, shape], ` in Expand node '${ctx.node.name}'`) }];
+    if (shape) return [{ dtype: x?.dtype, shape: broadcastDims([x?.shape, shape], ` in ${nodeLabel(ctx.node)}`) }];
     const n = vectorLength(ctx.inputs[1]);
     const rank = x?.shape && n !== undefined ? Math.max(x.shape.length, n) : undefined;
     return [{ dtype: x?.dtype, shape: rank === undefined ? undefined : unknownDims(rank) }];

@@ -1,4 +1,5 @@
 import { dtypeFromOnnx } from '../ir/dtype-codes';
+import { nodeLabel } from '../ir/node-label';
 import { defineOp } from './schema';
 import { NUMERIC_BOOL_BUT_BF16 } from './_types';
 
@@ -13,6 +14,6 @@ export default defineOp({
   infer(ctx) {
     const code = ctx.attr<number | undefined>('dtype');
     const x = ctx.inputs[0];
-    return [{ dtype: code === undefined ? x?.dtype : dtypeFromOnnx(code, `EyeLike node '${ctx.node.name}'`), shape: x?.shape?.slice() }];
+    return [{ dtype: code === undefined ? x?.dtype : dtypeFromOnnx(code, nodeLabel(ctx.node)), shape: x?.shape?.slice() }];
   },
 });

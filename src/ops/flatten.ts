@@ -1,6 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import { dimProduct } from './_dim-inference';
 import { defineOp } from './schema';
-import { HoduError } from '../errors';
 import { ALL } from './_types';
 
 // Flatten-1/9/11/13: [d0..d(axis-1), d(axis)..] -> [prod, prod]; axis in [-r, r] (negative from 11).
@@ -15,11 +15,7 @@ export default defineOp({
     const x = ctx.inputs[0];
     if (!x?.shape) return [{ dtype: x?.dtype, shape: ['?', '?'] }];
     const rank = x.shape.length;
-    const raw = ctx.attr<number>('axis');
-    const axis = raw < 0 ? raw + rank : raw;
-    if (axis < 0 || axis > rank) {
-      throw new HoduError('E_ATTR', `Flatten node '${ctx.node.name}': axis ${raw} is out of range for rank ${rank}`);
-    }
+    const axis = normalizeAxis(ctx.attr<number>('axis'), rank, ctx.node, 'axis', { allowEnd: true });
     return [{ dtype: x.dtype, shape: [dimProduct(x.shape.slice(0, axis)), dimProduct(x.shape.slice(axis))] }];
   },
 });

@@ -1,4 +1,4 @@
-import { inferAxis } from './_dim-inference';
+import { normalizeAxis } from '../ir/axis';
 import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
@@ -13,7 +13,7 @@ export default defineOp({
   infer(ctx) {
     const [data, indices] = ctx.inputs;
     if (!data?.shape || !indices?.shape) return [{ dtype: data?.dtype }];
-    const axis = inferAxis(ctx, ctx.attr<number>('axis'), data.shape.length);
+    const axis = normalizeAxis(ctx.attr<number>('axis'), data.shape.length, ctx.node);
     return [{ dtype: data.dtype, shape: [...data.shape.slice(0, axis), ...indices.shape, ...data.shape.slice(axis + 1)] }];
   },
 });

@@ -1,5 +1,6 @@
 import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeLabel } from '../ir/node-label';
 import type { InferContext, InferInput, InferOutput } from './schema';
 
 /** numpy broadcasting over possibly-symbolic dims; undefined if any rank is unknown. */
@@ -27,7 +28,7 @@ export function broadcastDims(shapes: (Dim[] | undefined)[], where = ''): Dim[] 
 /** Inference for elementwise ops whose output dtype equals the first input's dtype. */
 export function inferBroadcastSameType(ctx: InferContext): InferOutput[] {
   const ins = ctx.inputs.filter((i): i is InferInput => i !== undefined);
-  return [{ dtype: ins[0]?.dtype, shape: broadcastDims(ins.map((i) => i.shape), ` in ${ctx.node.op} node '${ctx.node.name}'`) }];
+  return [{ dtype: ins[0]?.dtype, shape: broadcastDims(ins.map((i) => i.shape), ` in ${nodeLabel(ctx.node)}`) }];
 }
 
 /** Inference for elementwise ops producing bool (comparisons). */
@@ -42,11 +43,3 @@ export function inferSameAsInput(ctx: InferContext): InferOutput[] {
   return [{ dtype: x?.dtype, shape: x?.shape?.slice() }];
 }
 
-/** Normalizes a possibly-negative axis against a rank, with an error naming the node. */
-export function normalizeAxis(axis: number, rank: number, ctx: { node: { op: string; name: string } }): number {
-  const a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank) {
-    throw new HoduError('E_ATTR', `${ctx.node.op} node '${ctx.node.name}': axis ${axis} is out of range for rank ${rank}`);
-  }
-  return a;
-}

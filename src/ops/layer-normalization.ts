@@ -1,6 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import { isFloatDType, type DType } from '../ir/dtype';
 import { CODE_TO_DTYPE } from '../ir/dtype-codes';
-import { normalizeAxis } from './infer-util';
 import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
 
@@ -26,7 +26,7 @@ export default defineOp({
     const x = ctx.inputs[0];
     const stat = { dtype: stashDType(ctx.attr<number>('stash_type'), x?.dtype ?? 'float32') };
     if (!x?.shape) return [{ dtype: x?.dtype }, stat, stat];
-    const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx);
+    const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx.node);
     const statShape = x.shape.map((d, i) => (i < axis ? d : 1));
     return [{ dtype: x.dtype, shape: x.shape.slice() }, { ...stat, shape: statShape }, { ...stat, shape: statShape.slice() }];
   },

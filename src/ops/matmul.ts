@@ -1,22 +1,22 @@
-import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
+import { nodeLabel, type NodeRef } from '../ir/node-label';
 import { broadcastDims } from './infer-util';
 import { defineOp } from './schema';
 import { HIGH_PRECISION } from './_types';
 
 /** numpy.matmul output dims: 1-D operands are promoted then the added axis removed; batch dims broadcast. */
-export function matmulDims(a: Dim[], b: Dim[], where: string): Dim[] {
-  if (a.length === 0 || b.length === 0) throw new HoduError('E_SHAPE', `MatMul${where}: operands must have rank >= 1`);
+export function matmulDims(a: Dim[], b: Dim[], node: NodeRef): Dim[] {
+  if (a.length === 0 || b.length === 0) throw nodeError(node, 'E_SHAPE', 'operands must have rank >= 1');
   const aa = a.length === 1 ? [1, a[0]!] : a;
   const bb = b.length === 1 ? [b[0]!, 1] : b;
   const ka = aa[aa.length - 1]!;
   const kb = bb[bb.length - 2]!;
   if (typeof ka === 'number' && typeof kb === 'number' && ka !== kb) {
-    throw new HoduError('E_SHAPE', `MatMul${where}: inner dimensions differ ([${a.join(',')}] x [${b.join(',')}])`, {
-      hint: 'the last dim of A must equal the second-to-last dim of B',
-    });
+    throw nodeError(node, 'E_SHAPE', `inner dimensions differ ([${a.join(',')}] x [${b.join(',')}])`,
+      'the last dim of A must equal the second-to-last dim of B');
   }
-  const batch = broadcastDims([aa.slice(0, -2), bb.slice(0, -2)], where)!;
+  const batch = broadcastDims([aa.slice(0, -2), bb.slice(0, -2)], ` in ${nodeLabel(node)}`)!;
   const out = [...batch];
   if (a.length > 1) out.push(aa[aa.length - 2]!);
   if (b.length > 1) out.push(bb[bb.length - 1]!);
@@ -33,7 +33,7 @@ export default defineOp({
   attributes: {},
   infer(ctx) {
     const [a, b] = ctx.inputs;
-    const shape = a?.shape && b?.shape ? matmulDims(a.shape, b.shape, ` node '${ctx.node.name}'`) : undefined;
+    const shape = a?.shape && b?.shape ? matmulDims(a.shape, b.shape, ctx.node) : undefined;
     return [{ dtype: a?.dtype, shape }];
   },
 });

@@ -1,5 +1,6 @@
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
+import { nodeLabel } from '../ir/node-label';
 import { defineOp } from './schema';
 import { FLOATS_BF16, INDEX, NUMERIC } from './_types';
 
@@ -12,7 +13,7 @@ export default defineOp({
   outputs: [{ name: 'output', type: 'T3' }],
   attributes: { output_datatype: { type: 'int', default: 1 } },
   infer(ctx) {
-    const dtype: DType = dtypeFromOnnx(ctx.attr<number>('output_datatype'), `MelWeightMatrix node '${ctx.node.name}'`);
+    const dtype: DType = dtypeFromOnnx(ctx.attr<number>('output_datatype'), nodeLabel(ctx.node));
     const [bins, len] = [ctx.inputs[0]?.value, ctx.inputs[1]?.value];
     return [{ dtype, shape: [len ? Math.floor(Number(len.data[0]) / 2) + 1 : '?', bins ? Number(bins.data[0]) : '?'] }];
   },

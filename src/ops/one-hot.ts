@@ -1,6 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
-import { inferAxis } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL_BUT_BF16, NUMERIC_BUT_BF16 } from './_types';
 
@@ -16,7 +16,7 @@ export default defineOp({
     const [indices, depth, values] = ctx.inputs;
     if (!indices?.shape) return [{ dtype: values?.dtype }];
     const rank = indices.shape.length + 1;
-    const axis = inferAxis(ctx, ctx.attr<number>('axis'), rank);
+    const axis = normalizeAxis(ctx.attr<number>('axis'), rank, ctx.node);
     const d: Dim = depth?.value ? Math.trunc(toNumbers(depth.value)[0]!) : '?';
     const shape = indices.shape.slice();
     shape.splice(axis, 0, d);

@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis, shapeError } from './_dim-inference';
+import { constInts, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
@@ -24,7 +25,7 @@ export default defineOp({
     const pads = ctx.opset < 2 ? ctx.attr<number[] | undefined>('paddings') : ctx.opset < 11 ? ctx.attr<number[] | undefined>('pads') : constInts(ctx.inputs[1]);
     const axesIn = ctx.opset >= 18 && ctx.inputs[3] ? constInts(ctx.inputs[3]) : x.shape.map((_, i) => i);
     if (!pads || !axesIn) return [{ dtype: x.dtype, shape: x.shape.map(() => '?') }];
-    const axes = axesIn.map((a) => inferAxis(ctx, a, rank));
+    const axes = axesIn.map((a) => normalizeAxis(a, rank, ctx.node));
     if (pads.length !== 2 * axes.length) throw shapeError(ctx, `pads has ${pads.length} values, expected ${2 * axes.length}`);
     const out: Dim[] = x.shape.slice();
     axes.forEach((a, i) => {

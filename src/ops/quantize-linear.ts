@@ -1,5 +1,6 @@
 import type { DType } from '../ir/dtype';
 import { dtypeFromOnnx } from '../ir/dtype-codes';
+import { nodeLabel } from '../ir/node-label';
 import { defineOp } from './schema';
 
 // QuantizeLinear-10 (per tensor), 13 (per axis: `axis`), 19 (float16/bfloat16 inputs; `saturate` only concerns
@@ -19,7 +20,7 @@ export default defineOp({
   infer(ctx) {
     const [x, , zp] = ctx.inputs;
     const code = ctx.attr<number>('output_dtype');
-    const dtype: DType = zp?.dtype ?? (code ? dtypeFromOnnx(code, `QuantizeLinear node '${ctx.node.name}'`) : 'uint8');
+    const dtype: DType = zp?.dtype ?? (code ? dtypeFromOnnx(code, nodeLabel(ctx.node)) : 'uint8');
     return [{ dtype, shape: x?.shape?.slice() }];
   },
 });

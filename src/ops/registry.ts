@@ -1,15 +1,13 @@
 import { HoduError } from '../errors';
 import type { Node } from '../ir/graph';
+import { opId } from '../ir/op-id';
 import { readAttr } from './attrs';
 import { OP_SCHEMAS } from './index';
 import type { OpSchema } from './schema';
 
-/**
- * The map key of an op. Accepts 'ai.onnx' as the default domain here, in one place, until the decoder
- * normalises it to '' (issue 10 item 2); the interp kernel registry uses this same key.
- */
+/** The map key of an op: its op id (`Op`, or `domain::Op`); the interp kernel registry uses this same key. */
 export function opKey(domain: string, op: string): string {
-  return `${domain === 'ai.onnx' ? '' : domain}::${op}`;
+  return opId(domain, op);
 }
 
 /**
@@ -20,7 +18,7 @@ export function indexByOp<T extends { op: string; domain: string }>(defs: readon
   const map = new Map<string, T>();
   for (const d of defs) {
     const k = opKey(d.domain, d.op);
-    if (map.has(k)) throw new HoduError('E_INTERNAL', `${what} ${d.domain ? `${d.domain}::` : ''}${d.op} is defined twice`);
+    if (map.has(k)) throw new HoduError('E_INTERNAL', `${what} ${opId(d.domain, d.op)} is defined twice`);
     map.set(k, d);
   }
   return map;

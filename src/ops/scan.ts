@@ -1,3 +1,4 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim, Graph, TensorType } from '../ir/graph';
 import { defineOp } from './schema';
 import type { InferOutput } from './schema';
@@ -37,8 +38,8 @@ export default defineOp({
       if (!bt?.shape) return { dtype: bt?.dtype };
       const shape: Dim[] = bt.shape.slice();
       if (batched) return { dtype: bt.dtype, shape: ['?', '?', ...shape] };
-      const raw = outAxes[i - states] ?? 0;
-      const axis = raw < 0 ? raw + shape.length + 1 : raw;
+      // A new axis is inserted, so the output rank (one more than the body output's) bounds it.
+      const axis = normalizeAxis(outAxes[i - states] ?? 0, shape.length + 1, ctx.node, 'scan_output_axes entry');
       shape.splice(axis, 0, '?');
       return { dtype: bt.dtype, shape };
     });

@@ -15,7 +15,7 @@ export function shapeRange(rank: number, start: number, end: number | undefined)
  * constant folding and the planner use instead of running the kernel.
  */
 export function shapeOrSizeValue(node: Node, opset: number, dims: readonly number[]): Tensor | undefined {
-  if (node.domain !== '' && node.domain !== 'ai.onnx') return undefined;
+  if (node.domain !== '') return undefined;
   if (node.op === 'Size') return int64Tensor([dims.reduce((a, b) => a * b, 1)], []);
   if (node.op !== 'Shape') return undefined;
   const [s, e] = opset >= 15 ? shapeRange(dims.length, readAttr<number>(node, SHAPE, 'start'), readAttr<number | undefined>(node, SHAPE, 'end')) : [0, dims.length];

@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis, shapeError } from './_dim-inference';
+import { constInts, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL, INDEX } from './_types';
 
@@ -45,7 +46,7 @@ export default defineOp({
       return [{ dtype: x.dtype, shape: x.shape.map(() => '?') }];
     }
     if (starts.length !== ends.length) throw shapeError(ctx, `starts has ${starts.length} values but ends has ${ends.length}`);
-    const axes = (axesIn ?? starts.map((_, i) => i)).map((a) => inferAxis(ctx, a, rank));
+    const axes = (axesIn ?? starts.map((_, i) => i)).map((a) => normalizeAxis(a, rank, ctx.node));
     const out: Dim[] = x.shape.slice();
     axes.forEach((a, i) => {
       const step = steps?.[i] ?? 1;

@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis } from './_dim-inference';
+import { constInts } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
@@ -30,7 +31,7 @@ export default defineOp({
     const x = ctx.inputs[0];
     const n = ctx.node.outputs.length;
     if (!x?.shape) return new Array(n).fill({ dtype: x?.dtype });
-    const axis = inferAxis(ctx, ctx.attr<number>('axis'), x.shape.length);
+    const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx.node);
     const useInput = ctx.opset >= 13 || (ctx.opset < 2 && ctx.inputs[1] !== undefined);
     let sizes: (number | undefined)[] | null | undefined = useInput ? constInts(ctx.inputs[1]) : ctx.attr<number[] | undefined>('split');
     const dim = x.shape[axis]!;

@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis } from './_dim-inference';
+import { constInts } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
@@ -23,7 +24,7 @@ export default defineOp({
       if (x.shape.some((d) => typeof d !== 'number')) return [{ dtype: x.dtype }];
       return [{ dtype: x.dtype, shape: x.shape.filter((d) => d !== 1) }];
     }
-    const drop = new Set(axes.map((a) => inferAxis(ctx, a, rank)));
+    const drop = new Set(axes.map((a) => normalizeAxis(a, rank, ctx.node)));
     return [{ dtype: x.dtype, shape: x.shape.filter((_, i) => !drop.has(i)) as Dim[] }];
   },
 });

@@ -1,6 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
 import { toIntList } from '../ir/tensor';
-import { normalizeAxis } from './infer-util';
 import { defineOp } from './schema';
 import { NUMERIC_BUT_BF16 } from './_types';
 
@@ -23,7 +23,7 @@ export default defineOp({
     const k: Dim | undefined = ctx.opset < 10 ? ctx.attr<number>('k') : kIn?.value ? toIntList(kIn.value)[0] : undefined;
     let shape: Dim[] | undefined;
     if (x?.shape) {
-      const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx);
+      const axis = normalizeAxis(ctx.attr<number>('axis'), x.shape.length, ctx.node);
       shape = x.shape.map((d, i) => (i === axis ? k ?? '?' : d));
     }
     return [{ dtype: x?.dtype, shape }, { dtype: 'int64', shape: shape?.slice() }];

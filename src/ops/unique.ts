@@ -1,4 +1,4 @@
-import { normalizeAxis } from './infer-util';
+import { normalizeAxis } from '../ir/axis';
 import { defineOp } from './schema';
 import { ALL_BUT_BF16 } from './_types';
 
@@ -18,7 +18,7 @@ export default defineOp({
     let inverse: (number | string)[] | undefined = x?.shape ? [x.shape.reduce<number | string>((a, d) => (typeof a === 'number' && typeof d === 'number' ? a * d : '?'), 1)] : ['?'];
     if (axis !== undefined) {
       if (x?.shape) {
-        const a = normalizeAxis(axis, x.shape.length, ctx);
+        const a = normalizeAxis(axis, x.shape.length, ctx.node);
         yShape = x.shape.map((d, i) => (i === a ? '?' : d));
         inverse = [x.shape[a]!];
       } else yShape = inverse = undefined;

@@ -1,5 +1,6 @@
+import { normalizeAxis } from '../ir/axis';
 import type { Dim } from '../ir/graph';
-import { constInts, inferAxis, shapeError } from './_dim-inference';
+import { constInts, shapeError } from './_dim-inference';
 import { defineOp } from './schema';
 import { ALL } from './_types';
 
@@ -28,7 +29,7 @@ export default defineOp({
     if (!x?.shape || !axes) return [{ dtype: x?.dtype }];
     const out = unsqueezeDims(x.shape, axes);
     if (!out) {
-      axes.forEach((a) => inferAxis(ctx, a, x.shape!.length + axes.length));
+      axes.forEach((a) => normalizeAxis(a, x.shape!.length + axes.length, ctx.node));
       throw shapeError(ctx, `repeated axes [${axes.join(',')}]`);
     }
     return [{ dtype: x.dtype, shape: out }];

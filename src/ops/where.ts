@@ -1,3 +1,4 @@
+import { nodeLabel } from '../ir/node-label';
 import { broadcastDims } from './infer-util';
 import { defineOp } from './schema';
 import type { InferContext } from './schema';
@@ -13,6 +14,6 @@ export default defineOp({
   attributes: {},
   infer: (ctx: InferContext) => [{
     dtype: ctx.inputs[1]?.dtype,
-    shape: broadcastDims([ctx.inputs[0]?.shape, ctx.inputs[1]?.shape, ctx.inputs[2]?.shape], ` in Where node '${ctx.node.name}'`),
+    shape: broadcastDims([ctx.inputs[0]?.shape, ctx.inputs[1]?.shape, ctx.inputs[2]?.shape], ` in ${nodeLabel(ctx.node)}`),
   }],
 });

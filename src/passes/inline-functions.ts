@@ -16,6 +16,7 @@
  */
 import { HoduError } from '../errors';
 import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport } from '../ir/graph';
+import { opId } from '../ir/op-id';
 import { mapSubgraphs, renameCaptures, subgraphsOf } from '../ir/subgraphs';
 import type { Pass } from './pass';
 
@@ -28,17 +29,13 @@ export const inlineFunctions: Pass = { name: 'inline-functions', level: 0, run }
 
 function run(model: Model): Model {
   if (!model.functions.length) return model;
-  const byKey = new Map(model.functions.map((f) => [key(f.domain, f.name), f]));
+  const byKey = new Map(model.functions.map((f) => [opId(f.domain, f.name), f]));
   checkExpansion(model.graph, byKey);
   const graph = inlineGraph(model.graph, byKey, 0);
   return { ...model, graph, functions: [], opsetImports: mergeOpsets(model.opsetImports, model.functions) };
 }
 
-function key(domain: string, op: string): string {
-  return `${domain === 'ai.onnx' ? '' : domain}::${op}`;
-}
-
-const fnName = (f: FunctionDef) => (f.domain ? `${f.domain}.${f.name}` : f.name);
+const fnName = (f: FunctionDef) => opId(f.domain, f.name);
 
 /** Throws E_GRAPH when inlining `g` would recurse forever or create more than MAX_INLINED_NODES nodes. */
 function checkExpansion(g: Graph, fns: Map<string, FunctionDef>): void {
@@ -73,7 +70,7 @@ function checkExpansion(g: Graph, fns: Map<string, FunctionDef>): void {
     let total = 0;
     for (const n of nodes) {
       for (const sub of subgraphsOf(n)) total += sizeOfNodes(sub.nodes, depth + 1);
-      const fn = fns.get(key(n.domain, n.op));
+      const fn = fns.get(opId(n.domain, n.op));
       if (stack.length === 0 && depth === 0) caller = n.name;
       total += fn ? sizeOfFunction(fn) : 1;
     }
@@ -96,7 +93,7 @@ function inlineGraph(g: Graph, fns: Map<string, FunctionDef>, depth: number): Gr
   const nodes: Node[] = [];
   for (const node of g.nodes) {
     const withSubgraphs = mapSubgraphs(node, (sub) => inlineGraph(sub, fns, depth));
-    const fn = fns.get(key(node.domain, node.op));
+    const fn = fns.get(opId(node.domain, node.op));
     // A loop, not push(...body): spreading a body of 100k+ nodes as arguments throws RangeError.
     if (fn) for (const n of expandCall(withSubgraphs, fn, fns, depth)) nodes.push(n);
     else nodes.push(withSubgraphs);
@@ -144,7 +141,6 @@ function bindAttributes(attrs: Record<string, Attribute>, caller: Record<string,
 /** Domains a function body imports that the model does not (e.g. a function using com.microsoft ops). */
 function mergeOpsets(model: OpsetImport[], fns: FunctionDef[]): OpsetImport[] {
   const out = [...model];
-  const norm = (d: string) => (d === 'ai.onnx' ? '' : d);
-  for (const f of fns) for (const o of f.opsetImports) if (!out.some((m) => norm(m.domain) === norm(o.domain))) out.push(o);
+  for (const f of fns) for (const o of f.opsetImports) if (!out.some((m) => m.domain === o.domain)) out.push(o);
   return out;
 }

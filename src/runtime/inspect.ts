@@ -1,5 +1,6 @@
 import { bytesPerElement } from '../ir/dtype';
 import type { Graph, Model, Node, ValueInfo } from '../ir/graph';
+import { opId } from '../ir/op-id';
 import { subgraphsOf } from '../ir/subgraphs';
 import type { Tensor } from '../ir/tensor';
 import type { TensorMap } from '../sdk/format';
@@ -64,7 +65,7 @@ function countOps(g: Graph, ops: Record<string, number>): number {
   let n = 0;
   for (const node of g.nodes) {
     n++;
-    const key = node.domain && node.domain !== 'ai.onnx' ? `${node.domain}.${node.op}` : node.op;
+    const key = opId(node.domain, node.op);
     ops[key] = (ops[key] ?? 0) + 1;
     for (const s of subgraphsOf(node)) n += countOps(s, ops);
   }
@@ -89,7 +90,7 @@ function constantTensor(node: Node): { dtype: string; shape: number[]; bytes: nu
 function collectWeights(g: Graph, initializers: WeightSummary[], constants: WeightSummary[]): void {
   for (const [name, t] of g.initializers) initializers.push({ name, dtype: t.dtype, shape: [...t.dims], bytes: tensorBytes(t) });
   for (const node of g.nodes) {
-    const isConstant = node.op === 'Constant' && (!node.domain || node.domain === 'ai.onnx');
+    const isConstant = node.op === 'Constant' && node.domain === '';
     const t = isConstant ? constantTensor(node) : undefined;
     if (t) constants.push({ name: node.outputs[0] || node.name, ...t });
     for (const s of subgraphsOf(node)) collectWeights(s, initializers, constants);

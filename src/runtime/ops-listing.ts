@@ -10,6 +10,7 @@
  */
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
+import { parseOpId } from '../ir/op-id';
 import type { OpSchema } from '../ops/schema';
 
 /** One op in `hodu ops --json` (`{ backends: BackendOps[] }`). */
@@ -77,8 +78,7 @@ export async function listPluginOps(): Promise<BackendOps[]> {
     if (p.type !== 'backend') continue;
     const dtypes = [...(p.capabilities.dtypes ?? [])];
     const ops = (p.capabilities.ops ?? []).map(async (name): Promise<OpListing> => {
-      const dot = name.lastIndexOf('.');
-      const [domain, op] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : ['', name];
+      const { domain, op } = parseOpId(name);
       const schema = getOpSchema(op, domain);
       if (!schema) return { op, domain, sinceVersion: 1, dtypes, dtypeSource: 'declared' };
       // A plugin declares one dtype list for all its ops; an op only takes those its ONNX type constraint allows

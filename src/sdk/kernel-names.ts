@@ -15,6 +15,7 @@
  */
 import { HoduError } from '../errors';
 import type { DType } from '../ir/dtype';
+import { normalizeDomain } from '../ir/op-id';
 
 /** Short dtype codes used in kernel names. */
 export const DTYPE_CODES: Readonly<Record<DType, string>> = {
@@ -46,12 +47,15 @@ export function opToKernelName(op: string, dtypes: readonly DType[], domain = ''
     if (!code) throw new HoduError('E_KERNEL_NAME', `cannot name a kernel for op '${op}': unknown dtype '${d}'`);
     if (!codes.includes(code)) codes.push(code);
   }
-  const prefix = domain && domain !== 'ai.onnx' ? `${domain.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}__` : '';
-  return [prefix + snakeCaseOp(op), ...codes].join('_');
+  return [kernelPrefix(op, domain), ...codes].join('_');
 }
 
-/** The op part of a kernel name (`mat_mul` for `MatMul`), useful to match kernel lists by op. */
+/**
+ * The op part of a kernel name (`mat_mul` for `MatMul`), useful to match kernel lists by op. Plugin code may
+ * spell the default domain 'ai.onnx'; it gets no prefix, like ''.
+ */
 export function kernelPrefix(op: string, domain = ''): string {
-  const prefix = domain && domain !== 'ai.onnx' ? `${domain.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}__` : '';
+  const d = normalizeDomain(domain);
+  const prefix = d ? `${d.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}__` : '';
   return prefix + snakeCaseOp(op);
 }

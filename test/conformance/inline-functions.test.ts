@@ -87,5 +87,5 @@ test('a recursive function is refused naming the node', () => {
   const m = model();
   m.functions.push(loop);
   m.graph.nodes.push({ name: 'call_c', op: 'Loopy', domain: 'custom', inputs: ['a'], outputs: ['w'], attributes: {} });
-  expect(() => inlineFunctions.run(m)).toThrow("function custom.Loopy calls itself (custom.Loopy → custom.Loopy); it cannot be inlined (called by node 'call_c')");
+  expect(() => inlineFunctions.run(m)).toThrow("function custom::Loopy calls itself (custom::Loopy → custom::Loopy); it cannot be inlined (called by node 'call_c')");
 });

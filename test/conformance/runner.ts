@@ -3,6 +3,7 @@
  * through the public pipeline (decode → verify → backend session) and compares with the ONNX runner's
  * default tolerance: rtol 1e-3, atol 1e-7, NaN == NaN, exact dtype and shape.
  */
+import { opId } from '../../src/ir/op-id';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import interp from '../../src/backends/interp/index';
@@ -30,7 +31,7 @@ export function modelOps(model: Model): Set<string> {
   const ops = new Set<string>();
   const walk = (g: Model['graph']) => {
     for (const n of g.nodes) {
-      ops.add(n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.${n.op}` : n.op);
+      ops.add(opId(n.domain, n.op));
       for (const a of Object.values(n.attributes)) {
         if (a.type === 'graph') walk(a.value);
         if (a.type === 'graphs') a.value.forEach(walk);

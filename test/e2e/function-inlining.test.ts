@@ -38,7 +38,7 @@ test('a 2 KB function bomb is refused by run and inspect -O1 with the function a
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toBe("error[E_GRAPH]: inlining the model's functions would create 1,073,741,824 nodes, over the budget of 1,000,000 (function bomb.f0 alone expands to 1,073,741,824)");
+    expect(lines[0]).toBe("error[E_GRAPH]: inlining the model's functions would create 1,073,741,824 nodes, over the budget of 1,000,000 (function bomb::f0 alone expands to 1,073,741,824)");
     expect(lines[1]).toStartWith('  hint: ');
     expect(lines).toHaveLength(2);
   }
@@ -49,5 +49,5 @@ test('recursive functions are refused by run with the cycle', () => {
   const r = hodu(['run', path, '--random-inputs']);
   expect(r.timedOut).toBe(false);
   expect(r.code).toBe(1);
-  expect(r.stderr).toStartWith("error[E_GRAPH]: function bomb.f calls itself (bomb.f → bomb.g → bomb.f); it cannot be inlined (called by node 'call')\n  hint: ONNX functions must not be recursive");
+  expect(r.stderr).toStartWith("error[E_GRAPH]: function bomb::f calls itself (bomb::f → bomb::g → bomb::f); it cannot be inlined (called by node 'call')\n  hint: ONNX functions must not be recursive");
 });

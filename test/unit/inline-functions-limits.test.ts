@@ -26,7 +26,7 @@ describe('node budget', () => {
   test('a 40-level function bomb (2^40 nodes) is refused by counting, naming the function and the budget', () => {
     const e = errorOf(() => inlineFunctions.run(functionBomb(40)));
     expect(e.code).toBe('E_GRAPH');
-    expect(e.message).toBe("inlining the model's functions would create 1,099,511,627,776 nodes, over the budget of 1,000,000 (function bomb.f0 alone expands to 1,099,511,627,776)");
+    expect(e.message).toBe("inlining the model's functions would create 1,099,511,627,776 nodes, over the budget of 1,000,000 (function bomb::f0 alone expands to 1,099,511,627,776)");
   });
 
   test('just over the budget is refused, under it is inlined', () => {
@@ -44,22 +44,22 @@ describe('node budget', () => {
 
 describe('recursion', () => {
   test('a function calling itself', () => {
-    expect(errorOf(() => inlineFunctions.run(recursiveFunctions(['f'])))).toEqual({ code: 'E_GRAPH', message: "function bomb.f calls itself (bomb.f → bomb.f); it cannot be inlined (called by node 'call')" });
+    expect(errorOf(() => inlineFunctions.run(recursiveFunctions(['f'])))).toEqual({ code: 'E_GRAPH', message: "function bomb::f calls itself (bomb::f → bomb::f); it cannot be inlined (called by node 'call')" });
   });
 
   test('functions calling each other', () => {
-    expect(errorOf(() => inlineFunctions.run(recursiveFunctions(['f', 'g', 'h'])))).toEqual({ code: 'E_GRAPH', message: "function bomb.f calls itself (bomb.f → bomb.g → bomb.h → bomb.f); it cannot be inlined (called by node 'call')" });
+    expect(errorOf(() => inlineFunctions.run(recursiveFunctions(['f', 'g', 'h'])))).toEqual({ code: 'E_GRAPH', message: "function bomb::f calls itself (bomb::f → bomb::g → bomb::h → bomb::f); it cannot be inlined (called by node 'call')" });
   });
 
   test('a function calling itself from inside an If branch', () => {
     const branch: Graph = { ...emptyGraph('then'), nodes: [{ name: 'again', op: 'f', domain: 'bomb', inputs: ['x'], outputs: ['z'], attributes: {} }], outputs: [{ name: 'z' }] };
     const ifNode: Node = { name: 'if', op: 'If', domain: '', inputs: ['c'], outputs: ['y'], attributes: { then_branch: { type: 'graph', value: branch }, else_branch: { type: 'graph', value: branch } } };
     const m = modelCalling('f', [{ name: 'f', domain: 'bomb', inputs: ['x', 'c'], outputs: ['y'], attributes: [], opsetImports: [], nodes: [ifNode] }]);
-    expect(errorOf(() => inlineFunctions.run(m))).toEqual({ code: 'E_GRAPH', message: "function bomb.f calls itself (bomb.f → bomb.f); it cannot be inlined (called by node 'call')" });
+    expect(errorOf(() => inlineFunctions.run(m))).toEqual({ code: 'E_GRAPH', message: "function bomb::f calls itself (bomb::f → bomb::f); it cannot be inlined (called by node 'call')" });
   });
 
   test('a chain nested deeper than 64 functions is refused, 60 is fine', () => {
-    expect(errorOf(() => inlineFunctions.run(functionChain(100)))).toEqual({ code: 'E_GRAPH', message: 'function calls are nested deeper than 64 levels (bomb.c0 → … → bomb.c64)' });
+    expect(errorOf(() => inlineFunctions.run(functionChain(100)))).toEqual({ code: 'E_GRAPH', message: 'function calls are nested deeper than 64 levels (bomb::c0 → … → bomb::c64)' });
     expect(inlineFunctions.run(functionChain(60)).graph.nodes.map((n) => n.op)).toEqual(['Relu']);
   });
 });

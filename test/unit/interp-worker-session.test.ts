@@ -56,7 +56,7 @@ test('outputs match the in-thread session and are real Tensors: float, int64, bo
   expect([...(onWorker.get('branch') as Tensor).data as BigInt64Array]).toEqual([7n, 8n]);
 });
 
-test('a kernel error comes back as the same HoduError (code, message naming the node, hint)', async () => {
+test('a kernel error comes back as the same HoduError (code, message naming the node, hint, node)', async () => {
   const m = model([node('MatMul', ['a', 'b'], ['y'])], ['a', 'b'], ['y']);
   const feeds = new Map<string, RuntimeValue>([
     ['a', new Tensor('float32', [2, 3])],
@@ -69,6 +69,7 @@ test('a kernel error comes back as the same HoduError (code, message naming the 
   expect(expected).toBeInstanceOf(HoduError);
   expect(got).toBeInstanceOf(HoduError);
   expect([got.code, got.message, got.hint, got.exitCode]).toEqual([expected.code, expected.message, expected.hint, expected.exitCode]);
+  expect(got.node).toEqual({ name: 'MatMul_y', op: 'MatMul', domain: '' });
   // The worker survives a failed run.
   const ok = await session.run(new Map([['a', new Tensor('float32', [2, 3])], ['b', new Tensor('float32', [3, 2])]]));
   expect((ok.get('y') as Tensor).dims).toEqual([2, 2]);

@@ -1,6 +1,7 @@
 import { HoduError } from '../../errors';
 import type { Graph, Model, Node } from '../../ir/graph';
 import { opsetFor } from '../../ir/graph';
+import { nodeError } from '../../ir/node-error';
 import { outerReads, subgraphsOf } from '../../ir/subgraphs';
 import { Tensor } from '../../ir/tensor';
 import { makeContext, type Value } from './kernel';
@@ -58,9 +59,8 @@ export class Executor {
       const inputs = node.inputs.map((name) => {
         if (name === '') return undefined;
         if (!scope.has(name)) {
-          throw new HoduError('E_GRAPH', `${node.op} node '${node.name}' reads '${name}', which no node, input or initializer provides`, {
-            hint: 'the model is malformed or a graph input was not fed',
-          });
+          throw nodeError(node, 'E_GRAPH', `reads '${name}', which no node, input or initializer provides`,
+            'the model is malformed or a graph input was not fed');
         }
         return scope.get(name);
       });
@@ -101,9 +101,8 @@ export class Executor {
     const kernel = getKernel(node.op, node.domain);
     const opset = opsetFor(this.model, node.domain) ?? 1;
     if (!kernel) {
-      throw new HoduError('E_UNSUPPORTED_OP', `op ${node.domain ? node.domain + '.' : ''}${node.op} (node '${node.name}', opset ${opset}) is not supported by the interp backend`, {
-        hint: 'run `hodu inspect MODEL` to see the ops it uses; please report the op so it can be added',
-      });
+      throw nodeError(node, 'E_UNSUPPORTED_OP', `the op (opset ${opset}) is not supported by the interp backend`,
+        'run `hodu inspect MODEL` to see the ops it uses; please report the op so it can be added');
     }
     const ctx = makeContext(node, opset, (g, subInputs) => {
       const feeds = new Map<string, Value>();
@@ -116,10 +115,8 @@ export class Executor {
     } catch (e) {
       if (e instanceof HoduError) throw e;
       const msg = e instanceof Error ? e.message : String(e);
-      throw new HoduError('E_KERNEL', `${node.op} node '${node.name}' failed: ${msg}`, {
-        hint: 'check the input shapes and dtypes (hodu inspect MODEL); run with --verbose for details',
-        cause: e,
-      });
+      throw nodeError(node, 'E_KERNEL', `failed: ${msg}`,
+        'check the input shapes and dtypes (hodu inspect MODEL); run with --verbose for details', e);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
+import { opId } from '../../ir/op-id';
 import { subgraphsOf } from '../../ir/subgraphs';
 import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
 import { VERSION } from '../../version';
@@ -12,7 +13,7 @@ import { interruptsHandled } from '../../util/interrupt';
 
 function collectUnsupported(g: Graph, out: Set<string>): void {
   for (const n of g.nodes) {
-    if (!getKernel(n.op, n.domain)) out.add(n.domain ? `${n.domain}.${n.op}` : n.op);
+    if (!getKernel(n.op, n.domain)) out.add(opId(n.domain, n.op));
     for (const s of subgraphsOf(n)) collectUnsupported(s, out);
   }
 }

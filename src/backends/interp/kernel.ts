@@ -1,5 +1,5 @@
-import { HoduError } from '../../errors';
 import type { Graph, Node } from '../../ir/graph';
+import { nodeError } from '../../ir/node-error';
 import type { Tensor } from '../../ir/tensor';
 import { readAttr } from '../../ops/attrs';
 import { getOpSchema } from '../../ops/registry';
@@ -51,7 +51,7 @@ export function makeContext(node: Node, opset: number, runSubgraph: KernelContex
 export function tensorInput(inputs: (Value | undefined)[], i: number, ctx: KernelContext): Tensor {
   const v = inputs[i];
   if (v === undefined || v === null || Array.isArray(v)) {
-    throw new HoduError('E_INPUT', `${ctx.node.op} node '${ctx.node.name}': input ${i} must be a tensor`);
+    throw nodeError(ctx.node, 'E_INPUT', `input ${i} must be a tensor`);
   }
   return v;
 }

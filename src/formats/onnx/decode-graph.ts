@@ -1,6 +1,7 @@
 /** GraphProto / NodeProto / AttributeProto / FunctionProto → IR. */
 import { HoduError } from '../../errors';
 import type { Attribute, FunctionDef, Graph, Node, OpsetImport, ValueInfo } from '../../ir/graph';
+import { normalizeDomain } from '../../ir/op-id';
 import type { Tensor } from '../../ir/tensor';
 import type { DecodeContext } from './context';
 import { tensorFromProto, tensorFromSparseProto } from './decode-tensor';
@@ -39,7 +40,10 @@ export function valueInfoFromProto(v: onnx.IValueInfoProto, ctx: DecodeContext, 
   return info;
 }
 
-/** Empty node names are filled as `<op>_<index>` so that every error can name the node. */
+/**
+ * Empty node names are filled as `<op>_<index>` so that every error can name the node. The domain 'ai.onnx'
+ * is read as '' (as are opset imports and functions), so nothing after decoding compares with 'ai.onnx'.
+ */
 export function nodeFromProto(n: onnx.INodeProto, index: number, ctx: DecodeContext, where: string): Node {
   const op = n.opType ?? '';
   const name = n.name || `${op}_${index}`;
@@ -50,7 +54,7 @@ export function nodeFromProto(n: onnx.INodeProto, index: number, ctx: DecodeCont
   const node: Node = {
     name,
     op,
-    domain: n.domain ?? '',
+    domain: normalizeDomain(n.domain),
     inputs: [...(n.input ?? [])],
     outputs: [...(n.output ?? [])],
     attributes,
@@ -118,7 +122,7 @@ function guessAttributeType(a: onnx.IAttributeProto): number {
 }
 
 export function opsetsFromProto(list: onnx.IOperatorSetIdProto[] | null | undefined): OpsetImport[] {
-  return (list ?? []).map((o) => ({ domain: o.domain ?? '', version: int64ToNumber(o.version) }));
+  return (list ?? []).map((o) => ({ domain: normalizeDomain(o.domain), version: int64ToNumber(o.version) }));
 }
 
 /** Default attribute values (`attribute_proto`) are reduced to their names: the IR keeps names only. */
@@ -126,7 +130,7 @@ export function functionFromProto(f: onnx.IFunctionProto, ctx: DecodeContext): F
   const where = `function '${f.domain ?? ''}.${f.name ?? ''}'`;
   return {
     name: f.name ?? '',
-    domain: f.domain ?? '',
+    domain: normalizeDomain(f.domain),
     inputs: [...(f.input ?? [])],
     outputs: [...(f.output ?? [])],
     attributes: [...(f.attribute ?? []), ...(f.attributeProto ?? []).map((a) => a.name ?? '')],

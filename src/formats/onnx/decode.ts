@@ -55,7 +55,7 @@ function modelFromProto(m: onnx.ModelProto, ctx: DecodeContext): Model {
   }
   const opsetImports = opsetsFromProto(m.opsetImport);
   for (const o of opsetImports) {
-    if ((o.domain === '' || o.domain === 'ai.onnx') && (o.version < MIN_OPSET || o.version > MAX_OPSET)) {
+    if (o.domain === '' && (o.version < MIN_OPSET || o.version > MAX_OPSET)) {
       throw new HoduError('E_ONNX_VERSION', `${ctx.label}: ONNX opset ${o.version} is not supported (hodu reads opsets ${MIN_OPSET}..${MAX_OPSET})`, {
         hint: 'convert the model to a supported opset with onnx.version_converter.convert_version(model, 17)',
       });

@@ -1,6 +1,6 @@
 /** IR → ONNX bytes. Writes everything decode.ts reads; tensors go to raw_data, strings to string_data. */
-import { HoduError } from '../../errors';
 import type { Attribute, FunctionDef, Graph, Model, Node, OpsetImport, ValueInfo } from '../../ir/graph';
+import { nodeError } from '../../ir/node-error';
 import type { Tensor } from '../../ir/tensor';
 import { tensorToProto, tensorToSparseProto } from './encode-tensor';
 import { numberToInt64, onnx } from './pb';
@@ -94,7 +94,7 @@ function attributeToProto(name: string, a: Attribute, node: Node): onnx.IAttribu
       // The IR does not keep the referenced attribute's type; UNDEFINED tells readers to look it up.
       return { name, type: AT.UNDEFINED, refAttrName: a.value };
   }
-  throw new HoduError('E_ONNX_ENCODE', `node '${node.name}': attribute '${name}' has unknown type '${(a as { type: string }).type}'`);
+  throw nodeError(node, 'E_ONNX_ENCODE', `attribute '${name}' has unknown type '${(a as { type: string }).type}'`);
 }
 
 function opsetsToProto(list: OpsetImport[]): onnx.IOperatorSetIdProto[] {

@@ -41,4 +41,4 @@ export function freshName(g: Graph, base: string): string {
   for (let i = 1; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
 }
 
-export const isDefaultDomain = (node: Node) => node.domain === '' || node.domain === 'ai.onnx';
+export const isDefaultDomain = (node: Node) => node.domain === '';

@@ -1,5 +1,5 @@
-import { HoduError } from '../../errors';
 import type { Node } from '../../ir/graph';
+import { nodeError } from '../../ir/node-error';
 
 export type Shape = readonly number[];
 
@@ -35,12 +35,9 @@ export function broadcastStrides(dims: Shape, out: Shape): number[] {
   return strides;
 }
 
-/** "Conv node 'x'", for errors. */
-export const label = (c: MetaContext): string => `${c.node.op} node '${c.node.name}'`;
-
 /** The static shape of input `i` (E_PLAN when the planner could not make it static). */
 export function need(c: MetaContext, i: number): Shape {
   const s = c.inputs[i];
-  if (!s) throw new HoduError('E_PLAN', `${label(c)}: input ${i} has no static shape`);
+  if (!s) throw nodeError(c.node, 'E_PLAN', `input ${i} has no static shape`);
   return s;
 }

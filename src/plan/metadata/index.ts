@@ -7,8 +7,8 @@
  * through the op schema, so a default is never restated here; geometry comes from src/ops, shared with
  * shape inference and the interp kernels.
  */
-import { HoduError } from '../../errors';
 import type { Node } from '../../ir/graph';
+import { nodeError } from '../../ir/node-error';
 import { readAttr } from '../../ops/attrs';
 import { getOpSchema } from '../../ops/registry';
 import type { Builder } from './context';
@@ -36,12 +36,12 @@ const BUILDERS: Record<string, Builder> = {
  * node's domain (Softmax changed meaning at 13).
  */
 export function buildMetadata(node: Node, inputShapes: (readonly number[] | undefined)[], outputShapes: readonly (readonly number[])[], opset = 21): bigint[] {
-  const builder = node.domain === '' || node.domain === 'ai.onnx' ? BUILDERS[node.op] : undefined;
+  const builder = node.domain === '' ? BUILDERS[node.op] : undefined;
   if (!builder) return [];
   const schema = getOpSchema(node.op, node.domain);
   const values = builder({ node, inputs: inputShapes, outputs: outputShapes, opset, attr: (name) => readAttr(node, schema, name) });
   return values.map((v) => {
-    if (!Number.isSafeInteger(v)) throw new HoduError('E_PLAN', `${node.op} node '${node.name}': metadata value ${v} is not an integer`);
+    if (!Number.isSafeInteger(v)) throw nodeError(node, 'E_PLAN', `metadata value ${v} is not an integer`);
     return BigInt(v);
   });
 }

@@ -1,3 +1,4 @@
+import { normalizeAxis } from '../../ir/axis';
 import { concatAxis } from '../../ops/concat';
 import { transposePerm } from '../../ops/transpose';
 import { need, type Builder } from './context';
@@ -12,5 +13,5 @@ export const transpose: Builder = (c) => {
 export const concat: Builder = (c) => {
   const rank = c.outputs[0]!.length;
   const axis = concatAxis(c.attr, c.opset);
-  return [axis < 0 ? axis + rank : axis];
+  return [normalizeAxis(axis, rank, c.node)];
 };

@@ -4,6 +4,7 @@
  * loading the library (or bun:ffi).
  */
 import type { Model } from '../../ir/graph';
+import { opId } from '../../ir/op-id';
 import { planManifest } from '../../plan/plan-manifest';
 import { kernelPrefix } from '../../sdk/kernel-names';
 import type { DispatchManifest } from '../../sdk/manifest';
@@ -11,7 +12,7 @@ import type { DispatchManifest } from '../../sdk/manifest';
 /** Ops of `model` without a kernel in `kernels`: planned steps whose kernel is missing, or (when the model cannot be planned yet) ops without any kernel of that op. */
 export function nativeUnsupportedOps(model: Model, kernels: readonly string[]): string[] {
   const have = new Set(kernels);
-  const opOf = new Map(model.graph.nodes.map((n) => [n.name, n.domain ? `${n.domain}.${n.op}` : n.op]));
+  const opOf = new Map(model.graph.nodes.map((n) => [n.name, opId(n.domain, n.op)]));
   const missing = new Set<string>();
   let plan: DispatchManifest | undefined;
   try {
@@ -24,7 +25,7 @@ export function nativeUnsupportedOps(model: Model, kernels: readonly string[]): 
   } else {
     for (const n of model.graph.nodes) {
       const prefix = `${kernelPrefix(n.op, n.domain)}_`;
-      if (!kernels.some((k) => k.startsWith(prefix))) missing.add(n.domain ? `${n.domain}.${n.op}` : n.op);
+      if (!kernels.some((k) => k.startsWith(prefix))) missing.add(opId(n.domain, n.op));
     }
   }
   return [...missing].sort();

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
 import { binaryKernel } from '../util/binary';
@@ -7,7 +7,7 @@ const logic = binaryKernel({ num: (a, b) => +((a !== 0) && (b !== 0)) }, true);
 
 export default defineKernel('And', (inputs, ctx) => {
   inputs.forEach((v, i) => {
-    if (v instanceof Tensor && v.dtype !== 'bool') throw new HoduError('E_DTYPE', `And node '${ctx.node.name}': input ${i} must be bool, got ${v.dtype}`);
+    if (v instanceof Tensor && v.dtype !== 'bool') throw nodeError(ctx.node, 'E_DTYPE', `input ${i} must be bool, got ${v.dtype}`);
   });
   return logic(inputs, ctx);
 });

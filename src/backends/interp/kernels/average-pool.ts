@@ -6,7 +6,7 @@ import { checkPoolInput, planPool } from '../util/pool';
 // (and never the part of a ceil_mode window that lies beyond the explicit padding).
 export default defineKernel('AveragePool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  checkPoolInput(x, 'AveragePool', ctx.node.name);
+  checkPoolInput(x, ctx.node);
   const { starts, offsets, padCounts, planes, inSize, outSize, yDims } = planPool(x, ctx);
   const includePad = ctx.attr<number>('count_include_pad') === 1;
   const xv = toNumbers(x);

@@ -1,5 +1,5 @@
-import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 
@@ -7,10 +7,9 @@ import { defineKernel, tensorInput } from '../kernel';
 // With training_mode = 1 (opset ≥ 14) mean/var are the batch statistics (population variance over N and the
 // spatial dims) and the running statistics are updated: running = input · momentum + batch · (1 − momentum).
 export default defineKernel('BatchNormalization', (inputs, ctx) => {
-  const name = `BatchNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const [scale, bias, mean, variance] = [1, 2, 3, 4].map((i) => tensorInput(inputs, i, ctx));
-  if (x.rank < 2) throw new HoduError('E_SHAPE', `${name}: X must be [N, C, ...], got [${x.dims}]`);
+  if (x.rank < 2) throw nodeError(ctx.node, 'E_SHAPE', `X must be [N, C, ...], got [${x.dims}]`);
   const batch = x.dims[0]!;
   const channels = x.dims[1]!;
   const spatial = sizeOf(x.dims.slice(2));
@@ -18,14 +17,14 @@ export default defineKernel('BatchNormalization', (inputs, ctx) => {
   const paramSize = scale.size;
   const perActivation = paramSize === channels * spatial && paramSize !== channels;
   if (!perActivation && paramSize !== channels) {
-    throw new HoduError('E_SHAPE', `${name}: scale has ${paramSize} elements, expected C = ${channels}`);
+    throw nodeError(ctx.node, 'E_SHAPE', `scale has ${paramSize} elements, expected C = ${channels}`);
   }
   for (const [label, p] of [['B', bias], ['mean', mean], ['var', variance]] as const) {
-    if (p.size !== paramSize) throw new HoduError('E_SHAPE', `${name}: ${label} has ${p.size} elements, scale has ${paramSize}`);
+    if (p.size !== paramSize) throw nodeError(ctx.node, 'E_SHAPE', `${label} has ${p.size} elements, scale has ${paramSize}`);
   }
   const eps = ctx.attr<number>('epsilon');
   const training = ctx.opset >= 14 && ctx.attr<number>('training_mode') === 1;
-  if (training && perActivation) throw new HoduError('E_SHAPE', `${name}: training_mode needs per-channel statistics`);
+  if (training && perActivation) throw nodeError(ctx.node, 'E_SHAPE', 'training_mode needs per-channel statistics');
   const xv = toNumbers(x);
   let m = toNumbers(mean);
   let v = toNumbers(variance);

@@ -1,9 +1,8 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { dtypeFromCode } from '../../../ops/_random';
 import { BERNOULLI_DTYPES } from '../../../ops/bernoulli';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { rngFor } from '../util/random';
 import { numericInput } from '../util/unary';
 
@@ -16,7 +15,7 @@ export default defineKernel('Bernoulli', (inputs, ctx) => {
   for (let i = 0; i < probs.length; i++) {
     const pi = probs[i]!;
     if (!(pi >= 0 && pi <= 1)) {
-      throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: probability ${pi} at element ${i} is outside [0, 1]`);
+      throw nodeError(ctx.node, 'E_INPUT', `probability ${pi} at element ${i} is outside [0, 1]`);
     }
     // uniform() < 1 always, so p = 1 always draws 1 and p = 0 never does.
     out[i] = rng.uniform() < pi ? 1 : 0;

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { defineKernel } from '../kernel';
 import { binaryOperands, mapBinary, where } from '../util/binary';
 
@@ -10,10 +10,10 @@ export default defineKernel('BitShift', (inputs, ctx) => {
   const [a, b] = binaryOperands(inputs, ctx);
   const direction = ctx.attr<string>('direction');
   if (direction !== 'LEFT' && direction !== 'RIGHT') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `BitShift node '${ctx.node.name}': direction must be 'LEFT' or 'RIGHT', got '${direction}'`);
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `direction must be 'LEFT' or 'RIGHT', got '${direction}'`);
   }
   if (!a.dtype.startsWith('uint')) {
-    throw new HoduError('E_DTYPE', `BitShift node '${ctx.node.name}': needs an unsigned integer input, got ${a.dtype}`);
+    throw nodeError(ctx.node, 'E_DTYPE', `needs an unsigned integer input, got ${a.dtype}`);
   }
   return [mapBinary(a, b, a.dtype, direction === 'LEFT' ? left : right, where(ctx))];
 });

@@ -1,12 +1,13 @@
-import { HoduError } from '../../../errors';
 import { isBigDType, type BigArray } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
+import type { NodeRef } from '../../../ir/node-label';
 import { toNumbers, type Tensor } from '../../../ir/tensor';
 import { defineKernel, optionalInput } from '../kernel';
 import { mapUnaryTyped, numericInput } from '../util/unary';
 
-function scalarBound(t: Tensor | undefined, which: string, nodeName: string): Tensor | undefined {
+function scalarBound(t: Tensor | undefined, which: string, node: NodeRef): Tensor | undefined {
   if (t && t.size !== 1) {
-    throw new HoduError('E_SHAPE', `Clip node '${nodeName}': ${which} must be a scalar, got shape [${t.dims}]`);
+    throw nodeError(node, 'E_SHAPE', `${which} must be a scalar, got shape [${t.dims}]`);
   }
   return t;
 }
@@ -19,8 +20,8 @@ export default defineKernel('Clip', (inputs, ctx) => {
     const hi = ctx.attr<number>('max');
     return [mapUnaryTyped(x, (v) => Math.min(Math.max(v, lo), hi))];
   }
-  const loT = scalarBound(optionalInput(inputs, 1), 'min', ctx.node.name);
-  const hiT = scalarBound(optionalInput(inputs, 2), 'max', ctx.node.name);
+  const loT = scalarBound(optionalInput(inputs, 1), 'min', ctx.node);
+  const hiT = scalarBound(optionalInput(inputs, 2), 'max', ctx.node);
   if (isBigDType(x.dtype)) {
     const lo = loT ? (loT.data as BigArray)[0]! : undefined;
     const hi = hiT ? (hiT.data as BigArray)[0]! : undefined;

@@ -1,4 +1,5 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
@@ -8,23 +9,23 @@ import { gemm } from '../util/gemm';
 
 // The adjoint of Conv: col = W_gᵀ · X[n, group g] (one blocked gemm), then col2im scatters the columns into Y.
 export default defineKernel('ConvTranspose', (inputs, ctx) => {
-  const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
+  const { x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   if (group < 1 || channels % group !== 0 || w.dims[0] !== channels) {
-    throw new HoduError('E_SHAPE', `${name}: W [${w.dims}] must be [C=${channels}, M/group, k...] with C divisible by group ${group}`);
+    throw nodeError(ctx.node, 'E_SHAPE', `W [${w.dims}] must be [C=${channels}, M/group, k...] with C divisible by group ${group}`);
   }
   const mg = w.dims[1]!;
   const m = mg * group;
   const cg = channels / group;
-  const kernel = convKernelShape(w, ctx, name);
-  checkConvBias(b, m, name);
+  const kernel = convKernelShape(w, ctx);
+  checkConvBias(b, m, ctx.node);
   const inSp = x.dims.slice(2);
   const win = resolveTransposeWindow(inSp, {
     ...readWindowAttrs(ctx.attr, kernel),
     outputPadding: ctx.attr<number[] | undefined>('output_padding'),
     outputShape: ctx.attr<number[] | undefined>('output_shape'),
-  }, name);
+  }, nodeLabel(ctx.node));
   const outSp = outDims(win);
-  if (outSp.some((d) => d < 0)) throw new HoduError('E_SHAPE', `${name}: negative output shape [${outSp}] (pads too large)`);
+  if (outSp.some((d) => d < 0)) throw nodeError(ctx.node, 'E_SHAPE', `negative output shape [${outSp}] (pads too large)`);
   // In col2im terms the "image" is Y and the sliding positions are X's spatial positions.
   const geom = { inDims: outSp, outDims: inSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const kSize = sizeOf(kernel);

@@ -1,4 +1,5 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
@@ -8,17 +9,16 @@ import { runConv } from '../util/gemm-conv';
 
 // Y[n, g·Mg + m] = W_g[m, :] · im2col(X[n, group g]) + B[m]; util/gemm-conv.ts picks the lowering per shape.
 export default defineKernel('Conv', (inputs, ctx) => {
-  const { name, x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
+  const { x, w, b, group, batch, channels } = readConvOperands(inputs, ctx);
   const m = w.dims[0]!;
-  const kernel = convKernelShape(w, ctx, name);
+  const kernel = convKernelShape(w, ctx);
   if (group < 1 || channels % group !== 0 || m % group !== 0 || w.dims[1]! * group !== channels) {
-    throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${w.dims}]`, {
-      hint: 'W must be [M, C/group, k...] with C and M divisible by group',
-    });
+    throw nodeError(ctx.node, 'E_SHAPE', `group ${group} does not fit X channels ${channels}, W [${w.dims}]`,
+      'W must be [M, C/group, k...] with C and M divisible by group');
   }
-  checkConvBias(b, m, name);
+  checkConvBias(b, m, ctx.node);
   const spatial = x.dims.slice(2);
-  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
+  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), nodeLabel(ctx.node));
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const y = gemmOutput(x.dtype, batch * m * sizeOf(outSp));

@@ -1,17 +1,17 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { reductionFor, storeOf } from '../util/copy';
-import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 export default defineKernel('CumSum', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axisT = tensorInput(inputs, 1, ctx);
-  if (axisT.size !== 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: axis must be a scalar, got shape [${axisT.dims.join(',')}]`);
+  if (axisT.size !== 1) throw nodeError(ctx.node, 'E_INPUT', `axis must be a scalar, got shape [${axisT.dims.join(',')}]`);
   const add = reductionFor(x.dtype, 'add');
-  if (!add || x.dtype === 'bool') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: CumSum needs a numeric input, got ${x.dtype}`);
-  const axis = normalizeAxisFor(ctx, toIntList(axisT)[0]!, x.rank);
+  if (!add || x.dtype === 'bool') throw nodeError(ctx.node, 'E_DTYPE', `CumSum needs a numeric input, got ${x.dtype}`);
+  const axis = normalizeAxis(toIntList(axisT)[0]!, x.rank, ctx.node);
   const exclusive = ctx.attr<number>('exclusive') !== 0;
   const reverse = ctx.attr<number>('reverse') !== 0;
   const len = x.dims[axis]!;

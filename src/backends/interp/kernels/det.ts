@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
 /** Determinant of the n×n row-major matrix `a` (overwritten): LU with partial pivoting, in float64. */
@@ -35,7 +34,7 @@ export default defineKernel('Det', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const n = x.dims[x.rank - 1]!;
   if (x.rank < 2 || x.dims[x.rank - 2] !== n) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must be [*, M, M], got [${x.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `input must be [*, M, M], got [${x.dims.join(',')}]`);
   }
   const v = toNumbers(x);
   const batchDims = x.dims.slice(0, -2);

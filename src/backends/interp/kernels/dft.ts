@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { dft } from '../util/signal';
 
 // For every line along `axis`: take the complex signal (imaginary 0 for real input), zero-pad or truncate it to
@@ -13,19 +12,19 @@ export default defineKernel('DFT', (inputs, ctx) => {
   const rank = x.rank;
   const last = x.dims[rank - 1];
   if (rank < 2 || (last !== 1 && last !== 2)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input [${x.dims}] must end in 1 (real) or 2 (complex)`);
+    throw nodeError(ctx.node, 'E_SHAPE', `input [${x.dims}] must end in 1 (real) or 2 (complex)`);
   }
   const axisRaw = ctx.opset >= 20 ? (axisT ? Number(toNumbers(axisT)[0]) : -2) : ctx.attr<number>('axis');
   const axis = axisRaw < 0 ? axisRaw + rank : axisRaw;
-  if (axis < 0 || axis >= rank - 1) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: axis ${axisRaw} must name a signal axis of [${x.dims}]`);
+  if (axis < 0 || axis >= rank - 1) throw nodeError(ctx.node, 'E_ATTR', `axis ${axisRaw} must name a signal axis of [${x.dims}]`);
   const inverse = ctx.attr<number>('inverse') !== 0;
   const onesided = ctx.attr<number>('onesided') !== 0;
   if (inverse && onesided) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: inverse with onesided is not supported`, { hint: 'pass the full spectrum with onesided = 0' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', 'inverse with onesided is not supported', 'pass the full spectrum with onesided = 0');
   }
   const nIn = x.dims[axis]!;
   const n = lenT ? Number(toNumbers(lenT)[0]) : nIn;
-  if (!Number.isInteger(n) || n < 1) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: dft_length must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw nodeError(ctx.node, 'E_INPUT', `dft_length must be a positive integer, got ${n}`);
   const bins = onesided ? Math.floor(n / 2) + 1 : n;
   const outer = sizeOf(x.dims.slice(0, axis));
   const inner = sizeOf(x.dims.slice(axis + 1, rank - 1));

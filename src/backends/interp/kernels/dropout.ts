@@ -1,8 +1,7 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers, type Tensor } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput, type KernelContext } from '../kernel';
 import { storeOf } from '../util/copy';
-import { nodeLabel } from '../util/indexing';
 import { Rng } from '../util/random';
 
 /** Whether this node drops (training) and with which ratio, per the opset's way of saying so. */
@@ -19,7 +18,7 @@ export default defineKernel('Dropout', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const ratio = trainingRatio(inputs, ctx);
   if (!(ratio >= 0 && ratio < 1)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: ratio ${ratio} must be in [0, 1)`);
+    throw nodeError(ctx.node, 'E_INPUT', `ratio ${ratio} must be in [0, 1)`);
   }
   const maskDtype = ctx.opset >= 10 ? 'bool' : x.dtype;
   if (ratio === 0) return [x, fromNumbers(maskDtype, x.dims, new Uint8Array(x.size).fill(1))];

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { roundHalfEven, saturate } from '../util/quant';
 
 // The spec's float32 formula, step by step (Math.fround after every float32 operation):
@@ -10,7 +9,7 @@ import { roundHalfEven, saturate } from '../util/quant';
 // An all-zero x gives scale 0; then zp and y are 0 (the formula would divide 0 by 0).
 export default defineKernel('DynamicQuantizeLinear', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  if (x.dtype !== 'float32') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: x must be float32, got ${x.dtype}`);
+  if (x.dtype !== 'float32') throw nodeError(ctx.node, 'E_DTYPE', `x must be float32, got ${x.dtype}`);
   const xv = toNumbers(x);
   let min = 0;
   let max = 0;

@@ -5,10 +5,9 @@ import { defineKernel, tensorInput } from '../kernel';
 // Generic einsum: one odometer over all labels (output labels outer, summed labels inner); every operand
 // keeps a running offset moved by its per-label stride (0 for broadcast dims, summed strides for diagonals).
 export default defineKernel('Einsum', (inputs, ctx) => {
-  const where = `Einsum node '${ctx.node.name}'`;
   const ts: Tensor[] = inputs.map((_, i) => tensorInput(inputs, i, ctx));
-  const plan = planEinsum(ctx.attr<string>('equation'), ts.map((t) => t.rank), where);
-  const sizes = labelSizes(plan, ts.map((t) => [...t.dims]), where) as Map<string, number>;
+  const plan = planEinsum(ctx.attr<string>('equation'), ts.map((t) => t.rank), ctx.node);
+  const sizes = labelSizes(plan, ts.map((t) => [...t.dims]), ctx.node) as Map<string, number>;
   const summed = [...sizes.keys()].filter((l) => !plan.output.includes(l));
   const labels = [...plan.output, ...summed];
   const extents = labels.map((l) => sizes.get(l)!);

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
@@ -11,7 +11,7 @@ export default defineKernel('Equal', (inputs, ctx) => {
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);
   if (a.dtype !== 'string' && b.dtype !== 'string') return numeric(inputs, ctx);
-  if (a.dtype !== b.dtype) throw new HoduError('E_DTYPE', `Equal node '${ctx.node.name}': cannot compare ${a.dtype} with ${b.dtype}`);
+  if (a.dtype !== b.dtype) throw nodeError(ctx.node, 'E_DTYPE', `cannot compare ${a.dtype} with ${b.dtype}`);
   const dims = broadcastShape([a.dims, b.dims], where(ctx));
   const ia = broadcastIndex(a.dims, dims);
   const ib = broadcastIndex(b.dims, dims);

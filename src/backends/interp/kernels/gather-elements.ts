@@ -1,18 +1,18 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { nodeLabel, normalizeAxisFor, normalizeIndex, unravel } from '../util/indexing';
+import { normalizeIndex, unravel } from '../util/indexing';
 
 export default defineKernel('GatherElements', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
-  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);
+  const axis = normalizeAxis(ctx.attr<number>('axis'), data.rank, ctx.node);
   if (indices.rank !== data.rank || indices.dims.some((d, a) => a !== axis && d > data.dims[a]!)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: indices [${indices.dims.join(',')}] do not fit data [${data.dims.join(',')}]`, {
-      hint: 'indices must have the data rank and, off the axis, dims no larger than the data',
-    });
+    throw nodeError(ctx.node, 'E_SHAPE', `indices [${indices.dims.join(',')}] do not fit data [${data.dims.join(',')}]`,
+      'indices must have the data rank and, off the axis, dims no larger than the data');
   }
   const idx = toIntList(indices);
   const strides = stridesOf(data.dims);

@@ -1,9 +1,9 @@
-import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
-import { nodeLabel, normalizeIndex } from '../util/indexing';
+import { normalizeIndex } from '../util/indexing';
 
 // Each index row (length k) picks a slab data[batch, i0..ik-1, ...]; the first batch_dims dims pair up.
 export default defineKernel('GatherND', (inputs, ctx) => {
@@ -15,7 +15,7 @@ export default defineKernel('GatherND', (inputs, ctx) => {
     indices.rank < 1 || b < 0 || b >= Math.min(data.rank, indices.rank) || b + k > data.rank ||
     indices.dims.slice(0, b).some((d, a) => d !== data.dims[a]);
   if (bad) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: indices [${indices.dims.join(',')}] with batch_dims ${b} do not fit data [${data.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `indices [${indices.dims.join(',')}] with batch_dims ${b} do not fit data [${data.dims.join(',')}]`);
   }
   const batch = sizeOf(data.dims.slice(0, b));
   const slab = sizeOf(data.dims.slice(b + k));

@@ -1,14 +1,15 @@
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData } from '../../../ir/dtype';
 import { Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { copyRange } from '../util/copy';
-import { normalizeAxisFor, normalizeIndex } from '../util/indexing';
+import { normalizeIndex } from '../util/indexing';
 
 // For each outer block and each index, copies the inner block data[o, idx, :].
 export default defineKernel('Gather', (inputs, ctx) => {
   const data = tensorInput(inputs, 0, ctx);
   const indices = tensorInput(inputs, 1, ctx);
-  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), data.rank);
+  const axis = normalizeAxis(ctx.attr<number>('axis'), data.rank, ctx.node);
   const axisDim = data.dims[axis]!;
   const idx = toIntList(indices).map((i) => normalizeIndex(ctx, i, axisDim));
   let outer = 1;

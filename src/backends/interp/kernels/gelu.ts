@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { defineKernel } from '../kernel';
 import { erf, mapUnaryTyped, numericInput } from '../util/unary';
 
@@ -11,7 +11,7 @@ const tanhApprox = (x: number) => 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x +
 export default defineKernel('Gelu', (inputs, ctx) => {
   const approximate = ctx.attr<string>('approximate');
   if (approximate !== 'none' && approximate !== 'tanh') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `Gelu node '${ctx.node.name}': approximate must be 'none' or 'tanh', got '${approximate}'`);
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `approximate must be 'none' or 'tanh', got '${approximate}'`);
   }
   return [mapUnaryTyped(numericInput(inputs, 0, ctx), approximate === 'tanh' ? tanhApprox : exact)];
 });

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 type Padding = 'zeros' | 'border' | 'reflection';
 
@@ -46,18 +45,17 @@ export default defineKernel('GridSample', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const grid = tensorInput(inputs, 1, ctx);
   if (x.rank !== 4 || grid.rank !== 4 || grid.dims[0] !== x.dims[0] || grid.dims[3] !== 2) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: X [${x.dims}] must be [N,C,H,W] and grid [${grid.dims}] [N,Hout,Wout,2]`, {
-      hint: 'only 4-D GridSample is implemented',
-    });
+    throw nodeError(ctx.node, 'E_SHAPE', `X [${x.dims}] must be [N,C,H,W] and grid [${grid.dims}] [N,Hout,Wout,2]`,
+      'only 4-D GridSample is implemented');
   }
   const modeAttr = ctx.attr<string>('mode');
   const mode = modeAttr === 'bilinear' ? 'linear' : modeAttr === 'bicubic' ? 'cubic' : modeAttr;
   const padding = ctx.attr<string>('padding_mode') as Padding;
   if (!['linear', 'nearest', 'cubic'].includes(mode)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown mode '${modeAttr}'`, { hint: 'expected bilinear, nearest or bicubic' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown mode '${modeAttr}'`, 'expected bilinear, nearest or bicubic');
   }
   if (!['zeros', 'border', 'reflection'].includes(padding)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown padding_mode '${padding}'`, { hint: 'expected zeros, border or reflection' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown padding_mode '${padding}'`, 'expected zeros, border or reflection');
   }
   const align = ctx.attr<number>('align_corners') === 1;
   const [N, C, H, W] = x.dims as [number, number, number, number];

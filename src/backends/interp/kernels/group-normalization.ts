@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { runStats } from '../util/norm';
@@ -6,22 +6,20 @@ import { runStats } from '../util/norm';
 // Channels split into num_groups groups; each (n, group) is normalized over its channels and spatial dims,
 // then scaled per group (opset 18) or per channel (opset 21).
 export default defineKernel('GroupNormalization', (inputs, ctx) => {
-  const name = `GroupNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);
   const bias = tensorInput(inputs, 2, ctx);
   const groups = ctx.attr<number>('num_groups');
-  if (x.rank < 2) throw new HoduError('E_SHAPE', `${name}: X must be [N, C, ...], got [${x.dims}]`);
+  if (x.rank < 2) throw nodeError(ctx.node, 'E_SHAPE', `X must be [N, C, ...], got [${x.dims}]`);
   const channels = x.dims[1]!;
   if (groups < 1 || channels % groups !== 0) {
-    throw new HoduError('E_ATTR', `${name}: num_groups ${groups} does not divide C = ${channels}`);
+    throw nodeError(ctx.node, 'E_ATTR', `num_groups ${groups} does not divide C = ${channels}`);
   }
   const perChannel = ctx.opset >= 21;
   const want = perChannel ? channels : groups;
   if (scale.size !== want || bias.size !== want) {
-    throw new HoduError('E_SHAPE', `${name}: scale and bias need ${want} elements at opset ${ctx.opset}, got ${scale.size} and ${bias.size}`, {
-      hint: perChannel ? 'opset 21 takes one scale per channel' : 'opset 18 takes one scale per group',
-    });
+    throw nodeError(ctx.node, 'E_SHAPE', `scale and bias need ${want} elements at opset ${ctx.opset}, got ${scale.size} and ${bias.size}`,
+      perChannel ? 'opset 21 takes one scale per channel' : 'opset 18 takes one scale per group');
   }
   const eps = ctx.attr<number>('epsilon');
   const perGroup = channels / groups;

@@ -1,18 +1,17 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { runStats } from '../util/norm';
 
 // y = scale[c] · (x − mean) / sqrt(var + epsilon) + B[c], statistics per (n, c) over the spatial dims.
 export default defineKernel('InstanceNormalization', (inputs, ctx) => {
-  const name = `InstanceNormalization node '${ctx.node.name}'`;
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);
   const bias = tensorInput(inputs, 2, ctx);
-  if (x.rank < 3) throw new HoduError('E_SHAPE', `${name}: input must be [N, C, D1, ...], got [${x.dims}]`);
+  if (x.rank < 3) throw nodeError(ctx.node, 'E_SHAPE', `input must be [N, C, D1, ...], got [${x.dims}]`);
   const channels = x.dims[1]!;
   if (scale.size !== channels || bias.size !== channels) {
-    throw new HoduError('E_SHAPE', `${name}: scale [${scale.dims}] and B [${bias.dims}] must have C = ${channels} elements`);
+    throw nodeError(ctx.node, 'E_SHAPE', `scale [${scale.dims}] and B [${bias.dims}] must have C = ${channels} elements`);
   }
   const eps = ctx.attr<number>('epsilon');
   const spatial = sizeOf(x.dims.slice(2));

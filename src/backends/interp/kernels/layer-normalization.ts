@@ -1,6 +1,7 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
-import { normalizeAxis } from '../../../ops/infer-util';
 import { stashDType } from '../../../ops/layer-normalization';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
@@ -9,18 +10,18 @@ import { runStats } from '../util/norm';
 // Y = (X − mean) · InvStdDev · Scale + B, statistics over the trailing dims from `axis` on;
 // Scale and B broadcast (unidirectionally) to those trailing dims.
 export default defineKernel('LayerNormalization', (inputs, ctx) => {
-  const name = `LayerNormalization node '${ctx.node.name}'`;
+  const name = nodeLabel(ctx.node);
   const x = tensorInput(inputs, 0, ctx);
   const scale = tensorInput(inputs, 1, ctx);
   const bias = optionalInput(inputs, 2);
-  const axis = normalizeAxis(ctx.attr<number>('axis'), x.rank, ctx);
+  const axis = normalizeAxis(ctx.attr<number>('axis'), x.rank, ctx.node);
   const normDims = x.dims.slice(axis);
   const inner = sizeOf(normDims);
   const outer = sizeOf(x.dims.slice(0, axis));
   const params = [scale, ...(bias ? [bias] : [])];
   for (const p of params) {
     const fits = p.rank <= normDims.length && broadcastShape([p.dims, normDims], ` in ${name}`).join(',') === normDims.join(',');
-    if (!fits) throw new HoduError('E_SHAPE', `${name}: [${p.dims}] does not broadcast to the normalized shape [${normDims}]`);
+    if (!fits) throw nodeError(ctx.node, 'E_SHAPE', `[${p.dims}] does not broadcast to the normalized shape [${normDims}]`);
   }
   const sIdx = broadcastIndex(scale.dims, normDims);
   const bIdx = bias ? broadcastIndex(bias.dims, normDims) : null;

@@ -1,10 +1,11 @@
 import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
 import type { Graph, TensorType } from '../../../ir/graph';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { int64Tensor, Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, type Value } from '../kernel';
 import { copyRange, storeOf } from '../util/copy';
-import { nodeLabel } from '../util/indexing';
 
 function boolScalar(v: boolean): Tensor {
   return new Tensor('bool', [], Uint8Array.of(v ? 1 : 0));
@@ -33,7 +34,8 @@ export default defineKernel('Loop', (inputs, ctx) => {
   let carried: Value[] = inputs.slice(2).map((v) => v ?? null);
   const nScan = body.outputs.length - 1 - carried.length;
   if (nScan < 0) {
-    throw new HoduError('E_GRAPH', `${nodeLabel(ctx)}: body has ${body.outputs.length} outputs for ${carried.length} loop-carried values`, { hint: 'the model is malformed' });
+    throw nodeError(ctx.node, 'E_GRAPH', `body has ${body.outputs.length} outputs for ${carried.length} loop-carried values`,
+      'the model is malformed');
   }
   const scans: Tensor[][] = Array.from({ length: nScan }, () => []);
   let cond = condInput ? Boolean(storeOf(condInput.data)[0]) : true;
@@ -43,18 +45,18 @@ export default defineKernel('Loop', (inputs, ctx) => {
     // Without a cond input the body's cond output is ignored (a plain for loop).
     if (condInput) {
       const c = outs[0];
-      if (!(c instanceof Tensor)) throw new HoduError('E_GRAPH', `${nodeLabel(ctx)}: body did not produce a cond tensor`);
+      if (!(c instanceof Tensor)) throw nodeError(ctx.node, 'E_GRAPH', 'body did not produce a cond tensor');
       cond = Boolean(storeOf(c.data)[0]);
     }
     carried = outs.slice(1, 1 + carried.length);
     outs.slice(1 + carried.length).forEach((v, k) => {
-      if (!(v instanceof Tensor)) throw new HoduError('E_GRAPH', `${nodeLabel(ctx)}: scan output ${k} is not a tensor`);
+      if (!(v instanceof Tensor)) throw nodeError(ctx.node, 'E_GRAPH', `scan output ${k} is not a tensor`);
       scans[k]!.push(v);
     });
     iter++;
   }
   const stacked = scans.map((parts, k) => {
-    if (parts.length) return stack(parts, () => `${nodeLabel(ctx)} scan output ${k}`);
+    if (parts.length) return stack(parts, () => `${nodeLabel(ctx.node)} scan output ${k}`);
     // Zero iterations: an empty tensor shaped from the body's declared type where it is known.
     const declared = body.outputs[1 + carried.length + k]?.type as TensorType | undefined;
     const inner = declared?.shape?.every((d) => typeof d === 'number') ? (declared.shape as number[]) : [];

@@ -5,7 +5,7 @@ import { checkPoolInput, planPool } from '../util/pool';
 // Y = (Σ |x|^p)^(1/p) over each window; padding contributes zero.
 export default defineKernel('LpPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  checkPoolInput(x, 'LpPool', ctx.node.name);
+  checkPoolInput(x, ctx.node);
   // LpPool-1 stored p as a float attribute, later versions as an int (the schema allows both).
   const p = ctx.attr<number>('p');
   const { starts, offsets, planes, inSize, outSize, yDims } = planPool(x, ctx);

@@ -1,14 +1,13 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
 export default defineKernel('LRN', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
   const size = ctx.attr<number>('size');
   if (x.rank < 2 || !(size >= 1)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: needs X of rank >= 2 [N, C, ...] and size >= 1, got [${x.dims.join(',')}] and size ${size}`);
+    throw nodeError(ctx.node, 'E_SHAPE', `needs X of rank >= 2 [N, C, ...] and size >= 1, got [${x.dims.join(',')}] and size ${size}`);
   }
   const alpha = ctx.attr<number>('alpha');
   const beta = ctx.attr<number>('beta');

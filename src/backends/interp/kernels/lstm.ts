@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput } from '../kernel';
 import { gemm } from '../util/gemm';
@@ -12,8 +12,8 @@ export default defineKernel('LSTM', (inputs, ctx) => {
   const { seq, batch, hidden: hs, dirs } = s;
   const c0 = optionalInput(inputs, 6);
   const p = optionalInput(inputs, 7);
-  if (c0 && c0.size !== dirs * batch * hs) throw new HoduError('E_SHAPE', `${s.where}: initial_c is [${c0.dims}], expected ${dirs * batch * hs} elements`);
-  if (p && p.dims.join(',') !== `${dirs},${3 * hs}`) throw new HoduError('E_SHAPE', `${s.where}: P is [${p.dims}], expected [${dirs},${3 * hs}]`);
+  if (c0 && c0.size !== dirs * batch * hs) throw nodeError(ctx.node, 'E_SHAPE', `initial_c is [${c0.dims}], expected ${dirs * batch * hs} elements`);
+  if (p && p.dims.join(',') !== `${dirs},${3 * hs}`) throw nodeError(ctx.node, 'E_SHAPE', `P is [${p.dims}], expected [${dirs},${3 * hs}]`);
   const peep = p ? toNumbers(p) : new Float64Array(dirs * 3 * hs);
   const inputForget = ctx.attr<number>('input_forget') !== 0;
   const gh = 4 * hs;

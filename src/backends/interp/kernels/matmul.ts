@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { gemmOutput } from '../util/gemm';
@@ -9,9 +9,9 @@ export default defineKernel('MatMul', (inputs, ctx) => {
   const a = tensorInput(inputs, 0, ctx);
   const b = tensorInput(inputs, 1, ctx);
   if (a.dtype !== b.dtype) {
-    throw new HoduError('E_DTYPE', `MatMul node '${ctx.node.name}': A is ${a.dtype} but B is ${b.dtype}`);
+    throw nodeError(ctx.node, 'E_DTYPE', `A is ${a.dtype} but B is ${b.dtype}`);
   }
-  const layout = matmulLayout(a.dims, b.dims, ` node '${ctx.node.name}'`);
+  const layout = matmulLayout(a.dims, b.dims, ctx.node);
   const av = toNumbers(a);
   const bv = toNumbers(b);
   const out = gemmOutput(a.dtype, layout.batch * layout.m * layout.n);

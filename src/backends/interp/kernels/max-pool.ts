@@ -6,7 +6,7 @@ import { checkPoolInput, columnMajorOffset, planPool } from '../util/pool';
 // row-major, or column-major over the spatial dims when storage_order = 1.
 export default defineKernel('MaxPool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  checkPoolInput(x, 'MaxPool', ctx.node.name);
+  checkPoolInput(x, ctx.node);
   const { spatial, starts, offsets, planes, inSize, outSize, yDims } = planPool(x, ctx);
   const xv = toNumbers(x);
   const y = new Float64Array(planes * outSize);

@@ -1,10 +1,10 @@
-import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, stridesOf, Tensor, toIntList } from '../../../ir/tensor';
 import { unpooledDims } from '../../../ops/max-unpool';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { nodeLabel, unravel } from '../util/indexing';
+import { unravel } from '../util/indexing';
 
 export default defineKernel('MaxUnpool', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
@@ -12,14 +12,14 @@ export default defineKernel('MaxUnpool', (inputs, ctx) => {
   const given = optionalInput(inputs, 2);
   const kernel = ctx.attr<number[]>('kernel_shape');
   if (x.rank !== kernel.length + 2 || indices.dims.join(',') !== x.dims.join(',')) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: X [${x.dims.join(',')}] must be [N, C, ${kernel.length} spatial dims] and I must have its shape, got I [${indices.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `X [${x.dims.join(',')}] must be [N, C, ${kernel.length} spatial dims] and I must have its shape, got I [${indices.dims.join(',')}]`);
   }
   // Indices address the default (inferred) output; an explicit output_shape pads it at the end of each
   // spatial dim, so each index is re-addressed by its coordinates (what the ONNX test data expects).
   const inferred = unpooledDims(x.dims, kernel, ctx.attr('pads'), ctx.attr('strides')) as number[];
   const dims = given ? toIntList(given) : inferred;
   if (dims.length !== x.rank || dims.some((d) => !(d >= 0))) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: output shape [${dims.join(',')}] is invalid for X [${x.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `output shape [${dims.join(',')}] is invalid for X [${x.dims.join(',')}]`);
   }
   const total = sizeOf(dims);
   const out = allocData(x.dtype, total);
@@ -37,7 +37,7 @@ export default defineKernel('MaxUnpool', (inputs, ctx) => {
       at = coord.every((c, a) => c < dims[a]!) && flat < inferredTotal ? coord.reduce((acc, c, a) => acc + c * strides[a]!, 0) : -1;
     }
     if (!(at >= 0 && at < total)) {
-      throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: index ${flat} is outside the output [${dims.join(',')}]`);
+      throw nodeError(ctx.node, 'E_INPUT', `index ${flat} is outside the output [${dims.join(',')}]`);
     }
     o[at] = src[k]!;
   }

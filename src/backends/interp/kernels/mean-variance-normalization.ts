@@ -1,11 +1,12 @@
+import { normalizeAxis } from '../../../ir/axis';
 import { fromNumbers, stridesOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
-import { normalizeAxisFor, unravel } from '../util/indexing';
+import { unravel } from '../util/indexing';
 import { numericInput } from '../util/unary';
 
 export default defineKernel('MeanVarianceNormalization', (inputs, ctx) => {
   const x = numericInput(inputs, 0, ctx);
-  const axes = new Set(ctx.attr<number[]>('axes').map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes entry')));
+  const axes = new Set(ctx.attr<number[]>('axes').map((a) => normalizeAxis(a, x.rank, ctx.node, 'axes entry')));
   // Each element belongs to the group given by its coordinates on the kept (non-reduced) axes.
   const keptDims = x.dims.map((d, a) => (axes.has(a) ? 1 : d));
   const keptStrides = stridesOf(keptDims);

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { defineKernel } from '../kernel';
 import { mapBroadcast } from '../util/elementwise';
 import { numericInput } from '../util/unary';
@@ -8,7 +8,7 @@ import { where } from '../util/binary';
 export default defineKernel('Mean', (inputs, ctx) => {
   const ts = inputs.map((_, i) => numericInput(inputs, i, ctx));
   const n = ts.length;
-  if (n === 0) throw new HoduError('E_INPUT', `Mean node '${ctx.node.name}' needs at least one input`, { hint: 'the model is malformed' });
+  if (n === 0) throw nodeError(ctx.node, 'E_INPUT', 'needs at least one input', 'the model is malformed');
   return [mapBroadcast(ts, ts[0]!.dtype, (...xs) => {
     let s = 0;
     for (const x of xs) s += x;

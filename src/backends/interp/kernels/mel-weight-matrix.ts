@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 const hzToMel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
 const melToHz = (mel: number) => 700 * (10 ** (mel / 2595) - 1);
@@ -14,10 +14,10 @@ export default defineKernel('MelWeightMatrix', (inputs, ctx) => {
   const scalar = (i: number) => Number(toNumbers(tensorInput(inputs, i, ctx))[0]);
   const [melBins, dftLength, sampleRate, lowHz, highHz] = [0, 1, 2, 3, 4].map(scalar) as [number, number, number, number, number];
   if (!(melBins >= 1) || !(dftLength >= 1) || !(sampleRate > 0) || !(lowHz >= 0) || !(highHz > lowHz)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: need num_mel_bins, dft_length > 0 and 0 <= lower_edge_hertz < upper_edge_hertz, ` +
+    throw nodeError(ctx.node, 'E_INPUT', 'need num_mel_bins, dft_length > 0 and 0 <= lower_edge_hertz < upper_edge_hertz, ' +
       `got ${melBins}, ${dftLength}, ${sampleRate}, ${lowHz}, ${highHz}`);
   }
-  const dtype = dtypeFromOnnx(ctx.attr<number>('output_datatype'), nodeLabel(ctx));
+  const dtype = dtypeFromOnnx(ctx.attr<number>('output_datatype'), nodeLabel(ctx.node));
   const specBins = Math.floor(dftLength / 2) + 1;
   const lowMel = hzToMel(lowHz);
   const step = (hzToMel(highHz) - lowMel) / (melBins + 2);

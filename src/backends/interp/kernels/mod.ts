@@ -1,5 +1,5 @@
-import { HoduError } from '../../../errors';
 import { isFloatDType } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { defineKernel } from '../kernel';
 import { binaryOperands, mapBinary, where } from '../util/binary';
 
@@ -23,12 +23,10 @@ export default defineKernel('Mod', (inputs, ctx) => {
   const [a, b] = binaryOperands(inputs, ctx);
   const fmod = ctx.attr<number>('fmod');
   if (fmod !== 0 && fmod !== 1) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `Mod node '${ctx.node.name}': fmod must be 0 or 1, got ${fmod}`);
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `fmod must be 0 or 1, got ${fmod}`);
   }
   if (fmod === 0 && isFloatDType(a.dtype)) {
-    throw new HoduError('E_ATTR', `Mod node '${ctx.node.name}': floating-point inputs (${a.dtype}) need fmod=1`, {
-      hint: 'the ONNX spec defines fmod=0 for integers only',
-    });
+    throw nodeError(ctx.node, 'E_ATTR', `floating-point inputs (${a.dtype}) need fmod=1`, 'the ONNX spec defines fmod=0 for integers only');
   }
   return [mapBinary(a, b, a.dtype, fmod === 1 ? cMod : pyMod, where(ctx))];
 });

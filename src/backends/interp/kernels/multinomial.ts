@@ -1,8 +1,7 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { dtypeFromCode } from '../../../ops/_random';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { rngFor } from '../util/random';
 import { numericInput } from '../util/unary';
 
@@ -11,7 +10,7 @@ export default defineKernel('Multinomial', (inputs, ctx) => {
   const dtype = dtypeFromCode(ctx.node, ctx.attr<number>('dtype'), 'int32', ['int32', 'int64']);
   const samples = ctx.attr<number>('sample_size');
   if (x.rank !== 2 || !(samples >= 0)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must be [batch, class_size] and sample_size >= 0, got [${x.dims.join(',')}] and ${samples}`);
+    throw nodeError(ctx.node, 'E_SHAPE', `input must be [batch, class_size] and sample_size >= 0, got [${x.dims.join(',')}] and ${samples}`);
   }
   const [batch, classes] = x.dims as [number, number];
   const logits = toNumbers(x);
@@ -28,7 +27,7 @@ export default defineKernel('Multinomial', (inputs, ctx) => {
       cumulative[c] = total;
     }
     if (!(total > 0) || !Number.isFinite(total)) {
-      throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: row ${b} has no finite probability mass`);
+      throw nodeError(ctx.node, 'E_INPUT', `row ${b} has no finite probability mass`);
     }
     for (let s = 0; s < samples; s++) {
       const u = rng.uniform() * total;

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 /** A box as [ymin, xmin, ymax, xmax] whatever the input format (corners may come flipped). */
 function corners(b: ArrayLike<number>, off: number, centerFormat: boolean, out: Float64Array): void {
@@ -42,14 +41,14 @@ export default defineKernel('NonMaxSuppression', (inputs, ctx) => {
   const iouT = optionalInput(inputs, 3);
   const scoreT = optionalInput(inputs, 4);
   if (boxes.rank !== 3 || boxes.dims[2] !== 4 || scores.rank !== 3 || scores.dims[0] !== boxes.dims[0] || scores.dims[2] !== boxes.dims[1]) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: boxes [${boxes.dims}] must be [B, N, 4] and scores [${scores.dims}] [B, C, N]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `boxes [${boxes.dims}] must be [B, N, 4] and scores [${scores.dims}] [B, C, N]`);
   }
   const centerFormat = ctx.attr<number>('center_point_box') === 1;
   const limit = maxOut && maxOut.size > 0 ? Number(toNumbers(maxOut)[0]) : 0;
   const iouThreshold = iouT && iouT.size > 0 ? toNumbers(iouT)[0]! : 0;
   const scoreThreshold = scoreT && scoreT.size > 0 ? toNumbers(scoreT)[0]! : -Infinity;
   if (iouThreshold < 0 || iouThreshold > 1) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: iou_threshold ${iouThreshold} must be in [0, 1]`);
+    throw nodeError(ctx.node, 'E_INPUT', `iou_threshold ${iouThreshold} must be in [0, 1]`);
   }
   const [batches, numBoxes] = [boxes.dims[0]!, boxes.dims[1]!];
   const classes = scores.dims[1]!;

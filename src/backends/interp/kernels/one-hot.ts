@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, toNumbers, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { filledTensor, storeOf } from '../util/copy';
-import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // out[..., i at axis, ...] = on where indices[...] (negative counts from depth) == i, else off.
 export default defineKernel('OneHot', (inputs, ctx) => {
@@ -10,11 +10,11 @@ export default defineKernel('OneHot', (inputs, ctx) => {
   const depthT = tensorInput(inputs, 1, ctx);
   const values = tensorInput(inputs, 2, ctx);
   if (depthT.size !== 1 || values.size !== 2) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: depth must be a scalar and values hold [off, on]; got ${depthT.size} and ${values.size} elements`);
+    throw nodeError(ctx.node, 'E_INPUT', `depth must be a scalar and values hold [off, on]; got ${depthT.size} and ${values.size} elements`);
   }
   const depth = Math.trunc(toNumbers(depthT)[0]!);
-  if (!(depth >= 1)) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: depth must be positive, got ${depth}`);
-  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), indices.rank + 1);
+  if (!(depth >= 1)) throw nodeError(ctx.node, 'E_INPUT', `depth must be positive, got ${depth}`);
+  const axis = normalizeAxis(ctx.attr<number>('axis'), indices.rank + 1, ctx.node);
   const [off, on] = [storeOf(values.data)[0]!, storeOf(values.data)[1]!];
   const outDims = indices.dims.slice();
   outDims.splice(axis, 0, depth);

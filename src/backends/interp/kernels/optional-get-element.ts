@@ -1,13 +1,10 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 export default defineKernel('OptionalGetElement', (inputs, ctx) => {
   const v = inputs[0];
   if (v === undefined || v === null) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: the optional input is empty`, {
-      hint: 'guard the read with OptionalHasElement and an If',
-    });
+    throw nodeError(ctx.node, 'E_INPUT', 'the optional input is empty', 'guard the read with OptionalHasElement and an If');
   }
   return [v];
 });

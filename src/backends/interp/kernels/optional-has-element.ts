@@ -1,12 +1,11 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 export default defineKernel('OptionalHasElement', (inputs, ctx) => {
   const v = inputs[0];
   if (v === undefined && ctx.opset < 18) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: the input may be omitted only from opset 18 (model opset ${ctx.opset})`);
+    throw nodeError(ctx.node, 'E_INPUT', `the input may be omitted only from opset 18 (model opset ${ctx.opset})`);
   }
   return [new Tensor('bool', [], Uint8Array.of(v === undefined || v === null ? 0 : 1))];
 });

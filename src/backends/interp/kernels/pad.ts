@@ -1,8 +1,9 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, stridesOf, toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { firstElement, takeByIndex } from '../util/copy';
-import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { indexFromAxisTables } from '../util/indexing';
 
 /** The source coordinate for padded coordinate `src` (may be outside [0, dim)), or -1 for the fill value. */
 function sourceCoord(src: number, dim: number, mode: string): number {
@@ -29,7 +30,7 @@ export default defineKernel('Pad', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const mode = ctx.attr<string>('mode');
   if (!['constant', 'reflect', 'edge', ...(ctx.opset >= 19 ? ['wrap'] : [])].includes(mode)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unsupported mode '${mode}'`, { hint: "modes are 'constant', 'reflect', 'edge' and (opset 19) 'wrap'" });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unsupported mode '${mode}'`, "modes are 'constant', 'reflect', 'edge' and (opset 19) 'wrap'");
   }
   let pads: number[] | undefined;
   let fill: number | bigint | string | undefined;
@@ -41,21 +42,21 @@ export default defineKernel('Pad', (inputs, ctx) => {
     const cv = optionalInput(inputs, 2);
     if (cv) fill = firstElement(cv);
   }
-  if (!pads) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: missing pads`, { hint: 'the model is malformed' });
+  if (!pads) throw nodeError(ctx.node, 'E_ATTR', 'missing pads', 'the model is malformed');
   const axesInput = ctx.opset >= 18 ? optionalInput(inputs, 3) : undefined;
-  const axes = axesInput ? toIntList(axesInput).map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')) : x.dims.map((_, i) => i);
+  const axes = axesInput ? toIntList(axesInput).map((a) => normalizeAxis(a, x.rank, ctx.node, 'axes value')) : x.dims.map((_, i) => i);
   if (pads.length !== 2 * axes.length) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: pads has ${pads.length} values, expected ${2 * axes.length} for input [${x.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_INPUT', `pads has ${pads.length} values, expected ${2 * axes.length} for input [${x.dims.join(',')}]`);
   }
   const begin = x.dims.map(() => 0);
   const outDims = x.dims.slice();
   axes.forEach((a, i) => {
     begin[a] = pads![i]!;
     outDims[a] = x.dims[a]! + pads![i]! + pads![i + axes.length]!;
-    if (outDims[a]! < 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: pads [${pads!.join(',')}] crop axis ${a} below zero`);
+    if (outDims[a]! < 0) throw nodeError(ctx.node, 'E_INPUT', `pads [${pads!.join(',')}] crop axis ${a} below zero`);
   });
   if (mode !== 'constant' && x.size === 0 && outDims.some((d, a) => d > x.dims[a]!)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: mode '${mode}' cannot pad an empty input`);
+    throw nodeError(ctx.node, 'E_INPUT', `mode '${mode}' cannot pad an empty input`);
   }
   const strides = stridesOf(x.dims);
   const tables = outDims.map((d, a) =>

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { reshapeTensor } from '../../../ir/tensor';
 import { defineKernel } from '../kernel';
 import { binaryOperands, mapBinary, where } from '../util/binary';
@@ -13,9 +13,7 @@ export default defineKernel('PRelu', (inputs, ctx) => {
   const slope = perChannel ? reshapeTensor(given, [given.dims[0]!, ...new Array<number>(x.rank - 2).fill(1)]) : given;
   const y = mapBinary(x, slope, x.dtype, prelu, where(ctx));
   if (y.dims.length !== x.dims.length || y.dims.some((d, i) => d !== x.dims[i])) {
-    throw new HoduError('E_SHAPE', `PRelu node '${ctx.node.name}': slope [${slope.dims}] does not broadcast to X [${x.dims}]`, {
-      hint: 'slope must broadcast to X without growing it',
-    });
+    throw nodeError(ctx.node, 'E_SHAPE', `slope [${slope.dims}] does not broadcast to X [${x.dims}]`, 'slope must broadcast to X without growing it');
   }
   return [y];
 });

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { centeredBroadcast, integerConv, quantOutput, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round((Conv(x - x_zp, w - w_zp) + B) · x_scale·w_scale[m] / y_scale) + y_zp): the multiplier in
@@ -18,10 +17,10 @@ export default defineKernel('QLinearConv', (inputs, ctx) => {
   const { y, dims } = integerConv(xv, x!.dims, wv, w!.dims, ctx);
   const ws = toNumbers(wScale!);
   if (xScale!.size !== 1 || yScale!.size !== 1 || (ws.length !== 1 && ws.length !== m)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: x_scale and y_scale must be scalars and w_scale scalar or [${m}]; ` +
+    throw nodeError(ctx.node, 'E_SHAPE', `x_scale and y_scale must be scalars and w_scale scalar or [${m}]; ` +
       `got [${xScale!.dims}], [${yScale!.dims}], [${wScale!.dims}]`);
   }
-  if (bias && (bias.rank !== 1 || bias.dims[0] !== m)) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: B must be [${m}], got [${bias.dims}]`);
+  if (bias && (bias.rank !== 1 || bias.dims[0] !== m)) throw nodeError(ctx.node, 'E_SHAPE', `B must be [${m}], got [${bias.dims}]`);
   const bv = bias ? toNumbers(bias) : undefined;
   const xs = toNumbers(xScale!)[0]!;
   const ys = toNumbers(yScale!)[0]!;

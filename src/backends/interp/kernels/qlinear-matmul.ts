@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { centeredBroadcast, integerMatMul, quantOutput, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round((a - a_zp) @ (b - b_zp) · a_scale·b_scale / y_scale) + y_zp): the multiplier in the scales'
@@ -18,7 +17,7 @@ export default defineKernel('QLinearMatMul', (inputs, ctx) => {
   const bs = toNumbers(bScale!);
   const ys = toNumbers(yScale!)[0]!;
   if ((as.length !== 1 && as.length !== m) || (bs.length !== 1 && bs.length !== n) || yScale!.size !== 1) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: scales must be scalars, per row of a (${m}) or per column of b (${n}); ` +
+    throw nodeError(ctx.node, 'E_SHAPE', `scales must be scalars, per row of a (${m}) or per column of b (${n}); ` +
       `got a_scale [${aScale!.dims}], b_scale [${bScale!.dims}], y_scale [${yScale!.dims}]`);
   }
   const f32 = aScale!.dtype === 'float32';

@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
 import { dtypeFromOnnx } from '../../../ir/dtype-codes';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { intRange, linearQuantIndex, paramValues, roundHalfEven, saturate } from '../util/quant';
 
 // y = saturate(round_half_even(x / y_scale) + y_zero_point). Output dtype: the zero point's, else output_dtype
@@ -12,9 +12,9 @@ export default defineKernel('QuantizeLinear', (inputs, ctx) => {
   const scale = tensorInput(inputs, 1, ctx);
   const zp = optionalInput(inputs, 2);
   const code = ctx.opset >= 21 ? ctx.attr<number>('output_dtype') : 0;
-  const declared = code ? dtypeFromOnnx(code, nodeLabel(ctx)) : undefined;
+  const declared = code ? dtypeFromOnnx(code, nodeLabel(ctx.node)) : undefined;
   if (zp && declared && zp.dtype !== declared) {
-    throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: y_zero_point is ${zp.dtype} but output_dtype is ${declared}`);
+    throw nodeError(ctx.node, 'E_DTYPE', `y_zero_point is ${zp.dtype} but output_dtype is ${declared}`);
   }
   const outType = zp?.dtype ?? declared ?? 'uint8';
   const [lo, hi] = intRange(outType, ctx);

@@ -1,12 +1,15 @@
 import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { isIntDType } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 
 // Resize: output size from `sizes` (optionally keeping the aspect ratio) or floor(in · scales), then
 // per-axis interpolation (see resizeTensor below, also used by Upsample).
 export default defineKernel('Resize', (inputs, ctx) => {
-  const where = `Resize node '${ctx.node.name}'`;
+  const where = nodeLabel(ctx.node);
   const x = tensorInput(inputs, 0, ctx);
   const legacy = ctx.opset < 11;
   const given = (t: Tensor | undefined) => (t && t.size > 0 ? Array.from(toNumbers(t), Number) : undefined);
@@ -15,18 +18,18 @@ export default defineKernel('Resize', (inputs, ctx) => {
   const sizesIn = legacy ? undefined : given(optionalInput(inputs, 3));
   const rank = x.rank;
   const axes = (ctx.opset >= 18 ? ctx.attr<number[] | undefined>('axes') : undefined) ?? Array.from({ length: rank }, (_, i) => i);
-  const ax = axes.map((a) => (a < 0 ? a + rank : a));
-  if (ax.some((a) => a < 0 || a >= rank) || new Set(ax).size !== ax.length) {
-    throw new HoduError('E_ATTR', `${where}: bad axes [${axes}] for rank ${rank}`);
+  const ax = axes.map((a) => normalizeAxis(a, rank, ctx.node, 'axes value'));
+  if (new Set(ax).size !== ax.length) {
+    throw nodeError(ctx.node, 'E_ATTR', `axes [${axes}] repeat an axis`);
   }
   if ((scalesIn === undefined) === (sizesIn === undefined)) {
-    throw new HoduError('E_INPUT', `${where}: exactly one of scales and sizes must be given`);
+    throw nodeError(ctx.node, 'E_INPUT', 'exactly one of scales and sizes must be given');
   }
   const outDims = [...x.dims];
   const resized = [...x.dims];
   const scales = new Array<number>(rank).fill(1);
   if (sizesIn) {
-    if (sizesIn.length !== ax.length) throw new HoduError('E_SHAPE', `${where}: sizes has ${sizesIn.length} entries for ${ax.length} axes`);
+    if (sizesIn.length !== ax.length) throw nodeError(ctx.node, 'E_SHAPE', `sizes has ${sizesIn.length} entries for ${ax.length} axes`);
     const policy = ctx.opset >= 18 ? ctx.attr<string>('keep_aspect_ratio_policy') : 'stretch';
     if (policy === 'stretch') {
       ax.forEach((a, i) => {
@@ -43,13 +46,13 @@ export default defineKernel('Resize', (inputs, ctx) => {
         scales[a] = s;
       });
     } else {
-      throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown keep_aspect_ratio_policy '${policy}'`);
+      throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown keep_aspect_ratio_policy '${policy}'`);
     }
   } else {
-    if (scalesIn!.length !== ax.length) throw new HoduError('E_SHAPE', `${where}: scales has ${scalesIn!.length} entries for ${ax.length} axes`);
+    if (scalesIn!.length !== ax.length) throw nodeError(ctx.node, 'E_SHAPE', `scales has ${scalesIn!.length} entries for ${ax.length} axes`);
     ax.forEach((a, i) => {
       const s = scalesIn![i]!;
-      if (!(s > 0)) throw new HoduError('E_INPUT', `${where}: scales must be positive, got ${s}`);
+      if (!(s > 0)) throw nodeError(ctx.node, 'E_INPUT', `scales must be positive, got ${s}`);
       outDims[a] = Math.floor(x.dims[a]! * s);
       resized[a] = x.dims[a]! * s;
       scales[a] = s;
@@ -58,7 +61,7 @@ export default defineKernel('Resize', (inputs, ctx) => {
   const roiStart = new Array<number>(rank).fill(0);
   const roiEnd = new Array<number>(rank).fill(1);
   if (roi) {
-    if (roi.length !== 2 * ax.length) throw new HoduError('E_SHAPE', `${where}: roi has ${roi.length} entries, expected ${2 * ax.length}`);
+    if (roi.length !== 2 * ax.length) throw nodeError(ctx.node, 'E_SHAPE', `roi has ${roi.length} entries, expected ${2 * ax.length}`);
     ax.forEach((a, i) => {
       roiStart[a] = roi[i]!;
       roiEnd[a] = roi[ax.length + i]!;

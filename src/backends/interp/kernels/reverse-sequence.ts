@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { stridesOf, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
-import { nodeLabel, unravel } from '../util/indexing';
+import { unravel } from '../util/indexing';
 
 export default defineKernel('ReverseSequence', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
@@ -10,11 +10,11 @@ export default defineKernel('ReverseSequence', (inputs, ctx) => {
   const batchAxis = ctx.attr<number>('batch_axis');
   const timeAxis = ctx.attr<number>('time_axis');
   if (x.rank < 2 || ![0, 1].includes(batchAxis) || ![0, 1].includes(timeAxis) || batchAxis === timeAxis) {
-    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: batch_axis ${batchAxis} and time_axis ${timeAxis} must be 0 and 1 (in some order) for input [${x.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_ATTR', `batch_axis ${batchAxis} and time_axis ${timeAxis} must be 0 and 1 (in some order) for input [${x.dims.join(',')}]`);
   }
   const steps = x.dims[timeAxis]!;
   if (lens.length !== x.dims[batchAxis] || lens.some((l) => l < 0 || l > steps)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: sequence_lens [${lens.join(',')}] must have ${x.dims[batchAxis]} values in 0..${steps}`);
+    throw nodeError(ctx.node, 'E_INPUT', `sequence_lens [${lens.join(',')}] must have ${x.dims[batchAxis]} values in 0..${steps}`);
   }
   const strides = stridesOf(x.dims);
   const index = new Int32Array(x.size);

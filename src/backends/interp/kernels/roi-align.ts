@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 /** One bilinear sample: the 4 pixel offsets and weights (all-zero weights for a point outside the map). */
 interface Sample { pos: [number, number, number, number]; w: [number, number, number, number] }
@@ -36,13 +35,13 @@ export default defineKernel('RoiAlign', (inputs, ctx) => {
   const rois = tensorInput(inputs, 1, ctx);
   const batchIdx = tensorInput(inputs, 2, ctx);
   if (x.rank !== 4 || rois.rank !== 2 || rois.dims[1] !== 4 || batchIdx.rank !== 1 || batchIdx.dims[0] !== rois.dims[0]) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: need X [N,C,H,W], rois [R,4], batch_indices [R]; got [${x.dims}], [${rois.dims}], [${batchIdx.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `need X [N,C,H,W], rois [R,4], batch_indices [R]; got [${x.dims}], [${rois.dims}], [${batchIdx.dims}]`);
   }
   const mode = ctx.attr<string>('mode');
   const ctm = ctx.opset >= 16 ? ctx.attr<string>('coordinate_transformation_mode') : 'output_half_pixel';
-  if (mode !== 'avg' && mode !== 'max') throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown mode '${mode}'`, { hint: 'expected avg or max' });
+  if (mode !== 'avg' && mode !== 'max') throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown mode '${mode}'`, 'expected avg or max');
   if (ctm !== 'half_pixel' && ctm !== 'output_half_pixel') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown coordinate_transformation_mode '${ctm}'`, { hint: 'expected half_pixel or output_half_pixel' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown coordinate_transformation_mode '${ctm}'`, 'expected half_pixel or output_half_pixel');
   }
   const [N, C, H, W] = x.dims as [number, number, number, number];
   const [oh, ow] = [ctx.attr<number>('output_height'), ctx.attr<number>('output_width')];
@@ -56,7 +55,7 @@ export default defineKernel('RoiAlign', (inputs, ctx) => {
   const out = new Float64Array(R * C * oh * ow);
   for (let r = 0; r < R; r++) {
     const b = Number(bv[r]);
-    if (!(b >= 0 && b < N)) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: batch index ${b} of roi ${r} is outside [0, ${N})`);
+    if (!(b >= 0 && b < N)) throw nodeError(ctx.node, 'E_INPUT', `batch index ${b} of roi ${r} is outside [0, ${N})`);
     const x0 = rv[r * 4]! * scale - offset;
     const y0 = rv[r * 4 + 1]! * scale - offset;
     let roiW = rv[r * 4 + 2]! * scale - offset - x0;

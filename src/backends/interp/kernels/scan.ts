@@ -1,8 +1,9 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import type { Graph, TensorType } from '../../../ir/graph';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, type KernelContext, type Value } from '../kernel';
-import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 import { stackAlong, takeAlong } from '../util/scan';
 
 interface ScanPlan {
@@ -13,7 +14,7 @@ interface ScanPlan {
 }
 
 function asTensor(v: Value | undefined, ctx: KernelContext, what: string): Tensor {
-  if (!(v instanceof Tensor)) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: ${what} must be a tensor`);
+  if (!(v instanceof Tensor)) throw nodeError(ctx.node, 'E_INPUT', `${what} must be a tensor`);
   return v;
 }
 
@@ -22,7 +23,7 @@ function runScan(ctx: KernelContext, body: Graph, initial: Value[], scans: Tenso
   let states = initial;
   const nOut = body.outputs.length - states.length;
   if (nOut < 0) {
-    throw new HoduError('E_GRAPH', `${nodeLabel(ctx)}: body has ${body.outputs.length} outputs for ${states.length} state variables`, { hint: 'the model is malformed' });
+    throw nodeError(ctx.node, 'E_GRAPH', `body has ${body.outputs.length} outputs for ${states.length} state variables`, 'the model is malformed');
   }
   const parts: Tensor[][] = Array.from({ length: nOut }, () => []);
   for (let t = 0; t < steps; t++) {
@@ -41,8 +42,8 @@ function runScan(ctx: KernelContext, body: Graph, initial: Value[], scans: Tenso
       return new Tensor(declared?.dtype ?? 'float32', dims);
     }
     const ordered = plan.outReverse[k] ? list.slice().reverse() : list;
-    const axis = normalizeAxisFor(ctx, plan.outAxes[k] ?? 0, list[0]!.rank + 1, 'scan_output_axes entry');
-    return stackAlong(ordered, axis, outLength, () => `${nodeLabel(ctx)} scan output ${k}`);
+    const axis = normalizeAxis(plan.outAxes[k] ?? 0, list[0]!.rank + 1, ctx.node, 'scan_output_axes entry');
+    return stackAlong(ordered, axis, outLength, () => `${nodeLabel(ctx.node)} scan output ${k}`);
   });
   return [...states, ...stacked];
 }
@@ -51,7 +52,7 @@ function runScan(ctx: KernelContext, body: Graph, initial: Value[], scans: Tenso
 function scanLength(ctx: KernelContext, scans: Tensor[], axes: number[]): number {
   const lens = scans.map((s, j) => s.dims[axes[j]!]!);
   if (lens.some((l) => l !== lens[0])) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: scan inputs have different sequence lengths (${lens.join(', ')})`);
+    throw nodeError(ctx.node, 'E_SHAPE', `scan inputs have different sequence lengths (${lens.join(', ')})`);
   }
   return lens[0] ?? 0;
 }
@@ -70,14 +71,14 @@ function scan8(inputs: (Value | undefined)[], ctx: KernelContext, body: Graph, m
   const perBatch: Value[][] = [];
   for (let b = 0; b < batch; b++) {
     if (!(lens[b]! >= 0 && lens[b]! <= maxLen)) {
-      throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: sequence_lens[${b}] = ${lens[b]} is outside [0, ${maxLen}]`);
+      throw nodeError(ctx.node, 'E_INPUT', `sequence_lens[${b}] = ${lens[b]} is outside [0, ${maxLen}]`);
     }
     const bScans = scans.map((s) => takeAlong(s, 0, b));
     perBatch.push(runScan(ctx, body, states.map((s) => takeAlong(s, 0, b)), bScans, plan, lens[b]!, maxLen));
   }
   const nOut = body.outputs.length;
   return Array.from({ length: nOut }, (_, k) =>
-    stackAlong(perBatch.map((outs) => asTensor(outs[k], ctx, `output ${k}`)), 0, batch, () => `${nodeLabel(ctx)} output ${k}`),
+    stackAlong(perBatch.map((outs) => asTensor(outs[k], ctx, `output ${k}`)), 0, batch, () => `${nodeLabel(ctx.node)} output ${k}`),
   );
 }
 
@@ -86,13 +87,13 @@ export default defineKernel('Scan', (inputs, ctx) => {
   const m = ctx.attr<number>('num_scan_inputs');
   if (ctx.opset < 9) return scan8(inputs, ctx, body, m);
   const n = inputs.length - m;
-  if (m < 1 || n < 0) throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: num_scan_inputs ${m} does not fit ${inputs.length} inputs`);
+  if (m < 1 || n < 0) throw nodeError(ctx.node, 'E_ATTR', `num_scan_inputs ${m} does not fit ${inputs.length} inputs`);
   const scans = inputs.slice(n).map((v, j) => asTensor(v, ctx, `scan input ${j}`));
   const axisAttr = ctx.attr<number[] | undefined>('scan_input_axes') ?? [];
   const inDirs = ctx.attr<number[] | undefined>('scan_input_directions') ?? [];
   const outDirs = ctx.attr<number[] | undefined>('scan_output_directions') ?? [];
   const plan: ScanPlan = {
-    inAxes: scans.map((s, j) => normalizeAxisFor(ctx, axisAttr[j] ?? 0, s.rank, 'scan_input_axes entry')),
+    inAxes: scans.map((s, j) => normalizeAxis(axisAttr[j] ?? 0, s.rank, ctx.node, 'scan_input_axes entry')),
     inReverse: scans.map((_, j) => inDirs[j] === 1),
     outAxes: ctx.attr<number[] | undefined>('scan_output_axes') ?? [],
     outReverse: outDirs.map((d) => d === 1),

@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, stridesOf, toIntList } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { cloneTensor, storeOf } from '../util/copy';
-import { nodeLabel, normalizeIndex } from '../util/indexing';
+import { normalizeIndex } from '../util/indexing';
 import { scatterReduction } from './scatter-elements';
 
 export default defineKernel('ScatterND', (inputs, ctx) => {
@@ -13,7 +13,7 @@ export default defineKernel('ScatterND', (inputs, ctx) => {
   const k = indices.dims[indices.rank - 1] ?? 0;
   const expected = [...indices.dims.slice(0, -1), ...data.dims.slice(k)];
   if (indices.rank < 1 || k > data.rank || updates.dims.join(',') !== expected.join(',')) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: updates [${updates.dims.join(',')}] should be [${expected.join(',')}] for indices [${indices.dims.join(',')}] and data [${data.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `updates [${updates.dims.join(',')}] should be [${expected.join(',')}] for indices [${indices.dims.join(',')}] and data [${data.dims.join(',')}]`);
   }
   const slab = sizeOf(data.dims.slice(k));
   const rows = sizeOf(indices.dims.slice(0, -1));

@@ -1,14 +1,14 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { sequenceInput } from '../util/copy';
-import { nodeLabel, normalizeIndex } from '../util/indexing';
+import { normalizeIndex } from '../util/indexing';
 
 export default defineKernel('SequenceInsert', (inputs, ctx) => {
   const seq = sequenceInput(inputs, 0, ctx);
   const item = tensorInput(inputs, 1, ctx);
   if (seq.length && seq[0]!.dtype !== item.dtype) {
-    throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: cannot insert a ${item.dtype} tensor into a sequence of ${seq[0]!.dtype}`);
+    throw nodeError(ctx.node, 'E_DTYPE', `cannot insert a ${item.dtype} tensor into a sequence of ${seq[0]!.dtype}`);
   }
   const posT = optionalInput(inputs, 2);
   // Valid positions are -n..n: n appends, negative ones count from the back (-1 inserts before the last).

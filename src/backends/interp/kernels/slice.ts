@@ -1,9 +1,10 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
 import { stridesOf, toIntList } from '../../../ir/tensor';
 import { sliceRange } from '../../../ops/slice';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { takeByIndex } from '../util/copy';
-import { indexFromAxisTables, nodeLabel, normalizeAxisFor } from '../util/indexing';
+import { indexFromAxisTables } from '../util/indexing';
 
 // Strided slicing: output coordinate i on axis a reads input coordinate start[a] + i*step[a].
 export default defineKernel('Slice', (inputs, ctx) => {
@@ -16,19 +17,19 @@ export default defineKernel('Slice', (inputs, ctx) => {
   };
   const starts = list(1, 'starts');
   const ends = list(2, 'ends');
-  if (!starts || !ends) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: starts and ends are required`, { hint: 'the model is malformed' });
-  const axes = (list(3, 'axes') ?? starts.map((_, i) => i)).map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value'));
+  if (!starts || !ends) throw nodeError(ctx.node, 'E_INPUT', 'starts and ends are required', 'the model is malformed');
+  const axes = (list(3, 'axes') ?? starts.map((_, i) => i)).map((a) => normalizeAxis(a, x.rank, ctx.node, 'axes value'));
   const steps = old ? undefined : list(4, 'steps');
   if (ends.length !== starts.length || axes.length !== starts.length || (steps && steps.length !== starts.length)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: starts, ends, axes and steps must have the same length (${starts.length}, ${ends.length}, ${axes.length}, ${steps?.length ?? '-'})`);
+    throw nodeError(ctx.node, 'E_INPUT', `starts, ends, axes and steps must have the same length (${starts.length}, ${ends.length}, ${axes.length}, ${steps?.length ?? '-'})`);
   }
-  if (new Set(axes).size !== axes.length) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: repeated axes [${axes.join(',')}]`);
+  if (new Set(axes).size !== axes.length) throw nodeError(ctx.node, 'E_INPUT', `repeated axes [${axes.join(',')}]`);
   const begin = x.dims.map(() => 0);
   const step = x.dims.map(() => 1);
   const outDims = x.dims.slice();
   axes.forEach((a, i) => {
     const s = steps?.[i] ?? 1;
-    if (s === 0) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: steps cannot be 0`);
+    if (s === 0) throw nodeError(ctx.node, 'E_INPUT', 'steps cannot be 0');
     const r = sliceRange(starts[i]!, ends[i]!, s, x.dims[a]!);
     begin[a] = r.start;
     step[a] = s;

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { nllLoss } from '../util/nll-loss';
 
 // log_prob = LogSoftmax(scores) over the class axis 1, then the negative log-likelihood of the labels.
@@ -9,7 +8,7 @@ export default defineKernel('SoftmaxCrossEntropyLoss', (inputs, ctx) => {
   const scores = tensorInput(inputs, 0, ctx);
   const labels = tensorInput(inputs, 1, ctx);
   if (scores.rank < 2) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: scores must be (N, C, d1..dk), got [${scores.dims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `scores must be (N, C, d1..dk), got [${scores.dims.join(',')}]`);
   }
   const x = toNumbers(scores);
   const [n, c] = scores.dims as [number, number];

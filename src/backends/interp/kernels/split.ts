@@ -1,15 +1,15 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
 import { toIntList } from '../../../ir/tensor';
 import { equalSplit } from '../../../ops/split';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { sliceAxis } from '../util/copy';
-import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Splits along `axis` into as many outputs as the node has, by explicit sizes or equally.
 export default defineKernel('Split', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const n = ctx.node.outputs.length;
-  const axis = normalizeAxisFor(ctx, ctx.attr<number>('axis'), x.rank);
+  const axis = normalizeAxis(ctx.attr<number>('axis'), x.rank, ctx.node);
   const dim = x.dims[axis]!;
   const splitInput = optionalInput(inputs, 1);
   const useInput = ctx.opset >= 13 || (ctx.opset < 2 && splitInput !== undefined);
@@ -17,18 +17,16 @@ export default defineKernel('Split', (inputs, ctx) => {
   if (!sizes) {
     const numOutputs = ctx.opset >= 18 ? ctx.attr<number | undefined>('num_outputs') : undefined;
     if (numOutputs !== undefined && numOutputs !== n) {
-      throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: num_outputs=${numOutputs} but the node has ${n} outputs`);
+      throw nodeError(ctx.node, 'E_ATTR', `num_outputs=${numOutputs} but the node has ${n} outputs`);
     }
     const equal = equalSplit(dim, n, ctx.opset >= 18);
     if (!equal) {
-      throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: dim ${dim} on axis ${axis} cannot be split evenly into ${n} outputs`, {
-        hint: 'give explicit split sizes',
-      });
+      throw nodeError(ctx.node, 'E_SHAPE', `dim ${dim} on axis ${axis} cannot be split evenly into ${n} outputs`, 'give explicit split sizes');
     }
     sizes = equal;
   }
   if (sizes.length !== n || sizes.some((s) => s < 0) || sizes.reduce((a, b) => a + b, 0) !== dim) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: split sizes [${sizes.join(',')}] do not cover dim ${dim} with ${n} outputs`);
+    throw nodeError(ctx.node, 'E_SHAPE', `split sizes [${sizes.join(',')}] do not cover dim ${dim} with ${n} outputs`);
   }
   let begin = 0;
   return sizes.map((len) => {

@@ -1,7 +1,7 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel, normalizeAxisFor } from '../util/indexing';
 
 // Removes size-1 dims (the listed ones, or all); shares storage.
 export default defineKernel('Squeeze', (inputs, ctx) => {
@@ -10,10 +10,10 @@ export default defineKernel('Squeeze', (inputs, ctx) => {
   const axes = ctx.opset < 13 ? ctx.attr<number[] | undefined>('axes') : axesInput ? toIntList(axesInput) : undefined;
   let drop: Set<number>;
   if (axes) {
-    drop = new Set(axes.map((a) => normalizeAxisFor(ctx, a, x.rank, 'axes value')));
+    drop = new Set(axes.map((a) => normalizeAxis(a, x.rank, ctx.node, 'axes value')));
     for (const a of drop) {
       if (x.dims[a] !== 1) {
-        throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: cannot squeeze axis ${a} of shape [${x.dims.join(',')}] (size ${x.dims[a]})`);
+        throw nodeError(ctx.node, 'E_SHAPE', `cannot squeeze axis ${a} of shape [${x.dims.join(',')}] (size ${x.dims[a]})`);
       }
     }
   } else drop = new Set(x.dims.flatMap((d, i) => (d === 1 ? [i] : [])));

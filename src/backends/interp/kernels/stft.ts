@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { dft } from '../util/signal';
 
 // Frame f covers signal[f·frame_step, f·frame_step + frame_length), multiplied by the window (all ones when
@@ -12,19 +11,19 @@ export default defineKernel('STFT', (inputs, ctx) => {
   const window = optionalInput(inputs, 2);
   const lenT = optionalInput(inputs, 3);
   if (x.rank !== 3 || (x.dims[2] !== 1 && x.dims[2] !== 2)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: signal [${x.dims}] must be [batch, length, 1 or 2]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `signal [${x.dims}] must be [batch, length, 1 or 2]`);
   }
   const frameLength = lenT ? Number(toNumbers(lenT)[0]) : window?.dims[0];
-  if (frameLength === undefined) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: needs a window or a frame_length`);
+  if (frameLength === undefined) throw nodeError(ctx.node, 'E_INPUT', 'needs a window or a frame_length');
   if (window && (window.rank !== 1 || window.dims[0] !== frameLength)) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: window [${window.dims}] must be [frame_length = ${frameLength}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `window [${window.dims}] must be [frame_length = ${frameLength}]`);
   }
   const [batch, length, comps] = x.dims as [number, number, number];
   if (!(step >= 1) || !(frameLength >= 1) || frameLength > length) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: need frame_step >= 1 and 1 <= frame_length <= ${length}, got ${step} and ${frameLength}`);
+    throw nodeError(ctx.node, 'E_INPUT', `need frame_step >= 1 and 1 <= frame_length <= ${length}, got ${step} and ${frameLength}`);
   }
   const onesided = ctx.attr<number>('onesided') !== 0;
-  if (onesided && comps === 2) throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: onesided needs a real signal (last dim 1)`);
+  if (onesided && comps === 2) throw nodeError(ctx.node, 'E_INPUT', 'onesided needs a real signal (last dim 1)');
   const frames = Math.floor((length - frameLength) / step) + 1;
   const bins = onesided ? Math.floor(frameLength / 2) + 1 : frameLength;
   const xv = toNumbers(x);

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 
 // Removes stopwords (compared exactly, or lower-cased on both sides when is_case_sensitive = 0), then changes case.
 // Case mapping is JS toLowerCase/toUpperCase: Unicode's default, locale-independent mapping. The `locale`
@@ -9,13 +8,13 @@ import { nodeLabel } from '../util/indexing';
 // When every string is removed the output holds one empty string, [1] or [1, 1], as onnxruntime does.
 export default defineKernel('StringNormalizer', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  if (x.dtype !== 'string') throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: X must be string, got ${x.dtype}`);
+  if (x.dtype !== 'string') throw nodeError(ctx.node, 'E_DTYPE', `X must be string, got ${x.dtype}`);
   if (!(x.rank === 1 || (x.rank === 2 && x.dims[0] === 1))) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: X must be [C] or [1, C], got [${x.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `X must be [C] or [1, C], got [${x.dims}]`);
   }
   const action = ctx.attr<string>('case_change_action');
   if (action !== 'NONE' && action !== 'LOWER' && action !== 'UPPER') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown case_change_action '${action}'`, { hint: 'expected LOWER, UPPER or NONE' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown case_change_action '${action}'`, 'expected LOWER, UPPER or NONE');
   }
   const sensitive = ctx.attr<number>('is_case_sensitive') !== 0;
   const fold = (s: string) => (sensitive ? s : s.toLowerCase());

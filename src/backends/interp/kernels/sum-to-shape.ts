@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, stridesOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 
@@ -9,7 +9,7 @@ export default defineKernel('SumToShape', (inputs, ctx) => {
   const rank = grad.rank;
   const target = like.dims;
   if (target.length > rank || target.some((d, i) => d !== 1 && d !== grad.dims[rank - target.length + i])) {
-    throw new HoduError('E_SHAPE', `SumToShape node '${ctx.node.name}': [${grad.dims}] does not broadcast from [${target}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `[${grad.dims}] does not broadcast from [${target}]`);
   }
   if (target.length === rank && target.every((d, i) => d === grad.dims[i])) return [grad];
   const outStrides = stridesOf(target);

@@ -1,8 +1,7 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor } from '../../../ir/tensor';
 import { defineKernel, tensorInput, type KernelContext } from '../kernel';
 import { storeOf } from '../util/copy';
-import { nodeLabel } from '../util/indexing';
 
 /** One n-gram as a lookup key; JSON keeps strings containing any separator unambiguous. */
 function keyOf(items: readonly (string | number)[]): string {
@@ -23,7 +22,7 @@ function buildPool(ctx: KernelContext, strings: boolean): Map<string, number> {
     const start = counts[i]!;
     const end = i + 1 < counts.length ? counts[i + 1]! : pool.length;
     if (start > end || end > pool.length || (end - start) % n !== 0) {
-      throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: ngram_counts [${counts}] do not split a pool of ${pool.length} items into ${n}-grams`);
+      throw nodeError(ctx.node, 'E_ATTR', `ngram_counts [${counts}] do not split a pool of ${pool.length} items into ${n}-grams`);
     }
     for (let p = start; p < end; p += n) ids.set(keyOf(pool.slice(p, p + n)), id++);
   }
@@ -37,24 +36,24 @@ export default defineKernel('TfIdfVectorizer', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const strings = x.dtype === 'string';
   if (!strings && x.dtype !== 'int32' && x.dtype !== 'int64') {
-    throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: X must be string, int32 or int64, got ${x.dtype}`);
+    throw nodeError(ctx.node, 'E_DTYPE', `X must be string, int32 or int64, got ${x.dtype}`);
   }
-  if (x.rank !== 1 && x.rank !== 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: X must be [C] or [N, C], got [${x.dims}]`);
+  if (x.rank !== 1 && x.rank !== 2) throw nodeError(ctx.node, 'E_SHAPE', `X must be [C] or [N, C], got [${x.dims}]`);
   const mode = ctx.attr<string>('mode');
   if (mode !== 'TF' && mode !== 'IDF' && mode !== 'TFIDF') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: unknown mode '${mode}'`, { hint: 'expected TF, IDF or TFIDF' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown mode '${mode}'`, 'expected TF, IDF or TFIDF');
   }
   const minN = ctx.attr<number>('min_gram_length');
   const maxN = ctx.attr<number>('max_gram_length');
   const maxSkip = ctx.attr<number>('max_skip_count');
   if (minN < 1 || maxN < minN || maxSkip < 0) {
-    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: need 1 <= min_gram_length (${minN}) <= max_gram_length (${maxN}) and max_skip_count (${maxSkip}) >= 0`);
+    throw nodeError(ctx.node, 'E_ATTR', `need 1 <= min_gram_length (${minN}) <= max_gram_length (${maxN}) and max_skip_count (${maxSkip}) >= 0`);
   }
   const pool = buildPool(ctx, strings);
   const indexes = ctx.attr<number[]>('ngram_indexes');
   const weights = ctx.attr<number[] | undefined>('weights') ?? [];
   if (indexes.length < pool.size || indexes.some((i) => i < 0)) {
-    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: ngram_indexes has ${indexes.length} entries for ${pool.size} pool n-grams (all must be >= 0)`);
+    throw nodeError(ctx.node, 'E_ATTR', `ngram_indexes has ${indexes.length} entries for ${pool.size} pool n-grams (all must be >= 0)`);
   }
   const outSize = indexes.reduce((m, i) => Math.max(m, i), -1) + 1; // not Math.max(...indexes): the list is unbounded
   const rows = x.rank === 2 ? x.dims[0]! : 1;

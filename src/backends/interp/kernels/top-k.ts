@@ -1,5 +1,6 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData, isBigDType, type BigArray } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor, toIntList, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput } from '../kernel';
 import { numericInput } from '../util/unary';
@@ -12,11 +13,10 @@ export default defineKernel('TopK', (inputs, ctx) => {
   const kIn = optionalInput(inputs, 1);
   const k = ctx.opset < 10 || !kIn ? ctx.attr<number | undefined>('k') : toIntList(kIn)[0];
   const given = ctx.attr<number>('axis');
-  const axis = given < 0 ? given + x.rank : given;
-  if (axis < 0 || axis >= x.rank) throw new HoduError('E_ATTR', `TopK node '${ctx.node.name}': axis ${given} is out of range for rank ${x.rank}`);
+  const axis = normalizeAxis(given, x.rank, ctx.node);
   const n = x.dims[axis]!;
   if (k === undefined || k < 0 || k > n) {
-    throw new HoduError('E_INPUT', `TopK node '${ctx.node.name}': k=${k} must be between 0 and the axis size ${n}`);
+    throw nodeError(ctx.node, 'E_INPUT', `k=${k} must be between 0 and the axis size ${n}`);
   }
   const largest = ctx.opset < 11 || ctx.attr<number>('largest') !== 0;
   const inner = x.dims.slice(axis + 1).reduce((a, b) => a * b, 1);

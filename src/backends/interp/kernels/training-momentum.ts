@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
 import { defineKernel } from '../kernel';
-import { nodeLabel } from '../util/indexing';
 import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
 
 export default defineKernel(
@@ -12,7 +11,7 @@ export default defineKernel(
     const norm = ctx.attr<number>('norm_coefficient');
     const mode = ctx.attr<string>('mode');
     if (mode !== 'standard' && mode !== 'nesterov') {
-      throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: mode '${mode}' is not supported`, { hint: "use 'standard' or 'nesterov'" });
+      throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `mode '${mode}' is not supported`, "use 'standard' or 'nesterov'");
     }
     // The first update (T = 0) takes the whole gradient.
     const beta = t > 0 ? ctx.attr<number>('beta') : 1;

@@ -1,13 +1,12 @@
-import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor, toIntList } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { storeOf } from '../util/copy';
-import { nodeLabel } from '../util/indexing';
 
 export default defineKernel('Trilu', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
-  if (x.rank < 2) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must have rank >= 2, got [${x.dims.join(',')}]`);
+  if (x.rank < 2) throw nodeError(ctx.node, 'E_SHAPE', `input must have rank >= 2, got [${x.dims.join(',')}]`);
   const kT = optionalInput(inputs, 1);
   const k = kT ? toIntList(kT)[0]! : 0;
   const upper = ctx.attr<number>('upper') !== 0;

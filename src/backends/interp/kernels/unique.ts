@@ -1,8 +1,8 @@
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData } from '../../../ir/dtype';
 import { int64Tensor, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { copyRange, storeOf } from '../util/copy';
-import { normalizeAxisFor } from '../util/indexing';
 
 type Key = number | bigint | string;
 
@@ -19,7 +19,7 @@ export default defineKernel('Unique', (inputs, ctx) => {
   const x = tensorInput(inputs, 0, ctx);
   const axisAttr = ctx.attr<number | undefined>('axis');
   // View X as (outer, count, inner): the unique things are the `count` slices of outer*inner elements.
-  const axis = axisAttr === undefined ? -1 : normalizeAxisFor(ctx, axisAttr, x.rank);
+  const axis = axisAttr === undefined ? -1 : normalizeAxis(axisAttr, x.rank, ctx.node);
   const count = axis < 0 ? x.size : x.dims[axis]!;
   let outer = 1;
   let inner = 1;

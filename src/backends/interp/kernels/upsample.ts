@@ -1,18 +1,19 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
 import { resizeTensor } from './resize';
 
 // out = floor(in · scale) per axis, asymmetric coordinates (x / scale), legacy nearest rounding.
 export default defineKernel('Upsample', (inputs, ctx) => {
-  const where = `Upsample node '${ctx.node.name}'`;
+  const where = nodeLabel(ctx.node);
   const x = tensorInput(inputs, 0, ctx);
   const input = optionalInput(inputs, 1);
   const scales = ctx.opset >= 9 && input ? Array.from(toNumbers(input), Number) : ctx.attr<number[] | undefined>('scales');
   if (!scales || scales.length !== x.rank) {
-    throw new HoduError('E_INPUT', `${where}: needs ${x.rank} scales, got ${scales ? `[${scales}]` : 'none'}`);
+    throw nodeError(ctx.node, 'E_INPUT', `needs ${x.rank} scales, got ${scales ? `[${scales}]` : 'none'}`);
   }
-  if (scales.some((s) => !(s >= 1))) throw new HoduError('E_INPUT', `${where}: scales must be >= 1, got [${scales}]`);
+  if (scales.some((s) => !(s >= 1))) throw nodeError(ctx.node, 'E_INPUT', `scales must be >= 1, got [${scales}]`);
   const mode = ctx.attr<string>('mode');
   return [resizeTensor(x, {
     where,

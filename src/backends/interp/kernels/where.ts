@@ -1,5 +1,5 @@
-import { HoduError } from '../../../errors';
 import { allocData } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf, Tensor } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
 import { broadcastIndex, broadcastShape } from '../util/broadcast';
@@ -10,8 +10,8 @@ export default defineKernel('Where', (inputs, ctx) => {
   const cond = tensorInput(inputs, 0, ctx);
   const x = tensorInput(inputs, 1, ctx);
   const y = tensorInput(inputs, 2, ctx);
-  if (cond.dtype !== 'bool') throw new HoduError('E_DTYPE', `Where node '${ctx.node.name}': condition must be bool, got ${cond.dtype}`);
-  if (x.dtype !== y.dtype) throw new HoduError('E_DTYPE', `Where node '${ctx.node.name}': X is ${x.dtype} but Y is ${y.dtype}`);
+  if (cond.dtype !== 'bool') throw nodeError(ctx.node, 'E_DTYPE', `condition must be bool, got ${cond.dtype}`);
+  if (x.dtype !== y.dtype) throw nodeError(ctx.node, 'E_DTYPE', `X is ${x.dtype} but Y is ${y.dtype}`);
   const dims = broadcastShape([cond.dims, x.dims, y.dims], at(ctx));
   const n = sizeOf(dims);
   const ic = broadcastIndex(cond.dims, dims);

@@ -1,8 +1,8 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { isBigDType, type BigArray } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { Tensor, toNumbers } from '../../../ir/tensor';
 import type { Kernel } from '../kernel';
-import { nodeLabel } from './indexing';
 import { numericInput } from './unary';
 
 /**
@@ -13,13 +13,10 @@ import { numericInput } from './unary';
 export function argExtremeKernel(which: string, beats: (a: number | bigint, b: number | bigint) => boolean): Kernel {
   return (inputs, ctx) => {
     const x = numericInput(inputs, 0, ctx);
-    const label = nodeLabel(ctx);
-    const given = ctx.attr<number>('axis');
-    const axis = given < 0 ? given + x.rank : given;
-    if (axis < 0 || axis >= x.rank) throw new HoduError('E_ATTR', `${label}: axis ${given} is out of range for rank ${x.rank}`);
+    const axis = normalizeAxis(ctx.attr<number>('axis'), x.rank, ctx.node);
     const last = ctx.attr<number>('select_last_index') !== 0;
     const n = x.dims[axis]!;
-    if (n === 0) throw new HoduError('E_SHAPE', `${label}: cannot take the ${which} of an empty axis ${axis} ([${x.dims}])`);
+    if (n === 0) throw nodeError(ctx.node, 'E_SHAPE', `cannot take the ${which} of an empty axis ${axis} ([${x.dims}])`);
     const inner = x.dims.slice(axis + 1).reduce((a, b) => a * b, 1);
     const outer = x.size / (n * inner);
     const v: ArrayLike<number | bigint> = isBigDType(x.dtype) ? (x.data as BigArray) : toNumbers(x);

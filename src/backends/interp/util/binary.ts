@@ -1,5 +1,6 @@
-import { HoduError } from '../../../errors';
 import { allocData, isBigDType, type BigArray, type DType, type NumericArray } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, reshapeTensor, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import type { Kernel, KernelContext, Value } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
@@ -13,7 +14,7 @@ export interface BinaryFns {
 }
 
 export function where(ctx: KernelContext): string {
-  return ` in ${ctx.node.op} node '${ctx.node.name}'`;
+  return ` in ${nodeLabel(ctx.node)}`;
 }
 
 /**
@@ -28,18 +29,16 @@ export function binaryOperands(inputs: (Value | undefined)[], ctx: KernelContext
     const same = a.rank === b.rank && a.dims.every((d, i) => d === b.dims[i]);
     if (ctx.attr<number>('broadcast') !== 1) {
       if (!same) {
-        throw new HoduError('E_SHAPE', `${ctx.node.op} node '${ctx.node.name}': shapes [${a.dims}] and [${b.dims}] differ and broadcast=0 (opset ${ctx.opset})`, {
-          hint: 'before opset 7 broadcasting needs the attribute broadcast=1',
-        });
+        throw nodeError(ctx.node, 'E_SHAPE', `shapes [${a.dims}] and [${b.dims}] differ and broadcast=0 (opset ${ctx.opset})`,
+          'before opset 7 broadcasting needs the attribute broadcast=1');
       }
     } else if (!same) {
       let axis = ctx.attr<number | undefined>('axis') ?? a.rank - b.rank;
       if (axis < 0) axis += a.rank;
       const fits = axis >= 0 && axis + b.rank <= a.rank && b.dims.every((d, i) => d === 1 || d === a.dims[axis + i]);
       if (!fits) {
-        throw new HoduError('E_SHAPE', `${ctx.node.op} node '${ctx.node.name}': B [${b.dims}] does not fit A [${a.dims}] at axis ${axis}`, {
-          hint: 'legacy broadcast (opset < 7) needs B to match a contiguous run of A\'s dims',
-        });
+        throw nodeError(ctx.node, 'E_SHAPE', `B [${b.dims}] does not fit A [${a.dims}] at axis ${axis}`,
+          'legacy broadcast (opset < 7) needs B to match a contiguous run of A\'s dims');
       }
       const dims = [...new Array<number>(axis).fill(1), ...b.dims, ...new Array<number>(a.rank - axis - b.rank).fill(1)];
       b = reshapeTensor(b, dims);
@@ -119,7 +118,7 @@ export function variadicKernel(fns: BinaryFns): Kernel {
   return (inputs, ctx) => {
     const ts = inputs.map((_, i) => numericInput(inputs, i, ctx));
     if (ts.length === 0) {
-      throw new HoduError('E_INPUT', `${ctx.node.op} node '${ctx.node.name}' needs at least one input`, { hint: 'the model is malformed' });
+      throw nodeError(ctx.node, 'E_INPUT', 'needs at least one input', 'the model is malformed');
     }
     let acc = ts[0]!;
     for (let i = 1; i < ts.length; i++) acc = mapBinary(acc, ts[i]!, ts[0]!.dtype, fns, where(ctx));

@@ -1,7 +1,7 @@
-import { HoduError } from '../../../errors';
 import type { DType, TensorData } from '../../../ir/dtype';
 import { allocData } from '../../../ir/dtype';
 import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../../ir/float16';
+import { nodeError } from '../../../ir/node-error';
 import { stridesOf, Tensor } from '../../../ir/tensor';
 import { indexFromAxisTables } from './indexing';
 
@@ -152,9 +152,7 @@ export function permuteView(x: Tensor, viewDims: readonly number[], perm: readon
 export function sequenceInput(inputs: readonly (Tensor | Tensor[] | null | undefined)[], i: number, ctx: { node: { op: string; name: string } }): Tensor[] {
   const v = inputs[i];
   if (!Array.isArray(v)) {
-    throw new HoduError('E_INPUT', `${ctx.node.op} node '${ctx.node.name}': input ${i} must be a sequence, got ${v ? `a ${v.dtype} tensor` : 'nothing'}`, {
-      hint: 'sequence inputs come from Sequence* / SplitToSequence nodes',
-    });
+    throw nodeError(ctx.node, 'E_INPUT', `input ${i} must be a sequence, got ${v ? `a ${v.dtype} tensor` : 'nothing'}`, 'sequence inputs come from Sequence* / SplitToSequence nodes');
   }
   return v;
 }

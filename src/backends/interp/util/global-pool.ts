@@ -12,7 +12,7 @@ export type PlaneFold = (xv: ArrayLike<number>, start: number, size: number) => 
 export function globalPoolKernel(foldFor: (ctx: KernelContext) => PlaneFold): Kernel {
   return (inputs, ctx) => {
     const x = tensorInput(inputs, 0, ctx);
-    checkPoolInput(x, ctx.node.op, ctx.node.name);
+    checkPoolInput(x, ctx.node);
     const fold = foldFor(ctx);
     const planes = x.dims[0]! * x.dims[1]!;
     const size = sizeOf(x.dims.slice(2));

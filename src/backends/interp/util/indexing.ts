@@ -1,22 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { sizeOf } from '../../../ir/tensor';
 import type { KernelContext } from '../kernel';
-
-/** "<Op> node '<name>'" for error messages. */
-export function nodeLabel(ctx: KernelContext): string {
-  return `${ctx.node.op} node '${ctx.node.name}'`;
-}
-
-/** Normalizes a possibly-negative axis against `rank` (E_ATTR when out of range). */
-export function normalizeAxisFor(ctx: KernelContext, axis: number, rank: number, what = 'axis'): number {
-  const a = axis < 0 ? axis + rank : axis;
-  if (!Number.isInteger(a) || a < 0 || a >= rank) {
-    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: ${what} ${axis} is out of range for rank ${rank}`, {
-      hint: `valid values are ${-rank}..${rank - 1}`,
-    });
-  }
-  return a;
-}
 
 
 /**
@@ -67,9 +51,7 @@ export function unravel(flat: number, dims: readonly number[], coord: number[]):
 export function normalizeIndex(ctx: KernelContext, idx: number, dim: number, what = 'index'): number {
   const i = idx < 0 ? idx + dim : idx;
   if (!(i >= 0 && i < dim)) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: ${what} ${idx} is out of range for a dimension of size ${dim}`, {
-      hint: `valid values are ${-dim}..${dim - 1}`,
-    });
+    throw nodeError(ctx.node, 'E_INPUT', `${what} ${idx} is out of range for a dimension of size ${dim}`, `valid values are ${-dim}..${dim - 1}`);
   }
   return i;
 }

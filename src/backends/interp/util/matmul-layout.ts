@@ -1,3 +1,4 @@
+import type { NodeRef } from '../../../ir/node-label';
 import { sizeOf } from '../../../ir/tensor';
 import { matmulDims } from '../../../ops/matmul';
 import { broadcastIndex } from './broadcast';
@@ -17,8 +18,8 @@ export interface MatMulLayout {
 }
 
 /** The matmul layout of A [aShape] @ B [bShape]; `where` (" node 'x'") names the node in shape errors. */
-export function matmulLayout(aShape: readonly number[], bShape: readonly number[], where: string): MatMulLayout {
-  const dims = matmulDims([...aShape], [...bShape], where) as number[];
+export function matmulLayout(aShape: readonly number[], bShape: readonly number[], node: NodeRef): MatMulLayout {
+  const dims = matmulDims([...aShape], [...bShape], node) as number[];
   const aDims = aShape.length === 1 ? [1, aShape[0]!] : [...aShape];
   const bDims = bShape.length === 1 ? [bShape[0]!, 1] : [...bShape];
   const m = aDims[aDims.length - 2]!;

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers, type Tensor, toIntList } from '../../../ir/tensor';
 import type { KernelContext } from '../kernel';
-import { nodeLabel } from './indexing';
 
 /**
  * The negative log-likelihood shared by NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss, following the
@@ -18,22 +17,22 @@ export function nllLoss(
   outDtype: Tensor['dtype'],
 ): Tensor {
   if (inputDims.length < 2) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input must be (N, C, d1..dk), got [${inputDims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `input must be (N, C, d1..dk), got [${inputDims.join(',')}]`);
   }
   const [n, c] = inputDims as [number, number];
   const spatialDims = inputDims.slice(2);
   const expectDims = [n, ...spatialDims];
   if (target.dims.join(',') !== expectDims.join(',')) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: target [${target.dims.join(',')}] must be [${expectDims.join(',')}] for input [${inputDims.join(',')}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `target [${target.dims.join(',')}] must be [${expectDims.join(',')}] for input [${inputDims.join(',')}]`);
   }
   const w = weight ? toNumbers(weight) : undefined;
   if (w && w.length !== c) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: weight has ${w.length} elements, input has C=${c} classes`);
+    throw nodeError(ctx.node, 'E_SHAPE', `weight has ${w.length} elements, input has C=${c} classes`);
   }
   const ignore = ctx.attr<number | undefined>('ignore_index');
   const reduction = ctx.attr<string>('reduction');
   if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${nodeLabel(ctx)}: reduction '${reduction}' is not supported`, { hint: 'use none, sum or mean' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `reduction '${reduction}' is not supported`, 'use none, sum or mean');
   }
   const tgt = toIntList(target);
   const d = tgt.length / Math.max(n, 1);
@@ -46,9 +45,8 @@ export function nllLoss(
       const cls = tgt[j]!;
       if (cls === ignore) continue;
       if (!(cls >= 0 && cls < c)) {
-        throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: target value ${cls} is outside [0, ${c}) and is not ignore_index`, {
-          hint: ignore === undefined ? 'set ignore_index for padding labels' : `ignore_index is ${ignore}`,
-        });
+        throw nodeError(ctx.node, 'E_INPUT', `target value ${cls} is outside [0, ${c}) and is not ignore_index`,
+          ignore === undefined ? 'set ignore_index for padding labels' : `ignore_index is ${ignore}`);
       }
       const wt = w ? w[cls]! : 1;
       loss[j] = -logp[(i * c + cls) * d + k]! * wt;

@@ -1,7 +1,6 @@
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers, type Tensor } from '../../../ir/tensor';
 import { tensorInput, type KernelContext, type Value } from '../kernel';
-import { nodeLabel } from './indexing';
 
 export interface OptimizerInputs {
   /** Learning rate R and update count T (scalars). */
@@ -15,7 +14,7 @@ export interface OptimizerInputs {
 export function readOptimizerInputs(inputs: (Value | undefined)[], ctx: KernelContext, groupCount: number): OptimizerInputs {
   const rest = inputs.length - 2;
   if (rest <= 0 || rest % groupCount !== 0) {
-    throw new HoduError('E_INPUT', `${nodeLabel(ctx)}: expected R, T and ${groupCount} equal groups of tensors, got ${inputs.length} inputs`);
+    throw nodeError(ctx.node, 'E_INPUT', `expected R, T and ${groupCount} equal groups of tensors, got ${inputs.length} inputs`);
   }
   const n = rest / groupCount;
   const groups = Array.from({ length: groupCount }, (_, g) => Array.from({ length: n }, (_, i) => tensorInput(inputs, 2 + g * n + i, ctx)));
@@ -23,7 +22,7 @@ export function readOptimizerInputs(inputs: (Value | undefined)[], ctx: KernelCo
     group.forEach((tensor, i) => {
       const x = groups[0]![i]!;
       if (tensor.dims.join(',') !== x.dims.join(',')) {
-        throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: input ${2 + g * n + i} [${tensor.dims.join(',')}] does not match X${i} [${x.dims.join(',')}]`);
+        throw nodeError(ctx.node, 'E_SHAPE', `input ${2 + g * n + i} [${tensor.dims.join(',')}] does not match X${i} [${x.dims.join(',')}]`);
       }
     }),
   );

@@ -2,7 +2,8 @@
  * Sliding windows for the pooling kernels. For every output position we list the flat spatial offsets of the
  * input elements its window covers (padding skipped), once per node; each (N, C) plane then reuses the list.
  */
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel, type NodeRef } from '../../../ir/node-label';
 import { sizeOf, stridesOf, type Tensor } from '../../../ir/tensor';
 import type { Window } from '../../../ops/_window-geometry';
 import { poolWindow } from '../../../ops/_pool';
@@ -17,8 +18,8 @@ export interface PoolWindows {
   padCounts: Int32Array;
 }
 
-export function checkPoolInput(x: Tensor, op: string, node: string): void {
-  if (x.rank < 3) throw new HoduError('E_SHAPE', `${op} node '${node}': X must be [N,C,spatial...], got [${x.dims}]`);
+export function checkPoolInput(x: Tensor, node: NodeRef): void {
+  if (x.rank < 3) throw nodeError(node, 'E_SHAPE', `X must be [N,C,spatial...], got [${x.dims}]`);
 }
 
 /** The geometry a sliding-window pool kernel (MaxPool, AveragePool, LpPool) works over, from X and the node. */
@@ -34,7 +35,7 @@ export interface PoolPlan extends PoolWindows {
 
 export function planPool(x: Tensor, ctx: KernelContext): PoolPlan {
   const spatial = x.dims.slice(2);
-  const windows = poolWindows(spatial, poolWindow(spatial, ctx.attr, `${ctx.node.op} node '${ctx.node.name}'`));
+  const windows = poolWindows(spatial, poolWindow(spatial, ctx.attr, nodeLabel(ctx.node)));
   const planes = x.dims[0]! * x.dims[1]!;
   const yDims = [x.dims[0]!, x.dims[1]!, ...windows.outDims];
   return { ...windows, spatial, planes, inSize: sizeOf(spatial), outSize: sizeOf(windows.outDims), yDims };

@@ -3,8 +3,10 @@
  * QLinearConv, ConvInteger, MatMulInteger): round-half-to-even + saturation into an integer type, the
  * per-tensor / per-axis / blocked parameter layout, and an integer convolution over zero-point-centred values.
  */
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import type { DType } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel } from '../../../ir/node-label';
 import { sizeOf, type Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_window-geometry';
 import type { KernelContext } from '../kernel';
@@ -12,7 +14,6 @@ import { broadcastIndex, broadcastShape } from './broadcast';
 import { checkConvRanks } from './conv-operands';
 import { im2col } from './conv';
 import { gemm } from './gemm';
-import { nodeLabel } from './indexing';
 import { matmulLayout, runMatMul } from './matmul-layout';
 
 const RANGES: Partial<Record<DType, [number, number]>> = {
@@ -23,9 +24,8 @@ const RANGES: Partial<Record<DType, [number, number]>> = {
 export function intRange(dtype: DType, ctx: KernelContext): [number, number] {
   const r = RANGES[dtype];
   if (!r) {
-    throw new HoduError('E_UNSUPPORTED_DTYPE', `${nodeLabel(ctx)}: cannot quantize to ${dtype}`, {
-      hint: 'hodu quantizes to uint8, int8, uint16 and int16 (float8/int4 types are not supported)',
-    });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_DTYPE', `cannot quantize to ${dtype}`,
+      'hodu quantizes to uint8, int8, uint16 and int16 (float8/int4 types are not supported)');
   }
   return r;
 }
@@ -50,17 +50,14 @@ export function saturate(v: number, lo: number, hi: number): number {
 export function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize: number, ctx: KernelContext): (flat: number) => number {
   if (param.size === 1 && (param.rank === 0 || blockSize === 0)) return () => 0;
   const rank = x.rank;
-  const axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
-  if (axis < 0 || axis >= rank) {
-    throw new HoduError('E_ATTR', `${nodeLabel(ctx)}: axis ${axisAttr} is out of range for rank ${rank}`);
-  }
+  const axis = normalizeAxis(axisAttr, rank, ctx.node);
   const len = x.dims[axis]!;
   const inner = sizeOf(x.dims.slice(axis + 1));
   if (blockSize > 0) {
     const blocks = Math.ceil(len / blockSize);
     const expect = x.dims.map((d, i) => (i === axis ? blocks : d));
     if (param.dims.join(',') !== expect.join(',')) {
-      throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: blocked scale must be [${expect}] for block_size ${blockSize}, got [${param.dims}]`);
+      throw nodeError(ctx.node, 'E_SHAPE', `blocked scale must be [${expect}] for block_size ${blockSize}, got [${param.dims}]`);
     }
     return (flat) => {
       const i = flat % inner;
@@ -71,7 +68,7 @@ export function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize
     };
   }
   if (param.rank !== 1 || param.dims[0] !== len) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: per-axis scale/zero point must be [${len}] (axis ${axis} of [${x.dims}]), got [${param.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `per-axis scale/zero point must be [${len}] (axis ${axis} of [${x.dims}]), got [${param.dims}]`);
   }
   return (flat) => Math.floor(flat / inner) % len;
 }
@@ -85,11 +82,11 @@ export function linearQuantIndex(x: Tensor, scale: Tensor, zp: Tensor | undefine
   const axis = ctx.opset >= 13 ? ctx.attr<number>('axis') : 1;
   const block = ctx.opset >= 21 ? ctx.attr<number>('block_size') : 0;
   if (ctx.opset < 13 && scale.size !== 1) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${io}_scale must be a scalar before opset 13, got [${scale.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `${io}_scale must be a scalar before opset 13, got [${scale.dims}]`);
   }
   const at = paramIndex(x, scale, axis, block, ctx);
   if (zp && zp.dims.join(',') !== scale.dims.join(',') && zp.size !== 1) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${io}_zero_point [${zp.dims}] must match ${io}_scale [${scale.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `${io}_zero_point [${zp.dims}] must match ${io}_scale [${scale.dims}]`);
   }
   return { at, zpAt: zp && zp.size !== 1 ? at : () => 0 };
 }
@@ -112,14 +109,14 @@ export function centered(x: Tensor, zp: ArrayLike<number>, zpAt: (flat: number) 
  * point), with Conv's attributes (auto_pad, pads, strides, dilations, group). Returns sums in doubles (exact).
  */
 export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Float64Array, wDims: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[] } {
-  const name = nodeLabel(ctx);
+  const name = nodeLabel(ctx.node);
   const group = ctx.attr<number>('group');
-  checkConvRanks(xDims, wDims, name);
+  checkConvRanks(xDims, wDims, ctx.node);
   const [batch, channels] = [xDims[0]!, xDims[1]!];
   const m = wDims[0]!;
   const kernel = wDims.slice(2);
   if (group < 1 || channels % group !== 0 || m % group !== 0 || wDims[1]! * group !== channels) {
-    throw new HoduError('E_SHAPE', `${name}: group ${group} does not fit X channels ${channels}, W [${wDims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `group ${group} does not fit X channels ${channels}, W [${wDims}]`);
   }
   const spatial = xDims.slice(2);
   const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
@@ -149,10 +146,10 @@ export function centeredBroadcast(x: Tensor, zp: Tensor | undefined, zpDims: rea
   const xv = toNumbers(x);
   const out = Float64Array.from(xv);
   if (!zp) return out;
-  if (zp.dtype !== x.dtype) throw new HoduError('E_DTYPE', `${nodeLabel(ctx)}: ${what} is ${zp.dtype} but its input is ${x.dtype}`);
-  const full = broadcastShape([zpDims, x.dims], ` in ${nodeLabel(ctx)}`);
+  if (zp.dtype !== x.dtype) throw nodeError(ctx.node, 'E_DTYPE', `${what} is ${zp.dtype} but its input is ${x.dtype}`);
+  const full = broadcastShape([zpDims, x.dims], ` in ${nodeLabel(ctx.node)}`);
   if (full.join(',') !== x.dims.join(',')) {
-    throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: ${what} [${zp.dims}] does not broadcast to its input [${x.dims}]`);
+    throw nodeError(ctx.node, 'E_SHAPE', `${what} [${zp.dims}] does not broadcast to its input [${x.dims}]`);
   }
   const zv = toNumbers(zp);
   const idx = broadcastIndex(zpDims, x.dims);
@@ -162,7 +159,7 @@ export function centeredBroadcast(x: Tensor, zp: Tensor | undefined, zpDims: rea
 
 /** numpy.matmul over doubles with the interp's gemm; returns exact integer sums for integer operands. */
 export function integerMatMul(av: Float64Array, aShape: readonly number[], bv: Float64Array, bShape: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[]; m: number; n: number } {
-  const layout = matmulLayout(aShape, bShape, ` node '${ctx.node.name}'`);
+  const layout = matmulLayout(aShape, bShape, ctx.node);
   const y = new Float64Array(layout.batch * layout.m * layout.n);
   runMatMul(layout, av, bv, y);
   const { dims, m, n } = layout;
@@ -172,6 +169,6 @@ export function integerMatMul(av: Float64Array, aShape: readonly number[], bv: F
 /** Output dtype and range of a QLinear op: y_zero_point's dtype (uint8 or int8). */
 export function quantOutput(yzp: Tensor, ctx: KernelContext): { dtype: DType; lo: number; hi: number; zp: number } {
   const [lo, hi] = intRange(yzp.dtype, ctx);
-  if (yzp.size !== 1) throw new HoduError('E_SHAPE', `${nodeLabel(ctx)}: y_zero_point must be a scalar, got [${yzp.dims}]`);
+  if (yzp.size !== 1) throw nodeError(ctx.node, 'E_SHAPE', `y_zero_point must be a scalar, got [${yzp.dims}]`);
   return { dtype: yzp.dtype, lo, hi, zp: toNumbers(yzp)[0]! };
 }

@@ -1,4 +1,4 @@
-import { HoduError } from '../../../errors';
+import { normalizeAxis } from '../../../ir/axis';
 import { allocData, isBigDType, type BigArray, type DType } from '../../../ir/dtype';
 import { fromNumbers, sizeOf, Tensor, toIntList, toNumbers } from '../../../ir/tensor';
 import { softmaxLayout } from '../../../ops/_reduce';
@@ -28,13 +28,7 @@ export function planReduce(inputs: (Value | undefined)[], ctx: KernelContext): R
   let axes: number[];
   if (given.length === 0) axes = ctx.attr<number>('noop_with_empty_axes') ? [] : [...Array(rank).keys()];
   else {
-    axes = given.map((a) => {
-      const n = a < 0 ? a + rank : a;
-      if (n < 0 || n >= rank) {
-        throw new HoduError('E_ATTR', `${ctx.node.op} node '${ctx.node.name}': axis ${a} is out of range for rank ${rank}`);
-      }
-      return n;
-    });
+    axes = given.map((a) => normalizeAxis(a, rank, ctx.node));
   }
   const keepDims = x.dims.map((d, i) => (axes.includes(i) ? 1 : d));
   const outDims = ctx.attr<number>('keepdims') !== 0 ? keepDims : x.dims.filter((_, i) => !axes.includes(i));
@@ -95,7 +89,7 @@ export interface AxisView {
 
 /** Softmax-family layout of `x` (src/ops/_reduce.ts: softmaxLayout, shared with the manifest metadata). */
 export function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
-  return softmaxLayout(x.dims, ctx.opset, ctx.attr<number | undefined>('axis'), `${ctx.node.op} node '${ctx.node.name}'`);
+  return softmaxLayout(x.dims, ctx.opset, ctx.attr<number | undefined>('axis'), ctx.node);
 }
 
 /** One [n] slice of a Softmax-family input `x` and its output `y`: element k is at base + k * stride. */

@@ -3,7 +3,8 @@
  * activation functions with their alpha/beta, the input projection X·Wᵀ done once for all time steps with the
  * blocked gemm, sequence_lens, and building the outputs. Each kernel keeps only its own cell equations.
  */
-import { HoduError } from '../../../errors';
+import { nodeError } from '../../../ir/node-error';
+import { nodeLabel, type NodeRef } from '../../../ir/node-label';
 import { fromNumbers, type Tensor, toNumbers } from '../../../ir/tensor';
 import { optionalInput, tensorInput, type KernelContext, type Value } from '../kernel';
 import { gemm } from './gemm';
@@ -18,7 +19,7 @@ const DEFAULTS: Record<string, [number, number]> = {
 const USES_ALPHA = new Set(Object.keys(DEFAULTS));
 const USES_BETA = new Set(['affine', 'scaledtanh', 'hardsigmoid']);
 
-function makeActivation(name: string, alpha: number, beta: number, where: string): Activation {
+function makeActivation(name: string, alpha: number, beta: number, node: NodeRef): Activation {
   switch (name.toLowerCase()) {
     case 'sigmoid': return (x) => 1 / (1 + Math.exp(-x));
     case 'tanh': return Math.tanh;
@@ -32,9 +33,8 @@ function makeActivation(name: string, alpha: number, beta: number, where: string
     case 'softsign': return (x) => x / (1 + Math.abs(x));
     case 'softplus': return (x) => Math.log1p(Math.exp(x));
     default:
-      throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown activation '${name}'`, {
-        hint: 'expected one of Relu, Tanh, Sigmoid, Affine, LeakyRelu, ThresholdedRelu, ScaledTanh, HardSigmoid, Elu, Softsign, Softplus',
-      });
+      throw nodeError(node, 'E_UNSUPPORTED_ATTR', `unknown activation '${name}'`,
+        'expected one of Relu, Tanh, Sigmoid, Affine, LeakyRelu, ThresholdedRelu, ScaledTanh, HardSigmoid, Elu, Softsign, Softplus');
   }
 }
 
@@ -64,7 +64,7 @@ export interface RnnSetup {
 
 /** Reads inputs X, W, R, B, sequence_lens, initial_h (0..5) and the common attributes of a `gates`-gate RNN. */
 export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gates: number, defaultActs: string[]): RnnSetup {
-  const where = `${ctx.node.op} node '${ctx.node.name}'`;
+  const where = nodeLabel(ctx.node);
   const xt = tensorInput(inputs, 0, ctx);
   const w = tensorInput(inputs, 1, ctx);
   const r = tensorInput(inputs, 2, ctx);
@@ -73,19 +73,19 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
   const h0 = optionalInput(inputs, 5);
   const layout = rnnLayout(ctx);
   if (xt.rank !== 3 || w.rank !== 3 || r.rank !== 3) {
-    throw new HoduError('E_SHAPE', `${where}: X [${xt.dims}], W [${w.dims}] and R [${r.dims}] must all be 3-D`);
+    throw nodeError(ctx.node, 'E_SHAPE', `X [${xt.dims}], W [${w.dims}] and R [${r.dims}] must all be 3-D`);
   }
   const [seq, batch, inputSize] = layout === 1 ? [xt.dims[1]!, xt.dims[0]!, xt.dims[2]!] : [xt.dims[0]!, xt.dims[1]!, xt.dims[2]!];
   const hidden = rnnHiddenSize(ctx, r.dims)!;
   const direction = ctx.attr<string>('direction');
   if (!['forward', 'reverse', 'bidirectional'].includes(direction)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown direction '${direction}'`, { hint: 'expected forward, reverse or bidirectional' });
+    throw nodeError(ctx.node, 'E_UNSUPPORTED_ATTR', `unknown direction '${direction}'`, 'expected forward, reverse or bidirectional');
   }
   const dirs = direction === 'bidirectional' ? 2 : 1;
   const gh = gates * hidden;
   const expect = (label: string, t: Tensor | undefined, dims: number[]) => {
     if (t && t.dims.join(',') !== dims.join(',')) {
-      throw new HoduError('E_SHAPE', `${where}: ${label} is [${t.dims}], expected [${dims}]`);
+      throw nodeError(ctx.node, 'E_SHAPE', `${label} is [${t.dims}], expected [${dims}]`);
     }
   };
   expect('W', w, [dirs, gh, inputSize]);
@@ -96,7 +96,7 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
   const seqLens = new Int32Array(batch).fill(seq);
   if (lens) {
     toNumbers(lens).forEach((v, i) => {
-      if (v < 0 || v > seq) throw new HoduError('E_INPUT', `${where}: sequence_lens[${i}] = ${v} is outside [0, ${seq}]`);
+      if (v < 0 || v > seq) throw nodeError(ctx.node, 'E_INPUT', `sequence_lens[${i}] = ${v} is outside [0, ${seq}]`);
       seqLens[i] = v;
     });
   }
@@ -105,7 +105,7 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
   const betas = ctx.attr<number[] | undefined>('activation_beta') ?? [];
   const perDir = defaultActs.length;
   if (names.length && names.length !== perDir * dirs) {
-    throw new HoduError('E_ATTR', `${where}: expected ${perDir * dirs} activations for ${direction}, got ${names.length}`);
+    throw nodeError(ctx.node, 'E_ATTR', `expected ${perDir * dirs} activations for ${direction}, got ${names.length}`);
   }
   // alpha/beta values are consumed in order, only by the activations that take them.
   let ai = 0;
@@ -119,7 +119,7 @@ export function setupRnn(inputs: (Value | undefined)[], ctx: KernelContext, gate
       const [da, db] = DEFAULTS[key] ?? [0, 0];
       const alpha = USES_ALPHA.has(key) && ai < alphas.length ? alphas[ai++]! : da;
       const beta = USES_BETA.has(key) && bi < betas.length ? betas[bi++]! : db;
-      list.push(makeActivation(name, alpha, beta, where));
+      list.push(makeActivation(name, alpha, beta, ctx.node));
     }
     acts.push(list);
   }

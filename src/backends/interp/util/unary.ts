@@ -1,5 +1,5 @@
-import { HoduError } from '../../../errors';
 import { allocData, isBigDType, isIntDType, type BigArray, type DType, type NumericArray } from '../../../ir/dtype';
+import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, Tensor, toNumbers } from '../../../ir/tensor';
 import { tensorInput, type Kernel, type KernelContext, type Value } from '../kernel';
 
@@ -7,9 +7,7 @@ import { tensorInput, type Kernel, type KernelContext, type Value } from '../ker
 export function numericInput(inputs: (Value | undefined)[], i: number, ctx: KernelContext): Tensor {
   const x = tensorInput(inputs, i, ctx);
   if (x.dtype === 'string') {
-    throw new HoduError('E_DTYPE', `${ctx.node.op} node '${ctx.node.name}': input ${i} is a string tensor, expected numbers`, {
-      hint: 'insert a Cast before this node or check the model',
-    });
+    throw nodeError(ctx.node, 'E_DTYPE', `input ${i} is a string tensor, expected numbers`, 'insert a Cast before this node or check the model');
   }
   return x;
 }
@@ -53,7 +51,7 @@ export function integerOnly(kernel: Kernel): Kernel {
   return (inputs, ctx) => {
     inputs.forEach((v, i) => {
       if (v instanceof Tensor && !isIntDType(v.dtype)) {
-        throw new HoduError('E_DTYPE', `${ctx.node.op} node '${ctx.node.name}': input ${i} is ${v.dtype}, expected an integer dtype`);
+        throw nodeError(ctx.node, 'E_DTYPE', `input ${i} is ${v.dtype}, expected an integer dtype`);
       }
     });
     return kernel(inputs, ctx);

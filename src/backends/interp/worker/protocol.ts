@@ -1,4 +1,5 @@
 /** Messages between the main thread and the interp executor worker (see worker-session.ts). */
+import type { ErrorNode } from '../../../errors';
 import type { Model } from '../../../ir/graph';
 import type { NodeTiming, RuntimeValue } from '../../../sdk/backend';
 
@@ -7,7 +8,7 @@ export type ToWorker =
   | { type: 'run'; session: number; run: number; feeds: Map<string, RuntimeValue> }
   | { type: 'close'; session: number };
 
-/** An error as it crosses the thread boundary (a HoduError keeps its code, hint and exit code). */
+/** An error as it crosses the thread boundary (a HoduError keeps its code, hint, exit code and node). */
 export interface WireError {
   name: string;
   message: string;
@@ -15,6 +16,7 @@ export interface WireError {
   code?: string;
   hint?: string;
   exitCode?: number;
+  node?: ErrorNode;
 }
 
 export type FromWorker =

@@ -44,7 +44,7 @@ self.onmessage = (e) => {
 self.postMessage({ type: 'ready' });
 
 function toWire(e: unknown): WireError {
-  if (e instanceof HoduError) return { name: e.name, message: e.message, stack: e.stack, code: e.code, hint: e.hint, exitCode: e.exitCode };
+  if (e instanceof HoduError) return { name: e.name, message: e.message, stack: e.stack, code: e.code, hint: e.hint, exitCode: e.exitCode, node: e.node };
   if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
   return { name: 'Error', message: String(e) };
 }

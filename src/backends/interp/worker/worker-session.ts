@@ -78,7 +78,7 @@ export function stopInterpWorker(reason: Error): void {
 }
 
 function fromWire(e: WireError): Error {
-  const err = e.code !== undefined ? HoduError.fromCode(e.code, e.message, { hint: e.hint }) : Object.assign(new Error(e.message), { name: e.name });
+  const err = e.code !== undefined ? HoduError.fromCode(e.code, e.message, { hint: e.hint, node: e.node }) : Object.assign(new Error(e.message), { name: e.name });
   if (e.stack) err.stack = e.stack;
   return err;
 }
