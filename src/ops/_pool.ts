@@ -1,7 +1,7 @@
 /** Schema pieces shared by MaxPool, AveragePool and LpPool (and their Global variants). */
-import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
-import { nodeLabel } from '../ir/node-label';
+import { nodeError } from '../ir/node-error';
+import type { NodeRef } from '../ir/node-label';
 import { readWindowAttrs, resolveWindow, type Window } from './_window-geometry';
 import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
@@ -16,20 +16,20 @@ export const poolAttributes: Record<string, AttrSpec> = {
 };
 
 /** The pooling window of a node over spatial dims `spatial` (attributes read through `attr`). */
-export function poolWindow(spatial: Dim[], attr: <T>(name: string) => T, where: string): Window {
+export function poolWindow(spatial: Dim[], attr: <T>(name: string) => T, node: NodeRef): Window {
   const kernel = attr<number[] | undefined>('kernel_shape');
-  if (!kernel?.length) throw new HoduError('E_ATTR', `${where}: kernel_shape is required`);
+  if (!kernel?.length) throw nodeError(node, 'E_ATTR', 'kernel_shape is required');
   return resolveWindow(spatial, {
     ...readWindowAttrs(attr, kernel),
     ceilMode: attr<number | undefined>('ceil_mode') === 1,
-  }, where);
+  }, node);
 }
 
 /** [N, C, pooled spatial...] with X's dtype (plus int64 Indices for MaxPool). */
 export function inferPool(ctx: InferContext): InferOutput[] {
   const x = ctx.inputs[0];
   if (!x?.shape) return [{ dtype: x?.dtype }, { dtype: 'int64' }];
-  const win = poolWindow(x.shape.slice(2), ctx.attr, nodeLabel(ctx.node));
+  const win = poolWindow(x.shape.slice(2), ctx.attr, ctx.node);
   const shape = [...x.shape.slice(0, 2), ...win.out];
   return [{ dtype: x.dtype, shape }, { dtype: 'int64', shape }];
 }

@@ -3,8 +3,9 @@
  * and ceil_mode turn an input extent into an output extent (ONNX Operators.md, Conv / MaxPool).
  * Used both by shape inference (possibly symbolic dims) and by the interp kernels (concrete dims).
  */
-import { HoduError } from '../errors';
 import type { Dim } from '../ir/graph';
+import { nodeError } from '../ir/node-error';
+import type { NodeRef } from '../ir/node-label';
 import type { AttrSpec } from './schema';
 
 export interface WindowAttrs {
@@ -53,18 +54,18 @@ export function readWindowAttrs(attr: <T>(name: string) => T, kernel: number[]):
   };
 }
 
-/** Resolves the sliding-window geometry over the spatial dims `inDims`. `where` names the node in errors. */
-export function resolveWindow(inDims: Dim[], a: WindowAttrs, where: string): Window {
+/** Resolves the sliding-window geometry over the spatial dims `inDims`; errors name `node`. */
+export function resolveWindow(inDims: Dim[], a: WindowAttrs, node: NodeRef): Window {
   const n = inDims.length;
   const strides = a.strides?.length ? a.strides : new Array<number>(n).fill(1);
   const dilations = a.dilations?.length ? a.dilations : new Array<number>(n).fill(1);
   const pads = a.pads?.length ? a.pads : new Array<number>(2 * n).fill(0);
   if (a.kernel.length !== n || strides.length !== n || dilations.length !== n || pads.length !== 2 * n) {
-    throw new HoduError('E_ATTR', `${where}: kernel_shape/strides/dilations/pads do not match ${n} spatial dims ` +
+    throw nodeError(node, 'E_ATTR', `kernel_shape/strides/dilations/pads do not match ${n} spatial dims ` +
       `(kernel [${a.kernel}], strides [${strides}], dilations [${dilations}], pads [${pads}])`);
   }
   if (strides.some((s) => s < 1) || dilations.some((d) => d < 1) || a.kernel.some((k) => k < 1)) {
-    throw new HoduError('E_ATTR', `${where}: strides, dilations and kernel_shape must be positive`);
+    throw nodeError(node, 'E_ATTR', 'strides, dilations and kernel_shape must be positive');
   }
   const padsBegin = pads.slice(0, n);
   const padsEnd = pads.slice(n);
@@ -95,9 +96,7 @@ export function resolveWindow(inDims: Dim[], a: WindowAttrs, where: string): Win
       if (a.ceilMode && (o - 1) * s >= size + padsBegin[i]!) o--;
       out.push(Math.max(0, o));
     } else {
-      throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown auto_pad '${a.autoPad}'`, {
-        hint: 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID',
-      });
+      throw nodeError(node, 'E_UNSUPPORTED_ATTR', `unknown auto_pad '${a.autoPad}'`, 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID');
     }
   }
   return { kernel: a.kernel, strides, dilations, padsBegin, padsEnd, out };
@@ -124,7 +123,7 @@ export interface TransposeWindowAttrs {
  *   out = stride·(in−1) + output_padding + ((k−1)·dilation+1) − pads_begin − pads_end,
  * while output_shape (or SAME_* with out = in·stride) fixes `out` and derives the pads from the total padding.
  */
-export function resolveTransposeWindow(inDims: Dim[], a: TransposeWindowAttrs, where: string): Window {
+export function resolveTransposeWindow(inDims: Dim[], a: TransposeWindowAttrs, node: NodeRef): Window {
   const n = inDims.length;
   const strides = a.strides?.length ? a.strides : new Array<number>(n).fill(1);
   const dilations = a.dilations?.length ? a.dilations : new Array<number>(n).fill(1);
@@ -132,10 +131,10 @@ export function resolveTransposeWindow(inDims: Dim[], a: TransposeWindowAttrs, w
   const outPad = a.outputPadding?.length ? a.outputPadding : new Array<number>(n).fill(0);
   const outShape = a.outputShape?.length ? a.outputShape.slice(-n) : undefined;
   if (a.kernel.length !== n || strides.length !== n || dilations.length !== n || pads.length !== 2 * n || outPad.length !== n) {
-    throw new HoduError('E_ATTR', `${where}: kernel_shape/strides/dilations/pads/output_padding do not match ${n} spatial dims`);
+    throw nodeError(node, 'E_ATTR', `kernel_shape/strides/dilations/pads/output_padding do not match ${n} spatial dims`);
   }
   if (!['NOTSET', '', 'SAME_UPPER', 'SAME_LOWER', 'VALID'].includes(a.autoPad)) {
-    throw new HoduError('E_UNSUPPORTED_ATTR', `${where}: unknown auto_pad '${a.autoPad}'`, { hint: 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID' });
+    throw nodeError(node, 'E_UNSUPPORTED_ATTR', `unknown auto_pad '${a.autoPad}'`, 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID');
   }
   const padsBegin = pads.slice(0, n);
   const padsEnd = pads.slice(n);

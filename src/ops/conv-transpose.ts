@@ -1,5 +1,4 @@
 import type { Dim } from '../ir/graph';
-import { nodeLabel } from '../ir/node-label';
 import { convAttributes, kernelShapeOf, readWindowAttrs, resolveTransposeWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
@@ -26,7 +25,7 @@ export default defineOp({
       ...readWindowAttrs(ctx.attr, kernel as number[]),
       outputPadding: ctx.attr<number[] | undefined>('output_padding'),
       outputShape: ctx.attr<number[] | undefined>('output_shape'),
-    }, nodeLabel(ctx.node));
+    }, ctx.node);
     const m: Dim = typeof mg === 'number' ? mg * ctx.attr<number>('group') : '?';
     return [{ dtype: x.dtype, shape: [x.shape[0]!, m, ...win.out] }];
   },

@@ -1,5 +1,4 @@
 import type { Dim } from '../ir/graph';
-import { nodeLabel } from '../ir/node-label';
 import { convAttributes, kernelShapeOf, readWindowAttrs, resolveWindow } from './_window-geometry';
 import { defineOp } from './schema';
 import { FLOATS } from './_types';
@@ -17,7 +16,7 @@ export default defineOp({
     if (!x?.shape || !w?.shape) return [{ dtype: x?.dtype }];
     const kernel = kernelShapeOf(ctx.attr, w.shape);
     if (kernel.some((k) => typeof k !== 'number')) return [{ dtype: x.dtype }];
-    const win = resolveWindow(x.shape.slice(2), readWindowAttrs(ctx.attr, kernel as number[]), nodeLabel(ctx.node));
+    const win = resolveWindow(x.shape.slice(2), readWindowAttrs(ctx.attr, kernel as number[]), ctx.node);
     const shape: Dim[] = [x.shape[0]!, w.shape[0]!, ...win.out];
     return [{ dtype: x.dtype, shape }];
   },

@@ -1,4 +1,3 @@
-import { nodeLabel } from '../../ir/node-label';
 import { kernelShapeOf, readWindowAttrs, resolveWindow } from '../../ops/_window-geometry';
 import { need, type Builder } from './context';
 
@@ -7,6 +6,6 @@ import { need, type Builder } from './context';
 export const conv: Builder = (c) => {
   const x = need(c, 0);
   const kernel = kernelShapeOf(c.attr, need(c, 1));
-  const win = resolveWindow(x.slice(2), readWindowAttrs(c.attr, kernel), nodeLabel(c.node));
+  const win = resolveWindow(x.slice(2), readWindowAttrs(c.attr, kernel), c.node);
   return [x.length - 2, c.attr<number>('group'), ...kernel, ...win.strides, ...win.padsBegin, ...win.padsEnd, ...win.dilations];
 };

@@ -1,5 +1,4 @@
 import { nodeError } from '../../../ir/node-error';
-import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveTransposeWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
@@ -23,7 +22,7 @@ export default defineKernel('ConvTranspose', (inputs, ctx) => {
     ...readWindowAttrs(ctx.attr, kernel),
     outputPadding: ctx.attr<number[] | undefined>('output_padding'),
     outputShape: ctx.attr<number[] | undefined>('output_shape'),
-  }, nodeLabel(ctx.node));
+  }, ctx.node);
   const outSp = outDims(win);
   if (outSp.some((d) => d < 0)) throw nodeError(ctx.node, 'E_SHAPE', `negative output shape [${outSp}] (pads too large)`);
   // In col2im terms the "image" is Y and the sliding positions are X's spatial positions.

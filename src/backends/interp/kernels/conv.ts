@@ -1,5 +1,4 @@
 import { nodeError } from '../../../ir/node-error';
-import { nodeLabel } from '../../../ir/node-label';
 import { fromNumbers, sizeOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { outDims, readWindowAttrs, resolveWindow } from '../../../ops/_window-geometry';
 import { defineKernel } from '../kernel';
@@ -18,7 +17,7 @@ export default defineKernel('Conv', (inputs, ctx) => {
   }
   checkConvBias(b, m, ctx.node);
   const spatial = x.dims.slice(2);
-  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), nodeLabel(ctx.node));
+  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), ctx.node);
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const y = gemmOutput(x.dtype, batch * m * sizeOf(outSp));

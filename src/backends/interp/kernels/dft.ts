@@ -1,3 +1,4 @@
+import { normalizeAxis } from '../../../ir/axis';
 import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, toNumbers } from '../../../ir/tensor';
 import { defineKernel, optionalInput, tensorInput } from '../kernel';
@@ -15,8 +16,9 @@ export default defineKernel('DFT', (inputs, ctx) => {
     throw nodeError(ctx.node, 'E_SHAPE', `input [${x.dims}] must end in 1 (real) or 2 (complex)`);
   }
   const axisRaw = ctx.opset >= 20 ? (axisT ? Number(toNumbers(axisT)[0]) : -2) : ctx.attr<number>('axis');
-  const axis = axisRaw < 0 ? axisRaw + rank : axisRaw;
-  if (axis < 0 || axis >= rank - 1) throw nodeError(ctx.node, 'E_ATTR', `axis ${axisRaw} must name a signal axis of [${x.dims}]`);
+  const axis = normalizeAxis(axisRaw, rank, ctx.node);
+  // The last axis holds the real/imaginary parts, not signal samples.
+  if (axis === rank - 1) throw nodeError(ctx.node, 'E_ATTR', `axis ${axisRaw} must name a signal axis of [${x.dims}]`);
   const inverse = ctx.attr<number>('inverse') !== 0;
   const onesided = ctx.attr<number>('onesided') !== 0;
   if (inverse && onesided) {

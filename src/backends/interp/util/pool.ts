@@ -3,7 +3,7 @@
  * input elements its window covers (padding skipped), once per node; each (N, C) plane then reuses the list.
  */
 import { nodeError } from '../../../ir/node-error';
-import { nodeLabel, type NodeRef } from '../../../ir/node-label';
+import type { NodeRef } from '../../../ir/node-label';
 import { sizeOf, stridesOf, type Tensor } from '../../../ir/tensor';
 import type { Window } from '../../../ops/_window-geometry';
 import { poolWindow } from '../../../ops/_pool';
@@ -35,7 +35,7 @@ export interface PoolPlan extends PoolWindows {
 
 export function planPool(x: Tensor, ctx: KernelContext): PoolPlan {
   const spatial = x.dims.slice(2);
-  const windows = poolWindows(spatial, poolWindow(spatial, ctx.attr, nodeLabel(ctx.node)));
+  const windows = poolWindows(spatial, poolWindow(spatial, ctx.attr, ctx.node));
   const planes = x.dims[0]! * x.dims[1]!;
   const yDims = [x.dims[0]!, x.dims[1]!, ...windows.outDims];
   return { ...windows, spatial, planes, inSize: sizeOf(spatial), outSize: sizeOf(windows.outDims), yDims };

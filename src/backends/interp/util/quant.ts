@@ -109,7 +109,6 @@ export function centered(x: Tensor, zp: ArrayLike<number>, zpAt: (flat: number) 
  * point), with Conv's attributes (auto_pad, pads, strides, dilations, group). Returns sums in doubles (exact).
  */
 export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Float64Array, wDims: readonly number[], ctx: KernelContext): { y: Float64Array; dims: number[] } {
-  const name = nodeLabel(ctx.node);
   const group = ctx.attr<number>('group');
   checkConvRanks(xDims, wDims, ctx.node);
   const [batch, channels] = [xDims[0]!, xDims[1]!];
@@ -119,7 +118,7 @@ export function integerConv(xv: Float64Array, xDims: readonly number[], wv: Floa
     throw nodeError(ctx.node, 'E_SHAPE', `group ${group} does not fit X channels ${channels}, W [${wDims}]`);
   }
   const spatial = xDims.slice(2);
-  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), name);
+  const win = resolveWindow(spatial, readWindowAttrs(ctx.attr, kernel), ctx.node);
   const outSp = outDims(win);
   const geom = { inDims: spatial, outDims: outSp, kernel, strides: win.strides, dilations: win.dilations, padsBegin: win.padsBegin };
   const cg = channels / group;
