@@ -11,6 +11,12 @@
  */
 export const DEFAULT_DOMAIN = '';
 
+/** The domain of ONNX's training ops (Gradient, Adam, Adagrad, Momentum). */
+export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
+
+/** hodu's own internal ops (SumToShape, written by expand-gradient). */
+export const HODU_DOMAIN = 'ai.hodu';
+
 /** 'ai.onnx' → '' (the one place that knows both spellings of the default domain). */
 export function normalizeDomain(domain: string | null | undefined): string {
   return !domain || domain === 'ai.onnx' ? DEFAULT_DOMAIN : domain;

@@ -1,5 +1,6 @@
 import { isBigDType } from './dtype';
 import type { Attribute, Graph, Model, ValueType } from './graph';
+import { opId } from './op-id';
 import { isSubgraphAttr, namedSubgraphs } from './subgraphs';
 import { shapeToString, toNumbers, type Tensor } from './tensor';
 
@@ -42,7 +43,7 @@ export function printGraph(g: Graph, indent = '', options: PrintOptions = {}): s
   for (const n of g.nodes) {
     const attrs = Object.entries(n.attributes).filter(([, a]) => !isSubgraphAttr(a));
     const attrText = attrs.length ? ` {${attrs.map(([k, a]) => `${k}=${printAttr(a, options)}`).join(', ')}}` : '';
-    const op = n.domain ? `${n.domain}.${n.op}` : n.op;
+    const op = opId(n.domain, n.op);
     lines.push(`${indent}  ${n.outputs.map(ref).join(', ')} = ${op}(${n.inputs.map(ref).join(', ')})${attrText}`);
     for (const [k, sg] of namedSubgraphs(n)) lines.push(`${indent}    ${k}:`, printGraph(sg, `${indent}    `, options));
   }

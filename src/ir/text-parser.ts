@@ -7,6 +7,7 @@
  */
 import { isBigDType } from './dtype';
 import { emptyGraph, type Attribute, type Graph, type Model, type Node, type OpsetImport, type ValueInfo } from './graph';
+import { normalizeDomain } from './op-id';
 import { fromNumbers, Tensor } from './tensor';
 import { Scanner } from './text-scanner';
 
@@ -26,7 +27,7 @@ export function parseModel(text: string): Model {
   const opsetImports = head.list((): OpsetImport => {
     const domain = head.word();
     head.expect(':');
-    return { domain: domain === 'ai.onnx' ? '' : domain, version: Number(head.numberText()) };
+    return { domain: normalizeDomain(domain), version: Number(head.numberText()) };
   });
   head.end();
   const at = { i: 1 };
@@ -131,9 +132,9 @@ function parseNode(s: Scanner, lines: Line[], at: { i: number }, index: number):
   do outputs.push(value());
   while (s.eat(','));
   s.expect('=');
-  const qualified = s.word();
-  const dot = qualified.lastIndexOf('.');
-  const [domain, op] = dot < 0 ? ['', qualified] : [qualified.slice(0, dot), qualified.slice(dot + 1)];
+  // `Op` or `domain::Op` (src/ir/op-id.ts, the one op-identity form).
+  const first = s.word();
+  const [domain, op] = s.eat('::') ? [normalizeDomain(first), s.word()] : ['', first];
   s.expect('(');
   const inputs: string[] = [];
   if (!s.eat(')')) {

@@ -5,11 +5,12 @@
  * keeps the two equal).
  */
 import type { OpSchema } from './schema';
+import { HODU_DOMAIN, TRAINING_DOMAIN } from '../ir/op-id';
 
 export const NEWEST_OPSETS: Readonly<Record<string, number>> = {
   '': 21,
-  'ai.onnx.preview.training': 1,
-  'ai.hodu': 1,
+  [TRAINING_DOMAIN]: 1,
+  [HODU_DOMAIN]: 1,
 };
 
 /** The opsets `schema` is supported in, inclusive. */

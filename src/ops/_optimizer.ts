@@ -1,7 +1,7 @@
 import { defineOp } from './schema';
 import type { AttrSpec, InferContext, InferOutput, OpFacts, OpSchema } from './schema';
 
-export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
+import { TRAINING_DOMAIN } from '../ir/op-id';
 
 /**
  * Inference for Adagrad/Adam/Momentum: inputs are (R, T, X..., G..., S1..., S2...) with n tensors per group;

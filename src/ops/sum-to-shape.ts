@@ -1,5 +1,6 @@
 import { defineOp } from './schema';
 import { FLOATS_BF16 } from './_types';
+import { HODU_DOMAIN } from '../ir/op-id';
 
 /**
  * hodu-internal (domain `ai.hodu`): sums `grad` down to the shape of `like` — the inverse of numpy
@@ -8,7 +9,7 @@ import { FLOATS_BF16 } from './_types';
  */
 export default defineOp({
   op: 'SumToShape',
-  domain: 'ai.hodu',
+  domain: HODU_DOMAIN,
   sinceVersion: 1,
   versions: [1], types: { T: FLOATS_BF16 },
   inputs: [{ name: 'grad', type: 'T' }, { name: 'like', type: 'T' }],

@@ -14,9 +14,9 @@ import { HoduError } from '../errors';
 import type { Graph, Model, Node } from '../ir/graph';
 import { float32Tensor } from '../ir/tensor';
 import type { Pass } from './pass';
+import { nodeLabel } from '../ir/node-label';
+import { HODU_DOMAIN, TRAINING_DOMAIN } from '../ir/op-id';
 
-export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
-const HODU_DOMAIN = 'ai.hodu';
 
 export const expandGradients: Pass = { name: 'expand-gradient', level: 0, run };
 
@@ -68,7 +68,7 @@ function expandOne(graph: Graph, grad: Node, index: number): Node[] {
   const zs = stringsAttr(grad, 'zs');
   const yAttr = grad.attributes.y;
   const y = yAttr?.type === 'string' ? yAttr.value : '';
-  const where = `Gradient node '${grad.name}'`;
+  const where = nodeLabel(grad);
   if (!xs.length || !y) throw new HoduError('E_ATTR', `${where} needs the attributes xs and y`, { hint: 'the model is malformed' });
   if (grad.outputs.length !== xs.length) throw new HoduError('E_ATTR', `${where} has ${grad.outputs.length} outputs for ${xs.length} xs`);
 
@@ -160,7 +160,7 @@ function backward(n: Node, g: string, e: Emitter, where: string): [string, strin
       return [[a, e.op('MatMul', [g, e.op('Transpose', [b], rankOf2)])], [b, e.op('MatMul', [e.op('Transpose', [a], rankOf2), g])]];
     }
     default:
-      throw new HoduError('E_UNSUPPORTED_OP', `${where}: cannot differentiate through ${n.op} node '${n.name.split(':').pop()}'`, {
+      throw new HoduError('E_UNSUPPORTED_OP', `${where}: cannot differentiate through ${nodeLabel({ ...n, name: n.name.split(':').pop() ?? n.name })}`, {
         hint: 'Gradient supports Add, Sub, Mul, Div, Neg, Identity, Relu, Sigmoid, Tanh, Exp, Log, Sqrt and 2-D MatMul',
       });
   }

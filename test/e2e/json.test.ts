@@ -5,7 +5,7 @@ import type { ArgDef } from 'citty';
 import type { HoduCommand } from '../../src/cli/command';
 import { commands } from '../../src/cli/commands/index';
 import { resolveSubCommands, resolveValue } from '../../src/cli/lazy-commands';
-import { float32Tensor } from '../../src/ir/tensor';
+import { float32Tensor, Tensor } from '../../src/ir/tensor';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from './hodu';
 
 const tmp = tempDir();
@@ -60,6 +60,21 @@ describe('an error in --json mode is a JSON object on stdout as well as the line
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'E_USAGE', message: "missing argument <NAME> for 'hodu plugin info'" });
   });
+});
+
+test('an error about one node names it in --json: name, op and domain', () => {
+  // Reshape of 6 elements into 4: the schema or the kernel refuses it, either way about node 'r1'.
+  const model = writeModelFile(join(dir, 'bad-reshape.onnx'), buildModel({
+    nodes: [{ name: 'r1', op: 'Reshape', domain: '', inputs: ['x', 'shape'], outputs: ['y'], attributes: {} }],
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [2, 3] } }],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [4] } }],
+    initializers: new Map([['shape', new Tensor('int64', [1], BigInt64Array.from([4n]))]]),
+  }));
+  const r = hodu(['run', model, '--random-inputs', '--json']);
+  expect(r.code).not.toBe(0);
+  const { error } = JSON.parse(r.stdout);
+  expect(error.node).toEqual({ name: 'r1', op: 'Reshape', domain: '' });
+  expect(error.message).toContain("Reshape node 'r1'");
 });
 
 describe('the leaf commands that lacked --json', () => {

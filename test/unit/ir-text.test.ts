@@ -25,7 +25,7 @@ describe('parse', () => {
       'model ir=9 opsets=[ai.onnx:18, com.microsoft:1]',
       'graph "my graph" (x: float32[N,4], "a b": seq<int64[*]>, y:0: ?) -> (out: float16[2,?]) {',
       '  init w: float32[2] = [0.5,-1]',
-      '  %h, _ = com.microsoft.Foo(x, _, "a b") {alpha=1.0, n=-3, s="q\\"", fs=[0.25,2.0], is=[1,2], ss=["u","v"], t=tensor<int64[2] = [7,-9]>, ty=optional<bool[]>, r=@beta, nan=NaN}',
+      '  %h, _ = com.microsoft::Foo(x, _, "a b") {alpha=1.0, n=-3, s="q\\"", fs=[0.25,2.0], is=[1,2], ss=["u","v"], t=tensor<int64[2] = [7,-9]>, ty=optional<bool[]>, r=@beta, nan=NaN}',
       '  out = If(%h)',
       '    then_branch:',
       '    graph then () -> (o: ?) {',

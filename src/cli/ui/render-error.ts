@@ -5,7 +5,8 @@ import { err, outJson, printedJson } from './output';
 
 /**
  * Renders any thrown value as `error[CODE]: message` + `hint:` on stderr; a stack only with --verbose.
- * With --json the same error is also `{"error": {code, message, hint}}` on stdout, unless the command
+ * With --json the same error is also `{"error": {code, message, hint, node?}}` on stdout (`node`: name, op
+ * and domain of the node it is about, when there is one), unless the command
  * already printed its JSON result there (doctor, plugin test: the report carries the failure).
  */
 export async function renderError(thrown: unknown, opts: { verbose: boolean; json: boolean }): Promise<number> {
@@ -17,7 +18,7 @@ export async function renderError(thrown: unknown, opts: { verbose: boolean; jso
     const cause = e.cause instanceof Error ? e.cause : e;
     err(c.dim(String(cause.stack ?? cause.message)));
   }
-  if (opts.json && !printedJson()) outJson({ error: { code: e.code, message: e.message, hint: e.hint } });
+  if (opts.json && !printedJson()) outJson({ error: { code: e.code, message: e.message, hint: e.hint, ...(e.node ? { node: e.node } : {}) } });
   return e.exitCode;
 }
 

@@ -20,6 +20,8 @@ import { getOpSchema } from '../../ops/registry';
 import type { InferInput } from '../../ops/schema';
 import { shapeOrSizeValue } from '../../ops/shape';
 import { constantValue, isDefaultDomain } from './graph-queries';
+import { nodeLabel } from '../../ir/node-label';
+import { opId } from '../../ir/op-id';
 
 export interface ValueFact {
   dtype?: DType;
@@ -51,7 +53,7 @@ export interface Inference {
 // Folding these would bake one sample of their randomness into the model.
 const NONDETERMINISTIC = new Set(['RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial']);
 
-const where = (n: Node) => `${n.op} node '${n.name}'`;
+const where = nodeLabel;
 
 export function inferValues(model: Model, options: InferOptions = {}): Inference {
   const strict = options.strict ?? false;
@@ -158,7 +160,7 @@ function infer(node: Node, opset: number, inputs: (ValueFact | undefined)[], str
   const schema = getOpSchema(node.op, node.domain);
   if (!schema?.infer) {
     if (!strict) return [];
-    throw new HoduError('E_PLAN', `${where(node)}: op ${node.domain ? node.domain + '.' : ''}${node.op} has no shape inference, so it cannot be planned for a native backend`);
+    throw new HoduError('E_PLAN', `${where(node)}: op ${opId(node.domain, node.op)} has no shape inference, so it cannot be planned for a native backend`);
   }
   const ctx = { node, opset, inputs: inputs as (InferInput | undefined)[], attr: <T>(name: string) => readAttr<T>(node, schema, name) };
   if (!strict) {

@@ -1,6 +1,7 @@
 import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, sizeOf, stridesOf, Tensor, toNumbers } from '../../../ir/tensor';
 import { defineKernel, tensorInput } from '../kernel';
+import { HODU_DOMAIN } from '../../../ir/op-id';
 
 // out[j] = Σ grad[i] over every i that numpy broadcasting maps onto j of `like`'s shape.
 export default defineKernel('SumToShape', (inputs, ctx) => {
@@ -29,4 +30,4 @@ export default defineKernel('SumToShape', (inputs, ctx) => {
     }
   }
   return [grad.dtype === 'float32' || grad.dtype === 'float64' ? new Tensor(grad.dtype, target, grad.dtype === 'float32' ? Float32Array.from(out) : out) : fromNumbers(grad.dtype, target, out)];
-}, 'ai.hodu');
+}, HODU_DOMAIN);

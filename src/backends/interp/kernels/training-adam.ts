@@ -1,4 +1,4 @@
-import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
+import { TRAINING_DOMAIN } from '../../../ir/op-id';
 import { defineKernel } from '../kernel';
 import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
 

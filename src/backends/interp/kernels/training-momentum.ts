@@ -1,5 +1,5 @@
 import { nodeError } from '../../../ir/node-error';
-import { TRAINING_DOMAIN } from '../../../ops/_optimizer';
+import { TRAINING_DOMAIN } from '../../../ir/op-id';
 import { defineKernel } from '../kernel';
 import { readOptimizerInputs, updateElementwise } from '../util/optimizer';
 
