@@ -11,11 +11,14 @@ import type { Node } from '../../ir/graph';
 import { nodeError } from '../../ir/node-error';
 import { readAttr } from '../../ops/attrs';
 import { getOpSchema } from '../../ops/registry';
+import { batchNorm } from './batch-norm';
+import { clip } from './clip';
 import type { Builder } from './context';
 import { conv } from './conv';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { gemm, matmul } from './matmul';
+import { averagePool, maxPool } from './pool';
 import { softmax } from './softmax';
 
 const BUILDERS: Record<string, Builder> = {
@@ -28,6 +31,7 @@ const BUILDERS: Record<string, Builder> = {
   LeakyRelu: alphaOnly, Elu: alphaOnly, Celu: alphaOnly,
   HardSigmoid: hardSigmoid,
   Selu: selu,
+  MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
 };
 
 /**

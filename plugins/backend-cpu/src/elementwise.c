@@ -1,0 +1,156 @@
+/* Elementwise float32 kernels: Add/Sub/Mul/Div with numpy broadcasting, Relu/Sigmoid/Tanh, Clip, and copies. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
+#endif
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "kernels.h"
+
+/* Largest element offset `strides` reach over `dims` (+1), to check an operand is big enough. */
+static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
+  uint64_t r = 1;
+  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
+  return r;
+}
+
+/* Metadata: [rank, out_dims(rank), a_strides(rank), b_strides(rank)]; stride 0 = broadcast along that axis. */
+int32_t check_binary(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  int32_t s = check_f32_io(c, 2, err, err_cap);
+  if (s != HODU_OK) return s;
+  int64_t rank = meta(c, 0);
+  REQUIRE_META(c->step->input_count == 2 && rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank);
+  const HoduManifestTensor *y = out_tensor(c, 0);
+  REQUIRE_META(y->rank == (uint32_t)rank);
+  for (uint32_t d = 0; d < (uint32_t)rank; d++) {
+    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
+  }
+  if (numel(y) == 0) return HODU_OK;
+  REQUIRE_META(reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
+               reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
+  return HODU_OK;
+}
+
+#define INNER_LOOPS(OPR)                                                                                     \
+  if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = a[j] OPR b[j];                               \
+  else if (ia == 1 && ib == 0) { float bv = b[0]; for (size_t j = 0; j < n; j++) y[j] = a[j] OPR bv; }        \
+  else if (ia == 0 && ib == 1) { float av = a[0]; for (size_t j = 0; j < n; j++) y[j] = av OPR b[j]; }        \
+  else for (size_t j = 0; j < n; j++) y[j] = a[(ptrdiff_t)j * ia] OPR b[(ptrdiff_t)j * ib];
+
+static void binary_row(int op, const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
+  switch (op) {
+    case OP_ADD: INNER_LOOPS(+) break;
+    case OP_SUB: INNER_LOOPS(-) break;
+    case OP_MUL: INNER_LOOPS(*) break;
+    default: INNER_LOOPS(/) break;
+  }
+}
+
+/* The innermost axis is one tight loop; the outer axes step like an odometer. */
+int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  uint32_t rank = (uint32_t)meta(c, 0);
+  const float *a = in_f32(c, 0), *b = in_f32(c, 1);
+  float *y = out_f32(c, 0);
+  int64_t dims[64], sa[64], sb[64], idx[64];
+  size_t total = 1;
+  for (uint32_t d = 0; d < rank; d++) {
+    dims[d] = meta(c, 1 + d);
+    sa[d] = meta(c, 1 + rank + d);
+    sb[d] = meta(c, 1 + 2 * rank + d);
+    idx[d] = 0;
+    total *= (size_t)dims[d];
+  }
+  if (total == 0) return HODU_OK;
+  size_t inner = rank ? (size_t)dims[rank - 1] : 1;
+  ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  ptrdiff_t ao = 0, bo = 0;
+  for (size_t o = 0; o < total; o += inner) {
+    binary_row(c->variant, a + ao, ia, b + bo, ib, y + o, inner);
+    for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
+      ao += (ptrdiff_t)sa[d];
+      bo += (ptrdiff_t)sb[d];
+      if (++idx[d] < dims[d]) break;
+      ao -= (ptrdiff_t)(sa[d] * dims[d]);
+      bo -= (ptrdiff_t)(sb[d] * dims[d]);
+      idx[d] = 0;
+    }
+  }
+  return HODU_OK;
+}
+
+/* Same element count in and out (Relu, Sigmoid, Tanh, Clip, the copies). */
+static int32_t check_same_size(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap) {
+  int32_t s = check_f32_io(c, max_inputs, err, err_cap);
+  if (s != HODU_OK) return s;
+  REQUIRE_META(in_tensor(c, 0) && in_tensor(c, 0)->byte_size == out_tensor(c, 0)->byte_size);
+  return HODU_OK;
+}
+
+int32_t check_unary(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  return check_same_size(c, 1, err, err_cap);
+}
+
+int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  const float *x = in_f32(c, 0);
+  float *y = out_f32(c, 0);
+  size_t n = numel(out_tensor(c, 0));
+  switch (c->variant) {
+    case OP_RELU: for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? 0.0f : x[i]; break;
+    /* Split by sign so exp never overflows. */
+    case OP_SIGMOID:
+      for (size_t i = 0; i < n; i++) {
+        float v = x[i], e = expf(-fabsf(v));
+        y[i] = v >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
+      }
+      break;
+    default: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); break;
+  }
+  return HODU_OK;
+}
+
+/* Metadata: [min_bits, max_bits] (the attributes before opset 11, else ±inf); inputs 1, 2 override them. */
+int32_t check_clip(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  int32_t s = check_same_size(c, 3, err, err_cap);
+  if (s != HODU_OK) return s;
+  REQUIRE_META(c->step->metadata_count == 2);
+  for (uint32_t i = 1; i < c->step->input_count; i++)
+    REQUIRE(!in_tensor(c, i) || numel(in_tensor(c, i)) == 1, "bound %u is not a scalar", (unsigned)i);
+  return HODU_OK;
+}
+
+int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  const float *x = in_f32(c, 0), *lo_t = in_f32(c, 1), *hi_t = in_f32(c, 2);
+  float lo = lo_t ? lo_t[0] : meta_f(c, 0), hi = hi_t ? hi_t[0] : meta_f(c, 1);
+  float *y = out_f32(c, 0);
+  size_t n = numel(out_tensor(c, 0));
+  /* min(max(x, lo), hi) with NaN kept: when lo > hi every value becomes hi, as the spec says. */
+  for (size_t i = 0; i < n; i++) {
+    float v = x[i] < lo ? lo : x[i];
+    y[i] = v > hi ? hi : v;
+  }
+  return HODU_OK;
+}
+
+/* Identity, Reshape, Flatten, Squeeze, Unsqueeze: the bytes do not change, only the dims in the table. */
+int32_t check_copy(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  /* Input 1 (Reshape's shape, Squeeze's axes) is int64 and not read: check only the data input. */
+  const HoduManifestTensor *x = in_tensor(c, 0), *y = out_tensor(c, 0);
+  REQUIRE(x && y && x->dtype == HODU_DTYPE_FLOAT32 && y->dtype == HODU_DTYPE_FLOAT32, "data is not float32");
+  REQUIRE_META(x->byte_size == y->byte_size);
+  return HODU_OK;
+}
+
+int32_t run_copy(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  const void *x = in_f32(c, 0);
+  void *y = out_f32(c, 0);
+  if (x != y) memcpy(y, x, (size_t)out_tensor(c, 0)->byte_size);
+  return HODU_OK;
+}

@@ -1,0 +1,86 @@
+/* The kernel interface of backend-cpu: one check (at create) and one run function per kernel name. */
+#ifndef CPU_KERNELS_H
+#define CPU_KERNELS_H
+
+#include "hodu_manifest.h"
+
+/* What a kernel sees: its step, every tensor's resolved pointer and table entry, and the shared scratch. */
+typedef struct KernelCall {
+  const HoduManifestStep *step;
+  void *const *ptrs;                 /* by tensor id, resolved for this run */
+  const HoduManifestTensor *tensors; /* by tensor id */
+  float *scratch;                    /* at least the largest `scratch_floats` any check asked for */
+  int variant;                       /* which op of a shared kernel (BinaryOp, UnaryOp) */
+} KernelCall;
+
+enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };
+enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH };
+
+/*
+ * Runs at create(): validates the step (metadata layout, shapes, attributes the kernel handles) and says
+ * how much scratch it needs. Anything it cannot compute exactly is refused here with HODU_ERR_UNSUPPORTED
+ * (or HODU_ERR_INVALID_ARGUMENT for a malformed step), so run() never gives a wrong answer.
+ */
+typedef int32_t (*CheckFn)(const KernelCall *c, size_t *scratch_floats, char *err, size_t err_cap);
+typedef int32_t (*KernelFn)(const KernelCall *c, char *err, size_t err_cap);
+
+static inline const HoduManifestTensor *in_tensor(const KernelCall *c, uint32_t i) {
+  int32_t id = hodu_manifest_step_input(c->step, i);
+  return id < 0 ? NULL : &c->tensors[id];
+}
+static inline const HoduManifestTensor *out_tensor(const KernelCall *c, uint32_t i) {
+  int32_t id = hodu_manifest_step_output(c->step, i);
+  return id < 0 ? NULL : &c->tensors[id];
+}
+static inline const float *in_f32(const KernelCall *c, uint32_t i) {
+  int32_t id = hodu_manifest_step_input(c->step, i);
+  return id < 0 ? NULL : (const float *)c->ptrs[id];
+}
+static inline float *out_f32(const KernelCall *c, uint32_t i) {
+  int32_t id = hodu_manifest_step_output(c->step, i);
+  return id < 0 ? NULL : (float *)c->ptrs[id];
+}
+static inline int64_t meta(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta(c->step, i); }
+static inline float meta_f(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta_float(c->step, i); }
+static inline int64_t dim(const HoduManifestTensor *t, uint32_t i) { return hodu_manifest_tensor_dim(t, i); }
+static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_manifest_tensor_elements(t); }
+
+/* Refuses the step at create() with `status` and a message naming kernel and node. */
+#define REFUSE(status, ...)                                                                                  \
+  do {                                                                                                       \
+    int n_ = snprintf(err, err_cap, "%s (node '%s'): ", c->step->kernel, c->step->node);                     \
+    if (err && n_ >= 0 && (size_t)n_ < err_cap) hodu_set_error(err + n_, err_cap - (size_t)n_, __VA_ARGS__); \
+    return (status);                                                                                         \
+  } while (0)
+#define REQUIRE(cond, ...)                                                                                   \
+  do {                                                                                                       \
+    if (!(cond)) REFUSE(HODU_ERR_UNSUPPORTED, __VA_ARGS__);                                                  \
+  } while (0)
+#define REQUIRE_META(cond)                                                                                   \
+  do {                                                                                                       \
+    if (!(cond)) REFUSE(HODU_ERR_INVALID_ARGUMENT, "unexpected metadata (%u values)", (unsigned)c->step->metadata_count); \
+  } while (0)
+
+/* Every input present is float32 and output 0 exists (most kernels start with this). */
+int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap);
+
+#define DECLARE_KERNEL(NAME)                                                                                 \
+  int32_t check_##NAME(const KernelCall *c, size_t *scratch_floats, char *err, size_t err_cap);              \
+  int32_t run_##NAME(const KernelCall *c, char *err, size_t err_cap);
+
+DECLARE_KERNEL(binary)
+DECLARE_KERNEL(unary)
+DECLARE_KERNEL(clip)
+DECLARE_KERNEL(copy)
+DECLARE_KERNEL(mat_mul)
+DECLARE_KERNEL(gemm)
+DECLARE_KERNEL(conv)
+DECLARE_KERNEL(max_pool)
+DECLARE_KERNEL(average_pool)
+DECLARE_KERNEL(global_average_pool)
+DECLARE_KERNEL(softmax)
+DECLARE_KERNEL(concat)
+DECLARE_KERNEL(transpose)
+DECLARE_KERNEL(batch_normalization)
+
+#endif

@@ -1,0 +1,182 @@
+/*
+ * backend-cpu: hodu's native CPU backend. create() validates the DispatchManifest, binds every step to a
+ * kernel (refusing at once what it cannot compute exactly), and allocates one 64-byte-aligned arena (the
+ * planner's offsets) plus one scratch buffer sized for the hungriest step; weights are used in place from
+ * the manifest bytes. run() resolves the tensor pointers for this call and runs the steps in order.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "hodu_plugin.h"
+#include "kernels.h"
+
+#define PLUGIN_NAME "cpu"
+#define PLUGIN_VERSION "0.1.0"
+
+typedef struct KernelEntry {
+  const char *name;
+  CheckFn check;
+  KernelFn run;
+  int variant;
+} KernelEntry;
+
+/* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
+#define CPU_KERNELS(X)                                                                                        \
+  X("add_f32", binary, OP_ADD) X("sub_f32", binary, OP_SUB) X("mul_f32", binary, OP_MUL)                     \
+  X("div_f32", binary, OP_DIV) X("relu_f32", unary, OP_RELU) X("sigmoid_f32", unary, OP_SIGMOID)             \
+  X("tanh_f32", unary, OP_TANH) X("clip_f32", clip, 0) X("mat_mul_f32", mat_mul, 0) X("gemm_f32", gemm, 0)   \
+  X("conv_f32", conv, 0) X("max_pool_f32", max_pool, 0) X("average_pool_f32", average_pool, 0)               \
+  X("global_average_pool_f32", global_average_pool, 0) X("softmax_f32", softmax, 0)                         \
+  X("concat_f32", concat, 0) X("transpose_f32", transpose, 0)                                               \
+  X("batch_normalization_f32", batch_normalization, 0) X("identity_f32", copy, 0)                           \
+  X("reshape_f32_i64", copy, 0) X("flatten_f32", copy, 0) X("squeeze_f32", copy, 0)                         \
+  X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0)
+
+#define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
+#define NAME_OF(NAME, FN, VARIANT) NAME,
+static const KernelEntry KERNELS[] = {CPU_KERNELS(ENTRY)};
+/* The descriptor's NULL-terminated list: exactly the kernels above. */
+static const char *const KERNEL_NAMES[] = {CPU_KERNELS(NAME_OF) NULL};
+#undef ENTRY
+#undef NAME_OF
+#define KERNEL_COUNT (sizeof KERNELS / sizeof KERNELS[0])
+
+static const KernelEntry *find_kernel(const char *name) {
+  for (size_t i = 0; i < KERNEL_COUNT; i++)
+    if (strcmp(KERNELS[i].name, name) == 0) return &KERNELS[i];
+  return NULL;
+}
+
+typedef struct Step {
+  HoduManifestStep info;
+  const KernelEntry *kernel;
+} Step;
+
+struct HoduBackendPlugin {
+  HoduManifest manifest; /* points into the host's manifest bytes (valid until destroy) */
+  HoduManifestTensor *tensors;
+  Step *steps;
+  void **ptrs;    /* per tensor, resolved at each run */
+  uint8_t *arena; /* intermediates at the planner's offsets, 64-byte aligned */
+  float *scratch; /* im2col columns, GEMM packing: shared by all steps (they run one at a time) */
+};
+
+static void plugin_destroy(HoduBackendPluginHandle h) {
+  if (!h) return;
+  free(h->tensors);
+  free(h->steps);
+  free(h->ptrs);
+  free(h->arena);
+  free(h->scratch);
+  free(h);
+}
+
+static void *alloc64(size_t bytes) { return bytes ? aligned_alloc(64, (bytes + 63) / 64 * 64) : NULL; }
+
+/* Binds and checks every step; returns the scratch floats the steps need, or sets *status. */
+static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, size_t err_cap) {
+  const HoduManifest *m = &h->manifest;
+  size_t scratch = 0;
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    Step *s = &h->steps[i];
+    s->info = hodu_manifest_step(m, i);
+    s->kernel = find_kernel(s->info.kernel);
+    if (!s->kernel) {
+      hodu_set_error(err, err_cap, "kernel '%s' (node '%s') is not implemented by backend '%s'", s->info.kernel,
+                     s->info.node, PLUGIN_NAME);
+      *status = HODU_ERR_UNSUPPORTED;
+      return 0;
+    }
+    for (uint32_t k = 0; k < s->info.input_count + s->info.output_count; k++) {
+      int32_t id = k < s->info.input_count ? hodu_manifest_step_input(&s->info, k)
+                                           : hodu_manifest_step_output(&s->info, k - s->info.input_count);
+      if (id >= 0 && h->tensors[id].role == HODU_ROLE_INTERMEDIATE && !h->arena && h->tensors[id].byte_size) {
+        hodu_set_error(err, err_cap, "node '%s': intermediate tensor outside an empty arena", s->info.node);
+        *status = HODU_ERR_MANIFEST;
+        return 0;
+      }
+    }
+    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant};
+    size_t need = 0;
+    *status = s->kernel->check(&call, &need, err, err_cap);
+    if (*status != HODU_OK) return 0;
+    if (need > scratch) scratch = need;
+  }
+  return scratch;
+}
+
+static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, char *err, size_t err_cap) {
+  HoduBackendPluginHandle h = calloc(1, sizeof *h);
+  if (!h) {
+    hodu_set_error(err, err_cap, "out of memory");
+    return NULL;
+  }
+  if (hodu_manifest_open(&h->manifest, bytes, len, err, err_cap) != HODU_OK) {
+    plugin_destroy(h);
+    return NULL;
+  }
+  const HoduManifest *m = &h->manifest;
+  h->tensors = calloc(m->tensor_count + 1, sizeof *h->tensors);
+  h->ptrs = calloc(m->tensor_count + 1, sizeof *h->ptrs);
+  h->steps = calloc(m->step_count + 1, sizeof *h->steps);
+  h->arena = alloc64((size_t)m->arena_size);
+  if (!h->tensors || !h->ptrs || !h->steps || (m->arena_size && !h->arena)) {
+    hodu_set_error(err, err_cap, "out of memory (arena of %llu bytes)", (unsigned long long)m->arena_size);
+    plugin_destroy(h);
+    return NULL;
+  }
+  for (uint32_t i = 0; i < m->tensor_count; i++) h->tensors[i] = hodu_manifest_tensor(m, i);
+  int32_t status = HODU_OK;
+  size_t scratch = bind_steps(h, &status, err, err_cap);
+  if (status != HODU_OK) {
+    plugin_destroy(h);
+    return NULL;
+  }
+  h->scratch = alloc64(scratch * sizeof(float));
+  if (scratch && !h->scratch) {
+    hodu_set_error(err, err_cap, "out of memory (scratch of %zu bytes)", scratch * sizeof(float));
+    plugin_destroy(h);
+    return NULL;
+  }
+  return h;
+}
+
+static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, void *const *outputs,
+                          HoduStepCallback on_step, void *user, char *err, size_t err_cap) {
+  const HoduManifest *m = &h->manifest;
+  for (uint32_t i = 0; i < m->tensor_count; i++) {
+    const HoduManifestTensor *t = &h->tensors[i];
+    switch (t->role) {
+      case HODU_ROLE_INPUT: h->ptrs[i] = (void *)inputs[t->offset]; break;
+      case HODU_ROLE_OUTPUT: h->ptrs[i] = outputs[t->offset]; break;
+      case HODU_ROLE_WEIGHT: h->ptrs[i] = (void *)(m->weights + t->offset); break;
+      default: h->ptrs[i] = h->arena + t->offset; break;
+    }
+  }
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    if (on_step) on_step(user, i);
+    const Step *s = &h->steps[i];
+    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant};
+    int32_t status = s->kernel->run(&call, err, err_cap);
+    if (status != HODU_OK) return status;
+  }
+  return HODU_OK;
+}
+
+static int32_t plugin_supports_kernel(const char *name) { return name && find_kernel(name) ? 1 : 0; }
+
+int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap) {
+  REQUIRE(c->step->input_count >= 1 && c->step->input_count <= max_inputs, "takes 1 to %u inputs, got %u",
+          (unsigned)max_inputs, (unsigned)c->step->input_count);
+  for (uint32_t i = 0; i < c->step->input_count; i++) {
+    const HoduManifestTensor *t = in_tensor(c, i);
+    REQUIRE(!t || t->dtype == HODU_DTYPE_FLOAT32, "input %u is not float32", (unsigned)i);
+  }
+  const HoduManifestTensor *y = out_tensor(c, 0);
+  REQUIRE(y && y->dtype == HODU_DTYPE_FLOAT32, "output 0 is missing or not float32");
+  for (uint32_t i = 1; i < c->step->output_count; i++)
+    REQUIRE(hodu_manifest_step_output(c->step, i) < 0, "optional output %u is not implemented", (unsigned)i);
+  return HODU_OK;
+}
+
+HODU_EXPORT_BACKEND_PLUGIN(PLUGIN_NAME, PLUGIN_VERSION, HODU_CAP_RUNNER | HODU_CAP_DEVICE_CPU, KERNEL_NAMES,
+                           plugin_create, plugin_run, plugin_destroy, plugin_supports_kernel)

@@ -1,0 +1,208 @@
+/*
+ * sgemm: pack a KC×NC panel of B and an MC×KC block of A into micro-panels (k-major, zero-padded), then
+ * sweep the micro-kernel over them so the accumulators of one MR×NR tile stay in registers for all of KC.
+ * Block sizes fit L1 (one B micro-panel + one A micro-panel), L2 (the A block) and L3 (the B panel).
+ * The micro-kernel is picked once with __builtin_cpu_supports, so the library is built without -march.
+ */
+#include "sgemm.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CPU_X86 1
+#endif
+
+#define KC 384
+#define MC_MAX 168
+#define NC 3072
+#define MR_MAX 14
+#define NR_MAX 32
+
+/* Accumulates (first = 0) or stores (first = 1) an mr×nr tile of C from packed panels a (k×MR) and b (k×NR). */
+typedef void (*MicroFn)(int k, const float *a, const float *b, float *c, ptrdiff_t ldc, int mr, int nr, int first);
+
+#ifdef CPU_X86
+__attribute__((target("avx512f"))) static void micro_avx512(int k, const float *a, const float *b, float *c,
+                                                             ptrdiff_t ldc, int mr, int nr, int first) {
+  __m512 acc[14][2];
+  for (int i = 0; i < 14; i++) acc[i][0] = acc[i][1] = _mm512_setzero_ps();
+  for (int p = 0; p < k; p++) {
+    __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
+#define ROW(i)                                                                                                 \
+  {                                                                                                            \
+    __m512 ai = _mm512_set1_ps(a[i]);                                                                          \
+    acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);                                                            \
+    acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);                                                            \
+  }
+    ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5) ROW(6) ROW(7) ROW(8) ROW(9) ROW(10) ROW(11) ROW(12) ROW(13)
+#undef ROW
+    a += 14;
+    b += 32;
+  }
+  __mmask16 m0 = nr >= 16 ? 0xffff : (__mmask16)((1u << nr) - 1);
+  __mmask16 m1 = nr <= 16 ? 0 : nr >= 32 ? 0xffff : (__mmask16)((1u << (nr - 16)) - 1);
+  for (int i = 0; i < mr; i++) {
+    float *ci = c + i * ldc;
+    if (!first) {
+      acc[i][0] = _mm512_add_ps(acc[i][0], _mm512_maskz_loadu_ps(m0, ci));
+      acc[i][1] = _mm512_add_ps(acc[i][1], _mm512_maskz_loadu_ps(m1, ci + 16));
+    }
+    _mm512_mask_storeu_ps(ci, m0, acc[i][0]);
+    _mm512_mask_storeu_ps(ci + 16, m1, acc[i][1]);
+  }
+}
+
+__attribute__((target("avx2,fma"))) static void micro_avx2(int k, const float *a, const float *b, float *c,
+                                                            ptrdiff_t ldc, int mr, int nr, int first) {
+  __m256 acc[6][2];
+  for (int i = 0; i < 6; i++) acc[i][0] = acc[i][1] = _mm256_setzero_ps();
+  for (int p = 0; p < k; p++) {
+    __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
+#define ROW(i)                                                                                                 \
+  {                                                                                                            \
+    __m256 ai = _mm256_broadcast_ss(a + i);                                                                    \
+    acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);                                                            \
+    acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);                                                            \
+  }
+    ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+#undef ROW
+    a += 6;
+    b += 16;
+  }
+  if (mr == 6 && nr == 16) {
+    for (int i = 0; i < 6; i++) {
+      float *ci = c + i * ldc;
+      if (!first) {
+        acc[i][0] = _mm256_add_ps(acc[i][0], _mm256_loadu_ps(ci));
+        acc[i][1] = _mm256_add_ps(acc[i][1], _mm256_loadu_ps(ci + 8));
+      }
+      _mm256_storeu_ps(ci, acc[i][0]);
+      _mm256_storeu_ps(ci + 8, acc[i][1]);
+    }
+    return;
+  }
+  float tmp[16];
+  for (int i = 0; i < mr; i++) {
+    float *ci = c + i * ldc;
+    _mm256_storeu_ps(tmp, acc[i][0]);
+    _mm256_storeu_ps(tmp + 8, acc[i][1]);
+    for (int j = 0; j < nr; j++) ci[j] = first ? tmp[j] : ci[j] + tmp[j];
+  }
+}
+#endif
+
+static void micro_c(int k, const float *a, const float *b, float *c, ptrdiff_t ldc, int mr, int nr, int first) {
+  float acc[4][8] = {{0}};
+  for (int p = 0; p < k; p++, a += 4, b += 8)
+    for (int i = 0; i < 4; i++)
+      for (int j = 0; j < 8; j++) acc[i][j] += a[i] * b[j];
+  for (int i = 0; i < mr; i++)
+    for (int j = 0; j < nr; j++) c[i * ldc + j] = first ? acc[i][j] : c[i * ldc + j] + acc[i][j];
+}
+
+typedef struct Micro {
+  MicroFn fn;
+  int mr, nr;
+  const char *name;
+} Micro;
+
+/* HODU_CPU_ISA=avx2|c forces a narrower kernel (to test every path on one machine). */
+static Micro pick_micro(void) {
+#ifdef CPU_X86
+  const char *force = getenv("HODU_CPU_ISA");
+  __builtin_cpu_init();
+  int allow512 = !force || strcmp(force, "avx512") == 0;
+  int allow2 = allow512 || strcmp(force, "avx2") == 0;
+  if (allow512 && __builtin_cpu_supports("avx512f")) return (Micro){micro_avx512, 14, 32, "avx512 14x32"};
+  if (allow2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (Micro){micro_avx2, 6, 16, "avx2 6x16"};
+#endif
+  return (Micro){micro_c, 4, 8, "c 4x8"};
+}
+
+static Micro micro(void) {
+  static Micro chosen; /* idempotent: racing first calls compute the same value */
+  if (!chosen.fn) chosen = pick_micro();
+  return chosen;
+}
+
+const char *sgemm_kernel_name(void) { return micro().name; }
+
+size_t sgemm_workspace_floats(void) {
+  return (size_t)(MC_MAX + MR_MAX) * KC + (size_t)(NC + NR_MAX) * KC + 16;
+}
+
+/* A[0:mc, 0:kc] (scaled by alpha) into mr-row micro-panels. */
+static void pack_a(const float *A, ptrdiff_t rs, ptrdiff_t cs, int mc, int kc, int mr, float alpha, float *dst) {
+  for (int i = 0; i < mc; i += mr) {
+    int m = mc - i < mr ? mc - i : mr;
+    const float *src = A + i * rs;
+    for (int p = 0; p < kc; p++) {
+      int r = 0;
+      for (; r < m; r++) dst[r] = alpha * src[r * rs + p * cs];
+      for (; r < mr; r++) dst[r] = 0;
+      dst += mr;
+    }
+  }
+}
+
+/* B[0:kc, 0:nc] into nr-column micro-panels. */
+static void pack_b(const float *B, ptrdiff_t rs, ptrdiff_t cs, int kc, int nc, int nr, float *dst) {
+  for (int j = 0; j < nc; j += nr) {
+    int n = nc - j < nr ? nc - j : nr;
+    const float *src = B + j * cs;
+    if (cs == 1 && n == nr) {
+      for (int p = 0; p < kc; p++, dst += nr) memcpy(dst, src + p * rs, (size_t)nr * sizeof(float));
+      continue;
+    }
+    for (int p = 0; p < kc; p++, dst += nr) {
+      int q = 0;
+      for (; q < n; q++) dst[q] = src[p * rs + q * cs];
+      for (; q < nr; q++) dst[q] = 0;
+    }
+  }
+}
+
+static void scale_c(ptrdiff_t M, ptrdiff_t N, float beta, float *C, ptrdiff_t ldc) {
+  if (beta == 1.0f) return;
+  for (ptrdiff_t i = 0; i < M; i++) {
+    float *ci = C + i * ldc;
+    if (beta == 0.0f) memset(ci, 0, (size_t)N * sizeof(float));
+    else for (ptrdiff_t j = 0; j < N; j++) ci[j] *= beta;
+  }
+}
+
+void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+           const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws) {
+  const Micro k = micro();
+  const int mc_blk = (MC_MAX / k.mr) * k.mr;
+  scale_c(M, N, beta, C, ldc);
+  if (K == 0 || M == 0 || N == 0) return;
+  /* A row or two would fill only 1/7 of a micro-tile and packing B would cost as much as the product. */
+  if (M <= 2 && csb == 1) {
+    gemm_rows(M, N, K, alpha, A, rsa, csa, B, rsb, C, ldc);
+    return;
+  }
+  float *pa = ws;
+  float *pb = ws + (size_t)(MC_MAX + MR_MAX) * KC;
+  for (ptrdiff_t j0 = 0; j0 < N; j0 += NC) {
+    int nc = (int)(N - j0 < NC ? N - j0 : NC);
+    for (ptrdiff_t p0 = 0; p0 < K; p0 += KC) {
+      int kc = (int)(K - p0 < KC ? K - p0 : KC);
+      pack_b(B + p0 * rsb + j0 * csb, rsb, csb, kc, nc, k.nr, pb);
+      for (ptrdiff_t i0 = 0; i0 < M; i0 += mc_blk) {
+        int mc = (int)(M - i0 < mc_blk ? M - i0 : mc_blk);
+        pack_a(A + i0 * rsa + p0 * csa, rsa, csa, mc, kc, k.mr, alpha, pa);
+        for (int j = 0; j < nc; j += k.nr) {
+          int n = nc - j < k.nr ? nc - j : k.nr;
+          for (int i = 0; i < mc; i += k.mr) {
+            int m = mc - i < k.mr ? mc - i : k.mr;
+            k.fn(kc, pa + (size_t)i * kc, pb + (size_t)j * kc, C + (i0 + i) * ldc + j0 + j, ldc, m, n, 0);
+          }
+        }
+      }
+    }
+  }
+}

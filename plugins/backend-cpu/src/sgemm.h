@@ -1,0 +1,25 @@
+/* Packed, register-blocked sgemm (BLIS style) with a micro-kernel chosen at run time (AVX-512, AVX2+FMA, C). */
+#ifndef CPU_SGEMM_H
+#define CPU_SGEMM_H
+
+#include <stddef.h>
+
+/* Floats of packing workspace hodu_sgemm needs (A and B panels); allocate once, 64-byte aligned. */
+size_t sgemm_workspace_floats(void);
+
+/*
+ * C = alpha · A·B + beta · C, with A [M×K] read at A[i·rsa + p·csa], B [K×N] at B[p·rsb + j·csb] (so a
+ * transposed operand is just swapped strides) and C row-major with row stride ldc. beta = 0 ignores C's
+ * previous contents (NaN included). `ws` holds sgemm_workspace_floats() floats.
+ */
+void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+           const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws);
+
+/* C += alpha · A·B for B with unit column stride, one row of C at a time (gemv.c; sgemm uses it for M ≤ 2). */
+void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+               const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
+
+/* Name of the micro-kernel this CPU uses ("avx512 14x32", "avx2 6x16", "c 4x8"). */
+const char *sgemm_kernel_name(void);
+
+#endif
