@@ -1,4 +1,3 @@
-import { nodeLabel } from '../../ir/node-label';
 import { poolWindow } from '../../ops/_pool';
 import { need, type Builder } from './context';
 
@@ -7,7 +6,7 @@ import { need, type Builder } from './context';
 function pool(flag: string): Builder {
   return (c) => {
     const x = need(c, 0);
-    const win = poolWindow(x.slice(2), c.attr, nodeLabel(c.node));
+    const win = poolWindow(x.slice(2), c.attr, c.node);
     return [x.length - 2, ...win.kernel, ...win.strides, ...win.padsBegin, ...win.padsEnd, ...win.dilations, c.attr<number>(flag)];
   };
 }
