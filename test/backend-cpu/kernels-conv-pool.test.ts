@@ -1,0 +1,85 @@
+// backend-cpu against the interp: Conv, MaxPool, AveragePool, GlobalAveragePool, BatchNormalization.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { fromNumbers, toNumbers } from '../../src/ir/tensor';
+import { describeWithTools } from '../support/optional-tools';
+import { compareWithInterp, float, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
+
+// A variance: positive.
+const variance = (dims: number[]) => fromNumbers('float32', dims, Array.from(toNumbers(randomValues(dims)), (v) => Math.abs(v) + 0.1));
+const sv = (v: string) => ({ type: 'string' as const, value: v });
+
+describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp (rtol 1e-4, atol 1e-5)', () => {
+  let cpu: CpuHome;
+  beforeAll(() => {
+    cpu = installCpu();
+  });
+  afterAll(() => cpu?.cleanup());
+
+  test('Conv 2-D: 1×1 as GEMM, 3×3 padded, strided, dilated, grouped, depthwise, auto_pad, bias or not', async () => {
+    const conv = (x: number[], w: number[], attrs: KernelCase['attrs'] = {}, bias = true): KernelCase => ({
+      op: 'Conv',
+      inputs: [x, randomValues(w), bias ? randomValues([w[0]!]) : null],
+      attrs,
+    });
+    const cases: KernelCase[] = [
+      conv([1, 3, 5, 5], [4, 3, 1, 1]),
+      conv([2, 5, 7, 6], [3, 5, 1, 1], {}, false),
+      conv([1, 3, 9, 7], [5, 3, 3, 3], { pads: ints(1, 1, 1, 1) }),
+      conv([1, 4, 11, 10], [6, 4, 3, 2], { strides: ints(2, 3), pads: ints(0, 1, 2, 0) }),
+      conv([1, 2, 13, 13], [3, 2, 3, 3], { dilations: ints(2, 3), pads: ints(2, 1, 2, 1) }),
+      conv([2, 6, 8, 8], [4, 3, 3, 3], { group: int(2), pads: ints(1, 1, 1, 1) }),
+      conv([1, 8, 9, 9], [8, 1, 3, 3], { group: int(8), strides: ints(2, 2), pads: ints(1, 1, 1, 1) }),
+      conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('SAME_UPPER'), strides: ints(2, 2) }),
+      conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('SAME_LOWER') }),
+      conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('VALID') }, false),
+      conv([1, 1, 1, 1], [1, 1, 1, 1]),
+      conv([1, 5, 6, 7], [7, 5, 1, 1], { strides: ints(2, 2) }), // 1×1 strided: not the GEMM shortcut
+      { op: 'Conv', inputs: [[1, 16, 12, 12], [8, 16, 3, 3]], attrs: { pads: ints(1, 1, 1, 1) } }, // weights as an input
+    ];
+    expect(await compareWithInterp(cpu, 'conv2d', cases)).toEqual([]);
+  });
+
+  test('Conv 1-D and 3-D', async () => {
+    const cases: KernelCase[] = [
+      { op: 'Conv', inputs: [[2, 3, 17], randomValues([4, 3, 5]), randomValues([4])], attrs: { pads: ints(2, 1), strides: ints(2) } },
+      { op: 'Conv', inputs: [[1, 4, 9], randomValues([4, 2, 3])], attrs: { group: int(2), dilations: ints(3) } },
+      { op: 'Conv', inputs: [[1, 2, 5, 6, 7], randomValues([3, 2, 3, 2, 3]), randomValues([3])], attrs: { pads: ints(1, 0, 1, 1, 1, 0) } },
+    ];
+    expect(await compareWithInterp(cpu, 'conv-nd', cases)).toEqual([]);
+  });
+
+  test('MaxPool and AveragePool: pads, strides, dilations, ceil_mode, count_include_pad, 1-D to 3-D', async () => {
+    const cases: KernelCase[] = ['MaxPool', 'AveragePool'].flatMap((op): KernelCase[] => [
+      { op, inputs: [[1, 3, 8, 8]], attrs: { kernel_shape: ints(2, 2), strides: ints(2, 2) } },
+      { op, inputs: [[2, 2, 7, 9]], attrs: { kernel_shape: ints(3, 3), pads: ints(1, 1, 1, 1), strides: ints(2, 2) } },
+      { op, inputs: [[1, 2, 7, 9]], attrs: { kernel_shape: ints(3, 2), strides: ints(2, 2), ceil_mode: int(1) } },
+      { op, inputs: [[1, 2, 10, 10]], attrs: { kernel_shape: ints(2, 2), dilations: ints(2, 2), strides: ints(1, 1) } },
+      { op, inputs: [[1, 3, 9]], attrs: { kernel_shape: ints(4), pads: ints(2, 1), strides: ints(3) } },
+      { op, inputs: [[1, 2, 4, 5, 6]], attrs: { kernel_shape: ints(2, 3, 2), strides: ints(2, 1, 2) } },
+      { op, inputs: [[1, 1, 5, 5]], attrs: { kernel_shape: ints(3, 3), auto_pad: sv('SAME_UPPER') } },
+    ]);
+    cases.push(
+      { op: 'AveragePool', inputs: [[1, 2, 7, 7]], attrs: { kernel_shape: ints(3, 3), pads: ints(1, 1, 1, 1), count_include_pad: int(1) } },
+      { op: 'AveragePool', inputs: [[1, 2, 8, 7]], attrs: { kernel_shape: ints(3, 3), pads: ints(1, 1, 1, 1), strides: ints(2, 2), ceil_mode: int(1), count_include_pad: int(1) } },
+    );
+    expect(await compareWithInterp(cpu, 'pool', cases, 19)).toEqual([]);
+  });
+
+  test('GlobalAveragePool and BatchNormalization (per channel; per activation before opset 9)', async () => {
+    const bn = (x: number[], c: number[], epsilon = 1e-5): KernelCase => ({
+      op: 'BatchNormalization',
+      inputs: [x, randomValues(c), randomValues(c), randomValues(c), variance(c)],
+      attrs: { epsilon: float(epsilon) },
+    });
+    const cases: KernelCase[] = [
+      { op: 'GlobalAveragePool', inputs: [[2, 3, 5, 7]] },
+      { op: 'GlobalAveragePool', inputs: [[1, 4, 9]] },
+      { op: 'GlobalAveragePool', inputs: [[1, 2, 1, 1]] },
+      bn([2, 3, 4, 5], [3]),
+      bn([1, 5], [5], 0.01),
+      bn([3, 2, 7], [2]),
+    ];
+    expect(await compareWithInterp(cpu, 'gap-bn', cases)).toEqual([]);
+    expect(await compareWithInterp(cpu, 'bn-per-activation', [bn([2, 3, 4], [3, 4])], 7)).toEqual([]);
+  });
+});

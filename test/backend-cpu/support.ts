@@ -1,0 +1,109 @@
+/**
+ * Shared by the backend-cpu tests: installs plugins/backend-cpu into a temp $HODU_HOME through the compiled
+ * binary (`hodu plugin install --path`, which compiles it with the system C compiler), and compares
+ * `hodu run --backend cpu` with `--backend interp` on one model holding many single-node cases, fed the same
+ * signed random inputs. Tolerance: |cpu − interp| ≤ ATOL + RTOL · |interp| per element, and equal dims.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNpz } from '../../src/formats/npz/index';
+import type { Attribute, Node } from '../../src/ir/graph';
+import { fromNumbers, toNumbers, type Tensor } from '../../src/ir/tensor';
+import { mulberry32 } from '../../src/util/prng';
+import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpzFile } from '../e2e/hodu';
+
+export const RTOL = 1e-4;
+export const ATOL = 1e-5;
+const PLUGIN_DIR = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
+
+export interface CpuHome {
+  dir: string;
+  home: string;
+  run(args: string[]): ReturnType<typeof hodu>;
+  cleanup(): void;
+}
+
+/** A temp $HODU_HOME with backend-cpu installed from plugins/backend-cpu (throws with hodu's output if it fails). */
+export function installCpu(): CpuHome {
+  requireBinary();
+  const t = tempDir('hodu-cpu-');
+  const home = join(t.dir, 'home');
+  const run = (args: string[]) => hodu(args, { cwd: t.dir, env: { HODU_HOME: home } });
+  const r = run(['plugin', 'install', '--path', PLUGIN_DIR]);
+  if (r.code !== 0) throw new Error(`plugin install failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+  return { dir: t.dir, home, run, cleanup: t.cleanup };
+}
+
+/** One node to check: an input is dims (a graph input, fed random values), a Tensor (a weight) or null (omitted). */
+export interface KernelCase {
+  op: string;
+  inputs: (readonly number[] | Tensor | null)[];
+  attrs?: Record<string, Attribute>;
+}
+
+const rand = mulberry32(20261203);
+/** Uniform in [-1, 1): signed, so Relu, Clip, Max and the signs of products are all exercised. */
+export function randomValues(dims: readonly number[]): Tensor {
+  const n = dims.reduce((a, b) => a * b, 1);
+  return fromNumbers('float32', [...dims], Float64Array.from({ length: n }, () => rand() * 2 - 1));
+}
+
+export const ints = (...value: number[]): Attribute => ({ type: 'ints', value });
+export const int = (value: number): Attribute => ({ type: 'int', value });
+export const float = (value: number): Attribute => ({ type: 'float', value });
+export const i64 = (...values: number[]): Tensor => fromNumbers('int64', [values.length], values);
+export const scalar = (v: number): Tensor => fromNumbers('float32', [], [v]);
+
+/** Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`. */
+export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17): Promise<string[]> {
+  const nodes: Node[] = [];
+  const feeds = new Map<string, Tensor>();
+  const initializers = new Map<string, Tensor>();
+  const outputs: string[] = [];
+  cases.forEach((c, i) => {
+    const ins = c.inputs.map((spec, j) => {
+      if (spec === null) return '';
+      const id = `c${i}_in${j}`;
+      if (Array.isArray(spec)) feeds.set(id, randomValues(spec));
+      else initializers.set(id, spec as Tensor);
+      return id;
+    });
+    outputs.push(`c${i}_${c.op}`);
+    nodes.push({ name: `c${i}_${c.op}_node`, op: c.op, domain: '', inputs: ins, outputs: [outputs[i]!], attributes: c.attrs ?? {} });
+  });
+  const model = buildModel({
+    nodes,
+    inputs: [...feeds].map(([n, t]) => ({ name: n, type: { kind: 'tensor' as const, dtype: 'float32' as const, shape: [...t.dims] } })),
+    outputs: outputs.map((n) => ({ name: n, type: { kind: 'tensor' as const, dtype: 'float32' as const } })),
+    initializers,
+    opset,
+  });
+  const modelPath = writeModelFile(join(cpu.dir, `${name}.onnx`), model);
+  const inputPath = await writeNpzFile(join(cpu.dir, `${name}-in.npz`), feeds);
+  const results = new Map<string, Map<string, Tensor>>();
+  for (const backend of ['interp', 'cpu']) {
+    const out = join(cpu.dir, `${name}-${backend}.npz`);
+    // -O 0: every node reaches the backend as written (no identity elimination or fusion).
+    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0']);
+    if (r.code !== 0) return [`${backend} failed (${r.code}): ${r.stderr.trim()}`];
+    results.set(backend, await loadNpz(readFileSync(out)));
+  }
+  return outputs.flatMap((o, i) => diff(`case ${i} ${cases[i]!.op} ${describe(cases[i]!)}`, results.get('interp')!.get(o)!, results.get('cpu')!.get(o)!));
+}
+
+function describe(c: KernelCase): string {
+  const ins = c.inputs.map((s) => (s === null ? '-' : Array.isArray(s) ? `[${s}]` : `w[${(s as Tensor).dims}]`)).join(' ');
+  return `${ins} ${JSON.stringify(Object.fromEntries(Object.entries(c.attrs ?? {}).map(([k, a]) => [k, a.value])))}`;
+}
+
+function diff(label: string, want: Tensor, got: Tensor | undefined): string[] {
+  if (!got) return [`${label}: cpu wrote no output`];
+  if (want.dims.join() !== got.dims.join()) return [`${label}: dims [${got.dims}] instead of [${want.dims}]`];
+  const a = toNumbers(want);
+  const b = toNumbers(got);
+  for (let i = 0; i < a.length; i++) {
+    const ok = Object.is(a[i], b[i]) || Math.abs(a[i]! - b[i]!) <= ATOL + RTOL * Math.abs(a[i]!);
+    if (!ok) return [`${label}: element ${i} is ${b[i]} instead of ${a[i]}`];
+  }
+  return [];
+}
