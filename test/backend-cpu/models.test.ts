@@ -13,6 +13,7 @@ import { ATOL, RTOL, installCpu, int, type CpuHome } from './support';
 const COVERED: Record<string, string[]> = {
   'mlp.onnx': [],
   'resnet.onnx': ['--shape', 'image=2x3x32x32'],
+  'mobilenet.onnx': [],
 };
 
 describeWithTools(['cc'], 'backend-cpu runs whole models like the interp', () => {

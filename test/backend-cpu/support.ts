@@ -39,13 +39,15 @@ export interface KernelCase {
   op: string;
   inputs: (readonly number[] | Tensor | null)[];
   attrs?: Record<string, Attribute>;
+  /** Graph inputs are uniform in [-scale, scale) (default 1). */
+  scale?: number;
 }
 
 const rand = mulberry32(20261203);
 /** Uniform in [-1, 1): signed, so Relu, Clip, Max and the signs of products are all exercised. */
-export function randomValues(dims: readonly number[]): Tensor {
+export function randomValues(dims: readonly number[], scale = 1): Tensor {
   const n = dims.reduce((a, b) => a * b, 1);
-  return fromNumbers('float32', [...dims], Float64Array.from({ length: n }, () => rand() * 2 - 1));
+  return fromNumbers('float32', [...dims], Float64Array.from({ length: n }, () => (rand() * 2 - 1) * scale));
 }
 
 export const ints = (...value: number[]): Attribute => ({ type: 'ints', value });
@@ -64,7 +66,7 @@ export async function compareWithInterp(cpu: CpuHome, name: string, cases: Kerne
     const ins = c.inputs.map((spec, j) => {
       if (spec === null) return '';
       const id = `c${i}_in${j}`;
-      if (Array.isArray(spec)) feeds.set(id, randomValues(spec));
+      if (Array.isArray(spec)) feeds.set(id, randomValues(spec, c.scale));
       else initializers.set(id, spec as Tensor);
       return id;
     });

@@ -54,10 +54,15 @@ static void im2col(const float *x, int64_t channels, const Window *w, float *col
               }
               const float *xr = xc + (id * w->in[1] + ih) * w->in[2];
               int64_t off = kw * w->dilation[2] - w->pad[2], sw = w->stride[2];
-              for (int64_t ow = 0; ow < w->out[2]; ow++) {
-                int64_t iw = ow * sw + off;
-                row[ow] = iw >= 0 && iw < w->in[2] ? xr[iw] : 0.0f;
-              }
+              /* ow in [lo, hi) reads inside the row: zeros around one strided (or contiguous) copy. */
+              int64_t lo = off >= 0 ? 0 : (-off + sw - 1) / sw;
+              int64_t hi = w->in[2] - off <= 0 ? 0 : (w->in[2] - off + sw - 1) / sw;
+              if (hi > w->out[2]) hi = w->out[2];
+              if (lo > hi) lo = hi;
+              for (int64_t ow = 0; ow < lo; ow++) row[ow] = 0.0f;
+              if (sw == 1) memcpy(row + lo, xr + lo + off, (size_t)(hi - lo) * sizeof(float));
+              else for (int64_t ow = lo; ow < hi; ow++) row[ow] = xr[ow * sw + off];
+              for (int64_t ow = hi; ow < w->out[2]; ow++) row[ow] = 0.0f;
             }
           }
         }

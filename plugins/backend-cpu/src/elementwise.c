@@ -107,7 +107,14 @@ int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
         y[i] = v >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
       }
       break;
-    default: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); break;
+    case OP_TANH: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); break;
+    /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
+    default:
+      for (size_t i = 0; i < n; i++) {
+        float h = x[i] / 6.0f + 0.5f;
+        y[i] = x[i] * (h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h);
+      }
+      break;
   }
   return HODU_OK;
 }

@@ -14,7 +14,8 @@ typedef struct KernelCall {
 } KernelCall;
 
 enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };
-enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH };
+enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH };
+enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
 
 /*
  * Runs at create(): validates the step (metadata layout, shapes, attributes the kernel handles) and says
@@ -82,5 +83,6 @@ DECLARE_KERNEL(softmax)
 DECLARE_KERNEL(concat)
 DECLARE_KERNEL(transpose)
 DECLARE_KERNEL(batch_normalization)
+DECLARE_KERNEL(reduce)
 
 #endif

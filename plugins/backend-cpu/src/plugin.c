@@ -23,7 +23,12 @@ typedef struct KernelEntry {
 #define CPU_KERNELS(X)                                                                                        \
   X("add_f32", binary, OP_ADD) X("sub_f32", binary, OP_SUB) X("mul_f32", binary, OP_MUL)                     \
   X("div_f32", binary, OP_DIV) X("relu_f32", unary, OP_RELU) X("sigmoid_f32", unary, OP_SIGMOID)             \
-  X("tanh_f32", unary, OP_TANH) X("clip_f32", clip, 0) X("mat_mul_f32", mat_mul, 0) X("gemm_f32", gemm, 0)   \
+  X("tanh_f32", unary, OP_TANH) X("hard_swish_f32", unary, OP_HARD_SWISH) X("clip_f32", clip, 0)              \
+  X("reduce_sum_f32", reduce, OP_REDUCE_SUM) X("reduce_mean_f32", reduce, OP_REDUCE_MEAN)                   \
+  X("reduce_max_f32", reduce, OP_REDUCE_MAX) X("reduce_min_f32", reduce, OP_REDUCE_MIN)                     \
+  X("reduce_sum_f32_i64", reduce, OP_REDUCE_SUM) X("reduce_mean_f32_i64", reduce, OP_REDUCE_MEAN)           \
+  X("reduce_max_f32_i64", reduce, OP_REDUCE_MAX) X("reduce_min_f32_i64", reduce, OP_REDUCE_MIN)             \
+  X("mat_mul_f32", mat_mul, 0) X("gemm_f32", gemm, 0)                                                       \
   X("conv_f32", conv, 0) X("max_pool_f32", max_pool, 0) X("average_pool_f32", average_pool, 0)               \
   X("global_average_pool_f32", global_average_pool, 0) X("softmax_f32", softmax, 0)                         \
   X("concat_f32", concat, 0) X("transpose_f32", transpose, 0)                                               \

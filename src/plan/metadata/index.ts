@@ -19,6 +19,7 @@ import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { gemm, matmul } from './matmul';
 import { averagePool, maxPool } from './pool';
+import { reduce } from './reduce';
 import { softmax } from './softmax';
 
 const BUILDERS: Record<string, Builder> = {
@@ -32,6 +33,7 @@ const BUILDERS: Record<string, Builder> = {
   HardSigmoid: hardSigmoid,
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
+  ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
 /**
