@@ -28,6 +28,15 @@ describeWithTools(['cc'], 'backend-cpu math kernels equal the interp (rtol 1e-4,
     expect(await compareWithInterp(cpu, 'matmul', cases)).toEqual([]);
   });
 
+  test('every sgemm micro-kernel (HODU_CPU_ISA: the widest this CPU has, avx2, c) on edge tiles of every height', async () => {
+    // M from 1 to 17 covers every edge-tile height of the 14-, 6- and 4-row kernels; N = 37 an edge column panel.
+    const cases: KernelCase[] = Array.from({ length: 17 }, (_, i) => ({ op: 'MatMul', inputs: [[i + 1, 23], [23, 37]] }));
+    cases.push({ op: 'Gemm', inputs: [[29, 50], [45, 29]], attrs: { transA: int(1), transB: int(1) } });
+    for (const isa of ['', 'avx2', 'c']) {
+      expect(await compareWithInterp(cpu, `isa-${isa || 'auto'}`, cases, 17, isa ? { HODU_CPU_ISA: isa } : {})).toEqual([]);
+    }
+  });
+
   test('Gemm: transposes, alpha/beta, C broadcast as scalar, row, column and full', async () => {
     const cases: KernelCase[] = [
       { op: 'Gemm', inputs: [[5, 7], [7, 3]] },

@@ -19,7 +19,7 @@ const PLUGIN_DIR = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
 export interface CpuHome {
   dir: string;
   home: string;
-  run(args: string[]): ReturnType<typeof hodu>;
+  run(args: string[], env?: Record<string, string>): ReturnType<typeof hodu>;
   cleanup(): void;
 }
 
@@ -28,7 +28,7 @@ export function installCpu(): CpuHome {
   requireBinary();
   const t = tempDir('hodu-cpu-');
   const home = join(t.dir, 'home');
-  const run = (args: string[]) => hodu(args, { cwd: t.dir, env: { HODU_HOME: home } });
+  const run = (args: string[], env: Record<string, string> = {}) => hodu(args, { cwd: t.dir, env: { ...env, HODU_HOME: home } });
   const r = run(['plugin', 'install', '--path', PLUGIN_DIR]);
   if (r.code !== 0) throw new Error(`plugin install failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   return { dir: t.dir, home, run, cleanup: t.cleanup };
@@ -56,8 +56,11 @@ export const float = (value: number): Attribute => ({ type: 'float', value });
 export const i64 = (...values: number[]): Tensor => fromNumbers('int64', [values.length], values);
 export const scalar = (v: number): Tensor => fromNumbers('float32', [], [v]);
 
-/** Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`. */
-export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17): Promise<string[]> {
+/**
+ * Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`;
+ * `cpuEnv` is added to the environment of the cpu run (e.g. HODU_CPU_ISA).
+ */
+export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
@@ -86,7 +89,7 @@ export async function compareWithInterp(cpu: CpuHome, name: string, cases: Kerne
   for (const backend of ['interp', 'cpu']) {
     const out = join(cpu.dir, `${name}-${backend}.npz`);
     // -O 0: every node reaches the backend as written (no identity elimination or fusion).
-    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0']);
+    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0'], backend === 'cpu' ? cpuEnv : {});
     if (r.code !== 0) return [`${backend} failed (${r.code}): ${r.stderr.trim()}`];
     results.set(backend, await loadNpz(readFileSync(out)));
   }

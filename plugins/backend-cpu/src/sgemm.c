@@ -25,34 +25,58 @@
 typedef void (*MicroFn)(int k, const float *a, const float *b, float *c, ptrdiff_t ldc, int mr, int nr, int first);
 
 #ifdef CPU_X86
-__attribute__((target("avx512f"))) static void micro_avx512(int k, const float *a, const float *b, float *c,
-                                                             ptrdiff_t ldc, int mr, int nr, int first) {
-  __m512 acc[14][2];
-  for (int i = 0; i < 14; i++) acc[i][0] = acc[i][1] = _mm512_setzero_ps();
-  for (int p = 0; p < k; p++) {
-    __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
-#define ROW(i)                                                                                                 \
-  {                                                                                                            \
+/*
+ * AVX-512: a 14×32 tile (28 accumulators). micro_avx512_R computes only the first R rows of a 14-row A
+ * panel, so an edge tile of m < 14 rows costs about m/14 of a full one instead of all of it (R is a
+ * constant: the `i < R` tests fold away).
+ */
+#define DEFINE_MICRO512(R)                                                                                     \
+  __attribute__((target("avx512f"))) static void micro_avx512_##R(int k, const float *a, const float *b,     \
+                                                                   float *c, ptrdiff_t ldc, int mr, int nr,  \
+                                                                   int first) {                              \
+    enum { ROWS = R };                                                                                         \
+    __m512 acc[R][2];                                                                                          \
+    for (int i = 0; i < R; i++) acc[i][0] = acc[i][1] = _mm512_setzero_ps();                                   \
+    for (int p = 0; p < k; p++) {                                                                              \
+      __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);                                           \
+      ROW512(0) ROW512(1) ROW512(2) ROW512(3) ROW512(4) ROW512(5) ROW512(6)                                    \
+      ROW512(7) ROW512(8) ROW512(9) ROW512(10) ROW512(11) ROW512(12) ROW512(13)                                \
+      a += 14;                                                                                                 \
+      b += 32;                                                                                                 \
+    }                                                                                                          \
+    __mmask16 m0 = nr >= 16 ? 0xffff : (__mmask16)((1u << nr) - 1);                                          \
+    __mmask16 m1 = nr <= 16 ? 0 : nr >= 32 ? 0xffff : (__mmask16)((1u << (nr - 16)) - 1);                    \
+    for (int i = 0; i < mr && i < R; i++) {                                                                    \
+      float *ci = c + i * ldc;                                                                                 \
+      if (!first) {                                                                                            \
+        acc[i][0] = _mm512_add_ps(acc[i][0], _mm512_maskz_loadu_ps(m0, ci));                                   \
+        acc[i][1] = _mm512_add_ps(acc[i][1], _mm512_maskz_loadu_ps(m1, ci + 16));                              \
+      }                                                                                                        \
+      _mm512_mask_storeu_ps(ci, m0, acc[i][0]);                                                                \
+      _mm512_mask_storeu_ps(ci + 16, m1, acc[i][1]);                                                           \
+    }                                                                                                          \
+  }
+#define ROW512(i)                                                                                              \
+  if (i < ROWS) {                                                                                              \
     __m512 ai = _mm512_set1_ps(a[i]);                                                                          \
-    acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);                                                            \
-    acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);                                                            \
+    acc[i < ROWS ? i : 0][0] = _mm512_fmadd_ps(ai, b0, acc[i < ROWS ? i : 0][0]);                              \
+    acc[i < ROWS ? i : 0][1] = _mm512_fmadd_ps(ai, b1, acc[i < ROWS ? i : 0][1]);                              \
   }
-    ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5) ROW(6) ROW(7) ROW(8) ROW(9) ROW(10) ROW(11) ROW(12) ROW(13)
-#undef ROW
-    a += 14;
-    b += 32;
-  }
-  __mmask16 m0 = nr >= 16 ? 0xffff : (__mmask16)((1u << nr) - 1);
-  __mmask16 m1 = nr <= 16 ? 0 : nr >= 32 ? 0xffff : (__mmask16)((1u << (nr - 16)) - 1);
-  for (int i = 0; i < mr; i++) {
-    float *ci = c + i * ldc;
-    if (!first) {
-      acc[i][0] = _mm512_add_ps(acc[i][0], _mm512_maskz_loadu_ps(m0, ci));
-      acc[i][1] = _mm512_add_ps(acc[i][1], _mm512_maskz_loadu_ps(m1, ci + 16));
-    }
-    _mm512_mask_storeu_ps(ci, m0, acc[i][0]);
-    _mm512_mask_storeu_ps(ci + 16, m1, acc[i][1]);
-  }
+DEFINE_MICRO512(2)
+DEFINE_MICRO512(4)
+DEFINE_MICRO512(6)
+DEFINE_MICRO512(8)
+DEFINE_MICRO512(10)
+DEFINE_MICRO512(12)
+DEFINE_MICRO512(14)
+#undef ROW512
+#undef DEFINE_MICRO512
+
+/* Full tiles take the 14-row kernel; an edge tile of m rows the smallest kernel covering them. */
+static void micro_avx512(int k, const float *a, const float *b, float *c, ptrdiff_t ldc, int mr, int nr, int first) {
+  static const MicroFn by_half[8] = {micro_avx512_2,  micro_avx512_2,  micro_avx512_4,  micro_avx512_6,
+                                     micro_avx512_8,  micro_avx512_10, micro_avx512_12, micro_avx512_14};
+  by_half[(mr + 1) / 2](k, a, b, c, ldc, mr, nr, first);
 }
 
 __attribute__((target("avx2,fma"))) static void micro_avx2(int k, const float *a, const float *b, float *c,
