@@ -29,6 +29,8 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 2, 13, 13], [3, 2, 3, 3], { dilations: ints(2, 3), pads: ints(2, 1, 2, 1) }),
       conv([2, 6, 8, 8], [4, 3, 3, 3], { group: int(2), pads: ints(1, 1, 1, 1) }),
       conv([1, 8, 9, 9], [8, 1, 3, 3], { group: int(8), strides: ints(2, 2), pads: ints(1, 1, 1, 1) }),
+      conv([2, 5, 11, 7], [5, 1, 3, 3], { group: int(5), pads: ints(1, 2, 0, 1), dilations: ints(1, 2) }, false), // depthwise, direct
+      conv([1, 3, 8, 9], [6, 1, 3, 2], { group: int(3), strides: ints(1, 2), pads: ints(1, 1, 1, 1) }), // depthwise, multiplier 2
       conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('SAME_UPPER'), strides: ints(2, 2) }),
       conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('SAME_LOWER') }),
       conv([1, 3, 10, 9], [2, 3, 4, 3], { auto_pad: sv('VALID') }, false),
@@ -44,6 +46,8 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       { op: 'Conv', inputs: [[2, 3, 17], randomValues([4, 3, 5]), randomValues([4])], attrs: { pads: ints(2, 1), strides: ints(2) } },
       { op: 'Conv', inputs: [[1, 4, 9], randomValues([4, 2, 3])], attrs: { group: int(2), dilations: ints(3) } },
       { op: 'Conv', inputs: [[1, 2, 5, 6, 7], randomValues([3, 2, 3, 2, 3]), randomValues([3])], attrs: { pads: ints(1, 0, 1, 1, 1, 0) } },
+      { op: 'Conv', inputs: [[1, 3, 20], randomValues([3, 1, 5])], attrs: { group: int(3), pads: ints(2, 2), strides: ints(3) } },
+      { op: 'Conv', inputs: [[1, 2, 4, 5, 6], randomValues([2, 1, 2, 3, 3]), randomValues([2])], attrs: { group: int(2), pads: ints(1, 1, 1, 0, 1, 1) } },
     ];
     expect(await compareWithInterp(cpu, 'conv-nd', cases)).toEqual([]);
   });

@@ -28,7 +28,23 @@ int32_t check_average_pool(const KernelCall *c, size_t *scratch, char *err, size
   return check_pool(c, err, err_cap);
 }
 
-/* Visits the in-range taps of each output position; `padded` counts taps inside input + explicit pads. */
+/* Along one axis: the taps k in [*lo, *hi) of the window starting at `start` that land inside the input, and
+ * (returned) how many land inside input + explicit padding (AveragePool's count_include_pad divisor). */
+static int64_t axis_taps(const Window *w, int d, int64_t start, int64_t *lo, int64_t *hi) {
+  int64_t dil = w->dilation[d], k = w->kernel[d];
+  /* first k with start + k·dil >= bound, for a bound at or after start */
+  #define FIRST_AT(bound) ((bound) <= start ? 0 : ((bound) - start + dil - 1) / dil)
+  int64_t a = FIRST_AT(0), b = FIRST_AT(w->in[d]);
+  int64_t pa = FIRST_AT(-w->pad[d]), pb = FIRST_AT(w->in[d] + w->pad_end[d]);
+  #undef FIRST_AT
+  *lo = a < k ? a : k;
+  *hi = b < k ? b : k;
+  if (*hi < *lo) *hi = *lo;
+  int64_t plo = pa < k ? pa : k, phi = pb < k ? pb : k;
+  return phi > plo ? phi - plo : 0;
+}
+
+/* Max or mean over the in-range taps of each output position (padding never wins a max). */
 static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   uint32_t s = (uint32_t)meta(c, 0);
   int include_pad = (int)meta(c, 1 + 5 * s);
@@ -39,45 +55,30 @@ static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   const int64_t planes = w.batch * w.channels, in_size = window_in_size(&w);
   for (int64_t pl = 0; pl < planes; pl++) {
     const float *xp = x + pl * in_size;
-    for (int64_t od = 0; od < w.out[0]; od++)
-      for (int64_t oh = 0; oh < w.out[1]; oh++)
+    for (int64_t od = 0; od < w.out[0]; od++) {
+      int64_t sd = od * w.stride[0] - w.pad[0], d0, d1, pd = axis_taps(&w, 0, sd, &d0, &d1);
+      for (int64_t oh = 0; oh < w.out[1]; oh++) {
+        int64_t sh = oh * w.stride[1] - w.pad[1], h0, h1, ph = axis_taps(&w, 1, sh, &h0, &h1);
         for (int64_t ow = 0; ow < w.out[2]; ow++) {
-          int64_t o[3] = {od, oh, ow}, start[3];
-          int64_t padded = 1;
-          for (int d = 0; d < 3; d++) {
-            start[d] = o[d] * w.stride[d] - w.pad[d];
-            int64_t inpad = 0;
-            for (int64_t k = 0; k < w.kernel[d]; k++) {
-              int64_t i = start[d] + k * w.dilation[d];
-              inpad += i >= -w.pad[d] && i < w.in[d] + w.pad_end[d];
-            }
-            padded *= inpad;
-          }
-          float best = -FLT_MAX;
+          int64_t sw = ow * w.stride[2] - w.pad[2], w0, w1, pw = axis_taps(&w, 2, sw, &w0, &w1);
+          float best = -INFINITY; /* no tap in range: -inf, as the interp */
           int any = 0;
           double sum = 0;
-          int64_t count = 0;
-          for (int64_t kd = 0; kd < w.kernel[0]; kd++) {
-            int64_t id = start[0] + kd * w.dilation[0];
-            if (id < 0 || id >= w.in[0]) continue;
-            for (int64_t kh = 0; kh < w.kernel[1]; kh++) {
-              int64_t ih = start[1] + kh * w.dilation[1];
-              if (ih < 0 || ih >= w.in[1]) continue;
-              const float *row = xp + (id * w.in[1] + ih) * w.in[2];
-              for (int64_t kw = 0; kw < w.kernel[2]; kw++) {
-                int64_t iw = start[2] + kw * w.dilation[2];
-                if (iw < 0 || iw >= w.in[2]) continue;
-                float v = row[iw];
-                if (!any || v > best) best = v;
+          for (int64_t kd = d0; kd < d1; kd++)
+            for (int64_t kh = h0; kh < h1; kh++) {
+              const float *row = xp + ((sd + kd * w.dilation[0]) * w.in[1] + sh + kh * w.dilation[1]) * w.in[2] + sw;
+              for (int64_t kw = w0; kw < w1; kw++) {
+                float v = row[kw * w.dilation[2]];
+                best = !any || v > best ? v : best; /* the first tap always counts (NaN too), as the interp */
                 any = 1;
                 sum += v;
-                count++;
               }
             }
-          }
-          int64_t div = include_pad ? padded : count;
-          *y++ = is_max ? (any ? best : -INFINITY) : (div > 0 ? (float)(sum / (double)div) : 0.0f);
+          int64_t count = (d1 - d0) * (h1 - h0) * (w1 - w0), div = include_pad ? pd * ph * pw : count;
+          *y++ = is_max ? best : div > 0 ? (float)(sum / (double)div) : 0.0f;
         }
+      }
+    }
   }
 }
 
