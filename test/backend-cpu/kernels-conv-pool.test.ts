@@ -15,7 +15,7 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
   });
   afterAll(() => cpu?.cleanup());
 
-  test('Conv 2-D: 1×1 as GEMM, 3×3 padded, strided, dilated, grouped, depthwise, auto_pad, bias or not', async () => {
+  test('Conv 2-D under every micro-kernel: 1×1 as GEMM, 3×3 padded, strided, dilated, grouped, depthwise, auto_pad, bias or not', async () => {
     const conv = (x: number[], w: number[], attrs: KernelCase['attrs'] = {}, bias = true): KernelCase => ({
       op: 'Conv',
       inputs: [x, randomValues(w), bias ? randomValues([w[0]!]) : null],
@@ -38,7 +38,10 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 5, 6, 7], [7, 5, 1, 1], { strides: ints(2, 2) }), // 1×1 strided: not the GEMM shortcut
       { op: 'Conv', inputs: [[1, 16, 12, 12], [8, 16, 3, 3]], attrs: { pads: ints(1, 1, 1, 1) } }, // weights as an input
     ];
-    expect(await compareWithInterp(cpu, 'conv2d', cases)).toEqual([]);
+    // im2col packs panels as wide as the micro-kernel's tile: check it under every one (HODU_CPU_ISA).
+    for (const isa of ['', 'avx2', 'c']) {
+      expect(await compareWithInterp(cpu, `conv2d-${isa || 'auto'}`, cases, 17, isa ? { HODU_CPU_ISA: isa } : {})).toEqual([]);
+    }
   });
 
   test('Conv 1-D and 3-D', async () => {

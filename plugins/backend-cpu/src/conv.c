@@ -1,6 +1,7 @@
 /*
- * Conv (1-3 spatial dims, groups, strides, dilations, pads): im2col into the scratch, then one sgemm per
- * image and group: Y[g] (M/g × P) = W[g] (M/g × C/g·taps) · cols (C/g·taps × P). A 1×1 stride-1 unpadded
+ * Conv (1-3 spatial dims, groups, strides, dilations, pads): im2col into the scratch, already in the
+ * sgemm's packed-panel layout (so B is not copied twice), then one sgemm per image and group:
+ * Y[g] (M/g × P) = W[g] (M/g × C/g·taps) · cols (C/g·taps × P). A 1×1 stride-1 unpadded
  * conv needs no columns: X itself is the right-hand matrix. The bias is written first (sgemm with beta 1).
  * A conv with one input channel per group (depthwise) runs directly: a GEMM of one row would waste the tile.
  */
@@ -35,7 +36,8 @@ int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   for (uint32_t i = 0; i < s; i++) REQUIRE_META(dim(wt, 2 + i) == w.kernel[3 - s + i]);
   REQUIRE_META(!b || numel(b) == (uint64_t)w.out_channels);
   int direct = w.channels == group || is_pointwise(&w);
-  size_t cols = direct ? 0 : (size_t)(w.channels / group * window_taps(&w) * window_out_size(&w));
+  int64_t nr = sgemm_nr(), panels = (window_out_size(&w) + nr - 1) / nr;
+  size_t cols = direct ? 0 : (size_t)(w.channels / group * window_taps(&w) * panels * nr);
   *scratch = sgemm_workspace_floats() + cols;
   return HODU_OK;
 }
@@ -81,34 +83,47 @@ static void depthwise(const float *x, const float *wt, const float *bias, float 
     }
 }
 
-/* cols[(c·taps + t) · P + p] = X[c] at tap t of output position p (0 in the padding). */
-static void im2col(const float *x, int64_t channels, const Window *w, float *cols) {
-  const int64_t P = window_out_size(w), in_size = window_in_size(w);
-  for (int64_t ch = 0; ch < channels; ch++)
-    for (int64_t kd = 0; kd < w->kernel[0]; kd++)
-      for (int64_t kh = 0; kh < w->kernel[1]; kh++)
-        for (int64_t kw = 0; kw < w->kernel[2]; kw++, cols += P) {
-          const float *xc = x + ch * in_size;
-          float *row = cols;
-          for (int64_t od = 0; od < w->out[0]; od++) {
-            int64_t id = od * w->stride[0] - w->pad[0] + kd * w->dilation[0];
-            for (int64_t oh = 0; oh < w->out[1]; oh++, row += w->out[2]) {
+/* dst[0:n] = row values ow0 .. ow0+n-1 (stride sw from xr, zero outside [lo, hi) or when xr is NULL). */
+static void put_run(float *dst, int64_t ow0, int64_t n, const float *xr, int64_t sw, int64_t lo, int64_t hi) {
+  int64_t a = xr ? (lo > ow0 ? lo : ow0) : ow0 + n, b = xr ? (hi < ow0 + n ? hi : ow0 + n) : ow0 + n;
+  if (b < a) b = a;
+  for (int64_t ow = ow0; ow < a; ow++) *dst++ = 0.0f;
+  if (sw == 1) memcpy(dst, xr + a, (size_t)(b - a) * sizeof(float)), dst += b - a;
+  else for (int64_t ow = a; ow < b; ow++) *dst++ = xr[ow * sw];
+  for (int64_t ow = b; ow < ow0 + n; ow++) *dst++ = 0.0f;
+}
+
+/*
+ * im2col straight into sgemm_prepacked's layout: column p (an output position) of row r = (c, kd, kh, kw)
+ * goes to bp[(p / nr) · nr · K + r · nr + p % nr]: X[c] at that tap, 0 in the padding and past P.
+ * Panel by panel, so the writes are sequential; each panel's nr positions are a few runs of output rows.
+ */
+static void im2col_packed(const float *x, int64_t channels, const Window *w, int64_t nr, float *bp) {
+  const int64_t P = window_out_size(w), in_size = window_in_size(w), rows = w->out[0] * w->out[1];
+  float *dst = bp;
+  for (int64_t p0 = 0; p0 < P; p0 += nr) {
+    const int64_t count = P - p0 < nr ? P - p0 : nr, first_row = p0 / w->out[2], first_ow = p0 % w->out[2];
+    for (int64_t ch = 0; ch < channels; ch++)
+      for (int64_t kd = 0; kd < w->kernel[0]; kd++)
+        for (int64_t kh = 0; kh < w->kernel[1]; kh++)
+          for (int64_t kw = 0; kw < w->kernel[2]; kw++, dst += nr) {
+            const float *xc = x + ch * in_size;
+            int64_t off = kw * w->dilation[2] - w->pad[2], sw = w->stride[2], lo, hi;
+            row_range(w, off, &lo, &hi);
+            int64_t filled = 0, ow = first_ow;
+            for (int64_t row = first_row; filled < count && row < rows; row++, ow = 0) {
+              int64_t od = row / w->out[1], oh = row % w->out[1];
+              int64_t id = od * w->stride[0] - w->pad[0] + kd * w->dilation[0];
               int64_t ih = oh * w->stride[1] - w->pad[1] + kh * w->dilation[1];
-              if (id < 0 || id >= w->in[0] || ih < 0 || ih >= w->in[1]) {
-                memset(row, 0, (size_t)w->out[2] * sizeof(float));
-                continue;
-              }
-              const float *xr = xc + (id * w->in[1] + ih) * w->in[2];
-              int64_t off = kw * w->dilation[2] - w->pad[2], sw = w->stride[2], lo, hi;
-              /* ow in [lo, hi) reads inside the row: zeros around one strided (or contiguous) copy. */
-              row_range(w, off, &lo, &hi);
-              for (int64_t ow = 0; ow < lo; ow++) row[ow] = 0.0f;
-              if (sw == 1) memcpy(row + lo, xr + lo + off, (size_t)(hi - lo) * sizeof(float));
-              else for (int64_t ow = lo; ow < hi; ow++) row[ow] = xr[ow * sw + off];
-              for (int64_t ow = hi; ow < w->out[2]; ow++) row[ow] = 0.0f;
+              int inside = id >= 0 && id < w->in[0] && ih >= 0 && ih < w->in[1];
+              const float *xr = inside ? xc + (id * w->in[1] + ih) * w->in[2] + off : NULL;
+              int64_t n = w->out[2] - ow < count - filled ? w->out[2] - ow : count - filled;
+              put_run(dst + filled, ow, n, xr, sw, lo, hi);
+              filled += n;
             }
+            if (count < nr) memset(dst + count, 0, (size_t)(nr - count) * sizeof(float)); /* past P */
           }
-        }
+  }
 }
 
 int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
@@ -135,9 +150,12 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
     }
     for (int64_t g = 0; g < group; g++) {
       const float *xg = x + (n * w.channels + g * cg) * in_size;
-      if (!pointwise) im2col(xg, cg, &w, cols);
-      const float *rhs = pointwise ? xg : cols;
-      sgemm(mg, P, kdim, 1.0f, wt + g * mg * kdim, kdim, 1, rhs, P, 1, 1.0f, yn + g * mg * P, P, ws);
+      if (pointwise) {
+        sgemm(mg, P, kdim, 1.0f, wt + g * mg * kdim, kdim, 1, xg, P, 1, 1.0f, yn + g * mg * P, P, ws);
+        continue;
+      }
+      im2col_packed(xg, cg, &w, sgemm_nr(), cols);
+      sgemm_prepacked(mg, P, kdim, 1.0f, wt + g * mg * kdim, kdim, 1, cols, 1.0f, yn + g * mg * P, P, ws);
     }
   }
   return HODU_OK;

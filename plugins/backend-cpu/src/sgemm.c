@@ -178,7 +178,10 @@ static void pack_b(const float *B, ptrdiff_t rs, ptrdiff_t cs, int kc, int nc, i
     int n = nc - j < nr ? nc - j : nr;
     const float *src = B + j * cs;
     if (cs == 1 && n == nr) {
-      for (int p = 0; p < kc; p++, dst += nr) memcpy(dst, src + p * rs, (size_t)nr * sizeof(float));
+      /* Constant sizes, so the copies are inlined vector moves instead of a libc call per row. */
+      if (nr == 32) for (int p = 0; p < kc; p++, dst += 32) memcpy(dst, src + p * rs, 32 * sizeof(float));
+      else if (nr == 16) for (int p = 0; p < kc; p++, dst += 16) memcpy(dst, src + p * rs, 16 * sizeof(float));
+      else for (int p = 0; p < kc; p++, dst += nr) memcpy(dst, src + p * rs, (size_t)nr * sizeof(float));
       continue;
     }
     for (int p = 0; p < kc; p++, dst += nr) {
@@ -198,24 +201,24 @@ static void scale_c(ptrdiff_t M, ptrdiff_t N, float beta, float *C, ptrdiff_t ld
   }
 }
 
-void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
-           const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws) {
+/*
+ * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
+ * packed whole by the caller (bp: column panels of nr, each K rows deep), so a block is just an offset.
+ */
+static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+                    const float *B, ptrdiff_t rsb, ptrdiff_t csb, const float *bp, float *C, ptrdiff_t ldc, float *ws) {
   const Micro k = micro();
   const int mc_blk = (MC_MAX / k.mr) * k.mr;
-  scale_c(M, N, beta, C, ldc);
-  if (K == 0 || M == 0 || N == 0) return;
-  /* A row or two would fill only 1/7 of a micro-tile and packing B would cost as much as the product. */
-  if (M <= 2 && csb == 1) {
-    gemm_rows(M, N, K, alpha, A, rsa, csa, B, rsb, C, ldc);
-    return;
-  }
   float *pa = ws;
   float *pb = ws + (size_t)(MC_MAX + MR_MAX) * KC;
   for (ptrdiff_t j0 = 0; j0 < N; j0 += NC) {
     int nc = (int)(N - j0 < NC ? N - j0 : NC);
     for (ptrdiff_t p0 = 0; p0 < K; p0 += KC) {
       int kc = (int)(K - p0 < KC ? K - p0 : KC);
-      pack_b(B + p0 * rsb + j0 * csb, rsb, csb, kc, nc, k.nr, pb);
+      /* panel j of this block: at b + j · col_stride */
+      const float *b = bp ? bp + j0 * K + p0 * k.nr : pb;
+      ptrdiff_t col_stride = bp ? K : kc;
+      if (!bp) pack_b(B + p0 * rsb + j0 * csb, rsb, csb, kc, nc, k.nr, pb);
       for (ptrdiff_t i0 = 0; i0 < M; i0 += mc_blk) {
         int mc = (int)(M - i0 < mc_blk ? M - i0 : mc_blk);
         pack_a(A + i0 * rsa + p0 * csa, rsa, csa, mc, kc, k.mr, alpha, pa);
@@ -223,10 +226,31 @@ void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, p
           int n = nc - j < k.nr ? nc - j : k.nr;
           for (int i = 0; i < mc; i += k.mr) {
             int m = mc - i < k.mr ? mc - i : k.mr;
-            k.fn(kc, pa + (size_t)i * kc, pb + (size_t)j * kc, C + (i0 + i) * ldc + j0 + j, ldc, m, n, 0);
+            k.fn(kc, pa + (size_t)i * kc, b + j * col_stride, C + (i0 + i) * ldc + j0 + j, ldc, m, n, 0);
           }
         }
       }
     }
   }
+}
+
+void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+           const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws) {
+  scale_c(M, N, beta, C, ldc);
+  if (K == 0 || M == 0 || N == 0) return;
+  /* A row or two would fill only 1/7 of a micro-tile and packing B would cost as much as the product. */
+  if (M <= 2 && csb == 1) {
+    gemm_rows(M, N, K, alpha, A, rsa, csa, B, rsb, C, ldc);
+    return;
+  }
+  blocked(M, N, K, alpha, A, rsa, csa, B, rsb, csb, NULL, C, ldc, ws);
+}
+
+int sgemm_nr(void) { return micro().nr; }
+
+void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+                     const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws) {
+  scale_c(M, N, beta, C, ldc);
+  if (K == 0 || M == 0 || N == 0) return;
+  blocked(M, N, K, alpha, A, rsa, csa, NULL, 0, 0, bp, C, ldc, ws);
 }

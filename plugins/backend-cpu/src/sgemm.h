@@ -15,6 +15,16 @@ size_t sgemm_workspace_floats(void);
 void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
            const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws);
 
+/* Width of B's column panels for sgemm_prepacked (the micro-kernel's NR: 32, 16 or 8). */
+int sgemm_nr(void);
+
+/*
+ * sgemm with B already packed by the caller: ceil(N / nr) column panels, panel q holding columns
+ * [q·nr, q·nr + nr) as K rows of nr floats (zero past N), at bp + q·nr·K. Lets im2col write panels directly.
+ */
+void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+                     const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws);
+
 /* C += alpha · A·B for B with unit column stride, one row of C at a time (gemv.c; sgemm uses it for M ≤ 2). */
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
