@@ -14,6 +14,7 @@ const COVERED: Record<string, string[]> = {
   'mlp.onnx': [],
   'resnet.onnx': ['--shape', 'image=2x3x32x32'],
   'mobilenet.onnx': [],
+  'transformer.onnx': [],
 };
 
 describeWithTools(['cc'], 'backend-cpu runs whole models like the interp', () => {

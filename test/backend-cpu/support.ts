@@ -58,13 +58,14 @@ export const scalar = (v: number): Tensor => fromNumbers('float32', [], [v]);
 
 /**
  * Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`;
- * `cpuEnv` is added to the environment of the cpu run (e.g. HODU_CPU_ISA).
+ * `cpuEnv` is added to the environment of the cpu run (e.g. HODU_CPU_ISA); each node gets `outputCount` outputs.
  */
-export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
+export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17, cpuEnv: Record<string, string> = {}, outputCount = 1): Promise<string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
   const outputs: string[] = [];
+  const labels: string[] = [];
   cases.forEach((c, i) => {
     const ins = c.inputs.map((spec, j) => {
       if (spec === null) return '';
@@ -73,8 +74,10 @@ export async function compareWithInterp(cpu: CpuHome, name: string, cases: Kerne
       else initializers.set(id, spec as Tensor);
       return id;
     });
-    outputs.push(`c${i}_${c.op}`);
-    nodes.push({ name: `c${i}_${c.op}_node`, op: c.op, domain: '', inputs: ins, outputs: [outputs[i]!], attributes: c.attrs ?? {} });
+    const outs = Array.from({ length: outputCount }, (_, k) => `c${i}_${c.op}${k ? `_${k}` : ''}`);
+    outputs.push(...outs);
+    labels.push(...outs.map((o) => `case ${i} ${o} ${describe(c)}`));
+    nodes.push({ name: `c${i}_${c.op}_node`, op: c.op, domain: '', inputs: ins, outputs: outs, attributes: c.attrs ?? {} });
   });
   const model = buildModel({
     nodes,
@@ -93,7 +96,7 @@ export async function compareWithInterp(cpu: CpuHome, name: string, cases: Kerne
     if (r.code !== 0) return [`${backend} failed (${r.code}): ${r.stderr.trim()}`];
     results.set(backend, await loadNpz(readFileSync(out)));
   }
-  return outputs.flatMap((o, i) => diff(`case ${i} ${cases[i]!.op} ${describe(cases[i]!)}`, results.get('interp')!.get(o)!, results.get('cpu')!.get(o)!));
+  return outputs.flatMap((o, i) => diff(labels[i]!, results.get('interp')!.get(o)!, results.get('cpu')!.get(o)!));
 }
 
 function describe(c: KernelCase): string {

@@ -1,4 +1,4 @@
-/* Elementwise float32 kernels: Add/Sub/Mul/Div with numpy broadcasting, Relu/Sigmoid/Tanh, Clip, and copies. */
+/* Elementwise float32 kernels: Add/Sub/Mul/Div with numpy broadcasting, Relu/Sigmoid/Tanh/HardSwish/Erf, Clip, copies. */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
 #endif
@@ -108,6 +108,7 @@ int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
       }
       break;
     case OP_TANH: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); break;
+    case OP_ERF: for (size_t i = 0; i < n; i++) y[i] = erff(x[i]); break;
     /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
     default:
       for (size_t i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ typedef struct KernelCall {
 } KernelCall;
 
 enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };
-enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH };
+enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH, OP_ERF };
 enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
 
 /*
@@ -84,5 +84,6 @@ DECLARE_KERNEL(concat)
 DECLARE_KERNEL(transpose)
 DECLARE_KERNEL(batch_normalization)
 DECLARE_KERNEL(reduce)
+DECLARE_KERNEL(layer_normalization)
 
 #endif

@@ -17,6 +17,7 @@ import type { Builder } from './context';
 import { conv } from './conv';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
+import { layerNorm } from './layer-norm';
 import { gemm, matmul } from './matmul';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
@@ -33,6 +34,7 @@ const BUILDERS: Record<string, Builder> = {
   HardSigmoid: hardSigmoid,
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
+  LayerNormalization: layerNorm,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
