@@ -17,6 +17,11 @@ export const TRAINING_DOMAIN = 'ai.onnx.preview.training';
 /** hodu's own internal ops (SumToShape, written by expand-gradient). */
 export const HODU_DOMAIN = 'ai.hodu';
 
+/** How people read a domain in an opset list: ONNX's own name 'ai.onnx' for the default one. */
+export function domainDisplayName(domain: string): string {
+  return domain === DEFAULT_DOMAIN ? 'ai.onnx' : domain;
+}
+
 /** 'ai.onnx' → '' (the one place that knows both spellings of the default domain). */
 export function normalizeDomain(domain: string | null | undefined): string {
   return !domain || domain === 'ai.onnx' ? DEFAULT_DOMAIN : domain;

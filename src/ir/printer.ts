@@ -1,6 +1,6 @@
 import { isBigDType } from './dtype';
 import type { Attribute, Graph, Model, ValueType } from './graph';
-import { opId } from './op-id';
+import { domainDisplayName, opId } from './op-id';
 import { isSubgraphAttr, namedSubgraphs } from './subgraphs';
 import { shapeToString, toNumbers, type Tensor } from './tensor';
 
@@ -25,7 +25,7 @@ export interface PrintOptions {
 }
 
 export function printModel(model: Model, options: PrintOptions = {}): string {
-  const opsets = model.opsetImports.map((o) => `${o.domain || 'ai.onnx'}:${o.version}`).join(', ');
+  const opsets = model.opsetImports.map((o) => `${domainDisplayName(o.domain)}:${o.version}`).join(', ');
   return `model ir=${model.irVersion} opsets=[${opsets}]\n${printGraph(model.graph, '', options)}`;
 }
 

@@ -4,6 +4,7 @@ import { opId } from '../ir/op-id';
 import { subgraphsOf } from '../ir/subgraphs';
 import type { Tensor } from '../ir/tensor';
 import type { TensorMap } from '../sdk/format';
+import { domainDisplayName } from '../ir/op-id';
 
 export interface ValueSummary {
   name: string;
@@ -108,7 +109,7 @@ export function summarizeModel(model: Model): ModelSummary {
   collectWeights(g, initializers, constants);
   const weights = [...initializers, ...constants];
   const opsets: Record<string, number> = {};
-  for (const o of model.opsetImports) opsets[o.domain === '' ? 'ai.onnx' : o.domain] = o.version;
+  for (const o of model.opsetImports) opsets[domainDisplayName(o.domain)] = o.version;
   return {
     kind: 'model',
     producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown',

@@ -1,5 +1,6 @@
 import { defineHoduCommand } from '../command';
 import { jsonArg } from '../shared-args';
+import { domainDisplayName } from '../../ir/op-id';
 
 export default defineHoduCommand({
   meta: { name: 'ops', description: 'List the supported ops per backend, with opset range and dtypes' },
@@ -22,7 +23,7 @@ export default defineHoduCommand({
       out(`${c.bold(b.backend)} ${c.dim(`(${b.kind}${b.status === 'broken' ? ', broken' : ''}, ${b.ops.length} ops)`)}`);
       const rows = b.ops.map((o) => [
         o.op,
-        o.domain || 'ai.onnx',
+        domainDisplayName(o.domain),
         o.untilVersion === undefined ? `${o.sinceVersion}+` : `${o.sinceVersion}..${o.untilVersion}`,
         `${o.dtypes.join(',')}${o.dtypeSource === 'schema' ? '' : c.dim(` (${o.dtypeSource})`)}`,
       ]);

@@ -21,7 +21,7 @@ export default defineHoduCommand({
     const restore = () => (previous === undefined ? rmSync(path, { force: true }) : writeFileAtomic(path, previous));
     if (r.exitCode !== 0) {
       restore();
-      throw new HoduError('E_EDITOR', `editor '${editor}' exited with ${r.exitCode ?? r.signalCode}; ${path} was left as it was`, { hint: 'set $VISUAL or $EDITOR to an editor that waits until you close the file' });
+      throw new HoduError('E_EDITOR', `editor '${editor}' exited with ${r.exitCode ?? r.signalCode}; ${path} was left as it was`);
     }
     try {
       await loadConfig(path);
