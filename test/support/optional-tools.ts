@@ -18,6 +18,8 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   shellcheck: 'shellcheck',
   setpriv: 'util-linux',
   zsh: 'zsh',
+  'aarch64-linux-gnu-gcc': 'gcc-aarch64-linux-gnu',
+  'qemu-aarch64': 'qemu-user',
 };
 
 /** Tools no Debian package provides: CI cannot install them, so they are skipped there too. */
