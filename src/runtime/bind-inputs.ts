@@ -102,9 +102,7 @@ async function readInputSpec(spec: string, names: string[]): Promise<[string, Te
     const name = spec.slice(0, eq);
     const map = await loadTensorFile(spec.slice(eq + 1));
     if (map.size !== 1) {
-      throw new HoduError('E_INPUT_FILE', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`, {
-        hint: 'pass an .npz without a name: its keys are matched to input names',
-      });
+      throw new HoduError('E_INPUT_FILE', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`);
     }
     return [[name, [...map.values()][0]!]];
   }

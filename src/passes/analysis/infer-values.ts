@@ -61,7 +61,7 @@ export function inferValues(model: Model, options: InferOptions = {}): Inference
   const remaining: Node[] = [];
   for (const node of model.graph.nodes) {
     if (strict && hasSubgraph(node)) {
-      throw new HoduError('E_PLAN', `${where(node)} has a subgraph (control flow); native backends run flat graphs only`, { hint: 'use --backend interp for this model' });
+      throw new HoduError('E_PLAN', `${where(node)} has a subgraph (control flow); native backends run flat graphs only`);
     }
     const opset = opsetFor(model, node.domain) ?? 1;
     const inputs = node.inputs.map((name): ValueFact | undefined => {
