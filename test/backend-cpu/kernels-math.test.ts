@@ -24,6 +24,11 @@ describeWithTools(['cc'], 'backend-cpu math kernels equal the interp (rtol 1e-4,
       { op: 'MatMul', inputs: [[4, 6], [2, 3, 6, 5]] },
       { op: 'MatMul', inputs: [[45, 70], randomValues([70, 29])] },
       { op: 'MatMul', inputs: [[200, 400], [400, 70]] }, // K > one KC block, M > one MC block
+      // A constant B is packed once at create(): alone, shared by batches, and past one KC block.
+      { op: 'MatMul', inputs: [[2, 3, 5, 7], randomValues([7, 6])] },
+      { op: 'MatMul', inputs: [[1, 3], randomValues([3, 1])] },
+      { op: 'MatMul', inputs: [[9, 450], randomValues([450, 33])] },
+      { op: 'MatMul', inputs: [[2, 4, 6], randomValues([2, 6, 5])] }, // a constant batched B: packed per run
     ];
     expect(await compareWithInterp(cpu, 'matmul', cases)).toEqual([]);
   });
@@ -32,6 +37,7 @@ describeWithTools(['cc'], 'backend-cpu math kernels equal the interp (rtol 1e-4,
     // M from 1 to 17 covers every edge-tile height of the 14-, 6- and 4-row kernels; N = 37 an edge column panel.
     const cases: KernelCase[] = Array.from({ length: 17 }, (_, i) => ({ op: 'MatMul', inputs: [[i + 1, 23], [23, 37]] }));
     cases.push({ op: 'Gemm', inputs: [[29, 50], [45, 29]], attrs: { transA: int(1), transB: int(1) } });
+    cases.push({ op: 'Gemm', inputs: [[7, 30], randomValues([41, 30])], attrs: { transB: int(1) } }); // B packed at create()
     for (const isa of ['', 'avx2', 'c']) {
       expect(await compareWithInterp(cpu, `isa-${isa || 'auto'}`, cases, 17, isa ? { HODU_CPU_ISA: isa } : {})).toEqual([]);
     }
@@ -46,6 +52,8 @@ describeWithTools(['cc'], 'backend-cpu math kernels equal the interp (rtol 1e-4,
       { op: 'Gemm', inputs: [[1, 64], randomValues([10, 64]), randomValues([10])], attrs: { transB: int(1) } },
       { op: 'Gemm', inputs: [[33, 17], [17, 35], [1]], attrs: { beta: float(0.25) } },
       { op: 'Gemm', inputs: [[33, 17], [17, 35], [33, 35]], attrs: { alpha: float(3) } },
+      { op: 'Gemm', inputs: [[2, 40], randomValues([40, 37]), randomValues([37])], attrs: { beta: float(0.5) } },
+      { op: 'Gemm', inputs: [[3, 19], randomValues([3, 50]), [19, 1]], attrs: { transA: int(1), alpha: float(-1) } },
     ];
     expect(await compareWithInterp(cpu, 'gemm', cases)).toEqual([]);
   });

@@ -11,6 +11,7 @@ typedef struct KernelCall {
   const HoduManifestTensor *tensors; /* by tensor id */
   float *scratch;                    /* at least the largest `scratch_floats` any check asked for */
   int variant;                       /* which op of a shared kernel (BinaryOp, UnaryOp) */
+  const float *state;                /* what the kernel's prepare() made at create(), or NULL */
 } KernelCall;
 
 enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };
@@ -24,6 +25,12 @@ enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
  */
 typedef int32_t (*CheckFn)(const KernelCall *c, size_t *scratch_floats, char *err, size_t err_cap);
 typedef int32_t (*KernelFn)(const KernelCall *c, char *err, size_t err_cap);
+/*
+ * Optional, at create() after check, with the weights' pointers resolved (only those): returns how many
+ * floats of per-step state it wants (0: none) when `state` is NULL, else fills `state` (64-byte aligned).
+ * MatMul and Gemm pack a constant B here once instead of at every run.
+ */
+typedef size_t (*PrepareFn)(const KernelCall *c, float *state);
 
 static inline const HoduManifestTensor *in_tensor(const KernelCall *c, uint32_t i) {
   int32_t id = hodu_manifest_step_input(c->step, i);
@@ -85,5 +92,7 @@ DECLARE_KERNEL(transpose)
 DECLARE_KERNEL(batch_normalization)
 DECLARE_KERNEL(reduce)
 DECLARE_KERNEL(layer_normalization)
+size_t prepare_mat_mul(const KernelCall *c, float *state);
+size_t prepare_gemm(const KernelCall *c, float *state);
 
 #endif

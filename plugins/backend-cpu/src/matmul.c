@@ -25,6 +25,22 @@ int32_t check_mat_mul(const KernelCall *c, size_t *scratch, char *err, size_t er
   return HODU_OK;
 }
 
+static int is_weight(const KernelCall *c, uint32_t i) {
+  const HoduManifestTensor *t = in_tensor(c, i);
+  return t && t->role == HODU_ROLE_WEIGHT;
+}
+
+/* A constant B shared by every batch (its batch strides all 0) is packed once here. */
+size_t prepare_mat_mul(const KernelCall *c, float *state) {
+  int64_t k = meta(c, 1), n = meta(c, 2);
+  uint32_t br = (uint32_t)meta(c, 3);
+  if (!is_weight(c, 1) || k * n == 0) return 0;
+  for (uint32_t d = 0; d < br; d++)
+    if (meta(c, 4 + 2 * br + d) != 0) return 0;
+  if (state) sgemm_pack_b(k, n, in_f32(c, 1), n, 1, state);
+  return sgemm_packed_b_floats(k, n);
+}
+
 int32_t run_mat_mul(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   int64_t m = meta(c, 0), k = meta(c, 1), n = meta(c, 2);
@@ -36,7 +52,9 @@ int32_t run_mat_mul(const KernelCall *c, char *err, size_t err_cap) {
   for (uint32_t d = 0; d < br; d++) batches *= (uint64_t)meta(c, 4 + d);
   ptrdiff_t ao = 0, bo = 0;
   for (uint64_t t = 0; t < batches; t++) {
-    sgemm(m, n, k, 1.0f, a + ao, k, 1, b + bo, n, 1, 0.0f, y + t * (uint64_t)(m * n), n, c->scratch);
+    float *yt = y + t * (uint64_t)(m * n);
+    if (c->state) sgemm_prepacked(m, n, k, 1.0f, a + ao, k, 1, c->state, 0.0f, yt, n, c->scratch);
+    else sgemm(m, n, k, 1.0f, a + ao, k, 1, b + bo, n, 1, 0.0f, yt, n, c->scratch);
     for (int64_t d = (int64_t)br - 1; d >= 0; d--) {
       int64_t dd = meta(c, 4 + (uint32_t)d), sa = meta(c, 4 + br + (uint32_t)d), sb = meta(c, 4 + 2 * br + (uint32_t)d);
       ao += (ptrdiff_t)sa;
@@ -67,6 +85,14 @@ int32_t check_gemm(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   return HODU_OK;
 }
 
+/* A constant B is packed once here, transposed or not. */
+size_t prepare_gemm(const KernelCall *c, float *state) {
+  int64_t k = meta(c, 1), n = meta(c, 2), tb = meta(c, 4);
+  if (!is_weight(c, 1) || k * n == 0) return 0;
+  if (state) sgemm_pack_b(k, n, in_f32(c, 1), tb ? 1 : n, tb ? k : 1, state);
+  return sgemm_packed_b_floats(k, n);
+}
+
 int32_t run_gemm(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   int64_t m = meta(c, 0), k = meta(c, 1), n = meta(c, 2), ta = meta(c, 3), tb = meta(c, 4);
@@ -79,6 +105,7 @@ int32_t run_gemm(const KernelCall *c, char *err, size_t err_cap) {
       for (int64_t j = 0; j < n; j++) y[i * n + j] = beta * cc[i * sm + j * sn];
   }
   /* A transposed is stored K×M: element (i, p) at p·M + i; likewise B transposed is N×K. */
-  sgemm(m, n, k, alpha, a, ta ? 1 : k, ta ? m : 1, b, tb ? 1 : n, tb ? k : 1, cc ? 1.0f : 0.0f, y, n, c->scratch);
+  if (c->state) sgemm_prepacked(m, n, k, alpha, a, ta ? 1 : k, ta ? m : 1, c->state, cc ? 1.0f : 0.0f, y, n, c->scratch);
+  else sgemm(m, n, k, alpha, a, ta ? 1 : k, ta ? m : 1, b, tb ? 1 : n, tb ? k : 1, cc ? 1.0f : 0.0f, y, n, c->scratch);
   return HODU_OK;
 }

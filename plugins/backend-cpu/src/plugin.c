@@ -52,9 +52,17 @@ static const KernelEntry *find_kernel(const char *name) {
   return NULL;
 }
 
+/* The kernels that prepare state at create() (the rest have none). */
+static PrepareFn prepare_of(const KernelEntry *e) {
+  if (e->run == run_mat_mul) return prepare_mat_mul;
+  if (e->run == run_gemm) return prepare_gemm;
+  return NULL;
+}
+
 typedef struct Step {
   HoduManifestStep info;
   const KernelEntry *kernel;
+  float *state; /* from the kernel's prepare(), owned here */
 } Step;
 
 struct HoduBackendPlugin {
@@ -68,6 +76,7 @@ struct HoduBackendPlugin {
 
 static void plugin_destroy(HoduBackendPluginHandle h) {
   if (!h) return;
+  for (uint32_t i = 0; h->steps && i < h->manifest.step_count; i++) free(h->steps[i].state);
   free(h->tensors);
   free(h->steps);
   free(h->ptrs);
@@ -101,11 +110,22 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
         return 0;
       }
     }
-    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant};
+    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant, NULL};
     size_t need = 0;
     *status = s->kernel->check(&call, &need, err, err_cap);
     if (*status != HODU_OK) return 0;
     if (need > scratch) scratch = need;
+    PrepareFn prepare = prepare_of(s->kernel);
+    size_t state = prepare ? prepare(&call, NULL) : 0;
+    if (state) {
+      s->state = alloc64(state * sizeof(float));
+      if (!s->state) {
+        hodu_set_error(err, err_cap, "out of memory (%zu bytes for node '%s')", state * sizeof(float), s->info.node);
+        *status = HODU_ERR_OUT_OF_MEMORY;
+        return 0;
+      }
+      prepare(&call, s->state);
+    }
   }
   return scratch;
 }
@@ -130,7 +150,11 @@ static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, c
     plugin_destroy(h);
     return NULL;
   }
-  for (uint32_t i = 0; i < m->tensor_count; i++) h->tensors[i] = hodu_manifest_tensor(m, i);
+  for (uint32_t i = 0; i < m->tensor_count; i++) {
+    h->tensors[i] = hodu_manifest_tensor(m, i);
+    /* Weights are known now (prepare() may read them); the rest is resolved by each run. */
+    if (h->tensors[i].role == HODU_ROLE_WEIGHT) h->ptrs[i] = (void *)(m->weights + h->tensors[i].offset);
+  }
   int32_t status = HODU_OK;
   size_t scratch = bind_steps(h, &status, err, err_cap);
   if (status != HODU_OK) {
@@ -161,7 +185,7 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
   for (uint32_t i = 0; i < m->step_count; i++) {
     if (on_step) on_step(user, i);
     const Step *s = &h->steps[i];
-    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant};
+    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state};
     int32_t status = s->kernel->run(&call, err, err_cap);
     if (status != HODU_OK) return status;
   }

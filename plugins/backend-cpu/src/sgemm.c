@@ -254,3 +254,14 @@ void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const f
   if (K == 0 || M == 0 || N == 0) return;
   blocked(M, N, K, alpha, A, rsa, csa, NULL, 0, 0, bp, C, ldc, ws);
 }
+
+size_t sgemm_packed_b_floats(ptrdiff_t K, ptrdiff_t N) {
+  ptrdiff_t nr = micro().nr;
+  return (size_t)((N + nr - 1) / nr * nr * K);
+}
+
+/* pack_b over the whole matrix: its block layout (panels of nr columns, kc rows deep) with kc = K is
+ * exactly sgemm_prepacked's. */
+void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdiff_t csb, float *bp) {
+  pack_b(B, rsb, csb, (int)K, (int)N, micro().nr, bp);
+}

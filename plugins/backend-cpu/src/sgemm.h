@@ -25,6 +25,10 @@ int sgemm_nr(void);
 void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                      const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws);
 
+/* Floats sgemm_pack_b needs for a K×N matrix, and the packing itself (B read through its strides). */
+size_t sgemm_packed_b_floats(ptrdiff_t K, ptrdiff_t N);
+void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdiff_t csb, float *bp);
+
 /* C += alpha · A·B for B with unit column stride, one row of C at a time (gemv.c; sgemm uses it for M ≤ 2). */
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
