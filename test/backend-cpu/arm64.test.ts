@@ -1,0 +1,84 @@
+/**
+ * backend-cpu's C-level kernel checks (plugins/backend-cpu/test/kernel-check.c: sgemm and a few kernels on
+ * random data against a naive double-precision reference), built from the sources and flags of the plugin's
+ * package.json: natively under every x86 micro-kernel (HODU_CPU_ISA), and cross-built for arm64 with
+ * aarch64-linux-gnu-gcc and run under qemu-aarch64. The arm64 shared library itself must also build.
+ */
+import { afterAll, expect } from 'bun:test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cCompiler, compileCommand } from '../../src/plugins/build-native';
+import { libraryArch } from '../../src/plugins/native/arch';
+import { tempDir } from '../e2e/hodu';
+import { testWithTools } from '../support/optional-tools';
+
+const ROOT = join(import.meta.dir, '..', '..');
+const PLUGIN = join(ROOT, 'plugins', 'backend-cpu');
+const FFI = join(ROOT, 'ffi');
+const native = JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')).hodu.native as { sources: string[]; cflags?: string[]; ldflags?: string[]; library: string };
+const tmp = tempDir('hodu-kernel-check-');
+afterAll(() => tmp.cleanup());
+
+function spawn(cmd: string[], env: Record<string, string | undefined> = process.env): { code: number; output: string } {
+  const r = Bun.spawnSync(cmd, { cwd: PLUGIN, env, stdout: 'pipe', stderr: 'pipe' });
+  return { code: r.exitCode ?? -1, output: `${r.stdout.toString()}${r.stderr.toString()}` };
+}
+
+/** Compiles kernel-check.c with the plugin's sources and flags; throws with the compiler's output on failure. */
+function buildCheck(cc: string[], out: string): string {
+  const cmd = [...cc, '-O2', `-I${FFI}`, ...(native.cflags ?? []), 'test/kernel-check.c', ...native.sources, '-o', out, ...(native.ldflags ?? [])];
+  const r = spawn(cmd);
+  if (r.code !== 0) throw new Error(`$ ${cmd.join(' ')}\n${r.output}`);
+  return out;
+}
+
+/** Runs the check program; returns its summary line and micro-kernel line after asserting it found no failure. */
+function runCheck(cmd: string[], env: Record<string, string | undefined>): { summary: string; kernel: string } {
+  const r = spawn(cmd, env);
+  const summary = /^(\d+) passed, (\d+) failed$/m.exec(r.output);
+  expect(summary, r.output).not.toBeNull();
+  expect({ failed: Number(summary![2]), exit: r.code, output: r.code ? r.output : '' }).toEqual({ failed: 0, exit: 0, output: '' });
+  expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
+  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '' };
+}
+
+const x86 = process.arch === 'x64';
+
+testWithTools(['cc'], 'kernel-check natively: sgemm and kernels equal the C reference under every micro-kernel this CPU has', () => {
+  const exe = buildCheck(cCompiler(), join(tmp.dir, 'kernel-check'));
+  // HODU_CPU_ISA is honoured on x86 only; elsewhere the one portable path runs.
+  const isas = x86 ? [undefined, 'avx2', 'c'] : [undefined];
+  for (const isa of isas) {
+    const env = { ...process.env, HODU_CPU_ISA: isa };
+    if (isa === undefined) delete env.HODU_CPU_ISA;
+    const r = runCheck([exe], env);
+    if (isa === 'c') expect(r.kernel).toStartWith('c ');
+    if (isa === 'avx2') expect(r.kernel).toMatch(/^(avx2|c) /); // c when the CPU lacks AVX2
+  }
+}, 120_000);
+
+const CROSS = 'aarch64-linux-gnu-gcc';
+const SYSROOT = '/usr/aarch64-linux-gnu';
+
+testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passes under qemu-aarch64', () => {
+  const exe = buildCheck([CROSS], join(tmp.dir, 'kernel-check-arm64'));
+  expect(libraryArch(exe)).toBe('aarch64');
+  runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env);
+}, 300_000);
+
+testWithTools([CROSS], 'the arm64 shared library builds with the command hodu uses, and is an aarch64 ELF', () => {
+  const lib = join(tmp.dir, 'arm64', native.library);
+  const saved = process.env.CC;
+  process.env.CC = CROSS; // compileCommand takes the compiler from $CC, as `hodu plugin install` does
+  let cmd: string[];
+  try {
+    cmd = compileCommand({ ...native, library: lib }, FFI, 'release');
+  } finally {
+    if (saved === undefined) delete process.env.CC;
+    else process.env.CC = saved;
+  }
+  mkdirSync(join(tmp.dir, 'arm64'), { recursive: true });
+  const built = spawn(cmd);
+  expect(built.code, built.output).toBe(0);
+  expect(libraryArch(lib)).toBe('aarch64');
+}, 120_000);
