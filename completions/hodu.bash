@@ -10,8 +10,8 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --random-inputs --seed --profile --max-memory --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
-      valflags=' --input --output --output-dir --shape --seed --max-memory --backend --device --threads --opt-level -O ' ;;
+      flags='--input --output --output-dir --shape --random-inputs --seed --profile --max-memory --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
       flags='--initializers --graph --opt-level -O --json --help -h --verbose --no-color'

@@ -9,7 +9,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --opt-level -O
@@ -167,6 +167,10 @@ complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs tha
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
+complete -c hodu -n '__hodu_at \'run\'' -l benchmark -d 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)'
+complete -c hodu -n '__hodu_at \'run\'' -l warmup -x -d 'With --benchmark: unmeasured runs first (default 2)'
+complete -c hodu -n '__hodu_at \'run\'' -l runs -x -d 'With --benchmark: measured runs (default 10)'
+complete -c hodu -n '__hodu_at \'run\'' -l duration -x -d 'With --benchmark: measure for this long instead of --runs, e.g. 10s, 500ms'
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'

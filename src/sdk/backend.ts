@@ -36,6 +36,12 @@ export interface NodeTiming {
 
 export interface BackendSession {
   run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>>;
+  /**
+   * Optional: do the per-shape work of a first run (plan, compile, allocate) for these feeds without running,
+   * so `hodu run --benchmark` reports it as `compile_ms` apart from run latency. A session without it does
+   * that work in `run` (or has none).
+   */
+  prepare?(feeds: Map<string, RuntimeValue>): void | Promise<void>;
   /** Per-node timings of the last run, when the session was created with `profile` and the backend can. */
   profile?(): NodeTiming[];
   dispose?(): void;

@@ -19,6 +19,8 @@ import { err, formatShape, out, outJson, table } from '../ui/output';
 import { tensorJson } from '../ui/tensor-json';
 import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
 import { runNotes } from './run-notes';
+import { runBenchmark } from '../run/benchmark';
+import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 
 export interface RunFlags {
   model: string;
@@ -36,6 +38,8 @@ export interface RunFlags {
   optLevel: 0 | 1 | 2 | 3;
   profile: boolean;
   json: boolean;
+  /** --benchmark: time the model (src/cli/run/benchmark.ts) instead of printing its outputs. */
+  benchmark?: BenchmarkPlan;
 }
 
 export async function executeRun(flags: RunFlags): Promise<void> {
@@ -45,7 +49,9 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);
   const log = logger('run');
+  const loadStart = performance.now();
   const model = prepareModel(await loadModelFile(flags.model), flags.optLevel);
+  const loadMs = performance.now() - loadStart;
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
@@ -56,6 +62,10 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const { backend, device, threads } = settings;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
+  if (flags.benchmark) {
+    const ctx = { path: flags.model, json: flags.json, isolate: flags.isolate, settings, loadMs, guard, onSelect: reportSelection };
+    return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
+  }
   const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect: reportSelection });
   const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);

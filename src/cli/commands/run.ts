@@ -1,6 +1,7 @@
 import { defineHoduCommand } from '../command';
 import { backendArgs, jsonArg, optArgs, parseOptLevel } from '../shared-args';
 import { HoduError } from '../../errors';
+import { benchmarkPlan, DEFAULT_RUNS, DEFAULT_WARMUP } from '../../runtime/benchmark-options';
 
 export default defineHoduCommand({
   meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
@@ -14,6 +15,10 @@ export default defineHoduCommand({
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
     'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
+    benchmark: { type: 'boolean', description: 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)', default: false },
+    warmup: { type: 'string', description: `With --benchmark: unmeasured runs first (default ${DEFAULT_WARMUP})`, valueHint: 'N' },
+    runs: { type: 'string', description: `With --benchmark: measured runs (default ${DEFAULT_RUNS})`, valueHint: 'N' },
+    duration: { type: 'string', description: 'With --benchmark: measure for this long instead of --runs, e.g. 10s, 500ms', valueHint: 'time' },
     ...backendArgs,
     ...optArgs(),
     ...jsonArg,
@@ -24,8 +29,11 @@ export default defineHoduCommand({
     'hodu run model.onnx --input inputs.npz --output-dir outputs/',
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
     'hodu run model.onnx --random-inputs --profile',
+    'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
   ],
   async run({ args }) {
+    // Checked before anything loads: a bad benchmark flag must not cost a model load.
+    const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile) });
     const { executeRun } = await import('./run-impl');
     await executeRun({
       model: args.model,
@@ -42,6 +50,7 @@ export default defineHoduCommand({
       optLevel: parseOptLevel(args['opt-level']),
       profile: Boolean(args.profile),
       json: Boolean(args.json),
+      benchmark,
     });
   },
 });

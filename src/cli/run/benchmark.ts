@@ -1,0 +1,114 @@
+/**
+ * The CLI side of `hodu run --benchmark`: a progress line on a terminal while it runs (stderr; none when
+ * stderr is not a terminal), then the report — one JSON object on stdout with --json, else a small table.
+ * The loop is src/runtime/benchmark.ts, the statistics src/runtime/benchmark-stats.ts.
+ */
+import type { BenchmarkPlan } from '../../runtime/benchmark-options';
+import { benchmarkModel, type BenchmarkProgress, type BenchmarkReport } from '../../runtime/benchmark';
+import type { PreparedModel } from '../../runtime/prepare';
+import type { BackendChoice } from '../../runtime/run-model';
+import type { RuntimeValue } from '../../sdk/backend';
+import { withBackendSource, type Settings } from '../../config/settings';
+import { colors } from '../ui/colors';
+import { out, outJson, table } from '../ui/output';
+
+/** Runs the benchmark with run-impl's settings and prints the report; `loadMs` is the model's load time so far. */
+export interface BenchmarkRunContext {
+  /** The model's path as given (printed in the report). */
+  path: string;
+  json: boolean;
+  isolate?: boolean;
+  settings: Settings;
+  loadMs: number;
+  /** --max-memory's guard, when a limit is set. */
+  guard?: <T>(work: Promise<T>) => Promise<T>;
+  onSelect: (choice: BackendChoice) => void | Promise<void>;
+}
+
+export async function runBenchmark(model: PreparedModel, feeds: Map<string, RuntimeValue>, plan: BenchmarkPlan, ctx: BenchmarkRunContext): Promise<void> {
+  const { backend, device, threads } = ctx.settings;
+  const progress = benchmarkProgressLine(plan);
+  const running = benchmarkModel(model, feeds, plan, {
+    backend: backend.value,
+    backendFrom: backend.from,
+    device: device.value,
+    threads: threads.value,
+    isolate: ctx.isolate,
+    loadMs: ctx.loadMs,
+    onSelect: ctx.onSelect,
+    onProgress: progress?.update,
+  });
+  let report: BenchmarkReport;
+  try {
+    report = await (ctx.guard ? ctx.guard(running) : running);
+  } catch (e) {
+    throw withBackendSource(e, backend);
+  } finally {
+    progress?.clear();
+  }
+  await printBenchmark(ctx.path, report, ctx.json);
+}
+
+/** Rounded to 0.1 µs: enough for any latency, and rounding keeps min ≤ median ≤ p90 ≤ p99 ≤ max. */
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** A line rewritten in place at most every 100 ms on a terminal; undefined when stderr is not one. */
+export function benchmarkProgressLine(plan: BenchmarkPlan): { update(p: BenchmarkProgress): void; clear(): void } | undefined {
+  const stderr = process.stderr;
+  if (!stderr.isTTY || !stderr.columns || process.env.TERM === 'dumb') return undefined;
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = performance.now();
+      if (now - last < 100 && p.done !== p.total) return;
+      last = now;
+      const of = p.total !== undefined ? `${p.done}/${p.total}` : `${p.done} runs, ${(p.elapsedMs / 1000).toFixed(1)}/${(plan.durationMs! / 1000).toFixed(1)} s`;
+      const text = p.phase === 'warmup' ? `warming up ${of}` : `measuring ${of}${p.lastMs !== undefined ? `  last ${p.lastMs.toFixed(2)} ms` : ''}`;
+      stderr.write(`\r\x1b[K${text.slice(0, stderr.columns - 1)}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+export async function printBenchmark(model: string, r: BenchmarkReport, json: boolean): Promise<void> {
+  if (json) {
+    outJson({
+      model,
+      backend: r.backend,
+      threads: r.threads,
+      warmup: r.warmup,
+      runs: r.runs,
+      mean_ms: round(r.mean_ms),
+      median_ms: round(r.median_ms),
+      p90_ms: round(r.p90_ms),
+      p99_ms: round(r.p99_ms),
+      min_ms: round(r.min_ms),
+      max_ms: round(r.max_ms),
+      stddev_ms: round(r.stddev_ms),
+      throughput_per_s: round(r.throughput_per_s),
+      load_ms: round(r.load_ms),
+      compile_ms: round(r.compile_ms),
+    });
+    return;
+  }
+  const c = await colors();
+  const ms = (x: number) => `${x.toFixed(3)} ms`;
+  out(`${c.bold(model)} on ${c.cyan(r.backend)}, ${r.threads} thread${r.threads === 1 ? '' : 's'}: ${r.runs} run${r.runs === 1 ? '' : 's'} after ${r.warmup} warm-up`);
+  out(table([
+    ['load', ms(r.load_ms), c.dim('read, optimize, create the session')],
+    ['compile', ms(r.compile_ms), c.dim('plan for these input shapes (0: nothing to plan)')],
+    ['mean', `${ms(r.mean_ms)} ± ${r.stddev_ms.toFixed(3)}`],
+    ['median', ms(r.median_ms)],
+    ['p90', ms(r.p90_ms)],
+    ['p99', ms(r.p99_ms)],
+    ['min', ms(r.min_ms)],
+    ['max', ms(r.max_ms)],
+    ['throughput', `${r.throughput_per_s.toFixed(2)} runs/s`, c.dim('one after another')],
+  ]));
+}
