@@ -7,7 +7,7 @@
 /* Metadata: [s, kernel(s), strides(s), pads_begin(s), pads_end(s), dilations(s), flag] (flag: MaxPool's
  * storage_order, which only matters for the Indices output this backend does not offer; AveragePool's
  * count_include_pad). */
-static int32_t check_pool(const KernelCall *c, char *err, size_t err_cap) {
+static int32_t check_pool(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
   int32_t st = check_f32_io(c, 1, err, err_cap);
   if (st != HODU_OK) return st;
   REQUIRE_META(c->step->metadata_count >= 1);
@@ -16,16 +16,15 @@ static int32_t check_pool(const KernelCall *c, char *err, size_t err_cap) {
   st = read_window(c, s, 1, &w, err, err_cap);
   if (st != HODU_OK) return st;
   REQUIRE_META(c->step->metadata_count == 2 + 5 * s && w.out_channels == w.channels);
+  *scratch = (size_t)(3 * (w.out[0] + w.out[1] + w.out[2])) * 2; /* int64 tap tables, as floats */
   return HODU_OK;
 }
 
 int32_t check_max_pool(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
-  (void)scratch;
-  return check_pool(c, err, err_cap);
+  return check_pool(c, scratch, err, err_cap);
 }
 int32_t check_average_pool(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
-  (void)scratch;
-  return check_pool(c, err, err_cap);
+  return check_pool(c, scratch, err, err_cap);
 }
 
 /* Along one axis: the taps k in [*lo, *hi) of the window starting at `start` that land inside the input, and
@@ -44,6 +43,12 @@ static int64_t axis_taps(const Window *w, int d, int64_t start, int64_t *lo, int
   return phi > plo ? phi - plo : 0;
 }
 
+/* Per axis d and output index o: the in-range taps [lo, hi) and the padded tap count (3 int64 each). */
+static int64_t *axis_table(const Window *w, int d, int64_t *t) {
+  for (int64_t o = 0; o < w->out[d]; o++, t += 3) t[2] = axis_taps(w, d, o * w->stride[d] - w->pad[d], &t[0], &t[1]);
+  return t;
+}
+
 /* Max or mean over the in-range taps of each output position (padding never wins a max). */
 static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   uint32_t s = (uint32_t)meta(c, 0);
@@ -53,14 +58,17 @@ static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
   const int64_t planes = w.batch * w.channels, in_size = window_in_size(&w);
+  /* The tap ranges depend on the output index of each axis only: tabulate them once in the scratch. */
+  int64_t *td = (int64_t *)c->scratch, *th = axis_table(&w, 0, td), *tw = axis_table(&w, 1, th);
+  axis_table(&w, 2, tw);
   for (int64_t pl = 0; pl < planes; pl++) {
     const float *xp = x + pl * in_size;
     for (int64_t od = 0; od < w.out[0]; od++) {
-      int64_t sd = od * w.stride[0] - w.pad[0], d0, d1, pd = axis_taps(&w, 0, sd, &d0, &d1);
+      const int64_t sd = od * w.stride[0] - w.pad[0], d0 = td[3 * od], d1 = td[3 * od + 1], pd = td[3 * od + 2];
       for (int64_t oh = 0; oh < w.out[1]; oh++) {
-        int64_t sh = oh * w.stride[1] - w.pad[1], h0, h1, ph = axis_taps(&w, 1, sh, &h0, &h1);
+        const int64_t sh = oh * w.stride[1] - w.pad[1], h0 = th[3 * oh], h1 = th[3 * oh + 1], ph = th[3 * oh + 2];
         for (int64_t ow = 0; ow < w.out[2]; ow++) {
-          int64_t sw = ow * w.stride[2] - w.pad[2], w0, w1, pw = axis_taps(&w, 2, sw, &w0, &w1);
+          const int64_t sw = ow * w.stride[2] - w.pad[2], w0 = tw[3 * ow], w1 = tw[3 * ow + 1], pw = tw[3 * ow + 2];
           float best = -INFINITY; /* no tap in range: -inf, as the interp */
           int any = 0;
           double sum = 0;
