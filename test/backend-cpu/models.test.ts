@@ -15,6 +15,8 @@ const COVERED: Record<string, string[]> = {
   'resnet.onnx': ['--shape', 'image=2x3x32x32'],
   'mobilenet.onnx': [],
   'transformer.onnx': [],
+  'lstm.onnx': [],
+  'gru.onnx': [],
 };
 
 describeWithTools(['cc'], 'backend-cpu runs whole models like the interp', () => {

@@ -92,6 +92,8 @@ DECLARE_KERNEL(transpose)
 DECLARE_KERNEL(batch_normalization)
 DECLARE_KERNEL(reduce)
 DECLARE_KERNEL(layer_normalization)
+DECLARE_KERNEL(lstm)
+DECLARE_KERNEL(gru)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

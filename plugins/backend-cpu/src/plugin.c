@@ -34,6 +34,7 @@ typedef struct KernelEntry {
   X("concat_f32", concat, 0) X("transpose_f32", transpose, 0)                                               \
   X("batch_normalization_f32", batch_normalization, 0) X("identity_f32", copy, 0)                           \
   X("layer_normalization_f32", layer_normalization, 0) X("erf_f32", unary, OP_ERF)                          \
+  X("lstm_f32", lstm, 0) X("gru_f32", gru, 0)                                                               \
   X("reshape_f32_i64", copy, 0) X("flatten_f32", copy, 0) X("squeeze_f32", copy, 0)                         \
   X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0)
 

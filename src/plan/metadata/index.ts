@@ -21,6 +21,7 @@ import { layerNorm } from './layer-norm';
 import { gemm, matmul } from './matmul';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
+import { gru, lstm } from './rnn';
 import { softmax } from './softmax';
 
 const BUILDERS: Record<string, Builder> = {
@@ -34,7 +35,7 @@ const BUILDERS: Record<string, Builder> = {
   HardSigmoid: hardSigmoid,
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
-  LayerNormalization: layerNorm,
+  LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
