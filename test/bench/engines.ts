@@ -1,0 +1,86 @@
+/**
+ * The engines `npm run bench` compares. hodu: backend-cpu when hodu has it (embedded, or installed under
+ * HODU_HOME), else built here from plugins/backend-cpu with the command `hodu plugin install` uses (a dev
+ * checkout), else none; the interp runs what cpu refuses. onnxruntime-node: one session per thread count
+ * (intraOpNumThreads), sequential execution, its default graph optimizations.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { loadBackend } from '../../src/backends/registry';
+import { EMBEDDED_BACKENDS } from '../../src/embedded-plugins';
+import { hoduHome } from '../../src/home';
+import { toNumbers, type Tensor } from '../../src/ir/tensor';
+import { compileCommand } from '../../src/plugins/build-native';
+import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
+import type { BackendPlugin } from '../../src/sdk/backend';
+
+const ROOT = join(import.meta.dir, '..', '..');
+
+/** A hodu backend to try, and where it came from (printed above the table). */
+export interface HoduEngine {
+  backend: BackendPlugin;
+  origin: string;
+}
+
+function buildCpuPlugin(work: string): string {
+  const plugin = join(ROOT, 'plugins', 'backend-cpu');
+  const pkg = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8'));
+  const library = join(work, pkg.hodu.native.library);
+  const r = Bun.spawnSync(compileCommand({ ...pkg.hodu.native, library }, join(ROOT, 'ffi'), 'release'), { cwd: plugin, stdout: 'pipe', stderr: 'pipe' });
+  if (r.exitCode !== 0) throw new Error(`building plugins/backend-cpu failed:\n${r.stderr.toString()}`);
+  return library;
+}
+
+/**
+ * backend-cpu in-process (no isolation: a child process per run would be measured too), or why not. As hodu
+ * itself would load it (embedded, else installed), unless `fromSource` asks for this checkout's sources (an
+ * installed plugin may be older than the checkout).
+ */
+export async function cpuEngine(work: string, fromSource: boolean): Promise<HoduEngine | { skipped: string }> {
+  if (!fromSource) {
+    try {
+      const backend = await loadBackend('cpu', { isolate: false });
+      const where = (EMBEDDED_BACKENDS as readonly string[]).includes('cpu') ? 'embedded in hodu' : `installed in ${hoduHome()} (--from-source to build this checkout's)`;
+      return { backend, origin: `cpu ${backend.version}, ${where}` };
+    } catch (e) {
+      if (!Bun.which('cc')) return { skipped: `hodu has no cpu backend here and there is no C compiler to build it (${e instanceof Error ? e.message : e})` };
+    }
+  }
+  if (!Bun.which('cc')) return { skipped: 'no C compiler (cc) to build plugins/backend-cpu' };
+  const lib = buildCpuPlugin(work);
+  return { backend: loadNativeBackend(lib, probeNativeLibrary(lib, 'cpu'), { isolate: false }), origin: 'built from this checkout\'s plugins/backend-cpu' };
+}
+
+export async function interpEngine(): Promise<HoduEngine> {
+  return { backend: (await import('../../src/backends/interp/index')).default, origin: 'embedded' };
+}
+
+export function ortSession(path: string, threads: number): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(path, { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential' });
+}
+
+export function ortFeeds(feeds: Map<string, Tensor>): Record<string, ort.Tensor> {
+  return Object.fromEntries([...feeds].map(([k, v]) => [k, new ort.Tensor(v.dtype as ort.Tensor.Type, v.data as Float32Array, [...v.dims])]));
+}
+
+/** Largest |hodu − onnxruntime| over every output, and whether all are within rtol 1e-3, atol 1e-4 (the real-model tolerance). */
+export function compareOutputs(ours: Map<string, unknown>, theirs: ort.InferenceSession.ReturnType): { maxDiff: number; ok: boolean } {
+  let maxDiff = 0;
+  let ok = true;
+  for (const [name, b] of Object.entries(theirs)) {
+    const a = ours.get(name) as Tensor | undefined;
+    if (!a || a.dims.join() !== b.dims.join()) {
+      ok = false;
+      continue;
+    }
+    const y = Array.from(b.data as ArrayLike<number | bigint>, Number);
+    const x = toNumbers(a);
+    for (let i = 0; i < y.length; i++) {
+      const d = Math.abs(x[i]! - y[i]!);
+      if (d > maxDiff || Number.isNaN(d)) maxDiff = Number.isNaN(d) ? Infinity : d;
+      if (!(d <= 1e-4 + 1e-3 * Math.abs(y[i]!))) ok = false;
+    }
+  }
+  return { maxDiff, ok };
+}
