@@ -1,15 +1,17 @@
 /**
- * `npm run conformance [-- --filter REGEX] [--json] [--binary N] [--update-expected]`: runs the official ONNX
+ * `npm run conformance [-- --filter REGEX] [--json] [--binary N] [--update-expected] [--backend cpu]`: runs the official ONNX
  * test directories on the interp through the public API, and an evenly spaced sample of N tests (default 40)
  * through the compiled binary (`hodu run model.onnx --input in.npz --output out.npz`). Prints passed/failed/
  * skipped per directory plus failures grouped by op. Exits 1 on a failure, a regression against
- * expected-pass.txt, or a skip without a reason.
+ * expected-pass.txt, or a skip without a reason. `--backend cpu` runs the tests backend-cpu claims on it
+ * instead (run-cpu.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { runCaseViaBinary } from './binary';
+import { runCpuMode } from './run-cpu';
 import { DIRECTORIES, loadExpectedPass, saveExpectedPass } from './expected';
 import { listTests, modelOps, runCase, type Outcome } from './runner';
 import { loadSkips, skipProblems } from './skips';
@@ -28,6 +30,12 @@ const root = onnxTestDataDir();
 if (!root) {
   console.error('ONNX test data not found: run `npm run testdata` (needs apt-get) or set HODU_ONNX_TESTDATA');
   process.exit(1);
+}
+const backend = flag('backend') ?? 'interp';
+if (backend === 'cpu') process.exit(await runCpuMode(root, { filter, json, updateExpected: args.includes('--update-expected') }));
+if (backend !== 'interp') {
+  console.error(`--backend ${backend}: the conformance runner knows interp (default) and cpu`);
+  process.exit(2);
 }
 const skips = loadSkips();
 const expected = loadExpectedPass();

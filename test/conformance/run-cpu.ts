@@ -1,0 +1,94 @@
+/**
+ * `npm run conformance -- --backend cpu [--filter REGEX] [--json] [--update-expected]`: every official test
+ * whose ops backend-cpu claims (its kernel list) runs on it, compared with the expected outputs at the interp
+ * runner's tolerances. Prints passed / refused / failed per op, lists every refusal, and exits 1 on a failure
+ * (no test that passes on the interp may fail on cpu), a regression against expected-pass-cpu.txt, or a
+ * skips-cpu.toml entry without a reason.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCpuBackend } from './cpu-backend';
+import { runCaseOnCpu, type CpuOutcome } from './cpu-runner';
+import { DIRECTORIES, EXPECTED_PASS_CPU_FILE, loadExpectedPass, saveExpectedPass } from './expected';
+import { listTests } from './runner';
+import { CPU_SKIPS_FILE, loadSkips, skipProblems } from './skips';
+
+export interface CpuReport {
+  /** ops (joined with '+') → counts. */
+  byOp: Record<string, { passed: number; refused: number; failed: number; skipped: number }>;
+  passed: string[];
+  refused: string[];
+  failed: string[];
+  skipped: string[];
+  unclaimed: number;
+  regressions: string[];
+  unlisted: string[];
+  skipIssues: string[];
+}
+
+/** Runs the claimed tests of every directory (or those matching `filter`) on a freshly built backend-cpu. */
+export async function cpuConformance(root: string, filter?: RegExp, onCase?: (key: string, o: CpuOutcome) => void): Promise<CpuReport> {
+  const skipText = readFileSync(CPU_SKIPS_FILE, 'utf8');
+  const skips = new Map([...loadSkips(), ...loadSkips(skipText)]);
+  const expected = loadExpectedPass(EXPECTED_PASS_CPU_FILE);
+  const report: CpuReport = { byOp: {}, passed: [], refused: [], failed: [], skipped: [], unclaimed: 0, regressions: [], unlisted: [], skipIssues: skipProblems(loadSkips(skipText), skipText) };
+  const cpu = buildCpuBackend();
+  try {
+    for (const dir of DIRECTORIES) {
+      for (const name of listTests(join(root, dir))) {
+        if (filter && !filter.test(name)) continue;
+        const key = `${dir}/${name}`;
+        let o: CpuOutcome;
+        try {
+          o = await runCaseOnCpu(join(root, dir, name), cpu);
+        } catch (e) {
+          o = { status: 'failed', ops: '?', reason: (e as Error).message };
+        }
+        if (o.status === 'unclaimed') {
+          report.unclaimed++;
+          if (expected.has(key)) report.regressions.push(`${key}: no longer claimed (${o.reason})`);
+          continue;
+        }
+        // Skipped tests are still classified first, so that a skipped test that is not claimed stays uncounted.
+        if (skips.has(name)) o = { status: 'skipped', ops: o.ops, reason: skips.get(name)! };
+        onCase?.(key, o);
+        const status = o.status as Exclude<CpuOutcome['status'], 'unclaimed'>; // unclaimed ones continued above
+        const counts = (report.byOp[o.ops] ??= { passed: 0, refused: 0, failed: 0, skipped: 0 });
+        counts[status]++;
+        report[status].push(o.status === 'passed' ? key : `${key}: ${o.reason!.slice(0, 300)}`);
+        if (o.status === 'passed' && !expected.has(key)) report.unlisted.push(key);
+        if (o.status !== 'passed' && expected.has(key)) report.regressions.push(`${key}: ${o.status}${o.reason ? ` (${o.reason.slice(0, 200)})` : ''}`);
+      }
+    }
+  } finally {
+    cpu.cleanup();
+  }
+  return report;
+}
+
+export function printCpuReport(r: CpuReport): void {
+  console.log('backend-cpu: official tests whose ops it claims\nops                                      passed  refused  failed  skipped');
+  for (const [ops, c] of Object.entries(r.byOp).sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`${ops.slice(0, 40).padEnd(40)} ${String(c.passed).padStart(6)}  ${String(c.refused).padStart(7)}  ${String(c.failed).padStart(6)}  ${String(c.skipped).padStart(7)}`);
+  }
+  console.log(`${'total'.padEnd(40)} ${String(r.passed.length).padStart(6)}  ${String(r.refused.length).padStart(7)}  ${String(r.failed.length).padStart(6)}  ${String(r.skipped.length).padStart(7)}   (${r.unclaimed} tests not claimed)`);
+  const list = (title: string, items: string[]) => items.length && console.log(`\n${title}:\n  ${items.join('\n  ')}`);
+  list('refused (the interp runs these nodes instead)', r.refused);
+  list('FAILED (pass on the interp, wrong or erroring on cpu)', r.failed);
+  list('skipped (skips.toml, skips-cpu.toml)', r.skipped);
+  list('REGRESSIONS (listed in expected-pass-cpu.txt, no longer passing)', r.regressions);
+  if (r.unlisted.length) console.log(`\nnote: ${r.unlisted.length} passing test(s) not in expected-pass-cpu.txt; add them (--backend cpu --update-expected): ${r.unlisted.slice(0, 10).join(', ')}${r.unlisted.length > 10 ? ', …' : ''}`);
+  list('skips-cpu.toml problems', r.skipIssues);
+}
+
+/** The `--backend cpu` mode of run.ts; returns the exit status. */
+export async function runCpuMode(root: string, args: { filter?: RegExp; json: boolean; updateExpected: boolean }): Promise<number> {
+  const report = await cpuConformance(root, args.filter);
+  if (args.updateExpected) {
+    if (args.filter) console.error('--update-expected ignores --filter runs (it would drop the other tests)');
+    else saveExpectedPass(report.passed, EXPECTED_PASS_CPU_FILE);
+  }
+  if (args.json) console.log(JSON.stringify(report, null, 2));
+  else printCpuReport(report);
+  return report.failed.length || report.regressions.length || report.skipIssues.length ? 1 : 0;
+}
