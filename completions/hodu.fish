@@ -166,6 +166,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input s
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'
+complete -c hodu -n '__hodu_at \'run\'' -l explain -d 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
 complete -c hodu -n '__hodu_at \'run\'' -l benchmark -d 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)'
 complete -c hodu -n '__hodu_at \'run\'' -l warmup -x -d 'With --benchmark: unmeasured runs first (default 2)'

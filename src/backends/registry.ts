@@ -4,6 +4,7 @@ import type { BackendPlugin } from '../sdk/backend';
 import { didYouMean } from '../util/did-you-mean';
 import { EMBEDDED_BACKENDS, type EmbeddedBackendName } from '../embedded-plugins';
 import { INTERP_DESCRIPTOR } from './interp/descriptor';
+import { anyNodeNative } from '../sdk/kernel-coverage';
 
 /** Embedded backends, loaded lazily so `hodu --version` does not pay for the kernels. */
 const LOADERS: Record<EmbeddedBackendName, () => Promise<BackendPlugin>> = {
@@ -72,6 +73,8 @@ export interface BackendCandidate {
   key: string;
   /** Ops of `model` it is known to lack without loading it; undefined: unknown until it is loaded. */
   missingOps(model: Model): string[] | undefined;
+  /** Whether it would run `model` in part (a kernel list with some of its ops), the interp running the rest. */
+  partial?(model: Model): boolean;
   load(): Promise<BackendPlugin>;
 }
 
@@ -92,6 +95,8 @@ function unfit(b: BackendPlugin, model: Model, device: string, checkOps: boolean
   const avail = b.available?.() ?? { ok: true };
   if (!avail.ok) return `${b.name}: ${avail.reason}`;
   const missing = checkOps ? (b.unsupportedOps?.(model) ?? []) : [];
+  // A backend with a kernel list runs what it has; the interp runs the rest (src/runtime/partition/).
+  if (missing.length && b.kernels && anyNodeNative(model, b.kernels)) return undefined;
   return missing.length ? opsReason(b.name, missing, '') : undefined;
 }
 
@@ -134,7 +139,7 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
       continue;
     }
     const known = c.missingOps(model);
-    if (known?.length) {
+    if (known?.length && !c.partial?.(model)) {
       reasons.push(opsReason(c.name, known, ' (as recorded at install; not loaded)'));
       continue;
     }

@@ -10,6 +10,7 @@ import type { BackendPlugin } from '../sdk/backend';
 import { subgraphsOf } from '../ir/subgraphs';
 import { listInstalledPlugins, loadInstalledBackend, type InstalledPlugin } from './installed';
 import { nativeUnsupportedOps } from './native/kernel-fit';
+import { anyNodeNative } from '../sdk/kernel-coverage';
 import type { BackendSupports } from './plugins-json';
 
 /**
@@ -39,6 +40,7 @@ export function installedBackendCandidates(opts: { isolate?: boolean }, passedOv
       // A rebuilt or reinstalled copy (new checksum) is a new candidate, worth loading again.
       key: `${p.path}\0${p.checksum}\0${opts.isolate ?? true}`,
       missingOps: (model) => (supports ? recordedMissingOps(model, supports) : undefined),
+      partial: (model) => (supports?.kernels ? anyNodeNative(model, supports.kernels) : false),
       load: () => loadInstalledBackend(p.name, { isolate: opts.isolate }),
     });
   }

@@ -1,7 +1,8 @@
 import { HoduError } from '../errors';
-import { chooseBackend } from '../backends/registry';
+import { chooseBackend, loadBackend } from '../backends/registry';
+import type { PartitionReport } from './partition/report';
 import type { PreparedModel } from './prepare';
-import type { NodeTiming, RuntimeValue } from '../sdk/backend';
+import type { BackendPlugin, NodeTiming, RuntimeValue } from '../sdk/backend';
 
 export interface RunResult {
   backend: string;
@@ -10,6 +11,8 @@ export interface RunResult {
   runMs: number;
   /** Per-node timings, when asked for and the backend records them. */
   profile?: NodeTiming[];
+  /** A native backend with a kernel list runs partitioned with the interp: its partitions and fallbacks (`--explain`). */
+  partitions?: PartitionReport;
 }
 
 /** The backend a run uses, why (for --verbose), and warnings about it (always shown). */
@@ -24,7 +27,12 @@ export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeV
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
   await opts.onSelect?.({ backend: backend.name, reason, notes });
-  const session = await backend.createSession(model, { threads: opts.threads, profile: opts.profile });
+  const sessionOptions = { threads: opts.threads, profile: opts.profile };
+  // A native backend that names its kernels runs what it has kernels for; the interp runs the rest (partition/).
+  const partitioned = backend.kernels && backend.name !== 'interp'
+    ? (await import('./partition/session')).createPartitionedSession(model, backend as BackendPlugin & { kernels: readonly string[] }, await loadBackend('interp'), sessionOptions)
+    : undefined;
+  const session = partitioned ?? (await backend.createSession(model, sessionOptions));
   try {
     const start = performance.now();
     const outputs = await session.run(feeds);
@@ -32,7 +40,7 @@ export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeV
     for (const o of model.graph.outputs) {
       if (!outputs.has(o.name)) throw new HoduError('E_BACKEND', `backend '${backend.name}' did not produce output '${o.name}'`);
     }
-    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined };
+    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined, partitions: partitioned?.explain() };
   } finally {
     session.dispose?.();
   }

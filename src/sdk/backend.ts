@@ -58,6 +58,11 @@ export interface BackendPlugin {
   available?(): Availability;
   /** Ops of `model` it cannot run (empty: it can run the whole model). */
   unsupportedOps?(model: Model): string[];
+  /**
+   * Kernel names it runs (src/sdk/kernel-names.ts), native backends only. With a list, hodu can partition a
+   * model it runs only in part: the nodes it has kernels for run on it, the rest on the interp.
+   */
+  kernels?: readonly string[];
   createSession(model: Model, options?: SessionOptions): BackendSession | Promise<BackendSession>;
 }
 

@@ -167,7 +167,7 @@ describeWithTools(['cc'], 'the template plugin runs an MLP', () => {
     const binding = new NativeBackendBinding(join(work, 'libdemo.so'));
     const bytes = encodeManifest(planManifest(mlpModel(), new Map([['x', [2, 8]]])));
     bytes[128 + 4] = 99; // tensor 0 dtype
-    await expectHoduError(() => binding.create(bytes), 'E_PLUGIN', 'malformed manifest', 'unsupported dtype 99');
+    await expectHoduError(() => binding.create(bytes), 'E_PLUGIN_REFUSED', 'malformed manifest', 'unsupported dtype 99');
     binding.close();
   });
 });

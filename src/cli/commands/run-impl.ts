@@ -21,6 +21,7 @@ import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
 import { runNotes } from './run-notes';
 import { runBenchmark } from '../run/benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
+import { explanation, renderExplanation } from '../ui/partition-explain';
 
 export interface RunFlags {
   model: string;
@@ -37,6 +38,8 @@ export interface RunFlags {
   /** Graph optimization level (src/passes/pipeline.ts). */
   optLevel: 0 | 1 | 2 | 3;
   profile: boolean;
+  /** --explain: the backend choice and the partitions (stderr, or "explain" in --json). */
+  explain?: boolean;
   json: boolean;
   /** --benchmark: time the model (src/cli/run/benchmark.ts) instead of printing its outputs. */
   benchmark?: BenchmarkPlan;
@@ -66,7 +69,9 @@ export async function executeRun(flags: RunFlags): Promise<void> {
     const ctx = { path: flags.model, json: flags.json, isolate: flags.isolate, settings, loadMs, guard, onSelect: reportSelection };
     return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
   }
-  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect: reportSelection });
+  let choice: BackendChoice | undefined;
+  const onSelect = (s: BackendChoice) => ((choice = s), reportSelection(s));
+  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect });
   const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);
   });
@@ -78,6 +83,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const tensors = outputTensors(result.outputs);
   if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
   const profile = result.profile ? summarizeProfile(result.profile) : undefined;
+  const explained = flags.explain ? explanation(result.backend, choice?.reason ?? '', result.partitions) : undefined;
 
   // Every file is encoded first (the awaits, where Ctrl+C can land, and any name clash), then all are written
   // in one synchronous stretch: an interrupted or failed run leaves either every output or none.
@@ -101,10 +107,12 @@ export async function executeRun(flags: RunFlags): Promise<void> {
       outputs: [...tensors].map(([name, t]) => tensorJson(name, t)),
       written: [flags.output, flags.outputDir].filter(Boolean),
       ...(profile ? { profile } : {}),
+      ...(explained ? { explain: explained } : {}),
     });
     return;
   }
   const c = await colors();
+  if (explained) for (const line of renderExplanation(explained)) err(line);
   if (!flags.output && !flags.outputDir) {
     const lineWidth = terminalLineWidth();
     for (const [name, t] of tensors) {

@@ -14,6 +14,7 @@ export default defineHoduCommand({
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
+    explain: { type: 'boolean', description: 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)', default: false },
     'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
     benchmark: { type: 'boolean', description: 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)', default: false },
     warmup: { type: 'string', description: `With --benchmark: unmeasured runs first (default ${DEFAULT_WARMUP})`, valueHint: 'N' },
@@ -30,6 +31,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
     'hodu run model.onnx --random-inputs --profile',
     'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
+    'hodu run model.onnx --random-inputs --backend cpu --explain',
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
@@ -49,6 +51,7 @@ export default defineHoduCommand({
       isolate: args.isolate === undefined ? undefined : Boolean(args.isolate),
       optLevel: parseOptLevel(args['opt-level']),
       profile: Boolean(args.profile),
+      explain: Boolean(args.explain),
       json: Boolean(args.json),
       benchmark,
     });

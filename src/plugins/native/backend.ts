@@ -1,7 +1,7 @@
 /**
- * A native backend plugin as a BackendPlugin: sessions plan a DispatchManifest for the input shapes of the
- * first run (re-planned when they change), hand it to the plugin's create, and run it, in-process through
- * bun:ffi or isolated in a child process.
+ * A native backend plugin as a BackendPlugin: sessions plan a DispatchManifest per input-shape set (the last
+ * MAX_NATIVE_PLANS kept, each with its plugin handle), hand it to the plugin's create, and run it, in-process
+ * through bun:ffi or isolated in a child process.
  */
 import { HoduError } from '../../errors';
 import type { Model } from '../../ir/graph';
@@ -34,10 +34,18 @@ function checkKernels(m: DispatchManifest, info: NativePluginInfo): void {
   }
 }
 
+/** Plans (manifest and plugin handle) a session keeps, one per input-shape set; the least recently used is destroyed first. */
+export const MAX_NATIVE_PLANS = 4;
+
+interface NativePlan {
+  manifest: DispatchManifest;
+  handle: NativeHandle | undefined;
+}
+
 class NativeSession implements BackendSession {
-  private shapesKey = '';
-  private manifest: DispatchManifest | undefined;
-  private handle: NativeHandle | undefined;
+  /** By input shapes, most recently used last: a model with a dynamic batch alternating between sizes is planned once per size. */
+  private readonly plans = new Map<string, NativePlan>();
+  private current: NativePlan | undefined;
 
   constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {}
 
@@ -49,13 +57,23 @@ class NativeSession implements BackendSession {
   private plan(feeds: Map<string, RuntimeValue>): DispatchManifest {
     const shapes = feedShapes(this.model, feeds, this.info.name);
     const key = JSON.stringify([...shapes]);
-    if (this.manifest && key === this.shapesKey) return this.manifest;
-    this.release();
+    const cached = this.plans.get(key);
+    if (cached) {
+      this.plans.delete(key);
+      this.plans.set(key, cached);
+      this.current = cached;
+      return cached.manifest;
+    }
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
-    if (this.binding) this.handle = this.binding.create(encodeManifest(manifest));
-    this.manifest = manifest;
-    this.shapesKey = key;
+    const plan = { manifest, handle: this.binding?.create(encodeManifest(manifest)) };
+    this.plans.set(key, plan);
+    while (this.plans.size > MAX_NATIVE_PLANS) {
+      const oldest = this.plans.keys().next().value!;
+      this.releasePlan(this.plans.get(oldest)!);
+      this.plans.delete(oldest);
+    }
+    this.current = plan;
     return manifest;
   }
 
@@ -65,7 +83,7 @@ class NativeSession implements BackendSession {
     let outputs: Uint8Array[];
     if (this.binding) {
       outputs = allocOutputs(m);
-      this.binding.run(this.handle!, inputs, outputs);
+      this.binding.run(this.current!.handle!, inputs, outputs);
     } else {
       try {
         outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
@@ -77,14 +95,15 @@ class NativeSession implements BackendSession {
     return unpackOutputs(m, outputs, inputs);
   }
 
-  private release(): void {
-    if (this.handle && this.binding) this.binding.destroy(this.handle);
-    this.handle = undefined;
-    this.manifest = undefined;
+  private releasePlan(plan: NativePlan): void {
+    if (plan.handle && this.binding) this.binding.destroy(plan.handle);
+    plan.handle = undefined;
   }
 
   dispose(): void {
-    this.release();
+    for (const plan of this.plans.values()) this.releasePlan(plan);
+    this.plans.clear();
+    this.current = undefined;
   }
 }
 
@@ -109,6 +128,7 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
     },
     available: () => (info.runner ? { ok: true } : { ok: false, reason: 'it declares no runner capability' }),
     unsupportedOps: (model) => nativeUnsupportedOps(model, info.kernels),
+    kernels: info.kernels,
     createSession(model) {
       if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts);
       binding ??= new NativeBackendBinding(libPath, info.name);

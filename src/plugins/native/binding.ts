@@ -78,7 +78,8 @@ export class NativeBackendBinding {
     this.err.fill(0);
     const pointer = this.createFn(manifest, manifest.byteLength, this.err, ERR_CAP) as number | null;
     if (!pointer) {
-      throw new HoduError('E_PLUGIN', `plugin '${this.info.name}' could not prepare the model: ${message(this.err)}`, {
+      // Its own code, so that a partitioned session can move the refused part to the interp (src/runtime/partition/).
+      throw new HoduError('E_PLUGIN_REFUSED', `plugin '${this.info.name}' could not prepare the model: ${message(this.err)}`, {
         hint: 'the plugin rejected the dispatch manifest; check that it supports every kernel (hodu plugin info NAME)',
       });
     }

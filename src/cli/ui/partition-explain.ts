@@ -1,0 +1,46 @@
+/**
+ * `hodu run --explain`: the backend choice and, for a native backend run partitioned with the interp
+ * (src/runtime/partition/), each partition (backend, node count, ops) and each node that fell back, with why.
+ * One JSON shape for --json and one text rendering of it for stderr.
+ */
+import type { PartitionReport } from '../../runtime/partition/report';
+
+export interface RunExplanation {
+  backend: string;
+  reason: string;
+  /** Absent when the backend ran the whole model itself (the interp, or a backend without a kernel list). */
+  partitions?: PartitionReport['partitions'];
+  fallbacks?: PartitionReport['fallbacks'];
+  folded?: number;
+  note?: string;
+}
+
+export function explanation(backend: string, reason: string, report: PartitionReport | undefined): RunExplanation {
+  if (!report) return { backend, reason };
+  return { backend, reason, partitions: report.partitions, fallbacks: report.fallbacks, folded: report.folded, ...(report.note ? { note: report.note } : {}) };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The text form, one line per entry (no colors: the caller dims or bolds whole lines). */
+export function renderExplanation(e: RunExplanation): string[] {
+  const lines = [`backend: ${e.backend} — ${e.reason}`];
+  if (!e.partitions) {
+    lines.push(`the whole model runs on ${e.backend} (not partitioned)`);
+    return lines;
+  }
+  const nodes = e.partitions.reduce((a, p) => a + p.nodes, 0);
+  const folded = e.folded ? `; ${plural(e.folded, 'node')} folded to constants` : '';
+  lines.push(`partitions: ${e.partitions.length}, ${plural(nodes, 'node')}${folded}`);
+  const width = Math.max(0, ...e.partitions.map((p) => p.backend.length));
+  e.partitions.forEach((p, i) => {
+    lines.push(`  #${i}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
+    if (p.movedToInterp) lines.push(`       moved to the interp: ${p.movedToInterp}`);
+  });
+  if (e.fallbacks?.length) {
+    lines.push(`fell back to the interp: ${plural(e.fallbacks.length, 'node')}`);
+    for (const f of e.fallbacks) lines.push(`  ${f.node} (${f.op}): ${f.reason}`);
+  }
+  if (e.note) lines.push(`note: ${e.note}`);
+  return lines;
+}

@@ -1,0 +1,161 @@
+/**
+ * A BackendSession that runs a model split between a native backend and the interp (split.ts): partitions in
+ * order, native ones on the native backend, the rest on the interp, values handed from one to the next as the
+ * same objects. The split depends on the feeds' shapes (a node runs natively only when its shapes are static),
+ * so it is made per shape set and kept, with its sub-sessions, for the last MAX_PLANS shape sets.
+ * A native partition the plugin refuses (an attribute or dtype its kernel does not do) or that cannot be
+ * planned moves to the interp, and the report says why: never a wrong answer.
+ */
+import { HoduError } from '../../errors';
+import type { Model } from '../../ir/graph';
+import type { Tensor } from '../../ir/tensor';
+import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
+import { feedShapesKey, inferWithFeeds } from './facts';
+import { summarize, type PartitionReport } from './report';
+import { partitionNodes, type Partition } from './split';
+import { partitionModel } from './sub-model';
+import type { NativeTarget } from './support';
+
+/** Shape sets whose plans (and native handles) a session keeps; the least recently used goes first. */
+export const MAX_PLANS = 4;
+
+/** Errors of a native partition that mean "it cannot run this", raised before it computes anything. */
+const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);
+
+interface Step {
+  partition: Partition;
+  /** What its session runs: the partition's sub-model (or the model itself when it is the only partition). */
+  model: Model;
+  backend: string;
+  session: BackendSession;
+  movedToInterp?: string;
+}
+
+interface Plan {
+  steps: Step[];
+  /** Graph outputs known before running anything (folded constants). */
+  constants: Map<string, Tensor>;
+  report: PartitionReport;
+}
+
+const BODY_NOTE = 'If/Loop/Scan run on the interp with their bodies (bodies are not partitioned yet)';
+
+export class PartitionedSession implements BackendSession {
+  private readonly plans = new Map<string, Plan>();
+  private last: Plan | undefined;
+
+  constructor(
+    private readonly model: Model,
+    private readonly native: BackendPlugin & { kernels: readonly string[] },
+    private readonly interp: BackendPlugin,
+    private readonly options: SessionOptions = {},
+  ) {}
+
+  private get target(): NativeTarget {
+    return { name: this.native.name, kernels: this.native.kernels };
+  }
+
+  private async plan(feeds: Map<string, RuntimeValue>): Promise<Plan> {
+    const key = feedShapesKey(feeds);
+    const cached = this.plans.get(key);
+    if (cached) {
+      this.plans.delete(key);
+      this.plans.set(key, cached); // most recently used last
+      return cached;
+    }
+    const { facts, remaining } = inferWithFeeds(this.model, feeds);
+    const outputs = this.model.graph.outputs.map((o) => o.name);
+    const split = partitionNodes(remaining, facts, outputs, this.target);
+    const steps: Step[] = [];
+    for (const [i, p] of split.partitions.entries()) {
+      // One partition covering every node: the model itself (no copy of its graph, outputs that are inputs kept).
+      const whole = split.partitions.length === 1;
+      const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
+      const backend = p.backend === 'native' ? this.native : this.interp;
+      steps.push({ partition: p, model: sub, backend: backend.name, session: await backend.createSession(sub, this.options) });
+    }
+    const constants = new Map<string, Tensor>();
+    for (const o of outputs) {
+      const v = facts.get(o)?.value;
+      if (v && !split.partitions.some((p) => p.outputs.includes(o))) constants.set(o, v);
+    }
+    const report: PartitionReport = {
+      native: this.native.name,
+      partitions: [],
+      fallbacks: split.fallbacks,
+      folded: this.model.graph.nodes.length - remaining.length,
+      note: remaining.some((n) => Object.values(n.attributes).some((a) => a.type === 'graph' || a.type === 'graphs')) ? BODY_NOTE : undefined,
+    };
+    const plan: Plan = { steps, constants, report };
+    this.plans.set(key, plan);
+    while (this.plans.size > MAX_PLANS) {
+      const oldest = this.plans.keys().next().value!;
+      this.disposePlan(this.plans.get(oldest)!);
+      this.plans.delete(oldest);
+    }
+    return plan;
+  }
+
+  async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
+    const plan = await this.plan(feeds);
+    this.last = plan;
+    const whole = plan.steps.length === 1;
+    // Graph inputs with an initializer default are values too when not fed.
+    const env = new Map<string, RuntimeValue>(this.model.graph.initializers);
+    for (const [k, v] of feeds) env.set(k, v);
+    for (const [k, v] of plan.constants) env.set(k, v);
+    for (const [i, step] of plan.steps.entries()) {
+      const subFeeds = whole ? feeds : new Map(step.partition.inputs.map((n) => [n, env.get(n) ?? null] as const));
+      let out: Map<string, RuntimeValue>;
+      try {
+        out = await step.session.run(subFeeds);
+      } catch (e) {
+        if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+        await this.moveToInterp(step, e);
+        out = await step.session.run(subFeeds);
+      }
+      const names = whole ? this.model.graph.outputs.map((o) => o.name) : step.partition.outputs;
+      for (const n of names) {
+        if (!out.has(n)) throw new HoduError('E_BACKEND', `backend '${step.backend}' did not produce '${n}' (partition ${i})`);
+        env.set(n, out.get(n)!);
+      }
+    }
+    return new Map(this.model.graph.outputs.map((o) => [o.name, env.get(o.name) ?? null]));
+  }
+
+  private async moveToInterp(step: Step, e: HoduError): Promise<void> {
+    step.session.dispose?.();
+    step.session = await this.interp.createSession(step.model, this.options);
+    step.backend = this.interp.name;
+    step.movedToInterp = e.message.split('\n')[0];
+  }
+
+  /** The partitions of the last run and the nodes that fell back, for `--explain`. */
+  explain(): PartitionReport | undefined {
+    const plan = this.last;
+    if (!plan) return undefined;
+    return {
+      ...plan.report,
+      partitions: plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) })),
+    };
+  }
+
+  profile(): NodeTiming[] {
+    return this.last?.steps.flatMap((s) => s.session.profile?.() ?? []) ?? [];
+  }
+
+  private disposePlan(plan: Plan): void {
+    for (const s of plan.steps) s.session.dispose?.();
+  }
+
+  dispose(): void {
+    for (const p of this.plans.values()) this.disposePlan(p);
+    this.plans.clear();
+    this.last = undefined;
+  }
+}
+
+/** The session `hodu run` makes for a native backend with a kernel list: partitioned between it and the interp. */
+export function createPartitionedSession(model: Model, native: BackendPlugin & { kernels: readonly string[] }, interp: BackendPlugin, options?: SessionOptions): PartitionedSession {
+  return new PartitionedSession(model, native, interp, options);
+}
