@@ -11,6 +11,7 @@
  */
 import { HoduError } from '../errors';
 import { chooseBackend } from '../backends/registry';
+import { createRunSession } from './run-model';
 import type { RuntimeValue } from '../sdk/backend';
 import { latencyStats, type LatencyStats } from './benchmark-stats';
 import type { BenchmarkPlan } from './benchmark-options';
@@ -54,7 +55,7 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   await opts.onSelect?.({ backend: backend.name, reason, notes });
   const loadStart = performance.now();
-  const session = await backend.createSession(model, { threads: opts.threads });
+  const { session } = await createRunSession(model, backend, { threads: opts.threads });
   const loadMs = (opts.loadMs ?? 0) + (performance.now() - loadStart);
   try {
     const compileStart = performance.now();

@@ -2,7 +2,9 @@ import { HoduError } from '../errors';
 import { chooseBackend, loadBackend } from '../backends/registry';
 import type { PartitionReport } from './partition/report';
 import type { PreparedModel } from './prepare';
-import type { BackendPlugin, NodeTiming, RuntimeValue } from '../sdk/backend';
+import type { Model } from '../ir/graph';
+import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../sdk/backend';
+import type { PartitionedSession } from './partition/session';
 
 export interface RunResult {
   backend: string;
@@ -22,17 +24,24 @@ export interface BackendChoice {
   notes: string[];
 }
 
+/**
+ * The session a model runs in: a native backend that names its kernels runs what it has kernels for and the
+ * interp the rest (src/runtime/partition/); any other backend runs the whole model. `partitioned` is that
+ * session again when it is split, for its --explain report.
+ */
+export async function createRunSession(model: Model, backend: BackendPlugin, options: SessionOptions): Promise<{ session: BackendSession; partitioned?: PartitionedSession }> {
+  if (!backend.kernels || backend.name === 'interp') return { session: await backend.createSession(model, options) };
+  const { createPartitionedSession } = await import('./partition/session');
+  const partitioned = createPartitionedSession(model, backend as BackendPlugin & { kernels: readonly string[] }, await loadBackend('interp'), options);
+  return { session: partitioned, partitioned };
+}
+
 /** Runs a prepared model (prepareModel, once: the caller may need it first, e.g. for the memory estimate) on the chosen backend with already-bound inputs. */
 export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void> } = {}): Promise<RunResult> {
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
   await opts.onSelect?.({ backend: backend.name, reason, notes });
-  const sessionOptions = { threads: opts.threads, profile: opts.profile };
-  // A native backend that names its kernels runs what it has kernels for; the interp runs the rest (partition/).
-  const partitioned = backend.kernels && backend.name !== 'interp'
-    ? (await import('./partition/session')).createPartitionedSession(model, backend as BackendPlugin & { kernels: readonly string[] }, await loadBackend('interp'), sessionOptions)
-    : undefined;
-  const session = partitioned ?? (await backend.createSession(model, sessionOptions));
+  const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads, profile: opts.profile });
   try {
     const start = performance.now();
     const outputs = await session.run(feeds);
