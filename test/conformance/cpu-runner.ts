@@ -23,7 +23,7 @@ export function refusal(e: unknown): string | undefined {
   if (!(e instanceof HoduError)) return undefined;
   if (e.code === 'E_UNSUPPORTED_KERNEL') return `no kernel: ${e.message}`;
   if (e.code === 'E_PLAN') return `cannot plan: ${e.message}`;
-  if (e.code === 'E_PLUGIN' && e.message.includes('could not prepare the model')) return `create() refused: ${e.message.replace(/^.*could not prepare the model: /, '')}`;
+  if ((e.code === 'E_PLUGIN_REFUSED' || e.code === 'E_PLUGIN') && e.message.includes('could not prepare the model')) return `create() refused: ${e.message.replace(/^.*could not prepare the model: /, '')}`;
   return undefined;
 }
 
