@@ -49,7 +49,7 @@ async function runOnCpu(backend: ReturnType<typeof loadNativeBackend>, dir: stri
   } catch (e) {
     const code = e instanceof HoduError ? e.code : '';
     const message = (e as Error).message.split('\n')[0]!;
-    if (code === 'E_UNSUPPORTED_KERNEL' || (code === 'E_PLUGIN' && /could not prepare/.test(message))) return ['refused', message];
+    if (code === 'E_UNSUPPORTED_KERNEL' || ((code === 'E_PLUGIN_REFUSED' || code === 'E_PLUGIN') && /could not prepare/.test(message))) return ['refused', message];
     if (code === 'E_PLAN' || code === 'E_INPUT') return ['not planned', message];
     return ['failed', `${code} ${message}`];
   }
