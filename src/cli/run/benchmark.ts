@@ -105,6 +105,7 @@ export async function printBenchmark(model: string, r: BenchmarkReport, json: bo
       throughput_per_s: round(r.throughput_per_s),
       load_ms: round(r.load_ms),
       compile_ms: round(r.compile_ms),
+      first_run_ms: round(r.first_run_ms),
     });
     return;
   }
@@ -114,6 +115,7 @@ export async function printBenchmark(model: string, r: BenchmarkReport, json: bo
   out(table([
     ['load', ms(r.load_ms), c.dim('read, optimize, create the session')],
     ['compile', ms(r.compile_ms), c.dim('plan for these input shapes (0: nothing to plan)')],
+    ['first run', ms(r.first_run_ms), c.dim('the first run after compile, not in the statistics below')],
     ['mean', `${ms(r.mean_ms)} ± ${r.stddev_ms.toFixed(3)}`],
     ['median', ms(r.median_ms)],
     ['p90', ms(r.p90_ms)],
