@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildEmbeddedCpu } from './embedded-cpu';
 
 export interface CompileOptions {
   root: string;
@@ -40,10 +41,13 @@ export function compileHodu(o: CompileOptions): number {
   const stage = o.version && o.version !== packageVersion(o.root) ? stageSources(o.root, o.version) : undefined;
   const srcRoot = stage ?? o.root;
   try {
+    // The cpu backend's library for this target, next to the sources the import resolves from, and its checksum.
+    const cpu = buildEmbeddedCpu({ root: o.root, outRoot: srcRoot, target: o.target, log: (line) => o.quiet || console.error(line) });
+    const defines = { ...o.defines, HODU_EMBEDDED_CPU: cpu ? JSON.stringify(cpu) : '' };
     const cmd = [
       process.execPath, 'build', '--compile', '--production', '--splitting', '--sourcemap',
       '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
-      ...Object.entries(o.defines).flatMap(([k, v]) => ['--define', `${k}=${JSON.stringify(v)}`]),
+      ...Object.entries(defines).flatMap(([k, v]) => ['--define', `${k}=${JSON.stringify(v)}`]),
       ...(o.target ? ['--target', o.target] : []),
       ...(o.executablePath ? ['--compile-executable-path', o.executablePath] : []),
       join(srcRoot, 'src', 'main.ts'), ...o.extraEntrypoints.map((e) => join(srcRoot, e)),

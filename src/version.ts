@@ -1,4 +1,5 @@
 import pkg from '../package.json' with { type: 'json' };
+import { EMBEDDED_CPU_BUILD } from './embedded-plugins';
 
 // Replaced at build time by build.ts (`--define`); absent when running from source.
 declare const HODU_BUILD_COMMIT: string | undefined;
@@ -32,6 +33,8 @@ export interface VersionInfo {
   sdk: string;
   abi: number;
   manifest: number;
+  /** Backends built into this binary: interp always, cpu (plugins/backend-cpu) when this build embeds its library. */
+  backends: { name: string; version: string; sha256?: string; arch?: string }[];
 }
 
 export function versionInfo(): VersionInfo {
@@ -45,5 +48,9 @@ export function versionInfo(): VersionInfo {
     sdk: SDK_VERSION,
     abi: ABI_VERSION,
     manifest: MANIFEST_VERSION,
+    backends: [
+      { name: 'interp', version: VERSION },
+      ...(EMBEDDED_CPU_BUILD ? [{ name: 'cpu', version: EMBEDDED_CPU_BUILD.version, sha256: EMBEDDED_CPU_BUILD.sha256, arch: EMBEDDED_CPU_BUILD.arch }] : []),
+    ],
   };
 }

@@ -2,20 +2,35 @@ import { HoduError } from '../errors';
 import type { Model } from '../ir/graph';
 import type { BackendPlugin } from '../sdk/backend';
 import { didYouMean } from '../util/did-you-mean';
-import { EMBEDDED_BACKENDS, type EmbeddedBackendName } from '../embedded-plugins';
+import { EMBEDDED_BACKENDS, SHADOWABLE_BACKENDS, type EmbeddedBackendName } from '../embedded-plugins';
+import { CPU_DESCRIPTOR } from './cpu/descriptor';
 import { INTERP_DESCRIPTOR } from './interp/descriptor';
 import { anyNodeNative } from '../sdk/kernel-coverage';
 
-/** Embedded backends, loaded lazily so `hodu --version` does not pay for the kernels. */
-const LOADERS: Record<EmbeddedBackendName, () => Promise<BackendPlugin>> = {
+export interface BackendLoadOptions {
+  /**
+   * Installed native plugin sessions run in a child process (a crash is reported, hodu survives) unless this
+   * is false; the embedded cpu backend runs in-process unless this is true.
+   */
+  isolate?: boolean;
+}
+
+/** Embedded backends, loaded lazily so `hodu --version` does not pay for the kernels (or cpu's library). */
+const LOADERS: Record<EmbeddedBackendName, (opts: BackendLoadOptions) => Promise<BackendPlugin>> = {
   interp: async () => (await import('./interp/index')).default,
+  cpu: async (opts) => (await import('./cpu/index')).loadEmbeddedCpu({ isolate: opts.isolate }),
 };
 /** The same loaders, indexed by any name a user types. */
-const EMBEDDED: Record<string, () => Promise<BackendPlugin>> = LOADERS;
+const EMBEDDED: Record<string, (opts: BackendLoadOptions) => Promise<BackendPlugin>> = LOADERS;
 
-export interface BackendLoadOptions {
-  /** Native plugin sessions run in a child process (a crash is reported, hodu survives) unless this is false. */
-  isolate?: boolean;
+/** An installed package of this name is what `--backend NAME` means (SHADOWABLE_BACKENDS). */
+async function shadowedByInstalled(name: string): Promise<boolean> {
+  return SHADOWABLE_BACKENDS.includes(name) && (await installedBackendNames()).includes(name);
+}
+
+/** The embedded backend itself, even when an installed package shadows its name (`hodu plugin list`). */
+export async function loadEmbeddedBackend(name: EmbeddedBackendName, opts: BackendLoadOptions = {}): Promise<BackendPlugin> {
+  return LOADERS[name](opts);
 }
 
 export function embeddedBackendNames(): string[] {
@@ -30,13 +45,13 @@ async function installedBackendNames(): Promise<string[]> {
 
 export async function loadBackend(name: string, opts: BackendLoadOptions = {}): Promise<BackendPlugin> {
   const embedded = EMBEDDED[name];
-  if (embedded) return embedded();
+  if (embedded && !(await shadowedByInstalled(name))) return embedded(opts);
   const installed = await installedBackendNames();
   if (installed.includes(name)) {
     const { loadInstalledBackend } = await import('../plugins/installed');
     return loadInstalledBackend(name, { isolate: opts.isolate });
   }
-  const known = [...Object.keys(EMBEDDED), ...installed];
+  const known = [...new Set([...Object.keys(EMBEDDED), ...installed])];
   const guess = didYouMean(name, known);
   throw new HoduError('E_NO_BACKEND', `no backend named '${name}'; available: ${known.join(', ')}`, {
     hint: guess ? `did you mean '${guess}'?` : 'run `hodu plugin list` to see installed backends',
@@ -78,10 +93,18 @@ export interface BackendCandidate {
   load(): Promise<BackendPlugin>;
 }
 
-/** Keyed like LOADERS, so a new embedded backend needs its descriptor here. interp judges a model once loaded. */
-const EMBEDDED_CANDIDATES: Record<EmbeddedBackendName, BackendCandidate> = {
-  interp: { ...INTERP_DESCRIPTOR, key: 'embedded:interp', missingOps: () => undefined, load: LOADERS.interp },
-};
+/**
+ * Keyed like LOADERS, so a new embedded backend needs its descriptor here. Both judge a model once loaded
+ * (cpu by the kernel list its library exports). An installed package shadowing an embedded name takes over
+ * only `--backend NAME`: here the embedded one stays a candidate, and the installed one is a candidate of its own.
+ */
+function embeddedCandidates(opts: BackendLoadOptions): BackendCandidate[] {
+  const all: Record<EmbeddedBackendName, BackendCandidate> = {
+    interp: { ...INTERP_DESCRIPTOR, key: 'embedded:interp', missingOps: () => undefined, load: () => LOADERS.interp(opts) },
+    cpu: { ...CPU_DESCRIPTOR, key: `embedded:cpu${opts.isolate ? ':isolated' : ''}`, missingOps: () => undefined, load: () => LOADERS.cpu(opts) },
+  };
+  return Object.values(all);
+}
 
 /** Loads that failed in this process, by candidate key, with the reason (onnxruntime-web's `aborted`). */
 const failedLoads = new Map<string, string>();
@@ -103,7 +126,7 @@ function unfit(b: BackendPlugin, model: Model, device: string, checkOps: boolean
 /** `--backend NAME` (or hodu.toml): that backend, checked, or E_UNSUPPORTED_OP saying why not. */
 async function chooseNamed(model: Model, name: string, device: string, opts: { requestedBy?: string } & BackendLoadOptions): Promise<BackendChoice> {
   const backend = await loadBackend(name, opts);
-  const notes = EMBEDDED[name] ? [] : await namedPluginNotes(name, opts.requestedBy ?? '--backend', opts.isolate);
+  const notes = EMBEDDED[name] && !(await shadowedByInstalled(name)) ? [] : await namedPluginNotes(name, opts.requestedBy ?? '--backend', opts.isolate);
   const why = unfit(backend, model, device, true);
   if (why) {
     throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${why}`, {
@@ -126,7 +149,7 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
   if (opts.name) return chooseNamed(model, opts.name, device, opts);
   const reasons: string[] = [];
   const { installedBackendCandidates } = await import('../plugins/backend-candidates');
-  const candidates = [...Object.values(EMBEDDED_CANDIDATES), ...installedBackendCandidates(opts, reasons)].sort((a, b) => b.priority - a.priority);
+  const candidates = [...embeddedCandidates(opts), ...installedBackendCandidates(opts, reasons)].sort((a, b) => b.priority - a.priority);
   if (!candidates.some((c) => c.devices.includes(device))) {
     const available = candidates.map((c) => `${c.name} (${c.devices.join(', ')})`).join(', ');
     throw new HoduError('E_NO_BACKEND', `no backend plugin supports device '${device}'; available: ${available}`, {

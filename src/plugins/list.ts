@@ -1,4 +1,5 @@
-import { loadBackend, embeddedBackendNames } from '../backends/registry';
+import { embeddedBackendNames, loadEmbeddedBackend } from '../backends/registry';
+import type { EmbeddedBackendName } from '../embedded-plugins';
 import { embeddedFormatNames, loadFormat } from '../formats/registry';
 import type { BackendCapabilities } from '../sdk/backend';
 import type { FormatCapabilities } from '../sdk/format';
@@ -40,16 +41,20 @@ function formatCapsJson(c: FormatCapabilities): CapabilitiesJson {
 /** Embedded plugins first (backends, then formats), then installed ones by name. */
 export async function listAllPlugins(): Promise<PluginListing[]> {
   const rows: PluginListing[] = [];
+  const installed = listInstalledPlugins();
   for (const name of embeddedBackendNames()) {
-    const b = await loadBackend(name);
+    const b = await loadEmbeddedBackend(name as EmbeddedBackendName);
     const c = b.capabilities;
-    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, notes: [], capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
+    const avail = b.available?.() ?? { ok: true };
+    const shadowed = installed.some((p) => p.name === name);
+    const notes = [...(avail.ok ? [] : [`unavailable: ${avail.reason}; hodu uses interp instead`]), ...(shadowed ? [`\`--backend ${name}\` runs the installed plugin '${name}' instead of this one (automatic selection still considers both)`] : [])];
+    rows.push({ name, type: 'backend', version: b.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: avail.ok, notes, capabilities: { runner: c.runner, builder: c.builder, devices: [...c.devices], priority: c.priority, ops: c.ops ? [...c.ops] : undefined, dtypes: c.dtypes ? [...c.dtypes] : undefined } });
   }
   for (const name of embeddedFormatNames()) {
     const f = await loadFormat(name);
     rows.push({ name, type: 'format', version: f.version, source: 'embedded', embedded: true, status: 'ok', problems: [], auto: true, notes: [], capabilities: formatCapsJson(f.capabilities) });
   }
-  for (const p of listInstalledPlugins()) {
+  for (const p of installed) {
     const problems = p.problems.length ? p.problems : p.stateDetail ? [p.stateDetail] : [];
     rows.push({ name: p.name, type: p.type, version: p.version, source: p.source.path, embedded: false, status: p.state, problems, fix: p.fix, auto: p.auto, notes: p.notes, capabilities: p.capabilities, installed: p });
   }

@@ -68,32 +68,44 @@ async function schemaFacts(schema: OpSchema): Promise<Omit<OpListing, 'dtypeSour
   };
 }
 
+/** Ops as a package.json declares them: one dtype list for all, each op keeping those its ONNX type constraint allows. */
+async function declaredOps(names: readonly string[], declared: readonly string[]): Promise<OpListing[]> {
+  const { getOpSchema } = await import('../ops/registry');
+  await import('../ops/index');
+  const dtypes = [...declared] as DType[];
+  const ops = names.map(async (name): Promise<OpListing> => {
+    const { domain, op } = parseOpId(name);
+    const schema = getOpSchema(op, domain);
+    if (!schema) return { op, domain, sinceVersion: 1, dtypes, dtypeSource: 'declared' };
+    // A plugin declares one dtype list for all its ops; an op only takes those its ONNX type constraint allows
+    // (a plugin with float32 and bool runs Add on float32 and And on bool, not Add on bool).
+    const { sinceVersion, untilVersion, versions, dtypes: allowed } = await schemaFacts(schema);
+    return { op, domain, sinceVersion, untilVersion, versions, dtypes: dtypes.filter((d) => allowed.includes(d)), dtypeSource: 'declared' };
+  });
+  return sortOps(await Promise.all(ops));
+}
+
+/** The embedded cpu backend, as plugins/backend-cpu/package.json declares it (recorded at build time); none when running from source. */
+export async function listEmbeddedCpuOps(): Promise<BackendOps[]> {
+  const { EMBEDDED_CPU_BUILD } = await import('../embedded-plugins');
+  if (!EMBEDDED_CPU_BUILD) return [];
+  return [{ backend: 'cpu', kind: 'embedded', status: 'ok', ops: await declaredOps(EMBEDDED_CPU_BUILD.ops, EMBEDDED_CPU_BUILD.dtypes) }];
+}
+
 /** Installed backend plugins with the ops and dtypes their package.json declares. */
 export async function listPluginOps(): Promise<BackendOps[]> {
   const { listInstalledPlugins } = await import('../plugins/installed');
-  const { getOpSchema } = await import('../ops/registry');
-  await import('../ops/index');
   const out: BackendOps[] = [];
   for (const p of listInstalledPlugins()) {
     if (p.type !== 'backend') continue;
-    const dtypes = [...(p.capabilities.dtypes ?? [])];
-    const ops = (p.capabilities.ops ?? []).map(async (name): Promise<OpListing> => {
-      const { domain, op } = parseOpId(name);
-      const schema = getOpSchema(op, domain);
-      if (!schema) return { op, domain, sinceVersion: 1, dtypes, dtypeSource: 'declared' };
-      // A plugin declares one dtype list for all its ops; an op only takes those its ONNX type constraint allows
-      // (a plugin with float32 and bool runs Add on float32 and And on bool, not Add on bool).
-      const { sinceVersion, untilVersion, versions, dtypes: allowed } = await schemaFacts(schema);
-      return { op, domain, sinceVersion, untilVersion, versions, dtypes: dtypes.filter((d) => allowed.includes(d)), dtypeSource: 'declared' };
-    });
-    out.push({ backend: p.name, kind: 'plugin', status: p.status, ops: sortOps(await Promise.all(ops)) });
+    out.push({ backend: p.name, kind: 'plugin', status: p.status, ops: await declaredOps(p.capabilities.ops ?? [], p.capabilities.dtypes ?? []) });
   }
   return out;
 }
 
-/** interp plus installed backends; `only` picks one by name. */
+/** interp, the embedded cpu backend, then installed backends; `only` picks one by name (an installed `cpu` is listed after the embedded one). */
 export async function listOps(only?: string): Promise<BackendOps[]> {
-  const all = [await listInterpOps(), ...(await listPluginOps())];
+  const all = [await listInterpOps(), ...(await listEmbeddedCpuOps()), ...(await listPluginOps())];
   if (only === undefined) return all;
   const hit = all.filter((b) => b.backend === only);
   if (!hit.length) {

@@ -76,7 +76,7 @@ describe('version and help', () => {
 describe('run', () => {
   test('named .npy inputs, preview on stdout', () => {
     const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`]);
-    expect(r.stderr).toContain('ran on interp');
+    expect(r.stderr).toContain('ran on cpu'); // the embedded cpu backend runs Add and Relu
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('y:0  float32[2,3]');
     // numpy prints this array as [[1.5 0.  3.5]\n [0.  5.5 0. ]]
@@ -101,7 +101,7 @@ describe('run', () => {
     const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.backend).toBe('interp');
+    expect(j.backend).toBe('cpu');
     expect(j.outputs[0]).toEqual({ name: 'y:0', dtype: 'float32', shape: [2, 3], data: EXPECTED_Y });
   });
   test('--random-inputs needs --shape for a dynamic dim, then is reproducible by seed', () => {
@@ -273,7 +273,7 @@ describe('convert', () => {
 test('a device no backend supports names the device and what is available', () => {
   const r = hodu(['run', addModel, '--random-inputs', '--shape', 'a=1x3', '--device', 'cuda'], { env: { HODU_HOME: join(dir, 'empty-home') } });
   expect(r.code).toBe(2); // a usage error, like an unknown --backend
-  expect(r.stderr).toContain("no backend plugin supports device 'cuda'; available: interp (cpu)");
+  expect(r.stderr).toContain("no backend plugin supports device 'cuda'; available: cpu (cpu), interp (cpu)");
   expect(r.stderr).toContain('--device cpu');
 });
 
@@ -339,13 +339,14 @@ test('--shape for a name that is not an input is refused with a suggestion', () 
 });
 
 test('--profile times every node: per-op counts match the graph', () => {
-  const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--json', '-O0']);
+  // Per-node timings are the interp's (a native backend runs the whole manifest in one call).
+  const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--json', '-O0', '--backend', 'interp']);
   expect(r.code).toBe(0);
   const { profile } = JSON.parse(r.stdout);
   expect(profile.byOp.map((o: { op: string; count: number }) => [o.op, o.count]).sort()).toEqual([['Add', 1], ['Relu', 1]]);
   expect(profile.slowest.map((t: { node: string }) => t.node).sort()).toEqual(['add_0', 'relu_0']);
   expect(profile.totalMs).toBeGreaterThanOrEqual(0);
-  const human = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile']);
+  const human = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--backend', 'interp']);
   expect(human.stderr).toContain('profile:');
   expect(human.stderr).toContain('slowest nodes');
 });

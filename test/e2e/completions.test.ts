@@ -60,7 +60,7 @@ test('completions --help says where each shell looks for the script', () => {
 
 test('hidden __complete prints one candidate per line, and nothing for a corrupt registry', () => {
   expect(hodu(['__complete', 'plugin', 'remove', ''], { env }).stdout).toBe('demo-remover\n');
-  expect(hodu(['__complete', 'run', '--backend', ''], { env }).stdout).toBe('interp\ndemo-remover\n');
+  expect(hodu(['__complete', 'run', '--backend', ''], { env }).stdout).toBe('interp\ncpu\ndemo-remover\n');
   const broken = tempDir('hodu-compl-broken-');
   try {
     const brokenHome = join(broken.dir, 'plugins');
@@ -81,7 +81,7 @@ describeWithTools(['bash'], 'bash', () => {
     expect(complete('plugin', 'remove', '')).toEqual(['demo-remover']);
   });
   test('run --backend <TAB> → interp and installed backends, also as --backend=', () => {
-    expect(complete('run', 'model.onnx', '--backend', '')).toEqual(['interp', 'demo-remover']);
+    expect(complete('run', 'model.onnx', '--backend', '')).toEqual(['interp', 'cpu', 'demo-remover']);
     // bash splits `--backend=in` into `--backend` `=` `in` (COMP_WORDBREAKS).
     expect(complete('run', '--backend', '=', 'in')).toEqual(['interp']);
   });
@@ -148,7 +148,7 @@ describeWithTools(['zsh'], 'zsh', () => {
     expect(complete('plugin', 'remove', '')).toEqual(['demo-remover']);
   });
   test('run --backend <TAB> → interp and installed backends, also as --backend=', () => {
-    expect(complete('run', 'model.onnx', '--backend', '')).toEqual(['interp', 'demo-remover']);
+    expect(complete('run', 'model.onnx', '--backend', '')).toEqual(['interp', 'cpu', 'demo-remover']);
     expect(complete('run', '--backend=in')).toEqual(['interp']);
   });
   test('flags, static choices, files and folders', () => {
@@ -173,7 +173,7 @@ describeWithTools(['fish'], 'fish', () => {
     expect(complete('hodu plugin remove ')).toEqual(['demo-remover']);
   });
   test('run --backend <TAB> → interp and installed backends (fish sorts), also as --backend=', () => {
-    expect(complete('hodu run model.onnx --backend ')).toEqual(['demo-remover', 'interp']);
+    expect(complete('hodu run model.onnx --backend ')).toEqual(['cpu', 'demo-remover', 'interp']);
     expect(complete('hodu run --backend=in')).toEqual(['--backend=interp']);
   });
   test('flags, static choices and files', () => {

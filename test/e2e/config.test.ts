@@ -93,7 +93,7 @@ describe('hodu config', () => {
     const h = home('[runtime]\nthreads = 2\n');
     const bad = hodu(['config', 'set', 'runtime.backend', 'intrp'], { env: env(h) });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`error[E_CONFIG_VALUE]: 'runtime.backend' must be a backend this install has (interp), got "intrp"`);
+    expect(bad.stderr).toContain(`error[E_CONFIG_VALUE]: 'runtime.backend' must be a backend this install has (interp, cpu), got "intrp"`);
     expect(bad.stderr).toContain("did you mean 'interp'?");
     expect(readFileSync(join(h, 'config.toml'), 'utf8')).toBe('[runtime]\nthreads = 2\n');
     expect(hodu(['config', 'set', 'runtime.backend', 'interp'], { env: env(h) }).code).toBe(0);
@@ -106,10 +106,10 @@ describe('hodu config', () => {
     const edited = home('[runtime]\nbackend = "nope"\n');
     const run = hodu(['run', MODEL, '--random-inputs'], { env: env(edited) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("error[E_NO_BACKEND]: no backend named 'nope'; available: interp (from runtime.backend in config.toml)");
+    expect(run.stderr).toContain("error[E_NO_BACKEND]: no backend named 'nope'; available: interp, cpu (from runtime.backend in config.toml)");
     expect(run.stderr).toContain('`hodu config unset runtime.backend`');
     const fromEnv = hodu(['run', MODEL, '--random-inputs'], { env: env(edited, { HODU_BACKEND: 'nada' }) });
-    expect(fromEnv.stderr).toContain("no backend named 'nada'; available: interp (from HODU_BACKEND)");
+    expect(fromEnv.stderr).toContain("no backend named 'nada'; available: interp, cpu (from HODU_BACKEND)");
     expect(fromEnv.stderr).toContain('unset HODU_BACKEND');
   });
 
@@ -223,7 +223,8 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
     ['env beats config (env backend works)', cfg('nope-config'), { HODU_BACKEND: 'interp', HODU_THREADS: '2' }, [], { backend: 'interp', threads: 'threads 2 from HODU_THREADS' }],
     ['config beats defaults', cfg('nope-config'), {}, [], { missing: 'nope-config', threads: 'threads 3 from runtime.threads in config.toml' }],
     ['config backend used when valid', cfg('interp', 5), {}, [], { backend: 'interp', threads: 'threads 5 from runtime.threads in config.toml' }],
-    ['defaults', undefined, {}, [], { backend: 'interp', threads: 'threads 0 from default' }],
+    // The embedded cpu backend covers MODEL's ops, so it is the default.
+    ['defaults', undefined, {}, [], { backend: 'cpu', threads: 'threads 0 from default' }],
   ];
   for (const [name, config, vars, flags, want] of table) {
     test(name, () => {
@@ -270,9 +271,9 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
     writeFileSync(join(h, 'config.toml'), `[log]\nlevel = "debug"\nformat = "json"\nfile = "${logFile}"\n`);
     const r = hodu(['run', MODEL, '--random-inputs', '--json'], { env: env(h) });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).backend).toBe('interp');
+    expect(JSON.parse(r.stdout).backend).toBe('cpu');
     const fileLines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(fileLines.some((l) => l.module === 'run' && l.level === 'debug' && l.msg === "ran on backend 'interp'")).toBe(true);
+    expect(fileLines.some((l) => l.module === 'run' && l.level === 'debug' && l.msg === "ran on backend 'cpu'")).toBe(true);
     expect(r.stderr.split('\n').filter(Boolean).every((l) => JSON.parse(l).module === 'run')).toBe(true);
   });
 
@@ -283,7 +284,7 @@ describe('precedence through `hodu run`: flags > env > config > defaults', () =>
     writeFileSync(join(h, 'config.toml'), `[log]\nfile = "${logFile}"\n`);
     const quiet = hodu(['run', MODEL, '--random-inputs', '--json'], { env: env(h) });
     expect(quiet.code).toBe(0);
-    expect(JSON.parse(quiet.stdout).backend).toBe('interp');
+    expect(JSON.parse(quiet.stdout).backend).toBe('cpu');
     expect(quiet.stderr).toBe(`WARN  log: cannot write log file ${logFile} (its folder does not exist); logging to stderr only. hint: fix or unset [log] file (\`hodu config set log.file PATH\` or \`hodu config unset log.file\`)\n`);
     // Many log lines: still one warning.
     writeFileSync(join(h, 'config.toml'), `[log]\nlevel = "debug"\nfile = "${logFile}"\n`);

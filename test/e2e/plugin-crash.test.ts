@@ -71,12 +71,13 @@ describeWithTools([cCompiler()], 'item 5: native backend crashes are hodu\'s to 
     const row = listed('crash-segv');
     expect(row).toMatchObject({ status: 'failed', auto: false, fix: 'hodu plugin test crash-segv' });
 
-    // No --backend: interp runs the model (before: the priority-100 plugin ran in-process, Bun panicked, exit 139).
+    // No --backend: an embedded backend runs the model, the cpu one as it has a Relu kernel (before: the
+    // priority-100 plugin ran in-process, Bun panicked, exit 139).
     const auto = hodu(['run', small, '--random-inputs', '--json', '--verbose'], { cwd: tmp.dir, env });
     noBunPanic(auto.stderr);
     expect(auto.code).toBe(0);
-    expect(JSON.parse(auto.stdout).backend).toBe('interp');
-    expect(auto.stderr).toContain('backend: interp — chosen automatically');
+    expect(JSON.parse(auto.stdout).backend).toBe('cpu');
+    expect(auto.stderr).toContain('backend: cpu — chosen automatically');
     expect(auto.stderr).toContain('crash-segv: failed `hodu plugin test`');
   });
 
@@ -121,7 +122,7 @@ describeWithTools([cCompiler()], 'item 5: native backend crashes are hodu\'s to 
     // The next automatic run passes over it.
     const after = run(['run', big, '--random-inputs', '--json']);
     expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout).backend).toBe('interp');
+    expect(JSON.parse(after.stdout).backend).toBe('cpu');
   });
 
   test('plugin disable/enable: a disabled plugin is refused by --backend and listed as disabled', () => {

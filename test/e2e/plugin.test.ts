@@ -47,7 +47,7 @@ describe('a TypeScript format plugin from the template', () => {
     const list = s.run(['plugin', 'list', '--json']);
     expect(list.code).toBe(0);
     const rows = JSON.parse(list.stdout) as { name: string; type: string; source: string; status: string; embedded: boolean; capabilities: { extensions?: string[] } }[];
-    expect(rows.filter((r) => r.embedded).map((r) => r.name)).toEqual(['interp', 'onnx', 'npy', 'npz', 'safetensors']);
+    expect(rows.filter((r) => r.embedded).map((r) => r.name)).toEqual(['interp', 'cpu', 'onnx', 'npy', 'npz', 'safetensors']);
     const mine = rows.find((r) => r.name === 'jsonfmt')!;
     expect(mine).toMatchObject({ type: 'format', status: 'ok', embedded: false, source: join(s.work, 'jsonfmt') });
     expect(mine.capabilities.extensions).toEqual(['.jsonfmt']);

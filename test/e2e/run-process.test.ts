@@ -83,18 +83,18 @@ test('a reader that closes stdout/stderr early does not change the exit status (
 });
 
 test('--isolate and --threads N on the interp say what they do instead of being silently ignored or slower', () => {
-  const isolate = guarded(['run', model, '--random-inputs', '--isolate']);
+  const isolate = guarded(['run', model, '--backend', 'interp', '--random-inputs', '--isolate']);
   expect(isolate.code).toBe(0);
   expect(isolate.stderr).toContain('note: --isolate has no effect on the embedded interp backend (it is part of hodu, not a plugin that could crash the process)');
-  const threads = guarded(['run', model, '--random-inputs', '--threads', '2']);
+  const threads = guarded(['run', model, '--backend', 'interp', '--random-inputs', '--threads', '2']);
   expect(threads.code).toBe(0);
   expect(threads.stderr).toContain('note: 2 threads (--threads): the interp backend splits only large MatMul, Gemm and Conv ops across threads');
   expect(threads.stderr.match(/note:/g)).toHaveLength(1); // once, not per node
   // Neither note when the flags are not used; threads from the environment is only an info log line.
-  const plain = guarded(['run', model, '--random-inputs', '--threads', '1']);
+  const plain = guarded(['run', model, '--backend', 'interp', '--random-inputs', '--threads', '1']);
   expect(plain.stderr).not.toContain('note:');
-  expect(guarded(['run', model, '--random-inputs'], { HODU_THREADS: '2' }).stderr).not.toContain('note:');
-  expect(guarded(['run', model, '--random-inputs'], { HODU_THREADS: '2', HODU_LOG: 'info' }).stderr).toContain('2 threads (HODU_THREADS): the interp backend splits only large');
+  expect(guarded(['run', model, '--backend', 'interp', '--random-inputs'], { HODU_THREADS: '2' }).stderr).not.toContain('note:');
+  expect(guarded(['run', model, '--backend', 'interp', '--random-inputs'], { HODU_THREADS: '2', HODU_LOG: 'info' }).stderr).toContain('2 threads (HODU_THREADS): the interp backend splits only large');
 });
 
 test('outputs are all written or none: a failure while preparing them (a name clash in --output-dir) leaves nothing', () => {

@@ -55,8 +55,8 @@ test('plugin remove/rebuild/test complete installed plugins only; info adds the 
   expect(info).toContain('demo-remover');
 });
 
-test('--backend offers the embedded interp plus installed backends (not formats), in both flag forms', () => {
-  expect(completeWords(root, ['run', 'm.onnx', '--backend', ''])).toEqual(['interp', 'demo-remover']);
+test('--backend offers the embedded interp and cpu plus installed backends (not formats), in both flag forms', () => {
+  expect(completeWords(root, ['run', 'm.onnx', '--backend', ''])).toEqual(['interp', 'cpu', 'demo-remover']);
   expect(completeWords(root, ['run', '--backend=de'])).toEqual(['demo-remover']);
   expect(completeWords(root, ['run', '--device', ''])).toEqual(['cpu', 'gpu0']);
 });

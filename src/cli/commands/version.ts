@@ -19,6 +19,7 @@ export default defineHoduCommand({
         ['plugin sdk', v.sdk],
         ['plugin abi', String(v.abi)],
         ['manifest', String(v.manifest)],
+        ['backends', v.backends.map((b) => (b.name === 'interp' ? b.name : `${b.name} ${b.version} (${b.arch})`)).join(', ')],
       ]),
     );
   },

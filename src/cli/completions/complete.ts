@@ -1,4 +1,4 @@
-import { EMBEDDED_BACKENDS, EMBEDDED_PLUGIN_NAMES } from '../../embedded-plugins';
+import { EMBEDDED_BACKENDS, EMBEDDED_FORMATS } from '../../embedded-plugins';
 import { readInstalledNames } from './installed-names';
 import type { CommandNode, FlagSpec } from './tree';
 import type { DynamicSource, ValueKind } from './value-kinds';
@@ -71,7 +71,7 @@ export function dynamicCandidates(source: DynamicSource): string[] {
     case 'installed-plugins':
       return installed.map((p) => p.name);
     case 'plugins':
-      return unique([...EMBEDDED_PLUGIN_NAMES, ...installed.map((p) => p.name)]);
+      return unique([...EMBEDDED_BACKENDS, ...EMBEDDED_FORMATS, ...installed.map((p) => p.name)]);
   }
 }
 

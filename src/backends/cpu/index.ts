@@ -1,0 +1,64 @@
+/**
+ * The embedded cpu backend: plugins/backend-cpu built into the binary (scripts/embedded-cpu.ts). Loading it
+ * touches nothing; the first time selection asks whether it is available, its library is written under
+ * $HODU_HOME (materialize.ts), probed and, being shipped with hodu and trusted, dlopened in this process
+ * (no child per run; `--isolate` still runs its sessions in a child). Anything that stops it (running from
+ * source, no writable $HODU_HOME, a tampered file, another CPU) makes it unavailable with the reason, and
+ * selection moves on to interp.
+ */
+import { HoduError } from '../../errors';
+import { hoduHome } from '../../home';
+import type { BackendPlugin, BackendSession } from '../../sdk/backend';
+import type { Model } from '../../ir/graph';
+import type { NativePluginInfo } from '../../plugins/native-bridge';
+import { EMBEDDED_CPU_BUILD, type EmbeddedCpuBuild } from '../../embedded-plugins';
+import { CPU_DESCRIPTOR } from './descriptor';
+
+type Ready = { ok: true; path: string; info: NativePluginInfo; wrote?: string } | { ok: false; reason: string };
+
+async function prepare(build: EmbeddedCpuBuild | undefined): Promise<Ready> {
+  if (!build) return { ok: false, reason: 'no cpu backend library is built into this hodu (running from source, or a platform it is not built for)' };
+  const { hostArch } = await import('../../plugins/native/arch');
+  if (build.arch !== hostArch()) return { ok: false, reason: `its library is built for ${build.arch}, this machine is ${hostArch()}` };
+  try {
+    const { embeddedLibraryPath, materializeLibrary } = await import('./materialize');
+    const { embeddedLibraryBytes } = await import('./embedded-library');
+    const lib = materializeLibrary(embeddedLibraryPath(hoduHome(), build), build.sha256, embeddedLibraryBytes);
+    const { probeNativeLibrary } = await import('../../plugins/native/probe');
+    return { ok: true, path: lib.path, info: probeNativeLibrary(lib.path, CPU_DESCRIPTOR.name), wrote: lib.wrote };
+  } catch (e) {
+    return { ok: false, reason: `its library cannot be used: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * The embedded cpu backend as a BackendPlugin. `prepare` runs once, before selection judges it (`available`);
+ * a session created without it having succeeded throws E_PLUGIN_LOAD with the reason.
+ */
+export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = EMBEDDED_CPU_BUILD): Promise<BackendPlugin> {
+  const ready = await prepare(build);
+  let native: BackendPlugin | undefined;
+  const inner = async (): Promise<BackendPlugin> => {
+    if (!ready.ok) throw new HoduError('E_PLUGIN_LOAD', `the embedded cpu backend is unavailable: ${ready.reason}`, { hint: 'run with --backend interp' });
+    if (native) return native;
+    const { loadNativeBackend } = await import('../../plugins/native/backend');
+    native = loadNativeBackend(ready.path, ready.info, {
+      isolate: opts.isolate === true,
+      capabilities: { priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
+    });
+    return native;
+  };
+  const { nativeUnsupportedOps } = await import('../../plugins/native/kernel-fit');
+  return {
+    name: CPU_DESCRIPTOR.name,
+    version: build?.version ?? 'unavailable',
+    capabilities: { runner: true, builder: false, devices: [...CPU_DESCRIPTOR.devices], priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
+    available: () => (ready.ok ? { ok: true } : { ok: false, reason: ready.reason }),
+    unsupportedOps: (model: Model) => (ready.ok ? nativeUnsupportedOps(model, ready.info.kernels) : []),
+    // With its kernel list, a model it runs only in part is split with the interp (src/runtime/partition/).
+    kernels: ready.ok ? ready.info.kernels : undefined,
+    async createSession(model, sessionOpts): Promise<BackendSession> {
+      return (await inner()).createSession(model, sessionOpts);
+    },
+  };
+}
