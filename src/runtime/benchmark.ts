@@ -7,7 +7,9 @@
  *   plugin's handle; sessions without `prepare`, such as the interp, have nothing to compile and report 0).
  *   An explicit hook rather than "first run minus a steady run": that difference mixes in cold caches and
  *   one run's noise, and can even come out negative;
- * - the run statistics: each `session.run` alone, timed one by one (benchmark-stats.ts).
+ * - first_run_ms: the first run after that (warm-up or not), where whatever is still cold shows: caches, and
+ *   partitions fed by other partitions, which can plan only once their inputs exist;
+ * - the run statistics: each measured `session.run` alone, timed one by one (benchmark-stats.ts).
  */
 import { HoduError } from '../errors';
 import { chooseBackend } from '../backends/registry';
@@ -36,6 +38,8 @@ export interface BenchmarkReport extends LatencyStats {
   backend: string;
   load_ms: number;
   compile_ms: number;
+  /** The first run after compile (the first warm-up run, else the first measured one). */
+  first_run_ms: number;
 }
 
 export interface BenchmarkOptions {
@@ -62,9 +66,14 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
     await session.prepare?.(feeds);
     const compileMs = session.prepare ? performance.now() - compileStart : 0;
 
+    // The first run after prepare, warm-up or not: what is still cold (caches, partitions fed by others that
+    // plan on their first run) shows here and not in the statistics.
+    let firstRunMs: number | undefined;
     const warmStart = performance.now();
     for (let i = 0; i < plan.warmup; i++) {
+      const t0 = performance.now();
       const outputs = await session.run(feeds);
+      firstRunMs ??= performance.now() - t0;
       // Checked once: a backend that skips an output would otherwise be timed doing less work.
       if (i === 0) checkOutputs(model, backend.name, outputs);
       opts.onProgress?.({ phase: 'warmup', done: i + 1, total: plan.warmup, elapsedMs: performance.now() - warmStart });
@@ -79,6 +88,7 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
       const t0 = performance.now();
       const outputs = await session.run(feeds);
       const ms = performance.now() - t0;
+      firstRunMs ??= ms;
       if (samples.length === 0 && plan.warmup === 0) checkOutputs(model, backend.name, outputs);
       samples.push(ms);
       opts.onProgress?.({ phase: 'measure', done: samples.length, total: plan.runs, elapsedMs: performance.now() - measureStart, lastMs: ms });
@@ -91,6 +101,7 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
       backend: backend.name,
       load_ms: loadMs,
       compile_ms: compileMs,
+      first_run_ms: firstRunMs!,
     };
   } finally {
     session.dispose?.();

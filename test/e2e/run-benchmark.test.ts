@@ -49,6 +49,7 @@ describe('hodu run --benchmark --json', () => {
     // Throughput is 1000 / mean, up to the rounding of both to 0.1 µs.
     if (n('mean_ms') > 0) expect(Math.abs(n('throughput_per_s') * n('mean_ms') - 1000)).toBeLessThan(1);
     expect(n('load_ms')).toBeGreaterThan(0);
+    expect(n('first_run_ms')).toBeGreaterThan(0);
     // The interp has no per-shape planning.
     expect(n('compile_ms')).toBe(0);
   });
@@ -82,7 +83,7 @@ describe('hodu run --benchmark, human report', () => {
     const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '3', '--backend', 'interp']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('on interp, 1 thread: 3 runs after 2 warm-up');
-    for (const label of ['load', 'compile', 'mean', 'median', 'p90', 'p99', 'min', 'max', 'throughput']) expect(r.stdout).toMatch(new RegExp(`^  ${label} `, 'm'));
+    for (const label of ['load', 'compile', 'first run', 'mean', 'median', 'p90', 'p99', 'min', 'max', 'throughput']) expect(r.stdout).toMatch(new RegExp(`^  ${label} `, 'm'));
     expect(r.stdout).not.toContain('float32[2,3]');
     expect(r.stderr).not.toContain('\r');
   });

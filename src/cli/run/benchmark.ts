@@ -10,7 +10,7 @@ import type { BackendChoice } from '../../runtime/run-model';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type Settings } from '../../config/settings';
 import { colors } from '../ui/colors';
-import { out, outJson, table } from '../ui/output';
+import { err, out, outJson, table } from '../ui/output';
 
 /** Runs the benchmark with run-impl's settings and prints the report; `loadMs` is the model's load time so far. */
 export interface BenchmarkRunContext {
@@ -35,7 +35,12 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     threads: threads.value,
     isolate: ctx.isolate,
     loadMs: ctx.loadMs,
-    onSelect: ctx.onSelect,
+    onSelect: async (choice) => {
+      await ctx.onSelect(choice);
+      if (ctx.isolate !== false && (await isolatedNativePlugin(choice.backend))) {
+        err(`note: plugin '${choice.backend}' runs isolated (the default): every measured run includes starting a child process and copying inputs and outputs; add --no-isolate to time the plugin alone`);
+      }
+    },
     onProgress: progress?.update,
   });
   let report: BenchmarkReport;
@@ -47,6 +52,12 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     progress?.clear();
   }
   await printBenchmark(ctx.path, report, ctx.json);
+}
+
+/** An installed native plugin, which runs in a child process per run unless --no-isolate (installed.ts). */
+async function isolatedNativePlugin(name: string): Promise<boolean> {
+  const { installedPluginState } = await import('../../plugins/installed');
+  return Boolean(installedPluginState(name)?.library);
 }
 
 /** Rounded to 0.1 µs: enough for any latency, and rounding keeps min ≤ median ≤ p90 ≤ p99 ≤ max. */
@@ -94,6 +105,7 @@ export async function printBenchmark(model: string, r: BenchmarkReport, json: bo
       throughput_per_s: round(r.throughput_per_s),
       load_ms: round(r.load_ms),
       compile_ms: round(r.compile_ms),
+      first_run_ms: round(r.first_run_ms),
     });
     return;
   }
@@ -103,6 +115,7 @@ export async function printBenchmark(model: string, r: BenchmarkReport, json: bo
   out(table([
     ['load', ms(r.load_ms), c.dim('read, optimize, create the session')],
     ['compile', ms(r.compile_ms), c.dim('plan for these input shapes (0: nothing to plan)')],
+    ['first run', ms(r.first_run_ms), c.dim('the first run after compile, not in the statistics below')],
     ['mean', `${ms(r.mean_ms)} ± ${r.stddev_ms.toFixed(3)}`],
     ['median', ms(r.median_ms)],
     ['p90', ms(r.p90_ms)],

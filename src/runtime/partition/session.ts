@@ -96,6 +96,23 @@ export class PartitionedSession implements BackendSession {
     return plan;
   }
 
+  /**
+   * Partitions for these feed shapes and creates the partitions' sessions; a single partition also plans
+   * (its own prepare), so `hodu run --benchmark` reports that as compile_ms. Partitions fed by others plan on
+   * their first run: their input shapes are known only then.
+   */
+  async prepare(feeds: Map<string, RuntimeValue>): Promise<void> {
+    const plan = await this.plan(feeds);
+    const step = plan.steps.length === 1 ? plan.steps[0]! : undefined;
+    if (!step?.session.prepare) return;
+    try {
+      await step.session.prepare(feeds);
+    } catch (e) {
+      if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+      await this.moveToInterp(step, e);
+    }
+  }
+
   async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
     const plan = await this.plan(feeds);
     this.last = plan;
