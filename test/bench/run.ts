@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: hodu vs onnxruntime-node, per model, in one run — the generated models, MatMul 1024³, a 3×3
  * conv 64ch@56² and the real models (when fetched) — then the sgemm's GFLOP/s next to one core's measured FMA
- * peak. hodu runs each model on the best backend that runs it (backend-cpu, else the interp; the table says
- * which); onnxruntime at 1 and 2 intra-op threads. Every engine is timed in-process on session.run alone
- * (loading and planning excluded), median of the runs after a warm-up, same inputs; ratio = hodu / onnxruntime
+ * peak. hodu runs each model as `hodu run` would, on backend-cpu partitioned with the interp (the table says
+ * where the nodes ran: cpu, interp, or 'cpu 12/15' nodes), or on the interp alone without backend-cpu;
+ * onnxruntime at 1 and 2 intra-op threads. Every engine is timed in-process on session.run alone (loading and
+ * planning excluded), median of the runs after a warm-up, same inputs; ratio = hodu / onnxruntime
  * (lower is better). Outputs are compared first, so a fast wrong answer shows. Prints numbers, asserts nothing.
  *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--no-real] [--no-peak] [--from-source]
  * --from-source: measure backend-cpu built from this checkout, not the one hodu has installed.
@@ -13,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendSession } from '../../src/sdk/backend';
 import { latencyStats } from '../../src/runtime/benchmark-stats';
+import type { PartitionReport } from '../../src/runtime/partition/report';
 import { prepareModel } from '../../src/runtime/prepare';
+import { createRunSession } from '../../src/runtime/run-model';
 import { benchCases, decodeCase } from './cases';
 import { compareOutputs, cpuEngine, interpEngine, ortFeeds, ortSession, type HoduEngine } from './engines';
 import { measureGemmVsPeak } from './peak';
@@ -40,6 +43,15 @@ async function medianMs(run: () => Promise<unknown>): Promise<number> {
   return latencyStats(samples).median_ms;
 }
 
+/** 'cpu' when every node ran on it, 'interp' when none did, else 'cpu 12/15' (nodes on cpu / all run). */
+function backendLabel(name: string, report: PartitionReport | undefined): string {
+  if (!report) return name;
+  const on = (b: string) => report.partitions.filter((p) => p.backend === b).reduce((n, p) => n + p.nodes, 0);
+  const native = on(report.native);
+  const total = report.partitions.reduce((n, p) => n + p.nodes, 0);
+  return native === total ? name : native === 0 ? 'interp' : `${name} ${native}/${total}`;
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 const cpu = await cpuEngine(work, args.includes('--from-source'));
@@ -57,9 +69,12 @@ for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).
   for (const e of engines) {
     let session: BackendSession | undefined;
     try {
-      session = await e.backend.createSession(model, { threads: 1 });
+      // As `hodu run` makes it: a native backend runs the nodes it has kernels for, the interp the rest.
+      const made = await createRunSession(model, e.backend, { threads: 1 });
+      session = made.session;
       await session.prepare?.(feeds);
-      chosen = { name: e.backend.name, session, outputs: await session.run(feeds) };
+      const outputs = await session.run(feeds);
+      chosen = { name: backendLabel(e.backend.name, made.partitioned?.explain()), session, outputs };
       break;
     } catch (err) {
       session?.dispose?.();
