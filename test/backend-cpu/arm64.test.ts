@@ -1,16 +1,19 @@
 /**
- * backend-cpu's C-level kernel checks (plugins/backend-cpu/test/kernel-check.c: sgemm and a few kernels on
- * random data against a naive double-precision reference), built from the sources and flags of the plugin's
- * package.json: natively under every x86 micro-kernel (HODU_CPU_ISA), and cross-built for arm64 with
- * aarch64-linux-gnu-gcc and run under qemu-aarch64. The arm64 shared library itself must also build.
+ * backend-cpu's C-level checks, built from the sources and flags of the plugin's package.json, natively under
+ * every x86 micro-kernel (HODU_CPU_ISA) and cross-built for arm64 with aarch64-linux-gnu-gcc, run under
+ * qemu-aarch64: kernel-check.c (sgemm and a few kernels on random data against a naive double-precision
+ * reference) and manifest-check.c (every official conformance test that passes on cpu, as the manifest hodu
+ * plans, through the plugin's ABI; needs the test data). The arm64 shared library itself must also build.
  */
-import { afterAll, expect } from 'bun:test';
+import { afterAll, describe, expect } from 'bun:test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cCompiler, compileCommand } from '../../src/plugins/build-native';
 import { libraryArch } from '../../src/plugins/native/arch';
+import { onnxTestDataDir } from '../conformance/testdata';
 import { tempDir } from '../e2e/hodu';
 import { testWithTools } from '../support/optional-tools';
+import { writeManifestBundle } from '../conformance/manifest-bundle';
 
 const ROOT = join(import.meta.dir, '..', '..');
 const PLUGIN = join(ROOT, 'plugins', 'backend-cpu');
@@ -24,21 +27,25 @@ function spawn(cmd: string[], env: Record<string, string | undefined> = process.
   return { code: r.exitCode ?? -1, output: `${r.stdout.toString()}${r.stderr.toString()}` };
 }
 
-/** Compiles kernel-check.c with the plugin's sources and flags; throws with the compiler's output on failure. */
-function buildCheck(cc: string[], out: string): string {
-  const cmd = [...cc, '-O2', `-I${FFI}`, ...(native.cflags ?? []), 'test/kernel-check.c', ...native.sources, '-o', out, ...(native.ldflags ?? [])];
+/** Compiles a test driver with the plugin's sources and flags; throws with the compiler's output on failure. */
+function buildCheck(cc: string[], out: string, driver = 'test/kernel-check.c'): string {
+  const cmd = [...cc, '-O2', `-I${FFI}`, ...(native.cflags ?? []), driver, ...native.sources, '-o', out, ...(native.ldflags ?? [])];
   const r = spawn(cmd);
   if (r.code !== 0) throw new Error(`$ ${cmd.join(' ')}\n${r.output}`);
   return out;
 }
 
-/** Runs the check program; returns its summary line and micro-kernel line after asserting it found no failure. */
-function runCheck(cmd: string[], env: Record<string, string | undefined>): { summary: string; kernel: string } {
+/**
+ * Runs a check program; returns its summary line and micro-kernel line after asserting it found no failure
+ * and ran `cases` cases (kernel-check: more than 100).
+ */
+function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string } {
   const r = spawn(cmd, env);
   const summary = /^(\d+) passed, (\d+) failed$/m.exec(r.output);
   expect(summary, r.output).not.toBeNull();
   expect({ failed: Number(summary![2]), exit: r.code, output: r.code ? r.output : '' }).toEqual({ failed: 0, exit: 0, output: '' });
-  expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
+  if (cases === undefined) expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
+  else expect(Number(summary![1])).toBe(cases);
   return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '' };
 }
 
@@ -46,14 +53,10 @@ const x86 = process.arch === 'x64';
 
 testWithTools(['cc'], 'kernel-check natively: sgemm and kernels equal the C reference under every micro-kernel this CPU has', () => {
   const exe = buildCheck(cCompiler(), join(tmp.dir, 'kernel-check'));
-  // HODU_CPU_ISA is honoured on x86 only; elsewhere the one portable path runs.
-  const isas = x86 ? [undefined, 'avx2', 'c'] : [undefined];
-  for (const isa of isas) {
-    const env = { ...process.env, HODU_CPU_ISA: isa };
-    if (isa === undefined) delete env.HODU_CPU_ISA;
+  for (const env of isaEnvs()) {
     const r = runCheck([exe], env);
-    if (isa === 'c') expect(r.kernel).toStartWith('c ');
-    if (isa === 'avx2') expect(r.kernel).toMatch(/^(avx2|c) /); // c when the CPU lacks AVX2
+    if (env.HODU_CPU_ISA === 'c') expect(r.kernel).toStartWith('c ');
+    if (env.HODU_CPU_ISA === 'avx2') expect(r.kernel).toMatch(/^(avx2|c) /); // c when the CPU lacks AVX2
   }
 }, 120_000);
 
@@ -82,3 +85,38 @@ testWithTools([CROSS], 'the arm64 shared library builds with the command hodu us
   expect(built.code, built.output).toBe(0);
   expect(libraryArch(lib)).toBe('aarch64');
 }, 120_000);
+
+/** Environments selecting each micro-kernel this platform can force (HODU_CPU_ISA is honoured on x86 only). */
+function isaEnvs(): Record<string, string | undefined>[] {
+  return (x86 ? [undefined, 'avx2', 'c'] : [undefined]).map((isa) => {
+    const env: Record<string, string | undefined> = { ...process.env, HODU_CPU_ISA: isa };
+    if (isa === undefined) delete env.HODU_CPU_ISA;
+    return env;
+  });
+}
+
+const root = onnxTestDataDir();
+let bundle: { path: string; cases: number } | undefined;
+/** The conformance bundle (written once per run). */
+function conformanceBundle(): { path: string; cases: number } {
+  if (!bundle) {
+    const path = join(tmp.dir, 'conformance.cases');
+    bundle = { path, cases: writeManifestBundle(root!, path) };
+  }
+  return bundle;
+}
+
+describe.skipIf(!root)('the conformance tests that pass on cpu, as planned manifests through the ABI', () => {
+  testWithTools(['cc'], 'manifest-check natively, under every micro-kernel this CPU has', () => {
+    const { path, cases } = conformanceBundle();
+    expect(cases).toBeGreaterThan(100);
+    const exe = buildCheck(cCompiler(), join(tmp.dir, 'manifest-check'), 'test/manifest-check.c');
+    for (const env of isaEnvs()) runCheck([exe, path], env, cases);
+  }, 300_000);
+
+  testWithTools([CROSS, 'qemu-aarch64'], 'manifest-check cross-built for arm64 under qemu-aarch64 gives the same answers', () => {
+    const { path, cases } = conformanceBundle();
+    const exe = buildCheck([CROSS], join(tmp.dir, 'manifest-check-arm64'), 'test/manifest-check.c');
+    runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path], process.env, cases);
+  }, 300_000);
+});
