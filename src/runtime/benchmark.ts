@@ -96,7 +96,8 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
     return {
       ...latencyStats(samples),
       warmup: plan.warmup,
-      // What the session was asked for; 0 (the backend default) is one thread on every backend hodu ships.
+      // What the session was asked for (0, the backend default, is one thread on the interp). Native plugins
+      // get no threads yet: the CLI says so when more than one is asked for.
       threads: opts.threads || 1,
       backend: backend.name,
       load_ms: loadMs,

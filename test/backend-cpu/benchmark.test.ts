@@ -15,6 +15,13 @@ describeWithTools(['cc'], 'hodu run --benchmark on backend-cpu', () => {
   });
   afterAll(() => cpu?.cleanup());
 
+  test('--threads 2 on a native plugin: a note that it runs on one thread', () => {
+    const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', '--threads', '2', '--benchmark', '--runs', '2', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: 2 threads (--threads): hodu gives native plugins no threads yet, so 'cpu' runs on one");
+    expect(JSON.parse(r.stdout).threads).toBe(2);
+  });
+
   for (const isolation of [[], ['--no-isolate']]) {
     test(`compile_ms is the session's planning, apart from the runs (${isolation.join(' ') || 'isolated'})`, () => {
       const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', ...isolation, '--benchmark', '--runs', '4', '--warmup', '1', '--json']);
@@ -27,6 +34,7 @@ describeWithTools(['cc'], 'hodu run --benchmark on backend-cpu', () => {
       expect(j.compile_ms as number).toBeGreaterThan(0);
       expect(j.load_ms as number).toBeGreaterThan(0);
       expect(j.min_ms as number).toBeLessThanOrEqual(j.max_ms as number);
+      expect(r.stderr).not.toContain('threads');
       // Isolated runs each start a child process: said, so the latency is not mistaken for the kernels'.
       if (isolation.length) expect(r.stderr).not.toContain('runs isolated');
       else expect(r.stderr).toContain("note: plugin 'cpu' runs isolated (the default)");

@@ -37,8 +37,12 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     loadMs: ctx.loadMs,
     onSelect: async (choice) => {
       await ctx.onSelect(choice);
-      if (ctx.isolate !== false && (await isolatedNativePlugin(choice.backend))) {
-        err(`note: plugin '${choice.backend}' runs isolated (the default): every measured run includes starting a child process and copying inputs and outputs; add --no-isolate to time the plugin alone`);
+      const native = await nativePlugin(choice.backend);
+      if (native && threads.value > 1) {
+        err(`note: ${threads.value} threads (${threads.from}): hodu gives native plugins no threads yet, so '${choice.backend}' runs on one; only the interp's partitions use them`);
+      }
+      if (native && ctx.isolate !== false) {
+        err(`note: plugin '${choice.backend}' runs isolated (the default): each run of its partitions starts a child process and copies inputs and outputs, and the latency includes that; add --no-isolate to time the plugin alone`);
       }
     },
     onProgress: progress?.update,
@@ -54,8 +58,8 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
   await printBenchmark(ctx.path, report, ctx.json);
 }
 
-/** An installed native plugin, which runs in a child process per run unless --no-isolate (installed.ts). */
-async function isolatedNativePlugin(name: string): Promise<boolean> {
+/** An installed native plugin: isolated (a child process per run) unless --no-isolate, and given no threads. */
+async function nativePlugin(name: string): Promise<boolean> {
   const { installedPluginState } = await import('../../plugins/installed');
   return Boolean(installedPluginState(name)?.library);
 }
