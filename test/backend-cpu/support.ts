@@ -56,11 +56,8 @@ export const float = (value: number): Attribute => ({ type: 'float', value });
 export const i64 = (...values: number[]): Tensor => fromNumbers('int64', [values.length], values);
 export const scalar = (v: number): Tensor => fromNumbers('float32', [], [v]);
 
-/**
- * Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`;
- * `cpuEnv` is added to the environment of the cpu run (e.g. HODU_CPU_ISA); each node gets `outputCount` outputs.
- */
-export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17, cpuEnv: Record<string, string> = {}, outputCount = 1): Promise<string[]> {
+/** The model of `cases` (one node each, inputs from their specs) and its random feeds, written under cpu.dir. */
+async function writeCases(cpu: CpuHome, name: string, cases: KernelCase[], opset: number, outputCount: number) {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
@@ -88,12 +85,40 @@ export async function compareWithInterp(cpu: CpuHome, name: string, cases: Kerne
   });
   const modelPath = writeModelFile(join(cpu.dir, `${name}.onnx`), model);
   const inputPath = await writeNpzFile(join(cpu.dir, `${name}-in.npz`), feeds);
+  return { modelPath, inputPath, outputs, labels };
+}
+
+/**
+ * The partitions `hodu run --explain` put on the interp, with the reason given for each (empty when every
+ * node ran on the plugin). hodu moves what a native backend refuses to the interp, so a test of the plugin
+ * must check this, or a refused kernel would pass as "equal to the interp".
+ */
+export function interpPartitions(explainStderr: string): string[] {
+  const lines = explainStderr.split('\n');
+  return lines.flatMap((l, i) => (/^\s*#\d+\s+interp\b/.test(l) ? [`${l.trim()} ${(lines[i + 1] ?? '').trim()}`] : []));
+}
+
+/** stderr of `hodu run --backend cpu --explain` on the cases (for what it refused and why). */
+export async function explainOnCpu(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17): Promise<string> {
+  const { modelPath, inputPath } = await writeCases(cpu, name, cases, opset, 1);
+  return cpu.run(['run', modelPath, '--input', inputPath, '--backend', 'cpu', '--opt-level=0', '--explain']).stderr;
+}
+
+/**
+ * Mismatches between cpu and interp over every case (empty when they agree), at ONNX opset `opset`;
+ * `cpuEnv` is added to the environment of the cpu run (e.g. HODU_CPU_ISA); each node gets `outputCount` outputs.
+ * A node the plugin refused (run on the interp instead) is a mismatch too.
+ */
+export async function compareWithInterp(cpu: CpuHome, name: string, cases: KernelCase[], opset = 17, cpuEnv: Record<string, string> = {}, outputCount = 1): Promise<string[]> {
+  const { modelPath, inputPath, outputs, labels } = await writeCases(cpu, name, cases, opset, outputCount);
   const results = new Map<string, Map<string, Tensor>>();
   for (const backend of ['interp', 'cpu']) {
     const out = join(cpu.dir, `${name}-${backend}.npz`);
     // -O 0: every node reaches the backend as written (no identity elimination or fusion).
-    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0'], backend === 'cpu' ? cpuEnv : {});
+    const args = ['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0'];
+    const r = cpu.run(backend === 'cpu' ? [...args, '--explain'] : args, backend === 'cpu' ? cpuEnv : {});
     if (r.code !== 0) return [`${backend} failed (${r.code}): ${r.stderr.trim()}`];
+    if (backend === 'cpu' && interpPartitions(r.stderr).length) return interpPartitions(r.stderr).map((p) => `not run on cpu: ${p}`);
     results.set(backend, await loadNpz(readFileSync(out)));
   }
   return outputs.flatMap((o, i) => diff(labels[i]!, results.get('interp')!.get(o)!, results.get('cpu')!.get(o)!));
