@@ -12,7 +12,7 @@ export const backendArgs = {
   device: { type: 'string', description: 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)', valueHint: 'device' },
   threads: { type: 'string', description: 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)', valueHint: 'N' },
   // On by default: a native plugin that crashes in-process takes hodu down with no report (issue 9, item 5).
-  // No citty default: undefined (not given) must stay distinguishable from an explicit --isolate (run-notes.ts).
+  // No citty default: undefined (not given) must stay distinguishable from an explicit --isolate (src/cli/run/notes.ts).
   isolate: { type: 'boolean', description: 'Run a native backend plugin in a child process, so a crash is reported and recorded (default: on; --no-isolate: in-process, unprotected)' },
 } as const;
 

@@ -28,12 +28,7 @@ test('every command file matches its registry entry, and every flag has a descri
 // per command with sub-commands; helpers live where their kind of thing lives (src/cli/ui, src/cli/inspect…).
 const commandsDir = join(import.meta.dir, '..', '..', 'src', 'cli', 'commands');
 /** The command table itself, the one file there that is not a command. */
-const NOT_COMMANDS = new Set([
-  'index.ts',
-  // Temporary: moves to src/cli/run/ once the prepare/estimate change another helper is making there has landed.
-  'run-impl.ts',
-  'run-notes.ts',
-]);
+const NOT_COMMANDS = new Set(['index.ts']);
 
 test('every file under src/cli/commands is a command of the tree, named after its file', async () => {
   const files = readdirSync(commandsDir, { recursive: true, withFileTypes: true })

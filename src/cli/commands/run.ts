@@ -36,7 +36,7 @@ export default defineHoduCommand({
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
     const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile) });
-    const { executeRun } = await import('./run-impl');
+    const { executeRun } = await import('../run/execute');
     await executeRun({
       model: args.model,
       inputs: list(args.input),
@@ -45,7 +45,7 @@ export default defineHoduCommand({
       shapes: list(args.shape),
       randomInputs: Boolean(args['random-inputs']),
       seed: int(args.seed, 'seed'),
-      // Resolved against env and config.toml in run-impl (flags > env > config > defaults).
+      // Resolved against env and config.toml in src/cli/run/execute.ts (flags > env > config > defaults).
       settingsFlags: { backend: args.backend, device: args.device, threads: args.threads, maxMemory: args['max-memory'] },
       // undefined: not given (native plugins run isolated by default); false: --no-isolate.
       isolate: args.isolate === undefined ? undefined : Boolean(args.isolate),

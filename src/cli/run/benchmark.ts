@@ -12,7 +12,7 @@ import { withBackendSource, type Settings } from '../../config/settings';
 import { colors } from '../ui/colors';
 import { err, out, outJson, table } from '../ui/output';
 
-/** Runs the benchmark with run-impl's settings and prints the report; `loadMs` is the model's load time so far. */
+/** Runs the benchmark with `hodu run`'s settings (execute.ts) and prints the report; `loadMs` is the model's load time so far. */
 export interface BenchmarkRunContext {
   /** The model's path as given (printed in the report). */
   path: string;

@@ -1,6 +1,6 @@
 /**
  * Notes on run settings that do not do what a user would expect on the backend that ran (printed once per
- * run on stderr by run-impl.ts): better a line than a flag that is silently ignored or backfires.
+ * run on stderr by execute.ts): better a line than a flag that is silently ignored or backfires.
  */
 import type { Setting } from '../../config/settings';
 

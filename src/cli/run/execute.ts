@@ -18,8 +18,8 @@ import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson, table } from '../ui/output';
 import { tensorJson } from '../ui/tensor-json';
 import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
-import { runNotes } from './run-notes';
-import { runBenchmark } from '../run/benchmark';
+import { runNotes } from './notes';
+import { runBenchmark } from './benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { explanation, renderExplanation } from '../ui/partition-explain';
 
