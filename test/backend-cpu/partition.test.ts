@@ -36,7 +36,7 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
   /** Runs `args` on cpu (--explain --json) and on the interp; expects equal outputs; returns cpu's explanation. */
   function runBoth(args: string[]): Explain {
     const r = cpu.run(['run', ...args, '--backend', 'cpu', '--explain', '--json']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.replace(/^warning: plugin 'cpu' runs inside hodu \(--no-isolate\).*\n/, '')).toBe('');
     expect(r.code).toBe(0);
     const got = JSON.parse(r.stdout) as { outputs: Out[]; explain: Explain };
     const i = cpu.run(['run', ...args, '--backend', 'interp', '--json']);
@@ -79,6 +79,29 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
     expect(r.stderr).toContain("backend: cpu — 'cpu' was asked for by --backend");
     expect(r.stderr).toMatch(/partitions: 4, 5 nodes\n {2}#0 {2}cpu {5}2 nodes {4}Conv, Relu\n {2}#1 {2}interp {2}1 node {5}Cos\n/);
     expect(r.stderr).toContain("fell back to the interp: 2 nodes\n  cos (Cos): cpu has no kernel for Cos ('cos_f32')");
+  });
+
+  test('--no-isolate: an If body is partitioned too (cpu runs in-process, so inside the interp executor); isolated, it is not, and --explain says why', async () => {
+    const body = (name: string, nodes: Node[], out: string): Graph => ({ ...emptyGraph(name), nodes, outputs: [{ name: out }] });
+    const model = writeModelFile(join(cpu.dir, 'if-body.onnx'), buildModel({
+      nodes: [
+        node('pre', 'Relu', ['x'], ['h']),
+        node('branch', 'If', ['cond'], ['y'], {
+          then_branch: { type: 'graph', value: body('then', [node('t_mm', 'MatMul', ['h', 'm'], ['a']), node('t_cos', 'Cos', ['a'], ['b']), node('t_add', 'Add', ['b', 'a'], ['t'])], 't') },
+          else_branch: { type: 'graph', value: body('else', [node('e_sig', 'Sigmoid', ['h'], ['e'])], 'e') },
+        }),
+      ],
+      inputs: [{ name: 'x', type: f32([2, 4]) }, { name: 'cond', type: { kind: 'tensor', dtype: 'bool', shape: [] } }],
+      outputs: [{ name: 'y', type: f32([2, 4]) }],
+      initializers: new Map<string, Tensor>([['m', randomValues([4, 4])]]),
+    }));
+    const inputs = await writeNpzFile(join(cpu.dir, 'if-body.npz'), new Map([['x', randomValues([2, 4])], ['cond', fromNumbers('bool', [], [1])]]));
+    const e = runBoth([model, '--input', inputs, '--no-isolate']) as Explain & { bodies: { body: string; partitions: { backend: string; ops: string[] }[] }[] };
+    expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:Relu', 'interp:If']);
+    expect(e.bodies.map((b) => [b.body, b.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)])).toEqual([["If 'branch' then_branch", ['cpu:MatMul', 'interp:Cos', 'cpu:Add']]]);
+    const isolated = runBoth([model, '--input', inputs]) as Explain & { bodies?: unknown; note?: string };
+    expect(isolated.bodies).toBeUndefined();
+    expect(isolated.note).toContain('cpu runs in a child process (isolated)');
   });
 
   test('a dynamic batch: each size is planned with its own static shapes, and equals the interp', () => {

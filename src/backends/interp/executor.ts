@@ -32,6 +32,12 @@ export interface ExecuteOptions {
    * counted once.
    */
   onNodeDone?(node: Node, ms: number): void;
+  /**
+   * Runs an If/Loop/Scan body instead of the executor (a partitioned session runs the body's supported nodes on
+   * a native backend: src/runtime/partition/bodies.ts). `outer` reads the enclosing scopes. Returns undefined to
+   * let the executor run the body itself.
+   */
+  runBody?(graph: Graph, feeds: Map<string, Value>, outer: (name: string) => Value | undefined): Map<string, Value> | undefined;
 }
 
 /**
@@ -107,7 +113,7 @@ export class Executor {
     const ctx = makeContext(node, opset, (g, subInputs) => {
       const feeds = new Map<string, Value>();
       g.inputs.forEach((inp, i) => feeds.set(inp.name, subInputs[i] ?? null));
-      const out = this.runGraph(g, feeds, scope);
+      const out = this.options.runBody?.(g, feeds, (name) => scope.get(name)) ?? this.runGraph(g, feeds, scope);
       return g.outputs.map((o) => out.get(o.name) ?? null);
     });
     try {

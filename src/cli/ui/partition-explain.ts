@@ -12,12 +12,13 @@ export interface RunExplanation {
   partitions?: PartitionReport['partitions'];
   fallbacks?: PartitionReport['fallbacks'];
   folded?: number;
+  bodies?: PartitionReport['bodies'];
   note?: string;
 }
 
 export function explanation(backend: string, reason: string, report: PartitionReport | undefined): RunExplanation {
   if (!report) return { backend, reason };
-  return { backend, reason, partitions: report.partitions, fallbacks: report.fallbacks, folded: report.folded, ...(report.note ? { note: report.note } : {}) };
+  return { backend, reason, partitions: report.partitions, fallbacks: report.fallbacks, folded: report.folded, ...(report.bodies ? { bodies: report.bodies } : {}), ...(report.note ? { note: report.note } : {}) };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -32,15 +33,23 @@ export function renderExplanation(e: RunExplanation): string[] {
   const nodes = e.partitions.reduce((a, p) => a + p.nodes, 0);
   const folded = e.folded ? `; ${plural(e.folded, 'node')} folded to constants` : '';
   lines.push(`partitions: ${e.partitions.length}, ${plural(nodes, 'node')}${folded}`);
-  const width = Math.max(0, ...e.partitions.map((p) => p.backend.length));
-  e.partitions.forEach((p, i) => {
-    lines.push(`  #${i}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
-    if (p.movedToInterp) lines.push(`       moved to the interp: ${p.movedToInterp}`);
-  });
-  if (e.fallbacks?.length) {
-    lines.push(`fell back to the interp: ${plural(e.fallbacks.length, 'node')}`);
-    for (const f of e.fallbacks) lines.push(`  ${f.node} (${f.op}): ${f.reason}`);
+  partitionLines(e.partitions, e.fallbacks ?? [], '', lines);
+  for (const b of e.bodies ?? []) {
+    lines.push(`body of ${b.body}: ${plural(b.partitions.length, 'partition')}`);
+    partitionLines(b.partitions, b.fallbacks, '  ', lines);
   }
   if (e.note) lines.push(`note: ${e.note}`);
   return lines;
+}
+
+function partitionLines(partitions: NonNullable<RunExplanation['partitions']>, fallbacks: NonNullable<RunExplanation['fallbacks']>, indent: string, lines: string[]): void {
+  const width = Math.max(0, ...partitions.map((p) => p.backend.length));
+  partitions.forEach((p, i) => {
+    lines.push(`${indent}  #${i}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
+    if (p.movedToInterp) lines.push(`${indent}       moved to the interp: ${p.movedToInterp}`);
+  });
+  if (fallbacks.length) {
+    lines.push(`${indent}fell back to the interp: ${plural(fallbacks.length, 'node')}`);
+    for (const f of fallbacks) lines.push(`${indent}  ${f.node} (${f.op}): ${f.reason}`);
+  }
 }

@@ -47,7 +47,23 @@ class NativeSession implements BackendSession {
   private readonly plans = new Map<string, NativePlan>();
   private current: NativePlan | undefined;
 
-  constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {}
+  /**
+   * In-process sessions can also run synchronously: an If/Loop body's native partitions run inside the interp's
+   * synchronous executor (src/runtime/partition/bodies.ts). Undefined for isolated sessions (a child process).
+   */
+  readonly runSync: ((feeds: Map<string, RuntimeValue>) => Map<string, RuntimeValue>) | undefined;
+
+  constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {
+    this.runSync = binding ? (feeds) => this.runInProcess(binding, feeds) : undefined;
+  }
+
+  private runInProcess(binding: NativeBackendBinding, feeds: Map<string, RuntimeValue>): Map<string, RuntimeValue> {
+    const m = this.plan(feeds);
+    const inputs = packInputs(m, feeds, this.info.name);
+    const outputs = allocOutputs(m);
+    binding.run(this.current!.handle!, inputs, outputs);
+    return unpackOutputs(m, outputs, inputs);
+  }
 
   /** Plans the manifest and creates the plugin's handle for these feed shapes (what --benchmark times as compile_ms). */
   prepare(feeds: Map<string, RuntimeValue>): void {
@@ -78,19 +94,15 @@ class NativeSession implements BackendSession {
   }
 
   async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
+    if (this.binding) return this.runInProcess(this.binding, feeds);
     const m = this.plan(feeds);
     const inputs = packInputs(m, feeds, this.info.name);
     let outputs: Uint8Array[];
-    if (this.binding) {
-      outputs = allocOutputs(m);
-      this.binding.run(this.current!.handle!, inputs, outputs);
-    } else {
-      try {
-        outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
-      } catch (e) {
-        if (e instanceof PluginCrashError) await this.opts.onCrash?.({ signal: e.signal, where: e.where });
-        throw e;
-      }
+    try {
+      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
+    } catch (e) {
+      if (e instanceof PluginCrashError) await this.opts.onCrash?.({ signal: e.signal, where: e.where });
+      throw e;
     }
     return unpackOutputs(m, outputs, inputs);
   }

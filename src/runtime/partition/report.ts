@@ -11,6 +11,14 @@ export interface PartitionSummary {
   movedToInterp?: string;
 }
 
+/** How a body of an If/Loop/Scan was split when it last ran (bodies are split when they run, with their shapes). */
+export interface BodyReport {
+  /** The node holding it and the attribute: `If 'branch' then_branch`. */
+  body: string;
+  partitions: PartitionSummary[];
+  fallbacks: Fallback[];
+}
+
 export interface PartitionReport {
   /** The native backend the session was made for. */
   native: string;
@@ -18,7 +26,9 @@ export interface PartitionReport {
   fallbacks: Fallback[];
   /** Nodes folded to constants before partitioning (they run on no backend). */
   folded: number;
-  /** Control-flow bodies (If/Loop/Scan) run on the interp whole; see README "Partitioned runs". */
+  /** Bodies of If/Loop/Scan nodes that ran partitioned (in-process native sessions only). */
+  bodies?: BodyReport[];
+  /** Why If/Loop/Scan bodies were not partitioned, when they were not. */
   note?: string;
 }
 

@@ -10,6 +10,8 @@ import { HoduError } from '../../errors';
 import type { Model } from '../../ir/graph';
 import type { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
+import { setThreads } from '../../backends/interp/parallel/worker-pool';
+import { BodyRunner, hasNativeBody, REFUSALS } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type PartitionReport } from './report';
 import { partitionNodes, type Partition } from './split';
@@ -19,8 +21,6 @@ import type { NativeTarget } from './support';
 /** Shape sets whose plans (and native handles) a session keeps; the least recently used goes first. */
 export const MAX_PLANS = 4;
 
-/** Errors of a native partition that mean "it cannot run this", raised before it computes anything. */
-const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);
 
 interface Step {
   partition: Partition;
@@ -38,11 +38,13 @@ interface Plan {
   report: PartitionReport;
 }
 
-const BODY_NOTE = 'If/Loop/Scan run on the interp with their bodies (bodies are not partitioned yet)';
+const isolatedNote = (name: string) => `If/Loop/Scan bodies run on the interp: ${name} runs in a child process (isolated), and bodies run inside the interp's synchronous executor; with --no-isolate they are partitioned too`;
 
 export class PartitionedSession implements BackendSession {
   private readonly plans = new Map<string, Plan>();
   private last: Plan | undefined;
+  /** Runs If/Loop/Scan bodies partitioned; undefined until needed, null when the native sessions cannot run synchronously. */
+  private bodies: BodyRunner | null | undefined;
 
   constructor(
     private readonly model: Model,
@@ -72,7 +74,9 @@ export class PartitionedSession implements BackendSession {
       const whole = split.partitions.length === 1;
       const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
       const backend = p.backend === 'native' ? this.native : this.interp;
-      steps.push({ partition: p, model: sub, backend: backend.name, session: await backend.createSession(sub, this.options) });
+      const bodies = p.backend === 'interp' && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
+      const session = bodies ? this.bodyExecutorSession(bodies, sub) : await backend.createSession(sub, this.options);
+      steps.push({ partition: p, model: sub, backend: backend.name, session });
     }
     const constants = new Map<string, Tensor>();
     for (const o of outputs) {
@@ -84,7 +88,7 @@ export class PartitionedSession implements BackendSession {
       partitions: [],
       fallbacks: split.fallbacks,
       folded: this.model.graph.nodes.length - remaining.length,
-      note: remaining.some((n) => Object.values(n.attributes).some((a) => a.type === 'graph' || a.type === 'graphs')) ? BODY_NOTE : undefined,
+      note: this.bodies === null && hasNativeBody(remaining, this.model, this.native.kernels) ? isolatedNote(this.native.name) : undefined,
     };
     const plan: Plan = { steps, constants, report };
     this.plans.set(key, plan);
@@ -147,12 +151,35 @@ export class PartitionedSession implements BackendSession {
     step.movedToInterp = e.message.split('\n')[0];
   }
 
+  /** The body runner, when the native backend's sessions run synchronously (in-process); null otherwise. */
+  private async bodyRunner(): Promise<BodyRunner | null> {
+    if (this.bodies !== undefined) return this.bodies;
+    const probe = (await this.native.createSession(this.model, this.options)) as BackendSession & { runSync?: unknown };
+    const sync = typeof probe.runSync === 'function';
+    probe.dispose?.();
+    this.bodies = sync ? new BodyRunner(this.model, this.native, this.options) : null;
+    return this.bodies;
+  }
+
+  /** An interp partition holding a body worth partitioning: run in this thread, by an executor that hands bodies to `bodies`. */
+  private bodyExecutorSession(bodies: BodyRunner, sub: Model): BackendSession {
+    const executor = bodies.executor(sub);
+    return {
+      run: async (feeds) => {
+        setThreads(this.options.threads || 1);
+        return executor.run(feeds);
+      },
+    };
+  }
+
   /** The partitions of the last run and the nodes that fell back, for `--explain`. */
   explain(): PartitionReport | undefined {
     const plan = this.last;
     if (!plan) return undefined;
+    const bodies = this.bodies?.reports() ?? [];
     return {
       ...plan.report,
+      ...(bodies.length ? { bodies } : {}),
       partitions: plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) })),
     };
   }
@@ -168,6 +195,7 @@ export class PartitionedSession implements BackendSession {
   dispose(): void {
     for (const p of this.plans.values()) this.disposePlan(p);
     this.plans.clear();
+    this.bodies?.dispose();
     this.last = undefined;
   }
 }
