@@ -18,7 +18,7 @@ describeWithTools(['cc'], 'hodu run --benchmark on backend-cpu', () => {
   test('--threads 2 on a native plugin: a note that it runs on one thread', () => {
     const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', '--threads', '2', '--benchmark', '--runs', '2', '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("note: 2 threads (--threads): hodu gives native plugins no threads yet, so 'cpu' runs on one");
+    expect(r.stderr).toContain("note: 2 threads (--threads): hodu gives native backends no threads yet, so 'cpu' runs on one");
     expect(JSON.parse(r.stdout).threads).toBe(2);
   });
 
@@ -37,7 +37,7 @@ describeWithTools(['cc'], 'hodu run --benchmark on backend-cpu', () => {
       expect(r.stderr).not.toContain('threads');
       // Isolated runs each start a child process: said, so the latency is not mistaken for the kernels'.
       if (isolation.length) expect(r.stderr).not.toContain('runs isolated');
-      else expect(r.stderr).toContain("note: plugin 'cpu' runs isolated (the default)");
+      else expect(r.stderr).toContain("note: 'cpu' runs isolated (the default for an installed plugin)");
     });
   }
 });

@@ -1,14 +1,13 @@
 /**
- * The engines `npm run bench` compares. hodu: backend-cpu when hodu has it (embedded, or installed under
- * HODU_HOME), else built here from plugins/backend-cpu with the command `hodu plugin install` uses (a dev
- * checkout), else none; the interp runs what cpu refuses. onnxruntime-node: one session per thread count
+ * The engines `npm run bench` compares. hodu: backend-cpu as `--backend cpu` loads it (installed under
+ * HODU_HOME, else embedded — unavailable when hodu runs from source), else built here from plugins/backend-cpu
+ * with the command `hodu plugin install` uses, else none; the interp runs what cpu lacks. onnxruntime-node: one session per thread count
  * (intraOpNumThreads), sequential execution, its default graph optimizations.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadBackend } from '../../src/backends/registry';
-import { EMBEDDED_BACKENDS } from '../../src/embedded-plugins';
 import { hoduHome } from '../../src/home';
 import { toNumbers, type Tensor } from '../../src/ir/tensor';
 import { compileCommand } from '../../src/plugins/build-native';
@@ -33,23 +32,30 @@ function buildCpuPlugin(work: string): string {
 }
 
 /**
- * backend-cpu in-process (no isolation: a child process per run would be measured too), or why not. As hodu
- * itself would load it (embedded, else installed), unless `fromSource` asks for this checkout's sources (an
+ * backend-cpu in-process (no isolation: a child process per run would be measured too), or why not. As
+ * `--backend cpu` loads it (installed, else embedded), unless `fromSource` asks for this checkout's sources (an
  * installed plugin may be older than the checkout).
  */
 export async function cpuEngine(work: string, fromSource: boolean): Promise<HoduEngine | { skipped: string }> {
+  let unavailable = '';
   if (!fromSource) {
     try {
+      // What `--backend cpu` loads: an installed cpu package when there is one (it shadows the embedded
+      // backend), else the embedded backend, which is unavailable when hodu runs from source, as here.
+      const installed = (await import('../../src/plugins/installed')).installedPluginState('cpu');
       const backend = await loadBackend('cpu', { isolate: false });
-      const where = (EMBEDDED_BACKENDS as readonly string[]).includes('cpu') ? 'embedded in hodu' : `installed in ${hoduHome()} (--from-source to build this checkout's)`;
-      return { backend, origin: `cpu ${backend.version}, ${where}` };
+      const ready = backend.available?.() ?? { ok: true };
+      if (ready.ok) return { backend, origin: `cpu ${backend.version}, ${installed ? `installed in ${hoduHome()} (--from-source to build this checkout's)` : 'embedded in hodu'}` };
+      unavailable = ready.reason;
     } catch (e) {
-      if (!Bun.which('cc')) return { skipped: `hodu has no cpu backend here and there is no C compiler to build it (${e instanceof Error ? e.message : e})` };
+      unavailable = e instanceof Error ? e.message : String(e);
     }
+    if (!Bun.which('cc')) return { skipped: `hodu's cpu backend is unavailable here (${unavailable}) and there is no C compiler to build it` };
   }
   if (!Bun.which('cc')) return { skipped: 'no C compiler (cc) to build plugins/backend-cpu' };
   const lib = buildCpuPlugin(work);
-  return { backend: loadNativeBackend(lib, probeNativeLibrary(lib, 'cpu'), { isolate: false }), origin: 'built from this checkout\'s plugins/backend-cpu' };
+  const why = unavailable ? ` (hodu's own: ${unavailable})` : '';
+  return { backend: loadNativeBackend(lib, probeNativeLibrary(lib, 'cpu'), { isolate: false }), origin: `built from this checkout's plugins/backend-cpu${why}` };
 }
 
 export async function interpEngine(): Promise<HoduEngine> {

@@ -78,6 +78,25 @@ describe('hodu run --benchmark --json', () => {
   });
 });
 
+describe('hodu run --benchmark on the embedded cpu backend (the default)', () => {
+  test('compile_ms is its planning; in-process, so no note', () => {
+    const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '3', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, number | string>;
+    expect(j.backend).toBe('cpu');
+    expect(j.compile_ms as number).toBeGreaterThan(0);
+    expect(r.stderr).not.toContain('note:');
+  });
+
+  test('--isolate and --threads 2 are each noted on stderr', () => {
+    const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '2', '--isolate', '--threads', '2', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: 'cpu' runs isolated (--isolate)");
+    expect(r.stderr).toContain("note: 2 threads (--threads): hodu gives native backends no threads yet");
+    expect(JSON.parse(r.stdout).backend).toBe('cpu');
+  });
+});
+
 describe('hodu run --benchmark, human report', () => {
   test('load, compile and latency lines on stdout; no tensor preview; no progress line off a terminal', () => {
     const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '3', '--backend', 'interp']);

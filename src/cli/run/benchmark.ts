@@ -10,6 +10,7 @@ import type { BackendChoice } from '../../runtime/run-model';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type Settings } from '../../config/settings';
 import { colors } from '../ui/colors';
+import { benchmarkNotes, installedNativePlugin } from './benchmark-notes';
 import { err, out, outJson, table } from '../ui/output';
 
 /** Runs the benchmark with `hodu run`'s settings (execute.ts) and prints the report; `loadMs` is the model's load time so far. */
@@ -37,13 +38,8 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     loadMs: ctx.loadMs,
     onSelect: async (choice) => {
       await ctx.onSelect(choice);
-      const native = await nativePlugin(choice.backend);
-      if (native && threads.value > 1) {
-        err(`note: ${threads.value} threads (${threads.from}): hodu gives native plugins no threads yet, so '${choice.backend}' runs on one; only the interp's partitions use them`);
-      }
-      if (native && ctx.isolate !== false) {
-        err(`note: plugin '${choice.backend}' runs isolated (the default): each run of its partitions starts a child process and copies inputs and outputs, and the latency includes that; add --no-isolate to time the plugin alone`);
-      }
+      const facts = { backend: choice.backend, requested: backend.value, isolate: ctx.isolate, threads, installedNative: await installedNativePlugin(choice.backend) };
+      for (const note of benchmarkNotes(facts)) err(note);
     },
     onProgress: progress?.update,
   });
@@ -56,12 +52,6 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     progress?.clear();
   }
   await printBenchmark(ctx.path, report, ctx.json);
-}
-
-/** An installed native plugin: isolated (a child process per run) unless --no-isolate, and given no threads. */
-async function nativePlugin(name: string): Promise<boolean> {
-  const { installedPluginState } = await import('../../plugins/installed');
-  return Boolean(installedPluginState(name)?.library);
 }
 
 /** Rounded to 0.1 µs: enough for any latency, and rounding keeps min ≤ median ≤ p90 ≤ p99 ≤ max. */
