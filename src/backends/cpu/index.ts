@@ -31,6 +31,34 @@ async function prepare(build: EmbeddedCpuBuild | undefined): Promise<Ready> {
   }
 }
 
+/** Runs at least this long give a signal that arrived during them its turn before returning. */
+const SIGNAL_CHECK_MS = 20;
+
+/**
+ * An in-process native run holds the main thread, so Ctrl+C/SIGTERM is only handled once it returns (use
+ * --isolate to stop mid-run). Before handing outputs on (to be written), a long run yields once to the event
+ * loop so that a signal that came in meanwhile runs its handler, and a run being interrupted never returns:
+ * the handler exits 130/143 with no output written.
+ */
+function afterSignals(session: BackendSession): BackendSession {
+  return {
+    ...session,
+    run: async (feeds) => {
+      const start = performance.now();
+      const outputs = await session.run(feeds);
+      if (performance.now() - start >= SIGNAL_CHECK_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const { interruptedBy } = await import('../../util/interrupt');
+        if (interruptedBy()) return new Promise<never>(() => {});
+      }
+      return outputs;
+    },
+    prepare: session.prepare?.bind(session),
+    profile: session.profile?.bind(session),
+    dispose: session.dispose?.bind(session),
+  };
+}
+
 /**
  * The embedded cpu backend as a BackendPlugin. `prepare` runs once, before selection judges it (`available`);
  * a session created without it having succeeded throws E_PLUGIN_LOAD with the reason.
@@ -58,7 +86,7 @@ export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = 
     // With its kernel list, a model it runs only in part is split with the interp (src/runtime/partition/).
     kernels: ready.ok ? ready.info.kernels : undefined,
     async createSession(model, sessionOpts): Promise<BackendSession> {
-      return (await inner()).createSession(model, sessionOpts);
+      return afterSignals(await (await inner()).createSession(model, sessionOpts));
     },
   };
 }
