@@ -61,21 +61,19 @@ function afterSignals(session: BackendSession): BackendSession {
 
 /**
  * The embedded cpu backend as a BackendPlugin. `prepare` runs once, before selection judges it (`available`);
- * a session created without it having succeeded throws E_PLUGIN_LOAD with the reason.
+ * a session created without it having succeeded throws E_PLUGIN_LOAD with the reason. Sessions are created
+ * synchronously (If/Loop bodies are partitioned only with a session at hand: src/runtime/partition/bodies.ts).
  */
 export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = EMBEDDED_CPU_BUILD): Promise<BackendPlugin> {
   const ready = await prepare(build);
   let native: BackendPlugin | undefined;
-  const inner = async (): Promise<BackendPlugin> => {
-    if (!ready.ok) throw new HoduError('E_PLUGIN_LOAD', `the embedded cpu backend is unavailable: ${ready.reason}`, { hint: 'run with --backend interp' });
-    if (native) return native;
+  if (ready.ok) {
     const { loadNativeBackend } = await import('../../plugins/native/backend');
     native = loadNativeBackend(ready.path, ready.info, {
       isolate: opts.isolate === true,
       capabilities: { priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
     });
-    return native;
-  };
+  }
   const { nativeUnsupportedOps } = await import('../../plugins/native/kernel-fit');
   return {
     name: CPU_DESCRIPTOR.name,
@@ -85,8 +83,10 @@ export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = 
     unsupportedOps: (model: Model) => (ready.ok ? nativeUnsupportedOps(model, ready.info.kernels) : []),
     // With its kernel list, a model it runs only in part is split with the interp (src/runtime/partition/).
     kernels: ready.ok ? ready.info.kernels : undefined,
-    async createSession(model, sessionOpts): Promise<BackendSession> {
-      return afterSignals(await (await inner()).createSession(model, sessionOpts));
+    createSession(model, sessionOpts) {
+      if (!native) throw new HoduError('E_PLUGIN_LOAD', `the embedded cpu backend is unavailable: ${ready.ok ? 'not loaded' : ready.reason}`, { hint: 'run with --backend interp' });
+      const session = native.createSession(model, sessionOpts);
+      return session instanceof Promise ? session.then(afterSignals) : afterSignals(session);
     },
   };
 }
