@@ -19,7 +19,8 @@ export function binaryCanRun(model: Model): boolean {
   return feedInputs(model.graph).every((i) => i.type?.kind === 'tensor') && model.graph.outputs.every((o) => ok(o.type?.kind));
 }
 
-export async function runCaseViaBinary(caseDir: string, tmp: string): Promise<Outcome> {
+/** `backend` is passed as --backend (default interp); `env` is added to hodu's environment (e.g. HODU_HOME). */
+export async function runCaseViaBinary(caseDir: string, tmp: string, opts: { backend?: string; env?: Record<string, string> } = {}): Promise<Outcome> {
   const modelPath = join(caseDir, 'model.onnx');
   const model = decodeModel(readFileSync(modelPath), { path: modelPath });
   if (!binaryCanRun(model)) return { status: 'skipped', reason: 'optional or sequence inputs cannot be given as .npz keys yet' };
@@ -34,9 +35,9 @@ export async function runCaseViaBinary(caseDir: string, tmp: string): Promise<Ou
     const inPath = join(tmp, 'in.npz');
     const outPath = join(tmp, 'out.npz');
     writeFileSync(inPath, await saveNpz(feeds));
-    const args = ['run', modelPath, '--backend', 'interp', '--output', outPath];
+    const args = ['run', modelPath, '--backend', opts.backend ?? 'interp', '--output', outPath];
     if (feeds.size) args.push('--input', inPath);
-    const r = await spawnCapture(HODU_BINARY, args, 60_000);
+    const r = await spawnCapture(HODU_BINARY, args, 60_000, opts.env);
     if (r.code !== 0) return { status: 'failed', reason: `${set}: hodu run exited ${r.code}: ${r.stderr.trim().split('\n')[0] ?? ''}` };
     const got = await loadNpz(readFileSync(outPath), outPath);
     for (let i = 0; i < model.graph.outputs.length; i++) {

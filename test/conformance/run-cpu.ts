@@ -1,17 +1,21 @@
 /**
- * `npm run conformance -- --backend cpu [--filter REGEX] [--json] [--update-expected]`: every official test
- * whose ops backend-cpu claims (its kernel list) runs on it, compared with the expected outputs at the interp
- * runner's tolerances. Prints passed / refused / failed per op, lists every refusal, and exits 1 on a failure
- * (no test that passes on the interp may fail on cpu), a regression against expected-pass-cpu.txt, or a
- * skips-cpu.toml entry without a reason.
+ * `npm run conformance -- --backend cpu [--filter REGEX] [--json] [--binary N] [--update-expected]`: every
+ * official test whose ops backend-cpu claims (its kernel list) runs on it, compared with the expected outputs at
+ * the interp runner's tolerances. Prints passed / refused / failed per op, lists every refusal, and exits 1 on a
+ * failure (no test that passes on the interp may fail on cpu), a regression against expected-pass-cpu.txt, or a
+ * skips-cpu.toml entry without a reason. Then, through the compiled binary, every refused test and N (default
+ * 40) passing ones run with `hodu run --backend cpu`, where the interp takes the nodes cpu declines: all must pass.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCaseViaBinary } from './binary';
 import { buildCpuBackend } from './cpu-backend';
 import { runCaseOnCpu, type CpuOutcome } from './cpu-runner';
 import { DIRECTORIES, EXPECTED_PASS_CPU_FILE, loadExpectedPass, saveExpectedPass } from './expected';
 import { listTests } from './runner';
 import { CPU_SKIPS_FILE, loadSkips, skipProblems } from './skips';
+import { HODU_BINARY } from './spawn';
 
 export interface CpuReport {
   /** ops (joined with '+') → counts. */
@@ -24,6 +28,16 @@ export interface CpuReport {
   regressions: string[];
   unlisted: string[];
   skipIssues: string[];
+  /** Through the binary (cpuBinarySample); absent when not run. */
+  binary?: CpuBinaryReport;
+}
+
+export interface CpuBinaryReport {
+  sampled: number;
+  passed: number;
+  /** Not runnable from an .npz (optional or sequence inputs). */
+  skipped: number;
+  failed: string[];
 }
 
 /** Runs the claimed tests of every directory (or those matching `filter`) on a freshly built backend-cpu. */
@@ -66,6 +80,33 @@ export async function cpuConformance(root: string, filter?: RegExp, onCase?: (ke
   return report;
 }
 
+/**
+ * `hodu run --backend cpu` through the compiled binary (the embedded backend-cpu, partitioned with the interp)
+ * on every refused test, which must pass there because the interp runs what cpu declines, and on `sample`
+ * evenly spaced passing tests. A fresh $HODU_HOME, so that no installed build of cpu shadows the embedded one.
+ * Undefined when the binary is missing.
+ */
+export async function cpuBinarySample(root: string, report: CpuReport, sample: number): Promise<CpuBinaryReport | undefined> {
+  if (!existsSync(HODU_BINARY)) return undefined;
+  const keyOf = (line: string) => line.slice(0, line.indexOf(': '));
+  const step = Math.max(1, Math.floor(report.passed.length / Math.max(1, sample)));
+  const passing = sample > 0 ? report.passed.filter((_, i) => i % step === 0).slice(0, sample) : [];
+  const out: CpuBinaryReport = { sampled: 0, passed: 0, skipped: 0, failed: [] };
+  const tmp = mkdtempSync(join(tmpdir(), 'hodu-conformance-cpu-bin-'));
+  try {
+    for (const key of [...report.refused.map(keyOf), ...passing]) {
+      out.sampled++;
+      const o = await runCaseViaBinary(join(root, key), tmp, { backend: 'cpu', env: { HODU_HOME: join(tmp, 'home') } }).catch((e) => ({ status: 'failed' as const, reason: String((e as Error).message) }));
+      if (o.status === 'passed') out.passed++;
+      else if (o.status === 'skipped') out.skipped++;
+      else out.failed.push(`${key}: ${o.reason.slice(0, 300)}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return out;
+}
+
 export function printCpuReport(r: CpuReport): void {
   console.log('backend-cpu: official tests whose ops it claims\nops                                      passed  refused  failed  skipped');
   for (const [ops, c] of Object.entries(r.byOp).sort(([a], [b]) => a.localeCompare(b))) {
@@ -79,16 +120,23 @@ export function printCpuReport(r: CpuReport): void {
   list('REGRESSIONS (listed in expected-pass-cpu.txt, no longer passing)', r.regressions);
   if (r.unlisted.length) console.log(`\nnote: ${r.unlisted.length} passing test(s) not in expected-pass-cpu.txt; add them (--backend cpu --update-expected): ${r.unlisted.slice(0, 10).join(', ')}${r.unlisted.length > 10 ? ', …' : ''}`);
   list('skips-cpu.toml problems', r.skipIssues);
+  if (r.binary) {
+    const b = r.binary;
+    console.log(`\nthrough the binary (hodu run --backend cpu, every refused test and a sample of passing ones): ${b.passed} passed, ${b.failed.length} failed, ${b.skipped} skipped of ${b.sampled}`);
+    list('binary FAILURES', b.failed);
+  }
 }
 
 /** The `--backend cpu` mode of run.ts; returns the exit status. */
-export async function runCpuMode(root: string, args: { filter?: RegExp; json: boolean; updateExpected: boolean }): Promise<number> {
+export async function runCpuMode(root: string, args: { filter?: RegExp; json: boolean; updateExpected: boolean; binarySample: number }): Promise<number> {
   const report = await cpuConformance(root, args.filter);
+  report.binary = await cpuBinarySample(root, report, args.binarySample);
+  if (!report.binary) console.error(`${HODU_BINARY} is missing (npm run build): binary sample not run`);
   if (args.updateExpected) {
     if (args.filter) console.error('--update-expected ignores --filter runs (it would drop the other tests)');
     else saveExpectedPass(report.passed, EXPECTED_PASS_CPU_FILE);
   }
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else printCpuReport(report);
-  return report.failed.length || report.regressions.length || report.skipIssues.length ? 1 : 0;
+  return report.failed.length || report.regressions.length || report.skipIssues.length || report.binary?.failed.length ? 1 : 0;
 }

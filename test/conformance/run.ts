@@ -32,7 +32,7 @@ if (!root) {
   process.exit(1);
 }
 const backend = flag('backend') ?? 'interp';
-if (backend === 'cpu') process.exit(await runCpuMode(root, { filter, json, updateExpected: args.includes('--update-expected') }));
+if (backend === 'cpu') process.exit(await runCpuMode(root, { filter, json, updateExpected: args.includes('--update-expected'), binarySample }));
 if (backend !== 'interp') {
   console.error(`--backend ${backend}: the conformance runner knows interp (default) and cpu`);
   process.exit(2);
