@@ -17,6 +17,7 @@ import { createRunSession } from './run-model';
 import type { RuntimeValue } from '../sdk/backend';
 import { latencyStats, type LatencyStats } from './benchmark-stats';
 import type { BenchmarkPlan } from './benchmark-options';
+import type { PartitionReport } from './partition/report';
 import type { PreparedModel } from './prepare';
 import type { BackendChoice } from './run-model';
 
@@ -40,6 +41,10 @@ export interface BenchmarkReport extends LatencyStats {
   compile_ms: number;
   /** The first run after compile (the first warm-up run, else the first measured one). */
   first_run_ms: number;
+  /** Why selection chose the backend (for --explain). */
+  reason: string;
+  /** Where the nodes ran, for a native backend run partitioned with the interp (for --explain). */
+  partitions?: PartitionReport;
 }
 
 export interface BenchmarkOptions {
@@ -59,7 +64,7 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
   const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   await opts.onSelect?.({ backend: backend.name, reason, notes });
   const loadStart = performance.now();
-  const { session } = await createRunSession(model, backend, { threads: opts.threads });
+  const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads });
   const loadMs = (opts.loadMs ?? 0) + (performance.now() - loadStart);
   try {
     const compileStart = performance.now();
@@ -102,6 +107,8 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
       backend: backend.name,
       load_ms: loadMs,
       compile_ms: compileMs,
+      reason,
+      partitions: partitioned?.explain(),
       first_run_ms: firstRunMs!,
     };
   } finally {

@@ -97,6 +97,24 @@ describe('hodu run --benchmark on the embedded cpu backend (the default)', () =>
   });
 });
 
+describe('hodu run --benchmark --explain', () => {
+  test('--json: the explanation of a run under "explain", next to the statistics', () => {
+    const j = benchJson(['--random-inputs', '--runs', '2', '--explain']) as Record<string, unknown>;
+    const explain = j.explain as { backend: string; reason: string };
+    expect(explain.backend).toBe(j.backend as string);
+    expect(explain.reason.length).toBeGreaterThan(0);
+    expect(j.runs).toBe(2);
+  });
+
+  test('text: the explanation on stderr, the report on stdout', () => {
+    const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '2', '--explain', '--backend', 'interp']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('backend: interp — ');
+    expect(r.stderr).toContain('the whole model runs on interp (not partitioned)');
+    expect(r.stdout).toContain('on interp, 1 thread: 2 runs');
+  });
+});
+
 describe('hodu run --benchmark, human report', () => {
   test('load, compile and latency lines on stdout; no tensor preview; no progress line off a terminal', () => {
     const r = hodu(['run', model, '--random-inputs', '--benchmark', '--runs', '3', '--backend', 'interp']);

@@ -11,6 +11,7 @@ import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type Settings } from '../../config/settings';
 import { colors } from '../ui/colors';
 import { benchmarkNotes, installedNativePlugin } from './benchmark-notes';
+import { explanation, renderExplanation, type RunExplanation } from '../ui/partition-explain';
 import { err, out, outJson, table } from '../ui/output';
 
 /** Runs the benchmark with `hodu run`'s settings (execute.ts) and prints the report; `loadMs` is the model's load time so far. */
@@ -18,6 +19,8 @@ export interface BenchmarkRunContext {
   /** The model's path as given (printed in the report). */
   path: string;
   json: boolean;
+  /** --explain: the backend choice and partitions, as for a run (stderr, or "explain" in --json). */
+  explain?: boolean;
   isolate?: boolean;
   settings: Settings;
   loadMs: number;
@@ -51,7 +54,9 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
   } finally {
     progress?.clear();
   }
-  await printBenchmark(ctx.path, report, ctx.json);
+  const explained = ctx.explain ? explanation(report.backend, report.reason, report.partitions) : undefined;
+  if (explained && !ctx.json) for (const line of renderExplanation(explained)) err(line);
+  await printBenchmark(ctx.path, report, ctx.json, explained);
 }
 
 /** Rounded to 0.1 µs: enough for any latency, and rounding keeps min ≤ median ≤ p90 ≤ p99 ≤ max. */
@@ -81,7 +86,7 @@ export function benchmarkProgressLine(plan: BenchmarkPlan): { update(p: Benchmar
   };
 }
 
-export async function printBenchmark(model: string, r: BenchmarkReport, json: boolean): Promise<void> {
+export async function printBenchmark(model: string, r: BenchmarkReport, json: boolean, explained?: RunExplanation): Promise<void> {
   if (json) {
     outJson({
       model,
@@ -100,6 +105,7 @@ export async function printBenchmark(model: string, r: BenchmarkReport, json: bo
       load_ms: round(r.load_ms),
       compile_ms: round(r.compile_ms),
       first_run_ms: round(r.first_run_ms),
+      ...(explained ? { explain: explained } : {}),
     });
     return;
   }

@@ -66,7 +66,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
   if (flags.benchmark) {
-    const ctx = { path: flags.model, json: flags.json, isolate: flags.isolate, settings, loadMs, guard, onSelect: reportSelection };
+    const ctx = { path: flags.model, json: flags.json, explain: flags.explain, isolate: flags.isolate, settings, loadMs, guard, onSelect: reportSelection };
     return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
   }
   let choice: BackendChoice | undefined;
