@@ -14,7 +14,7 @@ import { setThreads } from '../../backends/interp/parallel/worker-pool';
 import { BodyRunner, hasNativeBody, REFUSALS } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type PartitionReport } from './report';
-import { partitionNodes, type Partition } from './split';
+import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
 import { partitionModel } from './sub-model';
 import type { NativeTarget } from './support';
 
@@ -33,6 +33,13 @@ interface Step {
 
 interface Plan {
   steps: Step[];
+  /** One partition covering every node: its session runs the model itself. */
+  whole: boolean;
+  /**
+   * The nodes after an interp partition whose outputs' shapes are known only once it ran (split.ts replanPoint):
+   * a session of their own, which splits them again for the shapes it is fed.
+   */
+  tail?: { partition: Partition; session: PartitionedSession };
   /** Graph outputs known before running anything (folded constants). */
   constants: Map<string, Tensor>;
   report: PartitionReport;
@@ -67,11 +74,14 @@ export class PartitionedSession implements BackendSession {
     }
     const { facts, remaining } = inferWithFeeds(this.model, feeds);
     const outputs = this.model.graph.outputs.map((o) => o.name);
-    const split = partitionNodes(remaining, facts, outputs, this.target);
+    let split = partitionNodes(remaining, facts, outputs, this.target);
+    const cut = replanPoint(remaining, facts, split.fallbacks);
+    const tailPart = cut < 0 ? undefined : tailPartition(remaining.slice(cut + 1), facts, outputs);
+    if (tailPart) split = partitionNodes(remaining.slice(0, cut + 1), facts, [...outputs, ...tailPart.inputs], this.target);
+    // One partition covering every node: the model itself (no copy of its graph, outputs that are inputs kept).
+    const whole = !tailPart && split.partitions.length === 1;
     const steps: Step[] = [];
     for (const [i, p] of split.partitions.entries()) {
-      // One partition covering every node: the model itself (no copy of its graph, outputs that are inputs kept).
-      const whole = split.partitions.length === 1;
       const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
       const backend = p.backend === 'native' ? this.native : this.interp;
       const bodies = p.backend === 'interp' && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
@@ -81,7 +91,7 @@ export class PartitionedSession implements BackendSession {
     const constants = new Map<string, Tensor>();
     for (const o of outputs) {
       const v = facts.get(o)?.value;
-      if (v && !split.partitions.some((p) => p.outputs.includes(o))) constants.set(o, v);
+      if (v && !remaining.some((n) => n.outputs.includes(o))) constants.set(o, v);
     }
     const report: PartitionReport = {
       native: this.native.name,
@@ -90,7 +100,12 @@ export class PartitionedSession implements BackendSession {
       folded: this.model.graph.nodes.length - remaining.length,
       note: this.bodies === null && hasNativeBody(remaining, this.model, this.native.kernels) ? isolatedNote(this.native.name) : undefined,
     };
-    const plan: Plan = { steps, constants, report };
+    let tail: Plan['tail'];
+    if (tailPart) {
+      const tailModel = partitionModel(this.model, tailPart, split.partitions.length, facts);
+      tail = { partition: tailPart, session: new PartitionedSession(tailModel, this.native, this.interp, this.options) };
+    }
+    const plan: Plan = { steps, whole, tail, constants, report };
     this.plans.set(key, plan);
     while (this.plans.size > MAX_PLANS) {
       const oldest = this.plans.keys().next().value!;
@@ -107,7 +122,7 @@ export class PartitionedSession implements BackendSession {
    */
   async prepare(feeds: Map<string, RuntimeValue>): Promise<void> {
     const plan = await this.plan(feeds);
-    const step = plan.steps.length === 1 ? plan.steps[0]! : undefined;
+    const step = plan.whole ? plan.steps[0]! : undefined;
     if (!step?.session.prepare) return;
     try {
       await step.session.prepare(feeds);
@@ -120,7 +135,7 @@ export class PartitionedSession implements BackendSession {
   async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
     const plan = await this.plan(feeds);
     this.last = plan;
-    const whole = plan.steps.length === 1;
+    const whole = plan.whole;
     // Graph inputs with an initializer default are values too when not fed.
     const env = new Map<string, RuntimeValue>(this.model.graph.initializers);
     for (const [k, v] of feeds) env.set(k, v);
@@ -140,6 +155,10 @@ export class PartitionedSession implements BackendSession {
         if (!out.has(n)) throw new HoduError('E_BACKEND', `backend '${step.backend}' did not produce '${n}' (partition ${i})`);
         env.set(n, out.get(n)!);
       }
+    }
+    if (plan.tail) {
+      const out = await plan.tail.session.run(new Map(plan.tail.partition.inputs.map((n) => [n, env.get(n) ?? null] as const)));
+      for (const n of plan.tail.partition.outputs) env.set(n, out.get(n) ?? null);
     }
     return new Map(this.model.graph.outputs.map((o) => [o.name, env.get(o.name) ?? null]));
   }
@@ -177,19 +196,26 @@ export class PartitionedSession implements BackendSession {
     const plan = this.last;
     if (!plan) return undefined;
     const bodies = this.bodies?.reports() ?? [];
+    const tail = plan.tail?.session.explain();
+    if (tail?.bodies) bodies.push(...tail.bodies);
+    const partitions = plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) }));
     return {
       ...plan.report,
       ...(bodies.length ? { bodies } : {}),
-      partitions: plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) })),
+      partitions: [...partitions, ...(tail?.partitions ?? [])],
+      fallbacks: [...plan.report.fallbacks, ...(tail?.fallbacks ?? [])],
+      folded: plan.report.folded + (tail?.folded ?? 0),
+      ...(plan.report.note || tail?.note ? { note: plan.report.note ?? tail?.note } : {}),
     };
   }
 
   profile(): NodeTiming[] {
-    return this.last?.steps.flatMap((s) => s.session.profile?.() ?? []) ?? [];
+    return [...(this.last?.steps.flatMap((s) => s.session.profile?.() ?? []) ?? []), ...(this.last?.tail?.session.profile() ?? [])];
   }
 
   private disposePlan(plan: Plan): void {
     for (const s of plan.steps) s.session.dispose?.();
+    plan.tail?.session.dispose();
   }
 
   dispose(): void {

@@ -84,3 +84,38 @@ export function partitionNodes(nodes: readonly Node[], facts: ReadonlyMap<string
   }
   return { partitions, fallbacks };
 }
+
+/** Whether a value's fact is a tensor of known dtype and static shape. */
+export function staticFact(f: ValueFact | undefined): boolean {
+  return !!f?.dtype && !!f.shape && f.shape.every((d) => typeof d === 'number' && d >= 0);
+}
+
+/**
+ * Where to stop planning: after the first node left on the interp that produces a value of unknown dtype or
+ * shape (an If's or a NonZero's output) when a later node fell back for reading such a value. The nodes after it
+ * are planned again once it has run, with the shapes it really produced. -1: no such point.
+ */
+export function replanPoint(nodes: readonly Node[], facts: ReadonlyMap<string, ValueFact>, fallbacks: readonly Fallback[]): number {
+  const fellBack = new Set(fallbacks.map((f) => f.node));
+  const unknown = (name: string) => !staticFact(facts.get(name));
+  let lastBlocked = -1;
+  nodes.forEach((n, i) => {
+    if (fellBack.has(n.name) && nodeReads(n).some(unknown)) lastBlocked = i;
+  });
+  return nodes.findIndex((n, i) => i < lastBlocked && fellBack.has(n.name) && n.outputs.some((o) => o !== '' && unknown(o)));
+}
+
+/** One group of `nodes` (run after everything else) with its outside reads, constants and the graph outputs it produces. */
+export function tailPartition(nodes: Node[], facts: ReadonlyMap<string, ValueFact>, graphOutputs: readonly string[]): Partition {
+  const produced = new Set<string>();
+  const inputs: string[] = [];
+  const constants: string[] = [];
+  for (const n of nodes) {
+    for (const name of nodeReads(n)) {
+      if (produced.has(name) || inputs.includes(name) || constants.includes(name)) continue;
+      (facts.get(name)?.value ? constants : inputs).push(name);
+    }
+    for (const o of n.outputs) if (o) produced.add(o);
+  }
+  return { backend: 'interp', nodes, inputs, constants, outputs: graphOutputs.filter((o, i) => produced.has(o) && graphOutputs.indexOf(o) === i) };
+}

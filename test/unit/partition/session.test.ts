@@ -8,7 +8,7 @@ import interp from '../../../src/backends/interp/index';
 import { Executor } from '../../../src/backends/interp/executor';
 import { HoduError } from '../../../src/errors';
 import type { Model } from '../../../src/ir/graph';
-import type { Tensor } from '../../../src/ir/tensor';
+import { fromNumbers, type Tensor } from '../../../src/ir/tensor';
 import { MAX_PLANS, PartitionedSession } from '../../../src/runtime/partition/session';
 import type { BackendPlugin, RuntimeValue } from '../../../src/sdk/backend';
 import { f32, ir, values } from '../passes-support/build';
@@ -101,4 +101,35 @@ test('an error that is not a refusal propagates', async () => {
   const failing = { ...backend, createSession: () => ({ run: async () => Promise.reject(new HoduError('E_PLUGIN', 'status 3')) }) };
   const session = new PartitionedSession(model, failing, interp);
   await expect(session.run(feed(2))).rejects.toThrow('status 3');
+});
+
+test('nodes after an If (whose output shape is unknown until it ran) are split again with the shapes it produced', async () => {
+  const withIf = ir(`
+    graph g (x: float32[2,4], c: bool[]) -> (y: ?) {
+      init w: float32[4,4] = [0.5,0,0,0, 0,1,0,0, 0,0,-1,0, 0,0,0,2]
+      %h = Relu(x)
+      %b = If(c)
+        then_branch:
+        graph then () -> (t: ?) {
+          t = Identity(%h)
+        }
+        else_branch:
+        graph else () -> (e: ?) {
+          e = Neg(%h)
+        }
+      y = MatMul(%b, %w)
+    }`);
+  const { backend, log } = fakeNative(['mat_mul_f32', 'relu_f32']);
+  const session = new PartitionedSession(withIf, backend, interp);
+  for (const cond of [1, 0]) {
+    const f = new Map<string, RuntimeValue>([['x', f32([2, 4], values(8, 4))], ['c', fromNumbers('bool', [], [cond])]]);
+    const got = (await session.run(f)).get('y') as Tensor;
+    expect(compareTensor(got, new Executor(withIf).run(f).get('y') as Tensor, 1e-6, 1e-7)).toBeNull();
+  }
+  expect(log.created).toEqual([["Relu"], ["MatMul"]]); // the MatMul after the If ran natively, planned once
+  const report = session.explain()!;
+  expect(report.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['fake:Relu', 'interp:If', 'fake:MatMul']);
+  expect(report.fallbacks.map((f) => f.op)).toEqual(['If']);
+  session.dispose();
+  expect(log.disposed).toBe(2);
 });
