@@ -65,19 +65,25 @@ function round(x: number): number {
 }
 
 /** A line rewritten in place at most every 100 ms on a terminal; undefined when stderr is not one. */
-export function benchmarkProgressLine(plan: BenchmarkPlan): { update(p: BenchmarkProgress): void; clear(): void } | undefined {
-  const stderr = process.stderr;
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+export function benchmarkProgressLine(plan: BenchmarkPlan, stderr: ProgressStream = process.stderr, now = () => performance.now()): { update(p: BenchmarkProgress): void; clear(): void } | undefined {
   if (!stderr.isTTY || !stderr.columns || process.env.TERM === 'dumb') return undefined;
-  let last = 0;
+  const columns = stderr.columns;
+  let last = -Infinity; // the first update always shows
   let shown = false;
   return {
     update(p) {
-      const now = performance.now();
-      if (now - last < 100 && p.done !== p.total) return;
-      last = now;
+      const t = now();
+      if (t - last < 100 && p.done !== p.total) return;
+      last = t;
       const of = p.total !== undefined ? `${p.done}/${p.total}` : `${p.done} runs, ${(p.elapsedMs / 1000).toFixed(1)}/${(plan.durationMs! / 1000).toFixed(1)} s`;
       const text = p.phase === 'warmup' ? `warming up ${of}` : `measuring ${of}${p.lastMs !== undefined ? `  last ${p.lastMs.toFixed(2)} ms` : ''}`;
-      stderr.write(`\r\x1b[K${text.slice(0, stderr.columns - 1)}`);
+      stderr.write(`\r\x1b[K${text.slice(0, columns - 1)}`);
       shown = true;
     },
     clear() {
