@@ -18,6 +18,11 @@ export function alignedBytes(n: number): Uint8Array {
   return raw.subarray(pad, pad + n);
 }
 
+/** Whether a buffer's first byte sits at a 64-byte aligned address (what the ABI asks of inputs). */
+export function isAligned(bytes: Uint8Array): boolean {
+  return bytes.byteLength > 0 && ptr(bytes) % 64 === 0;
+}
+
 function message(err: Uint8Array): string {
   const end = err.indexOf(0);
   return new TextDecoder().decode(err.subarray(0, end < 0 ? err.length : end)) || '(no message)';

@@ -5,7 +5,7 @@ import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import type { RuntimeValue } from '../../sdk/backend';
 import type { DispatchManifest } from '../../sdk/manifest';
-import { alignedBytes } from './binding';
+import { alignedBytes, isAligned } from './binding';
 
 function feedTensor(feeds: Map<string, RuntimeValue>, name: string, plugin: string): Tensor {
   const v = feeds.get(name);
@@ -22,7 +22,7 @@ export function feedShapes(model: Model, feeds: Map<string, RuntimeValue>, plugi
   return new Map(feedInputs(model.graph).map((i) => [i.name, [...feedTensor(feeds, i.name, plugin).dims]]));
 }
 
-/** One aligned buffer per graph input, in manifest order, checked against the planned dtype and dims. */
+/** One aligned buffer per graph input (the tensor's own when it is aligned), in manifest order, checked against the planned dtype and dims. */
 export function packInputs(m: DispatchManifest, feeds: Map<string, RuntimeValue>, plugin: string): Uint8Array[] {
   return m.inputs.map((id) => {
     const t = m.tensors[id]!;
@@ -30,8 +30,12 @@ export function packInputs(m: DispatchManifest, feeds: Map<string, RuntimeValue>
     if (x.dtype !== t.dtype || x.dims.length !== t.dims.length || x.dims.some((d, i) => d !== t.dims[i])) {
       throw new HoduError('E_INPUT', `input '${t.name}' is ${x.dtype}[${x.dims}], the plan expects ${t.dtype}[${t.dims}]`);
     }
+    const bytes = bytesOf(x.data as NumericArray | BigArray);
+    // Inputs are read-only to the plugin (ffi/hodu_plugin.h): a buffer already aligned, such as another native
+    // partition's output in a partitioned session, is passed as it is, without a copy.
+    if (bytes.byteLength === t.byteSize && isAligned(bytes)) return bytes;
     const buf = alignedBytes(t.byteSize);
-    buf.set(bytesOf(x.data as NumericArray | BigArray));
+    buf.set(bytes);
     return buf;
   });
 }
