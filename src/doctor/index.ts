@@ -9,6 +9,7 @@ import { binaryCheck } from './check-binary';
 import { diskCheck, homeCheck } from './check-home';
 import { completionsCheck } from './check-completions';
 import { configCheck } from './check-config';
+import { cpuBackendCheck } from './check-cpu-backend';
 import { updateCheck } from './check-network';
 import { pluginsCheck } from './check-plugins';
 import { compilerCheck } from './check-tools';
@@ -24,6 +25,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   homeCheck,
   configCheck,
   pluginsCheck,
+  cpuBackendCheck,
   compilerCheck,
   updateCheck,
   diskCheck,

@@ -72,7 +72,9 @@ describe('hodu doctor', () => {
     const base = `http://127.0.0.1:${server.port}`;
     const s = setup(`[update]\nurl = "${base}/releases/"\n`, { 'user/.config/fish/completions/hodu.fish': '# completions\n' });
     const { code, report } = await doctor(s);
-    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cc', 'update', 'disk', 'completions']);
+    expect(report.checks.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual(['binary', 'home', 'config', 'plugins', 'cpu-backend', 'cc', 'update', 'disk', 'completions']);
+    // A fresh home: the embedded cpu backend's library is written by the first run.
+    expect(byId(report.checks, 'cpu-backend')[0]).toMatchObject({ status: 'ok', detail: expect.stringContaining(`is written to ${join(s.home, 'embedded')}/cpu-`) });
     expect(byId(report.checks, 'binary')[0]!.detail).toMatch(/^hodu \d+\.\d+\.\d+.* at .*hodu/);
     expect(byId(report.checks, 'home')[0]).toMatchObject({ status: 'ok', detail: `${s.home} ($HODU_HOME)` });
     expect(byId(report.checks, 'config')[0]).toMatchObject({ status: 'ok', detail: `${join(s.home, 'config.toml')} is valid` });

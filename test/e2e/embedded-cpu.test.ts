@@ -58,6 +58,8 @@ test('a corrupted or deleted library is written again before it is loaded', () =
   bytes[bytes.length >> 1] ^= 0xff;
   writeFileSync(lib, bytes);
   expect(sha256(lib)).not.toBe(good);
+  const doctor = JSON.parse(run(home, ['doctor', '--json']).stdout) as { checks: { id: string; detail: string }[] };
+  expect(doctor.checks.find((c) => c.id === 'cpu-backend')?.detail).toContain('differs from the embedded library');
   const r = run(home, ['run', MLP, '--random-inputs', '--verbose']);
   expect(r.stderr).toContain('backend: cpu');
   expect(sha256(lib)).toBe(good);
