@@ -24,6 +24,8 @@ export const MAX_PLANS = 4;
 
 interface Step {
   partition: Partition;
+  /** Wall time of its last run (--profile shows a native partition, which times no node of its own, as one entry). */
+  ms?: number;
   /** What its session runs: the partition's sub-model (or the model itself when it is the only partition). */
   model: Model;
   backend: string;
@@ -84,7 +86,8 @@ export class PartitionedSession implements BackendSession {
     for (const [i, p] of split.partitions.entries()) {
       const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
       const backend = p.backend === 'native' ? this.native : this.interp;
-      const bodies = p.backend === 'interp' && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
+      // With --profile, bodies stay with the interp, whose timings count a body's nodes once, apart from the If.
+      const bodies = p.backend === 'interp' && !this.options.profile && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
       const session = bodies ? this.bodyExecutorSession(bodies, sub) : await backend.createSession(sub, this.options);
       steps.push({ partition: p, model: sub, backend: backend.name, session });
     }
@@ -98,7 +101,9 @@ export class PartitionedSession implements BackendSession {
       partitions: [],
       fallbacks: split.fallbacks,
       folded: this.model.graph.nodes.length - remaining.length,
-      note: this.bodies === null && hasNativeBody(remaining, this.model, this.native.kernels) ? isolatedNote(this.native.name) : undefined,
+      note: !hasNativeBody(remaining, this.model, this.native.kernels) ? undefined
+        : this.options.profile ? 'with --profile, If/Loop/Scan bodies run on the interp, whose timings count body nodes apart from the node that holds them'
+        : this.bodies === null ? isolatedNote(this.native.name) : undefined,
     };
     let tail: Plan['tail'];
     if (tailPart) {
@@ -143,6 +148,7 @@ export class PartitionedSession implements BackendSession {
     for (const [i, step] of plan.steps.entries()) {
       const subFeeds = whole ? feeds : new Map(step.partition.inputs.map((n) => [n, env.get(n) ?? null] as const));
       let out: Map<string, RuntimeValue>;
+      const started = performance.now();
       try {
         out = await step.session.run(subFeeds);
       } catch (e) {
@@ -150,6 +156,7 @@ export class PartitionedSession implements BackendSession {
         await this.moveToInterp(step, e);
         out = await step.session.run(subFeeds);
       }
+      step.ms = performance.now() - started;
       const names = whole ? this.model.graph.outputs.map((o) => o.name) : step.partition.outputs;
       for (const n of names) {
         if (!out.has(n)) throw new HoduError('E_BACKEND', `backend '${step.backend}' did not produce '${n}' (partition ${i})`);
@@ -210,7 +217,13 @@ export class PartitionedSession implements BackendSession {
   }
 
   profile(): NodeTiming[] {
-    return [...(this.last?.steps.flatMap((s) => s.session.profile?.() ?? []) ?? []), ...(this.last?.tail?.session.profile() ?? [])];
+    const own = (this.last?.steps ?? []).flatMap((s, i) => {
+      const timings = s.session.profile?.();
+      if (timings) return timings;
+      const ops = summarize(s.partition, s.backend).ops.join(', ');
+      return s.ms === undefined ? [] : [{ node: `partition #${i} (${ops})`, op: `${s.backend} partition`, ms: s.ms }];
+    });
+    return [...own, ...(this.last?.tail?.session.profile() ?? [])];
   }
 
   private disposePlan(plan: Plan): void {

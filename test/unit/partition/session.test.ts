@@ -133,3 +133,12 @@ test('nodes after an If (whose output shape is unknown until it ran) are split a
   session.dispose();
   expect(log.disposed).toBe(2);
 });
+
+test('--profile: interp partitions time their nodes, a native partition is one entry', async () => {
+  const { backend } = fakeNative(['mat_mul_f32', 'relu_f32']);
+  const session = new PartitionedSession(model, backend, interp, { profile: true });
+  await session.run(feed(2));
+  const timings = session.profile();
+  expect(timings.map((t) => `${t.op} ${t.node}`)).toEqual(['fake partition partition #0 (MatMul, Relu)', `Erf ${model.graph.nodes[2]!.name}`, 'fake partition partition #2 (MatMul)']);
+  for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0);
+});
