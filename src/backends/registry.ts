@@ -186,7 +186,8 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
       continue;
     }
     const reason =
-      `chosen automatically: the highest priority (${c.priority}) of the backends that run every op of this model on '${device}'` +
+      `chosen automatically: the highest priority (${c.priority}) of the backends that run this model on '${device}'` +
+      (backend.kernels ? ' (the ops it has no kernel for run on the interp: --explain shows the split)' : '') +
       (reasons.length ? `; passed over: ${reasons.join('; ')}` : '');
     return { backend, reason, notes: [] };
   }
