@@ -104,6 +104,25 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
     expect(isolated.note).toContain('cpu runs in a child process (isolated)');
   });
 
+  test('a node cpu refuses at create() inside a larger partition goes to the interp alone', () => {
+    const model = writeModelFile(join(cpu.dir, 'bn-mid.onnx'), buildModel({
+      opset: 15,
+      nodes: [
+        node('pre', 'Relu', ['x'], ['r']),
+        node('bn_train', 'BatchNormalization', ['r', 's', 'b', 'm', 'v'], ['n'], { training_mode: { type: 'int', value: 1 } }),
+        node('post', 'Sigmoid', ['n'], ['y']),
+      ],
+      inputs: [{ name: 'x', type: f32([2, 3, 4]) }],
+      outputs: [{ name: 'y', type: f32([2, 3, 4]) }],
+      initializers: new Map<string, Tensor>([['s', randomValues([3])], ['b', randomValues([3])], ['m', randomValues([3])], ['v', fromNumbers('float32', [3], [1, 2, 3])]]),
+    }));
+    const e = runBoth([model, '--random-inputs']);
+    expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:Relu', 'interp:BatchNormalization', 'cpu:Sigmoid']);
+    expect(e.fallbacks.map((f) => f.node)).toEqual(['bn_train']);
+    expect(e.fallbacks[0]!.reason).toContain('cpu refused it at create()');
+    expect(e.fallbacks[0]!.reason).toContain('training_mode');
+  });
+
   test('a dynamic batch: each size is planned with its own static shapes, and equals the interp', () => {
     const model = writeModelFile(join(cpu.dir, 'dynamic.onnx'), buildModel({
       nodes: [node('mm', 'MatMul', ['x', 'w'], ['h']), node('cos', 'Cos', ['h'], ['c']), node('add', 'Add', ['c', 'h'], ['y'])],

@@ -51,6 +51,8 @@ const isolatedNote = (name: string) => `If/Loop/Scan bodies run on the interp: $
 
 export class PartitionedSession implements BackendSession {
   private readonly plans = new Map<string, Plan>();
+  /** Nodes the plugin refused at create(), by name, with its message: they stay on the interp from then on. */
+  private readonly refused = new Map<string, string>();
   private last: Plan | undefined;
   /** Runs If/Loop/Scan bodies partitioned; undefined until needed, null when the native sessions cannot run synchronously. */
   private bodies: BodyRunner | null | undefined;
@@ -63,7 +65,7 @@ export class PartitionedSession implements BackendSession {
   ) {}
 
   private get target(): NativeTarget {
-    return { name: this.native.name, kernels: this.native.kernels };
+    return { name: this.native.name, kernels: this.native.kernels, refused: this.refused };
   }
 
   private async plan(feeds: Map<string, RuntimeValue>): Promise<Plan> {
@@ -133,6 +135,7 @@ export class PartitionedSession implements BackendSession {
       await step.session.prepare(feeds);
     } catch (e) {
       if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+      if (this.refuseNode(step, e)) return this.prepare(feeds);
       await this.moveToInterp(step, e);
     }
   }
@@ -153,6 +156,7 @@ export class PartitionedSession implements BackendSession {
         out = await step.session.run(subFeeds);
       } catch (e) {
         if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+        if (this.refuseNode(step, e)) return this.run(feeds); // split again without that node (no output is out yet)
         await this.moveToInterp(step, e);
         out = await step.session.run(subFeeds);
       }
@@ -168,6 +172,20 @@ export class PartitionedSession implements BackendSession {
       for (const n of plan.tail.partition.outputs) env.set(n, out.get(n) ?? null);
     }
     return new Map(this.model.graph.outputs.map((o) => [o.name, env.get(o.name) ?? null]));
+  }
+
+  /**
+   * A refusal that names one node of a native partition of several (`… (node 'NAME'): …`, as backend-cpu's do):
+   * that node alone goes to the interp, for every shape set (a refusal may depend on shapes; this errs on the
+   * safe side), and every plan is dropped so the next run splits again. False: move the whole partition.
+   */
+  private refuseNode(step: Step, e: HoduError): boolean {
+    const name = /\(node '([^']+)'\)/.exec(e.message)?.[1];
+    if (!name || step.partition.nodes.length < 2 || !step.partition.nodes.some((n) => n.name === name) || this.refused.has(name)) return false;
+    this.refused.set(name, e.message.split('\n')[0]!);
+    for (const p of this.plans.values()) this.disposePlan(p);
+    this.plans.clear();
+    return true;
   }
 
   private async moveToInterp(step: Step, e: HoduError): Promise<void> {

@@ -18,6 +18,8 @@ export interface NativeTarget {
   name: string;
   /** Its kernel names (`add_f32`, …). */
   kernels: readonly string[];
+  /** Nodes the plugin refused at create() (by name, with its message): they stay on the interp. */
+  refused?: ReadonlyMap<string, string>;
 }
 
 export type NodeSupport = { native: true; kernel: string } | { native: false; reason: string };
@@ -27,6 +29,8 @@ const shapeText = (f: ValueFact) => `[${f.shape?.join(',') ?? '*'}]`;
 /** Whether `node` runs on `target`, or why it stays on the interp. `facts`: every value's inferred dtype and shape. */
 export function nativeSupport(node: Node, facts: ReadonlyMap<string, ValueFact>, target: NativeTarget): NodeSupport {
   if (hasSubgraph(node)) return { native: false, reason: `control flow (${node.op}) stays on the interp` };
+  const refused = target.refused?.get(node.name);
+  if (refused) return { native: false, reason: `${target.name} refused it at create(): ${refused}` };
   const dtypes: DType[] = [];
   for (const name of [...node.inputs, ...node.outputs]) {
     if (name === '') continue;

@@ -20,7 +20,7 @@ interface Log {
 }
 
 /** A "native" backend with `kernels` that refuses (at its first run, as create does) any sub-model holding an op in `refuse`. */
-function fakeNative(kernels: string[], refuse: string[] = []): { backend: BackendPlugin & { kernels: string[] }; log: Log } {
+function fakeNative(kernels: string[], refuse: string[] = [], nameNode = false): { backend: BackendPlugin & { kernels: string[] }; log: Log } {
   const log: Log = { created: [], disposed: 0 };
   const backend = {
     name: 'fake',
@@ -32,7 +32,7 @@ function fakeNative(kernels: string[], refuse: string[] = []): { backend: Backen
       const refused = model.graph.nodes.find((n) => refuse.includes(n.op));
       return {
         async run(feeds: Map<string, RuntimeValue>) {
-          if (refused) throw new HoduError('E_PLUGIN_REFUSED', `plugin 'fake' could not prepare the model: ${refused.op} attribute not done`);
+          if (refused) throw new HoduError('E_PLUGIN_REFUSED', `plugin 'fake' could not prepare the model: ${refused.op}${nameNode ? ` (node '${refused.name}')` : ''} attribute not done`);
           return new Executor(model).run(feeds);
         },
         dispose: () => void log.disposed++,
@@ -141,4 +141,17 @@ test('--profile: interp partitions time their nodes, a native partition is one e
   const timings = session.profile();
   expect(timings.map((t) => `${t.op} ${t.node}`)).toEqual(['fake partition partition #0 (MatMul, Relu)', `Erf ${model.graph.nodes[2]!.name}`, 'fake partition partition #2 (MatMul)']);
   for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0);
+});
+
+test('a refusal naming one node of a larger partition sends that node alone to the interp', async () => {
+  const { backend, log } = fakeNative(['mat_mul_f32', 'relu_f32', 'erf_f32'], ['Relu'], true);
+  const session = new PartitionedSession(model, backend, interp);
+  await expectInterpOutputs(session, feed(3));
+  expect(log.created).toEqual([['MatMul', 'Relu', 'Erf', 'MatMul'], ['MatMul'], ['Erf', 'MatMul']]);
+  const report = session.explain()!;
+  expect(report.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['fake:MatMul', 'interp:Relu', 'fake:Erf+MatMul']);
+  expect(report.fallbacks.map((f) => f.reason)).toEqual([`fake refused it at create(): plugin 'fake' could not prepare the model: Relu (node '${model.graph.nodes[1]!.name}') attribute not done`]);
+  // Other shapes split without it from the start.
+  await expectInterpOutputs(session, feed(4));
+  expect(log.created.length).toBe(5);
 });
