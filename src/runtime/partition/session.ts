@@ -222,7 +222,7 @@ export class PartitionedSession implements BackendSession {
     if (!plan) return undefined;
     const bodies = this.bodies?.reports() ?? [];
     const tail = plan.tail?.session.explain();
-    if (tail?.bodies) bodies.push(...tail.bodies);
+    for (const b of tail?.bodies ?? []) bodies.push(b);
     const partitions = plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) }));
     return {
       ...plan.report,
