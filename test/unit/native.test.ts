@@ -9,6 +9,7 @@ import { planManifest } from '../../src/plan/plan-manifest';
 import { NativeBackendBinding } from '../../src/plugins/native/binding';
 import { ffiHeaders, templateBackendC } from '../../src/plugins/native/embedded-files';
 import { hostArch, loadNativeBackend, probeNativeLibrary, runIsolated } from '../../src/plugins/native/index';
+import { MAX_NATIVE_PLANS } from '../../src/plugins/native/backend';
 import type { RuntimeValue } from '../../src/sdk/backend';
 import { encodeManifest } from '../../src/sdk/manifest';
 import { ABI_VERSION, SDK_VERSION } from '../../src/version';
@@ -143,6 +144,41 @@ describeWithTools(['cc'], 'the template plugin runs an MLP', () => {
       await expectClose(await session.run(feeds), await reference.run(feeds), 1e-5);
     }
     session.dispose?.();
+  });
+  test('in process, each batch size is planned once and kept (MAX_NATIVE_PLANS), the least recently used destroyed', async () => {
+    const m = mlpModel();
+    const native = loadNativeBackend(join(work, 'libdemo.so'), probeNativeLibrary(join(work, 'libdemo.so')));
+    const proto = NativeBackendBinding.prototype;
+    const create = proto.create;
+    const destroy = proto.destroy;
+    let created = 0;
+    let destroyed = 0;
+    proto.create = function (this: NativeBackendBinding, bytes: Uint8Array) {
+      created++;
+      return create.call(this, bytes);
+    };
+    proto.destroy = function (this: NativeBackendBinding, h) {
+      destroyed++;
+      return destroy.call(this, h);
+    };
+    try {
+      const session = await native.createSession(m);
+      const reference = await interp.createSession(m);
+      for (const batch of [3, 7, 3, 7, 3]) {
+        const feeds = mlpFeeds(batch, batch);
+        await expectClose(await session.run(feeds), await reference.run(feeds), 1e-5);
+      }
+      expect([created, destroyed]).toEqual([2, 0]);
+      for (let batch = 1; batch <= MAX_NATIVE_PLANS + 1; batch++) await session.run(mlpFeeds(batch, batch));
+      // Sizes 1, 2, 4, 5 are new (3 is still kept); 7, then 1, fall out of the cache past MAX_NATIVE_PLANS (4).
+      expect(created).toBe(2 + MAX_NATIVE_PLANS);
+      expect(destroyed).toBe(created - MAX_NATIVE_PLANS);
+      session.dispose?.();
+      expect(destroyed).toBe(created);
+    } finally {
+      proto.create = create;
+      proto.destroy = destroy;
+    }
   });
   test('isolated in a child process', async () => {
     const m = mlpModel();
