@@ -44,8 +44,9 @@ export function renderExplanation(e: RunExplanation): string[] {
 
 function partitionLines(partitions: NonNullable<RunExplanation['partitions']>, fallbacks: NonNullable<RunExplanation['fallbacks']>, indent: string, lines: string[]): void {
   const width = Math.max(0, ...partitions.map((p) => p.backend.length));
+  const index = `#${partitions.length - 1}`.length;
   partitions.forEach((p, i) => {
-    lines.push(`${indent}  #${i}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
+    lines.push(`${indent}  ${`#${i}`.padEnd(index)}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
     if (p.movedToInterp) lines.push(`${indent}       moved to the interp: ${p.movedToInterp}`);
   });
   if (fallbacks.length) {
