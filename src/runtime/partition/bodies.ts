@@ -50,6 +50,7 @@ export class BodyRunner {
   /** Which node (and attribute) holds each body, for the report. */
   private readonly owners = new Map<Graph, string>();
   private readonly worthTrying = new Map<Graph, boolean>();
+  private readonly reads = new Map<Graph, string[]>();
 
   constructor(
     private readonly model: Model,
@@ -76,7 +77,9 @@ export class BodyRunner {
     if (worth === undefined) this.worthTrying.set(g, (worth = anyNodeNative({ ...this.model, graph: g }, this.native.kernels)));
     if (!worth) return undefined;
     const all = new Map<string, RuntimeValue>(feeds);
-    for (const name of outerReads(g)) {
+    let reads = this.reads.get(g);
+    if (!reads) this.reads.set(g, (reads = [...outerReads(g)])); // a Loop body asks every iteration
+    for (const name of reads) {
       const v = all.has(name) ? undefined : outer(name);
       if (v !== undefined) all.set(name, v);
     }
