@@ -43,7 +43,7 @@ export function isHoduError(e: unknown): e is HoduError {
   return e instanceof HoduError;
 }
 
-export interface ErrorCodeInfo {
+interface ErrorCodeInfo {
   /** Exit status: 1 = the work failed, 2 = the command line asked for something wrong or absent. */
   exit: 1 | 2;
   /** Shown as `hint:` when the throw site gives none. */
@@ -173,6 +173,6 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** Codes from plugins or older children that are not in the table fail with exit 1 and a generic hint. */
 const UNKNOWN_CODE: ErrorCodeInfo = { exit: 1, hint: VERBOSE, doc: '' };
 
-export function errorInfo(code: string): ErrorCodeInfo {
+function errorInfo(code: string): ErrorCodeInfo {
   return Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code as ErrorCode] : UNKNOWN_CODE;
 }

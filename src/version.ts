@@ -9,8 +9,8 @@ declare const HODU_RELEASE_DATE: string | undefined;
 
 /** The release build stamps its version (`build.ts --release --version V`); otherwise package.json's. */
 export const VERSION: string = typeof HODU_BUILD_VERSION === 'string' && HODU_BUILD_VERSION ? HODU_BUILD_VERSION : pkg.version;
-export const COMMIT: string = typeof HODU_BUILD_COMMIT === 'string' ? HODU_BUILD_COMMIT : 'dev';
-export const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE : '';
+const COMMIT: string = typeof HODU_BUILD_COMMIT === 'string' ? HODU_BUILD_COMMIT : 'dev';
+const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE : '';
 /**
  * When this release was made: the exact `date` of its signed manifest (build.ts --release stamps both from one
  * value). Empty in dev builds. Self-update refuses manifests dated before it (no going back in time).
@@ -23,7 +23,7 @@ export const ABI_VERSION = 1;
 /** Version of the DispatchManifest byte layout. */
 export const MANIFEST_VERSION = 1;
 
-export interface VersionInfo {
+interface VersionInfo {
   version: string;
   commit: string;
   buildDate: string;

@@ -7,7 +7,7 @@ import { CPU_DESCRIPTOR } from './cpu/descriptor';
 import { INTERP_DESCRIPTOR } from './interp/descriptor';
 import { anyNodeNative } from '../sdk/kernel-coverage';
 
-export interface BackendLoadOptions {
+interface BackendLoadOptions {
   /**
    * Installed native plugin sessions run in a child process (a crash is reported, hodu survives) unless this
    * is false; the embedded cpu backend runs in-process unless this is true.
@@ -59,7 +59,7 @@ export async function loadBackend(name: string, opts: BackendLoadOptions = {}): 
 }
 
 /** The backend picked for a model, and why (for `--verbose`), plus warnings the CLI prints. */
-export interface BackendChoice {
+interface BackendChoice {
   backend: BackendPlugin;
   reason: string;
   notes: string[];

@@ -83,7 +83,7 @@ export function checkArgs(path: string[], defs: Record<string, ArgDef>, args: st
 }
 
 /** `hodu run <MODEL> [options]`, the same line --help shows. */
-export function usage(path: string[], defs: Record<string, ArgDef>): string {
+function usage(path: string[], defs: Record<string, ArgDef>): string {
   const pos = Object.entries(defs).filter(([, d]) => d.type === 'positional');
   const words = pos.map(([n, d]) => (d.required === false ? `[${n.toUpperCase()}]` : placeholder(n)));
   return ['hodu', ...path, ...words, pos.length < Object.keys(defs).length ? '[options]' : ''].filter(Boolean).join(' ');

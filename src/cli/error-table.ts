@@ -1,11 +1,11 @@
 import { ERROR_CODES } from '../errors';
 
 /** Markers around the generated table in README.md (scripts/gen-error-table.ts rewrites what is between). */
-export const TABLE_BEGIN = '<!-- error-codes:begin (generated from src/errors.ts by `bun scripts/gen-error-table.ts`) -->';
-export const TABLE_END = '<!-- error-codes:end -->';
+const TABLE_BEGIN = '<!-- error-codes:begin (generated from src/errors.ts by `bun scripts/gen-error-table.ts`) -->';
+const TABLE_END = '<!-- error-codes:end -->';
 
 /** The README's table of error codes: code, exit status, meaning, default hint. */
-export function renderErrorTable(): string {
+function renderErrorTable(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const rows = Object.entries(ERROR_CODES).map(([code, i]) => `| \`${code}\` | ${i.exit} | ${esc(i.doc)} | ${esc(i.hint)} |`);
   return ['| code | exit | meaning | default hint |', '|---|---|---|---|', ...rows].join('\n');

@@ -2,7 +2,7 @@ import type { CommandDef, Resolvable } from 'citty';
 import type { HoduCommand } from './command';
 
 /** A command loaded on first use: startup imports no command module it does not run. */
-export type LazyCommand = () => Promise<HoduCommand>;
+type LazyCommand = () => Promise<HoduCommand>;
 
 /** The top-level commands: a description (for `hodu --help` without loading them) and a loader each. */
 export type CommandTable = Record<string, { description: string; load: LazyCommand }>;

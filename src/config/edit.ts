@@ -152,7 +152,7 @@ function withChange(data: Record<string, unknown>, key: string, value: unknown |
   return copy;
 }
 
-export interface EditResult {
+interface EditResult {
   text: string;
   /** True when the file had to be re-serialized (comments and layout lost). */
   rewritten: boolean;

@@ -3,8 +3,7 @@ import { hoduHome } from '../home';
 import { resolveSettings, type Settings, type SettingsFlags } from './settings';
 import { loadConfig } from './load';
 
-export { configPath, loadConfig, readConfigFile } from './load';
-export { CONFIG_KEYS, findConfigKey, type HoduConfig, type LogLevel } from './keys';
+export { configPath, loadConfig } from './load';
 
 /** Settings for this process: `flags` > process.env > $HODU_HOME/config.toml > defaults. */
 export async function loadSettings(flags: SettingsFlags = {}): Promise<Settings> {

@@ -10,7 +10,7 @@ import { LOG_LEVELS, type LogLevel } from '../util/log-levels';
 
 export { LOG_LEVELS, type LogLevel };
 
-export type KeyKind =
+type KeyKind =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'string' }
   | { kind: 'path' }

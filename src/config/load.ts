@@ -12,7 +12,7 @@ export function configPath(): string {
   return configFile();
 }
 
-export interface ConfigFile {
+interface ConfigFile {
   path: string;
   exists: boolean;
   text: string;

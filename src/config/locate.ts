@@ -2,7 +2,7 @@
  * Finds where a dotted key is written in TOML text, for error messages ("config.toml:3:1"). A line scanner,
  * not a parser: it follows `[section]` headers and `key = …` lines, which is how config.toml is written.
  */
-export interface TextPosition {
+interface TextPosition {
   /** 1-based. */
   line: number;
   /** 1-based. */
@@ -13,7 +13,7 @@ const HEADER = /^(\s*)\[\s*([^[\]]+?)\s*\]\s*(#.*)?$/;
 const KEY_LINE = /^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=/;
 
 /** `a . "b.c"` → ['a', 'b.c'] */
-export function splitDottedKey(text: string): string[] {
+function splitDottedKey(text: string): string[] {
   const parts: string[] = [];
   const re = /\s*(?:([A-Za-z0-9_-]+)|"([^"]*)"|'([^']*)')\s*(?:\.|$)/gy;
   let m: RegExpExecArray | null;
@@ -21,7 +21,7 @@ export function splitDottedKey(text: string): string[] {
   return parts;
 }
 
-export interface KeyLine {
+interface KeyLine {
   /** 0-based line index. */
   index: number;
   /** Full dotted path (section + key). */

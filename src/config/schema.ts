@@ -29,7 +29,7 @@ function valueSchema(k: ConfigKey): v.GenericSchema {
 
 let cached: v.GenericSchema | undefined;
 
-export function configSchema(): v.GenericSchema {
+function configSchema(): v.GenericSchema {
   if (cached) return cached;
   const sections: Record<string, v.GenericSchema> = {};
   for (const section of SECTIONS) {
@@ -49,7 +49,7 @@ export interface ConfigProblem {
   unknown: boolean;
 }
 
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${value}" (string)`;
   if (typeof value === 'bigint') return `${value} (integer too large)`;
   if (value instanceof Date) return `${value.toISOString()} (datetime)`;

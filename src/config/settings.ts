@@ -24,7 +24,7 @@ export interface SettingsFlags {
   maxMemory?: string;
 }
 
-export interface SettingsInput {
+interface SettingsInput {
   flags?: SettingsFlags;
   env?: Record<string, string | undefined>;
   config?: HoduConfig;
@@ -34,7 +34,7 @@ export interface SettingsInput {
   cores?: number;
 }
 
-export interface LogSettings {
+interface LogSettings {
   level: LogLevel;
   /** Per-module levels from HODU_LOG (`warn,plugins=debug`). */
   modules: Record<string, LogLevel>;
@@ -73,7 +73,7 @@ function badValue(source: SettingSource, from: string, raw: unknown, expected: s
 const asString = (raw: unknown) => String(raw);
 
 /** The most threads hodu accepts: a few per core, never less than 64 (more only exhausts memory). */
-export function maxThreads(cores = navigator.hardwareConcurrency || 1): number {
+function maxThreads(cores = navigator.hardwareConcurrency || 1): number {
   return Math.max(64, 4 * cores);
 }
 

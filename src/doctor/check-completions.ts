@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { DoctorCheck } from './types';
 
 /** Usual completion file locations per shell (user-level first). */
-export function completionPaths(env: Record<string, string | undefined>): Record<'bash' | 'zsh' | 'fish', string[]> {
+function completionPaths(env: Record<string, string | undefined>): Record<'bash' | 'zsh' | 'fish', string[]> {
   const home = env.HOME ?? '';
   const data = env.XDG_DATA_HOME || join(home, '.local', 'share');
   const config = env.XDG_CONFIG_HOME || join(home, '.config');

@@ -8,7 +8,7 @@ import type { CheckOutcome, DoctorCheck, DoctorContext } from './types';
 
 const MAX_TIMEOUT_MS = 5_000;
 
-export async function probeUrl(url: string, ctx: DoctorContext): Promise<CheckOutcome> {
+async function probeUrl(url: string, ctx: DoctorContext): Promise<CheckOutcome> {
   const { proxy, timeoutMs } = ctx.settings.network;
   const limit = Math.min(timeoutMs, MAX_TIMEOUT_MS);
   const via = proxy ? ` via proxy ${proxy}` : '';

@@ -5,7 +5,7 @@
 import type { DoctorCheck } from './types';
 
 /** First line of `tool --version`, or undefined when the tool is missing or fails. */
-export async function toolVersion(path: string): Promise<string | undefined> {
+async function toolVersion(path: string): Promise<string | undefined> {
   try {
     const p = Bun.spawn([path, '--version'], { stdout: 'pipe', stderr: 'pipe', stdin: 'ignore' });
     const [text, code] = await Promise.all([new Response(p.stdout).text(), p.exited]);

@@ -16,11 +16,10 @@ import { compilerCheck } from './check-tools';
 import { runChecks } from './run-checks';
 import type { CheckResult, DoctorCheck, DoctorContext } from './types';
 
-export type { CheckResult, CheckStatus } from './types';
 
 // Only what affects a command that exists: a warning about a tool or URL nothing uses yet would make a
 // working install look broken.
-export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
+const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   binaryCheck,
   homeCheck,
   configCheck,
@@ -33,7 +32,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
 ];
 
 /** Builds the context (an invalid config or environment is reported by a check, not thrown). */
-export async function doctorContext(env: Record<string, string | undefined> = process.env): Promise<DoctorContext> {
+async function doctorContext(env: Record<string, string | undefined> = process.env): Promise<DoctorContext> {
   const home = hoduHome();
   let configError: Error | undefined;
   let config: HoduConfig = {};

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings';
 
-export type CheckStatus = 'ok' | 'warn' | 'error';
+type CheckStatus = 'ok' | 'warn' | 'error';
 
 /** One line of `hodu doctor`: ✔ ok, ⚠ warn, ✘ error (exit non-zero), with a fix hint for the last two. */
 export interface CheckResult {

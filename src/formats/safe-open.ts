@@ -10,14 +10,14 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSyn
 /** Larger files cannot be held in one buffer; refusing early beats an allocation failure halfway. */
 export const MAX_FILE_BYTES = 2 ** 32 - 1;
 
-export type OpenFailure =
+type OpenFailure =
   | { why: 'missing' | 'directory' | 'symlink' | 'not-regular' | 'io'; detail: string }
   | { why: 'too-large'; detail: string; size: number };
 
-export type OpenResult = { ok: true; fd: number; size: number } | ({ ok: false } & OpenFailure);
+type OpenResult = { ok: true; fd: number; size: number } | ({ ok: false } & OpenFailure);
 
 /** 'a FIFO (named pipe)', 'a character device', …: what a non-regular file is, for messages. */
-export function describeFileType(st: Stats): string {
+function describeFileType(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isCharacterDevice()) return 'a character device';

@@ -51,7 +51,7 @@ const CTORS: Record<Exclude<DType, 'string'>, ArrayCtor> = {
 };
 
 /** The most elements one tensor may hold: refused before allocating (a hostile shape must not take the machine). */
-export const MAX_TENSOR_ELEMENTS = 2 ** 31 - 1;
+const MAX_TENSOR_ELEMENTS = 2 ** 31 - 1;
 
 /** Allocates zeroed storage for `n` elements of `dtype`. */
 export function allocData(dtype: DType, n: number): TensorData {

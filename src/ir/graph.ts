@@ -10,15 +10,15 @@ export interface TensorType {
   dtype: DType;
   shape?: Dim[];
 }
-export interface SequenceType {
+interface SequenceType {
   kind: 'sequence';
   elem: ValueType;
 }
-export interface OptionalType {
+interface OptionalType {
   kind: 'optional';
   elem: ValueType;
 }
-export interface MapType {
+interface MapType {
   kind: 'map';
   key: DType;
   value: ValueType;

@@ -9,7 +9,7 @@
  * functions that take a domain from plugin code) normalise that with `normalizeDomain`, so nothing else
  * compares domains with 'ai.onnx'.
  */
-export const DEFAULT_DOMAIN = '';
+const DEFAULT_DOMAIN = '';
 
 /** The domain of ONNX's training ops (Gradient, Adam, Adagrad, Momentum). */
 export const TRAINING_DOMAIN = 'ai.onnx.preview.training';

@@ -20,7 +20,7 @@ import { shapeToString, toNumbers, type Tensor } from './tensor';
  * initializer and tensor-attribute values (`= [..]`), the value_info types (`info`) and which initializers are
  * also graph inputs (`(input)`) are printed too, so that the text parses back to the same model.
  */
-export interface PrintOptions {
+interface PrintOptions {
   data?: boolean;
 }
 
@@ -51,7 +51,7 @@ export function printGraph(g: Graph, indent = '', options: PrintOptions = {}): s
   return lines.join('\n');
 }
 
-export function printType(t: ValueType | undefined): string {
+function printType(t: ValueType | undefined): string {
   if (!t) return '?';
   switch (t.kind) {
     case 'tensor':
@@ -70,7 +70,7 @@ export const PLAIN_NAME_CHAR = /[^\s,()[\]{}="%<>]/;
 const PLAIN_NAME = new RegExp(`^${PLAIN_NAME_CHAR.source}+$`);
 
 /** A value or graph name: as is when plain, else a JSON string (also `_`, which marks an omitted input). */
-export function printName(name: string): string {
+function printName(name: string): string {
   return PLAIN_NAME.test(name) && name !== '_' && !name.endsWith(':') ? name : JSON.stringify(name);
 }
 

@@ -13,7 +13,7 @@ export function verifyModel(model: Model): void {
   verifyGraph(model.graph, new Set());
 }
 
-export function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
+function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
   const defined = new Set<string>();
   const define = (name: string, what: string) => {
     if (name === '') return;

@@ -47,16 +47,6 @@ export function dimQuotient(num: readonly Dim[], den: readonly Dim[]): Dim | und
   return left.length === 1 && q === 1 && left[0] !== '?' ? left[0] : undefined;
 }
 
-/** Sum of dims: a number when all are known, else '?'. */
-export function dimSum(dims: readonly Dim[]): Dim {
-  let s = 0;
-  for (const d of dims) {
-    if (typeof d !== 'number') return '?';
-    s += d;
-  }
-  return s;
-}
-
 /** Two dims that must agree: keeps the known one, checks two known ones. */
 export function mergeDim(a: Dim, b: Dim, ctx: InferContext, what: string): Dim {
   if (typeof a === 'number' && typeof b === 'number' && a !== b) {

@@ -8,7 +8,7 @@ import { nodeError } from '../ir/node-error';
 import type { NodeRef } from '../ir/node-label';
 import type { AttrSpec } from './schema';
 
-export interface WindowAttrs {
+interface WindowAttrs {
   /** 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID' */
   autoPad: string;
   kernel: number[];
@@ -107,7 +107,7 @@ export function outDims(w: Window): number[] {
   return w.out as number[];
 }
 
-export interface TransposeWindowAttrs {
+interface TransposeWindowAttrs {
   autoPad: string;
   kernel: number[];
   strides?: number[];

@@ -4,7 +4,7 @@ import type { NodeRef } from '../ir/node-label';
 import { defineOp } from './schema';
 import { NUMERIC_BUT_BF16 } from './_types';
 
-export interface EinsumPlan {
+interface EinsumPlan {
   /** Per operand, one label per dim ('…' dims become private labels '0', '1', … counted from the right). */
   terms: string[][];
   output: string[];

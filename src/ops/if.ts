@@ -4,7 +4,7 @@ import type { InferOutput } from './schema';
 import { ALL } from './_types';
 
 /** What both branches agree on for one output: the dtype, and dims that match (else '?'). */
-export function mergeBranchTypes(a: ValueInfo | undefined, b: ValueInfo | undefined): InferOutput {
+function mergeBranchTypes(a: ValueInfo | undefined, b: ValueInfo | undefined): InferOutput {
   const ta = a?.type?.kind === 'tensor' ? (a.type as TensorType) : undefined;
   const tb = b?.type?.kind === 'tensor' ? (b.type as TensorType) : undefined;
   if (!ta || !tb) return { dtype: ta?.dtype ?? tb?.dtype };

@@ -17,7 +17,7 @@ import type { Tensor } from '../ir/tensor';
 import { inferValues } from './analysis/infer-values';
 import type { Pass } from './pass';
 
-export const MAX_FOLD_ELEMENTS = 1 << 20;
+const MAX_FOLD_ELEMENTS = 1 << 20;
 
 export const foldConstants: Pass = { name: 'fold-constants', level: 1, run };
 

@@ -17,7 +17,7 @@ import { fuseMatMulAdd } from './fuse-matmul-add';
 import { inlineFunctions } from './inline-functions';
 import type { OptLevel, Pass } from './pass';
 
-export type { OptLevel, Pass } from './pass';
+export type { OptLevel } from './pass';
 
 export const PASSES: readonly Pass[] = [
   inlineFunctions,
@@ -31,7 +31,7 @@ export const PASSES: readonly Pass[] = [
   { ...eliminateDeadCode, level: 2 },
 ];
 
-export interface OptimizeOptions {
+interface OptimizeOptions {
   /** Called after each pass that ran (tests run the verifier here). */
   afterPass?(pass: Pass, model: Model): void;
 }

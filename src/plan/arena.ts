@@ -15,7 +15,7 @@ export interface ArenaItem {
   lastStep: number;
 }
 
-export interface ArenaPlan {
+interface ArenaPlan {
   offsets: Map<number, number>;
   size: number;
 }

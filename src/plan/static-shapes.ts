@@ -17,12 +17,12 @@ export interface StaticValue {
 }
 
 /** A node that survives folding and must run on the backend. */
-export interface PlannedNode {
+interface PlannedNode {
   node: Node;
   opset: number;
 }
 
-export interface StaticGraph {
+interface StaticGraph {
   values: Map<string, StaticValue>;
   nodes: PlannedNode[];
 }

@@ -9,8 +9,8 @@ import { copyFileSync, lstatSync, mkdirSync, readdirSync, realpathSync, statSync
 import { join, relative, sep } from 'node:path';
 import { HoduError } from '../errors';
 
-export const MAX_PACKAGE_FILES = 10_000;
-export const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
+const MAX_PACKAGE_FILES = 10_000;
+const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
 /** Never copied: version control and dependency folders (plugins must be self-contained). */
 const SKIPPED = new Set(['.git', 'node_modules']);
 

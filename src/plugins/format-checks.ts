@@ -9,7 +9,7 @@ import { printModel } from '../ir/printer';
 import { float32Tensor, fromNumbers, Tensor } from '../ir/tensor';
 import type { FormatPlugin } from '../sdk/format';
 
-export interface Check {
+interface Check {
   check: string;
   ok: boolean;
   detail: string;

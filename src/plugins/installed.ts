@@ -27,7 +27,7 @@ export type InstalledPlugin = InstalledPluginEntry & {
 };
 
 /** What is wrong with an installed plugin (empty: nothing): missing files, checksum, SDK range. */
-export function checkInstalledPlugin(entry: InstalledPluginEntry): string[] {
+function checkInstalledPlugin(entry: InstalledPluginEntry): string[] {
   const problems: string[] = [];
   const file = entry.library ?? entry.entry;
   if (!existsSync(entry.path)) problems.push(`its folder ${entry.path} is missing`);

@@ -7,7 +7,7 @@ import * as sdk from '../sdk/index';
 import { formatIssues } from './package-manifest';
 
 /** What a JS/TS plugin's default export receives: the host's SDK module (see docs/plugins.md). */
-export type HoduSdk = typeof sdk;
+type HoduSdk = typeof sdk;
 
 const fn = v.custom<(...args: unknown[]) => unknown>((x) => typeof x === 'function', 'must be a function');
 const optionalFn = v.optional(fn);

@@ -7,10 +7,10 @@ import { listInstalledPlugins, type InstalledPlugin } from './installed';
 import type { PluginState } from './plugin-state';
 
 /** Capabilities as plain JSON (magic bytes as hex strings). */
-export type CapabilitiesJson = Omit<BackendCapabilities, 'dtypes'> & { dtypes?: string[] } | (Omit<FormatCapabilities, 'magic'> & { magic?: string[] });
+type CapabilitiesJson = Omit<BackendCapabilities, 'dtypes'> & { dtypes?: string[] } | (Omit<FormatCapabilities, 'magic'> & { magic?: string[] });
 
 /** One row of `hodu plugin list`: embedded and installed plugins in one shape. */
-export interface PluginListing {
+interface PluginListing {
   name: string;
   type: 'backend' | 'format';
   version: string;

@@ -8,9 +8,9 @@ import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import { nativeEmbeddedFiles } from './native-bridge';
 import { PLUGIN_NAME_RE } from './package-manifest';
 
-export type PluginLang = 'c' | 'ts';
+type PluginLang = 'c' | 'ts';
 
-export interface NewPluginOptions {
+interface NewPluginOptions {
   type: 'backend' | 'format';
   lang: PluginLang;
   /** Target folder (default: `./<name without scope>`). */

@@ -7,7 +7,7 @@ import { emptyGraph, type Attribute, type Model } from '../ir/graph';
 import { fromNumbers, int64Tensor, type Tensor } from '../ir/tensor';
 import { mulberry32 } from '../util/prng';
 
-export interface OpProbe {
+interface OpProbe {
   /** What the probe covers, e.g. "broadcast [2,3,4] + [3,4]". */
   label: string;
   model: Model;
@@ -71,10 +71,6 @@ const SPECS: Record<string, ProbeSpec[]> = {
   GlobalAveragePool: [{ label: '[1,3,4,4]', inputs: [[1, 3, 4, 4]] }],
   MaxPool: [{ label: '2x2 stride 2', inputs: [[1, 2, 4, 4]], attrs: { kernel_shape: ints([2, 2]), strides: ints([2, 2]) } }],
 };
-
-export function probedOps(): string[] {
-  return Object.keys(SPECS).sort();
-}
 
 /** The probes for `op` at `dtype` (empty when hodu has no probe for that op). */
 export function probesFor(op: string, dtype: DType, seed = 1): OpProbe[] {

@@ -80,8 +80,6 @@ const packageSchema = v.looseObject({
 });
 
 export type HoduSection = v.InferOutput<typeof hoduSection>;
-export type BackendCapabilitiesJson = v.InferOutput<typeof backendCapabilitiesSchema>;
-export type FormatCapabilitiesJson = v.InferOutput<typeof formatCapabilitiesSchema>;
 
 /** A validated plugin package: the package.json fields hodu uses. */
 export interface PluginPackage {

@@ -12,7 +12,7 @@ import { readRegistry, writeRegistry, type BackendSupports, type InstalledPlugin
 /** `ok` plus, from worst to mildest, why a plugin is not used automatically. */
 export type PluginState = 'ok' | 'broken' | 'disabled' | 'crashed' | 'failed' | 'untested';
 
-export interface StateReport {
+interface StateReport {
   state: PluginState;
   /** Why, in one phrase ("" when ok). */
   detail: string;

@@ -19,7 +19,7 @@ import { jsSupports } from './backend-candidates';
 import { readRegistry, type BackendSupports } from './plugins-json';
 
 /** One case: one op, one dtype, one probe input, compared with the interp. */
-export interface CaseResult {
+interface CaseResult {
   op: string;
   dtype: DType;
   probe: string;
@@ -28,7 +28,7 @@ export interface CaseResult {
   detail?: string;
 }
 
-export interface PluginTestReport {
+interface PluginTestReport {
   name: string;
   library?: string;
   abi?: number;
@@ -111,7 +111,7 @@ export async function testPlugin(target: string, opts: { debug?: boolean; onCase
 }
 
 /** What `plugin install` tests: a plugin just built (native) or loaded (JS) in the staging folder. */
-export interface StagedPlugin {
+interface StagedPlugin {
   name: string;
   kind: 'native' | 'js';
   type: 'backend' | 'format';

@@ -10,7 +10,7 @@ import { pluginsFile } from '../home';
  * 2 added the optional `disabled`, `test` and `crash` fields; 3 the optional `supports` of backends. An
  * older file reads as is (a backend without `supports` is loaded to learn its ops; see backend-candidates.ts).
  */
-export const REGISTRY_VERSION = 3;
+const REGISTRY_VERSION = 3;
 const READABLE_VERSIONS = [1, 2, 3] as const;
 
 const common = {

@@ -29,7 +29,7 @@ export async function removePlugin(name: string): Promise<InstalledPluginEntry> 
 }
 
 /** `@scope/name` lives in plugins/@scope/name: drop plugins/@scope once its last plugin is gone. */
-export function removeEmptyScopeDir(pluginDir: string): void {
+function removeEmptyScopeDir(pluginDir: string): void {
   const scope = dirname(pluginDir);
   if (scope === pluginsDir() || !existsSync(scope)) return;
   try {

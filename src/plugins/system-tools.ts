@@ -15,7 +15,7 @@ const APT_PACKAGE: Record<string, string> = {
 };
 
 /** Tools from `tools` that are not on PATH. */
-export function missingTools(tools: readonly string[]): string[] {
+function missingTools(tools: readonly string[]): string[] {
   return tools.filter((t) => !Bun.which(t));
 }
 

@@ -17,7 +17,7 @@ export interface BenchmarkPlan {
 }
 
 /** The flags as citty gives them (strings; undefined when absent). */
-export interface BenchmarkFlags {
+interface BenchmarkFlags {
   benchmark: boolean;
   warmup?: string;
   runs?: string;

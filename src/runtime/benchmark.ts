@@ -47,7 +47,7 @@ export interface BenchmarkReport extends LatencyStats {
   partitions?: PartitionReport;
 }
 
-export interface BenchmarkOptions {
+interface BenchmarkOptions {
   backend?: string;
   backendFrom?: string;
   device?: string;

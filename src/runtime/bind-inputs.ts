@@ -7,7 +7,7 @@ import { loadTensorFile } from '../formats/registry';
 import { didYouMean } from '../util/did-you-mean';
 import { mulberry32 } from '../util/prng';
 
-export interface BindOptions {
+interface BindOptions {
   /** `--input` values: `NAME=FILE.npy`, `FILE.npz` (keys = input names), or one unnamed `FILE.npy`. */
   inputs: string[];
   /** `--shape NAME=DIMS` overrides for dynamic dims (used by random inputs). */

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { checkWritableFile } from '../util/check-writable';
 import { countNodes } from './inspect';
 
-export interface ConvertResult {
+interface ConvertResult {
   kind: 'model' | 'tensors';
   from: string;
   to: string;

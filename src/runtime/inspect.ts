@@ -6,7 +6,7 @@ import type { Tensor } from '../ir/tensor';
 import type { TensorMap } from '../sdk/format';
 import { domainDisplayName } from '../ir/op-id';
 
-export interface ValueSummary {
+interface ValueSummary {
   name: string;
   dtype: string;
   shape: (number | string)[] | null;
@@ -31,7 +31,7 @@ export interface ModelSummary {
   metadata: Record<string, string>;
 }
 
-export interface WeightSummary {
+interface WeightSummary {
   name: string;
   dtype: string;
   shape: number[];

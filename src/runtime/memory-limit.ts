@@ -17,7 +17,7 @@ import type { Tensor } from '../ir/tensor';
 import { formatByteSize } from '../util/bytes-size';
 import type { Setting } from '../config/settings';
 
-export interface MemoryEstimate {
+interface MemoryEstimate {
   /** The process's resident memory when the estimate was made: the runtime, the loaded model, the inputs. */
   runtime: number;
   /** The weights as the backend holds them (its own copy). */

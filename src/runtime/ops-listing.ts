@@ -14,7 +14,7 @@ import { parseOpId } from '../ir/op-id';
 import type { OpSchema } from '../ops/schema';
 
 /** One op in `hodu ops --json` (`{ backends: BackendOps[] }`). */
-export interface OpListing {
+interface OpListing {
   op: string;
   /** '' is the default ONNX domain. */
   domain: string;
@@ -32,14 +32,14 @@ export interface OpListing {
   dtypeSource: 'schema' | 'declared';
 }
 
-export interface BackendOps {
+interface BackendOps {
   backend: string;
   kind: 'embedded' | 'plugin';
   status: 'ok' | 'broken';
   ops: OpListing[];
 }
 
-export async function listInterpOps(): Promise<BackendOps> {
+async function listInterpOps(): Promise<BackendOps> {
   await import('../backends/interp/index');
   const { getKernel } = await import('../backends/interp/kernel-registry');
   const { allOpSchemas } = await import('../ops/registry');
@@ -86,14 +86,14 @@ async function declaredOps(names: readonly string[], declared: readonly string[]
 }
 
 /** The embedded cpu backend, as plugins/backend-cpu/package.json declares it (recorded at build time); none when running from source. */
-export async function listEmbeddedCpuOps(): Promise<BackendOps[]> {
+async function listEmbeddedCpuOps(): Promise<BackendOps[]> {
   const { EMBEDDED_CPU_BUILD } = await import('../embedded-plugins');
   if (!EMBEDDED_CPU_BUILD) return [];
   return [{ backend: 'cpu', kind: 'embedded', status: 'ok', ops: await declaredOps(EMBEDDED_CPU_BUILD.ops, EMBEDDED_CPU_BUILD.dtypes) }];
 }
 
 /** Installed backend plugins with the ops and dtypes their package.json declares. */
-export async function listPluginOps(): Promise<BackendOps[]> {
+async function listPluginOps(): Promise<BackendOps[]> {
   const { listInstalledPlugins } = await import('../plugins/installed');
   const out: BackendOps[] = [];
   for (const p of listInstalledPlugins()) {

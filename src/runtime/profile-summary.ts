@@ -1,6 +1,6 @@
 import type { NodeTiming } from '../sdk/backend';
 
-export interface OpTiming {
+interface OpTiming {
   op: string;
   count: number;
   ms: number;
@@ -8,12 +8,12 @@ export interface OpTiming {
   percent: number;
 }
 
-export interface NodeTotal extends NodeTiming {
+interface NodeTotal extends NodeTiming {
   /** How many times the node ran (more than once inside a Loop/Scan body); `ms` is their sum. */
   runs: number;
 }
 
-export interface ProfileSummary {
+interface ProfileSummary {
   totalMs: number;
   byOp: OpTiming[];
   /** The slowest nodes, slowest first. */

@@ -6,7 +6,7 @@ import type { Model } from '../ir/graph';
 import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../sdk/backend';
 import type { PartitionedSession } from './partition/session';
 
-export interface RunResult {
+interface RunResult {
   backend: string;
   outputs: Map<string, RuntimeValue>;
   /** Milliseconds spent in session.run (excludes loading). */

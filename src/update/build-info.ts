@@ -13,7 +13,7 @@ declare const HODU_UPDATE_DEFAULT_CHANNEL: string | undefined;
  * The Ed25519 public key of hodu releases (base64 of the raw 32 bytes). Empty until the project publishes
  * with a real release key: then paste its public half here (`bun build.ts --print-public-key`).
  */
-export const RELEASE_PUBLIC_KEY = '';
+const RELEASE_PUBLIC_KEY = '';
 
 /** The key manifests must be signed with: the build's define (release builds, test builds) or the constant. */
 export const UPDATE_PUBLIC_KEY: string =

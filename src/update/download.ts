@@ -4,7 +4,7 @@ import { onInterrupt } from '../util/interrupt';
 import { streamBody, type Net } from './http';
 import type { ReleaseAsset } from './manifest';
 
-export interface DownloadOptions {
+interface DownloadOptions {
   net: Net;
   /** Absolute asset URL. */
   url: string;

@@ -11,9 +11,9 @@ export interface Net {
 }
 
 /** A manifest or signature larger than this is not one (and is never read into memory past it). */
-export const MAX_SMALL_FILE = 1 << 20;
+const MAX_SMALL_FILE = 1 << 20;
 
-export interface StreamOptions {
+interface StreamOptions {
   url: string;
   what: string;
   /** Refuse bodies larger than this, from Content-Length before reading, and while reading. */

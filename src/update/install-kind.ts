@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 
 /** Who owns an install that hodu must not replace itself, and the command that updates it instead. */
-export interface ManagedInstall {
+interface ManagedInstall {
   manager: string;
   command: string;
 }
@@ -11,7 +11,7 @@ export interface ManagedInstall {
  * A packager that owns the binary drops this file next to it, holding the update command
  * (e.g. `brew upgrade hodu`); self-update then refuses and prints that command.
  */
-export const MANAGED_MARKER = '.hodu-package-manager';
+const MANAGED_MARKER = '.hodu-package-manager';
 
 const KNOWN: { test: (p: string) => boolean; manager: string; command: string }[] = [
   { test: (p) => p.includes(`${sep}node_modules${sep}`), manager: 'npm', command: 'npm update -g hodu' },

@@ -6,7 +6,7 @@
  * Synchronous code needs no registration: a JS signal handler only runs between awaits, so a sync
  * write + rename (writeFileAtomic) is never observed half-done by a cleanup.
  */
-export type Cleanup = () => void | Promise<void>;
+type Cleanup = () => void | Promise<void>;
 
 const cleanups: Cleanup[] = [];
 let interrupted: NodeJS.Signals | undefined;

@@ -10,10 +10,10 @@ import { appendFileSync } from 'node:fs';
 import { LOG_LEVELS, logLevelRank, type LogLevel } from './log-levels';
 import { writeStderrLine } from './stderr';
 
-export type LogFields = Record<string, unknown>;
+type LogFields = Record<string, unknown>;
 type Message = string | (() => string);
 
-export interface LogConfig {
+interface LogConfig {
   level: LogLevel;
   modules?: Record<string, LogLevel>;
   format?: 'text' | 'json';
@@ -22,7 +22,7 @@ export interface LogConfig {
   sink?: (line: string) => void;
 }
 
-export interface Logger {
+interface Logger {
   error(msg: Message, fields?: LogFields): void;
   warn(msg: Message, fields?: LogFields): void;
   info(msg: Message, fields?: LogFields): void;

@@ -9,7 +9,7 @@
  */
 let guarded = false;
 
-export function stderr(): NodeJS.WriteStream {
+function stderr(): NodeJS.WriteStream {
   const stream = process.stderr;
   if (!guarded) {
     guarded = true;

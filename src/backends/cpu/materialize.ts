@@ -18,7 +18,7 @@ export function embeddedLibraryPath(home: string, build: { version: string; sha2
   return join(home, 'embedded', `cpu-${build.version}-${build.sha256.slice(0, 12)}.so`);
 }
 
-export interface Materialized {
+interface Materialized {
   path: string;
   /** Why the file was (re)written; undefined when the one on disk was already right. */
   wrote?: 'missing' | 'checksum mismatch';

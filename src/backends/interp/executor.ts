@@ -3,7 +3,6 @@ import type { Graph, Model, Node } from '../../ir/graph';
 import { opsetFor } from '../../ir/graph';
 import { nodeError } from '../../ir/node-error';
 import { outerReads, subgraphsOf } from '../../ir/subgraphs';
-import { Tensor } from '../../ir/tensor';
 import { makeContext, type Value } from './kernel';
 import { getKernel } from './kernel-registry';
 
@@ -25,7 +24,7 @@ class Scope {
   }
 }
 
-export interface ExecuteOptions {
+interface ExecuteOptions {
   /**
    * Called after each node ran, with its self time in ms (profiling). Nodes inside If/Loop/Scan bodies are
    * reported on their own, and their time is left out of the If/Loop/Scan node's, so every millisecond is
@@ -145,4 +144,3 @@ function lastUses(graph: Graph): Map<string, number> {
   return last;
 }
 
-export { Tensor };

@@ -4,13 +4,13 @@ import type { CommandNode, FlagSpec } from './tree';
 import type { DynamicSource, ValueKind } from './value-kinds';
 
 /** What the word under the cursor is, once the words before it have been walked. */
-export type Slot =
+type Slot =
   | { type: 'flag-name' }
   | { type: 'flag-value'; flag: FlagSpec }
   | { type: 'subcommand' }
   | { type: 'positional'; index: number };
 
-export interface Located {
+interface Located {
   node: CommandNode;
   slot: Slot;
   /** The part of the current word being completed (after `=` for `--flag=value`). */
@@ -60,7 +60,7 @@ export function locate(root: CommandNode, words: string[]): Located {
 }
 
 /** Candidates of a dynamic source, read at TAB time (installed plugins change without regenerating scripts). */
-export function dynamicCandidates(source: DynamicSource): string[] {
+function dynamicCandidates(source: DynamicSource): string[] {
   const installed = readInstalledNames();
   const backends = installed.filter((p) => p.type === 'backend');
   switch (source) {

@@ -7,7 +7,7 @@ import { loadCommandTree, type CommandNode } from './tree';
 import { generateZsh } from './zsh';
 
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
-export type Shell = (typeof SHELLS)[number];
+type Shell = (typeof SHELLS)[number];
 
 /** The committed file under completions/ for each shell (named as each shell looks for it). */
 export const COMPLETION_FILES: Record<Shell, string> = { bash: 'hodu.bash', zsh: '_hodu', fish: 'hodu.fish', powershell: 'hodu.ps1' };

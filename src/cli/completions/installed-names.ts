@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pluginsFile } from '../../home';
 
-export interface InstalledName {
+interface InstalledName {
   name: string;
   type: string;
   devices: string[];

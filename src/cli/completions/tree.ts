@@ -12,7 +12,7 @@ export interface FlagSpec {
   value: ValueKind;
 }
 
-export interface PositionalSpec {
+interface PositionalSpec {
   name: string;
   description: string;
   value: ValueKind;

@@ -9,7 +9,7 @@
 import type { Setting } from '../../config/settings';
 import { EMBEDDED_BACKENDS } from '../../embedded-plugins';
 
-export interface NativeFacts {
+interface NativeFacts {
   /** The backend selection chose. */
   backend: string;
   /** The backend named by --backend/env/config, if any. */

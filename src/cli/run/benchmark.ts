@@ -15,7 +15,7 @@ import { explanation, renderExplanation, type RunExplanation } from '../ui/parti
 import { err, out, outJson, table } from '../ui/output';
 
 /** Runs the benchmark with `hodu run`'s settings (execute.ts) and prints the report; `loadMs` is the model's load time so far. */
-export interface BenchmarkRunContext {
+interface BenchmarkRunContext {
   /** The model's path as given (printed in the report). */
   path: string;
   json: boolean;
@@ -65,7 +65,7 @@ function round(x: number): number {
 }
 
 /** A line rewritten in place at most every 100 ms on a terminal; undefined when stderr is not one. */
-export interface ProgressStream {
+interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
   write(text: string): unknown;
@@ -92,7 +92,7 @@ export function benchmarkProgressLine(plan: BenchmarkPlan, stderr: ProgressStrea
   };
 }
 
-export async function printBenchmark(model: string, r: BenchmarkReport, json: boolean, explained?: RunExplanation): Promise<void> {
+async function printBenchmark(model: string, r: BenchmarkReport, json: boolean, explained?: RunExplanation): Promise<void> {
   if (json) {
     outJson({
       model,

@@ -23,7 +23,7 @@ import { runBenchmark } from './benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { explanation, renderExplanation } from '../ui/partition-explain';
 
-export interface RunFlags {
+interface RunFlags {
   model: string;
   inputs: string[];
   output?: string;

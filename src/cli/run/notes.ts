@@ -4,7 +4,7 @@
  */
 import type { Setting } from '../../config/settings';
 
-export interface RunNote {
+interface RunNote {
   text: string;
   /** Asked for on this command line: worth a line on stderr. Otherwise (env, config) only an info log. */
   explicit: boolean;

@@ -10,7 +10,7 @@ export function setColorOverride(enabled: boolean | undefined): void {
 }
 
 /** Whether to colour stdout: NO_COLOR disables, FORCE_COLOR enables, otherwise only on a TTY. */
-export function colorEnabled(): boolean {
+function colorEnabled(): boolean {
   if (forced !== undefined) return forced;
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;

@@ -6,7 +6,7 @@
  */
 import { bfloatToFloat, floatToBfloat, floatToHalf, halfToFloat } from '../../ir/float16';
 
-export const PRECISION = 8;
+const PRECISION = 8;
 
 /** Decimal digits the dtype holds (numpy's finfo(dtype).precision). */
 function decimalPrecision(dtype: string): number {
@@ -14,7 +14,7 @@ function decimalPrecision(dtype: string): number {
 }
 
 /** Rounds a double to the nearest value of the dtype (what the array really holds). */
-export function dtypeRounder(dtype: string): (x: number) => number {
+function dtypeRounder(dtype: string): (x: number) => number {
   if (dtype === 'float32') return Math.fround;
   if (dtype === 'float16') return (x) => halfToFloat(floatToHalf(x));
   if (dtype === 'bfloat16') return (x) => bfloatToFloat(floatToBfloat(x));

@@ -7,7 +7,6 @@
  */
 import type { TaskHandle, TaskRunner } from './progress-types';
 
-export type { TaskHandle } from './progress-types';
 
 export interface ProgressMode {
   /** No progress at all (errors are still rendered by the CLI). */
@@ -16,7 +15,7 @@ export interface ProgressMode {
   json?: boolean;
 }
 
-export type Renderer = 'tty' | 'plain' | 'silent';
+type Renderer = 'tty' | 'plain' | 'silent';
 
 /** Picks the renderer: listr2 only on a real, sized terminal that is not TERM=dumb. */
 export function chooseRenderer(mode: ProgressMode): Renderer {

@@ -2,9 +2,9 @@ import { type TensorData } from '../../ir/dtype';
 import { Tensor, toNumbers } from '../../ir/tensor';
 
 /** Outputs up to this many elements are printed whole by `run --json`; larger ones as a summary. */
-export const JSON_DATA_LIMIT = 100_000;
+const JSON_DATA_LIMIT = 100_000;
 /** How many leading values a summary carries. */
-export const JSON_HEAD = 20;
+const JSON_HEAD = 20;
 
 /**
  * One output for `run --json`: every value when small; otherwise a summary a script can still check
@@ -17,7 +17,7 @@ export function tensorJson(name: string, t: Tensor): Record<string, unknown> {
 }
 
 /** min, max and mean over the non-NaN values, and how many are NaN (numbers and bools; none for strings). */
-export function tensorStats(t: Tensor): { min: number | null; max: number | null; mean: number | null; nanCount: number } | undefined {
+function tensorStats(t: Tensor): { min: number | null; max: number | null; mean: number | null; nanCount: number } | undefined {
   if (t.dtype === 'string') return undefined;
   const v = toNumbers(t) as ArrayLike<number>;
   let min = Infinity;
@@ -41,7 +41,7 @@ export function tensorStats(t: Tensor): { min: number | null; max: number | null
 }
 
 /** The first `limit` values as JSON: int64 as numbers when safe, bools as booleans, non-finite floats as strings. */
-export function jsonValues(t: Tensor, limit: number): unknown[] {
+function jsonValues(t: Tensor, limit: number): unknown[] {
   const n = Math.min(limit, t.size);
   if (t.dtype === 'int64' || t.dtype === 'uint64') {
     return Array.from((t.data as BigInt64Array).subarray(0, n), (v) => (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()));

@@ -9,11 +9,11 @@ import { bfloatToFloat, halfToFloat } from '../../ir/float16';
 import type { Tensor } from '../../ir/tensor';
 import { floatFormatter, formatFloatScalar, maxOf } from './float-format';
 
-export const DEFAULT_LINE_WIDTH = 75;
+const DEFAULT_LINE_WIDTH = 75;
 const EDGE_ITEMS = 3;
 const THRESHOLD = 1000;
 
-export interface PreviewOptions {
+interface PreviewOptions {
   /** Characters per line (numpy's linewidth); the CLI passes the terminal's width when stdout is one. */
   lineWidth?: number;
 }

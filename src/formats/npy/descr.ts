@@ -24,7 +24,7 @@ const NUMERIC: Record<string, DType> = {
  * ml_dtypes users sometimes write by hand — as bfloat16, and writes bfloat16 as `<V2`
  * (load in Python with `np.load(p).view(ml_dtypes.bfloat16)`).
  */
-export const BFLOAT16_DESCR = '<V2';
+const BFLOAT16_DESCR = '<V2';
 
 /** Why a descr is refused, or its meaning. */
 export function parseDescr(descr: string): NpyType | string {

@@ -33,6 +33,3 @@ export default defineFormatPlugin({
   },
 });
 
-export { readNpy, readNpyHeader, hasNpyMagic, MAX_NPY_ELEMENTS } from './read-npy';
-export { writeNpy } from './write-npy';
-export { BFLOAT16_DESCR, parseDescr } from './descr';

@@ -3,7 +3,7 @@
  * integers, True/False/None. numpy writes the header with `repr` and reads it with `ast.literal_eval`;
  * this accepts the same shapes without evaluating anything.
  */
-export type PyValue = string | number | boolean | null | PyValue[] | PyTuple | Map<string, PyValue>;
+type PyValue = string | number | boolean | null | PyValue[] | PyTuple | Map<string, PyValue>;
 
 /** A Python tuple, kept apart from lists because `shape` must be a tuple. */
 export class PyTuple {

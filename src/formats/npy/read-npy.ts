@@ -7,7 +7,7 @@ import { parsePyLiteral, PyLiteralError, PyTuple } from './py-literal';
 /** "\x93NUMPY" */
 export const NPY_MAGIC = new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 /** Refuse arrays above this many elements before allocating anything (typed arrays top out near 2^31 anyway). */
-export const MAX_NPY_ELEMENTS = 2 ** 31;
+const MAX_NPY_ELEMENTS = 2 ** 31;
 /** numpy itself refuses headers above 10 000 bytes unless told otherwise; allow more, but not unbounded. */
 const MAX_HEADER_BYTES = 1 << 20;
 
@@ -17,7 +17,7 @@ function fail(where: string, detail: string, hint = HINT): never {
   throw new HoduError('E_NPY', `${where}: ${detail}`, { hint });
 }
 
-export interface NpyHeader {
+interface NpyHeader {
   type: NpyType;
   fortranOrder: boolean;
   shape: number[];
@@ -140,7 +140,7 @@ function decodeStrings(raw: Uint8Array, count: number, type: NpyType, where: str
 }
 
 /** Reorders column-major data (first axis fastest) into row-major order. */
-export function fortranToC<T extends TensorData>(src: T, dims: readonly number[]): T {
+function fortranToC<T extends TensorData>(src: T, dims: readonly number[]): T {
   const out = src.slice() as T;
   const rank = dims.length;
   const fStride: number[] = [];

@@ -5,7 +5,7 @@ import { writeNpy } from '../npy/write-npy';
 import { listZipEntries, readZipEntry } from '../zip/read-zip';
 import { writeZip } from '../zip/write-zip';
 
-export interface NpzSaveOptions extends SaveOptions {
+interface NpzSaveOptions extends SaveOptions {
   /** Deflate the entries, like `np.savez_compressed` (default: stored, like `np.savez`). */
   compress?: boolean;
 }

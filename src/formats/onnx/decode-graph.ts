@@ -31,7 +31,7 @@ export function graphFromProto(g: onnx.IGraphProto, ctx: DecodeContext, where = 
   return graph;
 }
 
-export function valueInfoFromProto(v: onnx.IValueInfoProto, ctx: DecodeContext, where: string): ValueInfo {
+function valueInfoFromProto(v: onnx.IValueInfoProto, ctx: DecodeContext, where: string): ValueInfo {
   const name = v.name ?? '';
   const info: ValueInfo = { name };
   const type = typeFromProto(v.type, ctx, `${where} value '${name}'`);
@@ -44,7 +44,7 @@ export function valueInfoFromProto(v: onnx.IValueInfoProto, ctx: DecodeContext, 
  * Empty node names are filled as `<op>_<index>` so that every error can name the node. The domain 'ai.onnx'
  * is read as '' (as are opset imports and functions), so nothing after decoding compares with 'ai.onnx'.
  */
-export function nodeFromProto(n: onnx.INodeProto, index: number, ctx: DecodeContext, where: string): Node {
+function nodeFromProto(n: onnx.INodeProto, index: number, ctx: DecodeContext, where: string): Node {
   const op = n.opType ?? '';
   const name = n.name || `${op}_${index}`;
   const here = `${where} node '${name}'`;
@@ -63,7 +63,7 @@ export function nodeFromProto(n: onnx.INodeProto, index: number, ctx: DecodeCont
   return node;
 }
 
-export function attributeFromProto(a: onnx.IAttributeProto, ctx: DecodeContext, where: string): Attribute {
+function attributeFromProto(a: onnx.IAttributeProto, ctx: DecodeContext, where: string): Attribute {
   if (a.refAttrName) return { type: 'ref', value: a.refAttrName };
   switch (a.type || guessAttributeType(a)) {
     case AT.FLOAT:

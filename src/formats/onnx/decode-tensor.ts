@@ -18,7 +18,7 @@ function bad(ctx: DecodeContext, where: string, detail: string): HoduError {
   });
 }
 
-export function decodeDims(dims: onnx.ITensorProto['dims'], ctx: DecodeContext, where: string): number[] {
+function decodeDims(dims: onnx.ITensorProto['dims'], ctx: DecodeContext, where: string): number[] {
   const out = (dims ?? []).map(int64ToNumber);
   for (const d of out) if (!Number.isSafeInteger(d) || d < 0) throw bad(ctx, where, `invalid dimension ${d} in [${out.join(',')}]`);
   if (sizeOf(out) > MAX_ELEMENTS) throw bad(ctx, where, `shape [${out.join(',')}] is too large`);

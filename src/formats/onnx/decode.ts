@@ -11,9 +11,9 @@ import { functionFromProto, graphFromProto, opsetsFromProto } from './decode-gra
 import { tensorFromProto, tensorFromSparseProto } from './decode-tensor';
 import { int64ToNumber, onnx } from './pb';
 
-export const MIN_IR_VERSION = 3;
-export const MAX_IR_VERSION = 10;
-export const MIN_OPSET = 1;
+const MIN_IR_VERSION = 3;
+const MAX_IR_VERSION = 10;
+const MIN_OPSET = 1;
 export const MAX_OPSET = 21;
 
 /** Decodes an ONNX model file. `opts.path` names the file in messages and locates external data. */

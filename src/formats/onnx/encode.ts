@@ -31,7 +31,7 @@ export function encodeTensorProto(t: Tensor, name?: string): Uint8Array {
   return onnx.TensorProto.encode(tensorToProto(t, name)).finish();
 }
 
-export function graphToProto(g: Graph): onnx.IGraphProto {
+function graphToProto(g: Graph): onnx.IGraphProto {
   const p: onnx.IGraphProto = {
     name: g.name,
     node: g.nodes.map(nodeToProto),

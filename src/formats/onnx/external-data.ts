@@ -8,7 +8,7 @@ import { HoduError } from '../../errors';
 import { openRegularFile, readExactly } from '../safe-open';
 import type { DecodeContext } from './context';
 
-export interface ExternalRef {
+interface ExternalRef {
   location: string;
   offset: number;
   length?: number;
@@ -40,7 +40,7 @@ export function parseExternalRef(entries: { key?: string | null; value?: string 
  * bytes are refused: a downloaded model must not be able to read arbitrary files on this machine. Symlinks are
  * checked by readExternalData, on the real path.
  */
-export function resolveExternalPath(ctx: DecodeContext, location: string, where: string): string {
+function resolveExternalPath(ctx: DecodeContext, location: string, where: string): string {
   if (!ctx.modelPath) {
     throw new HoduError('E_ONNX_EXTERNAL_DATA', `${where}: tensor data is stored in external file '${location}' but the model was not loaded from a path`, {
       hint: 'load the model from its file so that external data can be found next to it',

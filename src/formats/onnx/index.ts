@@ -5,8 +5,6 @@ import { defineFormatPlugin, type TensorMap } from '../../sdk/format';
 import { decodeModel, decodeNamedTensorProto } from './decode';
 import { encodeModel, encodeTensorProto } from './encode';
 
-export { decodeModel, decodeTensorProto, decodeNamedTensorProto, decodeSequenceProto, decodeOptionalProto } from './decode';
-export { encodeModel, encodeTensorProto } from './encode';
 
 export default defineFormatPlugin({
   name: 'onnx',

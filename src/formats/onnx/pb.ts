@@ -16,7 +16,7 @@ $protobuf.configure();
 export { onnx, Long };
 
 /** What protobufjs hands back for an int64 field: a Long, or a number when the default was built without Long. */
-export type Int64Like = number | Long | { low: number; high: number; unsigned?: boolean };
+type Int64Like = number | Long | { low: number; high: number; unsigned?: boolean };
 
 /** An int64 as a JS number (exact up to 2^53, rounded beyond; fine for dims, attributes and versions). */
 export function int64ToNumber(v: Int64Like | null | undefined): number {
@@ -46,9 +46,4 @@ export function numberToInt64(n: number): number | Long {
   if (b > INT64_MAX) b = INT64_MAX;
   if (b < INT64_MIN) b = INT64_MIN;
   return Long.fromString(b.toString());
-}
-
-/** A bigint as an int64 field value, exactly. */
-export function bigIntToInt64(b: bigint): Long {
-  return Long.fromString(BigInt.asIntN(64, b).toString());
 }

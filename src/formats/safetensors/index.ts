@@ -18,5 +18,5 @@ export default defineFormatPlugin({
   saveTensors: (tensors, opts?: SafetensorsSaveOptions) => writeSafetensors(tensors, opts),
 });
 
-export { readSafetensors, readSafetensorsHeader, readSafetensorsMetadata } from './read-safetensors';
-export { writeSafetensors, type SafetensorsSaveOptions } from './write-safetensors';
+export { readSafetensors, readSafetensorsMetadata } from './read-safetensors';
+export { writeSafetensors } from './write-safetensors';

@@ -7,7 +7,7 @@ import { SAFETENSORS_DTYPES, UNSUPPORTED_SAFETENSORS_DTYPES } from './dtypes';
 /** The reference implementation refuses headers above 100 MB; so does hodu. */
 export const MAX_SAFETENSORS_HEADER = 100_000_000;
 /** Refuse tensors above this many elements before allocating. */
-export const MAX_SAFETENSORS_ELEMENTS = 2 ** 31;
+const MAX_SAFETENSORS_ELEMENTS = 2 ** 31;
 
 const HINT = 'the .safetensors file is truncated or corrupt';
 
@@ -15,7 +15,7 @@ function fail(where: string, detail: string, hint = HINT): never {
   throw new HoduError('E_SAFETENSORS', `${where}: ${detail}`, { hint });
 }
 
-export interface SafetensorsEntry {
+interface SafetensorsEntry {
   name: string;
   dtype: Exclude<DType, 'string'>;
   shape: number[];
@@ -24,7 +24,7 @@ export interface SafetensorsEntry {
   end: number;
 }
 
-export interface SafetensorsHeader {
+interface SafetensorsHeader {
   /** Sorted by data offset, i.e. in file order. */
   entries: SafetensorsEntry[];
   metadata: Record<string, string>;
@@ -35,7 +35,7 @@ export interface SafetensorsHeader {
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Parses and validates the header: lengths, JSON, dtypes, shapes, and that the offsets tile the buffer. */
-export function readSafetensorsHeader(bytes: Uint8Array, where = 'safetensors'): SafetensorsHeader {
+function readSafetensorsHeader(bytes: Uint8Array, where = 'safetensors'): SafetensorsHeader {
   if (bytes.length < 8) fail(where, `${bytes.length} bytes is too short for a safetensors file`);
   const n = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
   if (n > BigInt(bytes.length - 8)) fail(where, `header length ${n} runs past the end of the ${bytes.length}-byte file`);

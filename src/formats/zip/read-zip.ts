@@ -3,7 +3,7 @@ import { crc32 } from './crc32';
 import { checkEntryName } from './entry-name';
 
 /** One file of a zip archive, as described by its central-directory record. */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   /** 0 = stored, 8 = deflated (the only two methods accepted). */
   method: number;

@@ -2,7 +2,7 @@ import { HoduError } from '../../errors';
 import { crc32 } from './crc32';
 import { checkEntryName } from './entry-name';
 
-export interface ZipWriteOptions {
+interface ZipWriteOptions {
   /** Deflate every entry (like `np.savez_compressed`); default stores them uncompressed. */
   compress?: boolean;
   /** Write zip64 records even when sizes fit in 32 bits (used by tests; needed above 4 GiB). */

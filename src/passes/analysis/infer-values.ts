@@ -30,7 +30,7 @@ export interface ValueFact {
   value?: Tensor;
 }
 
-export interface InferOptions {
+interface InferOptions {
   /** Evaluate what does not depend on the feeds (see above). Off: only types and shapes are inferred. */
   fold?: boolean;
   /** Largest folded result kept as a constant; a larger one stays a node (folding would bloat the model). */
@@ -183,7 +183,7 @@ function infer(node: Node, opset: number, inputs: (ValueFact | undefined)[], str
 }
 
 /** The shape when every dim is a known number. */
-export function staticShape(f: Pick<ValueFact, 'shape'> | undefined): number[] | undefined {
+function staticShape(f: Pick<ValueFact, 'shape'> | undefined): number[] | undefined {
   if (!f?.shape || f.shape.some((d) => typeof d !== 'number' || d < 0)) return undefined;
   return f.shape as number[];
 }

@@ -6,7 +6,7 @@
 import type { Dim, Model } from '../../ir/graph';
 import { inferValues, type ValueFact } from './infer-values';
 
-export { staticShape, type ValueFact } from './infer-values';
+export { type ValueFact } from './infer-values';
 
 export function valueFacts(model: Model): Map<string, ValueFact> {
   return inferValues(model).facts;

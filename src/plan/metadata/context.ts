@@ -1,10 +1,10 @@
 import type { Node } from '../../ir/graph';
 import { nodeError } from '../../ir/node-error';
 
-export type Shape = readonly number[];
+type Shape = readonly number[];
 
 /** What a metadata builder sees of one step: the node, its static shapes, the opset, schema-aware attributes. */
-export interface MetaContext {
+interface MetaContext {
   node: Node;
   inputs: (Shape | undefined)[];
   outputs: readonly Shape[];

@@ -15,7 +15,7 @@ import { hostArch, libraryArch } from './arch';
 export const DESCRIPTOR_SYMBOL = 'hodu_plugin_descriptor';
 
 /** Capability flags of the descriptor (HODU_CAP_* in ffi/hodu_plugin.h). */
-export const CAP = { runner: 0x1, builder: 0x2, deviceCpu: 0x100, loadModel: 0x10000, saveModel: 0x20000, loadTensors: 0x40000, saveTensors: 0x80000 } as const;
+const CAP = { runner: 0x1, builder: 0x2, deviceCpu: 0x100, loadModel: 0x10000, saveModel: 0x20000, loadTensors: 0x40000, saveTensors: 0x80000 } as const;
 
 export interface NativePluginInfo {
   /** Absolute path of the library. */

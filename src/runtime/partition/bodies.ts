@@ -21,7 +21,7 @@ import { partitionNodes, type Partition } from './split';
 import { partitionModel } from './sub-model';
 
 /** Shape sets kept per body graph; the least recently used plan (and its native handles) goes first. */
-export const MAX_BODY_PLANS = 8;
+const MAX_BODY_PLANS = 8;
 
 /** Errors of a native partition that mean "it cannot run this", raised before it computes anything. */
 export const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);

@@ -1,7 +1,7 @@
 /** What `hodu run --explain` shows of a partitioned session: its partitions and the nodes that fell back. */
 import type { Partition, Fallback } from './split';
 
-export interface PartitionSummary {
+interface PartitionSummary {
   /** The backend that runs it: the native backend's name, or 'interp'. */
   backend: string;
   nodes: number;

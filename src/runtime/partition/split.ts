@@ -12,7 +12,7 @@ import { outerReads, subgraphsOf } from '../../ir/subgraphs';
 import type { ValueFact } from '../../passes/analysis/infer-values';
 import { nativeSupport, type NativeTarget } from './support';
 
-export type PartitionBackend = 'native' | 'interp';
+type PartitionBackend = 'native' | 'interp';
 
 export interface Partition {
   backend: PartitionBackend;
@@ -32,13 +32,13 @@ export interface Fallback {
   reason: string;
 }
 
-export interface PartitionPlan {
+interface PartitionPlan {
   partitions: Partition[];
   fallbacks: Fallback[];
 }
 
 /** Every value a node reads: its inputs, then what its bodies read from the enclosing scopes. */
-export function nodeReads(node: Node): string[] {
+function nodeReads(node: Node): string[] {
   const reads = node.inputs.filter((n) => n !== '');
   for (const g of subgraphsOf(node)) for (const n of outerReads(g)) reads.push(n);
   return reads;
@@ -86,7 +86,7 @@ export function partitionNodes(nodes: readonly Node[], facts: ReadonlyMap<string
 }
 
 /** Whether a value's fact is a tensor of known dtype and static shape. */
-export function staticFact(f: ValueFact | undefined): boolean {
+function staticFact(f: ValueFact | undefined): boolean {
   return !!f?.dtype && !!f.shape && f.shape.every((d) => typeof d === 'number' && d >= 0);
 }
 

@@ -22,7 +22,7 @@ export interface NativeTarget {
   refused?: ReadonlyMap<string, string>;
 }
 
-export type NodeSupport = { native: true; kernel: string } | { native: false; reason: string };
+type NodeSupport = { native: true; kernel: string } | { native: false; reason: string };
 
 const shapeText = (f: ValueFact) => `[${f.shape?.join(',') ?? '*'}]`;
 

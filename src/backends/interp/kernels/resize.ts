@@ -86,7 +86,7 @@ export default defineKernel('Resize', (inputs, ctx) => {
  * sweep the data. Tap weights follow the ONNX reference implementation (onnx/reference/ops/op_resize.py).
  */
 
-export interface ResizeOptions {
+interface ResizeOptions {
   where: string;
   mode: string; // nearest | linear | cubic
   coordMode: string;

@@ -13,7 +13,7 @@ import { isCompiledBinary } from '../../../util/compiled-binary';
 /** Multiply-accumulates below which an op stays on the calling thread (≈ 50 MFLOP). */
 export const PARALLEL_MIN_MACS = 25_000_000;
 
-export interface Job {
+interface Job {
   kind: 'gemm' | 'conv';
   /** Arguments for the job's runner; typed arrays in it must be SharedArrayBuffer-backed. */
   args: unknown;

@@ -6,7 +6,7 @@ import type { Kernel, KernelContext, Value } from '../kernel';
 import { broadcastIndex, broadcastShape } from './broadcast';
 import { directNumberStorage, numericInput } from './unary';
 
-export interface BinaryFns {
+interface BinaryFns {
   /** The op on doubles. For bool outputs, any truthy result is true. */
   num: (a: number, b: number) => number;
   /** The exact op on int64/uint64 (used when both operands are 64-bit integers). */

@@ -4,7 +4,7 @@ import type { Tensor } from '../../../ir/tensor';
 import { optionalInput, tensorInput, type KernelContext, type Value } from '../kernel';
 
 /** The inputs and attributes every Conv-family kernel starts from (Conv, ConvTranspose). */
-export interface ConvOperands {
+interface ConvOperands {
   x: Tensor;
   w: Tensor;
   b: Tensor | undefined;

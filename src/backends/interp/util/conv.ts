@@ -116,7 +116,7 @@ export function col2im(col: Float64Array, channels: number, g: ConvGeometry, img
 }
 
 /** One 2-D sliding window (a 1-D conv is a 2-D one with a single row). */
-export interface Window2d {
+interface Window2d {
   h: number; w: number; // image
   oh: number; ow: number; // output positions
   kh: number; kw: number;

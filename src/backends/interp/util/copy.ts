@@ -9,7 +9,7 @@ import { indexFromAxisTables } from './indexing';
  * Data-movement ops copy storage elements as they are (no toNumbers round trip), so they work the same for
  * every dtype: typed arrays, BigInt64Array and string[] all index the same way.
  */
-export type Store = { [i: number]: number | bigint | string; readonly length: number };
+type Store = { [i: number]: number | bigint | string; readonly length: number };
 
 export function storeOf(data: TensorData): Store {
   return data as unknown as Store;

@@ -15,7 +15,7 @@ import { PARALLEL_MIN_MACS, runSplit, shareCopy, threadCount } from '../parallel
 import { depthwise2d, im2col, im2col2d, window2d, type ConvGeometry } from './conv';
 import { gemm, type FloatArray } from './gemm';
 
-export interface ConvProblem {
+interface ConvProblem {
   x: ArrayLike<number>;
   w: ArrayLike<number>;
   bias?: ArrayLike<number>;

@@ -9,7 +9,7 @@
  * call; the destination is always a Float64Array (packed panels, column buffers, accumulators).
  * Keep the three bodies identical when editing.
  */
-export interface TypedLeaves {
+interface TypedLeaves {
   /**
    * Packs one panel of `width` lanes × `depth`: dst[w + p·width + l] = src[off + l·ls + p·ds] for l < lanes,
    * zero for lanes ≤ l < width (edge panels).
@@ -88,7 +88,7 @@ function addRowF64(c: Float64Array, off: number, t: Float64Array, tOff: number, 
   for (let j = 0; j < n; j++) c[off + j] += alpha * t[tOff + j]!;
 }
 
-export type AddRow = (c: Float32Array | Float64Array, off: number, t: Float64Array, tOff: number, n: number, alpha: number) => void;
+type AddRow = (c: Float32Array | Float64Array, off: number, t: Float64Array, tOff: number, n: number, alpha: number) => void;
 
 export function addRowFor(c: Float32Array | Float64Array): AddRow {
   return (c instanceof Float32Array ? addRowF32 : addRowF64) as AddRow;

@@ -22,7 +22,7 @@ const MC = 96;
 const KC = 256;
 const NC = 2048;
 
-export interface GemmArgs {
+interface GemmArgs {
   m: number;
   n: number;
   k: number;
@@ -51,7 +51,7 @@ const packB = new Float64Array(KC * NC);
 const tile = new Float64Array(MR * NR);
 
 /** A gemm with every default resolved and A/B addressed by (row, column) steps, whatever the transposition. */
-export interface GemmPlan {
+interface GemmPlan {
   m: number; n: number; k: number;
   a: ArrayLike<number>; aOff: number; aRow: number; aCol: number;
   b: ArrayLike<number>; bOff: number; bRow: number; bCol: number;

@@ -3,7 +3,7 @@ import { tensorInput, type Kernel, type KernelContext } from '../kernel';
 import { checkPoolInput } from './pool';
 
 /** Folds the `size` values xv[start .. start + size) of one (N, C) plane into one value. */
-export type PlaneFold = (xv: ArrayLike<number>, start: number, size: number) => number;
+type PlaneFold = (xv: ArrayLike<number>, start: number, size: number) => number;
 
 /**
  * A global pool kernel: X [N, C, spatial...] -> Y [N, C, 1...], each plane folded in doubles by the fold

@@ -5,7 +5,7 @@ import { broadcastIndex } from './broadcast';
 import { gemm, type FloatArray } from './gemm';
 
 /** numpy.matmul of A and B seen as `batch` (broadcast) pairs of [m, k] @ [k, n] matrices. */
-export interface MatMulLayout {
+interface MatMulLayout {
   /** Output dims (1-D operands' unit dims dropped, as numpy does). */
   dims: number[];
   m: number;

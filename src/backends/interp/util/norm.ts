@@ -1,6 +1,6 @@
 /** Statistics shared by the normalization kernels (GroupNormalization, InstanceNormalization, LayerNormalization). */
 
-export interface RunStats {
+interface RunStats {
   mean: number;
   /** 1 / sqrt(variance + epsilon), variance over the run (divided by its length, not length - 1). */
   inv: number;

@@ -2,7 +2,7 @@ import { nodeError } from '../../../ir/node-error';
 import { fromNumbers, toNumbers, type Tensor } from '../../../ir/tensor';
 import { tensorInput, type KernelContext, type Value } from '../kernel';
 
-export interface OptimizerInputs {
+interface OptimizerInputs {
   /** Learning rate R and update count T (scalars). */
   r: number;
   t: number;

@@ -9,7 +9,7 @@ import type { Window } from '../../../ops/_window-geometry';
 import { poolWindow } from '../../../ops/_pool';
 import type { KernelContext } from '../kernel';
 
-export interface PoolWindows {
+interface PoolWindows {
   outDims: number[];
   /** offsets[starts[o] .. starts[o+1]) are the window of output position o (row-major spatial offsets). */
   starts: Int32Array;
@@ -23,7 +23,7 @@ export function checkPoolInput(x: Tensor, node: NodeRef): void {
 }
 
 /** The geometry a sliding-window pool kernel (MaxPool, AveragePool, LpPool) works over, from X and the node. */
-export interface PoolPlan extends PoolWindows {
+interface PoolPlan extends PoolWindows {
   spatial: number[];
   /** N·C planes of `inSize` input and `outSize` output elements. */
   planes: number;
@@ -41,7 +41,7 @@ export function planPool(x: Tensor, ctx: KernelContext): PoolPlan {
   return { ...windows, spatial, planes, inSize: sizeOf(spatial), outSize: sizeOf(windows.outDims), yDims };
 }
 
-export function poolWindows(inDims: number[], win: Window): PoolWindows {
+function poolWindows(inDims: number[], win: Window): PoolWindows {
   const n = inDims.length;
   const outDims = win.out as number[];
   const outSize = sizeOf(outDims);

@@ -47,7 +47,7 @@ export function saturate(v: number, lo: number, hi: number): number {
  * Which parameter (scale / zero point) element applies to each element of X: per tensor (a scalar or [1]),
  * per axis (1-D of dims[axis]) or blocked along axis (opset 21: same rank as X, dims[axis] = ceil(len/block)).
  */
-export function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize: number, ctx: KernelContext): (flat: number) => number {
+function paramIndex(x: Tensor, param: Tensor, axisAttr: number, blockSize: number, ctx: KernelContext): (flat: number) => number {
   if (param.size === 1 && (param.rank === 0 || blockSize === 0)) return () => 0;
   const rank = x.rank;
   const axis = normalizeAxis(axisAttr, rank, ctx.node);
@@ -94,14 +94,6 @@ export function linearQuantIndex(x: Tensor, scale: Tensor, zp: Tensor | undefine
 /** A scale or zero point read as numbers; a missing zero point reads as 0. */
 export function paramValues(t: Tensor | undefined): ArrayLike<number> {
   return t ? toNumbers(t) : [0];
-}
-
-/** x - zeroPoint per element into doubles; `zpAt` maps a flat index to its zero point. */
-export function centered(x: Tensor, zp: ArrayLike<number>, zpAt: (flat: number) => number): Float64Array {
-  const v = toNumbers(x);
-  const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = v[i]! - zp[zpAt(i)]!;
-  return out;
 }
 
 /**

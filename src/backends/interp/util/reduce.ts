@@ -6,7 +6,7 @@ import { optionalInput, type Kernel, type KernelContext, type Value } from '../k
 import { broadcastIndex } from './broadcast';
 import { numericInput } from './unary';
 
-export interface ReducePlan {
+interface ReducePlan {
   x: Tensor;
   /** Output dims as returned (keepdims applied). */
   outDims: number[];
@@ -81,19 +81,19 @@ export function groupSize(plan: ReducePlan): number {
 }
 
 /** A tensor seen as [outer, axisLen, inner] around one axis (or, before opset 13, around a flattening point). */
-export interface AxisView {
+interface AxisView {
   outer: number;
   axisLen: number;
   inner: number;
 }
 
 /** Softmax-family layout of `x` (src/ops/_reduce.ts: softmaxLayout, shared with the manifest metadata). */
-export function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
+function softmaxView(x: Tensor, ctx: KernelContext): AxisView {
   return softmaxLayout(x.dims, ctx.opset, ctx.attr<number | undefined>('axis'), ctx.node);
 }
 
 /** One [n] slice of a Softmax-family input `x` and its output `y`: element k is at base + k * stride. */
-export type AxisSliceFill = (x: ArrayLike<number>, y: Float64Array, base: number, stride: number, n: number) => void;
+type AxisSliceFill = (x: ArrayLike<number>, y: Float64Array, base: number, stride: number, n: number) => void;
 
 /**
  * A Softmax-family kernel (Softmax, LogSoftmax, Hardmax): lays the input out with softmaxView, computes in

@@ -10,7 +10,7 @@ import { optionalInput, tensorInput, type KernelContext, type Value } from '../k
 import { gemm } from './gemm';
 import { rnnHiddenSize, rnnLayout } from '../../../ops/_rnn';
 
-export type Activation = (x: number) => number;
+type Activation = (x: number) => number;
 
 // Default alpha/beta of the activations that take them (ONNX Operators.md, "activation_alpha").
 const DEFAULTS: Record<string, [number, number]> = {
@@ -38,7 +38,7 @@ function makeActivation(name: string, alpha: number, beta: number, node: NodeRef
   }
 }
 
-export interface RnnSetup {
+interface RnnSetup {
   where: string;
   seq: number;
   batch: number;

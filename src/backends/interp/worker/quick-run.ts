@@ -47,7 +47,7 @@ export async function isQuickRun(model: Model, feeds: Map<string, RuntimeValue>)
 }
 
 /** The work of one node from its static shapes, or undefined when it cannot be bounded that way. */
-export function nodeWork(node: Node, dims: Map<string, number[]>): number | undefined {
+function nodeWork(node: Node, dims: Map<string, number[]>): number | undefined {
   if (UNBOUNDED.has(node.op)) return undefined;
   const shapeOf = (name: string | undefined) => (name ? dims.get(name) : undefined);
   const outs = node.outputs.filter((o) => o !== '').map(shapeOf);

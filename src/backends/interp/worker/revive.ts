@@ -10,11 +10,11 @@ import type { RuntimeValue } from '../../../sdk/backend';
 /** A Tensor's fields without its class, as postMessage delivers it. */
 type ClonedTensor = Pick<Tensor, 'dtype' | 'dims' | 'data'>;
 
-export function reviveTensor(t: Tensor | ClonedTensor): Tensor {
+function reviveTensor(t: Tensor | ClonedTensor): Tensor {
   return t instanceof Tensor ? t : new Tensor(t.dtype, t.dims, t.data);
 }
 
-export function reviveValue(v: RuntimeValue): RuntimeValue {
+function reviveValue(v: RuntimeValue): RuntimeValue {
   if (v === null || v === undefined) return null;
   return Array.isArray(v) ? v.map(reviveTensor) : reviveTensor(v);
 }
