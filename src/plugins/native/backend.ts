@@ -35,7 +35,7 @@ function checkKernels(m: DispatchManifest, info: NativePluginInfo): void {
 }
 
 /** Plans (manifest and plugin handle) a session keeps, one per input-shape set; the least recently used is destroyed first. */
-const MAX_NATIVE_PLANS = 4;
+export const MAX_NATIVE_PLANS = 4;
 
 interface NativePlan {
   manifest: DispatchManifest;
