@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { feedInputs, type Model } from '../../src/ir/graph';
-import { fromNumbers, type Tensor } from '../../src/ir/tensor';
+import type { Tensor } from '../../src/ir/tensor';
 import { randomTensor } from '../../src/runtime/bind-inputs';
 import { mulberry32 } from '../../src/util/prng';
 import { buildModel, writeModelFile } from '../e2e/hodu';
 import { generateModels } from '../models/generate';
 import { REAL_MODELS, REAL_MODELS_DIR, realModelsAvailable, type RealModel } from '../realmodels/models';
+import { realModelFeeds } from '../realmodels/compare';
 
 export interface BenchCase {
   name: string;
@@ -54,20 +55,9 @@ function randomFeeds(model: Model): Map<string, Tensor> {
   return feeds;
 }
 
-/** A real model's inputs as test/realmodels/compare.ts makes them: its shapes and fixed values, else uniform [-1,1) (seed 7). */
+/** A real model's inputs exactly as the real-model comparison makes them. */
 function realFeeds(m: RealModel): (model: Model) => Map<string, Tensor> {
-  return (model) => {
-    const rand = mulberry32(7);
-    const feeds = new Map<string, Tensor>();
-    for (const info of feedInputs(model.graph)) {
-      const t = info.type;
-      if (!t || t.kind !== 'tensor') throw new Error(`${m.file}: input ${info.name} is not a tensor`);
-      const dims = m.shapes?.[info.name] ?? (t.shape ?? []).map((d) => (typeof d === 'number' ? d : 1));
-      const n = dims.reduce((a, b) => a * b, 1);
-      feeds.set(info.name, fromNumbers(t.dtype, dims, m.values?.[info.name] ?? Array.from({ length: n }, () => rand() * 2 - 1)));
-    }
-    return feeds;
-  };
+  return (model) => realModelFeeds(m, model);
 }
 
 export async function benchCases(dir: string, opts: { real: boolean }): Promise<BenchCase[]> {

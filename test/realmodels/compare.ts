@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { decodeModel } from '../../src/formats/onnx/decode';
-import { feedInputs } from '../../src/ir/graph';
+import { feedInputs, type Model } from '../../src/ir/graph';
 import { fromNumbers, type Tensor, toNumbers } from '../../src/ir/tensor';
 import { prepareModel } from '../../src/runtime/prepare';
 import { runModel } from '../../src/runtime/run-model';
@@ -22,9 +22,8 @@ export interface Comparison {
   ortMs: number;
 }
 
-export async function compareRealModel(m: RealModel, runs = 1, optLevel: 0 | 1 | 2 | 3 = 0): Promise<Comparison> {
-  const path = join(REAL_MODELS_DIR, m.file);
-  const model = decodeModel(readFileSync(path), { path });
+/** A real model's inputs: its listed shapes and fixed values, else uniform [-1,1) from seed 7 (the bench uses the same). */
+export function realModelFeeds(m: RealModel, model: Model): Map<string, Tensor> {
   const rand = mulberry32(7);
   const feeds = new Map<string, Tensor>();
   for (const info of feedInputs(model.graph)) {
@@ -32,9 +31,15 @@ export async function compareRealModel(m: RealModel, runs = 1, optLevel: 0 | 1 |
     if (!t || t.kind !== 'tensor') throw new Error(`${m.file}: input ${info.name} is not a tensor`);
     const dims = m.shapes?.[info.name] ?? (t.shape ?? []).map((d) => (typeof d === 'number' ? d : 1));
     const n = dims.reduce((a, b) => a * b, 1);
-    const values = m.values?.[info.name] ?? Array.from({ length: n }, () => rand() * 2 - 1);
-    feeds.set(info.name, fromNumbers(t.dtype, dims, values));
+    feeds.set(info.name, fromNumbers(t.dtype, dims, m.values?.[info.name] ?? Array.from({ length: n }, () => rand() * 2 - 1)));
   }
+  return feeds;
+}
+
+export async function compareRealModel(m: RealModel, runs = 1, optLevel: 0 | 1 | 2 | 3 = 0): Promise<Comparison> {
+  const path = join(REAL_MODELS_DIR, m.file);
+  const model = decodeModel(readFileSync(path), { path });
+  const feeds = realModelFeeds(m, model);
   const session = await ort.InferenceSession.create(path);
   const ortFeeds = Object.fromEntries([...feeds].map(([k, v]) => [k, new ort.Tensor(v.dtype as 'float32', v.data as Float32Array, [...v.dims])]));
   let hoduMs = Infinity;
