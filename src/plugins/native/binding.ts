@@ -11,11 +11,26 @@ const ERR_CAP = 4096;
 type NativeFn = ReturnType<typeof CFunction>;
 const STATUS_NAMES: Record<number, string> = { 1: 'invalid argument', 2: 'unsupported', 3: 'out of memory', 4: 'internal error', 5: 'malformed manifest' };
 
-/** A zeroed byte buffer whose first byte sits at a 64-byte aligned address. */
+/**
+ * A zeroed byte buffer whose first byte sits at a 64-byte aligned address. The ArrayBuffer is made first:
+ * bun keeps the bytes of a small typed array made by `new Uint8Array(n)` inside the object, and the `ptr()`
+ * that measures the padding moves them out of it, so the padding was computed for an address the bytes then left.
+ */
 export function alignedBytes(n: number): Uint8Array {
-  const raw = new Uint8Array(n + 64);
+  const raw = new Uint8Array(new ArrayBuffer(n + 64));
   const pad = (64 - (ptr(raw) % 64)) % 64;
   return raw.subarray(pad, pad + n);
+}
+
+/**
+ * What C is given for a zero-size tensor: `ptr()` refuses an empty view, and the ABI wants a valid aligned
+ * pointer for every tensor even when nothing may be read or written through it.
+ */
+const EMPTY = alignedBytes(64);
+
+/** The address of an aligned buffer, as a run's pointer tables hold it (one conversion per call, none for empty ones). */
+function address(bytes: Uint8Array): bigint {
+  return BigInt(ptr(bytes.byteLength > 0 ? bytes : EMPTY));
 }
 
 /** Whether a buffer's first byte sits at a 64-byte aligned address (what the ABI asks of inputs). */
@@ -98,7 +113,7 @@ export class NativeBackendBinding {
   run(handle: NativeHandle, inputs: Uint8Array[], outputs: Uint8Array[], onStep?: (step: number) => void): void {
     const pointers = (list: Uint8Array[]) => {
       const arr = new BigUint64Array(Math.max(1, list.length));
-      list.forEach((b, i) => (arr[i] = BigInt(ptr(b))));
+      list.forEach((b, i) => (arr[i] = address(b)));
       return arr;
     };
     let callback: number | null = null;
