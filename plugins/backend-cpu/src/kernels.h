@@ -17,6 +17,8 @@ typedef struct KernelCall {
 enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };
 enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH, OP_ERF };
 enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
+enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
+enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
 
 /*
  * Runs at create(): validates the step (metadata layout, shapes, attributes the kernel handles) and says
@@ -94,6 +96,8 @@ DECLARE_KERNEL(reduce)
 DECLARE_KERNEL(layer_normalization)
 DECLARE_KERNEL(lstm)
 DECLARE_KERNEL(gru)
+DECLARE_KERNEL(unary_math)
+DECLARE_KERNEL(binary_math)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

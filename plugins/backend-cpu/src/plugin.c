@@ -36,7 +36,10 @@ typedef struct KernelEntry {
   X("layer_normalization_f32", layer_normalization, 0) X("erf_f32", unary, OP_ERF)                          \
   X("lstm_f32", lstm, 0) X("gru_f32", gru, 0)                                                               \
   X("reshape_f32_i64", copy, 0) X("flatten_f32", copy, 0) X("squeeze_f32", copy, 0)                         \
-  X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0)
+  X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0) \
+  X("sqrt_f32", unary_math, OP_SQRT) X("exp_f32", unary_math, OP_EXP) X("log_f32", unary_math, OP_LOG)          \
+  X("neg_f32", unary_math, OP_NEG) X("abs_f32", unary_math, OP_ABS) X("leaky_relu_f32", unary_math, OP_LEAKY_RELU) \
+  X("pow_f32", binary_math, OP_POW) X("max_f32", binary_math, OP_MAX) X("min_f32", binary_math, OP_MIN)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,

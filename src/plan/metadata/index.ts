@@ -23,6 +23,7 @@ import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
 import { gru, lstm } from './rnn';
 import { softmax } from './softmax';
+import { variadicPair } from './variadic';
 
 const BUILDERS: Record<string, Builder> = {
   Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: binary, PRelu: binary,
@@ -36,6 +37,7 @@ const BUILDERS: Record<string, Builder> = {
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
+  Max: variadicPair, Min: variadicPair,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 

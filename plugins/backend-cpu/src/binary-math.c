@@ -1,0 +1,106 @@
+/* Broadcasting float32 Pow, and Max/Min of one or two inputs (more are refused at create()). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
+#endif
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "kernels.h"
+
+/* Largest element offset `strides` reach over the output dims (+1), to check an operand is big enough. */
+static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
+  uint64_t r = 1;
+  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
+  return r;
+}
+
+/*
+ * Metadata (two inputs): [rank, out_dims(rank), a_strides(rank), b_strides(rank)], as Add's; stride 0 =
+ * broadcast. Max/Min with one input: none (a copy).
+ */
+int32_t check_binary_math(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  REQUIRE(c->step->input_count <= 2, "%u inputs (the kernel takes one or two)", (unsigned)c->step->input_count);
+  int32_t s = check_f32_io(c, 2, err, err_cap);
+  if (s != HODU_OK) return s;
+  const HoduManifestTensor *y = out_tensor(c, 0);
+  if (c->step->input_count == 1) {
+    REQUIRE(c->variant != OP_POW, "Pow needs two inputs");
+    REQUIRE_META(c->step->metadata_count == 0 && in_tensor(c, 0) && in_tensor(c, 0)->byte_size == y->byte_size);
+    return HODU_OK;
+  }
+  REQUIRE_META(in_tensor(c, 0) && in_tensor(c, 1));
+  int64_t rank = c->step->metadata_count ? meta(c, 0) : -1;
+  REQUIRE_META(rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank && y->rank == (uint32_t)rank);
+  for (uint32_t d = 0; d < (uint32_t)rank; d++)
+    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
+  if (numel(y) == 0) return HODU_OK;
+  REQUIRE_META(reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
+               reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
+  return HODU_OK;
+}
+
+/* Max/Min propagate NaN (a NaN on either side gives NaN), as the interp's Math.max/Math.min do. */
+#define MAX_OF(a, b) ((a) > (b) || (a) != (a) ? (a) : (b))
+#define MIN_OF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
+#define POW_OF(a, b) powf((a), (b))
+
+#define ROW_LOOPS(F)                                                                                         \
+  if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = F(a[j], b[j]);                               \
+  else if (ia == 1 && ib == 0) { float bv = b[0]; for (size_t j = 0; j < n; j++) y[j] = F(a[j], bv); }        \
+  else if (ia == 0 && ib == 1) { float av = a[0]; for (size_t j = 0; j < n; j++) y[j] = F(av, b[j]); }        \
+  else for (size_t j = 0; j < n; j++) y[j] = F(a[(ptrdiff_t)j * ia], b[(ptrdiff_t)j * ib]);
+
+static void math_row(int op, const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
+  switch (op) {
+    case OP_MAX: ROW_LOOPS(MAX_OF) break;
+    case OP_MIN: ROW_LOOPS(MIN_OF) break;
+    default: {
+      /* x², the common case (variance), is exact as a product. */
+      if (ia == 1 && ib == 0 && b[0] == 2.0f) {
+        for (size_t j = 0; j < n; j++) y[j] = a[j] * a[j];
+        break;
+      }
+      ROW_LOOPS(POW_OF)
+      break;
+    }
+  }
+}
+
+/* The innermost axis is one tight loop; the outer axes step like an odometer. */
+int32_t run_binary_math(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  float *y = out_f32(c, 0);
+  if (c->step->input_count == 1) {
+    const float *x = in_f32(c, 0);
+    if (x != y) memcpy(y, x, (size_t)out_tensor(c, 0)->byte_size);
+    return HODU_OK;
+  }
+  uint32_t rank = (uint32_t)meta(c, 0);
+  const float *a = in_f32(c, 0), *b = in_f32(c, 1);
+  int64_t dims[64], sa[64], sb[64], idx[64];
+  size_t total = 1;
+  for (uint32_t d = 0; d < rank; d++) {
+    dims[d] = meta(c, 1 + d);
+    sa[d] = meta(c, 1 + rank + d);
+    sb[d] = meta(c, 1 + 2 * rank + d);
+    idx[d] = 0;
+    total *= (size_t)dims[d];
+  }
+  if (total == 0) return HODU_OK;
+  size_t inner = rank ? (size_t)dims[rank - 1] : 1;
+  ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  ptrdiff_t ao = 0, bo = 0;
+  for (size_t o = 0; o < total; o += inner) {
+    math_row(c->variant, a + ao, ia, b + bo, ib, y + o, inner);
+    for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
+      ao += (ptrdiff_t)sa[d];
+      bo += (ptrdiff_t)sb[d];
+      if (++idx[d] < dims[d]) break;
+      ao -= (ptrdiff_t)(sa[d] * dims[d]);
+      bo -= (ptrdiff_t)(sb[d] * dims[d]);
+      idx[d] = 0;
+    }
+  }
+  return HODU_OK;
+}
