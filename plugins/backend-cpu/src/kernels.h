@@ -19,6 +19,10 @@ enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH, OP_ERF };
 enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
 enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
 enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
+/* Cast's variant: the source and target HODU_DTYPE_* codes. */
+#define CAST_VARIANT(FROM, TO) ((int)((FROM) * 32u + (TO)))
+#define CAST_FROM(V) ((uint32_t)(V) / 32u)
+#define CAST_TO(V) ((uint32_t)(V) % 32u)
 
 /*
  * Runs at create(): validates the step (metadata layout, shapes, attributes the kernel handles) and says
@@ -98,6 +102,7 @@ DECLARE_KERNEL(lstm)
 DECLARE_KERNEL(gru)
 DECLARE_KERNEL(unary_math)
 DECLARE_KERNEL(binary_math)
+DECLARE_KERNEL(cast)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

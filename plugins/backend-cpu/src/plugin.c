@@ -39,7 +39,15 @@ typedef struct KernelEntry {
   X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0) \
   X("sqrt_f32", unary_math, OP_SQRT) X("exp_f32", unary_math, OP_EXP) X("log_f32", unary_math, OP_LOG)          \
   X("neg_f32", unary_math, OP_NEG) X("abs_f32", unary_math, OP_ABS) X("leaky_relu_f32", unary_math, OP_LEAKY_RELU) \
-  X("pow_f32", binary_math, OP_POW) X("max_f32", binary_math, OP_MAX) X("min_f32", binary_math, OP_MIN)
+  X("pow_f32", binary_math, OP_POW) X("max_f32", binary_math, OP_MAX) X("min_f32", binary_math, OP_MIN) \
+  X("cast_f32", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_FLOAT32)) X("cast_f32_i64", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_INT64)) \
+  X("cast_f32_i32", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_INT32)) X("cast_f32_bool", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_BOOL)) \
+  X("cast_i64_f32", cast, CAST_VARIANT(HODU_DTYPE_INT64, HODU_DTYPE_FLOAT32)) X("cast_i64", cast, CAST_VARIANT(HODU_DTYPE_INT64, HODU_DTYPE_INT64)) \
+  X("cast_i64_i32", cast, CAST_VARIANT(HODU_DTYPE_INT64, HODU_DTYPE_INT32)) X("cast_i64_bool", cast, CAST_VARIANT(HODU_DTYPE_INT64, HODU_DTYPE_BOOL)) \
+  X("cast_i32_f32", cast, CAST_VARIANT(HODU_DTYPE_INT32, HODU_DTYPE_FLOAT32)) X("cast_i32_i64", cast, CAST_VARIANT(HODU_DTYPE_INT32, HODU_DTYPE_INT64)) \
+  X("cast_i32", cast, CAST_VARIANT(HODU_DTYPE_INT32, HODU_DTYPE_INT32)) X("cast_i32_bool", cast, CAST_VARIANT(HODU_DTYPE_INT32, HODU_DTYPE_BOOL)) \
+  X("cast_bool_f32", cast, CAST_VARIANT(HODU_DTYPE_BOOL, HODU_DTYPE_FLOAT32)) X("cast_bool_i64", cast, CAST_VARIANT(HODU_DTYPE_BOOL, HODU_DTYPE_INT64)) \
+  X("cast_bool_i32", cast, CAST_VARIANT(HODU_DTYPE_BOOL, HODU_DTYPE_INT32)) X("cast_bool", cast, CAST_VARIANT(HODU_DTYPE_BOOL, HODU_DTYPE_BOOL))
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,
