@@ -42,10 +42,12 @@ async function plan(env: Record<string, string | undefined>): Promise<CheckPlan 
   if (truthy(env.CI) || truthy(env.HODU_NO_UPDATE_CHECK)) return undefined;
   const { loadConfig } = await import('../config/index');
   const { parseDuration } = await import('../config/duration');
+  const { keyDefault } = await import('../config/keys');
   const { updateCheckFile } = await import('../home');
   const config = await loadConfig();
   if (config.update?.check === false) return undefined;
-  const intervalMs = parseDuration(config.update?.check_interval ?? '24h') ?? 86_400_000;
+  const fallback = String(keyDefault('update.check_interval'));
+  const intervalMs = parseDuration(config.update?.check_interval ?? fallback) ?? parseDuration(fallback)!;
   const url = env.HODU_UPDATE_URL || config.update?.url || DEFAULT_UPDATE_URL;
   if (intervalMs === 0 || !url) return undefined;
   return { file: updateCheckFile(), url, channel: config.update?.channel || DEFAULT_CHANNEL, intervalMs };

@@ -37,6 +37,7 @@ export async function resolveUpdateSource(channelFlag: string | undefined, env: 
 /** `[network]` for self-update: the proxy (else Bun's fetch reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY) and the timeout. */
 export async function networkSettings(): Promise<{ proxy?: string; timeoutMs: number }> {
   const { loadConfig } = await import('../config/index');
+  const { keyDefault } = await import('../config/keys');
   const network = (await loadConfig()).network;
-  return { proxy: network?.proxy, timeoutMs: network?.timeout_ms ?? 30_000 };
+  return { proxy: network?.proxy, timeoutMs: network?.timeout_ms ?? Number(keyDefault('network.timeout_ms')) };
 }
