@@ -36,11 +36,6 @@ export function parseModel(text: string): Model {
   return { irVersion, opsetImports, metadata: {}, graph, functions: [] };
 }
 
-/** Parses one `graph … { … }` block (what printGraph writes). */
-export function parseGraph(text: string): Graph {
-  return parseGraphLines(splitLines(text), { i: 0 });
-}
-
 function splitLines(text: string): Line[] {
   return text
     .split('\n')

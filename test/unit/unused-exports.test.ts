@@ -7,10 +7,7 @@ import { findUnusedExports } from '../../scripts/unused-exports';
 // An export nothing imports is dead API (issue 10 item 10): drop the `export` keyword, or the code when the
 // file does not use it either. A name that must stay exported although nothing in the repository imports it
 // goes here, keyed `file: name`, with the reason.
-const ALLOWLIST: Record<string, string> = {
-  'src/ir/text-parser.ts: parseGraph':
-    "printGraph's inverse, written with the IR text parser for pass tests stated as graph text (issue 10 item 5); delete it if no test uses it once those land",
-};
+const ALLOWLIST: Record<string, string> = {};
 
 const tmp = mkdtempSync(join(tmpdir(), 'hodu-unused-exports-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
