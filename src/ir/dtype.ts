@@ -76,6 +76,11 @@ export function dataFromBytes(dtype: Exclude<DType, 'string'>, bytes: Uint8Array
   return new CTORS[dtype](copy.buffer, 0, count);
 }
 
+/** Typed storage viewing `bytes` (no copy: writes to either show in the other); its offset must suit the dtype. */
+export function viewOfBytes(dtype: Exclude<DType, 'string'>, bytes: Uint8Array, count: number): NumericArray | BigArray {
+  return new CTORS[dtype](bytes.buffer, bytes.byteOffset, count);
+}
+
 /** The raw little-endian bytes of numeric storage (a view, no copy). */
 export function bytesOf(data: NumericArray | BigArray): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

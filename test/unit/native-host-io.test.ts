@@ -50,3 +50,47 @@ test('a graph input with zero elements runs (it is given a valid pointer) and it
   expect([...(out.get('w') as Tensor).data]).toEqual([0, 2]);
   session.dispose?.();
 });
+
+// Outputs come from buffers the plan reuses every run: what a caller was handed must not change with the next run.
+/** Sin has no cpu kernel: the interp runs it between two native partitions. */
+const chain = ir(`
+  graph g (x: float32[2,4]) -> (y: ?, r: ?) {
+    init w: float32[4,4] = [0.5,0,0,0, 0,1,0,0, 0,0,-1,0, 0,0,0,2]
+    %a = MatMul(x, %w)
+    r = Relu(%a)
+    %e = Sin(r)
+    y = MatMul(%e, %w)
+  }`);
+const feed = (k: number) => new Map([['x', new Tensor('float32', [2, 4], Float32Array.from({ length: 8 }, (_, i) => (i - 3) * k))]]);
+const snapshot = (out: Map<string, unknown>) => [...out].map(([n, t]) => [n, [...(t as Tensor).data]]);
+
+test('outputs a native session returned stay as they were after its next runs', async () => {
+  const session = await cpu.createSession(ir(`
+    graph g (x: float32[2,4]) -> (r: ?) {
+      init w: float32[4,4] = [0.5,0,0,0, 0,1,0,0, 0,0,-1,0, 0,0,0,2]
+      r = MatMul(x, %w)
+    }`));
+  const first = await session.run(feed(1));
+  const before = snapshot(first);
+  const second = await session.run(feed(2));
+  expect(snapshot(first)).toEqual(before);
+  expect(snapshot(second)).not.toEqual(before);
+  session.dispose?.();
+});
+
+test('a partitioned run (native, interp, native) hands each value on and returns outputs no later run overwrites', async () => {
+  const interp = (await import('../../src/backends/interp/index')).default;
+  const { createPartitionedSession } = await import('../../src/runtime/partition/session');
+  const { Executor } = await import('../../src/backends/interp/executor');
+  const session = createPartitionedSession(chain, cpu as BackendPlugin & { kernels: readonly string[] }, interp);
+  const first = await session.run(feed(1));
+  expect(session.explain()!.partitions.map((p) => p.backend)).toEqual(['cpu', 'interp', 'cpu']);
+  const before = snapshot(first);
+  expect(before).toEqual(snapshot(new Executor(chain).run(feed(1)) as Map<string, unknown>).map(([n, d]) => [n, (d as number[]).map((v) => Math.fround(v))]));
+  for (const k of [2, 3]) {
+    const out = await session.run(feed(k));
+    expect(snapshot(out)).not.toEqual(before);
+  }
+  expect(snapshot(first)).toEqual(before);
+  session.dispose();
+});

@@ -40,19 +40,21 @@ const SIGNAL_CHECK_MS = 20;
  * loop so that a signal that came in meanwhile runs its handler, and a run being interrupted never returns:
  * the handler exits 130/143 with no output written.
  */
-function afterSignals(session: BackendSession): BackendSession {
+function afterSignals(session: BackendSession & { runBorrowed?: BackendSession['run'] }): BackendSession {
+  const guarded = (run: BackendSession['run']): BackendSession['run'] => async (feeds) => {
+    const start = performance.now();
+    const outputs = await run(feeds);
+    if (performance.now() - start >= SIGNAL_CHECK_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const { interruptedBy } = await import('../../util/interrupt');
+      if (interruptedBy()) return new Promise<never>(() => {});
+    }
+    return outputs;
+  };
   return {
     ...session,
-    run: async (feeds) => {
-      const start = performance.now();
-      const outputs = await session.run(feeds);
-      if (performance.now() - start >= SIGNAL_CHECK_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        const { interruptedBy } = await import('../../util/interrupt');
-        if (interruptedBy()) return new Promise<never>(() => {});
-      }
-      return outputs;
-    },
+    run: guarded((feeds) => session.run(feeds)),
+    ...(session.runBorrowed ? { runBorrowed: guarded(session.runBorrowed) } : {}),
     prepare: session.prepare?.bind(session),
     profile: session.profile?.bind(session),
     dispose: session.dispose?.bind(session),

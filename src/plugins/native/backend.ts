@@ -4,7 +4,8 @@
  * through bun:ffi or isolated in a child process.
  */
 import { HoduError } from '../../errors';
-import type { Model } from '../../ir/graph';
+import { feedInputs, type Model } from '../../ir/graph';
+import { Tensor } from '../../ir/tensor';
 import { planManifest } from '../../plan/plan-manifest';
 import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue } from '../../sdk/backend';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
@@ -12,7 +13,7 @@ import { NativeBackendBinding, type NativeHandle } from './binding';
 import { nativeUnsupportedOps } from './kernel-fit';
 import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
-import { allocOutputs, feedShapes, packInputs, unpackOutputs } from './tensor-io';
+import { feedShapes, packInputs, PlanIo, unpackOutputs } from './tensor-io';
 
 export interface NativeBackendOptions {
   /** Run every session in a child process (crash isolation). */
@@ -40,7 +41,13 @@ export const MAX_NATIVE_PLANS = 4;
 interface NativePlan {
   manifest: DispatchManifest;
   handle: NativeHandle | undefined;
+  /** The fed shapes it was planned for, in graph input order (a run fed the same shapes skips the key). */
+  shapes: number[][];
+  /** Its reused buffers and pointer tables (in-process runs only). */
+  io: PlanIo | undefined;
 }
+
+const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 class NativeSession implements BackendSession {
   /** By input shapes, most recently used last: a model with a dynamic batch alternating between sizes is planned once per size. */
@@ -52,17 +59,26 @@ class NativeSession implements BackendSession {
    * synchronous executor (src/runtime/partition/bodies.ts). Undefined for isolated sessions (a child process).
    */
   readonly runSync: ((feeds: Map<string, RuntimeValue>) => Map<string, RuntimeValue>) | undefined;
+  /**
+   * Like run, in-process only, but the outputs view the plan's reused buffers (tensor-io.ts ownValue copies them): valid
+   * until this session's next run. A partitioned session hands values between partitions this way.
+   */
+  readonly runBorrowed: ((feeds: Map<string, RuntimeValue>) => Promise<Map<string, RuntimeValue>>) | undefined;
+  private readonly fedNames: string[];
 
   constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {
-    this.runSync = binding ? (feeds) => this.runInProcess(binding, feeds) : undefined;
+    this.runSync = binding ? (feeds) => this.runInProcess(binding, feeds, false) : undefined;
+    this.runBorrowed = binding ? async (feeds) => this.runInProcess(binding, feeds, true) : undefined;
+    this.fedNames = feedInputs(model.graph).map((i) => i.name);
   }
 
-  private runInProcess(binding: NativeBackendBinding, feeds: Map<string, RuntimeValue>): Map<string, RuntimeValue> {
-    const m = this.plan(feeds);
-    const inputs = packInputs(m, feeds, this.info.name);
-    const outputs = allocOutputs(m);
-    binding.run(this.current!.handle!, inputs, outputs);
-    return unpackOutputs(m, outputs, inputs);
+  private runInProcess(binding: NativeBackendBinding, feeds: Map<string, RuntimeValue>, borrow: boolean): Map<string, RuntimeValue> {
+    this.plan(feeds);
+    const plan = this.current!;
+    const io = (plan.io ??= new PlanIo(plan.manifest, this.info.name));
+    const inputs = io.bindInputs(feeds);
+    binding.runTables(plan.handle!, io.inputTable, io.outputTable);
+    return io.unpack(inputs, borrow);
   }
 
   /** Plans the manifest and creates the plugin's handle for these feed shapes (what --benchmark times as compile_ms). */
@@ -71,6 +87,8 @@ class NativeSession implements BackendSession {
   }
 
   private plan(feeds: Map<string, RuntimeValue>): DispatchManifest {
+    const current = this.current;
+    if (current && this.fedNames.every((name, i) => { const v = feeds.get(name); return v instanceof Tensor && sameDims(v.dims, current.shapes[i]!); })) return current.manifest;
     const shapes = feedShapes(this.model, feeds, this.info.name);
     const key = JSON.stringify([...shapes]);
     const cached = this.plans.get(key);
@@ -82,7 +100,7 @@ class NativeSession implements BackendSession {
     }
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
-    const plan = { manifest, handle: this.binding?.create(encodeManifest(manifest)) };
+    const plan: NativePlan = { manifest, handle: this.binding?.create(encodeManifest(manifest)), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     this.plans.set(key, plan);
     while (this.plans.size > MAX_NATIVE_PLANS) {
       const oldest = this.plans.keys().next().value!;
@@ -94,7 +112,7 @@ class NativeSession implements BackendSession {
   }
 
   async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {
-    if (this.binding) return this.runInProcess(this.binding, feeds);
+    if (this.binding) return this.runInProcess(this.binding, feeds, false);
     const m = this.plan(feeds);
     const inputs = packInputs(m, feeds, this.info.name);
     let outputs: Uint8Array[];

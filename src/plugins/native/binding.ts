@@ -29,7 +29,7 @@ export function alignedBytes(n: number): Uint8Array {
 const EMPTY = alignedBytes(64);
 
 /** The address of an aligned buffer, as a run's pointer tables hold it (one conversion per call, none for empty ones). */
-function address(bytes: Uint8Array): bigint {
+export function address(bytes: Uint8Array): bigint {
   return BigInt(ptr(bytes.byteLength > 0 ? bytes : EMPTY));
 }
 
@@ -116,6 +116,11 @@ export class NativeBackendBinding {
       list.forEach((b, i) => (arr[i] = address(b)));
       return arr;
     };
+    this.runTables(handle, pointers(inputs), pointers(outputs), onStep);
+  }
+
+  /** Calls run with tables of buffer addresses made beforehand (a plan's PlanIo keeps them from run to run). */
+  runTables(handle: NativeHandle, inputs: BigUint64Array, outputs: BigUint64Array, onStep?: (step: number) => void): void {
     let callback: number | null = null;
     if (onStep) {
       this.stepCallback ??= new JSCallback((_user: unknown, step: number) => this.stepTarget?.(step), { args: [FFIType.ptr, FFIType.u32], returns: FFIType.void });
@@ -123,7 +128,7 @@ export class NativeBackendBinding {
       callback = this.stepCallback.ptr;
     }
     this.err.fill(0);
-    const status = this.runFn(handle.pointer, pointers(inputs), pointers(outputs), callback, null, this.err, ERR_CAP) as number;
+    const status = this.runFn(handle.pointer, inputs, outputs, callback, null, this.err, ERR_CAP) as number;
     this.stepTarget = undefined;
     if (status !== 0) {
       throw new HoduError('E_PLUGIN', `plugin '${this.info.name}' failed (status ${status}, ${STATUS_NAMES[status] ?? 'unknown'}): ${message(this.err)}`, {

@@ -1,11 +1,11 @@
 /** Moving tensors in and out of the aligned buffers a manifest run reads and writes. */
 import { HoduError } from '../../errors';
-import { bytesOf, dataFromBytes, type BigArray, type NumericArray } from '../../ir/dtype';
+import { bytesOf, dataFromBytes, viewOfBytes, type BigArray, type NumericArray } from '../../ir/dtype';
 import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import type { RuntimeValue } from '../../sdk/backend';
 import type { DispatchManifest } from '../../sdk/manifest';
-import { alignedBytes, isAligned } from './binding';
+import { address, alignedBytes, isAligned } from './binding';
 
 function feedTensor(feeds: Map<string, RuntimeValue>, name: string, plugin: string): Tensor {
   const v = feeds.get(name);
@@ -22,15 +22,21 @@ export function feedShapes(model: Model, feeds: Map<string, RuntimeValue>, plugi
   return new Map(feedInputs(model.graph).map((i) => [i.name, [...feedTensor(feeds, i.name, plugin).dims]]));
 }
 
+/** The fed tensor's bytes, checked against the planned dtype and dims. */
+function fedBytes(m: DispatchManifest, id: number, feeds: Map<string, RuntimeValue>, plugin: string): Uint8Array {
+  const t = m.tensors[id]!;
+  const x = feedTensor(feeds, t.name, plugin);
+  if (x.dtype !== t.dtype || x.dims.length !== t.dims.length || x.dims.some((d, i) => d !== t.dims[i])) {
+    throw new HoduError('E_INPUT', `input '${t.name}' is ${x.dtype}[${x.dims}], the plan expects ${t.dtype}[${t.dims}]`);
+  }
+  return bytesOf(x.data as NumericArray | BigArray);
+}
+
 /** One aligned buffer per graph input (the tensor's own when it is aligned), in manifest order, checked against the planned dtype and dims. */
 export function packInputs(m: DispatchManifest, feeds: Map<string, RuntimeValue>, plugin: string): Uint8Array[] {
   return m.inputs.map((id) => {
     const t = m.tensors[id]!;
-    const x = feedTensor(feeds, t.name, plugin);
-    if (x.dtype !== t.dtype || x.dims.length !== t.dims.length || x.dims.some((d, i) => d !== t.dims[i])) {
-      throw new HoduError('E_INPUT', `input '${t.name}' is ${x.dtype}[${x.dims}], the plan expects ${t.dtype}[${t.dims}]`);
-    }
-    const bytes = bytesOf(x.data as NumericArray | BigArray);
+    const bytes = fedBytes(m, id, feeds, plugin);
     // Inputs are read-only to the plugin (ffi/hodu_plugin.h): a buffer already aligned, such as another native
     // partition's output in a partitioned session, is passed as it is, without a copy.
     if (bytes.byteLength === t.byteSize && isAligned(bytes)) return bytes;
@@ -38,6 +44,70 @@ export function packInputs(m: DispatchManifest, feeds: Map<string, RuntimeValue>
     buf.set(bytes);
     return buf;
   });
+}
+
+/** Buffers a run's outputs may view without a copy: they are overwritten by the plan's next run. */
+const borrowed = new WeakSet<ArrayBufferLike>();
+
+/** Whether a tensor views a plan's reused buffers (PlanIo.run with borrow): it must be copied before it outlives the next run. */
+function isBorrowed(v: RuntimeValue): v is Tensor {
+  return v instanceof Tensor && v.dtype !== 'string' && borrowed.has((v.data as NumericArray | BigArray).buffer);
+}
+
+/** A borrowed tensor's own copy (others as they are). */
+export function ownValue(v: RuntimeValue): RuntimeValue {
+  if (!isBorrowed(v)) return v;
+  return new Tensor(v.dtype, v.dims, dataFromBytes(v.dtype as Exclude<Tensor['dtype'], 'string'>, bytesOf(v.data as NumericArray | BigArray), v.size));
+}
+
+/**
+ * The buffers and pointer tables of one plan, made once and reused by every in-process run: output buffers
+ * (64-byte aligned), an aligned staging buffer for each input fed unaligned, and the tables of addresses
+ * handed to run(), rewritten only for an input whose buffer changed since the last run. The plan keeps the
+ * last fed buffers referenced so that their addresses stay valid.
+ */
+export class PlanIo {
+  readonly outputs: Uint8Array[];
+  readonly outputTable: BigUint64Array;
+  readonly inputTable: BigUint64Array;
+  private readonly bound: (Uint8Array | undefined)[];
+  private readonly staging: (Uint8Array | undefined)[];
+
+  constructor(private readonly m: DispatchManifest, private readonly plugin: string) {
+    this.outputs = allocOutputs(m);
+    for (const b of this.outputs) borrowed.add(b.buffer);
+    borrowed.add(m.weights.buffer);
+    this.outputTable = new BigUint64Array(Math.max(1, this.outputs.length));
+    this.outputs.forEach((b, i) => (this.outputTable[i] = address(b)));
+    this.inputTable = new BigUint64Array(Math.max(1, m.inputs.length));
+    this.bound = m.inputs.map(() => undefined);
+    this.staging = m.inputs.map(() => undefined);
+  }
+
+  /** Points the input table at this run's inputs (an aligned fed buffer as it is, any other copied into staging); returns them. */
+  bindInputs(feeds: Map<string, RuntimeValue>): Uint8Array[] {
+    return this.m.inputs.map((id, slot) => {
+      const size = this.m.tensors[id]!.byteSize;
+      let bytes = fedBytes(this.m, id, feeds, this.plugin);
+      const last = this.bound[slot];
+      if (last && last.buffer === bytes.buffer && last.byteOffset === bytes.byteOffset && last.byteLength === bytes.byteLength) return last;
+      if (bytes.byteLength !== size || !isAligned(bytes)) {
+        const stage = (this.staging[slot] ??= alignedBytes(size));
+        if (!borrowed.has(stage.buffer)) borrowed.add(stage.buffer);
+        stage.set(bytes.subarray(0, size));
+        if (last === stage) return stage;
+        bytes = stage;
+      }
+      this.bound[slot] = bytes;
+      this.inputTable[slot] = address(bytes);
+      return bytes;
+    });
+  }
+
+  /** The graph outputs of the last run: views of the plan's buffers when `borrow`, else copies the caller owns. */
+  unpack(inputs: Uint8Array[], borrow: boolean): Map<string, RuntimeValue> {
+    return unpackOutputs(this.m, this.outputs, inputs, borrow);
+  }
 }
 
 export function allocOutputs(m: DispatchManifest): Uint8Array[] {
@@ -48,7 +118,7 @@ export function allocOutputs(m: DispatchManifest): Uint8Array[] {
  * Graph outputs as tensors. Outputs the plugin does not write (a folded constant, an input passed
  * straight through) are filled here from the weights blob or the input buffers.
  */
-export function unpackOutputs(m: DispatchManifest, outputs: Uint8Array[], inputs: Uint8Array[]): Map<string, RuntimeValue> {
+export function unpackOutputs(m: DispatchManifest, outputs: Uint8Array[], inputs: Uint8Array[], borrow = false): Map<string, RuntimeValue> {
   const result = new Map<string, RuntimeValue>();
   m.outputs.forEach((id, slot) => {
     const t = m.tensors[id]!;
@@ -58,7 +128,7 @@ export function unpackOutputs(m: DispatchManifest, outputs: Uint8Array[], inputs
     else if (t.role === 'input') bytes = inputs[t.offset]!;
     else if (t.role === 'output' && t.offset !== slot) bytes = outputs[t.offset]!; // the same value listed twice
     const count = t.dims.reduce((a, b) => a * b, 1);
-    result.set(t.name, new Tensor(t.dtype, t.dims, dataFromBytes(t.dtype, bytes, count)));
+    result.set(t.name, new Tensor(t.dtype, t.dims, borrow ? viewOfBytes(t.dtype, bytes, count) : dataFromBytes(t.dtype, bytes, count)));
   });
   return result;
 }

@@ -11,6 +11,7 @@ import type { Model } from '../../ir/graph';
 import type { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { setThreads } from '../../backends/interp/parallel/worker-pool';
+import { ownValue } from '../../plugins/native/tensor-io';
 import { BodyRunner, hasNativeBody, REFUSALS } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type PartitionReport } from './report';
@@ -48,6 +49,16 @@ interface Plan {
 }
 
 const isolatedNote = (name: string) => `If/Loop/Scan bodies run on the interp: ${name} runs in a child process (isolated), and bodies run inside the interp's synchronous executor; with --no-isolate they are partitioned too`;
+
+/**
+ * Runs one partition. Between partitions a native session lends its outputs (views of buffers it reuses
+ * every run, so nothing is allocated or copied, and the next native partition is handed the same aligned
+ * addresses as last time); they are valid for the rest of this run, since no partition runs twice in one.
+ */
+function runStep(session: BackendSession, feeds: Map<string, RuntimeValue>, whole: boolean): Promise<Map<string, RuntimeValue>> {
+  const borrowing = (session as { runBorrowed?: BackendSession['run'] }).runBorrowed;
+  return !whole && borrowing ? borrowing(feeds) : session.run(feeds);
+}
 
 export class PartitionedSession implements BackendSession {
   private readonly plans = new Map<string, Plan>();
@@ -144,16 +155,17 @@ export class PartitionedSession implements BackendSession {
     const plan = await this.plan(feeds);
     this.last = plan;
     const whole = plan.whole;
-    // Graph inputs with an initializer default are values too when not fed.
-    const env = new Map<string, RuntimeValue>(this.model.graph.initializers);
-    for (const [k, v] of feeds) env.set(k, v);
-    for (const [k, v] of plan.constants) env.set(k, v);
+    // Graph inputs with an initializer default are values too when not fed. One partition produces every
+    // output itself (checked below), so it needs none of them.
+    const env = new Map<string, RuntimeValue>(whole ? undefined : this.model.graph.initializers);
+    if (!whole) for (const [k, v] of feeds) env.set(k, v);
+    if (!whole) for (const [k, v] of plan.constants) env.set(k, v);
     for (const [i, step] of plan.steps.entries()) {
       const subFeeds = whole ? feeds : new Map(step.partition.inputs.map((n) => [n, env.get(n) ?? null] as const));
       let out: Map<string, RuntimeValue>;
       const started = performance.now();
       try {
-        out = await step.session.run(subFeeds);
+        out = await runStep(step.session, subFeeds, whole);
       } catch (e) {
         if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
         if (this.refuseNode(step, e)) return this.run(feeds); // split again without that node (no output is out yet)
@@ -171,7 +183,8 @@ export class PartitionedSession implements BackendSession {
       const out = await plan.tail.session.run(new Map(plan.tail.partition.inputs.map((n) => [n, env.get(n) ?? null] as const)));
       for (const n of plan.tail.partition.outputs) env.set(n, out.get(n) ?? null);
     }
-    return new Map(this.model.graph.outputs.map((o) => [o.name, env.get(o.name) ?? null]));
+    // Values a native partition lent (its reused buffers) are copied once they leave the run.
+    return new Map(this.model.graph.outputs.map((o) => [o.name, ownValue(env.get(o.name) ?? null)]));
   }
 
   /**
