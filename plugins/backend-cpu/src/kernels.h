@@ -23,6 +23,11 @@ enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
 #define CAST_VARIANT(FROM, TO) ((int)((FROM) * 32u + (TO)))
 #define CAST_FROM(V) ((uint32_t)(V) / 32u)
 #define CAST_TO(V) ((uint32_t)(V) % 32u)
+/* Comparisons' and Where's variant: the op and the HODU_DTYPE_* of the compared (or selected) values. */
+enum CompareOp { OP_EQUAL, OP_LESS, OP_LESS_OR_EQUAL, OP_GREATER, OP_GREATER_OR_EQUAL };
+#define COMPARE_VARIANT(OP, DTYPE) ((int)((OP) * 32u + (DTYPE)))
+#define COMPARE_OP(V) ((int)((uint32_t)(V) / 32u))
+#define COMPARE_DTYPE(V) ((uint32_t)(V) % 32u)
 
 /*
  * Runs at create(): validates the step (metadata layout, shapes, attributes the kernel handles) and says
@@ -103,6 +108,8 @@ DECLARE_KERNEL(gru)
 DECLARE_KERNEL(unary_math)
 DECLARE_KERNEL(binary_math)
 DECLARE_KERNEL(cast)
+DECLARE_KERNEL(compare)
+DECLARE_KERNEL(where)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

@@ -24,6 +24,7 @@ import { reduce } from './reduce';
 import { gru, lstm } from './rnn';
 import { softmax } from './softmax';
 import { variadicPair } from './variadic';
+import { where } from './where';
 
 const BUILDERS: Record<string, Builder> = {
   Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: binary, PRelu: binary,
@@ -37,7 +38,7 @@ const BUILDERS: Record<string, Builder> = {
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
-  Max: variadicPair, Min: variadicPair,
+  Max: variadicPair, Min: variadicPair, Where: where,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
