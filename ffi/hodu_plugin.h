@@ -4,13 +4,15 @@
  *
  * A plugin exports one symbol, `hodu_plugin_descriptor`, a function returning a pointer to a static
  * HoduPluginDescriptor. Use HODU_EXPORT_BACKEND_PLUGIN / HODU_EXPORT_FORMAT_PLUGIN to define it.
- * The host reads `abi_version` first and refuses the plugin (without calling anything else) when it
- * differs from its own; then it checks `sdk_range` against its SDK version (semver).
+ * The host reads `abi_version` first and refuses the plugin (without calling anything else) when it is
+ * neither its own nor an older one it still loads (HODU_ABI_VERSION_MIN); then it checks `sdk_range`
+ * against its SDK version (semver). ABI 1 differs only in create() (no options): HoduBackendApiV1 below.
  *
  * Memory ownership:
  *  - The descriptor, its strings and kernel list are static: they must stay valid while the library is
  *    loaded. The host never frees or writes them.
- *  - create(): the manifest bytes are owned by the host and stay valid and unchanged until destroy()
+ *  - create(): the options struct is owned by the host and valid only during the call.
+ *    The manifest bytes are owned by the host and stay valid and unchanged until destroy()
  *    returns for that handle, so a plugin may point into them (weights included) instead of copying.
  *    The buffer is 64-byte aligned. The handle is owned by the plugin; the host calls destroy() exactly
  *    once per successful create(), and never after a failed one (NULL return).
@@ -35,7 +37,9 @@ extern "C" {
 #endif
 
 /* Must equal ABI_VERSION in hodu's src/version.ts (a test checks). Bumped on any incompatible change. */
-#define HODU_ABI_VERSION 1
+#define HODU_ABI_VERSION 2
+/* The oldest ABI this host still loads (ABI 1 plugins get no create options). */
+#define HODU_ABI_VERSION_MIN 1
 /* The SDK version these headers belong to (SDK_VERSION in src/version.ts). */
 #define HODU_SDK_VERSION "0.1.0"
 /* The SDK range a plugin declares; define HODU_PLUGIN_SDK_RANGE before including to override. */
@@ -76,9 +80,26 @@ typedef struct HoduFormatPlugin *HoduFormatPluginHandle;
 /* Called by run() before each step (may be NULL): lets the host name the kernel if the plugin crashes. */
 typedef void (*HoduStepCallback)(void *user, uint32_t step_index);
 
+/*
+ * What the host asks of a session, passed to create(). `struct_size` is sizeof the struct the host filled:
+ * fields are only ever appended, and a plugin reads a field only when struct_size covers it (HODU_OPTION),
+ * so a newer host with a longer struct and an older plugin (or the reverse) agree without another ABI bump.
+ */
+typedef struct HoduCreateOptions {
+  uint32_t struct_size; /* sizeof(HoduCreateOptions) as the host knows it */
+  uint32_t threads;     /* threads the session may use, the calling one included; 0 = the plugin's default */
+} HoduCreateOptions;
+
+/* A field of `opts` when the host's struct holds it, else `fallback` (also when opts is NULL). */
+#define HODU_OPTION(opts, field, fallback)                                                                   \
+  ((opts) != NULL && (opts)->struct_size >= offsetof(HoduCreateOptions, field) + sizeof((opts)->field)       \
+       ? (opts)->field                                                                                       \
+       : (fallback))
+
 typedef struct HoduBackendApi {
-  /* Prepares a manifest for running. Returns NULL and fills err on failure. */
-  HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, char *err, size_t err_cap);
+  /* Prepares a manifest for running. Returns NULL and fills err on failure. options may be NULL. */
+  HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, const HoduCreateOptions *options,
+                                    char *err, size_t err_cap);
   /* Runs all steps. inputs[i] / outputs[i] follow the manifest's graph input / output lists. An output
    * whose tensor is not role OUTPUT (a weight or an input passed through) is filled by the host. */
   int32_t (*run)(HoduBackendPluginHandle handle, const void *const *inputs, void *const *outputs,
@@ -87,6 +108,16 @@ typedef struct HoduBackendApi {
   /* Non-zero when the plugin implements the kernel named (see opToKernelName). */
   int32_t (*supports_kernel)(const char *kernel_name);
 } HoduBackendApi;
+
+/* ABI 1's entry points (abi_version 1): the same but for create(), which takes no options. The host still
+ * loads such plugins; HODU_EXPORT_BACKEND_PLUGIN_V1 builds one (hodu's tests do, to keep that path honest). */
+typedef struct HoduBackendApiV1 {
+  HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, char *err, size_t err_cap);
+  int32_t (*run)(HoduBackendPluginHandle handle, const void *const *inputs, void *const *outputs,
+                 HoduStepCallback on_step, void *user, char *err, size_t err_cap);
+  void (*destroy)(HoduBackendPluginHandle handle);
+  int32_t (*supports_kernel)(const char *kernel_name);
+} HoduBackendApiV1;
 
 /* Format plugins: declared for ABI stability; the host does not load native format plugins yet. */
 typedef struct HoduFormatApi {
@@ -105,7 +136,7 @@ typedef struct HoduPluginDescriptor {
   const char *version;
   uint64_t capabilities;         /* HODU_CAP_* */
   const char *const *kernels;    /* NULL-terminated kernel names (backends), or NULL */
-  const HoduBackendApi *backend; /* non-NULL for backends */
+  const HoduBackendApi *backend; /* non-NULL for backends (a HoduBackendApiV1 when abi_version is 1) */
   const HoduFormatApi *format;   /* non-NULL for format plugins */
 } HoduPluginDescriptor;
 
@@ -117,6 +148,14 @@ typedef const HoduPluginDescriptor *(*HoduDescriptorFn)(void);
   static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
                                                          HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, KERNELS, \
                                                          &hodu_backend_api_, NULL};                          \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
+#define HODU_EXPORT_BACKEND_PLUGIN_V1(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)           \
+  static const HoduBackendApiV1 hodu_backend_api_v1_ = {CREATE, RUN, DESTROY, SUPPORTS};                     \
+  static const HoduPluginDescriptor hodu_descriptor_ = {1, HODU_PLUGIN_BACKEND, HODU_PLUGIN_SDK_RANGE,       \
+                                                         NAME, VERSION, CAPS, KERNELS,                        \
+                                                         (const HoduBackendApi *)(const void *)&hodu_backend_api_v1_, NULL}; \
   HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
   HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
 

@@ -18,8 +18,10 @@ const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE
 export const RELEASE_DATE: string = typeof HODU_RELEASE_DATE === 'string' ? HODU_RELEASE_DATE : '';
 /** Semver of the plugin SDK (src/sdk). Plugins declare the range they need. */
 export const SDK_VERSION = '0.1.0';
-/** Version of the native plugin ABI (ffi/hodu_plugin.h). */
-export const ABI_VERSION = 1;
+/** Version of the native plugin ABI (ffi/hodu_plugin.h). 2: create() takes HoduCreateOptions (threads). */
+export const ABI_VERSION = 2;
+/** The oldest native plugin ABI still loaded (HODU_ABI_VERSION_MIN): ABI 1 plugins are created without options. */
+export const ABI_VERSION_MIN = 1;
 /** Version of the DispatchManifest byte layout. */
 export const MANIFEST_VERSION = 1;
 

@@ -152,7 +152,9 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
   return scratch;
 }
 
-static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, char *err, size_t err_cap) {
+static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
+                                             char *err, size_t err_cap) {
+  (void)options;
   HoduBackendPluginHandle h = calloc(1, sizeof *h);
   if (!h) {
     hodu_set_error(err, err_cap, "out of memory");

@@ -98,7 +98,7 @@ static int run_case(Reader *r, const HoduBackendApi *api, char *name, size_t nam
   int failed = 0;
   char err[1024] = "", msg[256];
   uint8_t *manifest = aligned_copy(mbytes, mlen);
-  HoduBackendPluginHandle h = r->bad ? NULL : api->create(manifest, (size_t)mlen, err, sizeof err);
+  HoduBackendPluginHandle h = r->bad ? NULL : api->create(manifest, (size_t)mlen, NULL, err, sizeof err);
   if (r->bad) failed = printf("FAIL %s: malformed bundle\n", name) > 0;
   else if (!h) failed = printf("FAIL %s: create: %s\n", name, err) > 0;
   else {

@@ -7,7 +7,7 @@ import { HoduError } from '../../errors';
 import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import { planManifest } from '../../plan/plan-manifest';
-import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue } from '../../sdk/backend';
+import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { NativeBackendBinding, type NativeHandle } from './binding';
 import { nativeUnsupportedOps } from './kernel-fit';
@@ -66,7 +66,13 @@ class NativeSession implements BackendSession {
   readonly runBorrowed: ((feeds: Map<string, RuntimeValue>) => Promise<Map<string, RuntimeValue>>) | undefined;
   private readonly fedNames: string[];
 
-  constructor(private readonly model: Model, private readonly info: NativePluginInfo, private readonly binding: NativeBackendBinding | undefined, private readonly opts: NativeBackendOptions) {
+  constructor(
+    private readonly model: Model,
+    private readonly info: NativePluginInfo,
+    private readonly binding: NativeBackendBinding | undefined,
+    private readonly opts: NativeBackendOptions,
+    private readonly threads = 0,
+  ) {
     this.runSync = binding ? (feeds) => this.runInProcess(binding, feeds, false) : undefined;
     this.runBorrowed = binding ? async (feeds) => this.runInProcess(binding, feeds, true) : undefined;
     this.fedNames = feedInputs(model.graph).map((i) => i.name);
@@ -100,7 +106,7 @@ class NativeSession implements BackendSession {
     }
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
-    const plan: NativePlan = { manifest, handle: this.binding?.create(encodeManifest(manifest)), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
+    const plan: NativePlan = { manifest, handle: this.binding?.create(encodeManifest(manifest), { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     this.plans.set(key, plan);
     while (this.plans.size > MAX_NATIVE_PLANS) {
       const oldest = this.plans.keys().next().value!;
@@ -117,7 +123,7 @@ class NativeSession implements BackendSession {
     const inputs = packInputs(m, feeds, this.info.name);
     let outputs: Uint8Array[];
     try {
-      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs });
+      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs, threads: this.threads });
     } catch (e) {
       if (e instanceof PluginCrashError) await this.opts.onCrash?.({ signal: e.signal, where: e.where });
       throw e;
@@ -159,10 +165,11 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
     available: () => (info.runner ? { ok: true } : { ok: false, reason: 'it declares no runner capability' }),
     unsupportedOps: (model) => nativeUnsupportedOps(model, info.kernels),
     kernels: info.kernels,
-    createSession(model) {
-      if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts);
+    createSession(model, sessionOpts?: SessionOptions) {
+      const threads = sessionOpts?.threads ?? 0;
+      if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts, threads);
       binding ??= new NativeBackendBinding(libPath, info.name);
-      return new NativeSession(model, binding.info, binding, opts);
+      return new NativeSession(model, binding.info, binding, opts, threads);
     },
   };
 }

@@ -43,6 +43,22 @@ function message(err: Uint8Array): string {
   return new TextDecoder().decode(err.subarray(0, end < 0 ? err.length : end)) || '(no message)';
 }
 
+export interface CreateOptions {
+  /** Threads the session may use, the calling one included (0 or absent: the plugin's default). */
+  threads?: number;
+}
+
+/** HoduCreateOptions (ffi/hodu_plugin.h): u32 struct_size, u32 threads. */
+const CREATE_OPTIONS_SIZE = 8;
+
+function createOptions(opts: CreateOptions): Uint8Array {
+  const bytes = new Uint8Array(CREATE_OPTIONS_SIZE);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, CREATE_OPTIONS_SIZE, true);
+  view.setUint32(4, Math.max(0, Math.floor(opts.threads ?? 0)), true);
+  return bytes;
+}
+
 /** A session handle: the plugin's opaque pointer plus the manifest bytes it may point into. */
 export interface NativeHandle {
   pointer: number;
@@ -73,7 +89,9 @@ export class NativeBackendBinding {
         if (!p) throw new HoduError('E_PLUGIN_LOAD', `plugin '${this.info.name}': backend entry point '${what}' is NULL`);
         return p as Pointer;
       };
-      this.createFn = CFunction({ ptr: fn(0, 'create'), args: [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.u64], returns: FFIType.ptr });
+      // ABI 1's create takes no options (HoduBackendApiV1); the rest of the entry points are the same.
+      const createArgs = this.info.abiVersion === 1 ? [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.u64] : [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.ptr, FFIType.u64];
+      this.createFn = CFunction({ ptr: fn(0, 'create'), args: createArgs, returns: FFIType.ptr });
       this.runFn = CFunction({
         ptr: fn(8, 'run'),
         args: [FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.u64],
@@ -91,12 +109,19 @@ export class NativeBackendBinding {
     return this.supportsFn(Buffer.from(`${kernel}\0`)) !== 0;
   }
 
-  /** Calls create(manifest). The returned handle keeps the manifest bytes alive until destroy. */
-  create(manifestBytes: Uint8Array): NativeHandle {
+  /**
+   * Calls create(manifest, options). The returned handle keeps the manifest bytes alive until destroy.
+   * `threads` (0: the plugin's default) reaches ABI-2 plugins in HoduCreateOptions; ABI-1 plugins get no options.
+   */
+  create(manifestBytes: Uint8Array, opts: CreateOptions = {}): NativeHandle {
     const manifest = alignedBytes(manifestBytes.byteLength);
     manifest.set(manifestBytes);
     this.err.fill(0);
-    const pointer = this.createFn(manifest, manifest.byteLength, this.err, ERR_CAP) as number | null;
+    const pointer = (
+      this.info.abiVersion === 1
+        ? this.createFn(manifest, manifest.byteLength, this.err, ERR_CAP)
+        : this.createFn(manifest, manifest.byteLength, createOptions(opts), this.err, ERR_CAP)
+    ) as number | null;
     if (!pointer) {
       // Its own code, so that a partitioned session can move the refused part to the interp (src/runtime/partition/).
       throw new HoduError('E_PLUGIN_REFUSED', `plugin '${this.info.name}' could not prepare the model: ${message(this.err)}`, {

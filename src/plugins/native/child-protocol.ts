@@ -14,6 +14,8 @@ export interface ChildRequest {
   mode: 'probe' | 'run';
   libPath: string;
   name: string;
+  /** 'run': threads for create() (0 or absent: the plugin's default). */
+  threads?: number;
   /** Byte lengths of the blobs after the header: [manifest, input 0, input 1, …] for 'run'. */
   blobs: number[];
 }

@@ -61,7 +61,7 @@ export async function runPluginChild(argv: string[]): Promise<number> {
     });
     const outputs = allocOutputs(manifest);
     mark(PROGRESS_CREATE);
-    const handle = binding.create(manifestBytes!);
+    const handle = binding.create(manifestBytes!, { threads: header.threads });
     try {
       binding.run(handle, inputs, outputs, mark);
     } finally {

@@ -26,6 +26,8 @@ export interface IsolateOptions {
   name: string;
   /** Kill the child after this long (default: no limit). */
   timeoutMs?: number;
+  /** Threads for the plugin's create() (0 or absent: its default). */
+  threads?: number;
   /** Override the child argv prefix (tests of the compiled binary). */
   command?: string[];
 }
@@ -102,7 +104,7 @@ async function runChild(request: ChildRequest, blobs: Uint8Array[], opts: Isolat
  * HoduError('E_PLUGIN_CRASH', "plugin 'NAME' crashed with SIGSEGV while running kernel 'KERNEL' …").
  */
 export async function runIsolated(libPath: string, manifest: DispatchManifest, inputs: Uint8Array[], opts: IsolateOptions): Promise<Uint8Array[]> {
-  const request: ChildRequest = { mode: 'run', libPath, name: opts.name, blobs: [] };
+  const request: ChildRequest = { mode: 'run', libPath, name: opts.name, threads: opts.threads, blobs: [] };
   const { response } = await runChild(request, [encodeManifest(manifest), ...inputs], opts, manifest);
   return response.blobs;
 }

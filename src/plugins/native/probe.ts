@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import satisfies from 'semver/functions/satisfies';
 import validRange from 'semver/ranges/valid';
 import { HoduError } from '../../errors';
-import { ABI_VERSION, SDK_VERSION } from '../../version';
+import { ABI_VERSION, ABI_VERSION_MIN, SDK_VERSION } from '../../version';
 import { hostArch, libraryArch } from './arch';
 
 export const DESCRIPTOR_SYMBOL = 'hodu_plugin_descriptor';
@@ -79,8 +79,8 @@ export function openPluginLibrary(libPath: string, name = nameFromPath(libPath))
 /** Reads and checks the descriptor at `d` (ABI first). */
 export function readDescriptor(d: number, libPath: string, fallbackName: string): NativePluginInfo {
   const abiVersion = read.u32(d as Pointer, DESCRIPTOR.abi);
-  if (abiVersion !== ABI_VERSION) {
-    throw new HoduError('E_PLUGIN_ABI', `plugin '${fallbackName}' was built for plugin ABI ${abiVersion}, this hodu speaks ABI ${ABI_VERSION}`, {
+  if (abiVersion < ABI_VERSION_MIN || abiVersion > ABI_VERSION) {
+    throw new HoduError('E_PLUGIN_ABI', `plugin '${fallbackName}' was built for plugin ABI ${abiVersion}, this hodu speaks ABI ${ABI_VERSION} (and loads ABI ${ABI_VERSION_MIN} to ${ABI_VERSION})`, {
       hint: `rebuild it against this hodu's headers: hodu plugin rebuild ${fallbackName}`,
     });
   }

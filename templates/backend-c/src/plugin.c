@@ -67,7 +67,11 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
   free(h);
 }
 
-static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, char *err, size_t err_cap) {
+/* options: what the host asks of this session (HODU_OPTION(options, threads, 0) is the thread count, 0 for
+ * "your default"); this single-threaded template needs none of it. */
+static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
+                                             char *err, size_t err_cap) {
+  (void)options;
   HoduBackendPluginHandle h = calloc(1, sizeof *h);
   if (!h) {
     hodu_set_error(err, err_cap, "out of memory");
