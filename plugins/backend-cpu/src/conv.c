@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "sgemm.h"
+#include "threads.h"
 #include "window.h"
 
 static int is_pointwise(const Window *w) {
@@ -51,12 +52,27 @@ static void row_range(const Window *w, int64_t off, int64_t *lo, int64_t *hi) {
   if (*lo > *hi) *lo = *hi;
 }
 
-/* Y[m] = bias[m] + Σ taps W[m, t] · X[c] shifted, for one input channel c per group (m / (M/C) = c). */
-static void depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w) {
+typedef struct Depthwise {
+  const float *x, *wt, *bias;
+  float *y;
+  const Window *w;
+  int64_t per_task; /* output channels (over all images) per task */
+} Depthwise;
+
+/*
+ * Y[m] = bias[m] + Σ taps W[m, t] · X[c] shifted, for one input channel c per group (m / (M/C) = c).
+ * One task: output channels [task·per_task, …) counted over all images (n · M + m), each independent.
+ */
+static void depthwise_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Depthwise *d = ctx;
+  const float *x = d->x, *wt = d->wt, *bias = d->bias;
+  float *y = d->y;
+  const Window *w = d->w;
   const int64_t P = window_out_size(w), in_size = window_in_size(w), taps = window_taps(w);
-  const int64_t per = w->out_channels / w->channels;
-  for (int64_t n = 0; n < w->batch; n++)
-    for (int64_t m = 0; m < w->out_channels; m++) {
+  const int64_t per = w->out_channels / w->channels, total = w->batch * w->out_channels;
+  for (int64_t nm = task * d->per_task; nm < total && nm < (task + 1) * d->per_task; nm++) {
+      const int64_t n = nm / w->out_channels, m = nm % w->out_channels;
       float *ym = y + (n * w->out_channels + m) * P;
       const float *xc = x + (n * w->channels + m / per) * in_size, *wm = wt + m * taps;
       float b = bias ? bias[m] : 0.0f;
@@ -83,6 +99,16 @@ static void depthwise(const float *x, const float *wt, const float *bias, float 
     }
 }
 
+/* Channels are split between the run's threads in tasks of at least ~64 KiB of output. */
+static void depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w) {
+  const int64_t total = w->batch * w->out_channels, P = window_out_size(w);
+  const int64_t chunk = (int64_t)cpu_min_split(16384);
+  int64_t per_task = P > 0 ? (chunk + P - 1) / P : total;
+  if (per_task < 1) per_task = 1;
+  Depthwise d = {x, wt, bias, y, w, per_task};
+  parallel_for(cpu_pool(), (total + per_task - 1) / per_task, depthwise_task, &d);
+}
+
 /* dst[0:n] = row values ow0 .. ow0+n-1 (stride sw from xr, zero outside [lo, hi) or when xr is NULL). */
 static void put_run(float *dst, int64_t ow0, int64_t n, const float *xr, int64_t sw, int64_t lo, int64_t hi) {
   int64_t a = xr ? (lo > ow0 ? lo : ow0) : ow0 + n, b = xr ? (hi < ow0 + n ? hi : ow0 + n) : ow0 + n;
@@ -98,10 +124,25 @@ static void put_run(float *dst, int64_t ow0, int64_t n, const float *xr, int64_t
  * goes to bp[(p / nr) · nr · K + r · nr + p % nr]: X[c] at that tap, 0 in the padding and past P.
  * Panel by panel, so the writes are sequential; each panel's nr positions are a few runs of output rows.
  */
-static void im2col_packed(const float *x, int64_t channels, const Window *w, int64_t nr, float *bp) {
+typedef struct Im2col {
+  const float *x;
+  int64_t channels, nr, panels_per_task;
+  const Window *w;
+  float *bp;
+} Im2col;
+
+/* Panels [task·panels_per_task, …): panel q starts at bp + q·nr·K, so tasks write disjoint ranges. */
+static void im2col_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Im2col *g = ctx;
+  const float *x = g->x;
+  const int64_t channels = g->channels, nr = g->nr;
+  const Window *w = g->w;
   const int64_t P = window_out_size(w), in_size = window_in_size(w), rows = w->out[0] * w->out[1];
-  float *dst = bp;
-  for (int64_t p0 = 0; p0 < P; p0 += nr) {
+  const int64_t first = task * g->panels_per_task * nr, K = channels * window_taps(w);
+  const int64_t end = first + g->panels_per_task * nr < P ? first + g->panels_per_task * nr : P;
+  float *dst = g->bp + first * K;
+  for (int64_t p0 = first; p0 < end; p0 += nr) {
     const int64_t count = P - p0 < nr ? P - p0 : nr, first_row = p0 / w->out[2], first_ow = p0 % w->out[2];
     for (int64_t ch = 0; ch < channels; ch++)
       for (int64_t kd = 0; kd < w->kernel[0]; kd++)
@@ -124,6 +165,18 @@ static void im2col_packed(const float *x, int64_t channels, const Window *w, int
             if (count < nr) memset(dst + count, 0, (size_t)(nr - count) * sizeof(float)); /* past P */
           }
   }
+}
+
+static void im2col_packed(const float *x, int64_t channels, const Window *w, int64_t nr, float *bp) {
+  const int64_t P = window_out_size(w), K = channels * window_taps(w), panels = (P + nr - 1) / nr;
+  ThreadPool *pool = cpu_pool();
+  /* Tasks of at least ~64 KiB of columns, a few per thread. */
+  int64_t per_task = (panels + 4 * pool_threads(pool) - 1) / (4 * pool_threads(pool));
+  const int64_t panel_floats = nr * K > 0 ? nr * K : 1, min_panels = ((int64_t)cpu_min_split(16384) + panel_floats - 1) / panel_floats;
+  if (per_task < min_panels) per_task = min_panels;
+  if (per_task < 1) per_task = 1;
+  Im2col g = {x, channels, nr, per_task, w, bp};
+  parallel_for(pool, (panels + per_task - 1) / per_task, im2col_task, &g);
 }
 
 int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {

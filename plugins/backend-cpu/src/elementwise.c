@@ -6,6 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "kernels.h"
+#include "threads.h"
+
+/* Large ops are split between the run's threads in chunks of at least 64 KiB of output (16384 floats):
+ * smaller ones are not worth waking a thread for. */
+#define CHUNK_FLOATS 16384
+static int64_t chunks(size_t n, size_t chunk) { return (int64_t)((n + chunk - 1) / chunk); }
 
 /* Largest element offset `strides` reach over `dims` (+1), to check an operand is big enough. */
 static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
@@ -47,27 +53,37 @@ static void binary_row(int op, const float *a, ptrdiff_t ia, const float *b, ptr
   }
 }
 
-/* The innermost axis is one tight loop; the outer axes step like an odometer. */
-int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
-  (void)err, (void)err_cap;
-  uint32_t rank = (uint32_t)meta(c, 0);
-  const float *a = in_f32(c, 0), *b = in_f32(c, 1);
-  float *y = out_f32(c, 0);
-  int64_t dims[64], sa[64], sb[64], idx[64];
-  size_t total = 1;
-  for (uint32_t d = 0; d < rank; d++) {
-    dims[d] = meta(c, 1 + d);
-    sa[d] = meta(c, 1 + rank + d);
-    sb[d] = meta(c, 1 + 2 * rank + d);
-    idx[d] = 0;
-    total *= (size_t)dims[d];
-  }
-  if (total == 0) return HODU_OK;
-  size_t inner = rank ? (size_t)dims[rank - 1] : 1;
-  ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+typedef struct Binary {
+  const KernelCall *c;
+  uint32_t rank;
+  const float *a, *b;
+  float *y;
+  const int64_t *dims, *sa, *sb;
+  size_t inner, total, rows_per_task;
+} Binary;
+
+/* The innermost axis is one tight loop; the outer axes step like an odometer, from this task's first row. */
+static void binary_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Binary *g = ctx;
+  const uint32_t rank = g->rank;
+  const int64_t *dims = g->dims, *sa = g->sa, *sb = g->sb;
+  const float *a = g->a, *b = g->b;
+  float *y = g->y;
+  const size_t inner = g->inner, first = (size_t)task * g->rows_per_task * inner;
+  const size_t end = first + g->rows_per_task * inner < g->total ? first + g->rows_per_task * inner : g->total;
+  int64_t idx[64];
   ptrdiff_t ao = 0, bo = 0;
-  for (size_t o = 0; o < total; o += inner) {
-    binary_row(c->variant, a + ao, ia, b + bo, ib, y + o, inner);
+  size_t row = first / inner;
+  for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
+    idx[d] = (int64_t)(row % (size_t)dims[d]);
+    row /= (size_t)dims[d];
+    ao += (ptrdiff_t)(idx[d] * sa[d]);
+    bo += (ptrdiff_t)(idx[d] * sb[d]);
+  }
+  ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  for (size_t o = first; o < end; o += inner) {
+    binary_row(g->c->variant, a + ao, ia, b + bo, ib, y + o, inner);
     for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
       ao += (ptrdiff_t)sa[d];
       bo += (ptrdiff_t)sb[d];
@@ -77,6 +93,24 @@ int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
       idx[d] = 0;
     }
   }
+}
+
+int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  uint32_t rank = (uint32_t)meta(c, 0);
+  int64_t dims[64], sa[64], sb[64];
+  size_t total = 1;
+  for (uint32_t d = 0; d < rank; d++) {
+    dims[d] = meta(c, 1 + d);
+    sa[d] = meta(c, 1 + rank + d);
+    sb[d] = meta(c, 1 + 2 * rank + d);
+    total *= (size_t)dims[d];
+  }
+  if (total == 0) return HODU_OK;
+  size_t inner = rank ? (size_t)dims[rank - 1] : 1, rows = total / inner;
+  size_t rows_per_task = (cpu_min_split(CHUNK_FLOATS) + inner - 1) / inner;
+  Binary g = {c, rank, in_f32(c, 0), in_f32(c, 1), out_f32(c, 0), dims, sa, sb, inner, total, rows_per_task};
+  parallel_for(cpu_pool(), (int64_t)((rows + rows_per_task - 1) / rows_per_task), binary_task, &g);
   return HODU_OK;
 }
 
@@ -93,12 +127,23 @@ int32_t check_unary(const KernelCall *c, size_t *scratch, char *err, size_t err_
   return check_same_size(c, 1, err, err_cap);
 }
 
-int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
-  (void)err, (void)err_cap;
-  const float *x = in_f32(c, 0);
-  float *y = out_f32(c, 0);
-  size_t n = numel(out_tensor(c, 0));
-  switch (c->variant) {
+/* A chunk of an elementwise op: elements [task · chunk, …) of x into y. */
+typedef struct Chunked {
+  const KernelCall *c;
+  const float *x;
+  float *y;
+  size_t n, chunk;
+  float lo, hi; /* Clip's bounds */
+} Chunked;
+
+static void unary_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Chunked *g = ctx;
+  const size_t first = (size_t)task * g->chunk;
+  const float *x = g->x + first;
+  float *y = g->y + first;
+  size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
+  switch (g->c->variant) {
     case OP_RELU: for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? 0.0f : x[i]; break;
     /* Split by sign so exp never overflows. */
     case OP_SIGMOID:
@@ -117,6 +162,12 @@ int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
       }
       break;
   }
+}
+
+int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), cpu_min_split(CHUNK_FLOATS), 0.0f, 0.0f};
+  parallel_for(cpu_pool(), chunks(g.n, g.chunk), unary_task, &g);
   return HODU_OK;
 }
 
@@ -131,17 +182,26 @@ int32_t check_clip(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   return HODU_OK;
 }
 
-int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {
-  (void)err, (void)err_cap;
-  const float *x = in_f32(c, 0), *lo_t = in_f32(c, 1), *hi_t = in_f32(c, 2);
-  float lo = lo_t ? lo_t[0] : meta_f(c, 0), hi = hi_t ? hi_t[0] : meta_f(c, 1);
-  float *y = out_f32(c, 0);
-  size_t n = numel(out_tensor(c, 0));
+static void clip_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Chunked *g = ctx;
+  const size_t first = (size_t)task * g->chunk;
+  const float *x = g->x + first, lo = g->lo, hi = g->hi;
+  float *y = g->y + first;
+  size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
   /* min(max(x, lo), hi) with NaN kept: when lo > hi every value becomes hi, as the spec says. */
   for (size_t i = 0; i < n; i++) {
     float v = x[i] < lo ? lo : x[i];
     y[i] = v > hi ? hi : v;
   }
+}
+
+int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  const float *lo_t = in_f32(c, 1), *hi_t = in_f32(c, 2);
+  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), cpu_min_split(CHUNK_FLOATS),
+               lo_t ? lo_t[0] : meta_f(c, 0), hi_t ? hi_t[0] : meta_f(c, 1)};
+  parallel_for(cpu_pool(), chunks(g.n, g.chunk), clip_task, &g);
   return HODU_OK;
 }
 

@@ -8,6 +8,8 @@
 #include <string.h>
 #include "hodu_plugin.h"
 #include "kernels.h"
+#include "sgemm.h"
+#include "threads.h"
 
 #define PLUGIN_NAME "cpu"
 #define PLUGIN_VERSION "0.1.0"
@@ -94,6 +96,7 @@ struct HoduBackendPlugin {
   void **ptrs;    /* per tensor, resolved at each run */
   uint8_t *arena; /* intermediates at the planner's offsets, 64-byte aligned */
   float *scratch; /* im2col columns, GEMM packing: shared by all steps (they run one at a time) */
+  ThreadPool *pool; /* HoduCreateOptions.threads (0: physical cores), made here, set as cpu_pool() by run */
 };
 
 static void plugin_destroy(HoduBackendPluginHandle h) {
@@ -104,6 +107,7 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
   free(h->ptrs);
   free(h->arena);
   free(h->scratch);
+  pool_destroy(h->pool);
   free(h);
 }
 
@@ -154,10 +158,11 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
 
 static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
                                              char *err, size_t err_cap) {
-  (void)options;
   HoduBackendPluginHandle h = calloc(1, sizeof *h);
-  if (!h) {
-    hodu_set_error(err, err_cap, "out of memory");
+  if (h) h->pool = pool_create((int)HODU_OPTION(options, threads, 0), sgemm_thread_floats());
+  if (!h || !h->pool) {
+    hodu_set_error(err, err_cap, "out of memory (or no threads could start)");
+    plugin_destroy(h);
     return NULL;
   }
   if (hodu_manifest_open(&h->manifest, bytes, len, err, err_cap) != HODU_OK) {
@@ -206,14 +211,16 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
       default: h->ptrs[i] = h->arena + t->offset; break;
     }
   }
-  for (uint32_t i = 0; i < m->step_count; i++) {
+  cpu_pool_set(h->pool);
+  int32_t status = HODU_OK;
+  for (uint32_t i = 0; i < m->step_count && status == HODU_OK; i++) {
     if (on_step) on_step(user, i);
     const Step *s = &h->steps[i];
     KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state};
-    int32_t status = s->kernel->run(&call, err, err_cap);
-    if (status != HODU_OK) return status;
+    status = s->kernel->run(&call, err, err_cap);
   }
-  return HODU_OK;
+  cpu_pool_set(NULL);
+  return status;
 }
 
 static int32_t plugin_supports_kernel(const char *name) { return name && find_kernel(name) ? 1 : 0; }

@@ -5,6 +5,7 @@
  * The micro-kernel is picked once with __builtin_cpu_supports, so the library is built without -march.
  */
 #include "sgemm.h"
+#include "threads.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -202,6 +203,60 @@ static void scale_c(ptrdiff_t M, ptrdiff_t N, float beta, float *C, ptrdiff_t ld
 }
 
 /*
+ * One KC×NC block of the macro-loop, B already packed: C[0:M, j0 : j0+nc] += A[:, p0 : p0+kc] · B block.
+ * Split into tasks of (MC rows of A) × (a range of B's nr-column panels), so that even an M of one block
+ * (a conv with few output channels) is shared out along N. Each task packs its A rows into its thread's own
+ * buffer; tasks write disjoint tiles of C, and every element is summed in the same order whatever the
+ * split, so any thread count gives the bits of one thread.
+ */
+typedef struct Macro {
+  Micro k;
+  ptrdiff_t M, rsa, csa, ldc, col_stride;
+  int mc_blk, kc, nc, n_splits, panels;
+  float alpha;
+  const float *A, *b;
+  float *C, *pa; /* pa: the caller's A buffer when running on one thread */
+  ThreadPool *pool;
+} Macro;
+
+static void macro_task(void *ctx, int64_t task, int tid) {
+  const Macro *g = ctx;
+  const Micro k = g->k;
+  ptrdiff_t i0 = (ptrdiff_t)(task / g->n_splits) * g->mc_blk;
+  int split = (int)(task % g->n_splits);
+  int q0 = (int)((int64_t)g->panels * split / g->n_splits), q1 = (int)((int64_t)g->panels * (split + 1) / g->n_splits);
+  if (q0 == q1) return;
+  int mc = (int)(g->M - i0 < g->mc_blk ? g->M - i0 : g->mc_blk);
+  float *pa = g->pool ? pool_local(g->pool, tid) : g->pa;
+  pack_a(g->A + i0 * g->rsa, g->rsa, g->csa, mc, g->kc, k.mr, g->alpha, pa);
+  for (int j = q0 * k.nr; j < g->nc && j < q1 * k.nr; j += k.nr) {
+    int n = g->nc - j < k.nr ? g->nc - j : k.nr;
+    for (int i = 0; i < mc; i += k.mr) {
+      int m = mc - i < k.mr ? mc - i : k.mr;
+      k.fn(g->kc, pa + (size_t)i * g->kc, g->b + j * g->col_stride, g->C + (i0 + i) * g->ldc + j, g->ldc, m, n, 0);
+    }
+  }
+}
+
+/* Packing B's block, split by panels (each lands at its own offset: panel q at q·nr·kc). */
+typedef struct PackB {
+  const float *B;
+  ptrdiff_t rs, cs;
+  int kc, nc, nr, per_task;
+  float *dst;
+} PackB;
+
+static void pack_b_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const PackB *g = ctx;
+  int j = (int)task * g->per_task * g->nr, n = g->nc - j < g->per_task * g->nr ? g->nc - j : g->per_task * g->nr;
+  pack_b(g->B + j * g->cs, g->rs, g->cs, g->kc, n, g->nr, g->dst + (size_t)j * g->kc);
+}
+
+/* Below this many multiply-adds per block, waking threads costs more than it saves. */
+#define PARALLEL_MIN_FMAS (1 << 18)
+
+/*
  * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
  * packed whole by the caller (bp: column panels of nr, each K rows deep), so a block is just an offset.
  */
@@ -211,28 +266,36 @@ static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const fl
   const int mc_blk = (MC_MAX / k.mr) * k.mr;
   float *pa = ws;
   float *pb = ws + (size_t)(MC_MAX + MR_MAX) * KC;
+  ThreadPool *pool = cpu_pool();
+  const int threads = pool_threads(pool);
+  const int m_blocks = (int)((M + mc_blk - 1) / mc_blk);
   for (ptrdiff_t j0 = 0; j0 < N; j0 += NC) {
     int nc = (int)(N - j0 < NC ? N - j0 : NC);
+    int panels = (nc + k.nr - 1) / k.nr;
     for (ptrdiff_t p0 = 0; p0 < K; p0 += KC) {
       int kc = (int)(K - p0 < KC ? K - p0 : KC);
+      int parallel = threads > 1 && (double)M * nc * kc >= (double)cpu_min_split(PARALLEL_MIN_FMAS);
       /* panel j of this block: at b + j · col_stride */
       const float *b = bp ? bp + j0 * K + p0 * k.nr : pb;
       ptrdiff_t col_stride = bp ? K : kc;
-      if (!bp) pack_b(B + p0 * rsb + j0 * csb, rsb, csb, kc, nc, k.nr, pb);
-      for (ptrdiff_t i0 = 0; i0 < M; i0 += mc_blk) {
-        int mc = (int)(M - i0 < mc_blk ? M - i0 : mc_blk);
-        pack_a(A + i0 * rsa + p0 * csa, rsa, csa, mc, kc, k.mr, alpha, pa);
-        for (int j = 0; j < nc; j += k.nr) {
-          int n = nc - j < k.nr ? nc - j : k.nr;
-          for (int i = 0; i < mc; i += k.mr) {
-            int m = mc - i < k.mr ? mc - i : k.mr;
-            k.fn(kc, pa + (size_t)i * kc, b + j * col_stride, C + (i0 + i) * ldc + j0 + j, ldc, m, n, 0);
-          }
-        }
+      if (!bp) {
+        int per_task = parallel ? (panels + threads - 1) / threads : panels;
+        PackB pk = {B + p0 * rsb + j0 * csb, rsb, csb, kc, nc, k.nr, per_task, pb};
+        parallel_for(parallel ? pool : NULL, (panels + per_task - 1) / per_task, pack_b_task, &pk);
       }
+      /* Enough tasks to keep every thread busy (a few each, so uneven edges balance), none narrower than a panel. */
+      int n_splits = 1;
+      if (parallel && m_blocks < 4 * threads) n_splits = (4 * threads + m_blocks - 1) / m_blocks;
+      if (n_splits > panels) n_splits = panels;
+      Macro g = {k, M, rsa, csa, ldc, col_stride, mc_blk, kc, nc, n_splits, panels, alpha,
+                 A + p0 * csa, b, C + j0, pa, parallel ? pool : NULL};
+      parallel_for(g.pool, (int64_t)m_blocks * n_splits, macro_task, &g);
     }
   }
 }
+
+/* Floats of A packing each thread of a pool needs (threads.c allocates them per thread). */
+size_t sgemm_thread_floats(void) { return (size_t)(MC_MAX + MR_MAX) * KC; }
 
 void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
            const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws) {

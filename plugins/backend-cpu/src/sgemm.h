@@ -6,11 +6,14 @@
 
 /* Floats of packing workspace hodu_sgemm needs (A and B panels); allocate once, 64-byte aligned. */
 size_t sgemm_workspace_floats(void);
+/* Floats of private A packing each thread of the run's pool (cpu_pool()) needs: pool_create's local_floats. */
+size_t sgemm_thread_floats(void);
 
 /*
  * C = alpha · A·B + beta · C, with A [M×K] read at A[i·rsa + p·csa], B [K×N] at B[p·rsb + j·csb] (so a
  * transposed operand is just swapped strides) and C row-major with row stride ldc. beta = 0 ignores C's
- * previous contents (NaN included). `ws` holds sgemm_workspace_floats() floats.
+ * previous contents (NaN included). `ws` holds sgemm_workspace_floats() floats. Large products are split
+ * between the threads of cpu_pool() (threads.h), with the same result bits as one thread.
  */
 void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
            const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws);

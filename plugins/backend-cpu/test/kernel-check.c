@@ -5,6 +5,8 @@
  * runs natively and cross-built under qemu-aarch64, which is how the arm64 build is tested:
  *   cc -std=c11 -O2 -Iffi -o kernel-check plugins/backend-cpu/test/kernel-check.c <the package.json sources> -lm
  * HODU_CPU_ISA=avx2 or =c forces a narrower micro-kernel on x86 (every path can be checked on one machine).
+ * HODU_CHECK_THREADS=N runs the kernels with a pool of N threads (as a plugin handle does); add
+ * HODU_CPU_SPLIT_SMALL=1 so that even these small cases are split between them.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 #include "../src/kernels.h"
 #include "../src/sgemm.h"
+#include "../src/threads.h"
 
 static int passed, failed;
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -280,6 +283,12 @@ static void conv_case(int N, int C, int H, int W, int M, int k, int stride, int 
 int main(void) {
   float *ws = floats(sgemm_workspace_floats(), 0);
   printf("micro-kernel: %s\n", sgemm_kernel_name());
+  const char *threads = getenv("HODU_CHECK_THREADS");
+  if (threads && !threads[0]) threads = NULL;
+  ThreadPool *pool = threads ? pool_create(atoi(threads), sgemm_thread_floats()) : NULL;
+  if (threads && !pool) return printf("cannot start %s threads\n", threads), 2;
+  cpu_pool_set(pool);
+  printf("threads: %d\n", pool_threads(pool));
   /* Heights around every micro-tile (4, 6, 14 rows) and widths around every panel (8, 16, 32 columns). */
   static const int Ms[] = {1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 28, 29, 64};
   static const int Ns[] = {1, 7, 8, 9, 16, 17, 31, 32, 33, 100};
@@ -301,6 +310,8 @@ int main(void) {
   conv_case(2, 5, 8, 8, 5, 3, 1, 1, 1, 5);   /* depthwise */
   conv_case(1, 16, 12, 12, 40, 3, 1, 1, 1, 1); /* several sgemm tiles */
   free(ws);
+  cpu_pool_set(NULL);
+  pool_destroy(pool);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }
