@@ -43,7 +43,7 @@ function message(err: Uint8Array): string {
   return new TextDecoder().decode(err.subarray(0, end < 0 ? err.length : end)) || '(no message)';
 }
 
-export interface CreateOptions {
+interface CreateOptions {
   /** Threads the session may use, the calling one included (0 or absent: the plugin's default). */
   threads?: number;
 }
