@@ -8,7 +8,12 @@
  *    of src/plan, reused memory as native backends lay it out); when the model cannot be planned (control flow)
  *    they are the values whose shapes the file declares, and the estimate says it is rough;
  *  - while the run goes on, the RSS is sampled and the run is stopped once it is over the limit (garbage not
- *    yet collected and allocator slack count: the estimate cannot see them).
+ *    yet collected and allocator slack count: the estimate cannot see them);
+ *  - an in-process native run holds the main thread, so nothing samples while it runs. Its memory is known
+ *    exactly when it is planned instead: a native session allocates once per shape set (the plan's arena,
+ *    its manifest copy, its input and output buffers; runs after that allocate nothing), so each new plan is
+ *    checked before the plugin's create, against the RSS at that moment (which holds every value made so far,
+ *    an interp partition's included) plus what the plan will allocate (src/plugins/native/memory-budget.ts).
  */
 import { HoduError } from '../errors';
 import { bytesPerElement } from '../ir/dtype';
@@ -175,12 +180,22 @@ export async function runWithinMemoryLimit<T>(
 
 /**
  * The whole `--max-memory` check of a run: the estimate (with the process's RSS now) is checked before the
- * run, and the returned wrapper watches the run itself, stopping the interp's worker thread when over.
+ * run, and the returned wrapper watches the run itself, stopping the interp's worker thread when over; native
+ * plans made meanwhile are checked before they allocate (setNativeMemoryLimit).
  */
 export async function guardMemory(model: Model, feeds: ReadonlyMap<string, Tensor>, limit: Setting<number | undefined>, debug: (line: string) => void): Promise<<T>(work: Promise<T>) => Promise<T>> {
   const estimate = await estimateRunMemory(model, feeds, process.memoryUsage.rss());
   debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}; runtime ${estimate.runtime}, scratch ${estimate.scratch}), limit ${limit.value} from ${limit.from}`);
   checkMemoryLimit(estimate, limit);
   const stop = (e: HoduError) => void import('../backends/interp/worker/worker-session').then((m) => m.stopInterpWorker(e));
-  return (work) => runWithinMemoryLimit(work, limit, { estimate, stop });
+  // Set now: the run (and its native plans) may start before the returned wrapper is handed its promise.
+  const { setNativeMemoryLimit } = await import('../plugins/native/memory-budget');
+  const clear = setNativeMemoryLimit(limit);
+  return async (work) => {
+    try {
+      return await runWithinMemoryLimit(work, limit, { estimate, stop });
+    } finally {
+      clear();
+    }
+  };
 }

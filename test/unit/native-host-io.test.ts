@@ -6,6 +6,7 @@ import { beforeAll, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { Tensor } from '../../src/ir/tensor';
 import { alignedBytes, isAligned } from '../../src/plugins/native/binding';
+import { setNativeMemoryLimit } from '../../src/plugins/native/memory-budget';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import type { BackendPlugin } from '../../src/sdk/backend';
 import { requireBinary } from '../e2e/hodu';
@@ -93,4 +94,28 @@ test('a partitioned run (native, interp, native) hands each value on and returns
   }
   expect(snapshot(first)).toEqual(before);
   session.dispose();
+});
+
+test('--max-memory: a native plan is checked before the plugin allocates it (RSS now + arena + buffers), only while a limit is set', async () => {
+  // x[1024,1024] -> Relu -> Relu -> y: the arena holds the 4 MiB middle value, inputs and outputs 8 MiB.
+  const model = ir(`
+    graph g (x: float32[1024, 1024]) -> (y: ?) {
+      %h = Relu(x)
+      y = Relu(%h)
+    }`);
+  const feeds = new Map([['x', new Tensor('float32', [1024, 1024], new Float32Array(1024 * 1024))]]);
+  const rss = process.memoryUsage.rss();
+  const clear = setNativeMemoryLimit({ value: rss + (1 << 20), source: 'flag', from: '--max-memory' });
+  try {
+    const session = await cpu.createSession(model);
+    const error = await session.run(feeds).catch((e) => e);
+    expect(error.code).toBe('E_MEMORY_LIMIT');
+    expect(error.message).toMatch(/before backend 'cpu' allocated its plan: .*\(arena 4 MiB \+ manifest [\d.]+ (B|KiB) \+ input and output buffers 8 MiB\), over --max-memory/);
+    session.dispose?.();
+  } finally {
+    clear();
+  }
+  const session = await cpu.createSession(model);
+  expect(((await session.run(feeds)).get('y') as Tensor).dims).toEqual([1024, 1024]);
+  session.dispose?.();
 });

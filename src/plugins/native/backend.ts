@@ -13,6 +13,7 @@ import { NativeBackendBinding, type NativeHandle } from './binding';
 import { nativeUnsupportedOps } from './kernel-fit';
 import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
+import { checkNativePlanMemory } from './memory-budget';
 import { feedShapes, packInputs, PlanIo, unpackOutputs } from './tensor-io';
 
 export interface NativeBackendOptions {
@@ -46,6 +47,9 @@ interface NativePlan {
   /** Its reused buffers and pointer tables (in-process runs only). */
   io: PlanIo | undefined;
 }
+
+/** The input and output buffers a plan's PlanIo may allocate (staging for every input at worst). */
+const ioBytes = (m: DispatchManifest) => [...m.inputs, ...m.outputs].reduce((a, id) => a + m.tensors[id]!.byteSize, 0);
 
 const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -106,7 +110,9 @@ class NativeSession implements BackendSession {
     }
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
-    const plan: NativePlan = { manifest, handle: this.binding?.create(encodeManifest(manifest), { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
+    const encoded = encodeManifest(manifest);
+    if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest) }, this.info.name);
+    const plan: NativePlan = { manifest, handle: this.binding?.create(encoded, { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     this.plans.set(key, plan);
     while (this.plans.size > MAX_NATIVE_PLANS) {
       const oldest = this.plans.keys().next().value!;

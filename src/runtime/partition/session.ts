@@ -11,6 +11,7 @@ import type { Model } from '../../ir/graph';
 import type { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { setThreads } from '../../backends/interp/parallel/worker-pool';
+import { memoryLimitActive } from '../../plugins/native/memory-budget';
 import { ownValue } from '../../plugins/native/tensor-io';
 import { BodyRunner, hasNativeBody, REFUSALS } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
@@ -100,7 +101,8 @@ export class PartitionedSession implements BackendSession {
       const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
       const backend = p.backend === 'native' ? this.native : this.interp;
       // With --profile, bodies stay with the interp, whose timings count a body's nodes once, apart from the If.
-      const bodies = p.backend === 'interp' && !this.options.profile && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
+      // With --max-memory too: this thread cannot sample the RSS while it runs a body (memory-budget.ts).
+      const bodies = p.backend === 'interp' && !this.options.profile && !memoryLimitActive() && hasNativeBody(p.nodes, this.model, this.native.kernels) ? await this.bodyRunner() : undefined;
       const session = bodies ? this.bodyExecutorSession(bodies, sub) : await backend.createSession(sub, this.options);
       steps.push({ partition: p, model: sub, backend: backend.name, session });
     }
@@ -116,6 +118,7 @@ export class PartitionedSession implements BackendSession {
       folded: this.model.graph.nodes.length - remaining.length,
       note: !hasNativeBody(remaining, this.model, this.native.kernels) ? undefined
         : this.options.profile ? 'with --profile, If/Loop/Scan bodies run on the interp, whose timings count body nodes apart from the node that holds them'
+        : memoryLimitActive() ? 'with --max-memory, If/Loop/Scan bodies run on the interp, in its worker thread, where memory is watched while they run'
         : this.bodies === null ? isolatedNote(this.native.name) : undefined,
     };
     let tail: Plan['tail'];
