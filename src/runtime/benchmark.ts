@@ -14,6 +14,7 @@
 import { HoduError } from '../errors';
 import { chooseBackend } from '../backends/registry';
 import { createRunSession } from './run-model';
+import { nativeThreads } from '../util/physical-cores';
 import type { RuntimeValue } from '../sdk/backend';
 import { latencyStats, type LatencyStats } from './benchmark-stats';
 import type { BenchmarkPlan } from './benchmark-options';
@@ -101,9 +102,9 @@ export async function benchmarkModel(model: PreparedModel, feeds: Map<string, Ru
     return {
       ...latencyStats(samples),
       warmup: plan.warmup,
-      // What the session was asked for (0, the backend default, is one thread on the interp). Native plugins
-      // get no threads yet: the CLI says so when more than one is asked for.
-      threads: opts.threads || 1,
+      // What the backend used: a native one gets the count asked for, else the physical cores (nativeThreads);
+      // the interp, one thread unless asked (0 is its default).
+      threads: partitioned ? nativeThreads(opts.threads) : opts.threads || 1,
       backend: backend.name,
       load_ms: loadMs,
       compile_ms: compileMs,

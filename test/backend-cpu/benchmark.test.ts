@@ -15,11 +15,18 @@ describeWithTools(['cc'], 'hodu run --benchmark on backend-cpu', () => {
   });
   afterAll(() => cpu?.cleanup());
 
-  test('--threads 2 on a native plugin: a note that it runs on one thread', () => {
-    const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', '--threads', '2', '--benchmark', '--runs', '2', '--json']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("note: 2 threads (--threads): hodu gives native backends no threads yet, so 'cpu' runs on one");
-    expect(JSON.parse(r.stdout).threads).toBe(2);
+  test('--threads on the native plugin: no note (it uses them), and the JSON says how many it used', () => {
+    for (const n of ['2', '3']) {
+      const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', '--threads', n, '--benchmark', '--runs', '2', '--json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('threads');
+      expect(JSON.parse(r.stdout).threads).toBe(Number(n));
+    }
+    // None asked: the physical cores (distinct package/core pairs of /sys topology), what backend-cpu starts.
+    const r = cpu.run(['run', mlp, '--random-inputs', '--backend', 'cpu', '--benchmark', '--runs', '2', '--json']);
+    const ids = Bun.spawnSync(['sh', '-c', 'cat /sys/devices/system/cpu/cpu[0-9]*/topology/physical_package_id /dev/null | wc -l; for c in /sys/devices/system/cpu/cpu[0-9]*/topology; do echo $(cat $c/physical_package_id):$(cat $c/core_id); done | sort -u | wc -l']).stdout.toString().trim().split('\n').map(Number);
+    const expected = ids[0]! > 0 ? Math.min(ids[1]!, navigator.hardwareConcurrency) : navigator.hardwareConcurrency;
+    expect(JSON.parse(r.stdout).threads).toBe(expected);
   });
 
   for (const isolation of [[], ['--no-isolate']]) {

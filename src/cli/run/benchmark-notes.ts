@@ -1,12 +1,10 @@
 /**
  * Notes printed on stderr before `hodu run --benchmark` measures a native backend, so its numbers are not
- * misread: whether every run crosses into a child process (isolation), and that native backends get no
- * threads yet. Which native backend runs follows the registry (src/backends/registry.ts): `--backend NAME`
+ * misread: whether every run crosses into a child process (isolation). Which native backend runs follows the registry (src/backends/registry.ts): `--backend NAME`
  * means an installed package of that name, which shadows an embedded backend; automatic selection keeps the
  * embedded one. Installed native plugins run isolated unless --no-isolate; the embedded cpu in-process unless
  * --isolate.
  */
-import type { Setting } from '../../config/settings';
 import { EMBEDDED_BACKENDS } from '../../embedded-plugins';
 
 interface NativeFacts {
@@ -16,7 +14,6 @@ interface NativeFacts {
   requested?: string;
   /** --isolate / --no-isolate; undefined when not given. */
   isolate?: boolean;
-  threads: Setting<number>;
   /** An installed plugin of that name is a native library. */
   installedNative: boolean;
 }
@@ -26,9 +23,6 @@ export function benchmarkNotes(f: NativeFacts): string[] {
   const installed = f.installedNative && (f.requested === f.backend || !embeddedNative);
   if (!installed && !embeddedNative) return [];
   const notes: string[] = [];
-  if (f.threads.value > 1) {
-    notes.push(`note: ${f.threads.value} threads (${f.threads.from}): hodu gives native backends no threads yet, so '${f.backend}' runs on one; only the interp's partitions use them`);
-  }
   const isolated = installed ? f.isolate !== false : f.isolate === true;
   if (isolated) {
     const why = installed ? 'the default for an installed plugin' : '--isolate';

@@ -41,7 +41,7 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
     loadMs: ctx.loadMs,
     onSelect: async (choice) => {
       await ctx.onSelect(choice);
-      const facts = { backend: choice.backend, requested: backend.value, isolate: ctx.isolate, threads, installedNative: await installedNativePlugin(choice.backend) };
+      const facts = { backend: choice.backend, requested: backend.value, isolate: ctx.isolate, installedNative: await installedNativePlugin(choice.backend) };
       for (const note of benchmarkNotes(facts)) err(note);
     },
     onProgress: progress?.update,

@@ -4,6 +4,7 @@
  * through bun:ffi or isolated in a child process.
  */
 import { HoduError } from '../../errors';
+import { nativeThreads } from '../../util/physical-cores';
 import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import { planManifest } from '../../plan/plan-manifest';
@@ -172,7 +173,8 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
     unsupportedOps: (model) => nativeUnsupportedOps(model, info.kernels),
     kernels: info.kernels,
     createSession(model, sessionOpts?: SessionOptions) {
-      const threads = sessionOpts?.threads ?? 0;
+      // Resolved here, so that the plugin gets (and --benchmark reports) a definite count: physical cores by default.
+      const threads = nativeThreads(sessionOpts?.threads);
       if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts, threads);
       binding ??= new NativeBackendBinding(libPath, info.name);
       return new NativeSession(model, binding.info, binding, opts, threads);
