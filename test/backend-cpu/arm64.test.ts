@@ -112,11 +112,14 @@ describe.skipIf(!root)('the conformance tests that pass on cpu, as planned manif
     expect(cases).toBeGreaterThan(100);
     const exe = buildCheck(cCompiler(), join(tmp.dir, 'manifest-check'), 'test/manifest-check.c');
     for (const env of isaEnvs()) runCheck([exe, path], env, cases);
+    // Three threads with even tiny ops split between them: the pool's results must equal one thread's.
+    runCheck([exe, path, '3'], { ...process.env, HODU_CPU_SPLIT_SMALL: '1' }, cases);
   }, 300_000);
 
   testWithTools([CROSS, 'qemu-aarch64'], 'manifest-check cross-built for arm64 under qemu-aarch64 gives the same answers', () => {
     const { path, cases } = conformanceBundle();
     const exe = buildCheck([CROSS], join(tmp.dir, 'manifest-check-arm64'), 'test/manifest-check.c');
     runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path], process.env, cases);
+    runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path, '3'], { ...process.env, HODU_CPU_SPLIT_SMALL: '1' }, cases);
   }, 300_000);
 });

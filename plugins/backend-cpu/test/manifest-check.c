@@ -5,7 +5,7 @@
  * official conformance tests that pass on cpu (its header describes the layout), so the same answers are
  * checked on arm64 under qemu-aarch64, where bun cannot run, and on every x86 micro-kernel (HODU_CPU_ISA).
  *   cc -std=c11 -O2 -Iffi -o manifest-check plugins/backend-cpu/test/manifest-check.c <package.json sources> -lm
- *   ./manifest-check BUNDLE
+ *   ./manifest-check BUNDLE [THREADS]    (create()'s thread count, default 1; HODU_CPU_SPLIT_SMALL=1 splits tiny ops too)
  * Tolerance as in the conformance runner: |got − want| ≤ 1e-7 + 1e-3·|want| for float32, NaN == NaN; other
  * dtypes exactly.
  */
@@ -69,7 +69,7 @@ static int mismatch(uint32_t check, const uint8_t *got, const uint8_t *want, uin
 }
 
 /* Runs one case; 0 when every checked output matches. */
-static int run_case(Reader *r, const HoduBackendApi *api, char *name, size_t name_cap) {
+static int run_case(Reader *r, const HoduBackendApi *api, const HoduCreateOptions *opts, char *name, size_t name_cap) {
   uint32_t name_len = u32(r);
   const uint8_t *name_bytes = take(r, name_len);
   snprintf(name, name_cap, "%.*s", name_bytes ? (int)name_len : 0, name_bytes ? (const char *)name_bytes : "");
@@ -118,7 +118,8 @@ static int run_case(Reader *r, const HoduBackendApi *api, char *name, size_t nam
 }
 
 int main(int argc, char **argv) {
-  if (argc != 2) return fprintf(stderr, "usage: manifest-check BUNDLE\n"), 2;
+  if (argc != 2 && argc != 3) return fprintf(stderr, "usage: manifest-check BUNDLE [THREADS]\n"), 2;
+  HoduCreateOptions opts = {sizeof(HoduCreateOptions), argc == 3 ? (uint32_t)atoi(argv[2]) : 1u};
   FILE *f = fopen(argv[1], "rb");
   if (!f) return fprintf(stderr, "cannot open %s\n", argv[1]), 2;
   fseek(f, 0, SEEK_END);
@@ -135,11 +136,11 @@ int main(int argc, char **argv) {
   int passed = 0, failed = 0;
   char name[512];
   for (uint32_t i = 0; i < count && !r.bad; i++) {
-    if (run_case(&r, api, name, sizeof name)) failed++;
+    if (run_case(&r, api, &opts, name, sizeof name)) failed++;
     else passed++;
   }
   if (r.bad) failed++, printf("FAIL the bundle ends early\n");
-  printf("%d passed, %d failed\n", passed, failed);
+  printf("threads: %u\n%d passed, %d failed\n", opts.threads, passed, failed);
   free(data);
   return failed ? 1 : 0;
 }
