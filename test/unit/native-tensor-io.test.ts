@@ -13,7 +13,6 @@ const model = ir(`
 
 test('an aligned input is passed as it is; an unaligned one is copied into an aligned buffer', () => {
   const m = planManifest(model);
-  // 256 bytes: alignedBytes of a few bytes is not always aligned (bun keeps tiny typed arrays inline).
   const aligned = alignedBytes(256);
   expect(isAligned(aligned)).toBe(true);
   const x = new Tensor('float32', [64], new Float32Array(aligned.buffer, aligned.byteOffset, 64));
