@@ -110,6 +110,8 @@ DECLARE_KERNEL(binary_math)
 DECLARE_KERNEL(cast)
 DECLARE_KERNEL(compare)
 DECLARE_KERNEL(where)
+DECLARE_KERNEL(gather)
+DECLARE_KERNEL(slice)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

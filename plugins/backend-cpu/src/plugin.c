@@ -59,7 +59,13 @@ typedef struct KernelEntry {
   X("greater_or_equal_f32_bool", compare, COMPARE_VARIANT(OP_GREATER_OR_EQUAL, HODU_DTYPE_FLOAT32)) X("greater_or_equal_i64_bool", compare, COMPARE_VARIANT(OP_GREATER_OR_EQUAL, HODU_DTYPE_INT64)) \
   X("greater_or_equal_i32_bool", compare, COMPARE_VARIANT(OP_GREATER_OR_EQUAL, HODU_DTYPE_INT32)) X("where_bool_f32", where, COMPARE_VARIANT(0, HODU_DTYPE_FLOAT32)) \
   X("where_bool_i64", where, COMPARE_VARIANT(0, HODU_DTYPE_INT64)) X("where_bool_i32", where, COMPARE_VARIANT(0, HODU_DTYPE_INT32)) \
-  X("where_bool", where, COMPARE_VARIANT(0, HODU_DTYPE_BOOL))
+  X("where_bool", where, COMPARE_VARIANT(0, HODU_DTYPE_BOOL)) \
+  X("gather_f32_i64", gather, 0) X("gather_f32_i32", gather, 0) X("gather_i64", gather, 0) \
+  X("gather_i64_i32", gather, 0) X("gather_i32_i64", gather, 0) X("gather_i32", gather, 0) \
+  X("gather_bool_i64", gather, 0) X("gather_bool_i32", gather, 0) X("slice_f32_i64", slice, 0) \
+  X("slice_f32_i32", slice, 0) X("slice_f32", slice, 0) X("slice_i64", slice, 0) \
+  X("slice_i64_i32", slice, 0) X("slice_i32_i64", slice, 0) X("slice_i32", slice, 0) \
+  X("slice_bool_i64", slice, 0) X("slice_bool_i32", slice, 0) X("slice_bool", slice, 0)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,

@@ -18,10 +18,12 @@ import { conv } from './conv';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { layerNorm } from './layer-norm';
+import { gather } from './gather';
 import { gemm, matmul } from './matmul';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
 import { gru, lstm } from './rnn';
+import { slice } from './slice';
 import { softmax } from './softmax';
 import { variadicPair } from './variadic';
 import { where } from './where';
@@ -38,7 +40,7 @@ const BUILDERS: Record<string, Builder> = {
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
-  Max: variadicPair, Min: variadicPair, Where: where,
+  Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
