@@ -3,7 +3,8 @@
  * conv 64ch@56² and the real models (when fetched) — then the sgemm's GFLOP/s next to one core's measured FMA
  * peak. hodu runs each model as `hodu run` would, on backend-cpu partitioned with the interp (the table says
  * where the nodes ran: cpu, interp, or 'cpu 12/15' nodes), or on the interp alone without backend-cpu;
- * onnxruntime at 1 and 2 intra-op threads. Every engine is timed in-process on session.run alone (loading and
+ * hodu and onnxruntime each at 1 and 2 threads (hodu: the session's --threads; backend-cpu splits its
+ * large ops between them, the interp its large MatMul/Gemm/Conv). Every engine is timed in-process on session.run alone (loading and
  * planning excluded), median of the runs after a warm-up, same inputs; ratio = hodu / onnxruntime
  * (lower is better). Outputs are compared first, so a fast wrong answer shows. Prints numbers, asserts nothing.
  *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--no-real] [--no-peak] [--from-source]
@@ -59,13 +60,13 @@ const engines: HoduEngine[] = [...('skipped' in cpu ? [] : [cpu]), await interpE
 const cpuLine = 'skipped' in cpu ? `hodu cpu: not measured: ${cpu.skipped}` : `hodu cpu: ${cpu.origin}`;
 console.error(cpuLine);
 
-type Row = { model: string; backend: string; hodu: number; ort1: number; ort2: number; diff: string; flops?: number };
+type Row = { model: string; backend: string; hodu: number; hodu2: number; ort1: number; ort2: number; diff: string; flops?: number };
 const rows: Row[] = [];
 for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).filter((x) => !filter || filter.test(x.name))) {
   // -O2 on hodu's side: onnxruntime applies its own graph optimizations by default.
   const model = prepareModel(decodeCase(c), 2);
   const feeds = c.feeds(model);
-  let chosen: { name: string; session: BackendSession; outputs: Map<string, unknown> } | undefined;
+  let chosen: { name: string; session: BackendSession; session2: BackendSession; outputs: Map<string, unknown> } | undefined;
   for (const e of engines) {
     let session: BackendSession | undefined;
     try {
@@ -74,7 +75,10 @@ for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).
       session = made.session;
       await session.prepare?.(feeds);
       const outputs = await session.run(feeds);
-      chosen = { name: backendLabel(e.backend.name, made.partitioned?.explain()), session, outputs };
+      const session2 = (await createRunSession(model, e.backend, { threads: 2 })).session;
+      await session2.prepare?.(feeds);
+      await session2.run(feeds);
+      chosen = { name: backendLabel(e.backend.name, made.partitioned?.explain()), session, session2, outputs };
       break;
     } catch (err) {
       session?.dispose?.();
@@ -85,36 +89,38 @@ for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).
   const [ort1, ort2] = [await ortSession(c.path, 1), await ortSession(c.path, 2)];
   const of = ortFeeds(feeds);
   const { maxDiff, ok } = compareOutputs(chosen.outputs, await ort1.run(of));
-  const session = chosen.session;
+  const { session, session2 } = chosen;
   const row: Row = {
     model: c.name,
     backend: chosen.name,
     hodu: await medianMs(() => session.run(feeds)),
+    hodu2: await medianMs(() => session2.run(feeds)),
     ort1: await medianMs(() => ort1.run(of)),
     ort2: await medianMs(() => ort2.run(of)),
     diff: `${maxDiff.toExponential(1)}${ok ? '' : ' MISMATCH'}`,
     flops: c.flops,
   };
   session.dispose?.();
+  session2.dispose?.();
   await ort1.release();
   await ort2.release();
   rows.push(row);
-  console.error(`measured ${row.model} on ${row.backend}: ${row.hodu.toFixed(3)} ms; onnxruntime ${row.ort1.toFixed(3)} / ${row.ort2.toFixed(3)} ms`);
+  console.error(`measured ${row.model} on ${row.backend}: ${row.hodu.toFixed(3)} / ${row.hodu2.toFixed(3)} ms; onnxruntime ${row.ort1.toFixed(3)} / ${row.ort2.toFixed(3)} ms`);
 }
 
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
-const table: string[][] = [['model', 'hodu on', 'hodu (ms)', 'ort 1t (ms)', 'ratio 1t', 'ort 2t (ms)', 'ratio 2t¹', 'max |diff|']];
-for (const r of rows) table.push([r.model, r.backend, r.hodu.toFixed(3), r.ort1.toFixed(3), ratio(r.hodu, r.ort1), r.ort2.toFixed(3), ratio(r.hodu, r.ort2), r.diff]);
+const table: string[][] = [['model', 'hodu on', 'hodu 1t (ms)', 'ort 1t (ms)', 'ratio 1t', 'hodu 2t (ms)', 'ort 2t (ms)', 'ratio 2t', 'max |diff|']];
+for (const r of rows) table.push([r.model, r.backend, r.hodu.toFixed(3), r.ort1.toFixed(3), ratio(r.hodu, r.ort1), r.hodu2.toFixed(3), r.ort2.toFixed(3), ratio(r.hodu2, r.ort2), r.diff]);
 const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 console.log(`\nhodu vs onnxruntime-node: median of up to ${runs} runs (at least 5, ~${BUDGET_MS / 1000} s per engine) after ${WARMUP} warm-up runs; ratio = hodu / onnxruntime (lower is better)\n`);
 console.log(`${cpuLine}\n`);
 for (const r of table) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-const within = (k: 'ort1' | 'ort2') => rows.filter((r) => r.hodu <= r[k]).length;
-const geomean = (k: 'ort1' | 'ort2') => Math.exp(rows.reduce((s, r) => s + Math.log(r.hodu / r[k]), 0) / Math.max(1, rows.length));
+const hoduAt = (r: Row, k: 'ort1' | 'ort2') => (k === 'ort1' ? r.hodu : r.hodu2);
+const within = (k: 'ort1' | 'ort2') => rows.filter((r) => hoduAt(r, k) <= r[k]).length;
+const geomean = (k: 'ort1' | 'ort2') => Math.exp(rows.reduce((s, r) => s + Math.log(hoduAt(r, k) / r[k]), 0) / Math.max(1, rows.length));
 if (rows.length) console.log(`\nratio ≤ 1.0 on ${within('ort1')}/${rows.length} at 1 thread, ${within('ort2')}/${rows.length} at 2; geometric mean ${geomean('ort1').toFixed(2)} / ${geomean('ort2').toFixed(2)}`);
-console.log('¹ hodu runs ONE thread in both columns: backend-cpu has no thread pool yet and the interp runs single-threaded here, so "ratio 2t" is single-threaded hodu against 2-thread onnxruntime.');
 console.log('  max |diff| is against onnxruntime at 1 thread; MISMATCH: outside rtol 1e-3, atol 1e-4.');
-for (const r of rows.filter((x) => x.flops)) console.log(`  ${r.model} on hodu ${r.backend}: ${(r.flops! / r.hodu / 1e6).toFixed(1)} GFLOP/s end to end (onnxruntime 1t: ${(r.flops! / r.ort1 / 1e6).toFixed(1)})`);
+for (const r of rows.filter((x) => x.flops)) console.log(`  ${r.model} on hodu ${r.backend}: ${(r.flops! / r.hodu / 1e6).toFixed(1)} GFLOP/s end to end at 1 thread, ${(r.flops! / r.hodu2 / 1e6).toFixed(1)} at 2 (onnxruntime: ${(r.flops! / r.ort1 / 1e6).toFixed(1)}, ${(r.flops! / r.ort2 / 1e6).toFixed(1)})`);
 
 if (!args.includes('--no-peak')) {
   const g = measureGemmVsPeak(work);
