@@ -39,14 +39,14 @@ function buildCheck(cc: string[], out: string, driver = 'test/kernel-check.c'): 
  * Runs a check program; returns its summary line and micro-kernel line after asserting it found no failure
  * and ran `cases` cases (kernel-check: more than 100).
  */
-function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string } {
+function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string; threads: string } {
   const r = spawn(cmd, env);
   const summary = /^(\d+) passed, (\d+) failed$/m.exec(r.output);
   expect(summary, r.output).not.toBeNull();
   expect({ failed: Number(summary![2]), exit: r.code, output: r.code ? r.output : '' }).toEqual({ failed: 0, exit: 0, output: '' });
   if (cases === undefined) expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
   else expect(Number(summary![1])).toBe(cases);
-  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '' };
+  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '', threads: /^threads: (\d+)$/m.exec(r.output)?.[1] ?? '' };
 }
 
 const x86 = process.arch === 'x64';
@@ -67,6 +67,9 @@ testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passe
   const exe = buildCheck([CROSS], join(tmp.dir, 'kernel-check-arm64'));
   expect(libraryArch(exe)).toBe('aarch64');
   runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env);
+  // With a pool of 3 threads splitting even these small cases (HODU_CHECK_THREADS, HODU_CPU_SPLIT_SMALL).
+  const threaded = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CHECK_THREADS: '3', HODU_CPU_SPLIT_SMALL: '1' });
+  expect(threaded.threads).toBe('3'); // the pool started (qemu-user runs the threads)
 }, 300_000);
 
 testWithTools([CROSS], 'the arm64 shared library builds with the command hodu uses, and is an aarch64 ELF', () => {
