@@ -65,7 +65,12 @@ typedef struct KernelEntry {
   X("gather_bool_i64", gather, 0) X("gather_bool_i32", gather, 0) X("slice_f32_i64", slice, 0) \
   X("slice_f32_i32", slice, 0) X("slice_f32", slice, 0) X("slice_i64", slice, 0) \
   X("slice_i64_i32", slice, 0) X("slice_i32_i64", slice, 0) X("slice_i32", slice, 0) \
-  X("slice_bool_i64", slice, 0) X("slice_bool_i32", slice, 0) X("slice_bool", slice, 0)
+  X("slice_bool_i64", slice, 0) X("slice_bool_i32", slice, 0) X("slice_bool", slice, 0) \
+  X("identity_i64", copy_typed, 0) X("flatten_i64", copy_typed, 0) X("reshape_i64", copy_typed, 0) X("squeeze_i64", copy_typed, 0) \
+  X("unsqueeze_i64", copy_typed, 0) X("identity_i32", copy_typed, 0) X("flatten_i32", copy_typed, 0) X("reshape_i32_i64", copy_typed, 0) \
+  X("squeeze_i32", copy_typed, 0) X("squeeze_i32_i64", copy_typed, 0) X("unsqueeze_i32", copy_typed, 0) X("unsqueeze_i32_i64", copy_typed, 0) \
+  X("identity_bool", copy_typed, 0) X("flatten_bool", copy_typed, 0) X("reshape_bool_i64", copy_typed, 0) X("squeeze_bool", copy_typed, 0) \
+  X("squeeze_bool_i64", copy_typed, 0) X("unsqueeze_bool", copy_typed, 0) X("unsqueeze_bool_i64", copy_typed, 0)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,
