@@ -104,6 +104,7 @@ static void depthwise(const float *x, const float *wt, const float *bias, float 
   const int64_t total = w->batch * w->out_channels, P = window_out_size(w);
   const int64_t chunk = (int64_t)cpu_min_split(16384);
   int64_t per_task = P > 0 ? (chunk + P - 1) / P : total;
+  if (total * P < 4 * chunk) per_task = total; /* under 4 chunks: one thread */
   if (per_task < 1) per_task = 1;
   Depthwise d = {x, wt, bias, y, w, per_task};
   parallel_for(cpu_pool(), (total + per_task - 1) / per_task, depthwise_task, &d);
@@ -174,6 +175,7 @@ static void im2col_packed(const float *x, int64_t channels, const Window *w, int
   int64_t per_task = (panels + 4 * pool_threads(pool) - 1) / (4 * pool_threads(pool));
   const int64_t panel_floats = nr * K > 0 ? nr * K : 1, min_panels = ((int64_t)cpu_min_split(16384) + panel_floats - 1) / panel_floats;
   if (per_task < min_panels) per_task = min_panels;
+  if (panels < 4 * min_panels) per_task = panels; /* under 4 chunks: one thread */
   if (per_task < 1) per_task = 1;
   Im2col g = {x, channels, nr, per_task, w, bp};
   parallel_for(pool, (panels + per_task - 1) / per_task, im2col_task, &g);

@@ -8,10 +8,14 @@
 #include "kernels.h"
 #include "threads.h"
 
-/* Large ops are split between the run's threads in chunks of at least 64 KiB of output (16384 floats):
- * smaller ones are not worth waking a thread for. */
+/* Large ops are split between the run's threads in chunks of at least 64 KiB of output (16384 floats),
+ * and only from 4 chunks up: for less, waking a thread costs about what it saves. */
 #define CHUNK_FLOATS 16384
 static int64_t chunks(size_t n, size_t chunk) { return (int64_t)((n + chunk - 1) / chunk); }
+static size_t chunk_for(size_t n) {
+  size_t chunk = cpu_min_split(CHUNK_FLOATS);
+  return n < 4 * chunk ? (n ? n : 1) : chunk;
+}
 
 /* Largest element offset `strides` reach over `dims` (+1), to check an operand is big enough. */
 static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
@@ -108,7 +112,7 @@ int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
   }
   if (total == 0) return HODU_OK;
   size_t inner = rank ? (size_t)dims[rank - 1] : 1, rows = total / inner;
-  size_t rows_per_task = (cpu_min_split(CHUNK_FLOATS) + inner - 1) / inner;
+  size_t rows_per_task = (chunk_for(total) + inner - 1) / inner;
   Binary g = {c, rank, in_f32(c, 0), in_f32(c, 1), out_f32(c, 0), dims, sa, sb, inner, total, rows_per_task};
   parallel_for(cpu_pool(), (int64_t)((rows + rows_per_task - 1) / rows_per_task), binary_task, &g);
   return HODU_OK;
@@ -166,7 +170,7 @@ static void unary_task(void *ctx, int64_t task, int tid) {
 
 int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
-  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), cpu_min_split(CHUNK_FLOATS), 0.0f, 0.0f};
+  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), chunk_for(numel(out_tensor(c, 0))), 0.0f, 0.0f};
   parallel_for(cpu_pool(), chunks(g.n, g.chunk), unary_task, &g);
   return HODU_OK;
 }
@@ -199,7 +203,7 @@ static void clip_task(void *ctx, int64_t task, int tid) {
 int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   const float *lo_t = in_f32(c, 1), *hi_t = in_f32(c, 2);
-  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), cpu_min_split(CHUNK_FLOATS),
+  Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), chunk_for(numel(out_tensor(c, 0))),
                lo_t ? lo_t[0] : meta_f(c, 0), hi_t ? hi_t[0] : meta_f(c, 1)};
   parallel_for(cpu_pool(), chunks(g.n, g.chunk), clip_task, &g);
   return HODU_OK;

@@ -254,7 +254,7 @@ static void pack_b_task(void *ctx, int64_t task, int tid) {
 }
 
 /* Below this many multiply-adds per block, waking threads costs more than it saves. */
-#define PARALLEL_MIN_FMAS (1 << 18)
+#define PARALLEL_MIN_FMAS (1 << 21)
 
 /*
  * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
