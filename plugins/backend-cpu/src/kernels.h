@@ -113,6 +113,7 @@ DECLARE_KERNEL(where)
 DECLARE_KERNEL(gather)
 DECLARE_KERNEL(slice)
 DECLARE_KERNEL(copy_typed)
+DECLARE_KERNEL(pad)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

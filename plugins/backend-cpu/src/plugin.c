@@ -70,7 +70,8 @@ typedef struct KernelEntry {
   X("unsqueeze_i64", copy_typed, 0) X("identity_i32", copy_typed, 0) X("flatten_i32", copy_typed, 0) X("reshape_i32_i64", copy_typed, 0) \
   X("squeeze_i32", copy_typed, 0) X("squeeze_i32_i64", copy_typed, 0) X("unsqueeze_i32", copy_typed, 0) X("unsqueeze_i32_i64", copy_typed, 0) \
   X("identity_bool", copy_typed, 0) X("flatten_bool", copy_typed, 0) X("reshape_bool_i64", copy_typed, 0) X("squeeze_bool", copy_typed, 0) \
-  X("squeeze_bool_i64", copy_typed, 0) X("unsqueeze_bool", copy_typed, 0) X("unsqueeze_bool_i64", copy_typed, 0)
+  X("squeeze_bool_i64", copy_typed, 0) X("unsqueeze_bool", copy_typed, 0) X("unsqueeze_bool_i64", copy_typed, 0) \
+  X("pad_f32_i64", pad, 0) X("pad_f32_i64_i32", pad, 0)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,

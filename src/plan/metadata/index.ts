@@ -20,6 +20,7 @@ import { concat, transpose } from './layout';
 import { layerNorm } from './layer-norm';
 import { gather } from './gather';
 import { gemm, matmul } from './matmul';
+import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
 import { gru, lstm } from './rnn';
@@ -40,7 +41,7 @@ const BUILDERS: Record<string, Builder> = {
   Selu: selu,
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
-  Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice,
+  Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
