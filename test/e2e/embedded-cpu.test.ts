@@ -87,16 +87,16 @@ test('cpu and interp give the same outputs (rtol 1e-4, atol 1e-5), in-process an
 
 test('a model with an op cpu lacks runs on interp, and --verbose says why cpu was passed over', () => {
   const home = freshHome();
-  const f = { kind: 'tensor' as const, dtype: 'float32' as const, shape: [2, 3] };
-  const model = writeModelFile(join(t.dir, 'neg.onnx'), buildModel({
-    nodes: [{ name: 'neg_0', op: 'Neg', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} }],
-    inputs: [{ name: 'x', type: f }],
-    outputs: [{ name: 'y', type: f }],
+  // Det: a linear-algebra op no CPU kernel is planned for (an elementwise op would soon gain one).
+  const model = writeModelFile(join(t.dir, 'det.onnx'), buildModel({
+    nodes: [{ name: 'det_0', op: 'Det', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} }],
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [3, 3] } }],
+    outputs: [{ name: 'y', type: { kind: 'tensor', dtype: 'float32', shape: [] } }],
   }));
   const r = run(home, ['run', model, '--random-inputs', '--verbose']);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain('backend: interp');
-  expect(r.stderr).toContain('passed over: cpu: does not support op Neg');
+  expect(r.stderr).toContain('passed over: cpu: does not support op Det');
 });
 
 test('no writable $HODU_HOME: the run falls back to interp, and --verbose says why', () => {
