@@ -42,7 +42,7 @@ export function measureGemmVsPeak(work: string, n = 1024): GemmVsPeak | { skippe
   const peakOut = sh([peak]).trim().split('\n');
   const peakLine = peakOut.find((l) => l.startsWith('peak:')) ?? peakOut.join('; ');
   const sgemm = join(dir, 'sgemm-bench');
-  sh(['cc', '-std=c11', '-O2', '-o', sgemm, 'bench/sgemm-bench.c', 'src/sgemm.c', 'src/gemv.c', '-lm']);
+  sh(['cc', '-std=c11', '-O2', '-o', sgemm, 'bench/sgemm-bench.c', 'src/sgemm.c', 'src/gemv.c', 'src/threads.c', '-pthread', '-lm']);
   const sgemmLine = sh([sgemm, String(n)]).trim();
   return { peakGflops: gflops(peakLine, 'peak'), peakLine, sgemmGflops: gflops(sgemmLine, 'sgemm'), sgemmLine };
 }
