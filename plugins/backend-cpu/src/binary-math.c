@@ -7,13 +7,6 @@
 #include <string.h>
 #include "kernels.h"
 
-/* Largest element offset `strides` reach over the output dims (+1), to check an operand is big enough. */
-static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
-  uint64_t r = 1;
-  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
-  return r;
-}
-
 /*
  * Metadata (two inputs): [rank, out_dims(rank), a_strides(rank), b_strides(rank)], as Add's; stride 0 =
  * broadcast. Max/Min with one input: none (a copy).
@@ -35,8 +28,8 @@ int32_t check_binary_math(const KernelCall *c, size_t *scratch, char *err, size_
   for (uint32_t d = 0; d < (uint32_t)rank; d++)
     REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
   if (numel(y) == 0) return HODU_OK;
-  REQUIRE_META(reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
-               reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
+  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
+               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
   return HODU_OK;
 }
 

@@ -12,13 +12,6 @@
 #include <string.h>
 #include "kernels.h"
 
-/* Largest element offset the strides at `stride_at` reach over the output dims (+1). */
-static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
-  uint64_t r = 1;
-  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
-  return r;
-}
-
 /* The strided layout of `operands` inputs: rank, output dims matching Y, each input big enough. */
 static int32_t check_strided(const KernelCall *c, uint32_t operands, char *err, size_t err_cap) {
   const HoduManifestTensor *y = out_tensor(c, 0);
@@ -32,7 +25,7 @@ static int32_t check_strided(const KernelCall *c, uint32_t operands, char *err, 
   for (uint32_t k = 0; k < operands; k++) REQUIRE_META(in_tensor(c, k));
   if (numel(y) == 0) return HODU_OK;
   for (uint32_t k = 0; k < operands; k++)
-    REQUIRE_META(reach(c, (uint32_t)rank, 1 + (1 + k) * (uint32_t)rank) <= numel(in_tensor(c, k)));
+    REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (1 + k) * (uint32_t)rank) <= numel(in_tensor(c, k)));
   return HODU_OK;
 }
 

@@ -17,13 +17,6 @@ static size_t chunk_for(size_t n) {
   return n < 4 * chunk ? (n ? n : 1) : chunk;
 }
 
-/* Largest element offset `strides` reach over `dims` (+1), to check an operand is big enough. */
-static uint64_t reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
-  uint64_t r = 1;
-  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
-  return r;
-}
-
 /* Metadata: [rank, out_dims(rank), a_strides(rank), b_strides(rank)]; stride 0 = broadcast along that axis. */
 int32_t check_binary(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
   (void)scratch;
@@ -37,8 +30,8 @@ int32_t check_binary(const KernelCall *c, size_t *scratch, char *err, size_t err
     REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
   }
   if (numel(y) == 0) return HODU_OK;
-  REQUIRE_META(reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
-               reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
+  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
+               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
   return HODU_OK;
 }
 

@@ -61,6 +61,17 @@ static inline float *out_f32(const KernelCall *c, uint32_t i) {
 }
 static inline int64_t meta(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta(c->step, i); }
 static inline float meta_f(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta_float(c->step, i); }
+
+/*
+ * Largest element offset (+1) the strides at metadata[stride_at..] reach over the output dims at
+ * metadata[1..rank] (the broadcasting layout of Add, the comparisons and Where): an operand must hold at least
+ * this many elements.
+ */
+static inline uint64_t broadcast_reach(const KernelCall *c, uint32_t rank, uint32_t stride_at) {
+  uint64_t r = 1;
+  for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
+  return r;
+}
 static inline int64_t dim(const HoduManifestTensor *t, uint32_t i) { return hodu_manifest_tensor_dim(t, i); }
 static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_manifest_tensor_elements(t); }
 
