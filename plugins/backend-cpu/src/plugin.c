@@ -3,6 +3,10 @@
  * kernel (refusing at once what it cannot compute exactly), and allocates one 64-byte-aligned arena (the
  * planner's offsets) plus one scratch buffer sized for the hungriest step; weights are used in place from
  * the manifest bytes. run() resolves the tensor pointers for this call and runs the steps in order.
+ * The create/run skeleton, kernels.h's helpers and the Softmax loop follow templates/backend-c (what
+ * `hodu plugin new --lang c` writes) on purpose: a plugin package is self-contained (it is built alone from
+ * its own folder), so it cannot include the template's files, and reading the two side by side is how a
+ * plugin author learns from this one.
  */
 #include <stdlib.h>
 #include <string.h>
