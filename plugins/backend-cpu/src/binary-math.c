@@ -86,14 +86,7 @@ int32_t run_binary_math(const KernelCall *c, char *err, size_t err_cap) {
   ptrdiff_t ao = 0, bo = 0;
   for (size_t o = 0; o < total; o += inner) {
     math_row(c->variant, a + ao, ia, b + bo, ib, y + o, inner);
-    for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
-      ao += (ptrdiff_t)sa[d];
-      bo += (ptrdiff_t)sb[d];
-      if (++idx[d] < dims[d]) break;
-      ao -= (ptrdiff_t)(sa[d] * dims[d]);
-      bo -= (ptrdiff_t)(sb[d] * dims[d]);
-      idx[d] = 0;
-    }
+    broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
   }
   return HODU_OK;
 }

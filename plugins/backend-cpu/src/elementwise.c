@@ -81,14 +81,7 @@ static void binary_task(void *ctx, int64_t task, int tid) {
   ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
   for (size_t o = first; o < end; o += inner) {
     binary_row(g->c->variant, a + ao, ia, b + bo, ib, y + o, inner);
-    for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
-      ao += (ptrdiff_t)sa[d];
-      bo += (ptrdiff_t)sb[d];
-      if (++idx[d] < dims[d]) break;
-      ao -= (ptrdiff_t)(sa[d] * dims[d]);
-      bo -= (ptrdiff_t)(sb[d] * dims[d]);
-      idx[d] = 0;
-    }
+    broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
   }
 }
 

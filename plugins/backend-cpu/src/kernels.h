@@ -72,6 +72,22 @@ static inline uint64_t broadcast_reach(const KernelCall *c, uint32_t rank, uint3
   for (uint32_t d = 0; d < rank; d++) r += (uint64_t)(meta(c, 1 + d) - 1) * (uint64_t)meta(c, stride_at + d);
   return r;
 }
+
+/*
+ * Steps two broadcast operand offsets to the next row of the output (the innermost axis is the caller's tight
+ * loop): the outer axes count like an odometer, each carrying its stride and rewinding when it wraps.
+ */
+static inline void broadcast_next_row(uint32_t rank, const int64_t *dims, const int64_t *sa, const int64_t *sb,
+                                      int64_t *idx, ptrdiff_t *ao, ptrdiff_t *bo) {
+  for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
+    *ao += (ptrdiff_t)sa[d];
+    *bo += (ptrdiff_t)sb[d];
+    if (++idx[d] < dims[d]) return;
+    *ao -= (ptrdiff_t)(sa[d] * dims[d]);
+    *bo -= (ptrdiff_t)(sb[d] * dims[d]);
+    idx[d] = 0;
+  }
+}
 static inline int64_t dim(const HoduManifestTensor *t, uint32_t i) { return hodu_manifest_tensor_dim(t, i); }
 static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_manifest_tensor_elements(t); }
 

@@ -42,12 +42,8 @@ static int64_t index_at(const KernelCall *c, uint32_t i, size_t k, int64_t fallb
   return t->dtype == HODU_DTYPE_INT64 ? ((const int64_t *)p)[k] : ((const int32_t *)p)[k];
 }
 
-#define FAIL(...)                                                                                            \
-  do {                                                                                                       \
-    int n_ = snprintf(err, err_cap, "%s (node '%s'): ", c->step->kernel, c->step->node);                     \
-    if (err && n_ >= 0 && (size_t)n_ < err_cap) hodu_set_error(err + n_, err_cap - (size_t)n_, __VA_ARGS__); \
-    return HODU_ERR_INVALID_ARGUMENT;                                                                        \
-  } while (0)
+/* A run-time input (pads, starts, …) the kernel cannot honour: the message names the kernel and node. */
+#define FAIL(...) REFUSE(HODU_ERR_INVALID_ARGUMENT, __VA_ARGS__)
 
 int32_t run_slice(const KernelCall *c, char *err, size_t err_cap) {
   const HoduManifestTensor *xt = in_tensor(c, 0), *yt = out_tensor(c, 0);
