@@ -123,16 +123,19 @@ function unfit(b: BackendPlugin, model: Model, device: string, checkOps: boolean
   return missing.length ? opsReason(b.name, missing, '') : undefined;
 }
 
+/** The error when no backend (the named one, or every candidate) can run the model: each reason on a line. */
+function noBackendFits(device: string, reasons: string[]): HoduError {
+  return new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
+    hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
+  });
+}
+
 /** `--backend NAME` (or hodu.toml): that backend, checked, or E_UNSUPPORTED_OP saying why not. */
 async function chooseNamed(model: Model, name: string, device: string, opts: { requestedBy?: string } & BackendLoadOptions): Promise<BackendChoice> {
   const backend = await loadBackend(name, opts);
   const notes = EMBEDDED[name] && !(await shadowedByInstalled(name)) ? [] : await namedPluginNotes(name, opts.requestedBy ?? '--backend', opts.isolate);
   const why = unfit(backend, model, device, true);
-  if (why) {
-    throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${why}`, {
-      hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
-    });
-  }
+  if (why) throw noBackendFits(device, [why]);
   return { backend, reason: `'${backend.name}' was asked for by ${opts.requestedBy ?? '--backend'}`, notes };
 }
 
@@ -191,9 +194,7 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
       (reasons.length ? `; passed over: ${reasons.join('; ')}` : '');
     return { backend, reason, notes: [] };
   }
-  throw new HoduError('E_UNSUPPORTED_OP', `no backend can run this model on '${device}':\n  ${reasons.join('\n  ')}`, {
-    hint: 'run `hodu inspect MODEL` to see its ops; unsupported ops can be reported as issues',
-  });
+  throw noBackendFits(device, reasons);
 }
 
 /** chooseBackend without the explanation. */

@@ -24,7 +24,12 @@ import { partitionModel } from './sub-model';
 const MAX_BODY_PLANS = 8;
 
 /** Errors of a native partition that mean "it cannot run this", raised before it computes anything. */
-export const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);
+const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);
+
+/** Whether `e`, thrown by a partition on `backend`, is a native refusal (the partition moves to the interp) rather than a failure. */
+export function isRefusal(backend: string, e: unknown): e is HoduError {
+  return backend !== 'interp' && e instanceof HoduError && REFUSALS.has(e.code);
+}
 
 type SyncRun = (feeds: Map<string, RuntimeValue>) => Map<string, RuntimeValue>;
 type SyncSession = BackendSession & { runSync?: SyncRun };
@@ -149,7 +154,7 @@ export class BodyRunner {
       try {
         out = step.run(subFeeds);
       } catch (e) {
-        if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+        if (!isRefusal(step.backend, e)) throw e;
         step.dispose?.();
         const ex = this.executor(step.model);
         Object.assign(step, { backend: 'interp', run: (f: Map<string, RuntimeValue>) => ex.run(f), dispose: undefined, movedToInterp: e.message.split('\n')[0] });

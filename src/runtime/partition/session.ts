@@ -13,7 +13,7 @@ import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOp
 import { setThreads } from '../../backends/interp/parallel/worker-pool';
 import { memoryLimitActive } from '../../plugins/native/memory-budget';
 import { ownValue } from '../../plugins/native/tensor-io';
-import { BodyRunner, hasNativeBody, REFUSALS } from './bodies';
+import { BodyRunner, hasNativeBody, isRefusal } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type PartitionReport } from './report';
 import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
@@ -148,7 +148,7 @@ export class PartitionedSession implements BackendSession {
     try {
       await step.session.prepare(feeds);
     } catch (e) {
-      if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+      if (!isRefusal(step.backend, e)) throw e;
       if (this.refuseNode(step, e)) return this.prepare(feeds);
       await this.moveToInterp(step, e);
     }
@@ -170,7 +170,7 @@ export class PartitionedSession implements BackendSession {
       try {
         out = await runStep(step.session, subFeeds, whole);
       } catch (e) {
-        if (step.backend === 'interp' || !(e instanceof HoduError) || !REFUSALS.has(e.code)) throw e;
+        if (!isRefusal(step.backend, e)) throw e;
         if (this.refuseNode(step, e)) return this.run(feeds); // split again without that node (no output is out yet)
         await this.moveToInterp(step, e);
         out = await step.session.run(subFeeds);
