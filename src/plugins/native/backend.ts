@@ -16,6 +16,7 @@ import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
 import { checkNativePlanMemory } from './memory-budget';
 import { feedShapes, packInputs, PlanIo, unpackOutputs } from './tensor-io';
+import { LruCache } from '../../util/lru-cache';
 
 export interface NativeBackendOptions {
   /** Run every session in a child process (crash isolation). */
@@ -56,7 +57,7 @@ const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.
 
 class NativeSession implements BackendSession {
   /** By input shapes, most recently used last: a model with a dynamic batch alternating between sizes is planned once per size. */
-  private readonly plans = new Map<string, NativePlan>();
+  private readonly plans = new LruCache<string, NativePlan>(MAX_NATIVE_PLANS, (plan) => this.releasePlan(plan));
   private current: NativePlan | undefined;
 
   /**
@@ -104,8 +105,6 @@ class NativeSession implements BackendSession {
     const key = JSON.stringify([...shapes]);
     const cached = this.plans.get(key);
     if (cached) {
-      this.plans.delete(key);
-      this.plans.set(key, cached);
       this.current = cached;
       return cached.manifest;
     }
@@ -115,11 +114,6 @@ class NativeSession implements BackendSession {
     if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest) }, this.info.name);
     const plan: NativePlan = { manifest, handle: this.binding?.create(encoded, { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     this.plans.set(key, plan);
-    while (this.plans.size > MAX_NATIVE_PLANS) {
-      const oldest = this.plans.keys().next().value!;
-      this.releasePlan(this.plans.get(oldest)!);
-      this.plans.delete(oldest);
-    }
     this.current = plan;
     return manifest;
   }
@@ -144,7 +138,6 @@ class NativeSession implements BackendSession {
   }
 
   dispose(): void {
-    for (const plan of this.plans.values()) this.releasePlan(plan);
     this.plans.clear();
     this.current = undefined;
   }

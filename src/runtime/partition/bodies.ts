@@ -19,6 +19,7 @@ import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type BodyReport } from './report';
 import { partitionNodes, type Partition } from './split';
 import { partitionModel } from './sub-model';
+import { LruCache } from '../../util/lru-cache';
 
 /** Shape sets kept per body graph; the least recently used plan (and its native handles) goes first. */
 const MAX_BODY_PLANS = 8;
@@ -49,9 +50,13 @@ interface BodyPlan {
   report: BodyReport;
 }
 
+const disposeBodyPlan = (plan: BodyPlan | null) => {
+  for (const s of plan?.steps ?? []) s.dispose?.();
+};
+
 export class BodyRunner {
   /** Per body graph: plans by shape key (null: nothing native in it at those shapes), most recently used last. */
-  private readonly plans = new Map<Graph, Map<string, BodyPlan | null>>();
+  private readonly plans = new Map<Graph, LruCache<string, BodyPlan | null>>();
   /** Which node (and attribute) holds each body, for the report. */
   private readonly owners = new Map<Graph, string>();
   private readonly worthTrying = new Map<Graph, boolean>();
@@ -94,21 +99,11 @@ export class BodyRunner {
 
   private plan(g: Graph, all: Map<string, RuntimeValue>): BodyPlan | null {
     let byKey = this.plans.get(g);
-    if (!byKey) this.plans.set(g, (byKey = new Map()));
+    if (!byKey) this.plans.set(g, (byKey = new LruCache(MAX_BODY_PLANS, disposeBodyPlan)));
     const key = feedShapesKey(all);
-    if (byKey.has(key)) {
-      const hit = byKey.get(key)!;
-      byKey.delete(key);
-      byKey.set(key, hit);
-      return hit;
-    }
+    if (byKey.has(key)) return byKey.get(key)!;
     const plan = this.makePlan(g, all);
     byKey.set(key, plan);
-    while (byKey.size > MAX_BODY_PLANS) {
-      const oldest = byKey.keys().next().value!;
-      for (const s of byKey.get(oldest)?.steps ?? []) s.dispose?.();
-      byKey.delete(oldest);
-    }
     return plan;
   }
 
@@ -174,7 +169,7 @@ export class BodyRunner {
   }
 
   dispose(): void {
-    for (const byKey of this.plans.values()) for (const p of byKey.values()) for (const s of p?.steps ?? []) s.dispose?.();
+    for (const byKey of this.plans.values()) byKey.clear();
     this.plans.clear();
   }
 }

@@ -19,6 +19,7 @@ import { summarize, type PartitionReport } from './report';
 import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
 import { partitionModel } from './sub-model';
 import type { NativeTarget } from './support';
+import { LruCache } from '../../util/lru-cache';
 
 /** Shape sets whose plans (and native handles) a session keeps; the least recently used goes first. */
 export const MAX_PLANS = 4;
@@ -62,7 +63,7 @@ function runStep(session: BackendSession, feeds: Map<string, RuntimeValue>, whol
 }
 
 export class PartitionedSession implements BackendSession {
-  private readonly plans = new Map<string, Plan>();
+  private readonly plans = new LruCache<string, Plan>(MAX_PLANS, (plan) => this.disposePlan(plan));
   /** Nodes the plugin refused at create(), by name, with its message: they stay on the interp from then on. */
   private readonly refused = new Map<string, string>();
   private last: Plan | undefined;
@@ -83,11 +84,7 @@ export class PartitionedSession implements BackendSession {
   private async plan(feeds: Map<string, RuntimeValue>): Promise<Plan> {
     const key = feedShapesKey(feeds);
     const cached = this.plans.get(key);
-    if (cached) {
-      this.plans.delete(key);
-      this.plans.set(key, cached); // most recently used last
-      return cached;
-    }
+    if (cached) return cached;
     const { facts, remaining } = inferWithFeeds(this.model, feeds);
     const outputs = this.model.graph.outputs.map((o) => o.name);
     let split = partitionNodes(remaining, facts, outputs, this.target);
@@ -128,11 +125,6 @@ export class PartitionedSession implements BackendSession {
     }
     const plan: Plan = { steps, whole, tail, constants, report };
     this.plans.set(key, plan);
-    while (this.plans.size > MAX_PLANS) {
-      const oldest = this.plans.keys().next().value!;
-      this.disposePlan(this.plans.get(oldest)!);
-      this.plans.delete(oldest);
-    }
     return plan;
   }
 
@@ -199,7 +191,6 @@ export class PartitionedSession implements BackendSession {
     const name = /\(node '([^']+)'\)/.exec(e.message)?.[1];
     if (!name || step.partition.nodes.length < 2 || !step.partition.nodes.some((n) => n.name === name) || this.refused.has(name)) return false;
     this.refused.set(name, e.message.split('\n')[0]!);
-    for (const p of this.plans.values()) this.disposePlan(p);
     this.plans.clear();
     return true;
   }
@@ -266,7 +257,6 @@ export class PartitionedSession implements BackendSession {
   }
 
   dispose(): void {
-    for (const p of this.plans.values()) this.disposePlan(p);
     this.plans.clear();
     this.bodies?.dispose();
     this.last = undefined;
