@@ -11,8 +11,8 @@
  * Manifest URLs are absolute with --base-url, else relative (`../<version>/…`), which resolve the same
  * from both folders, so a release folder can be served from anywhere.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHANNEL_RE, isSemver, MANIFEST_SCHEMA, serializeManifest, type ReleaseManifest } from '../src/update/manifest';
 import { compileHodu } from './release-compile';
 import { parseReleaseKey, publicKeyBase64, publicKeySpkiBase64, signBytes } from './release-sign';
@@ -98,34 +98,26 @@ export function buildRelease(o: ReleaseOptions): ReleaseResult {
 
 /** Compiles one platform's binary into `file`, with the release's version, key, URL and channel baked in. */
 function compileTarget(o: ReleaseOptions, t: ReleaseTarget, x: { executablePath?: string; publicKey: string; baseUrl: string; file: string }): number {
-  // --splitting + --sourcemap write chunk .map files next to the binary: build in a scratch folder.
-  const scratch = mkdtempSync(join(o.outDir, '.build-'));
-  try {
-    const outfile = join(scratch, basename(x.file));
-    const size = compileHodu({
-      root: o.root,
-      outfile,
-      target: t.bunTarget,
-      executablePath: x.executablePath,
-      version: o.version,
-      extraEntrypoints: o.extraEntrypoints,
-      quiet: o.quiet,
-      defines: {
-        HODU_BUILD_COMMIT: o.commit,
-        HODU_BUILD_DATE: o.date.slice(0, 10),
-        HODU_BUILD_VERSION: o.version,
-        HODU_UPDATE_PUBLIC_KEY: x.publicKey,
-        HODU_UPDATE_DEFAULT_URL: x.baseUrl,
-        HODU_UPDATE_DEFAULT_CHANNEL: o.channel,
-        // The manifest's exact date: self-update refuses manifests older than the running release.
-        HODU_RELEASE_DATE: o.date,
-      },
-    });
-    renameSync(outfile, x.file);
-    return size;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  // compileHodu builds in a scratch folder and moves only the binary to x.file (no chunk .map files).
+  return compileHodu({
+    root: o.root,
+    outfile: x.file,
+    target: t.bunTarget,
+    executablePath: x.executablePath,
+    version: o.version,
+    extraEntrypoints: o.extraEntrypoints,
+    quiet: o.quiet,
+    defines: {
+      HODU_BUILD_COMMIT: o.commit,
+      HODU_BUILD_DATE: o.date.slice(0, 10),
+      HODU_BUILD_VERSION: o.version,
+      HODU_UPDATE_PUBLIC_KEY: x.publicKey,
+      HODU_UPDATE_DEFAULT_URL: x.baseUrl,
+      HODU_UPDATE_DEFAULT_CHANNEL: o.channel,
+      // The manifest's exact date: self-update refuses manifests older than the running release.
+      HODU_RELEASE_DATE: o.date,
+    },
+  });
 }
 
 /**

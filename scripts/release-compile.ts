@@ -3,8 +3,8 @@
  * The flags are the measured ones: --splitting keeps lazy imports lazy, the autoload flags
  * stop the binary from executing a user's .env or bunfig.toml.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { buildEmbeddedCpu } from './embedded-cpu';
 
 export interface CompileOptions {
@@ -34,12 +34,20 @@ export function packageVersion(root: string): string {
   return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Compiles and returns the binary's size; throws with Bun's exit code on failure. */
+/**
+ * Compiles and returns the binary's size; throws with Bun's exit code on failure. Bun writes the binary and,
+ * with --splitting + --sourcemap, one hashed .map per chunk next to it; the build goes to a scratch folder
+ * beside `outfile` and only the binary is moved into place (a rename: a failed build leaves the old binary,
+ * and the maps of every earlier build do not pile up next to it — the binary embeds what it needs).
+ */
 export function compileHodu(o: CompileOptions): number {
   // src/version.ts reads the version from package.json; a different version is stamped by building a copy
   // of the sources next to a patched package.json (inside root, so node_modules still resolves).
   const stage = o.version && o.version !== packageVersion(o.root) ? stageSources(o.root, o.version) : undefined;
   const srcRoot = stage ?? o.root;
+  mkdirSync(dirname(o.outfile), { recursive: true });
+  const scratch = mkdtempSync(join(dirname(o.outfile), '.build-'));
+  const built = join(scratch, basename(o.outfile));
   try {
     // The cpu backend's library for this target, next to the sources the import resolves from, and its checksum.
     const cpu = buildEmbeddedCpu({ root: o.root, outRoot: srcRoot, target: o.target, log: (line) => o.quiet || console.error(line) });
@@ -51,12 +59,14 @@ export function compileHodu(o: CompileOptions): number {
       ...(o.target ? ['--target', o.target] : []),
       ...(o.executablePath ? ['--compile-executable-path', o.executablePath] : []),
       join(srcRoot, 'src', 'main.ts'), ...o.extraEntrypoints.map((e) => join(srcRoot, e)),
-      '--outfile', o.outfile,
+      '--outfile', built,
     ];
     const r = Bun.spawnSync(cmd, { cwd: srcRoot, stdout: o.quiet ? 'ignore' : 'inherit', stderr: 'inherit' });
     if (r.exitCode !== 0) throw new Error(`bun build failed for ${o.target ?? 'the host'} (exit ${r.exitCode})`);
+    renameSync(built, o.outfile);
     return statSync(o.outfile).size;
   } finally {
+    rmSync(scratch, { recursive: true, force: true });
     if (stage) rmSync(stage, { recursive: true, force: true });
   }
 }
