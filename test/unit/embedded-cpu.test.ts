@@ -1,6 +1,6 @@
 /** The embedded cpu backend's library file (src/backends/cpu/materialize.ts) and its fallbacks, in-process. */
 import { afterAll, expect, test } from 'bun:test';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,21 @@ test('written when missing, left alone when right, written again when it differs
   writeFileSync(path, 'tampered');
   expect(materializeLibrary(path, sha, read)).toEqual({ path, wrote: 'checksum mismatch' });
   expect(readFileSync(path)).toEqual(Buffer.from(bytes));
+});
+
+test('writing the library of a new build removes the libraries of earlier builds not written for a day, and nothing else', () => {
+  const home = join(dir, 'prune');
+  const path = embeddedLibraryPath(home, { version: '0.2.0', sha256: sha });
+  mkdirSync(join(home, 'embedded'), { recursive: true });
+  const old = join(home, 'embedded', 'cpu-0.1.0-0123456789ab.so');
+  const recent = join(home, 'embedded', 'cpu-0.1.9-ba9876543210.so');
+  const other = join(home, 'embedded', 'notes.txt');
+  for (const f of [old, recent, other]) writeFileSync(f, 'x');
+  const twoDaysAgo = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+  utimesSync(old, twoDaysAgo, twoDaysAgo);
+  utimesSync(other, twoDaysAgo, twoDaysAgo);
+  expect(materializeLibrary(path, sha, () => bytes)).toEqual({ path, wrote: 'missing' });
+  expect([existsSync(old), existsSync(recent), existsSync(other), existsSync(path)]).toEqual([false, true, true, true]);
 });
 
 test('embedded bytes that do not match the recorded checksum are refused, nothing written', () => {

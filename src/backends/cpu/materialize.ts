@@ -4,8 +4,8 @@
  * at build time before every load, and written again when it is missing or differs (damaged, tampered with).
  * Not $TMPDIR, not the cwd: a file another user could replace there would run inside hodu.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { HoduError } from '../../errors';
 import { writeFileAtomic } from '../../util/atomic-write';
 
@@ -50,5 +50,34 @@ export function materializeLibrary(path: string, sha256: string, bytes: () => Ui
   if (fileSha(path) !== sha256) {
     throw new HoduError('E_PLUGIN_LOAD', `the cpu backend library written to ${path} does not read back with its checksum`, { hint: 'check the disk and the folder permissions' });
   }
+  if (!present) pruneStaleLibraries(path);
   return { path, wrote: present ? 'checksum mismatch' : 'missing' };
+}
+
+/** A library another hodu wrote within this long may be about to be loaded by it (or by its isolated child). */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * Each hodu build writes its own `cpu-<version>-<sha>.so`; without pruning, every upgrade leaves the previous
+ * one behind. When a new one is written, the others not written for a day are removed: a process that has one
+ * loaded keeps its mapping (unlinking does not unmap), and a hodu of another version still in use rewrites its
+ * own on the next run. Best effort: a file that cannot be removed stays.
+ */
+export function pruneStaleLibraries(current: string, now = Date.now()): void {
+  const dir = dirname(current);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name === basename(current) || !/^cpu-.+\.so$/.test(name)) continue;
+    const file = join(dir, name);
+    try {
+      if (now - statSync(file).mtimeMs > STALE_AFTER_MS) rmSync(file, { force: true });
+    } catch {
+      /* raced with another hodu, or not ours to remove */
+    }
+  }
 }
