@@ -1,13 +1,14 @@
 import { HoduError } from '../errors';
 import type { Graph, Model } from './graph';
 import { nodeLabel } from './node-label';
+import { nodeError } from './node-error';
 import { subgraphsOf } from './subgraphs';
 
 /**
  * Checks a graph's structure: every input a node reads is defined before it (graph input, initializer,
  * an earlier node's output, or an enclosing scope's value), no value is defined twice, every graph output
  * is produced, and there are no cycles (a cycle shows up as a read-before-define in file order).
- * Throws HoduError('E_GRAPH') naming the node.
+ * Throws HoduError('E_GRAPH'); a fault at a node is a nodeError (message starts with its label, `error.node` set).
  */
 export function verifyModel(model: Model): void {
   verifyGraph(model.graph, new Set());
@@ -32,15 +33,12 @@ function verifyGraph(g: Graph, outer: ReadonlySet<string>): void {
       const later = producers.get(input);
       if (later !== undefined) {
         const cyclic = later >= index && reaches(g, index, later);
-        throw new HoduError('E_GRAPH', cyclic
-          ? `${nodeLabel(node)} is part of a cycle through '${input}'`
-          : `${nodeLabel(node)} reads '${input}' before node '${g.nodes[later]!.name}' produces it`, {
-          hint: cyclic ? 'ONNX graphs must be acyclic' : 'ONNX requires nodes in topological order; re-export the model',
-        });
+        throw nodeError(node, 'E_GRAPH', cyclic
+          ? `is part of a cycle through '${input}'`
+          : `reads '${input}' before node '${g.nodes[later]!.name}' produces it`,
+        cyclic ? 'ONNX graphs must be acyclic' : 'ONNX requires nodes in topological order; re-export the model');
       }
-      throw new HoduError('E_GRAPH', `${nodeLabel(node)} reads '${input}', which nothing defines`, {
-        hint: 'the model is malformed (a dangling input); re-export it',
-      });
+      throw nodeError(node, 'E_GRAPH', `reads '${input}', which nothing defines`, 'the model is malformed (a dangling input); re-export it');
     }
     const scope = new Set([...outer, ...defined]);
     for (const s of subgraphsOf(node)) verifyGraph(s, scope);

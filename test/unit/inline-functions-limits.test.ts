@@ -88,7 +88,7 @@ describe('no spread of unbounded arrays into calls', () => {
       outputs: [{ name: 'o1' }],
     };
     const e = errorOf(() => verifyModel({ irVersion: 8, opsetImports: [{ domain: '', version: 17 }], metadata: {}, graph, functions: [] }));
-    expect(e).toEqual({ code: 'E_GRAPH', message: "Add node 'head' is part of a cycle through 'o0'" });
+    expect(e).toEqual({ code: 'E_GRAPH', message: "Add node 'head': is part of a cycle through 'o0'" });
   });
 
   test('subgraphsOf a node with 800,000 graphs', () => {

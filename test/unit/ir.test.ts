@@ -54,7 +54,15 @@ describe('verifier', () => {
     expect(verifyError(model([node('Relu', ['x'], ['h']), node('Relu', ['h'], ['y'])]))).toBe('no error');
   });
   test('dangling input names the node', () => {
-    expect(verifyError(model([node('Add', ['x', 'ghost'], ['y'], 'add_1')]))).toContain("Add node 'add_1' reads 'ghost'");
+    expect(verifyError(model([node('Add', ['x', 'ghost'], ['y'], 'add_1')]))).toContain("Add node 'add_1': reads 'ghost'");
+  });
+  test('a fault at a node carries the node (error.node), as every node error does', () => {
+    try {
+      verifyModel(model([node('Add', ['x', 'ghost'], ['y'], 'add_1')]));
+      throw new Error('verified');
+    } catch (e) {
+      expect((e as HoduError).node).toEqual({ name: 'add_1', op: 'Add', domain: '' });
+    }
   });
   test('duplicate definition', () => {
     expect(verifyError(model([node('Relu', ['x'], ['y']), node('Relu', ['x'], ['y'], 'again')]))).toContain("'y' is defined twice");
