@@ -63,10 +63,12 @@ testWithTools(['cc'], 'kernel-check natively: sgemm and kernels equal the C refe
 const CROSS = 'aarch64-linux-gnu-gcc';
 const SYSROOT = '/usr/aarch64-linux-gnu';
 
-testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passes under qemu-aarch64', () => {
+testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passes under qemu-aarch64, NEON and C paths', () => {
   const exe = buildCheck([CROSS], join(tmp.dir, 'kernel-check-arm64'));
   expect(libraryArch(exe)).toBe('aarch64');
-  runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env);
+  expect(runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env).kernel).toBe('neon 8x12');
+  // The portable C paths, forced (HODU_CPU_ISA), on the same cases.
+  expect(runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CPU_ISA: 'c' }).kernel).toBe('c 4x8');
   // With a pool of 3 threads splitting even these small cases (HODU_CHECK_THREADS, HODU_CPU_SPLIT_SMALL).
   const threaded = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CHECK_THREADS: '3', HODU_CPU_SPLIT_SMALL: '1' });
   expect(threaded.threads).toBe('3'); // the pool started (qemu-user runs the threads)
@@ -123,6 +125,7 @@ describe.skipIf(!root)('the conformance tests that pass on cpu, as planned manif
     const { path, cases } = conformanceBundle();
     const exe = buildCheck([CROSS], join(tmp.dir, 'manifest-check-arm64'), 'test/manifest-check.c');
     runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path], process.env, cases);
+    runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path], { ...process.env, HODU_CPU_ISA: 'c' }, cases);
     runCheck(['qemu-aarch64', '-L', SYSROOT, exe, path, '3'], { ...process.env, HODU_CPU_SPLIT_SMALL: '1' }, cases);
   }, 300_000);
 });

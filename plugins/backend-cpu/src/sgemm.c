@@ -2,9 +2,12 @@
  * sgemm: pack a KC×NC panel of B and an MC×KC block of A into micro-panels (k-major, zero-padded), then
  * sweep the micro-kernel over them so the accumulators of one MR×NR tile stay in registers for all of KC.
  * Block sizes fit L1 (one B micro-panel + one A micro-panel), L2 (the A block) and L3 (the B panel).
- * The micro-kernel is picked once with __builtin_cpu_supports, so the library is built without -march.
+ * The micro-kernel follows the run-time ISA choice (isa.h: cpuid on x86, NEON on aarch64), so the library
+ * is built without -march.
  */
 #include "sgemm.h"
+#include "isa.h"
+#include "sgemm-micro.h"
 #include "threads.h"
 
 #include <stdint.h>
@@ -21,9 +24,6 @@
 #define NC 3072
 #define MR_MAX 14
 #define NR_MAX 32
-
-/* Accumulates (first = 0) or stores (first = 1) an mr×nr tile of C from packed panels a (k×MR) and b (k×NR). */
-typedef void (*MicroFn)(int k, const float *a, const float *b, float *c, ptrdiff_t ldc, int mr, int nr, int first);
 
 #ifdef CPU_X86
 /*
@@ -134,17 +134,16 @@ typedef struct Micro {
   const char *name;
 } Micro;
 
-/* HODU_CPU_ISA=avx2|c forces a narrower kernel (to test every path on one machine). */
+/* HODU_CPU_ISA=avx2|neon|c forces a narrower kernel (to test every path on one machine). */
 static Micro pick_micro(void) {
+  switch (cpu_isa()) {
 #ifdef CPU_X86
-  const char *force = getenv("HODU_CPU_ISA");
-  __builtin_cpu_init();
-  int allow512 = !force || strcmp(force, "avx512") == 0;
-  int allow2 = allow512 || strcmp(force, "avx2") == 0;
-  if (allow512 && __builtin_cpu_supports("avx512f")) return (Micro){micro_avx512, 14, 32, "avx512 14x32"};
-  if (allow2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (Micro){micro_avx2, 6, 16, "avx2 6x16"};
+    case ISA_AVX512: return (Micro){micro_avx512, 14, 32, "avx512 14x32"};
+    case ISA_AVX2: return (Micro){micro_avx2, 6, 16, "avx2 6x16"};
 #endif
-  return (Micro){micro_c, 4, 8, "c 4x8"};
+    case ISA_NEON: return (Micro){sgemm_micro_neon, 8, 12, "neon 8x12"};
+    default: return (Micro){micro_c, 4, 8, "c 4x8"};
+  }
 }
 
 static Micro micro(void) {
@@ -182,6 +181,7 @@ static void pack_b(const float *B, ptrdiff_t rs, ptrdiff_t cs, int kc, int nc, i
       /* Constant sizes, so the copies are inlined vector moves instead of a libc call per row. */
       if (nr == 32) for (int p = 0; p < kc; p++, dst += 32) memcpy(dst, src + p * rs, 32 * sizeof(float));
       else if (nr == 16) for (int p = 0; p < kc; p++, dst += 16) memcpy(dst, src + p * rs, 16 * sizeof(float));
+      else if (nr == 12) for (int p = 0; p < kc; p++, dst += 12) memcpy(dst, src + p * rs, 12 * sizeof(float));
       else for (int p = 0; p < kc; p++, dst += nr) memcpy(dst, src + p * rs, (size_t)nr * sizeof(float));
       continue;
     }

@@ -1,4 +1,4 @@
-/* Packed, register-blocked sgemm (BLIS style) with a micro-kernel chosen at run time (AVX-512, AVX2+FMA, C). */
+/* Packed, register-blocked sgemm (BLIS style) with a micro-kernel chosen at run time (AVX-512, AVX2+FMA, NEON, C). */
 #ifndef CPU_SGEMM_H
 #define CPU_SGEMM_H
 
@@ -18,7 +18,7 @@ size_t sgemm_thread_floats(void);
 void sgemm(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
            const float *B, ptrdiff_t rsb, ptrdiff_t csb, float beta, float *C, ptrdiff_t ldc, float *ws);
 
-/* Width of B's column panels for sgemm_prepacked (the micro-kernel's NR: 32, 16 or 8). */
+/* Width of B's column panels for sgemm_prepacked (the micro-kernel's NR: 32, 16, 12 or 8). */
 int sgemm_nr(void);
 
 /*
@@ -36,7 +36,7 @@ void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdi
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
 
-/* Name of the micro-kernel this CPU uses ("avx512 14x32", "avx2 6x16", "c 4x8"). */
+/* Name of the micro-kernel this CPU uses ("avx512 14x32", "avx2 6x16", "neon 8x12", "c 4x8"). */
 const char *sgemm_kernel_name(void);
 
 #endif

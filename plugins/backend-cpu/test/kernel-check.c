@@ -4,7 +4,7 @@
  * failure). It needs no hodu and no manifest bytes (the kernels get hand-built steps), so the same program
  * runs natively and cross-built under qemu-aarch64, which is how the arm64 build is tested:
  *   cc -std=c11 -O2 -Iffi -o kernel-check plugins/backend-cpu/test/kernel-check.c <the package.json sources> -lm
- * HODU_CPU_ISA=avx2 or =c forces a narrower micro-kernel on x86 (every path can be checked on one machine).
+ * HODU_CPU_ISA=avx2, =neon or =c forces a narrower path (isa.h), so every path can be checked on one machine.
  * HODU_CHECK_THREADS=N runs the kernels with a pool of N threads (as a plugin handle does); add
  * HODU_CPU_SPLIT_SMALL=1 so that even these small cases are split between them.
  */
@@ -154,7 +154,7 @@ static void tensor(Step *s, int id, int rank, const int64_t *dims, float *p) {
 static int call(Step *s, const char *kernel, int inputs, int n_meta, CheckFn check, KernelFn run, int variant) {
   s->step = (HoduManifestStep){.kernel = kernel, .node = "n", .input_count = (uint32_t)inputs, .output_count = 1,
                                .metadata_count = (uint32_t)n_meta, .ids_raw = (const uint8_t *)s->ids, .metadata_raw = (const uint8_t *)s->meta};
-  KernelCall c = {&s->step, s->ptrs, s->t, NULL, variant};
+  KernelCall c = {&s->step, s->ptrs, s->t, NULL, variant, NULL};
   char err[512] = "";
   size_t need = 0;
   int32_t st = check(&c, &need, err, sizeof err);
@@ -289,9 +289,9 @@ int main(void) {
   if (threads && !pool) return printf("cannot start %s threads\n", threads), 2;
   cpu_pool_set(pool);
   printf("threads: %d\n", pool_threads(pool));
-  /* Heights around every micro-tile (4, 6, 14 rows) and widths around every panel (8, 16, 32 columns). */
-  static const int Ms[] = {1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 28, 29, 64};
-  static const int Ns[] = {1, 7, 8, 9, 16, 17, 31, 32, 33, 100};
+  /* Heights around every micro-tile (4, 6, 8, 14 rows) and widths around every panel (8, 12, 16, 32 columns). */
+  static const int Ms[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 17, 28, 29, 64};
+  static const int Ns[] = {1, 7, 8, 9, 11, 12, 13, 16, 17, 24, 25, 31, 32, 33, 100};
   static const int Ks[] = {1, 2, 17, 64, 129};
   int v = 0;
   for (size_t i = 0; i < sizeof Ms / sizeof *Ms; i++)
