@@ -216,7 +216,7 @@ describe('bad input: one-line error with a hint, never a stack trace', () => {
     }));
     const r = hodu(['run', m, '--input', join(dir, 'one.npy')]);
     expectCleanError(r, 'E_GRAPH');
-    expect(r.stderr).toContain("Add node 'add_x' reads 'ghost'");
+    expect(r.stderr).toContain("Add node 'add_x': reads 'ghost'");
   });
   test('--verbose adds the stack', () => {
     const r = hodu(['run', join(dir, 'garbage.onnx'), '--verbose']);

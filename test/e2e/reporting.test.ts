@@ -169,13 +169,13 @@ describe('item 18: inspect parameters, -O default, convert node count', () => {
 
   test('inspect and run default to the same -O level', () => {
     const byDefault = JSON.parse(hodu(['inspect', constModel, '--json']).stdout);
-    const o1 = JSON.parse(hodu(['inspect', constModel, '-O1', '--json']).stdout);
+    const o2 = JSON.parse(hodu(['inspect', constModel, '-O2', '--json']).stdout);
     expect(byDefault.nodes).toBe(4);
-    expect(byDefault.nodes).toBe(o1.nodes);
+    expect(byDefault.nodes).toBe(o2.nodes);
     expect(byDefault.nodesInFile).toBe(5);
     expect(hodu(['inspect', constModel]).stdout).toMatch(/nodes\s+4 \(5 in the file\)/);
     const defaultOf = (cmd: string) => /--opt-level <level>.*\(default: (\d)\)/.exec(hodu([cmd, '--help']).stdout)?.[1];
-    expect(defaultOf('inspect')).toBe('1');
+    expect(defaultOf('inspect')).toBe('2');
     expect(defaultOf('run')).toBe(defaultOf('inspect'));
   });
 
