@@ -12,23 +12,25 @@ import type { Tensor } from '../../src/ir/tensor';
 import { buildModel, writeModelFile, writeNpzFile } from '../e2e/hodu';
 import { interpPartitions, type CpuHome } from './support';
 
-export interface Case { op: string; inputs: (Tensor | null)[]; out: DType; attrs?: Record<string, Attribute>; weights?: number[] }
+/** `outputs`: how many outputs the node has (default 1; Split has several), all of dtype `out`. */
+export interface Case { op: string; inputs: (Tensor | null)[]; out: DType; attrs?: Record<string, Attribute>; weights?: number[]; outputs?: number }
 
 export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], opset = 17): Promise<string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
-  const outputs = cases.map((c, i) => {
+  const outputs = cases.flatMap((c, i) => {
     const ins = c.inputs.map((t, j) => {
       if (!t) return '';
       (c.weights?.includes(j) ? initializers : feeds).set(`c${i}_${j}`, t);
       return `c${i}_${j}`;
     });
-    nodes.push({ name: `n${i}`, op: c.op, domain: '', inputs: ins, outputs: [`y${i}`], attributes: c.attrs ?? {} });
-    return { name: `y${i}`, type: { kind: 'tensor' as const, dtype: c.out } };
+    const outs = Array.from({ length: c.outputs ?? 1 }, (_, k) => (k ? `y${i}_${k}` : `y${i}`));
+    nodes.push({ name: `n${i}`, op: c.op, domain: '', inputs: ins, outputs: outs, attributes: c.attrs ?? {} });
+    return outs.map((name) => ({ name, case: i, type: { kind: 'tensor' as const, dtype: c.out } }));
   });
   const inputs = [...feeds].map(([n, t]) => ({ name: n, type: { kind: 'tensor' as const, dtype: t.dtype, shape: [...t.dims] } }));
-  const modelPath = writeModelFile(join(cpu.dir, `${name}.onnx`), buildModel({ nodes, inputs, outputs, initializers, opset }));
+  const modelPath = writeModelFile(join(cpu.dir, `${name}.onnx`), buildModel({ nodes, inputs, outputs: outputs.map(({ name, type }) => ({ name, type })), initializers, opset }));
   const inputPath = await writeNpzFile(join(cpu.dir, `${name}-in.npz`), feeds);
   const results: Map<string, Tensor>[] = [];
   for (const backend of ['interp', 'cpu']) {
@@ -38,13 +40,13 @@ export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], 
     if (backend === 'cpu' && interpPartitions(r.stderr).length) return interpPartitions(r.stderr);
     results.push(await loadNpz(readFileSync(out)));
   }
-  return outputs.flatMap(({ name: o }, i) => {
+  return outputs.flatMap(({ name: o, case: i }) => {
     const want = results[0]!.get(o)!;
     const got = results[1]!.get(o)!;
-    if (got.dtype !== want.dtype || got.dims.join() !== want.dims.join()) return [`case ${i}: ${got.dtype}[${got.dims}] instead of ${want.dtype}[${want.dims}]`];
+    if (got.dtype !== want.dtype || got.dims.join() !== want.dims.join()) return [`case ${i} ${o}: ${got.dtype}[${got.dims}] instead of ${want.dtype}[${want.dims}]`];
     const a = [...want.data].map(String);
     const b = [...got.data].map(String);
     const k = a.findIndex((v, j) => v !== b[j]);
-    return k < 0 ? [] : [`case ${i} ${cases[i]!.op}: element ${k} is ${b[k]} instead of ${a[k]}`];
+    return k < 0 ? [] : [`case ${i} ${o} ${cases[i]!.op}: element ${k} is ${b[k]} instead of ${a[k]}`];
   });
 }

@@ -19,6 +19,8 @@ enum UnaryOp { OP_RELU, OP_SIGMOID, OP_TANH, OP_HARD_SWISH, OP_ERF };
 enum ReduceOp { OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN };
 enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
 enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
+enum ActivationOp { OP_HARD_SIGMOID, OP_ELU, OP_SELU, OP_CELU, OP_SOFTPLUS, OP_MISH, OP_GELU };
+enum LogicalOp { OP_AND, OP_OR, OP_XOR, OP_NOT };
 /* Cast's variant: the source and target HODU_DTYPE_* codes. */
 #define CAST_VARIANT(FROM, TO) ((int)((FROM) * 32u + (TO)))
 #define CAST_FROM(V) ((uint32_t)(V) / 32u)
@@ -141,6 +143,16 @@ DECLARE_KERNEL(gather)
 DECLARE_KERNEL(slice)
 DECLARE_KERNEL(copy_typed)
 DECLARE_KERNEL(pad)
+DECLARE_KERNEL(activation)
+DECLARE_KERNEL(logical)
+DECLARE_KERNEL(log_softmax)
+DECLARE_KERNEL(concat_typed)
+DECLARE_KERNEL(transpose_typed)
+DECLARE_KERNEL(copy_f16)
+DECLARE_KERNEL(split)
+DECLARE_KERNEL(expand)
+DECLARE_KERNEL(tile)
+DECLARE_KERNEL(cast_f16)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

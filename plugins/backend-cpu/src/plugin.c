@@ -25,6 +25,28 @@ typedef struct KernelEntry {
   int variant;
 } KernelEntry;
 
+/* Split, Expand, Tile (any fixed-size dtype), Concat/Transpose/copies of int64/int32/bool/float16, Cast f16↔f32. */
+#define SHAPE_KERNELS(X) \
+  X("split_f32", split, 0) X("split_f32_i64", split, 0) X("split_i64", split, 0) X("split_i32", split, 0) \
+  X("split_i32_i64", split, 0) X("split_bool", split, 0) X("split_bool_i64", split, 0) X("split_f16", split, 0) \
+  X("split_f16_i64", split, 0) X("expand_f32_i64", expand, 0) X("expand_i64", expand, 0) \
+  X("expand_i32_i64", expand, 0) X("expand_bool_i64", expand, 0) X("expand_f16_i64", expand, 0) \
+  X("tile_f32_i64", tile, 0) X("tile_i64", tile, 0) X("tile_i32_i64", tile, 0) X("tile_bool_i64", tile, 0) \
+  X("tile_f16_i64", tile, 0) X("concat_i64", concat_typed, 0) X("concat_i32", concat_typed, 0) \
+  X("concat_bool", concat_typed, 0) X("concat_f16", concat_typed, 0) X("transpose_i64", transpose_typed, 0) \
+  X("transpose_i32", transpose_typed, 0) X("transpose_bool", transpose_typed, 0) X("transpose_f16", transpose_typed, 0) \
+  X("identity_f16", copy_f16, 0) X("flatten_f16", copy_f16, 0) X("reshape_f16_i64", copy_f16, 0) X("squeeze_f16", copy_f16, 0) \
+  X("squeeze_f16_i64", copy_f16, 0) X("unsqueeze_f16", copy_f16, 0) X("unsqueeze_f16_i64", copy_f16, 0) \
+  X("cast_f16_f32", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT32)) \
+  X("cast_f32_f16", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_FLOAT16)) \
+  X("cast_f16", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT16))
+/* Activations with attributes or a libm core, LogSoftmax, and the bool logic ops. */
+#define ACTIVATION_KERNELS(X) \
+  X("hard_sigmoid_f32", activation, OP_HARD_SIGMOID) X("elu_f32", activation, OP_ELU) X("selu_f32", activation, OP_SELU) \
+  X("celu_f32", activation, OP_CELU) X("softplus_f32", activation, OP_SOFTPLUS) X("mish_f32", activation, OP_MISH) \
+  X("gelu_f32", activation, OP_GELU) X("log_softmax_f32", log_softmax, 0) X("and_bool", logical, OP_AND) \
+  X("or_bool", logical, OP_OR) X("xor_bool", logical, OP_XOR) X("not_bool", logical, OP_NOT)
+
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \
   X("add_f32", binary, OP_ADD) X("sub_f32", binary, OP_SUB) X("mul_f32", binary, OP_MUL)                     \
@@ -75,7 +97,8 @@ typedef struct KernelEntry {
   X("squeeze_i32", copy_typed, 0) X("squeeze_i32_i64", copy_typed, 0) X("unsqueeze_i32", copy_typed, 0) X("unsqueeze_i32_i64", copy_typed, 0) \
   X("identity_bool", copy_typed, 0) X("flatten_bool", copy_typed, 0) X("reshape_bool_i64", copy_typed, 0) X("squeeze_bool", copy_typed, 0) \
   X("squeeze_bool_i64", copy_typed, 0) X("unsqueeze_bool", copy_typed, 0) X("unsqueeze_bool_i64", copy_typed, 0) \
-  X("pad_f32_i64", pad, 0) X("pad_f32_i64_i32", pad, 0)
+  X("pad_f32_i64", pad, 0) X("pad_f32_i64_i32", pad, 0) \
+  SHAPE_KERNELS(X) ACTIVATION_KERNELS(X)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
 #define NAME_OF(NAME, FN, VARIANT) NAME,

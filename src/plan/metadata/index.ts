@@ -19,6 +19,7 @@ import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { layerNorm } from './layer-norm';
 import { gather } from './gather';
+import { gelu } from './gelu';
 import { gemm, matmul } from './matmul';
 import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
@@ -26,6 +27,7 @@ import { reduce } from './reduce';
 import { gru, lstm } from './rnn';
 import { slice } from './slice';
 import { softmax } from './softmax';
+import { split } from './split';
 import { variadicPair } from './variadic';
 import { where } from './where';
 
@@ -42,6 +44,7 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
+  Split: split, Gelu: gelu,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 

@@ -1,0 +1,93 @@
+/*
+ * Float32 activations with attributes or a libm core: HardSigmoid, Elu, Selu, Celu, Softplus, Mish, Gelu
+ * (same shape in and out). The variant is an ActivationOp; metadata as docs/dispatch-manifest.md says:
+ * HardSigmoid [alpha, beta], Elu/Celu [alpha], Selu [alpha, gamma], Gelu [approximate: 0 none, 1 tanh],
+ * Softplus and Mish none. Large tensors are split between the run's threads by chunks.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
+#endif
+#include <math.h>
+#include <stdio.h>
+#include "kernels.h"
+#include "threads.h"
+
+static uint32_t meta_count_of(int op) {
+  switch (op) {
+    case OP_HARD_SIGMOID: case OP_SELU: return 2;
+    case OP_ELU: case OP_CELU: case OP_GELU: return 1;
+    default: return 0;
+  }
+}
+
+int32_t check_activation(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  int32_t s = check_f32_io(c, 1, err, err_cap);
+  if (s != HODU_OK) return s;
+  REQUIRE_META(in_tensor(c, 0) && in_tensor(c, 0)->byte_size == out_tensor(c, 0)->byte_size);
+  REQUIRE_META(c->step->metadata_count == meta_count_of(c->variant));
+  if (c->variant == OP_GELU) REQUIRE(meta(c, 0) == 0 || meta(c, 0) == 1, "approximate is neither 'none' nor 'tanh'");
+  if (c->variant == OP_CELU) REQUIRE(meta_f(c, 0) != 0.0f, "alpha is 0");
+  return HODU_OK;
+}
+
+typedef struct Activation {
+  int op;
+  const float *x;
+  float *y;
+  size_t n, chunk;
+  float a, b;
+} Activation;
+
+/* softplus(x) = log(1 + e^x), split by sign so that e^x never overflows. */
+static inline float softplus(float x) { return x > 0.0f ? x + log1pf(expf(-x)) : log1pf(expf(x)); }
+
+static void activation_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Activation *g = ctx;
+  const size_t first = (size_t)task * g->chunk;
+  const size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
+  const float *x = g->x + first, a = g->a, b = g->b;
+  float *y = g->y + first;
+  switch (g->op) {
+    case OP_HARD_SIGMOID:
+      for (size_t i = 0; i < n; i++) {
+        float h = a * x[i] + b;
+        y[i] = h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h;
+      }
+      break;
+    /* expm1 keeps the precision near 0, as the interp's Math.expm1 does. */
+    case OP_ELU: for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? a * expm1f(x[i]) : x[i]; break;
+    case OP_SELU: for (size_t i = 0; i < n; i++) y[i] = b * (x[i] > 0.0f ? x[i] : a * expm1f(x[i])); break;
+    case OP_CELU:
+      for (size_t i = 0; i < n; i++) {
+        float e = a * expm1f(x[i] / a);
+        y[i] = (x[i] > 0.0f ? x[i] : 0.0f) + (e < 0.0f ? e : 0.0f);
+      }
+      break;
+    case OP_SOFTPLUS: for (size_t i = 0; i < n; i++) y[i] = softplus(x[i]); break;
+    case OP_MISH: for (size_t i = 0; i < n; i++) y[i] = x[i] * tanhf(softplus(x[i])); break;
+    default:
+      if (a == 0.0f) {
+        /* 0.5·x·(1 + erf(x/√2)) written with erfc, which stays accurate where erf is close to −1. */
+        for (size_t i = 0; i < n; i++) y[i] = 0.5f * x[i] * erfcf(-x[i] * 0.70710678118654752f);
+      } else {
+        for (size_t i = 0; i < n; i++) {
+          float v = x[i];
+          y[i] = 0.5f * v * (1.0f + tanhf(0.79788456080286536f * (v + 0.044715f * v * v * v)));
+        }
+      }
+      break;
+  }
+}
+
+int32_t run_activation(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  size_t n = numel(out_tensor(c, 0)), chunk = cpu_min_split(16384);
+  if (n < 4 * chunk) chunk = n ? n : 1;
+  uint32_t m = c->step->metadata_count;
+  Activation g = {c->variant, in_f32(c, 0), out_f32(c, 0), n, chunk, m > 0 ? meta_f(c, 0) : 0.0f, m > 1 ? meta_f(c, 1) : 0.0f};
+  if (c->variant == OP_GELU) g.a = (float)meta(c, 0);
+  parallel_for(cpu_pool(), (int64_t)((n + chunk - 1) / chunk), activation_task, &g);
+  return HODU_OK;
+}

@@ -1,0 +1,36 @@
+/* LogSoftmax: x − max − log(Σ exp(x − max)) over groups of n elements spaced `inner` apart. */
+#include <math.h>
+#include <stdio.h>
+#include "kernels.h"
+
+/* Metadata: [outer, n, inner], as Softmax (the host resolves the axis and the opset < 13 2-D coercion). */
+int32_t check_log_softmax(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  (void)scratch;
+  int32_t st = check_f32_io(c, 1, err, err_cap);
+  if (st != HODU_OK) return st;
+  int64_t outer = meta(c, 0), n = meta(c, 1), inner = meta(c, 2);
+  REQUIRE_META(c->step->metadata_count == 3 && outer >= 0 && n >= 0 && inner >= 0);
+  REQUIRE_META(numel(in_tensor(c, 0)) == (uint64_t)(outer * n * inner) && numel(out_tensor(c, 0)) == numel(in_tensor(c, 0)));
+  return HODU_OK;
+}
+
+int32_t run_log_softmax(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  int64_t outer = meta(c, 0), n = meta(c, 1), inner = meta(c, 2);
+  const float *x = in_f32(c, 0);
+  float *y = out_f32(c, 0);
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t in = 0; in < inner; in++) {
+      const float *xs = x + o * n * inner + in;
+      float *ys = y + o * n * inner + in;
+      float max = -INFINITY;
+      for (int64_t q = 0; q < n; q++)
+        if (xs[q * inner] > max) max = xs[q * inner];
+      /* The sum in double, as the interp's: a long row of tiny terms keeps its low bits. */
+      double sum = 0;
+      for (int64_t q = 0; q < n; q++) sum += exp((double)xs[q * inner] - max);
+      double shift = (double)max + log(sum);
+      for (int64_t q = 0; q < n; q++) ys[q * inner] = (float)((double)xs[q * inner] - shift);
+    }
+  return HODU_OK;
+}
