@@ -20,6 +20,15 @@ static int is_pointwise(const Window *w) {
   return 1;
 }
 
+/*
+ * One input channel per group: direct, unless it is one group with long filters (an STFT as a conv: 258
+ * filters of 256 taps over 3 frames), which is one good GEMM; direct, its loop overhead per tap cost 10x
+ * the arithmetic.
+ */
+static int is_depthwise(const Window *w, int64_t group) {
+  return w->channels == group && !is_pointwise(w) && (group > 1 || window_taps(w) <= 32);
+}
+
 /* Metadata: [s, group, kernel(s), strides(s), pads_begin(s), pads_end(s), dilations(s)]. */
 int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
   int32_t st = check_f32_io(c, 3, err, err_cap);
@@ -36,7 +45,7 @@ int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_c
                dim(wt, 0) == w.out_channels && dim(wt, 1) == w.channels / group);
   for (uint32_t i = 0; i < s; i++) REQUIRE_META(dim(wt, 2 + i) == w.kernel[3 - s + i]);
   REQUIRE_META(!b || numel(b) == (uint64_t)w.out_channels);
-  int direct = w.channels == group || is_pointwise(&w);
+  int direct = is_depthwise(&w, group) || is_pointwise(&w);
   int64_t nr = sgemm_nr(), panels = (window_out_size(&w) + nr - 1) / nr;
   size_t cols = direct ? 0 : (size_t)(w.channels / group * window_taps(&w) * panels * nr);
   *scratch = sgemm_workspace_floats() + cols;
@@ -191,7 +200,7 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   float *y = out_f32(c, 0);
   const int64_t cg = w.channels / group, mg = w.out_channels / group, P = window_out_size(&w);
   const int64_t kdim = cg * window_taps(&w), in_size = window_in_size(&w);
-  if (w.channels == group && !is_pointwise(&w)) {
+  if (is_depthwise(&w, group)) {
     depthwise(x, wt, bias, y, &w);
     return HODU_OK;
   }

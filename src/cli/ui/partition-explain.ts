@@ -12,13 +12,14 @@ export interface RunExplanation {
   partitions?: PartitionReport['partitions'];
   fallbacks?: PartitionReport['fallbacks'];
   folded?: number;
+  inlined?: PartitionReport['inlined'];
   bodies?: PartitionReport['bodies'];
   note?: string;
 }
 
 export function explanation(backend: string, reason: string, report: PartitionReport | undefined): RunExplanation {
   if (!report) return { backend, reason };
-  return { backend, reason, partitions: report.partitions, fallbacks: report.fallbacks, folded: report.folded, ...(report.bodies ? { bodies: report.bodies } : {}), ...(report.note ? { note: report.note } : {}) };
+  return { backend, reason, partitions: report.partitions, fallbacks: report.fallbacks, folded: report.folded, ...(report.inlined ? { inlined: report.inlined } : {}), ...(report.bodies ? { bodies: report.bodies } : {}), ...(report.note ? { note: report.note } : {}) };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -34,12 +35,20 @@ export function renderExplanation(e: RunExplanation): string[] {
   const folded = e.folded ? `; ${plural(e.folded, 'node')} folded to constants` : '';
   lines.push(`partitions: ${e.partitions.length}, ${plural(nodes, 'node')}${folded}`);
   partitionLines(e.partitions, e.fallbacks ?? [], '', lines);
+  inlinedLines(e.inlined ?? [], '', lines);
   for (const b of e.bodies ?? []) {
     lines.push(`body of ${b.body}: ${plural(b.partitions.length, 'partition')}`);
     partitionLines(b.partitions, b.fallbacks, '  ', lines);
+    inlinedLines(b.inlined ?? [], '  ', lines);
   }
   if (e.note) lines.push(`note: ${e.note}`);
   return lines;
+}
+
+function inlinedLines(inlined: NonNullable<RunExplanation['inlined']>, indent: string, lines: string[]): void {
+  if (!inlined.length) return;
+  lines.push(`${indent}replaced by their taken branch (condition known from the input shapes): ${plural(inlined.length, 'If')}`);
+  for (const i of inlined) lines.push(`${indent}  ${i.node}: ${i.branch}`);
 }
 
 function partitionLines(partitions: NonNullable<RunExplanation['partitions']>, fallbacks: NonNullable<RunExplanation['fallbacks']>, indent: string, lines: string[]): void {

@@ -12,7 +12,7 @@ import { makeContext } from '../../backends/interp/kernel';
 import { getKernel } from '../../backends/interp/kernel-registry';
 import { HoduError } from '../../errors';
 import type { DType } from '../../ir/dtype';
-import { feedInputs, opsetFor, type Dim, type Model, type Node } from '../../ir/graph';
+import { feedInputs, opsetFor, type Dim, type Graph, type Model, type Node } from '../../ir/graph';
 import { hasSubgraph } from '../../ir/subgraphs';
 import { Tensor } from '../../ir/tensor';
 import { readAttr } from '../../ops/attrs';
@@ -22,6 +22,7 @@ import { shapeOrSizeValue } from '../../ops/shape';
 import { constantValue, isDefaultDomain } from './graph-queries';
 import { nodeLabel } from '../../ir/node-label';
 import { opId } from '../../ir/op-id';
+import { constantBranch, definedNames, inlineBranch, typedBodies, type InferBody, type InlinedIf } from './body-facts';
 
 export interface ValueFact {
   dtype?: DType;
@@ -42,12 +43,20 @@ interface InferOptions {
    */
   strict?: boolean;
   inputShapes?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Replace an If whose condition folds to a constant by its taken branch's nodes (body-facts.ts), in
+   * `remaining` (needs `fold`). For callers that run `remaining` with `facts`' constants (partitioning): the
+   * branch's folded values are facts, not initializers of the model.
+   */
+  inlineIfs?: boolean;
 }
 
 export interface Inference {
   facts: Map<string, ValueFact>;
   /** The nodes that still have to run (all but the folded ones), in order. */
   remaining: Node[];
+  /** The Ifs replaced by their taken branch (inlineIfs), nested ones included. */
+  inlined: InlinedIf[];
 }
 
 // Folding these would bake one sample of their randomness into the model.
@@ -56,10 +65,28 @@ const NONDETERMINISTIC = new Set(['RandomNormal', 'RandomUniform', 'RandomNormal
 const where = nodeLabel;
 
 export function inferValues(model: Model, options: InferOptions = {}): Inference {
+  const facts = options.strict ? feedFacts(model, options.inputShapes ?? new Map()) : declaredFacts(model);
+  return inferGraph(model, model.graph.nodes, facts, new Set(definedNames(model.graph)), options);
+}
+
+/**
+ * Infers `nodes` into `facts`. `taken`: every name defined around them (enclosing scopes included), so an
+ * inlined branch never defines a name twice.
+ */
+function inferGraph(model: Model, nodes: readonly Node[], facts: Map<string, ValueFact>, taken: Set<string>, options: InferOptions): Inference {
   const strict = options.strict ?? false;
-  const facts = strict ? feedFacts(model, options.inputShapes ?? new Map()) : declaredFacts(model);
   const remaining: Node[] = [];
-  for (const node of model.graph.nodes) {
+  const inlined: InlinedIf[] = [];
+  // A body sees the facts around it (a copy: its own names stay its own) and its inputs as given.
+  const inferBody: InferBody = (g, inputs) => {
+    const scope = new Map(facts);
+    for (const v of g.valueInfo) if (v.type?.kind === 'tensor') scope.set(v.name, { dtype: v.type.dtype, shape: v.type.shape });
+    for (const [name, t] of g.initializers) scope.set(name, { dtype: t.dtype, shape: [...t.dims], value: constantValue(g, name) });
+    for (const i of g.inputs) if (!inputs.has(i.name) && i.type?.kind === 'tensor') scope.set(i.name, { dtype: i.type.dtype, shape: i.type.shape });
+    for (const [name, f] of inputs) scope.set(name, f);
+    return inferGraph(model, g.nodes, scope, new Set([...taken, ...definedNames(g)]), { ...options, strict: false });
+  };
+  for (const node of nodes) {
     if (strict && hasSubgraph(node)) {
       throw new HoduError('E_PLAN', `${where(node)} has a subgraph (control flow); native backends run flat graphs only`);
     }
@@ -75,7 +102,14 @@ export function inferValues(model: Model, options: InferOptions = {}): Inference
       node.outputs.forEach((name, i) => name && facts.set(name, { dtype: folded[i]!.dtype, shape: [...folded[i]!.dims], value: folded[i] }));
       continue;
     }
-    infer(node, opset, inputs, strict).forEach((o, i) => {
+    const branch = options.fold && options.inlineIfs ? constantBranch(node, inputs) : undefined;
+    const inline = branch && inlineBranch(node, node.attributes[branch]!.value as Graph, facts, taken, inferBody);
+    if (inline) {
+      for (const n of inline.nodes) remaining.push(n);
+      for (const i of inline.inlined) inlined.push(i);
+      continue;
+    }
+    infer(node, opset, inputs, strict, hasSubgraph(node) ? inferBody : undefined).forEach((o, i) => {
       const name = node.outputs[i];
       if (!name || !o) return;
       const known = facts.get(name);
@@ -83,7 +117,7 @@ export function inferValues(model: Model, options: InferOptions = {}): Inference
     });
     remaining.push(node);
   }
-  return { facts, remaining };
+  return { facts, remaining, inlined };
 }
 
 /** Best effort: the declared input/value_info types, then the initializers (constant when no feed may replace them). */
@@ -156,15 +190,19 @@ function isDeterministic(node: Node, inputs: (ValueFact | undefined)[]): boolean
   return !node.inputs[2] || (mode !== undefined && mode.size === 1 && !Number(mode.data[0]));
 }
 
-function infer(node: Node, opset: number, inputs: (ValueFact | undefined)[], strict: boolean): (ValueFact | undefined)[] {
+function infer(node: Node, opset: number, inputs: (ValueFact | undefined)[], strict: boolean, inferBody?: InferBody): (ValueFact | undefined)[] {
   const schema = getOpSchema(node.op, node.domain);
   if (!schema?.infer) {
     if (!strict) return [];
     throw new HoduError('E_PLAN', `${where(node)}: op ${opId(node.domain, node.op)} has no shape inference, so it cannot be planned for a native backend`);
   }
-  const ctx = { node, opset, inputs: inputs as (InferInput | undefined)[], attr: <T>(name: string) => readAttr<T>(node, schema, name) };
+  const attr = <T>(name: string) => readAttr<T>(node, schema, name);
+  const ctx = { node, opset, inputs: inputs as (InferInput | undefined)[], attr };
   if (!strict) {
     try {
+      // Control flow: the schema reads its bodies' outputs as inferred here rather than as declared.
+      const bodies = inferBody ? typedBodies(node, opset, inputs, inferBody, attr) : undefined;
+      if (bodies?.size) return schema.infer({ ...ctx, attr: <T>(name: string) => (bodies.get(name) as T | undefined) ?? attr<T>(name) });
       return schema.infer(ctx);
     } catch {
       return []; // an op inference rejects is left for the runtime to report

@@ -111,7 +111,7 @@ export class BodyRunner {
     // The body as a model whose inputs are its own and the outer values it reads, typed from the values at hand.
     const inputs = [...g.inputs, ...[...all.keys()].filter((n) => !g.inputs.some((i) => i.name === n)).map((name) => ({ name }))];
     const body: Model = { ...this.model, graph: { ...g, inputs } };
-    const { facts, remaining } = inferWithFeeds(body, all);
+    const { facts, remaining, inlined } = inferWithFeeds(body, all);
     const outputs = g.outputs.map((o) => o.name);
     const split = partitionNodes(remaining, facts, outputs, { name: this.native.name, kernels: this.native.kernels });
     if (!split.partitions.some((p) => p.backend === 'native')) return null;
@@ -136,7 +136,7 @@ export class BodyRunner {
       const v = facts.get(o)?.value;
       if (v && !split.partitions.some((p) => p.outputs.includes(o))) constants.set(o, v);
     }
-    const report: BodyReport = { body: this.owners.get(g) ?? `graph '${g.name}'`, partitions: [], fallbacks: split.fallbacks };
+    const report: BodyReport = { body: this.owners.get(g) ?? `graph '${g.name}'`, partitions: [], fallbacks: split.fallbacks, ...(inlined.length ? { inlined } : {}) };
     return { steps, constants, report };
   }
 

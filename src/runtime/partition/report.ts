@@ -1,4 +1,5 @@
 /** What `hodu run --explain` shows of a partitioned session: its partitions and the nodes that fell back. */
+import type { InlinedIf } from '../../passes/analysis/body-facts';
 import type { Partition, Fallback } from './split';
 
 interface PartitionSummary {
@@ -17,6 +18,8 @@ export interface BodyReport {
   body: string;
   partitions: PartitionSummary[];
   fallbacks: Fallback[];
+  /** Ifs in it whose condition its input shapes decide: their taken branch's nodes ran in their place. */
+  inlined?: InlinedIf[];
 }
 
 export interface PartitionReport {
@@ -26,6 +29,8 @@ export interface PartitionReport {
   fallbacks: Fallback[];
   /** Nodes folded to constants before partitioning (they run on no backend). */
   folded: number;
+  /** Ifs whose condition the input shapes decide: their taken branch's nodes were partitioned in their place. */
+  inlined?: InlinedIf[];
   /** Bodies of If/Loop/Scan nodes that ran partitioned (in-process native sessions only). */
   bodies?: BodyReport[];
   /** Why If/Loop/Scan bodies were not partitioned, when they were not. */

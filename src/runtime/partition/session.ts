@@ -7,7 +7,8 @@
  * planned moves to the interp, and the report says why: never a wrong answer.
  */
 import { HoduError } from '../../errors';
-import type { Model } from '../../ir/graph';
+import type { Model, Node } from '../../ir/graph';
+import type { InlinedIf } from '../../passes/analysis/body-facts';
 import type { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { setThreads } from '../../backends/interp/parallel/worker-pool';
@@ -85,14 +86,15 @@ export class PartitionedSession implements BackendSession {
     const key = feedShapesKey(feeds);
     const cached = this.plans.get(key);
     if (cached) return cached;
-    const { facts, remaining } = inferWithFeeds(this.model, feeds);
+    const { facts, remaining, inlined } = inferWithFeeds(this.model, feeds);
     const outputs = this.model.graph.outputs.map((o) => o.name);
     let split = partitionNodes(remaining, facts, outputs, this.target);
     const cut = replanPoint(remaining, facts, split.fallbacks);
     const tailPart = cut < 0 ? undefined : tailPartition(remaining.slice(cut + 1), facts, outputs);
     if (tailPart) split = partitionNodes(remaining.slice(0, cut + 1), facts, [...outputs, ...tailPart.inputs], this.target);
-    // One partition covering every node: the model itself (no copy of its graph, outputs that are inputs kept).
-    const whole = !tailPart && split.partitions.length === 1;
+    // One partition covering every node: the model itself (no copy of its graph, outputs that are inputs kept),
+    // unless an If was replaced by its branch: the model still holds the If.
+    const whole = !tailPart && split.partitions.length === 1 && !inlined.length;
     const steps: Step[] = [];
     for (const [i, p] of split.partitions.entries()) {
       const sub = whole ? this.model : partitionModel(this.model, p, i, facts);
@@ -112,7 +114,8 @@ export class PartitionedSession implements BackendSession {
       native: this.native.name,
       partitions: [],
       fallbacks: split.fallbacks,
-      folded: this.model.graph.nodes.length - remaining.length,
+      folded: foldedCount(this.model.graph.nodes, remaining, inlined),
+      ...(inlined.length ? { inlined } : {}),
       note: !hasNativeBody(remaining, this.model, this.native.kernels) ? undefined
         : this.options.profile ? 'with --profile, If/Loop/Scan bodies run on the interp, whose timings count body nodes apart from the node that holds them'
         : memoryLimitActive() ? 'with --max-memory, If/Loop/Scan bodies run on the interp, in its worker thread, where memory is watched while they run'
@@ -261,6 +264,13 @@ export class PartitionedSession implements BackendSession {
     this.bodies?.dispose();
     this.last = undefined;
   }
+}
+
+/** How many of `nodes` were folded to constants: neither still to run nor an If replaced by its branch. */
+function foldedCount(nodes: readonly Node[], remaining: readonly Node[], inlined: readonly InlinedIf[]): number {
+  const left = new Set(remaining);
+  const replaced = new Set(inlined.map((i) => i.node));
+  return nodes.filter((n) => !left.has(n) && !replaced.has(n.name)).length;
 }
 
 /** The session `hodu run` makes for a native backend with a kernel list: partitioned between it and the interp. */
