@@ -29,13 +29,33 @@ export default defineOp({
     if (!x?.shape) return [{ dtype }];
     const scales = ctx.opset < 11 ? ctx.inputs[1]?.value : ctx.inputs[2]?.value;
     const sizes = ctx.opset < 11 ? undefined : ctx.inputs[3]?.value;
-    const axes = ctx.attr<number[] | undefined>('axes');
-    // Only the plain cases are inferred statically; keep_aspect_ratio_policy needs the kernel's arithmetic.
-    if (axes || ctx.attr<string>('keep_aspect_ratio_policy') !== 'stretch') return [{ dtype }];
-    if (sizes && sizes.size === x.shape.length) return [{ dtype, shape: Array.from(toNumbers(sizes), Number) }];
-    if (scales && scales.size === x.shape.length) {
+    const xs = x.shape;
+    const rank = xs.length;
+    const given = ctx.opset >= 18 ? ctx.attr<number[] | undefined>('axes') : undefined;
+    if (given && given.some((a) => a < -rank || a >= rank)) return [{ dtype }];
+    const axes = (given ?? xs.map((_, i) => i)).map((a) => (a < 0 ? a + rank : a));
+    const policy = ctx.opset >= 18 ? ctx.attr<string>('keep_aspect_ratio_policy') : 'stretch';
+    const shape: Dim[] = [...xs];
+    if (sizes && sizes.size === axes.length) {
+      const sz = Array.from(toNumbers(sizes), Number);
+      if (policy === 'stretch') {
+        axes.forEach((a, i) => (shape[a] = sz[i]!));
+        return [{ dtype, shape }];
+      }
+      // not_larger / not_smaller: one scale for every axis, as the kernel computes it (needs the input dims).
+      const ins = axes.map((a) => xs[a]);
+      if (ins.some((d) => typeof d !== 'number') || (policy !== 'not_larger' && policy !== 'not_smaller')) return [{ dtype }];
+      const ratios = axes.map((_, i) => sz[i]! / (ins[i] as number));
+      const s = policy === 'not_larger' ? Math.min(...ratios) : Math.max(...ratios);
+      axes.forEach((a, i) => (shape[a] = Math.round(s * (ins[i] as number))));
+      return [{ dtype, shape }];
+    }
+    if (scales && scales.size === axes.length) {
       const s = toNumbers(scales);
-      const shape: Dim[] = x.shape.map((d, i) => (typeof d === 'number' ? Math.floor(d * s[i]!) : '?'));
+      axes.forEach((a, i) => {
+        const d = xs[a]!;
+        shape[a] = typeof d === 'number' ? Math.floor(d * s[i]!) : '?';
+      });
       return [{ dtype, shape }];
     }
     return [{ dtype }];

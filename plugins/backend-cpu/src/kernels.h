@@ -153,6 +153,7 @@ DECLARE_KERNEL(split)
 DECLARE_KERNEL(expand)
 DECLARE_KERNEL(tile)
 DECLARE_KERNEL(cast_f16)
+DECLARE_KERNEL(resize)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 

@@ -24,6 +24,7 @@ import { gemm, matmul } from './matmul';
 import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
+import { resize } from './resize';
 import { gru, lstm } from './rnn';
 import { slice } from './slice';
 import { softmax } from './softmax';
@@ -44,7 +45,7 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
-  Split: split, Gelu: gelu,
+  Split: split, Gelu: gelu, Resize: resize,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
