@@ -41,7 +41,7 @@ typedef int32_t (*KernelFn)(const KernelCall *c, char *err, size_t err_cap);
 /*
  * Optional, at create() after check, with the weights' pointers resolved (only those): returns how many
  * floats of per-step state it wants (0: none) when `state` is NULL, else fills `state` (64-byte aligned).
- * MatMul and Gemm pack a constant B here once instead of at every run.
+ * MatMul and Gemm pack a constant B here once instead of at every run, LSTM and GRU their W and R.
  */
 typedef size_t (*PrepareFn)(const KernelCall *c, float *state);
 
@@ -156,5 +156,7 @@ DECLARE_KERNEL(cast_f16)
 DECLARE_KERNEL(resize)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
+size_t prepare_lstm(const KernelCall *c, float *state);
+size_t prepare_gru(const KernelCall *c, float *state);
 
 #endif

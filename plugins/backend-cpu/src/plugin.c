@@ -63,7 +63,7 @@ typedef struct KernelEntry {
   X("concat_f32", concat, 0) X("transpose_f32", transpose, 0)                                               \
   X("batch_normalization_f32", batch_normalization, 0) X("identity_f32", copy, 0)                           \
   X("layer_normalization_f32", layer_normalization, 0) X("erf_f32", unary, OP_ERF)                          \
-  X("lstm_f32", lstm, 0) X("gru_f32", gru, 0)                                                               \
+  X("lstm_f32", lstm, 0) X("gru_f32", gru, 0) X("lstm_f32_i32", lstm, 0) X("gru_f32_i32", gru, 0)           \
   X("reshape_f32_i64", copy, 0) X("flatten_f32", copy, 0) X("squeeze_f32", copy, 0)                         \
   X("squeeze_f32_i64", copy, 0) X("unsqueeze_f32", copy, 0) X("unsqueeze_f32_i64", copy, 0) \
   X("sqrt_f32", unary_math, OP_SQRT) X("exp_f32", unary_math, OP_EXP) X("log_f32", unary_math, OP_LOG)          \
@@ -120,6 +120,8 @@ static const KernelEntry *find_kernel(const char *name) {
 static PrepareFn prepare_of(const KernelEntry *e) {
   if (e->run == run_mat_mul) return prepare_mat_mul;
   if (e->run == run_gemm) return prepare_gemm;
+  if (e->run == run_lstm) return prepare_lstm;
+  if (e->run == run_gru) return prepare_gru;
   return NULL;
 }
 
