@@ -154,6 +154,7 @@ DECLARE_KERNEL(expand)
 DECLARE_KERNEL(tile)
 DECLARE_KERNEL(cast_f16)
 DECLARE_KERNEL(resize)
+DECLARE_KERNEL(conv_transpose)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 size_t prepare_lstm(const KernelCall *c, float *state);

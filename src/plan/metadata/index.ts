@@ -15,6 +15,7 @@ import { batchNorm } from './batch-norm';
 import { clip } from './clip';
 import type { Builder } from './context';
 import { conv } from './conv';
+import { convTranspose } from './conv-transpose';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { layerNorm } from './layer-norm';
@@ -45,7 +46,7 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
-  Split: split, Gelu: gelu, Resize: resize,
+  Split: split, Gelu: gelu, Resize: resize, ConvTranspose: convTranspose,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
