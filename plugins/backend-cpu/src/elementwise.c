@@ -8,13 +8,14 @@
 #include "kernels.h"
 #include "threads.h"
 
-/* Large ops are split between the run's threads in chunks of at least 64 KiB of output (16384 floats),
- * and only from 4 chunks up: for less, waking a thread costs about what it saves. */
-#define CHUNK_FLOATS 16384
+/* Ops are cut into about 4 chunks per thread of at least 16 KiB of output (4096 floats), and split
+ * between the run's threads when parallel_for_cost finds them worth it (NS_PER_FLOAT: time per output). */
+#define CHUNK_FLOATS 4096
+#define NS_PER_FLOAT(cheap) ((cheap) ? 0.3 : 4.0)
 static int64_t chunks(size_t n, size_t chunk) { return (int64_t)((n + chunk - 1) / chunk); }
 static size_t chunk_for(size_t n) {
-  size_t chunk = cpu_min_split(CHUNK_FLOATS);
-  return n < 4 * chunk ? (n ? n : 1) : chunk;
+  size_t least = cpu_min_split(CHUNK_FLOATS), quarter = (n + 4 * pool_threads(cpu_pool()) - 1) / (4 * pool_threads(cpu_pool()));
+  return quarter > least ? quarter : least;
 }
 
 /* Metadata: [rank, out_dims(rank), a_strides(rank), b_strides(rank)]; stride 0 = broadcast along that axis. */
@@ -100,7 +101,7 @@ int32_t run_binary(const KernelCall *c, char *err, size_t err_cap) {
   size_t inner = rank ? (size_t)dims[rank - 1] : 1, rows = total / inner;
   size_t rows_per_task = (chunk_for(total) + inner - 1) / inner;
   Binary g = {c, rank, in_f32(c, 0), in_f32(c, 1), out_f32(c, 0), dims, sa, sb, inner, total, rows_per_task};
-  parallel_for(cpu_pool(), (int64_t)((rows + rows_per_task - 1) / rows_per_task), binary_task, &g);
+  parallel_for_cost(cpu_pool(), (int64_t)((rows + rows_per_task - 1) / rows_per_task), NS_PER_FLOAT(1) * (double)(rows_per_task * inner), binary_task, &g);
   return HODU_OK;
 }
 
@@ -157,7 +158,7 @@ static void unary_task(void *ctx, int64_t task, int tid) {
 int32_t run_unary(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), chunk_for(numel(out_tensor(c, 0))), 0.0f, 0.0f};
-  parallel_for(cpu_pool(), chunks(g.n, g.chunk), unary_task, &g);
+  parallel_for_cost(cpu_pool(), chunks(g.n, g.chunk), NS_PER_FLOAT(c->variant == OP_RELU) * (double)g.chunk, unary_task, &g);
   return HODU_OK;
 }
 
@@ -191,7 +192,7 @@ int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {
   const float *lo_t = in_f32(c, 1), *hi_t = in_f32(c, 2);
   Chunked g = {c, in_f32(c, 0), out_f32(c, 0), numel(out_tensor(c, 0)), chunk_for(numel(out_tensor(c, 0))),
                lo_t ? lo_t[0] : meta_f(c, 0), hi_t ? hi_t[0] : meta_f(c, 1)};
-  parallel_for(cpu_pool(), chunks(g.n, g.chunk), clip_task, &g);
+  parallel_for_cost(cpu_pool(), chunks(g.n, g.chunk), NS_PER_FLOAT(1) * (double)g.chunk, clip_task, &g);
   return HODU_OK;
 }
 

@@ -138,7 +138,9 @@ struct HoduBackendPlugin {
   void **ptrs;    /* per tensor, resolved at each run */
   uint8_t *arena; /* intermediates at the planner's offsets, 64-byte aligned */
   float *scratch; /* im2col columns, GEMM packing: shared by all steps (they run one at a time) */
-  ThreadPool *pool; /* HoduCreateOptions.threads (0: physical cores), made here, set as cpu_pool() by run */
+  /* HoduCreateOptions.threads (0: physical cores): a reference to the workers every handle of that count in
+   * the process shares (a partitioned session's handles included), set as cpu_pool() by run */
+  ThreadPool *pool;
 };
 
 static void plugin_destroy(HoduBackendPluginHandle h) {

@@ -227,7 +227,7 @@ static void macro_task(void *ctx, int64_t task, int tid) {
   int q0 = (int)((int64_t)g->panels * split / g->n_splits), q1 = (int)((int64_t)g->panels * (split + 1) / g->n_splits);
   if (q0 == q1) return;
   int mc = (int)(g->M - i0 < g->mc_blk ? g->M - i0 : g->mc_blk);
-  float *pa = g->pool ? pool_local(g->pool, tid) : g->pa;
+  float *pa = g->pool && tid > 0 ? pool_local(g->pool, tid) : g->pa; /* tid 0: the caller's own */
   pack_a(g->A + i0 * g->rsa, g->rsa, g->csa, mc, g->kc, k.mr, g->alpha, pa);
   for (int j = q0 * k.nr; j < g->nc && j < q1 * k.nr; j += k.nr) {
     int n = g->nc - j < k.nr ? g->nc - j : k.nr;
@@ -253,8 +253,8 @@ static void pack_b_task(void *ctx, int64_t task, int tid) {
   pack_b(g->B + j * g->cs, g->rs, g->cs, g->kc, n, g->nr, g->dst + (size_t)j * g->kc);
 }
 
-/* Below this many multiply-adds per block, waking threads costs more than it saves. */
-#define PARALLEL_MIN_FMAS (1 << 21)
+/* Multiply-adds per ns of one core, roughly (for parallel_worth: a block of fewer is not worth a split). */
+#define FMAS_PER_NS 32.0
 
 /*
  * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
@@ -274,7 +274,7 @@ static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const fl
     int panels = (nc + k.nr - 1) / k.nr;
     for (ptrdiff_t p0 = 0; p0 < K; p0 += KC) {
       int kc = (int)(K - p0 < KC ? K - p0 : KC);
-      int parallel = threads > 1 && (double)M * nc * kc >= (double)cpu_min_split(PARALLEL_MIN_FMAS);
+      int parallel = threads > 1 && parallel_worth(pool, (double)M * nc * kc / FMAS_PER_NS);
       /* panel j of this block: at b + j · col_stride */
       const float *b = bp ? bp + j0 * K + p0 * k.nr : pb;
       ptrdiff_t col_stride = bp ? K : kc;

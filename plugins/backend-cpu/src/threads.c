@@ -1,9 +1,16 @@
 /*
- * The pool of threads.h. Workers sleep on a condition variable until the generation counter moves, take
- * tasks from an atomic counter until none are left, and report done; the caller takes tasks too and then
- * waits for the workers, so a parallel_for returns only when every task has finished and no worker still
- * reads the job. Physical cores: Linux's /sys topology (core_id and physical_package_id of each CPU in
- * the affinity mask, hyperthread siblings share both), else the online processors from sysconf.
+ * The pools of threads.h. One Workers per (thread count, local size) in the process, refcounted by the
+ * handles' ThreadPool views. A job is posted by bumping the generation counter; a worker enters it (counts
+ * itself in `state`), takes tasks from an atomic counter until none are left and leaves. The caller takes
+ * tasks too; once none are left it closes the job (workers that come later do not enter) and waits for the
+ * entered ones to leave, so a parallel_for returns only when every task has finished and no worker still
+ * reads the job, and never waits for a worker that was too slow to wake to help. Both sides spin (bounded,
+ * SPIN_NS) before sleeping on a condition variable: the next op of a run usually comes within microseconds,
+ * and a futex wake costs tens of them. One caller
+ * has the workers at a time (the job mutex, tried, never waited for): a second session running at the same
+ * moment runs its tasks on its own thread instead of queueing behind the first.
+ * Physical cores: Linux's /sys topology (core_id and physical_package_id of each CPU in the affinity mask,
+ * hyperthread siblings share both), capped by a cgroup CPU quota, else the online processors from sysconf.
  */
 #define _GNU_SOURCE /* sched_getaffinity */
 #include "threads.h"
@@ -12,31 +19,59 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 /* More threads than this are not useful for one session (and a typo of --threads must not fork bomb). */
 #define POOL_MAX_THREADS 256
+/* How long a worker waits for the next job, and the caller for the workers, before sleeping (as
+ * onnxruntime's spinning pool does): longer than the gap between two ops of a run, short enough that an
+ * idle session gives its cores back at once. */
+#define SPIN_NS 100000
+/* parallel_worth: less work than this (ns on one thread) runs on the caller. Handing tasks to spinning
+ * workers costs about 1 µs; waking sleeping ones costs the caller about 5 µs (the futex wake) and them
+ * 20 µs or more before they help (bench/wake-bench.c). */
+#define PARALLEL_MIN_NS 8000
+#define PARALLEL_MIN_NS_ASLEEP 40000
+#define JOB_CLOSED (1 << 30)
 
-struct ThreadPool {
-  int threads;
-  pthread_t *workers;
-  int started; /* workers actually running (destroy joins these) */
-  float **locals;
+typedef struct Workers {
+  int threads, started, refs;
+  size_t local_floats;
+  pthread_t *ids;
+  float **locals; /* per tid; [0] stays NULL (the caller brings its own) */
+  pthread_mutex_t job; /* held by the caller that has the workers */
   pthread_mutex_t mu;
   pthread_cond_t wake, done;
-  uint64_t generation;
-  int busy; /* workers still in the current generation */
-  int stop;
+  atomic_uint_fast64_t generation;
+  atomic_int state;           /* workers in the current job, plus JOB_CLOSED when no more may enter */
+  atomic_int sleepers;        /* workers asleep on `wake` */
+  atomic_int caller_sleeping; /* the caller asleep on `done` */
+  atomic_int stop;
+  /* The job: written by the caller before it bumps the generation. */
   TaskFn fn;
   void *ctx;
   int64_t n_tasks;
   atomic_int_fast64_t next;
+  struct Workers *older; /* the registry's list */
+} Workers;
+
+struct ThreadPool {
+  int threads;
+  Workers *w; /* NULL for one thread */
 };
 
-typedef struct Worker {
-  ThreadPool *pool;
+typedef struct WorkerArg {
+  Workers *w;
   int tid;
-} Worker;
+} WorkerArg;
+
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static Workers *registry;
 
 static _Thread_local ThreadPool *current_pool;
 /* Inside a task: nested parallel_for calls run inline. -1 outside. */
@@ -45,73 +80,187 @@ static _Thread_local int task_tid = -1;
 ThreadPool *cpu_pool(void) { return current_pool; }
 void cpu_pool_set(ThreadPool *pool) { current_pool = pool; }
 int pool_threads(const ThreadPool *pool) { return pool ? pool->threads : 1; }
-float *pool_local(ThreadPool *pool, int tid) { return pool->locals[tid]; }
+float *pool_local(ThreadPool *pool, int tid) { return pool->w->locals[tid]; }
 
-static void take_tasks(ThreadPool *p, int tid) {
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* Spins until ready(w, arg) or SPIN_NS pass; 1 when ready. Yields now and then, so that a spinning thread
+ * gives way when there are more threads than cores. */
+static int spin_until(Workers *w, int (*ready)(Workers *, uint64_t), uint64_t arg) {
+  int64_t deadline = 0;
+  for (int i = 1;; i++) {
+    if (ready(w, arg)) return 1;
+    if ((i & 255) == 0) {
+      int64_t t = now_ns();
+      if (!deadline) deadline = t + SPIN_NS;
+      else if (t > deadline) return 0;
+      sched_yield();
+    }
+    cpu_relax();
+  }
+}
+
+static int job_posted(Workers *w, uint64_t seen) {
+  return atomic_load(&w->generation) != seen || atomic_load(&w->stop);
+}
+static int job_finished(Workers *w, uint64_t unused) {
+  (void)unused;
+  return atomic_load(&w->state) == JOB_CLOSED;
+}
+
+static void take_tasks(Workers *w, int tid) {
   task_tid = tid;
   for (;;) {
-    int64_t t = atomic_fetch_add(&p->next, 1);
-    if (t >= p->n_tasks) break;
-    p->fn(p->ctx, t, tid);
+    int64_t t = atomic_fetch_add(&w->next, 1);
+    if (t >= w->n_tasks) break;
+    w->fn(w->ctx, t, tid);
   }
   task_tid = -1;
 }
 
+/*
+ * Sleeping without a lost wake-up: the sleeper counts itself (seq_cst) before it checks the condition under
+ * `mu`, the waker changes the condition (seq_cst) before it reads the count, so either the sleeper sees the
+ * change or the waker sees the sleeper and signals under `mu`.
+ */
 static void *worker_main(void *arg) {
-  Worker w = *(Worker *)arg;
+  WorkerArg a = *(WorkerArg *)arg;
   free(arg);
-  ThreadPool *p = w.pool;
+  Workers *w = a.w;
   uint64_t seen = 0;
-  pthread_mutex_lock(&p->mu);
   for (;;) {
-    while (!p->stop && p->generation == seen) pthread_cond_wait(&p->wake, &p->mu);
-    if (p->stop) break;
-    seen = p->generation;
-    pthread_mutex_unlock(&p->mu);
-    take_tasks(p, w.tid);
-    pthread_mutex_lock(&p->mu);
-    if (--p->busy == 0) pthread_cond_signal(&p->done);
+    if (!spin_until(w, job_posted, seen)) {
+      pthread_mutex_lock(&w->mu);
+      atomic_fetch_add(&w->sleepers, 1);
+      while (!job_posted(w, seen)) pthread_cond_wait(&w->wake, &w->mu);
+      atomic_fetch_sub(&w->sleepers, 1);
+      pthread_mutex_unlock(&w->mu);
+    }
+    if (atomic_load(&w->stop)) break;
+    seen = atomic_load(&w->generation);
+    /* The job's fields are read only after entering: the caller wrote them before it opened the job (a
+     * worker that saw an older generation may enter a newer job, which is as good). */
+    if (!(atomic_fetch_add(&w->state, 1) & JOB_CLOSED)) take_tasks(w, a.tid);
+    if (atomic_fetch_sub(&w->state, 1) == JOB_CLOSED + 1 && atomic_load(&w->caller_sleeping)) {
+      pthread_mutex_lock(&w->mu);
+      pthread_cond_signal(&w->done);
+      pthread_mutex_unlock(&w->mu);
+    }
   }
-  pthread_mutex_unlock(&p->mu);
   return NULL;
+}
+
+static void run_inline(int64_t n_tasks, TaskFn fn, void *ctx) {
+  int tid = task_tid >= 0 ? task_tid : 0;
+  for (int64_t t = 0; t < n_tasks; t++) fn(ctx, t, tid);
 }
 
 void parallel_for(ThreadPool *pool, int64_t n_tasks, TaskFn fn, void *ctx) {
   if (n_tasks <= 0) return;
-  if (!pool || pool->started == 0 || n_tasks == 1 || task_tid >= 0) {
-    int tid = task_tid >= 0 ? task_tid : 0;
-    for (int64_t t = 0; t < n_tasks; t++) fn(ctx, t, tid);
+  Workers *w = pool ? pool->w : NULL;
+  if (!w || n_tasks == 1 || task_tid >= 0 || pthread_mutex_trylock(&w->job) != 0) {
+    run_inline(n_tasks, fn, ctx);
     return;
   }
-  pthread_mutex_lock(&pool->mu);
-  pool->fn = fn;
-  pool->ctx = ctx;
-  pool->n_tasks = n_tasks;
-  atomic_store(&pool->next, 0);
-  pool->busy = pool->started;
-  pool->generation++;
-  pthread_cond_broadcast(&pool->wake);
-  pthread_mutex_unlock(&pool->mu);
-  take_tasks(pool, 0);
-  pthread_mutex_lock(&pool->mu);
-  while (pool->busy > 0) pthread_cond_wait(&pool->done, &pool->mu);
-  pthread_mutex_unlock(&pool->mu);
+  w->fn = fn;
+  w->ctx = ctx;
+  w->n_tasks = n_tasks;
+  atomic_store(&w->next, 0);
+  /* Opening keeps the count: a worker that came too late to the last job may not have left it yet. */
+  atomic_fetch_and(&w->state, ~JOB_CLOSED);
+  atomic_fetch_add(&w->generation, 1);
+  if (atomic_load(&w->sleepers) > 0) {
+    pthread_mutex_lock(&w->mu);
+    pthread_cond_broadcast(&w->wake);
+    pthread_mutex_unlock(&w->mu);
+  }
+  take_tasks(w, 0);
+  atomic_fetch_or(&w->state, JOB_CLOSED);
+  if (!spin_until(w, job_finished, 0)) {
+    pthread_mutex_lock(&w->mu);
+    atomic_store(&w->caller_sleeping, 1);
+    while (!job_finished(w, 0)) pthread_cond_wait(&w->done, &w->mu);
+    atomic_store(&w->caller_sleeping, 0);
+    pthread_mutex_unlock(&w->mu);
+  }
+  pthread_mutex_unlock(&w->job);
 }
 
-void pool_destroy(ThreadPool *pool) {
-  if (!pool) return;
-  pthread_mutex_lock(&pool->mu);
-  pool->stop = 1;
-  pthread_cond_broadcast(&pool->wake);
-  pthread_mutex_unlock(&pool->mu);
-  for (int i = 0; i < pool->started; i++) pthread_join(pool->workers[i], NULL);
-  for (int i = 0; pool->locals && i < pool->threads; i++) free(pool->locals[i]);
-  free(pool->locals);
-  free(pool->workers);
-  pthread_mutex_destroy(&pool->mu);
-  pthread_cond_destroy(&pool->wake);
-  pthread_cond_destroy(&pool->done);
-  free(pool);
+int parallel_worth(const ThreadPool *pool, double work_ns) {
+  if (!pool || !pool->w) return 0;
+  int asleep = atomic_load(&pool->w->sleepers) == pool->w->started;
+  return work_ns >= (double)cpu_min_split(asleep ? PARALLEL_MIN_NS_ASLEEP : PARALLEL_MIN_NS);
+}
+
+void parallel_for_cost(ThreadPool *pool, int64_t n_tasks, double task_ns, TaskFn fn, void *ctx) {
+  parallel_for(parallel_worth(pool, (double)n_tasks * task_ns) ? pool : NULL, n_tasks, fn, ctx);
+}
+
+static void workers_free(Workers *w) {
+  pthread_mutex_lock(&w->mu);
+  atomic_store(&w->stop, 1);
+  pthread_cond_broadcast(&w->wake);
+  pthread_mutex_unlock(&w->mu);
+  for (int i = 0; i < w->started; i++) pthread_join(w->ids[i], NULL);
+  for (int i = 0; w->locals && i < w->threads; i++) free(w->locals[i]);
+  free(w->locals);
+  free(w->ids);
+  pthread_mutex_destroy(&w->job);
+  pthread_mutex_destroy(&w->mu);
+  pthread_cond_destroy(&w->wake);
+  pthread_cond_destroy(&w->done);
+  free(w);
+}
+
+static Workers *workers_start(int threads, size_t local_floats) {
+  Workers *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->threads = threads;
+  w->local_floats = local_floats;
+  pthread_mutex_init(&w->job, NULL);
+  pthread_mutex_init(&w->mu, NULL);
+  pthread_cond_init(&w->wake, NULL);
+  pthread_cond_init(&w->done, NULL);
+  atomic_init(&w->generation, 0);
+  atomic_init(&w->state, JOB_CLOSED);
+  atomic_init(&w->sleepers, 0);
+  atomic_init(&w->caller_sleeping, 0);
+  atomic_init(&w->stop, 0);
+  atomic_init(&w->next, 0);
+  w->locals = calloc((size_t)threads, sizeof *w->locals);
+  w->ids = calloc((size_t)threads, sizeof *w->ids);
+  if (!w->locals || !w->ids) goto fail;
+  for (int i = 1; i < threads && local_floats; i++)
+    if (!(w->locals[i] = aligned_alloc(64, (local_floats * sizeof(float) + 63) / 64 * 64))) goto fail;
+  for (int i = 1; i < threads; i++) {
+    WorkerArg *a = malloc(sizeof *a);
+    if (!a) goto fail;
+    *a = (WorkerArg){w, i};
+    if (pthread_create(&w->ids[w->started], NULL, worker_main, a) != 0) {
+      free(a);
+      goto fail;
+    }
+#ifdef __linux__
+    pthread_setname_np(w->ids[w->started], "hodu-cpu"); /* for top -H, and the tests that count workers */
+#endif
+    w->started++;
+  }
+  return w;
+fail:
+  workers_free(w);
+  return NULL;
 }
 
 ThreadPool *pool_create(int threads, size_t local_floats) {
@@ -120,29 +269,35 @@ ThreadPool *pool_create(int threads, size_t local_floats) {
   ThreadPool *p = calloc(1, sizeof *p);
   if (!p) return NULL;
   p->threads = threads;
-  pthread_mutex_init(&p->mu, NULL);
-  pthread_cond_init(&p->wake, NULL);
-  pthread_cond_init(&p->done, NULL);
-  atomic_init(&p->next, 0);
-  p->locals = calloc((size_t)threads, sizeof *p->locals);
-  p->workers = calloc((size_t)threads, sizeof *p->workers);
-  if (!p->locals || !p->workers) goto fail;
-  for (int i = 0; i < threads && local_floats; i++)
-    if (!(p->locals[i] = aligned_alloc(64, (local_floats * sizeof(float) + 63) / 64 * 64))) goto fail;
-  for (int i = 1; i < threads; i++) {
-    Worker *w = malloc(sizeof *w);
-    if (!w) goto fail;
-    *w = (Worker){p, i};
-    if (pthread_create(&p->workers[p->started], NULL, worker_main, w) != 0) {
-      free(w);
-      goto fail;
-    }
-    p->started++;
+  if (threads == 1) return p;
+  pthread_mutex_lock(&registry_mu);
+  Workers *w = registry;
+  while (w && (w->threads != threads || w->local_floats != local_floats)) w = w->older;
+  if (!w && (w = workers_start(threads, local_floats))) w->older = registry, registry = w;
+  if (w) w->refs++;
+  pthread_mutex_unlock(&registry_mu);
+  if (!w) {
+    free(p);
+    return NULL;
   }
+  p->w = w;
   return p;
-fail:
-  pool_destroy(p);
-  return NULL;
+}
+
+void pool_destroy(ThreadPool *pool) {
+  if (!pool) return;
+  Workers *w = pool->w;
+  free(pool);
+  if (!w) return;
+  pthread_mutex_lock(&registry_mu);
+  int last = --w->refs == 0;
+  if (last) {
+    Workers **link = &registry;
+    while (*link != w) link = &(*link)->older;
+    *link = w->older;
+  }
+  pthread_mutex_unlock(&registry_mu);
+  if (last) workers_free(w);
 }
 
 /* Counts distinct (package, core) pairs over the CPUs this process may use; 0 when /sys cannot tell. */
@@ -174,6 +329,41 @@ static int sys_physical_cores(void) {
 #endif
 }
 
+/* Reads two numbers from a file ("max" for the first reads as -1); the count read. */
+static int read_two(const char *path, long *a, long *b) {
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  char first[32] = "";
+  int n = fscanf(f, "%31s %ld", first, b);
+  fclose(f);
+  if (n < 1) return 0;
+  *a = strcmp(first, "max") == 0 ? -1 : strtol(first, NULL, 10);
+  return n;
+}
+
+/* CPUs' worth of time a cgroup quota allows (rounded up), 0 without a quota. cgroup v2's cpu.max of this
+ * process's group (or of the namespace's root, as containers mount it), else v1's cfs quota and period. */
+static int cgroup_cpu_quota(void) {
+  long quota = -1, period = 0;
+  char group[256] = "", path[320];
+  FILE *f = fopen("/proc/self/cgroup", "r");
+  if (f) {
+    char line[320];
+    while (fgets(line, sizeof line, f))
+      if (strncmp(line, "0::", 3) == 0) sscanf(line + 3, "%255s", group);
+    fclose(f);
+  }
+  snprintf(path, sizeof path, "/sys/fs/cgroup%s/cpu.max", strcmp(group, "/") == 0 ? "" : group);
+  if (read_two(path, &quota, &period) != 2 && read_two("/sys/fs/cgroup/cpu.max", &quota, &period) != 2) {
+    long unused;
+    if (read_two("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", &quota, &unused) < 1 ||
+        read_two("/sys/fs/cgroup/cpu/cpu.cfs_period_us", &period, &unused) < 1)
+      return 0;
+  }
+  if (quota <= 0 || period <= 0) return 0;
+  return (int)((quota + period - 1) / period);
+}
+
 size_t cpu_min_split(size_t normal) {
   static int small = -1; /* idempotent: racing first calls compute the same value */
   if (small < 0) {
@@ -189,5 +379,7 @@ int cpu_physical_cores(void) {
     long online = sysconf(_SC_NPROCESSORS_ONLN);
     n = online > 0 ? (int)online : 1;
   }
+  int quota = cgroup_cpu_quota();
+  if (quota > 0 && quota < n) n = quota;
   return n > POOL_MAX_THREADS ? POOL_MAX_THREADS : n;
 }

@@ -1,0 +1,88 @@
+/**
+ * backend-cpu's workers are shared (plugins/backend-cpu/src/threads.c): every handle of one thread count in
+ * the process uses the same N-1 workers, so a model that runs as several native partitions starts N-1
+ * threads, not N-1 per partition, and two sessions running at once share them without mixing their work.
+ * The workers are named hodu-cpu, so /proc/self/task tells how many this process runs.
+ */
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBackend } from '../../src/backends/registry';
+import type { Node } from '../../src/ir/graph';
+import { toNumbers, type Tensor } from '../../src/ir/tensor';
+import { cCompiler, compileCommand } from '../../src/plugins/build-native';
+import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
+import { prepareModel } from '../../src/runtime/prepare';
+import { createRunSession } from '../../src/runtime/run-model';
+import { buildModel, tempDir } from '../e2e/hodu';
+import { describeWithTools } from '../support/optional-tools';
+import { RTOL, randomValues } from './support';
+
+const PLUGIN = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
+const native = () => JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')).hodu.native as { sources: string[]; library: string; cflags?: string[]; ldflags?: string[] };
+
+/** Threads of this process named hodu-cpu: backend-cpu's workers. */
+function cpuWorkers(): number {
+  let n = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').startsWith('hodu-cpu')) n++;
+    } catch {
+      // the thread ended while we listed
+    }
+  }
+  return n;
+}
+
+const node = (name: string, op: string, inputs: string[], outputs: string[]): Node => ({ name, op, domain: '', inputs, outputs, attributes: {} });
+const f32 = (shape: number[]) => ({ kind: 'tensor' as const, dtype: 'float32' as const, shape });
+
+describeWithTools(['cc'], "backend-cpu's shared workers", () => {
+  const t = tempDir('hodu-pool-');
+  afterAll(() => t.cleanup());
+  let lib = '';
+  beforeAll(() => {
+    lib = join(t.dir, native().library);
+    const r = Bun.spawnSync(compileCommand({ ...native(), library: lib }, join(PLUGIN, '..', '..', 'ffi'), 'release'), { cwd: PLUGIN, stderr: 'pipe' });
+    expect(r.exitCode === 0 ? '' : r.stderr.toString()).toBe('');
+  });
+
+  test.skipIf(process.platform !== 'linux')('a model of three native partitions at --threads 3 runs 2 workers in all, and equals the interp', async () => {
+    // MatMul | Cos | MatMul | Cos | MatMul: cpu has no Cos, so three native partitions (three plugin handles);
+    // 96³ products are big enough to split between threads.
+    const model = prepareModel(buildModel({
+      nodes: [node('m1', 'MatMul', ['x', 'w1'], ['a']), node('c1', 'Cos', ['a'], ['b']), node('m2', 'MatMul', ['b', 'w2'], ['c']), node('c2', 'Cos', ['c'], ['d']), node('m3', 'MatMul', ['d', 'w3'], ['y'])],
+      inputs: [{ name: 'x', type: f32([96, 96]) }],
+      outputs: [{ name: 'y', type: f32([96, 96]) }],
+      initializers: new Map<string, Tensor>([['w1', randomValues([96, 96])], ['w2', randomValues([96, 96])], ['w3', randomValues([96, 96])]]),
+    }));
+    const feeds = new Map([['x', randomValues([96, 96])]]);
+    const before = cpuWorkers();
+    const cpu = loadNativeBackend(lib, probeNativeLibrary(lib, 'cpu'), { isolate: false });
+    const { session, partitioned } = await createRunSession(model, cpu, { threads: 3 });
+    const got = (await session.run(feeds)).get('y') as Tensor;
+    expect(partitioned?.explain()?.partitions.map((p) => p.backend)).toEqual(['cpu', 'interp', 'cpu', 'interp', 'cpu']);
+    expect(cpuWorkers() - before).toBe(2);
+    const interp = await (await loadBackend('interp')).createSession(model, {});
+    const want = toNumbers((await interp.run(feeds)).get('y') as Tensor);
+    const g = toNumbers(got);
+    // float32 sums of 96 products against the interp's: a looser atol than support.ts's one-node cases.
+    const bad = want.findIndex((v, i) => !(Math.abs(v - g[i]!) <= 1e-4 + RTOL * Math.abs(v)));
+    expect(bad === -1 ? 'equal' : `y[${bad}] is ${g[bad]}, interp ${want[bad]}`).toBe('equal');
+    session.dispose?.();
+    expect(cpuWorkers()).toBe(before);
+  });
+
+  test.skipIf(process.platform !== 'linux')('pool-check.c: pools share workers, two sessions at once on them get one thread\'s bits', () => {
+    const { sources, cflags = [], ldflags = [] } = native();
+    const exe = join(t.dir, 'pool-check');
+    const build = Bun.spawnSync([...cCompiler(), '-O2', `-I${join(PLUGIN, '..', '..', 'ffi')}`, ...cflags, 'test/pool-check.c', ...sources, '-o', exe, ...ldflags], { cwd: PLUGIN, stderr: 'pipe' });
+    expect(build.exitCode === 0 ? '' : build.stderr.toString()).toBe('');
+    for (const env of [{ HODU_CPU_SPLIT_SMALL: '1' }, {}]) {
+      const r = Bun.spawnSync([exe], { env: { ...process.env, ...env }, stdout: 'pipe' });
+      const out = r.stdout.toString();
+      expect(out).toMatch(/^\d+ passed, 0 failed$/m);
+      expect(r.exitCode).toBe(0);
+    }
+  });
+});
