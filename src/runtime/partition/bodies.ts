@@ -6,13 +6,17 @@
  * (nested bodies). The executor is synchronous, so this needs a native session that runs synchronously: an
  * in-process one (`runSync`); an isolated plugin runs in a child process, and its bodies stay on the interp.
  * Plans are kept per body graph and shape set (a Loop body runs the same plan every iteration), bounded.
+ * What a body reads of the enclosing model's constants (weights) is a constant of its partitions too, baked
+ * into their plans like any weight, not fed (and copied) every run; a partition of Identity nodes alone hands
+ * its inputs over on the host (an If branch returning a value costs no native call).
  */
 import { Executor } from '../../backends/interp/executor';
+import { storeOf } from '../../backends/interp/util/copy';
 import type { Value } from '../../backends/interp/kernel';
 import { HoduError } from '../../errors';
 import type { Graph, Model, Node } from '../../ir/graph';
 import { namedSubgraphs, outerReads, subgraphsOf } from '../../ir/subgraphs';
-import type { Tensor } from '../../ir/tensor';
+import { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { anyNodeNative } from '../../sdk/kernel-coverage';
 import { feedShapesKey, inferWithFeeds } from './facts';
@@ -50,6 +54,39 @@ interface BodyPlan {
   report: BodyReport;
 }
 
+/** What a body reads from outside, split once per body: the enclosing model's constants, and the rest. */
+interface BodyReads {
+  /** The constants map these were split against (one per executor model). */
+  from: ReadonlyMap<string, Tensor>;
+  constants: Map<string, Tensor>;
+  values: string[];
+}
+
+/** The last plan a body ran with and the dims of what it was fed (in feed order): the same dims skip the key. */
+interface LastPlan {
+  dims: (readonly number[] | undefined)[];
+  plan: BodyPlan | null;
+}
+
+/** A graph's values that no feed can replace (initializers that are not inputs): a body reading them reads constants. */
+function constantsOf(g: Graph): Map<string, Tensor> {
+  const out = new Map<string, Tensor>();
+  for (const [name, t] of g.initializers) if (!g.inputs.some((i) => i.name === name)) out.set(name, t);
+  return out;
+}
+
+const dimsOf = (v: RuntimeValue | undefined) => (v instanceof Tensor ? v.dims : undefined);
+const sameDims = (a: readonly number[] | undefined, b: readonly number[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((d, i) => d === b[i]));
+
+/** Runs a partition of Identity nodes on the host: each output is its input, handed over. */
+function handOver(p: Partition): SyncRun {
+  return (feeds) => {
+    const env = new Map(feeds);
+    for (const n of p.nodes) env.set(n.outputs[0]!, env.get(n.inputs[0]!) ?? null);
+    return env;
+  };
+}
+
 const disposeBodyPlan = (plan: BodyPlan | null) => {
   for (const s of plan?.steps ?? []) s.dispose?.();
 };
@@ -60,7 +97,8 @@ export class BodyRunner {
   /** Which node (and attribute) holds each body, for the report. */
   private readonly owners = new Map<Graph, string>();
   private readonly worthTrying = new Map<Graph, boolean>();
-  private readonly reads = new Map<Graph, string[]>();
+  private readonly reads = new Map<Graph, BodyReads>();
+  private readonly lastPlan = new Map<Graph, LastPlan>();
 
   constructor(
     private readonly model: Model,
@@ -76,41 +114,69 @@ export class BodyRunner {
     walk(model.graph);
   }
 
-  /** An executor for `model` whose bodies go through this runner. */
+  /** An executor for `model` whose bodies go through this runner; its constants are constants of the bodies. */
   executor(model: Model): Executor {
-    return new Executor(model, { runBody: this.runBody });
+    const constants = constantsOf(model.graph);
+    return new Executor(model, { runBody: (g, feeds, outer) => this.runBody(g, feeds, outer, constants) });
   }
 
-  /** The ExecuteOptions.runBody hook; undefined lets the executor run the body itself. */
-  readonly runBody = (g: Graph, feeds: Map<string, Value>, outer: (name: string) => Value | undefined): Map<string, Value> | undefined => {
+  /**
+   * Runs body `g` partitioned, or returns undefined to let the caller run it itself. `feeds`: its inputs;
+   * `outer`: reads the enclosing scopes; `constants`: those of their values no feed can change.
+   */
+  runBody(g: Graph, feeds: Map<string, Value>, outer: (name: string) => Value | undefined, constants: ReadonlyMap<string, Tensor>): Map<string, Value> | undefined {
     let worth = this.worthTrying.get(g);
     if (worth === undefined) this.worthTrying.set(g, (worth = anyNodeNative({ ...this.model, graph: g }, this.native.kernels)));
     if (!worth) return undefined;
+    const reads = this.bodyReads(g, constants); // a Loop body asks every iteration
     const all = new Map<string, RuntimeValue>(feeds);
-    let reads = this.reads.get(g);
-    if (!reads) this.reads.set(g, (reads = [...outerReads(g)])); // a Loop body asks every iteration
-    for (const name of reads) {
+    for (const name of reads.values) {
       const v = all.has(name) ? undefined : outer(name);
       if (v !== undefined) all.set(name, v);
     }
-    const plan = this.plan(g, all);
+    const plan = this.plan(g, all, reads.constants);
     return plan ? this.run(g, plan, all) : undefined;
-  };
+  }
 
-  private plan(g: Graph, all: Map<string, RuntimeValue>): BodyPlan | null {
+  /** `constants` are the constants of the executor's model: a Map per executor, so one split per body and executor. */
+  private bodyReads(g: Graph, constants: ReadonlyMap<string, Tensor>): BodyReads {
+    const known = this.reads.get(g);
+    if (known?.from === constants) return known;
+    const split: BodyReads = { from: constants, constants: new Map(), values: [] };
+    for (const name of outerReads(g)) {
+      const c = constants.get(name);
+      if (c) split.constants.set(name, c);
+      else split.values.push(name);
+    }
+    this.reads.set(g, split);
+    return split;
+  }
+
+  private plan(g: Graph, all: Map<string, RuntimeValue>, constants: Map<string, Tensor>): BodyPlan | null {
+    const last = this.lastPlan.get(g);
+    if (last && last.dims.length === all.size) {
+      let i = 0;
+      let same = true;
+      for (const v of all.values()) if (!sameDims(dimsOf(v), last.dims[i++])) { same = false; break; }
+      if (same) return last.plan;
+    }
     let byKey = this.plans.get(g);
     if (!byKey) this.plans.set(g, (byKey = new LruCache(MAX_BODY_PLANS, disposeBodyPlan)));
     const key = feedShapesKey(all);
-    if (byKey.has(key)) return byKey.get(key)!;
-    const plan = this.makePlan(g, all);
-    byKey.set(key, plan);
+    let plan = byKey.get(key);
+    if (plan === undefined) {
+      plan = this.makePlan(g, all, constants);
+      byKey.set(key, plan);
+    }
+    this.lastPlan.set(g, { dims: [...all.values()].map(dimsOf), plan });
     return plan;
   }
 
-  private makePlan(g: Graph, all: Map<string, RuntimeValue>): BodyPlan | null {
-    // The body as a model whose inputs are its own and the outer values it reads, typed from the values at hand.
+  private makePlan(g: Graph, all: Map<string, RuntimeValue>, enclosing: Map<string, Tensor>): BodyPlan | null {
+    // The body as a model whose inputs are its own and the outer values it reads, typed from the values at hand,
+    // and whose initializers are its own and the enclosing constants it reads.
     const inputs = [...g.inputs, ...[...all.keys()].filter((n) => !g.inputs.some((i) => i.name === n)).map((name) => ({ name }))];
-    const body: Model = { ...this.model, graph: { ...g, inputs } };
+    const body: Model = { ...this.model, graph: { ...g, inputs, initializers: new Map([...enclosing, ...g.initializers]) } };
     const { facts, remaining, inlined } = inferWithFeeds(body, all);
     const outputs = g.outputs.map((o) => o.name);
     const split = partitionNodes(remaining, facts, outputs, { name: this.native.name, kernels: this.native.kernels });
@@ -121,6 +187,10 @@ export class BodyRunner {
       if (p.backend === 'interp') {
         const ex = this.executor(sub);
         steps.push({ partition: p, model: sub, backend: 'interp', run: (f) => ex.run(f) });
+        continue;
+      }
+      if (p.nodes.every((n) => n.op === 'Identity' && n.domain === '')) {
+        steps.push({ partition: p, model: sub, backend: 'host', run: handOver(p) });
         continue;
       }
       const session = this.native.createSession(sub, this.options) as SyncSession | Promise<BackendSession>;
@@ -157,21 +227,49 @@ export class BodyRunner {
       }
       for (const n of step.partition.outputs) env.set(n, out.get(n) ?? null);
     }
-    plan.report.partitions = plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) }));
-    this.lastReports.set(g, plan.report);
-    return new Map(g.outputs.map((o) => [o.name, env.get(o.name) ?? null]));
+    this.lastRan.set(g, plan);
+    const result = new Map<string, Value>();
+    for (const o of g.outputs) result.set(o.name, env.get(o.name) ?? null);
+    return result;
   }
 
   /** The last plan each body ran with, in first-run order. */
-  private readonly lastReports = new Map<Graph, BodyReport>();
+  private readonly lastRan = new Map<Graph, BodyPlan>();
   reports(): BodyReport[] {
-    return [...this.lastReports.values()];
+    return [...this.lastRan.values()].map((plan) => ({
+      ...plan.report,
+      partitions: plan.steps.map((s) => ({ ...summarize(s.partition, s.backend), ...(s.movedToInterp ? { movedToInterp: s.movedToInterp } : {}) })),
+    }));
   }
 
   dispose(): void {
     for (const byKey of this.plans.values()) byKey.clear();
     this.plans.clear();
+    this.lastPlan.clear();
   }
+}
+
+/**
+ * For a partition that is one If: its condition read on the host and the taken branch run by `bodies` directly,
+ * with no interp executor around it. The function returns undefined when the branch is not partitioned (nothing
+ * native in it, or a condition the If kernel would reject): the caller's executor runs the If then.
+ */
+export function ifDispatcher(bodies: BodyRunner, sub: Model): ((feeds: Map<string, RuntimeValue>) => Map<string, RuntimeValue> | undefined) | undefined {
+  const [node, ...rest] = sub.graph.nodes;
+  if (!node || rest.length || node.op !== 'If' || node.domain !== '') return undefined;
+  const constants = constantsOf(sub.graph);
+  const outer = (feeds: Map<string, RuntimeValue>) => (name: string) => feeds.get(name) ?? constants.get(name);
+  return (feeds) => {
+    const cond = feeds.get(node.inputs[0]!);
+    if (!(cond instanceof Tensor) || cond.size !== 1) return undefined;
+    const branch = node.attributes[storeOf(cond.data)[0] ? 'then_branch' : 'else_branch']?.value as Graph | undefined;
+    if (!branch || branch.outputs.length !== node.outputs.length) return undefined;
+    const out = bodies.runBody(branch, new Map(), outer(feeds), constants);
+    if (!out) return undefined;
+    const result = new Map<string, RuntimeValue>();
+    node.outputs.forEach((o, i) => o && result.set(o, out.get(branch.outputs[i]!.name) ?? null));
+    return result;
+  };
 }
 
 /** Whether some If/Loop/Scan node in `nodes` has a body with a node the kernels could run. */

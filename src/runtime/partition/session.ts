@@ -14,7 +14,7 @@ import type { BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOp
 import { setThreads } from '../../backends/interp/parallel/worker-pool';
 import { memoryLimitActive } from '../../plugins/native/memory-budget';
 import { ownValue } from '../../plugins/native/tensor-io';
-import { BodyRunner, hasNativeBody, isRefusal } from './bodies';
+import { BodyRunner, hasNativeBody, ifDispatcher, isRefusal } from './bodies';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type PartitionReport } from './report';
 import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
@@ -215,13 +215,17 @@ export class PartitionedSession implements BackendSession {
     return this.bodies;
   }
 
-  /** An interp partition holding a body worth partitioning: run in this thread, by an executor that hands bodies to `bodies`. */
+  /**
+   * An interp partition holding a body worth partitioning: run in this thread, by an executor that hands bodies
+   * to `bodies`; a partition that is one If skips the executor (its condition is read here, ifDispatcher).
+   */
   private bodyExecutorSession(bodies: BodyRunner, sub: Model): BackendSession {
     const executor = bodies.executor(sub);
+    const dispatch = ifDispatcher(bodies, sub);
     return {
       run: async (feeds) => {
         setThreads(this.options.threads || 1);
-        return executor.run(feeds);
+        return dispatch?.(feeds) ?? executor.run(feeds);
       },
     };
   }
