@@ -15,7 +15,7 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
   });
   afterAll(() => cpu?.cleanup());
 
-  test('Conv 2-D under every micro-kernel: 1×1 as GEMM, 3×3 padded, strided, dilated, grouped, depthwise, auto_pad, bias or not', async () => {
+  test('Conv 2-D under every micro-kernel: 1×1 as GEMM, 3×3 padded, strided, dilated, grouped, depthwise (vector rows), auto_pad, bias or not', async () => {
     const conv = (x: number[], w: number[], attrs: KernelCase['attrs'] = {}, bias = true): KernelCase => ({
       op: 'Conv',
       inputs: [x, randomValues(w), bias ? randomValues([w[0]!]) : null],
@@ -37,11 +37,22 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 1, 1, 1], [1, 1, 1, 1]),
       conv([1, 5, 6, 7], [7, 5, 1, 1], { strides: ints(2, 2) }), // 1×1 strided: not the GEMM shortcut
       { op: 'Conv', inputs: [[1, 16, 12, 12], [8, 16, 3, 3]], attrs: { pads: ints(1, 1, 1, 1) } }, // weights as an input
+      // Depthwise rows wide enough for every vector loop (32, 16, 8 wide) and its tail; strides 1 and 2.
+      conv([2, 4, 9, 75], [4, 1, 3, 3], { group: int(4), pads: ints(1, 1, 1, 1) }),
+      conv([1, 4, 9, 75], [4, 1, 3, 3], { group: int(4), pads: ints(1, 1, 1, 1), strides: ints(2, 2) }, false),
+      conv([1, 3, 11, 70], [6, 1, 5, 5], { group: int(3), pads: ints(2, 2, 2, 2) }), // multiplier 2
+      conv([1, 3, 11, 71], [3, 1, 5, 5], { group: int(3), pads: ints(2, 2, 2, 2), strides: ints(2, 2) }),
+      conv([1, 2, 7, 66], [2, 1, 3, 3], { group: int(2), pads: ints(0, 2, 1, 2), dilations: ints(1, 2), strides: ints(1, 2) }),
+      conv([1, 2, 5, 80], [2, 1, 1, 7], { group: int(2), strides: ints(1, 3), pads: ints(0, 3, 0, 3) }), // W stride 3: the tap loop
+      // One input channel and many filters (melspectrogram's STFT): a GEMM, not depthwise.
+      conv([1, 1, 1, 300], [33, 1, 1, 64], { strides: ints(1, 16) }),
     ];
-    // im2col packs panels as wide as the micro-kernel's tile: check it under every one (HODU_CPU_ISA).
+    // im2col packs panels as wide as the micro-kernel's tile, and the depthwise rows use the same ISA: check
+    // under every one (HODU_CPU_ISA), and with blocks and channels split between threads at odd boundaries.
     for (const isa of ['', 'avx2', 'c']) {
       expect(await compareWithInterp(cpu, `conv2d-${isa || 'auto'}`, cases, 17, isa ? { HODU_CPU_ISA: isa } : {})).toEqual([]);
     }
+    expect(await compareWithInterp(cpu, 'conv2d-split', cases, 17, { HODU_CPU_SPLIT_SMALL: '1', HODU_THREADS: '2' })).toEqual([]);
   });
 
   test('Conv 1-D and 3-D', async () => {
@@ -51,6 +62,8 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       { op: 'Conv', inputs: [[1, 2, 5, 6, 7], randomValues([3, 2, 3, 2, 3]), randomValues([3])], attrs: { pads: ints(1, 0, 1, 1, 1, 0) } },
       { op: 'Conv', inputs: [[1, 3, 20], randomValues([3, 1, 5])], attrs: { group: int(3), pads: ints(2, 2), strides: ints(3) } },
       { op: 'Conv', inputs: [[1, 2, 4, 5, 6], randomValues([2, 1, 2, 3, 3]), randomValues([2])], attrs: { group: int(2), pads: ints(1, 1, 1, 0, 1, 1) } },
+      { op: 'Conv', inputs: [[1, 3, 90], randomValues([6, 1, 5]), randomValues([6])], attrs: { group: int(3), pads: ints(2, 2), strides: ints(2) } }, // 1-D depthwise rows
+      { op: 'Conv', inputs: [[1, 1, 400], randomValues([20, 1, 48])], attrs: { strides: ints(10) } }, // 1 channel, 20 filters: GEMM
     ];
     expect(await compareWithInterp(cpu, 'conv-nd', cases)).toEqual([]);
   });

@@ -12,6 +12,7 @@ typedef struct KernelCall {
   float *scratch;                    /* at least the largest `scratch_floats` any check asked for */
   int variant;                       /* which op of a shared kernel (BinaryOp, UnaryOp) */
   const float *state;                /* what the kernel's prepare() made at create(), or NULL */
+  const struct Fused *fused;         /* Conv: the post-ops it applies and the tensor it writes (fuse.h), or NULL */
 } KernelCall;
 
 enum BinaryOp { OP_ADD, OP_SUB, OP_MUL, OP_DIV };

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hodu_plugin.h"
+#include "fuse.h"
 #include "kernels.h"
 #include "sgemm.h"
 #include "threads.h"
@@ -129,6 +130,8 @@ typedef struct Step {
   HoduManifestStep info;
   const KernelEntry *kernel;
   float *state; /* from the kernel's prepare(), owned here */
+  Fused fused;    /* a conv's absorbed post-ops (fuse.h) */
+  uint8_t absorbed; /* computed by the conv before it: run() skips it */
 } Step;
 
 struct HoduBackendPlugin {
@@ -180,7 +183,7 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
         return 0;
       }
     }
-    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant, NULL};
+    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant, NULL, NULL};
     size_t need = 0;
     *status = s->kernel->check(&call, &need, err, err_cap);
     if (*status != HODU_OK) return 0;
@@ -198,6 +201,17 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
     }
   }
   return scratch;
+}
+
+/* fuse.c's plan, kept in the steps: a conv writes its chain's last output, run() skips the steps it absorbed. */
+static void fuse_plugin_steps(HoduBackendPluginHandle h) {
+  uint32_t n = h->manifest.step_count;
+  Fused *fused = calloc(n + 1, sizeof *fused);
+  uint8_t *absorbed = calloc(n + 1, 1);
+  if (fused && absorbed) fuse_steps(&h->manifest, h->tensors, h->ptrs, fused, absorbed);
+  for (uint32_t i = 0; fused && absorbed && i < n; i++) h->steps[i].fused = fused[i], h->steps[i].absorbed = absorbed[i];
+  free(fused);
+  free(absorbed);
 }
 
 static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
@@ -229,7 +243,10 @@ static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, c
     if (h->tensors[i].role == HODU_ROLE_WEIGHT) h->ptrs[i] = (void *)(m->weights + h->tensors[i].offset);
   }
   int32_t status = HODU_OK;
+  cpu_pool_set(h->pool); /* checks size per-thread scratch by the pool's threads */
   size_t scratch = bind_steps(h, &status, err, err_cap);
+  cpu_pool_set(NULL);
+  if (status == HODU_OK) fuse_plugin_steps(h);
   if (status != HODU_OK) {
     plugin_destroy(h);
     return NULL;
@@ -260,7 +277,9 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
   for (uint32_t i = 0; i < m->step_count && status == HODU_OK; i++) {
     if (on_step) on_step(user, i);
     const Step *s = &h->steps[i];
-    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state};
+    if (s->absorbed) continue;
+    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state,
+                       s->fused.count ? &s->fused : NULL};
     status = s->kernel->run(&call, err, err_cap);
   }
   cpu_pool_set(NULL);

@@ -1,0 +1,194 @@
+/* Finding the elementwise steps a conv absorbs (at create) and applying them to an output tile (at run). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3") /* vectorize the post-op loops (the plugin is built at -O2) */
+#endif
+#include "fuse.h"
+#include "isa.h"
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+static int32_t step_in(const HoduManifestStep *s, uint32_t i) { return hodu_manifest_step_input(s, i); }
+static int32_t step_out(const HoduManifestStep *s) { return s->output_count == 1 ? hodu_manifest_step_output(s, 0) : -1; }
+
+/* The value of a constant scalar operand (a float32 weight of one element), or 0 when it is not one. */
+static int scalar_weight(const HoduManifestTensor *tensors, void *const *ptrs, int32_t id, float *v) {
+  if (id < 0) return 0;
+  const HoduManifestTensor *t = &tensors[id];
+  if (t->role != HODU_ROLE_WEIGHT || t->dtype != HODU_DTYPE_FLOAT32 || hodu_manifest_tensor_elements(t) != 1 || !ptrs[id])
+    return 0;
+  memcpy(v, ptrs[id], sizeof *v);
+  return 1;
+}
+
+/*
+ * A two-input broadcasting step ([rank, dims, a_strides, b_strides]) where operand `k` is read whole and in
+ * order (its strides are the row-major ones of the output dims; a dim of 1 may have any stride).
+ */
+static int operand_is_dense(const HoduManifestStep *s, uint32_t k) {
+  if (s->metadata_count < 1) return 0;
+  int64_t rank = hodu_manifest_step_meta(s, 0);
+  if (rank < 0 || s->metadata_count != 1 + 3 * (uint64_t)rank) return 0;
+  int64_t want = 1;
+  for (int64_t d = rank - 1; d >= 0; d--) {
+    int64_t n = hodu_manifest_step_meta(s, 1 + (uint32_t)d), st = hodu_manifest_step_meta(s, (uint32_t)(1 + (1 + k) * rank + d));
+    if (n != 1 && st != want) return 0;
+    want *= n;
+  }
+  return 1;
+}
+
+static int is_kernel(const HoduManifestStep *s, const char *name) { return strcmp(s->kernel, name) == 0; }
+
+/* Byte ranges of two tensors overlap (only arena tensors can: inputs, outputs and weights are separate buffers). */
+static int overlaps(const HoduManifestTensor *a, const HoduManifestTensor *b) {
+  if (a->role != HODU_ROLE_INTERMEDIATE || b->role != HODU_ROLE_INTERMEDIATE) return 0;
+  return a->offset < b->offset + b->byte_size && b->offset < a->offset + a->byte_size;
+}
+
+/*
+ * The post-op step j computes from value `cur` (1 step, or 2 for Sigmoid then Mul(x, sigmoid x)), writing *out;
+ * 0 when step j is not one. `uses` counts the consumers of each tensor.
+ */
+static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, const uint32_t *uses,
+                      uint32_t j, int32_t cur, PostOp *op, int32_t *out) {
+  HoduManifestStep s = hodu_manifest_step(m, j);
+  int32_t o = step_out(&s);
+  if (o < 0 || tensors[o].dtype != HODU_DTYPE_FLOAT32 || tensors[o].byte_size != tensors[cur].byte_size) return 0;
+  *out = o;
+  op->a = op->b = 0.0f;
+  if (s.input_count == 1 && step_in(&s, 0) == cur && uses[cur] == 1) {
+    if (is_kernel(&s, "relu_f32")) return op->kind = POST_RELU, 1;
+    if (is_kernel(&s, "hard_swish_f32")) return op->kind = POST_HARD_SWISH, 1;
+    if (is_kernel(&s, "leaky_relu_f32") && s.metadata_count == 1)
+      return op->kind = POST_LEAKY_RELU, op->a = hodu_manifest_step_meta_float(&s, 0), 1;
+  }
+  if (is_kernel(&s, "clip_f32") && step_in(&s, 0) == cur && uses[cur] == 1 && s.metadata_count == 2) {
+    op->kind = POST_CLIP;
+    op->a = hodu_manifest_step_meta_float(&s, 0), op->b = hodu_manifest_step_meta_float(&s, 1);
+    if (s.input_count > 1 && step_in(&s, 1) >= 0 && !scalar_weight(tensors, ptrs, step_in(&s, 1), &op->a)) return 0;
+    if (s.input_count > 2 && step_in(&s, 2) >= 0 && !scalar_weight(tensors, ptrs, step_in(&s, 2), &op->b)) return 0;
+    return 1;
+  }
+  if ((is_kernel(&s, "max_f32") || is_kernel(&s, "min_f32")) && s.input_count == 2 && uses[cur] == 1) {
+    uint32_t k = step_in(&s, 0) == cur ? 0 : 1;
+    if (step_in(&s, k) != cur || !operand_is_dense(&s, k) || !scalar_weight(tensors, ptrs, step_in(&s, 1 - k), &op->a))
+      return 0;
+    return op->kind = is_kernel(&s, "max_f32") ? POST_MAX : POST_MIN, op->b = (float)k, 1;
+  }
+  if (is_kernel(&s, "sigmoid_f32") && s.input_count == 1 && step_in(&s, 0) == cur) {
+    if (uses[cur] == 1) return op->kind = POST_SIGMOID, 1;
+    /* SiLU: x · sigmoid(x), the next step multiplying the sigmoid (used only there) by x (used only by both). */
+    if (uses[cur] != 2 || uses[o] != 1 || tensors[o].role != HODU_ROLE_INTERMEDIATE || j + 1 >= m->step_count) return 0;
+    HoduManifestStep mul = hodu_manifest_step(m, j + 1);
+    int32_t y = step_out(&mul);
+    if (!is_kernel(&mul, "mul_f32") || mul.input_count != 2 || y < 0 || tensors[y].byte_size != tensors[cur].byte_size) return 0;
+    int32_t a = step_in(&mul, 0), b = step_in(&mul, 1);
+    if (!((a == cur && b == o) || (a == o && b == cur)) || !operand_is_dense(&mul, 0) || !operand_is_dense(&mul, 1)) return 0;
+    *out = y;
+    return op->kind = POST_SILU, 2;
+  }
+  return 0;
+}
+
+void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, Fused *fused,
+                uint8_t *absorbed) {
+  uint32_t *uses = calloc(m->tensor_count + 1, sizeof *uses);
+  if (!uses) return; /* no fusion: every step runs on its own */
+  /* HODU_CPU_FUSE_TRACE=1: one stderr line per fused conv, so tests can tell a fused path from an unfused one. */
+  const char *tv = getenv("HODU_CPU_FUSE_TRACE");
+  const int trace = tv && tv[0] == '1';
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    HoduManifestStep s = hodu_manifest_step(m, i);
+    for (uint32_t k = 0; k < s.input_count; k++) {
+      int32_t id = step_in(&s, k);
+      if (id >= 0 && (uint32_t)id < m->tensor_count) uses[id]++;
+    }
+  }
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    HoduManifestStep conv = hodu_manifest_step(m, i);
+    int32_t cur = step_out(&conv);
+    if (absorbed[i] || !is_kernel(&conv, "conv_f32") || cur < 0) continue;
+    Fused f = {0, cur, 1, {{0, 0, 0}}};
+    uint32_t j = i + 1;
+    while (f.count < MAX_POST_OPS && j < m->step_count && tensors[cur].role == HODU_ROLE_INTERMEDIATE) {
+      int32_t out;
+      int n = match_post(m, tensors, ptrs, uses, j, cur, &f.ops[f.count], &out);
+      if (!n) break;
+      f.count++;
+      f.out_id = cur = out;
+      j += (uint32_t)n;
+    }
+    if (!f.count) continue;
+    for (uint32_t k = 0; k < conv.input_count; k++)
+      if (step_in(&conv, k) >= 0 && overlaps(&tensors[f.out_id], &tensors[step_in(&conv, k)])) f.direct = 0;
+    fused[i] = f;
+    if (trace) fprintf(stderr, "cpu fuse: node '%s' + %d post-op(s)%s\n", conv.node, f.count, f.direct ? "" : " (moved)");
+    for (uint32_t k = i + 1; k < j; k++) absorbed[k] = 1;
+  }
+  free(uses);
+}
+
+/* Sigmoid split by sign so exp never overflows, as run_unary computes it. */
+static inline float sigmoid(float v) {
+  float e = expf(-fabsf(v));
+  return v >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
+}
+
+/* Max/Min propagate NaN as binary-math.c's MAX_OF/MIN_OF: the first operand's NaN first. */
+#define MAX_OF(a, b) ((a) > (b) || (a) != (a) ? (a) : (b))
+#define MIN_OF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
+
+/* Written so that gcc vectorizes every loop but the sigmoid's (a select instead of a conditional store). */
+static inline __attribute__((always_inline)) void post_loops(const Fused *f, float *y, size_t n) {
+  for (int k = 0; k < f->count; k++) {
+    const PostOp *op = &f->ops[k];
+    const float a = op->a, b = op->b;
+    switch (op->kind) {
+      case POST_RELU: for (size_t i = 0; i < n; i++) y[i] = y[i] < 0.0f ? 0.0f : y[i]; break;
+      case POST_CLIP:
+        for (size_t i = 0; i < n; i++) {
+          float v = y[i] < a ? a : y[i];
+          y[i] = v > b ? b : v;
+        }
+        break;
+      case POST_LEAKY_RELU: for (size_t i = 0; i < n; i++) y[i] = (y[i] < 0.0f ? a : 1.0f) * y[i]; break; /* 1·y is y, NaN too */
+      case POST_SIGMOID: for (size_t i = 0; i < n; i++) y[i] = sigmoid(y[i]); break;
+      case POST_SILU: for (size_t i = 0; i < n; i++) y[i] = y[i] * sigmoid(y[i]); break;
+      case POST_HARD_SWISH:
+        for (size_t i = 0; i < n; i++) {
+          float h = y[i] / 6.0f + 0.5f;
+          y[i] = y[i] * (h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h);
+        }
+        break;
+      case POST_MAX:
+        if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = MAX_OF(a, y[i]);
+        else for (size_t i = 0; i < n; i++) y[i] = MAX_OF(y[i], a);
+        break;
+      default:
+        if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = MIN_OF(a, y[i]);
+        else for (size_t i = 0; i < n; i++) y[i] = MIN_OF(y[i], a);
+        break;
+    }
+  }
+}
+
+#if defined(__x86_64__)
+/* The plugin is built for the baseline ISA: the same loops at the widths the sgemm found on this CPU. */
+__attribute__((target("avx512f"))) static void post_avx512(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
+__attribute__((target("avx2"))) static void post_avx2(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
+#endif
+static void post_base(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
+
+void post_apply(const Fused *f, float *y, size_t n) {
+  static void (*fn)(const Fused *, float *, size_t); /* idempotent: racing first calls pick the same */
+  if (!fn) {
+    fn = post_base;
+#if defined(__x86_64__)
+    if (cpu_isa() == ISA_AVX512) fn = post_avx512;
+    else if (cpu_isa() == ISA_AVX2) fn = post_avx2;
+#endif
+  }
+  fn(f, y, n);
+}

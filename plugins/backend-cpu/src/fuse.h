@@ -1,0 +1,47 @@
+/*
+ * Conv fused with the elementwise steps that follow it (Relu, Clip, LeakyRelu, Sigmoid, HardSwish,
+ * Sigmoid+Mul as SiLU, Max/Min with a constant scalar): create() finds them in the manifest, the conv applies
+ * them to each output tile while it is still in cache and writes the last step's output, and run() skips the
+ * absorbed steps. The manifest and the ABI are unchanged: this is all inside the plugin's handle.
+ */
+#ifndef CPU_FUSE_H
+#define CPU_FUSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hodu_manifest.h"
+
+enum PostKind { POST_RELU, POST_CLIP, POST_LEAKY_RELU, POST_SIGMOID, POST_HARD_SWISH, POST_SILU, POST_MAX, POST_MIN };
+
+/* One absorbed step: kind and its constants (Clip: [a, b]; LeakyRelu: alpha a; Max/Min: scalar a, b = 1 when
+ * the scalar is the first operand, which decides which side a NaN comes from). */
+typedef struct PostOp {
+  int kind;
+  float a, b;
+} PostOp;
+
+#define MAX_POST_OPS 4
+
+typedef struct Fused {
+  int count;      /* post-ops, 0: none */
+  int32_t out_id; /* the last absorbed step's output: what the conv's result ends in */
+  /* 1: the conv writes out_id itself. 0: out_id's memory overlaps one of the conv's inputs (the arena reuses a
+   * region once its value is dead, and the conv reads its input while writing), so the conv writes its own
+   * output and moves it there at the end: one copy instead of a pass per absorbed step. */
+  int direct;
+  PostOp ops[MAX_POST_OPS];
+} Fused;
+
+/*
+ * For each step i: fused[i] (the post-ops a conv_f32 step absorbs) and absorbed[i] (1 for a step a conv before
+ * it computes, so run() skips it). Fuses only when every intermediate value of the chain has no other consumer,
+ * is not a graph output, and the final output's memory does not overlap the conv's inputs (the arena may reuse
+ * a region once its value is dead, and the conv still reads its input while writing).
+ */
+void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, Fused *fused,
+                uint8_t *absorbed);
+
+/* y[0:n] = post-ops of y, in place, exactly as the absorbed kernels would compute them. */
+void post_apply(const Fused *f, float *y, size_t n);
+
+#endif

@@ -1,0 +1,123 @@
+// backend-cpu's Conv fused with the elementwise steps after it (plugins/backend-cpu/src/fuse.c) against the interp:
+// every post-op, with and without bias, on the GEMM and the depthwise paths, and the chains that must not fuse.
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNpz } from '../../src/formats/npz/index';
+import type { Attribute, Node } from '../../src/ir/graph';
+import { fromNumbers, toNumbers, type Tensor } from '../../src/ir/tensor';
+import { buildModel, writeModelFile, writeNpzFile } from '../e2e/hodu';
+import { describeWithTools } from '../support/optional-tools';
+import { ATOL, RTOL, float, installCpu, int, ints, randomValues, type CpuHome } from './support';
+
+const X = [2, 8, 13, 37]; // odd sizes: edge columns, vector tails and a partial last panel everywhere
+const scalar = (v: number, dims: number[] = []): Tensor => fromNumbers('float32', dims, [v]);
+
+interface Chain {
+  /** Conv weight dims (M, C/group, kh, kw) and attributes. */
+  w: number[];
+  attrs?: Record<string, Attribute>;
+  bias?: boolean;
+  /** The nodes after the conv, reading `y` (the conv's output) and writing `out`. */
+  post: (y: string, out: string, k: (n: string) => string) => Node[];
+  /** Post-ops the plugin should absorb (0: the chain must run unfused). */
+  fused: number;
+  /** Extra graph outputs (e.g. the conv's own output). */
+  alsoOutput?: (y: string) => string[];
+}
+
+const node = (name: string, op: string, inputs: string[], outputs: string[], attributes: Record<string, Attribute> = {}): Node =>
+  ({ name, op, domain: '', inputs, outputs, attributes });
+const one = (op: string, attributes: Record<string, Attribute> = {}) => (y: string, out: string, k: (n: string) => string) =>
+  [node(k(op), op, [y], [out], attributes)];
+
+const pad1 = { pads: ints(1, 1, 1, 1) };
+const chains: Chain[] = [
+  { w: [6, 8, 3, 3], attrs: pad1, post: one('Relu'), fused: 1 },
+  { w: [6, 8, 3, 3], attrs: pad1, bias: false, post: one('Relu'), fused: 1 },
+  { w: [5, 8, 3, 3], attrs: { ...pad1, strides: ints(2, 2) }, post: (y, out, k) => [node(k('clip'), 'Clip', [y, k('lo'), k('hi')], [out])], fused: 1 },
+  { w: [5, 8, 1, 1], bias: false, post: (y, out, k) => [node(k('clip'), 'Clip', [y, k('lo'), ''], [out])], fused: 1 }, // 1×1: X as B
+  { w: [7, 8, 3, 1], post: one('LeakyRelu', { alpha: float(0.1) }), fused: 1 },
+  { w: [4, 8, 1, 3], attrs: { pads: ints(0, 1, 0, 1) }, bias: false, post: one('Sigmoid'), fused: 1 },
+  { w: [4, 8, 3, 3], attrs: pad1, post: one('HardSwish'), fused: 1 },
+  { w: [6, 8, 3, 3], attrs: pad1, post: (y, out, k) => [node(k('sig'), 'Sigmoid', [y], [k('s')]), node(k('mul'), 'Mul', [k('s'), y], [out])], fused: 1 },
+  { w: [6, 8, 3, 3], attrs: pad1, bias: false, post: (y, out, k) => [node(k('sig'), 'Sigmoid', [y], [k('s')]), node(k('mul'), 'Mul', [y, k('s')], [out])], fused: 1 },
+  // openWakeWord's embedding model: LeakyRelu then Max with a constant.
+  { w: [6, 8, 3, 1], post: (y, out, k) => [node(k('leaky'), 'LeakyRelu', [y], [k('l')], { alpha: float(0.2) }), node(k('max'), 'Max', [k('l'), k('c')], [out])], fused: 2 },
+  { w: [6, 8, 3, 3], attrs: pad1, post: (y, out, k) => [node(k('min'), 'Min', [k('c'), y], [out])], fused: 1 },
+  // Depthwise, direct: the post-ops run in its row loop.
+  { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, post: one('Relu'), fused: 1 },
+  { w: [16, 1, 5, 5], attrs: { pads: ints(2, 2, 2, 2), strides: ints(2, 2), group: int(8) }, bias: false, post: one('HardSwish'), fused: 1 },
+  { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, post: (y, out, k) => [node(k('sig'), 'Sigmoid', [y], [k('s')]), node(k('mul'), 'Mul', [y, k('s')], [out])], fused: 1 },
+  // Must not fuse: the conv's output is a graph output too, or has a second consumer.
+  { w: [6, 8, 3, 3], attrs: pad1, post: one('Relu'), fused: 0, alsoOutput: (y) => [y] },
+  { w: [6, 8, 3, 3], attrs: pad1, post: (y, out, k) => [node(k('relu'), 'Relu', [y], [k('r')]), node(k('add'), 'Add', [k('r'), y], [out])], fused: 0 },
+  { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, post: one('Sigmoid'), fused: 0, alsoOutput: (y) => [y] },
+];
+
+async function writeChains(cpu: CpuHome) {
+  const nodes: Node[] = [];
+  const initializers = new Map<string, Tensor>();
+  const outputs: string[] = [];
+  chains.forEach((c, i) => {
+    const k = (n: string) => `c${i}_${n}`;
+    initializers.set(k('w'), randomValues(c.w));
+    if (c.bias !== false) initializers.set(k('b'), randomValues([c.w[0]!]));
+    initializers.set(k('lo'), scalar(-0.25));
+    initializers.set(k('hi'), scalar(0.5));
+    initializers.set(k('c'), scalar(-0.05, [1, 1, 1, 1]));
+    nodes.push(node(k('conv'), 'Conv', ['x', k('w'), c.bias !== false ? k('b') : ''], [k('y')], c.attrs ?? {}));
+    nodes.push(...c.post(k('y'), k('out'), k));
+    outputs.push(k('out'), ...(c.alsoOutput?.(k('y')) ?? []));
+  });
+  const model = buildModel({
+    nodes,
+    inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: X } }],
+    outputs: outputs.map((name) => ({ name, type: { kind: 'tensor' as const, dtype: 'float32' as const } })),
+    initializers,
+  });
+  const modelPath = writeModelFile(join(cpu.dir, 'fused.onnx'), model);
+  const inputPath = await writeNpzFile(join(cpu.dir, 'fused-in.npz'), new Map([['x', randomValues(X, 2)]]));
+  return { modelPath, inputPath, outputs };
+}
+
+describeWithTools(['cc'], 'backend-cpu Conv with fused post-ops equals the interp (rtol 1e-4, atol 1e-5)', () => {
+  let cpu: CpuHome;
+  beforeAll(() => {
+    cpu = installCpu();
+  });
+  afterAll(() => cpu?.cleanup());
+
+  test('each post-op and chain, fused only where the conv output has no other reader, under every ISA and a thread split', async () => {
+    const { modelPath, inputPath, outputs } = await writeChains(cpu);
+    const run = (backend: string, out: string, extra: string[] = [], env: Record<string, string> = {}) =>
+      cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0', ...extra], env);
+    const want = join(cpu.dir, 'fused-interp.npz');
+    expect(run('interp', want).code).toBe(0);
+    const expected = await loadNpz(readFileSync(want));
+    const wantFused = chains.flatMap((c, i) => (c.fused ? [`c${i}_conv + ${c.fused}`] : []));
+    const envs: Record<string, string>[] = [{}, { HODU_CPU_ISA: 'avx2' }, { HODU_CPU_ISA: 'c' }, { HODU_CPU_SPLIT_SMALL: '1' }];
+    for (const env of envs) {
+      const got = join(cpu.dir, 'fused-cpu.npz');
+      const threads = env.HODU_CPU_SPLIT_SMALL ? '2' : '1';
+      const r = run('cpu', got, ['--no-isolate', '--threads', threads], { ...env, HODU_CPU_FUSE_TRACE: '1' });
+      expect(r.code, r.stderr).toBe(0);
+      const traced = [...r.stderr.matchAll(/cpu fuse: node '(\w+)' \+ (\d+) post-op/g)].map((m) => `${m[1]} + ${m[2]}`);
+      expect(traced).toEqual(wantFused);
+      const results = await loadNpz(readFileSync(got));
+      const bad = outputs.flatMap((o) => mismatch(`${o} ${JSON.stringify(env)}`, expected.get(o)!, results.get(o)));
+      expect(bad).toEqual([]);
+    }
+  });
+});
+
+function mismatch(label: string, want: Tensor, got: Tensor | undefined): string[] {
+  if (!got) return [`${label}: no output`];
+  if (want.dims.join() !== got.dims.join()) return [`${label}: dims [${got.dims}] instead of [${want.dims}]`];
+  const a = toNumbers(want);
+  const b = toNumbers(got);
+  for (let i = 0; i < a.length; i++) {
+    if (!(Object.is(a[i], b[i]) || Math.abs(a[i]! - b[i]!) <= ATOL + RTOL * Math.abs(a[i]!))) return [`${label}: element ${i} is ${b[i]} instead of ${a[i]}`];
+  }
+  return [];
+}
