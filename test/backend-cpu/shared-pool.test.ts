@@ -14,7 +14,7 @@ import { cCompiler, compileCommand } from '../../src/plugins/build-native';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import { prepareModel } from '../../src/runtime/prepare';
 import { createRunSession } from '../../src/runtime/run-model';
-import { buildModel, tempDir } from '../e2e/hodu';
+import { buildModel, HODU, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
 import { describeWithTools } from '../support/optional-tools';
 import { RTOL, randomValues } from './support';
 
@@ -84,5 +84,18 @@ describeWithTools(['cc'], "backend-cpu's shared workers", () => {
       expect(out).toMatch(/^\d+ passed, 0 failed$/m);
       expect(r.exitCode).toBe(0);
     }
+    // The default thread count follows the affinity mask: pinned to one CPU, one thread.
+    if (Bun.which('taskset')) expect(Bun.spawnSync(['taskset', '-c', '0', exe], { stdout: 'pipe' }).stdout.toString()).toContain('cores: 1\n');
+  });
+
+  test.skipIf(process.platform !== 'linux' || !Bun.which('taskset'))("hodu's default --threads follows the affinity mask too", () => {
+    const model = join(t.dir, 'tiny.onnx');
+    writeModelFile(model, buildModel({ nodes: [node('r', 'Relu', ['x'], ['y'])], inputs: [{ name: 'x', type: f32([4]) }], outputs: [{ name: 'y', type: f32([4]) }] }));
+    requireBinary();
+    const threads = (cpus: string) => {
+      const r = Bun.spawnSync(['taskset', '-c', cpus, HODU, 'run', model, '--random-inputs', '--benchmark', '--runs', '1', '--json'], { stdout: 'pipe', stderr: 'pipe', env: { ...process.env, HODU_HOME: join(t.dir, 'home') } });
+      return (JSON.parse(r.stdout.toString()) as { threads: number }).threads;
+    };
+    expect(threads('0')).toBe(1);
   });
 });

@@ -6,6 +6,7 @@
  *   - two threads (two sessions) running sgemm on the same shared workers at once, many times over, each get
  *     the bits one thread alone gets (sgemm's split does not change them), and every task of a parallel_for
  *     runs exactly once.
+ * It also prints `cores: N`, the default thread count (cpu_physical_cores), for the tests to run it pinned.
  *   cc -std=c11 -O2 -pthread -o pool-check plugins/backend-cpu/test/pool-check.c <the package.json sources> -lm
  * Run it with HODU_CPU_SPLIT_SMALL=1 so that small products split too.
  */
@@ -83,6 +84,7 @@ static void *session_main(void *arg) {
 }
 
 int main(void) {
+  printf("cores: %d\n", cpu_physical_cores());
   check(workers_alive() == 0, "no workers before any pool");
   ThreadPool *pools[5];
   for (int i = 0; i < 5; i++) pools[i] = pool_create(3, 16);
