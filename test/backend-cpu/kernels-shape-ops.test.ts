@@ -99,4 +99,16 @@ describeWithTools(['cc'], 'backend-cpu Split, Expand, Tile, typed Concat/Transpo
     ];
     expect(await compareExactly(cpu, 'cast-f16', cases)).toEqual([]);
   });
+
+  test('float16 Add, Sub, Mul, Div (broadcasting) and Relu, Neg, Abs, Sqrt equal the interp bit for bit', async () => {
+    const h = (dims: number[], seed: number) => {
+      const n = dims.reduce((a, b) => a * b, 1);
+      const special = [0, -0, 65504, -65504, 6e-8, -6e-8, 1e-4, Infinity, -Infinity, NaN];
+      return fromNumbers('float16', dims, Array.from({ length: n }, (_, i) => (i % 11 === 10 ? special[(i + seed) % special.length]! : Math.sin(i * 7.1 + seed) * 300)));
+    };
+    const pairs: [number[], number[]][] = [[[37], [37]], [[], [3, 5]], [[2, 3, 4], [4]], [[2, 1, 4], [3, 1]], [[6, 1], [1, 6]]];
+    const cases: Case[] = ['Add', 'Sub', 'Mul', 'Div'].flatMap((op) => pairs.map(([a, b], k): Case => ({ op, inputs: [h(a, k), h(b, k + 5)], out: 'float16' })));
+    cases.push(...['Relu', 'Neg', 'Abs', 'Sqrt'].map((op): Case => ({ op, inputs: [h([7, 13], 2)], out: 'float16' })));
+    expect(await compareExactly(cpu, 'elementwise-f16', cases)).toEqual([]);
+  });
 });
