@@ -53,7 +53,11 @@ interface NativePlan {
 /** The input and output buffers a plan's PlanIo may allocate (staging for every input at worst). */
 const ioBytes = (m: DispatchManifest) => [...m.inputs, ...m.outputs].reduce((a, id) => a + m.tensors[id]!.byteSize, 0);
 
-const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 class NativeSession implements BackendSession {
   /** By input shapes, most recently used last: a model with a dynamic batch alternating between sizes is planned once per size. */
@@ -100,7 +104,7 @@ class NativeSession implements BackendSession {
 
   private plan(feeds: Map<string, RuntimeValue>): DispatchManifest {
     const current = this.current;
-    if (current && this.fedNames.every((name, i) => { const v = feeds.get(name); return v instanceof Tensor && sameDims(v.dims, current.shapes[i]!); })) return current.manifest;
+    if (current && this.fedAsPlanned(feeds, current)) return current.manifest;
     const shapes = feedShapes(this.model, feeds, this.info.name);
     const key = JSON.stringify([...shapes]);
     const cached = this.plans.get(key);
@@ -116,6 +120,15 @@ class NativeSession implements BackendSession {
     this.plans.set(key, plan);
     this.current = plan;
     return manifest;
+  }
+
+  /** Whether every graph input is fed a tensor of the dims `plan` was made for (a loop: this runs every run). */
+  private fedAsPlanned(feeds: Map<string, RuntimeValue>, plan: NativePlan): boolean {
+    for (let i = 0; i < this.fedNames.length; i++) {
+      const v = feeds.get(this.fedNames[i]!);
+      if (!(v instanceof Tensor) || !sameDims(v.dims, plan.shapes[i]!)) return false;
+    }
+    return true;
   }
 
   async run(feeds: Map<string, RuntimeValue>): Promise<Map<string, RuntimeValue>> {

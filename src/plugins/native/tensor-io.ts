@@ -60,11 +60,26 @@ export function ownValue(v: RuntimeValue): RuntimeValue {
   return new Tensor(v.dtype, v.dims, dataFromBytes(v.dtype as Exclude<Tensor['dtype'], 'string'>, bytesOf(v.data as NumericArray | BigArray), v.size));
 }
 
+/** How one graph output of a plan is read back: where its bytes are, and the typed view over them when fixed. */
+interface OutputSlot {
+  dtype: Exclude<Tensor['dtype'], 'string'>;
+  dims: readonly number[];
+  count: number;
+  /** For an output the plugin passes through from an input: that input's slot (its buffer may change per run). */
+  input: number;
+  /** Otherwise the plan's own bytes (an output buffer, or a folded constant in the weights), viewed once. */
+  view: NumericArray | BigArray | undefined;
+  /** The tensor lent for `view` (borrowed runs hand out the same object: its values change with every run). */
+  lent: Tensor | undefined;
+}
+
 /**
  * The buffers and pointer tables of one plan, made once and reused by every in-process run: output buffers
  * (64-byte aligned), an aligned staging buffer for each input fed unaligned, and the tables of addresses
  * handed to run(), rewritten only for an input whose buffer changed since the last run. The plan keeps the
- * last fed buffers referenced so that their addresses stay valid.
+ * last fed buffers referenced so that their addresses stay valid. Everything a run can know beforehand (the
+ * typed views of the outputs, the feed names) is made here, so a run only checks what it is fed and copies
+ * the outputs out.
  */
 export class PlanIo {
   readonly outputs: Uint8Array[];
@@ -72,6 +87,10 @@ export class PlanIo {
   readonly inputTable: BigUint64Array;
   private readonly bound: (Uint8Array | undefined)[];
   private readonly staging: (Uint8Array | undefined)[];
+  /** The tensor fed to each input slot last time, when it was bound without a copy (the same object again needs no check). */
+  private readonly fed: (Tensor | undefined)[];
+  private readonly names: string[];
+  private readonly slots: OutputSlot[];
 
   constructor(private readonly m: DispatchManifest, private readonly plugin: string) {
     this.outputs = allocOutputs(m);
@@ -82,31 +101,68 @@ export class PlanIo {
     this.inputTable = new BigUint64Array(Math.max(1, m.inputs.length));
     this.bound = m.inputs.map(() => undefined);
     this.staging = m.inputs.map(() => undefined);
+    this.fed = m.inputs.map(() => undefined);
+    this.names = m.inputs.map((id) => m.tensors[id]!.name);
+    this.slots = m.outputs.map((id, slot) => {
+      const t = m.tensors[id]!;
+      if (t.dtype === 'string') throw new HoduError('E_PLAN', `output '${t.name}' is a string tensor`);
+      const count = t.dims.reduce((a, b) => a * b, 1);
+      const bytes = t.role === 'weight' ? m.weights.subarray(t.offset, t.offset + t.byteSize)
+        : t.role === 'output' && t.offset !== slot ? this.outputs[t.offset]! // the same value listed twice
+        : t.role === 'input' ? undefined : this.outputs[slot]!;
+      return { dtype: t.dtype, dims: t.dims, count, input: t.role === 'input' ? t.offset : -1, view: bytes && viewOfBytes(t.dtype, bytes, count), lent: undefined };
+    });
   }
 
   /** Points the input table at this run's inputs (an aligned fed buffer as it is, any other copied into staging); returns them. */
   bindInputs(feeds: Map<string, RuntimeValue>): Uint8Array[] {
-    return this.m.inputs.map((id, slot) => {
+    const inputs = this.bound as Uint8Array[];
+    for (let slot = 0; slot < this.names.length; slot++) {
+      const x = feeds.get(this.names[slot]!);
+      // The same tensor as last run, bound in place: its dims and buffer are as checked then.
+      if (x !== undefined && x === this.fed[slot]) continue;
+      this.fed[slot] = undefined;
+      const id = this.m.inputs[slot]!;
       const size = this.m.tensors[id]!.byteSize;
       let bytes = fedBytes(this.m, id, feeds, this.plugin);
       const last = this.bound[slot];
-      if (last && last.buffer === bytes.buffer && last.byteOffset === bytes.byteOffset && last.byteLength === bytes.byteLength) return last;
+      if (last && last.buffer === bytes.buffer && last.byteOffset === bytes.byteOffset && last.byteLength === bytes.byteLength) {
+        this.fed[slot] = x as Tensor;
+        continue;
+      }
       if (bytes.byteLength !== size || !isAligned(bytes)) {
         const stage = (this.staging[slot] ??= alignedBytes(size));
         if (!borrowed.has(stage.buffer)) borrowed.add(stage.buffer);
         stage.set(bytes.subarray(0, size));
-        if (last === stage) return stage;
+        if (last === stage) continue;
         bytes = stage;
+      } else {
+        this.fed[slot] = x as Tensor;
       }
       this.bound[slot] = bytes;
       this.inputTable[slot] = address(bytes);
-      return bytes;
-    });
+    }
+    return inputs;
   }
 
   /** The graph outputs of the last run: views of the plan's buffers when `borrow`, else copies the caller owns. */
   unpack(inputs: Uint8Array[], borrow: boolean): Map<string, RuntimeValue> {
-    return unpackOutputs(this.m, this.outputs, inputs, borrow);
+    const result = new Map<string, RuntimeValue>();
+    const ids = this.m.outputs;
+    for (let slot = 0; slot < ids.length; slot++) {
+      const o = this.slots[slot]!;
+      const name = this.m.tensors[ids[slot]!]!.name;
+      if (!o.view) {
+        const bytes = inputs[o.input]!;
+        result.set(name, new Tensor(o.dtype, o.dims, borrow ? viewOfBytes(o.dtype, bytes, o.count) : dataFromBytes(o.dtype, bytes, o.count)));
+      } else if (borrow) {
+        result.set(name, (o.lent ??= new Tensor(o.dtype, o.dims, o.view)));
+      } else {
+        // slice(): one allocation and copy (dataFromBytes makes three typed arrays for the same).
+        result.set(name, new Tensor(o.dtype, o.dims, o.view.slice()));
+      }
+    }
+    return result;
   }
 }
 

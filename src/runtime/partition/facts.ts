@@ -23,3 +23,27 @@ export function feedShapesKey(feeds: ReadonlyMap<string, RuntimeValue>): string 
   for (const [name, v] of feeds) parts.push(`${name}:${v instanceof Tensor ? `${v.dtype}[${v.dims.join(',')}]` : Array.isArray(v) ? `seq${v.length}` : 'none'}`);
   return parts.sort().join(';');
 }
+
+/** The dtype and dims of each fed tensor, as a plan was made for them: the same again reuses it without a key. */
+export type FeedShapes = readonly { name: string; dtype: string; dims: readonly number[] }[];
+
+/** Undefined when a feed is not a tensor (those runs build the key). */
+export function feedShapesOf(feeds: ReadonlyMap<string, RuntimeValue>): FeedShapes | undefined {
+  const shapes: { name: string; dtype: string; dims: readonly number[] }[] = [];
+  for (const [name, v] of feeds) {
+    if (!(v instanceof Tensor)) return undefined;
+    shapes.push({ name, dtype: v.dtype, dims: [...v.dims] });
+  }
+  return shapes;
+}
+
+/** Whether `feeds` has exactly the names, dtypes and dims of `shapes` (what feedShapesKey compares, without making a string). */
+export function sameFeedShapes(feeds: ReadonlyMap<string, RuntimeValue>, shapes: FeedShapes): boolean {
+  if (feeds.size !== shapes.length) return false;
+  for (const s of shapes) {
+    const v = feeds.get(s.name);
+    if (!(v instanceof Tensor) || v.dtype !== s.dtype || v.dims.length !== s.dims.length) return false;
+    for (let i = 0; i < s.dims.length; i++) if (v.dims[i] !== s.dims[i]) return false;
+  }
+  return true;
+}

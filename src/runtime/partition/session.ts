@@ -15,7 +15,7 @@ import { setThreads } from '../../backends/interp/parallel/worker-pool';
 import { memoryLimitActive } from '../../plugins/native/memory-budget';
 import { ownValue } from '../../plugins/native/tensor-io';
 import { BodyRunner, hasNativeBody, ifDispatcher, isRefusal } from './bodies';
-import { feedShapesKey, inferWithFeeds } from './facts';
+import { feedShapesKey, feedShapesOf, inferWithFeeds, sameFeedShapes, type FeedShapes } from './facts';
 import { summarize, type PartitionReport } from './report';
 import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
 import { partitionModel } from './sub-model';
@@ -68,6 +68,9 @@ export class PartitionedSession implements BackendSession {
   /** Nodes the plugin refused at create(), by name, with its message: they stay on the interp from then on. */
   private readonly refused = new Map<string, string>();
   private last: Plan | undefined;
+  /** The plan of the last shape set planned or looked up, while it is still kept: the same shapes skip the key. */
+  private recent: { key: string; shapes: FeedShapes; plan: Plan } | undefined;
+  private readonly outputNames: string[];
   /** Runs If/Loop/Scan bodies partitioned; undefined until needed, null when the native sessions cannot run synchronously. */
   private bodies: BodyRunner | null | undefined;
 
@@ -76,16 +79,24 @@ export class PartitionedSession implements BackendSession {
     private readonly native: BackendPlugin & { kernels: readonly string[] },
     private readonly interp: BackendPlugin,
     private readonly options: SessionOptions = {},
-  ) {}
+  ) {
+    this.outputNames = model.graph.outputs.map((o) => o.name);
+  }
 
   private get target(): NativeTarget {
     return { name: this.native.name, kernels: this.native.kernels, refused: this.refused };
   }
 
   private async plan(feeds: Map<string, RuntimeValue>): Promise<Plan> {
+    const recent = this.recent;
+    if (recent && sameFeedShapes(feeds, recent.shapes) && this.plans.has(recent.key)) return recent.plan;
     const key = feedShapesKey(feeds);
+    const shapes = feedShapesOf(feeds);
     const cached = this.plans.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.recent = shapes && { key, shapes, plan: cached };
+      return cached;
+    }
     const { facts, remaining, inlined } = inferWithFeeds(this.model, feeds);
     const outputs = this.model.graph.outputs.map((o) => o.name);
     let split = partitionNodes(remaining, facts, outputs, this.target);
@@ -128,6 +139,7 @@ export class PartitionedSession implements BackendSession {
     }
     const plan: Plan = { steps, whole, tail, constants, report };
     this.plans.set(key, plan);
+    this.recent = shapes && { key, shapes, plan };
     return plan;
   }
 
@@ -171,11 +183,19 @@ export class PartitionedSession implements BackendSession {
         out = await step.session.run(subFeeds);
       }
       step.ms = performance.now() - started;
-      const names = whole ? this.model.graph.outputs.map((o) => o.name) : step.partition.outputs;
+      const names = whole ? this.outputNames : step.partition.outputs;
       for (const n of names) {
         if (!out.has(n)) throw new HoduError('E_BACKEND', `backend '${step.backend}' did not produce '${n}' (partition ${i})`);
-        env.set(n, out.get(n)!);
       }
+      if (whole) {
+        // One partition ran the model itself: its map is the result (values lent from deeper down are copied).
+        for (const [n, v] of out) {
+          const own = ownValue(v);
+          if (own !== v) out.set(n, own);
+        }
+        return out;
+      }
+      for (const n of names) env.set(n, out.get(n)!);
     }
     if (plan.tail) {
       const out = await plan.tail.session.run(new Map(plan.tail.partition.inputs.map((n) => [n, env.get(n) ?? null] as const)));
