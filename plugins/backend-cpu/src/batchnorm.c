@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "kernels.h"
+#include "simd.h"
 
 /* Metadata: [epsilon_bits, training_mode] (training_mode: 1 only from opset 14, where it exists). */
 int32_t check_batch_normalization(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
@@ -34,15 +35,20 @@ int32_t run_batch_normalization(const KernelCall *c, char *err, size_t err_cap) 
   size_t batch = (size_t)dim(xt, 0), channels = (size_t)dim(xt, 1), spatial = 1;
   for (uint32_t d = 2; d < xt->rank; d++) spatial *= (size_t)dim(xt, d);
   int per_activation = numel(in_tensor(c, 1)) != channels;
-  double k = 0, m = 0, b = 0;
+  const SimdOps *v = simd();
   for (size_t n = 0; n < batch; n++)
     for (size_t ch = 0; ch < channels; ch++) {
       size_t off = (n * channels + ch) * spatial;
+      /* k = scale / sqrt(var + eps) in double, as the interp computes it (once per channel). */
+      if (!per_activation) {
+        double k = (double)scale[ch] / sqrt((double)var[ch] + (double)eps);
+        v->affine(x + off, y + off, spatial, mean[ch], (float)k, bias[ch]);
+        continue;
+      }
       for (size_t i = 0; i < spatial; i++) {
-        size_t p = per_activation ? ch * spatial + i : ch;
-        /* k = scale / sqrt(var + eps) in double, as the interp computes it (once per channel). */
-        if (i == 0 || per_activation) k = (double)scale[p] / sqrt((double)var[p] + (double)eps), m = mean[p], b = bias[p];
-        y[off + i] = (float)(((double)x[off + i] - m) * k + b);
+        size_t p = ch * spatial + i;
+        double k = (double)scale[p] / sqrt((double)var[p] + (double)eps);
+        y[off + i] = (float)(((double)x[off + i] - mean[p]) * k + bias[p]);
       }
     }
   return HODU_OK;

@@ -1,11 +1,8 @@
-/* Broadcasting float32 Pow, and Max/Min of one or two inputs (more are refused at create()). */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
-#endif
-#include <math.h>
+/* Broadcasting float32 Pow, and Max/Min of one or two inputs (more are refused at create()); rows from simd.h. */
 #include <stdio.h>
 #include <string.h>
 #include "kernels.h"
+#include "simd.h"
 
 /*
  * Metadata (two inputs): [rank, out_dims(rank), a_strides(rank), b_strides(rank)], as Add's; stride 0 =
@@ -33,33 +30,6 @@ int32_t check_binary_math(const KernelCall *c, size_t *scratch, char *err, size_
   return HODU_OK;
 }
 
-/* Max/Min propagate NaN (a NaN on either side gives NaN), as the interp's Math.max/Math.min do. */
-#define MAX_OF(a, b) ((a) > (b) || (a) != (a) ? (a) : (b))
-#define MIN_OF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
-#define POW_OF(a, b) powf((a), (b))
-
-#define ROW_LOOPS(F)                                                                                         \
-  if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = F(a[j], b[j]);                               \
-  else if (ia == 1 && ib == 0) { float bv = b[0]; for (size_t j = 0; j < n; j++) y[j] = F(a[j], bv); }        \
-  else if (ia == 0 && ib == 1) { float av = a[0]; for (size_t j = 0; j < n; j++) y[j] = F(av, b[j]); }        \
-  else for (size_t j = 0; j < n; j++) y[j] = F(a[(ptrdiff_t)j * ia], b[(ptrdiff_t)j * ib]);
-
-static void math_row(int op, const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
-  switch (op) {
-    case OP_MAX: ROW_LOOPS(MAX_OF) break;
-    case OP_MIN: ROW_LOOPS(MIN_OF) break;
-    default: {
-      /* x², the common case (variance), is exact as a product. */
-      if (ia == 1 && ib == 0 && b[0] == 2.0f) {
-        for (size_t j = 0; j < n; j++) y[j] = a[j] * a[j];
-        break;
-      }
-      ROW_LOOPS(POW_OF)
-      break;
-    }
-  }
-}
-
 /* The innermost axis is one tight loop; the outer axes step like an odometer. */
 int32_t run_binary_math(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
@@ -84,8 +54,10 @@ int32_t run_binary_math(const KernelCall *c, char *err, size_t err_cap) {
   size_t inner = rank ? (size_t)dims[rank - 1] : 1;
   ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
   ptrdiff_t ao = 0, bo = 0;
+  /* Max/Min propagate NaN, as the interp's Math.max/min; Pow takes x², x³, √x as products or sqrt. */
+  const RowFn row = c->variant == OP_MAX ? simd()->max : c->variant == OP_MIN ? simd()->min : simd()->pow;
   for (size_t o = 0; o < total; o += inner) {
-    math_row(c->variant, a + ao, ia, b + bo, ib, y + o, inner);
+    row(a + ao, ia, b + bo, ib, y + o, inner);
     broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
   }
   return HODU_OK;

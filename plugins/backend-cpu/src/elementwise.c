@@ -1,11 +1,12 @@
-/* Elementwise float32 kernels: Add/Sub/Mul/Div with numpy broadcasting, Relu/Sigmoid/Tanh/HardSwish/Erf, Clip, copies. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
-#endif
+/*
+ * Elementwise float32 kernels: Add/Sub/Mul/Div with numpy broadcasting, Relu/Sigmoid/Tanh/HardSwish/Erf, Clip,
+ * copies. The loops themselves are simd.h's, compiled per ISA and picked at run time.
+ */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "kernels.h"
+#include "simd.h"
 #include "threads.h"
 
 /* Ops are cut into about 4 chunks per thread of at least 16 KiB of output (4096 floats), and split
@@ -36,19 +37,9 @@ int32_t check_binary(const KernelCall *c, size_t *scratch, char *err, size_t err
   return HODU_OK;
 }
 
-#define INNER_LOOPS(OPR)                                                                                     \
-  if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = a[j] OPR b[j];                               \
-  else if (ia == 1 && ib == 0) { float bv = b[0]; for (size_t j = 0; j < n; j++) y[j] = a[j] OPR bv; }        \
-  else if (ia == 0 && ib == 1) { float av = a[0]; for (size_t j = 0; j < n; j++) y[j] = av OPR b[j]; }        \
-  else for (size_t j = 0; j < n; j++) y[j] = a[(ptrdiff_t)j * ia] OPR b[(ptrdiff_t)j * ib];
-
-static void binary_row(int op, const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
-  switch (op) {
-    case OP_ADD: INNER_LOOPS(+) break;
-    case OP_SUB: INNER_LOOPS(-) break;
-    case OP_MUL: INNER_LOOPS(*) break;
-    default: INNER_LOOPS(/) break;
-  }
+static RowFn binary_fn(int op) {
+  const SimdOps *v = simd();
+  return op == OP_ADD ? v->add : op == OP_SUB ? v->sub : op == OP_MUL ? v->mul : v->div;
 }
 
 typedef struct Binary {
@@ -80,8 +71,9 @@ static void binary_task(void *ctx, int64_t task, int tid) {
     bo += (ptrdiff_t)(idx[d] * sb[d]);
   }
   ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  const RowFn fn = binary_fn(g->c->variant);
   for (size_t o = first; o < end; o += inner) {
-    binary_row(g->c->variant, a + ao, ia, b + bo, ib, y + o, inner);
+    fn(a + ao, ia, b + bo, ib, y + o, inner);
     broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
   }
 }
@@ -134,24 +126,13 @@ static void unary_task(void *ctx, int64_t task, int tid) {
   const float *x = g->x + first;
   float *y = g->y + first;
   size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
+  const SimdOps *v = simd();
   switch (g->c->variant) {
-    case OP_RELU: for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? 0.0f : x[i]; break;
-    /* Split by sign so exp never overflows. */
-    case OP_SIGMOID:
-      for (size_t i = 0; i < n; i++) {
-        float v = x[i], e = expf(-fabsf(v));
-        y[i] = v >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
-      }
-      break;
-    case OP_TANH: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); break;
-    case OP_ERF: for (size_t i = 0; i < n; i++) y[i] = erff(x[i]); break;
-    /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
-    default:
-      for (size_t i = 0; i < n; i++) {
-        float h = x[i] / 6.0f + 0.5f;
-        y[i] = x[i] * (h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h);
-      }
-      break;
+    case OP_RELU: v->relu(x, y, n); break;
+    case OP_SIGMOID: v->sigmoid(x, y, n); break;
+    case OP_TANH: v->tanh(x, y, n); break;
+    case OP_ERF: v->erf(x, y, n); break;
+    default: v->hard_swish(x, y, n); break;
   }
 }
 
@@ -180,11 +161,7 @@ static void clip_task(void *ctx, int64_t task, int tid) {
   const float *x = g->x + first, lo = g->lo, hi = g->hi;
   float *y = g->y + first;
   size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
-  /* min(max(x, lo), hi) with NaN kept: when lo > hi every value becomes hi, as the spec says. */
-  for (size_t i = 0; i < n; i++) {
-    float v = x[i] < lo ? lo : x[i];
-    y[i] = v > hi ? hi : v;
-  }
+  simd()->clip(x, y, n, lo, hi);
 }
 
 int32_t run_clip(const KernelCall *c, char *err, size_t err_cap) {

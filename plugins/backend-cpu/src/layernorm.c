@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "kernels.h"
+#include "simd.h"
 
 /* Metadata: [outer, n, epsilon_bits]. Scale and B must hold exactly n elements (no smaller broadcast). */
 int32_t check_layer_normalization(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
@@ -26,19 +27,14 @@ int32_t run_layer_normalization(const KernelCall *c, char *err, size_t err_cap) 
   double eps = meta_f(c, 2);
   const float *x = in_f32(c, 0), *scale = in_f32(c, 1), *bias = in_f32(c, 2);
   float *y = out_f32(c, 0), *mean_out = out_f32(c, 1), *inv_out = out_f32(c, 2);
+  const SimdOps *v = simd();
   for (int64_t o = 0; o < outer; o++) {
     const float *xr = x + o * n;
-    float *yr = y + o * n;
-    /* two passes in double (mean, then squared deviations), as the interp */
-    double sum = 0, sq = 0;
-    for (int64_t i = 0; i < n; i++) sum += xr[i];
-    double mean = sum / (double)n;
-    for (int64_t i = 0; i < n; i++) sq += (xr[i] - mean) * (xr[i] - mean);
-    double inv = 1.0 / sqrt(sq / (double)n + eps);
-    for (int64_t i = 0; i < n; i++) {
-      double v = (xr[i] - mean) * inv * scale[i];
-      yr[i] = (float)(bias ? v + bias[i] : v);
-    }
+    /* Two passes (mean, then squared deviations), summed in float lanes per block and in double across
+     * blocks; the last pass in float. */
+    double mean = v->sum(xr, (size_t)n) / (double)n; /* NaN for n = 0, as the interp */
+    double inv = 1.0 / sqrt(v->sq_dev(xr, (size_t)n, (float)mean) / (double)n + eps);
+    v->norm(xr, y + o * n, (size_t)n, (float)mean, (float)inv, scale, bias);
     if (mean_out) mean_out[o] = (float)mean;
     if (inv_out) inv_out[o] = (float)inv;
   }

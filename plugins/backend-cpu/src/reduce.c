@@ -1,8 +1,10 @@
-/* ReduceSum, ReduceMean, ReduceMax, ReduceMin over any set of axes (sums in double, as the interp). */
+/* ReduceSum, ReduceMean, ReduceMax, ReduceMin over any set of axes (sums in double, as the interp, but
+ * for a reduced innermost axis: float lanes per block of 256, blocks in double, simd.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "kernels.h"
+#include "simd.h"
 
 /* Metadata: [rank, in_dims(rank), reduced(rank)] (1 reduced, 0 kept, -1 unknown: refused). */
 int32_t check_reduce(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
@@ -55,8 +57,11 @@ int32_t run_reduce(const KernelCall *c, char *err, size_t err_cap) {
     double *a = acc + off;
     if (is == 0) { /* the innermost axis is reduced: fold the run into one accumulator */
       double v = *a;
-      if (is_sum) for (size_t j = 0; j < inner; j++) v += xs[j];
-      else if (is_max) for (size_t j = 0; j < inner; j++) v = xs[j] > v || isnan(xs[j]) ? xs[j] : v;
+      if (is_sum) v += simd()->sum(xs, inner);
+      else if (is_max) {
+        double m = simd()->max_of(xs, inner); /* NaN if any is; a NaN already in v stays */
+        if (!isnan(v) && (m > v || isnan(m))) v = m;
+      }
       else for (size_t j = 0; j < inner; j++) v = xs[j] < v || isnan(xs[j]) ? xs[j] : v;
       *a = v;
     } else if (is_sum) for (size_t j = 0; j < inner; j++) a[j] += xs[j];

@@ -1,10 +1,7 @@
-/* Elementwise float32 math: Sqrt, Exp, Log, Neg, Abs, LeakyRelu (same shape in and out). */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
-#endif
-#include <math.h>
+/* Elementwise float32 math: Sqrt, Exp, Log, Neg, Abs, LeakyRelu (same shape in and out), through simd.h. */
 #include <stdio.h>
 #include "kernels.h"
+#include "simd.h"
 
 /* Metadata: none, except LeakyRelu's [alpha_bits]. */
 int32_t check_unary_math(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
@@ -16,23 +13,19 @@ int32_t check_unary_math(const KernelCall *c, size_t *scratch, char *err, size_t
   return HODU_OK;
 }
 
-/* One loop per op, so each is a plain loop gcc vectorizes (no call per element but the libm ones). */
 int32_t run_unary_math(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
   size_t n = numel(out_tensor(c, 0));
+  const SimdOps *v = simd();
   switch (c->variant) {
-    case OP_SQRT: for (size_t i = 0; i < n; i++) y[i] = sqrtf(x[i]); break;
-    case OP_EXP: for (size_t i = 0; i < n; i++) y[i] = expf(x[i]); break;
-    case OP_LOG: for (size_t i = 0; i < n; i++) y[i] = logf(x[i]); break;
-    case OP_NEG: for (size_t i = 0; i < n; i++) y[i] = -x[i]; break;
-    case OP_ABS: for (size_t i = 0; i < n; i++) y[i] = fabsf(x[i]); break;
-    default: {
-      float alpha = meta_f(c, 0);
-      for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? alpha * x[i] : x[i];
-      break;
-    }
+    case OP_SQRT: v->sqrt(x, y, n); break;
+    case OP_EXP: v->exp(x, y, n); break;
+    case OP_LOG: v->log(x, y, n); break;
+    case OP_NEG: v->neg(x, y, n); break;
+    case OP_ABS: v->abs(x, y, n); break;
+    default: v->leaky_relu(x, y, n, meta_f(c, 0)); break;
   }
   return HODU_OK;
 }

@@ -1,0 +1,308 @@
+/*
+ * The vector kernels of simd.h, written once with GCC/Clang vector extensions and compiled per ISA: the
+ * including file sets the target (a pragma), VN (lanes), SIMD_TABLE (the table's name), SIMD_NAME, and
+ * V_FMA(a, b, c) = a·b + c as the ISA's fused instruction (or two roundings in the C build). Plain loops
+ * here are vectorized by the compiler at the target's width (the file is built at -O3).
+ *
+ * The approximations: exp and log are Cephes' expf/logf polynomials (range reduction by ln 2 split in two
+ * parts), tanh Cephes' tanhf (an odd polynomial below 0.625, else 1 − 2/(e^{2|x|} + 1)), erf the rational
+ * approximation Eigen uses (clamped to ±4, where erf rounds to ±1), sigmoid 1/(1 + e^{−x}) split by sign.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "simd.h"
+
+typedef float V __attribute__((vector_size(VN * 4)));
+typedef int32_t VI __attribute__((vector_size(VN * 4)));
+
+#define S(c) ((V){0} + (float)(c))
+#define SI(c) ((VI){0} + (int32_t)(c))
+
+static inline V ld(const float *p) {
+  V v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+static inline void st(float *p, V v) { memcpy(p, &v, sizeof v); }
+/* m (all ones or zero per lane) ? a : b */
+static inline V sel(VI m, V a, V b) { return (V)((m & (VI)a) | (~m & (VI)b)); }
+static inline V vmax(V a, V b) { return sel(a > b, a, b); }
+static inline V vmin(V a, V b) { return sel(a < b, a, b); }
+static inline V vabs(V a) { return (V)((VI)a & SI(0x7fffffff)); }
+/* Nearest integer (ties to even) for |x| < 2²² by the 1.5·2²³ shift. */
+static inline V vround(V x) { return (x + S(12582912.0f)) - S(12582912.0f); }
+/* 2^n for n in [-126, 127]. */
+static inline V pow2i(VI n) { return (V)((n + SI(127)) << 23); }
+
+static inline V vexp(V x) {
+  V t = vmin(vmax(x, S(-104.0f)), S(88.8f));
+  V n = vround(t * S(1.44269504088896341f));
+  V r = V_FMA(n, S(-0.693359375f), t);
+  r = V_FMA(n, S(2.12194440e-4f), r);
+  V p = S(1.9875691500e-4f);
+  p = V_FMA(p, r, S(1.3981999507e-3f));
+  p = V_FMA(p, r, S(8.3334519073e-3f));
+  p = V_FMA(p, r, S(4.1665795894e-2f));
+  p = V_FMA(p, r, S(1.6666665459e-1f));
+  p = V_FMA(p, r, S(5.0000001201e-1f));
+  p = V_FMA(p, r * r, r + S(1.0f));
+  /* 2^n in two factors, so n from −150 (subnormal results) to 128 (overflow to inf) stays exact. */
+  VI ni = __builtin_convertvector(n, VI), n1 = ni >> 1;
+  V y = p * pow2i(n1) * pow2i(ni - n1);
+  return sel(x != x, x, y);
+}
+
+static inline V vlog(V x) {
+  VI sub = x < S(1.17549435e-38f); /* subnormal (or ≤ 0, fixed below): scale into the normal range */
+  V xs = sel(sub, x * S(8388608.0f), x);
+  VI bits = (VI)xs;
+  VI e = ((bits >> 23) & SI(0xff)) - SI(126) - (sub & SI(23));
+  V m = (V)((bits & SI(0x007fffff)) | SI(0x3f000000)); /* in [0.5, 1) */
+  VI small = m < S(0.707106781186547524f);
+  V ef = __builtin_convertvector(e + small, V); /* small is −1 where true */
+  V f = sel(small, m + m, m) - S(1.0f);
+  V z = f * f;
+  V p = S(7.0376836292e-2f);
+  p = V_FMA(p, f, S(-1.1514610310e-1f));
+  p = V_FMA(p, f, S(1.1676998740e-1f));
+  p = V_FMA(p, f, S(-1.2420140846e-1f));
+  p = V_FMA(p, f, S(1.4249322787e-1f));
+  p = V_FMA(p, f, S(-1.6668057665e-1f));
+  p = V_FMA(p, f, S(2.0000714765e-1f));
+  p = V_FMA(p, f, S(-2.4999993993e-1f));
+  p = V_FMA(p, f, S(3.3333331174e-1f));
+  V y = p * f * z;
+  y = V_FMA(ef, S(-2.12194440e-4f), y);
+  y = V_FMA(z, S(-0.5f), y);
+  y = V_FMA(ef, S(0.693359375f), f + y);
+  y = sel(x == S(0.0f), S(-INFINITY), y);
+  y = sel(x < S(0.0f), S(NAN), y);
+  y = sel(x == S(INFINITY), x, y);
+  return sel(x != x, x, y);
+}
+
+static inline V vsigmoid(V x) {
+  V e = vexp(-vabs(x)), d = S(1.0f) + e;
+  return sel(x >= S(0.0f), S(1.0f) / d, e / d);
+}
+
+static inline V vtanh(V x) {
+  V a = vmin(vabs(x), S(10.0f)); /* tanh(10) rounds to 1 */
+  V big = S(1.0f) - S(2.0f) / (vexp(a + a) + S(1.0f));
+  big = (V)(((VI)big) | ((VI)x & SI((int32_t)0x80000000u))); /* the sign of x */
+  V z = x * x, p = S(-5.70498872745e-3f);
+  p = V_FMA(p, z, S(2.06390887954e-2f));
+  p = V_FMA(p, z, S(-5.37397155531e-2f));
+  p = V_FMA(p, z, S(1.33314422036e-1f));
+  p = V_FMA(p, z, S(-3.33332819422e-1f));
+  V small = V_FMA(p * z, x, x);
+  return sel(a < S(0.625f), small, sel(x != x, x, big));
+}
+
+static inline V verf(V x) {
+  V c = vmin(vmax(x, S(-4.0f)), S(4.0f)), z = c * c;
+  V p = S(-2.72614225801306e-10f);
+  p = V_FMA(p, z, S(2.77068142495902e-08f));
+  p = V_FMA(p, z, S(-2.10102402082508e-06f));
+  p = V_FMA(p, z, S(-5.69250639462346e-05f));
+  p = V_FMA(p, z, S(-7.34990630326855e-04f));
+  p = V_FMA(p, z, S(-2.95459980854025e-03f));
+  p = V_FMA(p, z, S(-1.60960333262415e-02f));
+  V q = S(-1.45660718464996e-05f);
+  q = V_FMA(q, z, S(-2.13374055278905e-04f));
+  q = V_FMA(q, z, S(-1.68282697438203e-03f));
+  q = V_FMA(q, z, S(-7.37332916720468e-03f));
+  q = V_FMA(q, z, S(-1.42647390514189e-02f));
+  return sel(x != x, x, c * p / q);
+}
+
+static inline V vrelu(V x) { return sel(x < S(0.0f), S(0.0f), x); }
+/* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
+static inline V vhard_swish(V x) {
+  V h = x / S(6.0f) + S(0.5f);
+  return x * sel(h < S(0.0f), S(0.0f), sel(h > S(1.0f), S(1.0f), h));
+}
+
+/* A whole-vector map over any n: the tail runs through the same code on a zero-padded copy. */
+#define MAP(NAME, F)                                                                                          \
+  static void NAME(const float *x, float *y, size_t n) {                                                      \
+    size_t i = 0;                                                                                             \
+    for (; i + VN <= n; i += VN) st(y + i, F(ld(x + i)));                                                     \
+    if (i < n) {                                                                                              \
+      float buf[VN] = {0};                                                                                    \
+      memcpy(buf, x + i, (n - i) * sizeof(float));                                                            \
+      st(buf, F(ld(buf)));                                                                                    \
+      memcpy(y + i, buf, (n - i) * sizeof(float));                                                            \
+    }                                                                                                         \
+  }
+MAP(map_exp, vexp)
+MAP(map_log, vlog)
+MAP(map_sigmoid, vsigmoid)
+MAP(map_tanh, vtanh)
+MAP(map_erf, verf)
+MAP(map_relu, vrelu)
+MAP(map_hard_swish, vhard_swish)
+#undef MAP
+
+/* Plain loops: the compiler vectorizes them at this file's target. */
+static void map_sqrt(const float *x, float *y, size_t n) {
+  for (size_t i = 0; i < n; i++) y[i] = sqrtf(x[i]);
+}
+static void map_neg(const float *x, float *y, size_t n) {
+  for (size_t i = 0; i < n; i++) y[i] = -x[i];
+}
+static void map_abs(const float *x, float *y, size_t n) {
+  for (size_t i = 0; i < n; i++) y[i] = fabsf(x[i]);
+}
+static void leaky_relu(const float *x, float *y, size_t n, float alpha) {
+  for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? alpha * x[i] : x[i];
+}
+static void clip(const float *x, float *y, size_t n, float lo, float hi) {
+  /* min(max(x, lo), hi) with NaN kept: when lo > hi every value becomes hi, as the spec says. */
+  for (size_t i = 0; i < n; i++) {
+    float v = x[i] < lo ? lo : x[i];
+    y[i] = v > hi ? hi : v;
+  }
+}
+static void affine(const float *x, float *y, size_t n, float m, float k, float b) {
+  for (size_t i = 0; i < n; i++) y[i] = (x[i] - m) * k + b;
+}
+static void scale(const float *x, float *y, size_t n, float s) {
+  for (size_t i = 0; i < n; i++) y[i] = x[i] * s;
+}
+static void norm(const float *x, float *y, size_t n, float mean, float inv, const float *sc, const float *bias) {
+  if (bias) for (size_t i = 0; i < n; i++) y[i] = (x[i] - mean) * inv * sc[i] + bias[i];
+  else for (size_t i = 0; i < n; i++) y[i] = (x[i] - mean) * inv * sc[i];
+}
+
+/* Broadcasting rows: contiguous, one side a scalar, or strided (the layouts binary kernels meet). */
+#define ROW(NAME, F)                                                                                          \
+  static void NAME(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {         \
+    if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = F(a[j], b[j]);                              \
+    else if (ia == 1 && ib == 0) { float bv = b[0]; for (size_t j = 0; j < n; j++) y[j] = F(a[j], bv); }      \
+    else if (ia == 0 && ib == 1) { float av = a[0]; for (size_t j = 0; j < n; j++) y[j] = F(av, b[j]); }      \
+    else for (size_t j = 0; j < n; j++) y[j] = F(a[(ptrdiff_t)j * ia], b[(ptrdiff_t)j * ib]);                 \
+  }
+#define ADD_OF(x, z) ((x) + (z))
+#define SUB_OF(x, z) ((x) - (z))
+#define MUL_OF(x, z) ((x) * (z))
+#define DIV_OF(x, z) ((x) / (z))
+/* Max/Min propagate NaN (a NaN on either side gives NaN), as the interp's Math.max/Math.min do. */
+#define MAX_OF(x, z) ((x) > (z) || (x) != (x) ? (x) : (z))
+#define MIN_OF(x, z) ((x) < (z) || (x) != (x) ? (x) : (z))
+ROW(row_add, ADD_OF)
+ROW(row_sub, SUB_OF)
+ROW(row_mul, MUL_OF)
+ROW(row_div, DIV_OF)
+ROW(row_max, MAX_OF)
+ROW(row_min, MIN_OF)
+ROW(row_powf, powf)
+#undef ROW
+
+/* Pow: the exponents models use as exact products or a square root; any other through libm's powf. */
+static void row_pow(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
+  float e = b[0];
+  if (ia == 1 && ib == 0 && (e == 1.0f || e == 2.0f || e == 3.0f || e == 0.5f)) {
+    if (e == 1.0f) for (size_t j = 0; j < n; j++) y[j] = a[j];
+    else if (e == 2.0f) for (size_t j = 0; j < n; j++) y[j] = a[j] * a[j];
+    else if (e == 3.0f) for (size_t j = 0; j < n; j++) y[j] = a[j] * a[j] * a[j];
+    /* pow(−0, ½) = +0 and pow(−inf, ½) = +inf where sqrt gives −0 and NaN. */
+    else for (size_t j = 0; j < n; j++) y[j] = a[j] == -INFINITY ? INFINITY : sqrtf(a[j]) + 0.0f;
+    return;
+  }
+  row_powf(a, ia, b, ib, y, n);
+}
+
+/* Reductions: VN lanes of float partial sums per block of 256 elements, blocks summed in double. */
+#define BLOCK 256
+static double hsum(V v) {
+  float l[VN];
+  st(l, v);
+  double s = 0;
+  for (int i = 0; i < VN; i++) s += l[i];
+  return s;
+}
+
+static float max_of(const float *x, size_t n) {
+  V m = S(-INFINITY);
+  VI nan = SI(0);
+  size_t i = 0;
+  for (; i + VN <= n; i += VN) {
+    V v = ld(x + i);
+    nan |= v != v;
+    m = vmax(m, v);
+  }
+  float l[VN], r = -INFINITY;
+  st(l, m);
+  for (int k = 0; k < VN; k++) r = l[k] > r ? l[k] : r;
+  for (int k = 0; k < VN; k++) if (nan[k]) return NAN;
+  for (; i < n; i++) {
+    if (x[i] != x[i]) return NAN;
+    r = x[i] > r ? x[i] : r;
+  }
+  return r;
+}
+
+/* exp(v − shift) stored at y[at …] (only the lanes below n: the tail is a padded copy). */
+static inline V exp_store(V v, V shift, float *y, size_t at, size_t n) {
+  V e = vexp(v - shift);
+  if (at + VN <= n) st(y + at, e);
+  else {
+    float buf[VN];
+    st(buf, e);
+    memcpy(y + at, buf, (n - at) * sizeof(float));
+  }
+  return e;
+}
+
+/* F(v) per vector, summed: float lanes within a block of BLOCK elements, blocks in double. */
+#define BLOCKED_SUM(F)                                                                                        \
+  double total = 0;                                                                                           \
+  size_t i = 0;                                                                                               \
+  while (i + VN <= n) {                                                                                       \
+    V acc = S(0.0f);                                                                                          \
+    for (size_t end = i + BLOCK < n ? i + BLOCK : n; i + VN <= end; i += VN) acc += F(ld(x + i), i);          \
+    total += hsum(acc);                                                                                       \
+  }                                                                                                           \
+  if (i < n) {                                                                                                \
+    float buf[VN] = {0};                                                                                      \
+    memcpy(buf, x + i, (n - i) * sizeof(float));                                                              \
+    V v = F(ld(buf), i);                                                                                      \
+    st(buf, v);                                                                                               \
+    for (size_t k = 0; k < n - i; k++) total += buf[k];                                                       \
+  }                                                                                                           \
+  return total;
+
+static double exp_sum(const float *x, float *y, size_t n, float shift) {
+  const V sh = S(shift);
+#define EXP_STORE(v, at) exp_store(v, sh, y, at, n)
+  BLOCKED_SUM(EXP_STORE)
+#undef EXP_STORE
+}
+
+/* (v − mean)² (BLOCKED_SUM sums only the lanes below n of the padded tail). */
+static inline V sq_dev_of(V v, V mean) {
+  V d = v - mean;
+  return d * d;
+}
+
+#define IDENTITY(v, at) (v)
+static double sum(const float *x, size_t n) { BLOCKED_SUM(IDENTITY) }
+
+static double sq_dev(const float *x, size_t n, float mean) {
+  const V m = S(mean);
+#define SQ_DEV(v, at) sq_dev_of(v, m)
+  BLOCKED_SUM(SQ_DEV)
+#undef SQ_DEV
+}
+
+const SimdOps SIMD_TABLE = {
+    .name = SIMD_NAME,
+    .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
+    .relu = map_relu, .hard_swish = map_hard_swish, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
+    .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
+    .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
+    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm,
+};

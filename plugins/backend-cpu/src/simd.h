@@ -1,0 +1,48 @@
+/*
+ * The vector kernels' bodies, compiled once per ISA (simd-avx512.c, simd-avx2.c, simd-neon.c, simd-c.c from
+ * the one source simd-body.h) and picked once through isa.h: kernels call simd()->exp(…) and so on, never
+ * an intrinsic. Every function handles any n (the tail goes through the same vector code on a padded
+ * copy), so an element's result does not depend on where a thread's chunk starts.
+ *
+ * exp, log, sigmoid, tanh and erf are polynomial approximations, not libm: measured against libm in double
+ * over a dense sweep (kernel-check's math_accuracy): exp, log, sigmoid, tanh within 2 ulp-ish
+ * (relative 2.5e-7), erf within 3e-7 absolute; NaN, ±inf, 0 and subnormal inputs as libm.
+ */
+#ifndef CPU_SIMD_H
+#define CPU_SIMD_H
+
+#include <stddef.h>
+
+/* y[i] = f(x[i]); y may be x. */
+typedef void (*MapFn)(const float *x, float *y, size_t n);
+/* y[j] = a[j·ia] ∘ b[j·ib] (ia, ib: 0 to broadcast one value, 1, or any stride). */
+typedef void (*RowFn)(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n);
+
+typedef struct SimdOps {
+  const char *name; /* the ISA: "avx512", "avx2", "neon", "c" */
+  MapFn exp, log, sigmoid, tanh, erf, relu, hard_swish, sqrt, neg, abs;
+  RowFn add, sub, mul, div, max, min, pow;
+  void (*leaky_relu)(const float *x, float *y, size_t n, float alpha);
+  /* min(max(x, lo), hi), NaN kept. */
+  void (*clip)(const float *x, float *y, size_t n, float lo, float hi);
+  /* y = (x − m) · k + b */
+  void (*affine)(const float *x, float *y, size_t n, float m, float k, float b);
+  /* Largest x[i] (NaN if any is NaN; −inf for n = 0). */
+  float (*max_of)(const float *x, size_t n);
+  /* y[i] = exp(x[i] − shift); returns Σ y[i], summed in float per block of 256 and across blocks in double. */
+  double (*exp_sum)(const float *x, float *y, size_t n, float shift);
+  /* Σ x[i] and Σ (x[i] − mean)², with the same blocking. */
+  double (*sum)(const float *x, size_t n);
+  double (*sq_dev)(const float *x, size_t n, float mean);
+  /* y[i] = x[i] · s */
+  void (*scale)(const float *x, float *y, size_t n, float s);
+  /* LayerNormalization's last pass: y = (x − mean) · inv · scale[i] (+ bias[i] when bias is not NULL). */
+  void (*norm)(const float *x, float *y, size_t n, float mean, float inv, const float *scale, const float *bias);
+} SimdOps;
+
+/* The table of the ISA cpu_isa() chose (isa.h). */
+const SimdOps *simd(void);
+
+extern const SimdOps simd_c, simd_avx2, simd_avx512, simd_neon;
+
+#endif
