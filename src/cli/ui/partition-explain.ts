@@ -57,6 +57,7 @@ function partitionLines(partitions: NonNullable<RunExplanation['partitions']>, f
   partitions.forEach((p, i) => {
     lines.push(`${indent}  ${`#${i}`.padEnd(index)}  ${p.backend.padEnd(width)}  ${plural(p.nodes, 'node').padEnd(9)}  ${p.ops.join(', ')}`);
     if (p.movedToInterp) lines.push(`${indent}       moved to the interp: ${p.movedToInterp}`);
+    if (p.splitWhenReached) lines.push(`${indent}       split when reached, with the shapes '${p.splitWhenReached}' produced`);
   });
   if (fallbacks.length) {
     lines.push(`${indent}fell back to the interp: ${plural(fallbacks.length, 'node')}`);

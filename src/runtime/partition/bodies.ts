@@ -15,18 +15,24 @@ import { storeOf } from '../../backends/interp/util/copy';
 import type { Value } from '../../backends/interp/kernel';
 import { HoduError } from '../../errors';
 import type { Graph, Model, Node } from '../../ir/graph';
+import type { ValueFact } from '../../passes/analysis/infer-values';
 import { namedSubgraphs, outerReads, subgraphsOf } from '../../ir/subgraphs';
 import { Tensor } from '../../ir/tensor';
 import type { BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { anyNodeNative } from '../../sdk/kernel-coverage';
 import { feedShapesKey, inferWithFeeds } from './facts';
 import { summarize, type BodyReport } from './report';
-import { partitionNodes, type Partition } from './split';
+import { partitionNodes, replanPoint, tailPartition, type Partition } from './split';
 import { partitionModel } from './sub-model';
 import { LruCache } from '../../util/lru-cache';
 
 /** Shape sets kept per body graph; the least recently used plan (and its native handles) goes first. */
 const MAX_BODY_PLANS = 8;
+/**
+ * Shape sets a body is planned for before it is left to the interp: a Loop whose carried value grows would
+ * otherwise infer, split and plan its body again every iteration, which costs far more than running it.
+ */
+const MAX_BODY_SHAPE_SETS = 4 * MAX_BODY_PLANS;
 
 /** Errors of a native partition that mean "it cannot run this", raised before it computes anything. */
 const REFUSALS = new Set(['E_PLUGIN_REFUSED', 'E_PLAN', 'E_UNSUPPORTED_KERNEL']);
@@ -52,7 +58,15 @@ interface BodyPlan {
   steps: BodyStep[];
   constants: Map<string, Tensor>;
   report: BodyReport;
+  /**
+   * The body's nodes after one whose outputs' shapes are known only once it ran (split.ts replanPoint), as a graph
+   * of their own: run as a body, so they are split (and planned) when reached, with the shapes it produced.
+   */
+  tail?: { graph: Graph; partition: Partition; interp: Executor };
 }
+
+/** The constants of a tail graph are its own initializers: one empty map, so its reads are split once. */
+const NO_CONSTANTS: ReadonlyMap<string, Tensor> = new Map();
 
 /** What a body reads from outside, split once per body: the enclosing model's constants, and the rest. */
 interface BodyReads {
@@ -64,7 +78,7 @@ interface BodyReads {
 
 /** The last plan a body ran with and the dims of what it was fed (in feed order): the same dims skip the key. */
 interface LastPlan {
-  dims: (readonly number[] | undefined)[];
+  dims: (readonly number[] | null)[];
   plan: BodyPlan | null;
 }
 
@@ -75,8 +89,9 @@ function constantsOf(g: Graph): Map<string, Tensor> {
   return out;
 }
 
-const dimsOf = (v: RuntimeValue | undefined) => (v instanceof Tensor ? v.dims : undefined);
-const sameDims = (a: readonly number[] | undefined, b: readonly number[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((d, i) => d === b[i]));
+/** A value's dims; null for a sequence or an optional (the shape key tells those apart, the fast path does not). */
+const dimsOf = (v: RuntimeValue | undefined) => (v instanceof Tensor ? v.dims : null);
+const sameDims = (a: readonly number[] | null, b: readonly number[] | null | undefined) => !!a && !!b && a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Runs a partition of Identity nodes on the host: each output is its input, handed over. */
 function handOver(p: Partition): SyncRun {
@@ -99,6 +114,7 @@ export class BodyRunner {
   private readonly worthTrying = new Map<Graph, boolean>();
   private readonly reads = new Map<Graph, BodyReads>();
   private readonly lastPlan = new Map<Graph, LastPlan>();
+  private readonly planned = new Map<Graph, number>();
 
   constructor(
     private readonly model: Model,
@@ -165,6 +181,13 @@ export class BodyRunner {
     const key = feedShapesKey(all);
     let plan = byKey.get(key);
     if (plan === undefined) {
+      const count = (this.planned.get(g) ?? 0) + 1;
+      this.planned.set(g, count);
+      if (count > MAX_BODY_SHAPE_SETS) {
+        this.worthTrying.set(g, false);
+        this.lastRan.delete(g);
+        return null;
+      }
       plan = this.makePlan(g, all, constants);
       byKey.set(key, plan);
     }
@@ -179,8 +202,12 @@ export class BodyRunner {
     const body: Model = { ...this.model, graph: { ...g, inputs, initializers: new Map([...enclosing, ...g.initializers]) } };
     const { facts, remaining, inlined } = inferWithFeeds(body, all);
     const outputs = g.outputs.map((o) => o.name);
-    const split = partitionNodes(remaining, facts, outputs, { name: this.native.name, kernels: this.native.kernels });
-    if (!split.partitions.some((p) => p.backend === 'native')) return null;
+    const target = { name: this.native.name, kernels: this.native.kernels };
+    let split = partitionNodes(remaining, facts, outputs, target);
+    const cut = replanPoint(remaining, facts, split.fallbacks);
+    const tail = cut < 0 ? undefined : this.tailOf(g, body, remaining, cut, facts, outputs);
+    if (tail) split = partitionNodes(remaining.slice(0, cut + 1), facts, [...outputs, ...tail.partition.inputs], target);
+    if (!tail && !split.partitions.some((p) => p.backend === 'native')) return null;
     const steps: BodyStep[] = [];
     for (const [i, p] of split.partitions.entries()) {
       const sub = partitionModel(body, p, i, facts);
@@ -207,7 +234,21 @@ export class BodyRunner {
       if (v && !split.partitions.some((p) => p.outputs.includes(o))) constants.set(o, v);
     }
     const report: BodyReport = { body: this.owners.get(g) ?? `graph '${g.name}'`, partitions: [], fallbacks: split.fallbacks, ...(inlined.length ? { inlined } : {}) };
-    return { steps, constants, report };
+    return { steps, constants, report, tail };
+  }
+
+  /** The nodes of body `g` after `remaining[cut]` as a graph run like a body (its constants its initializers). */
+  private tailOf(g: Graph, body: Model, remaining: Node[], cut: number, facts: Map<string, ValueFact>, outputs: string[]): BodyPlan['tail'] {
+    const partition = tailPartition(remaining.slice(cut + 1), facts, outputs);
+    const initializers = new Map<string, Tensor>();
+    for (const name of partition.constants) {
+      const t = body.graph.initializers.get(name) ?? facts.get(name)?.value;
+      if (t) initializers.set(name, t);
+    }
+    const graph: Graph = { name: `${g.name}/tail`, nodes: partition.nodes, inputs: [], outputs: partition.outputs.map((name) => ({ name })), valueInfo: [], initializers };
+    this.owners.set(graph, `${this.owners.get(g) ?? `graph '${g.name}'`}, after '${remaining[cut]!.name}' (split when reached, with the shapes it produced)`);
+    const interp = this.executor({ ...body, graph: { ...graph, inputs: partition.inputs.map((name) => ({ name })) } });
+    return { graph, partition, interp };
   }
 
   private run(g: Graph, plan: BodyPlan, all: Map<string, RuntimeValue>): Map<string, Value> {
@@ -226,6 +267,11 @@ export class BodyRunner {
         out = step.run(subFeeds);
       }
       for (const n of step.partition.outputs) env.set(n, out.get(n) ?? null);
+    }
+    if (plan.tail) {
+      const { graph, partition, interp } = plan.tail;
+      const out = this.runBody(graph, new Map(), (n) => env.get(n), NO_CONSTANTS) ?? interp.run(new Map(partition.inputs.map((n) => [n, env.get(n) ?? null])));
+      for (const n of partition.outputs) env.set(n, out.get(n) ?? null);
     }
     this.lastRan.set(g, plan);
     const result = new Map<string, Value>();

@@ -10,6 +10,11 @@ interface PartitionSummary {
   ops: string[];
   /** When a native partition was moved to the interp: why (the plugin refused it, or it could not be planned). */
   movedToInterp?: string;
+  /**
+   * The node whose output shapes were known only once it ran: this partition was split (and planned) when the
+   * run reached it, with the shapes that node produced, rather than before the run.
+   */
+  splitWhenReached?: string;
 }
 
 /** How a body of an If/Loop/Scan was split when it last ran (bodies are split when they run, with their shapes). */

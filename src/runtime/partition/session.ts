@@ -45,7 +45,7 @@ interface Plan {
    * The nodes after an interp partition whose outputs' shapes are known only once it ran (split.ts replanPoint):
    * a session of their own, which splits them again for the shapes it is fed.
    */
-  tail?: { partition: Partition; session: PartitionedSession };
+  tail?: { partition: Partition; session: PartitionedSession; after: string };
   /** Graph outputs known before running anything (folded constants). */
   constants: Map<string, Tensor>;
   report: PartitionReport;
@@ -135,7 +135,7 @@ export class PartitionedSession implements BackendSession {
     let tail: Plan['tail'];
     if (tailPart) {
       const tailModel = partitionModel(this.model, tailPart, split.partitions.length, facts);
-      tail = { partition: tailPart, session: new PartitionedSession(tailModel, this.native, this.interp, this.options) };
+      tail = { partition: tailPart, session: new PartitionedSession(tailModel, this.native, this.interp, this.options), after: remaining[cut]!.name };
     }
     const plan: Plan = { steps, whole, tail, constants, report };
     this.plans.set(key, plan);
@@ -261,7 +261,8 @@ export class PartitionedSession implements BackendSession {
     return {
       ...plan.report,
       ...(bodies.length ? { bodies } : {}),
-      partitions: [...partitions, ...(tail?.partitions ?? [])],
+      partitions: [...partitions, ...(tail?.partitions ?? []).map((p) => ({ ...p, splitWhenReached: p.splitWhenReached ?? plan.tail!.after }))],
+      ...(plan.report.inlined || tail?.inlined ? { inlined: [...(plan.report.inlined ?? []), ...(tail?.inlined ?? [])] } : {}),
       fallbacks: [...plan.report.fallbacks, ...(tail?.fallbacks ?? [])],
       folded: plan.report.folded + (tail?.folded ?? 0),
       ...(plan.report.note || tail?.note ? { note: plan.report.note ?? tail?.note } : {}),

@@ -31,3 +31,20 @@ test('partitions aligned past #9, a moved partition, fallbacks, bodies and the n
     'note: a note',
   ]);
 });
+
+test('a partition split when the run reached it, and the Ifs replaced by their taken branch, say so', () => {
+  const report = {
+    native: 'cpu',
+    partitions: [{ backend: 'interp', nodes: 1, ops: ['If'] }, { backend: 'cpu', nodes: 2, ops: ['Relu', 'MatMul'], splitWhenReached: 'if_1' }],
+    fallbacks: [],
+    folded: 0,
+    inlined: [{ node: 'rank_check', branch: 'else_branch' as const }],
+  };
+  expect(renderExplanation(explanation('cpu', 'why', report)).slice(2)).toEqual([
+    '  #0  interp  1 node     If',
+    '  #1  cpu     2 nodes    Relu, MatMul',
+    "       split when reached, with the shapes 'if_1' produced",
+    'replaced by their taken branch (condition known from the input shapes): 1 If',
+    '  rank_check: else_branch',
+  ]);
+});

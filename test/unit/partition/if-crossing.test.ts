@@ -113,3 +113,57 @@ test('Ifs nested in a branch that the shapes decide are replaced by their taken 
   expect(body.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['fake:Sigmoid+MatMul']);
   expect(body.inlined!.map((i) => i.branch)).toEqual(['then_branch']);
 });
+
+test('inside a body, nodes after an If whose output shape the data decides are split when reached, with the shapes it produced', async () => {
+  const m = ir(`
+    graph g (x: float32[2,3], c: bool[], d: bool[]) -> (y: ?) {
+      init w: float32[3,2] = [1,2, 3,4, 5,6]
+      y = If(c)
+        then_branch:
+        graph then () -> (t: ?) {
+          %u = If(d)
+            then_branch:
+            graph same () -> (x: ?) {
+            }
+            else_branch:
+            graph twice () -> (k: ?) {
+              k = Concat(x, x) {axis=0}
+            }
+          %r = Relu(%u)
+          t = MatMul(%r, w)
+        }
+        else_branch:
+        graph other () -> (o: ?) {
+          o = MatMul(x, w)
+        }
+    }`);
+  const { backend, ran } = fakeNative(['relu_f32', 'mat_mul_f32']);
+  const session = new PartitionedSession(m, backend, interp);
+  const bool = (b: number) => fromNumbers('bool', [], [b]);
+  for (const [c, d] of [[1, 1], [1, 0], [0, 0], [1, 0]]) {
+    ran.length = 0;
+    await expectInterp(session, m, new Map<string, RuntimeValue>([['x', f32([2, 3], values(6, 9))], ['c', bool(c!)], ['d', bool(d!)]]));
+    expect(ran).toEqual([c ? ['Relu', 'MatMul'] : ['MatMul']]);
+  }
+  const tail = session.explain()!.bodies!.find((b) => b.body.includes('split when reached'))!;
+  expect(tail.body).toBe("If 'If_y' then_branch, after 'If_u' (split when reached, with the shapes it produced)");
+  expect(tail.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['fake:Relu+MatMul']);
+});
+
+test('a Loop body whose carried value grows every iteration is planned a bounded number of times, then left to the interp', async () => {
+  const m = ir(`
+    graph g (x: float32[1,2], n: int64[]) -> (y: ?) {
+      init yes: bool[] = [1]
+      y = Loop(n, yes, x)
+        body:
+        graph body (i: int64[], cin: bool[], v: ?) -> (cout: ?, vout: ?) {
+          cout = Identity(cin)
+          %r = Relu(v)
+          vout = Concat(%r, x) {axis=0}
+        }
+    }`);
+  const { backend, created } = fakeNative(['relu_f32']);
+  const session = new PartitionedSession(m, backend, interp);
+  await expectInterp(session, m, new Map<string, RuntimeValue>([['x', f32([1, 2], [0.5, -1])], ['n', fromNumbers('int64', [], [100])]]));
+  expect(created.length).toBeLessThan(40); // one probe and at most 32 shape sets, not one per iteration
+});

@@ -115,23 +115,25 @@ test('nodes after an If (whose output shape is unknown until it ran) are split a
         }
         else_branch:
         graph else () -> (e: ?) {
-          e = Neg(%h)
+          e = Concat(%h, %h) {axis=0}
         }
       y = MatMul(%b, %w)
     }`);
   const { backend, log } = fakeNative(['mat_mul_f32', 'relu_f32']);
   const session = new PartitionedSession(withIf, backend, interp);
-  for (const cond of [1, 0]) {
+  for (const cond of [1, 0, 1]) {
     const f = new Map<string, RuntimeValue>([['x', f32([2, 4], values(8, 4))], ['c', fromNumbers('bool', [], [cond])]]);
     const got = (await session.run(f)).get('y') as Tensor;
     expect(compareTensor(got, new Executor(withIf).run(f).get('y') as Tensor, 1e-6, 1e-7)).toBeNull();
   }
-  expect(log.created).toEqual([["Relu"], ["MatMul"]]); // the MatMul after the If ran natively, planned once
+  // The MatMul after the If (whose branches differ in rows) ran natively, planned once per shape it was fed.
+  expect(log.created).toEqual([['Relu'], ['MatMul'], ['MatMul']]);
   const report = session.explain()!;
   expect(report.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['fake:Relu', 'interp:If', 'fake:MatMul']);
   expect(report.fallbacks.map((f) => f.op)).toEqual(['If']);
+  expect(report.partitions.map((p) => p.splitWhenReached)).toEqual([undefined, undefined, 'If_b']);
   session.dispose();
-  expect(log.disposed).toBe(2);
+  expect(log.disposed).toBe(3);
 });
 
 test('--profile: interp partitions time their nodes, a native partition is one entry', async () => {
