@@ -1,7 +1,7 @@
 /*
  * rnn-step.inc compiled per ISA: AVX-512 and AVX2+FMA on x86-64 (GCC target pragmas), and the baseline every
  * build has (SSE2 on x86-64, NEON on aarch64, plain C elsewhere: GCC lowers the vector types to whatever the
- * target has). The choice is made once, from the CPU, and narrowed by HODU_CPU_ISA like sgemm's micro-kernel.
+ * target has), following the plugin's one ISA choice (isa.h: the CPU, capped by HODU_CPU_ISA).
  */
 #if defined(__GNUC__) && !defined(__clang__)
 /* a·b + c as one fused multiply-add where the ISA has it (-std=c11 turns contraction off by default) */
@@ -10,8 +10,8 @@
 #include "rnn.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
+#include "isa.h"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RNN_X86 1
@@ -52,20 +52,13 @@
 #undef ISA
 #undef ISA_NAME
 
-static const RnnVec *pick(void) {
-#ifdef RNN_X86
-  const char *force = getenv("HODU_CPU_ISA");
-  __builtin_cpu_init();
-  int allow512 = !force || strcmp(force, "avx512") == 0;
-  int allow2 = allow512 || strcmp(force, "avx2") == 0;
-  if (allow512 && __builtin_cpu_supports("avx512f")) return &table_avx512;
-  if (allow2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return &table_avx2;
-#endif
-  return &table_base;
-}
-
+/* The table of the one ISA choice (isa.h); NEON and C both take the baseline build. */
 const RnnVec *rnn_vec(void) {
-  static const RnnVec *chosen; /* idempotent: racing first calls pick the same table */
-  if (!chosen) chosen = pick();
-  return chosen;
+  switch (cpu_isa()) {
+#ifdef RNN_X86
+    case ISA_AVX512: return &table_avx512;
+    case ISA_AVX2: return &table_avx2;
+#endif
+    default: return &table_base;
+  }
 }

@@ -20,7 +20,7 @@ typedef struct RnnVec {
   const char *name;
 } RnnVec;
 
-/* AVX-512, AVX2+FMA or the baseline (SSE2, NEON on arm64), by the CPU and HODU_CPU_ISA as sgemm picks. */
+/* AVX-512, AVX2+FMA or the baseline (SSE2, NEON on arm64), by cpu_isa() (isa.h) as sgemm's micro-kernel. */
 const RnnVec *rnn_vec(void);
 
 #endif
