@@ -4,7 +4,7 @@
  * per image and group, col = W_gᵀ · X_g with the packed sgemm (W_g is read transposed through its strides, no
  * copy), then col2im scatters each column into Y, where input position i and kernel tap t land at
  * i·stride − pad_begin + t·dilation (outside Y: dropped). X's positions are taken by blocks of rows so that col
- * stays within ~4 MiB whatever the image size; col2im is split between the threads by output channel, so every
+ * stays within ~1 MiB (in L2) whatever the image size; col2im is split between the threads by output channel, so every
  * element of Y is summed by one thread in one order.
  * Metadata: Conv's [s, group, kernel(s), strides(s), pads_begin(s), pads_end(s), dilations(s)].
  */
@@ -17,7 +17,8 @@
 #include "sgemm.h"
 #include "threads.h"
 
-#define COL_BLOCK_FLOATS ((size_t)1 << 20)
+/* ~1 MiB of columns per block: the sgemm writes them and col2im reads them back while they are still in L2. */
+#define COL_BLOCK_FLOATS ((size_t)1 << 18)
 
 /* The geometry with the spatial dims right-aligned into three (a missing leading dim: size 1, kernel 1). */
 typedef struct Geometry {

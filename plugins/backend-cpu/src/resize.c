@@ -8,7 +8,7 @@
  * roi, scales and sizes are read at create() and must be weights (constants): the planner needs them to know
  * Y's dims anyway; any other case is refused. Nearest gathers each output element straight from X (an output
  * row whose source row repeats the previous one is a memcpy: ×2 upsampling copies half its rows); linear and
- * cubic are separable and run one pass per resized axis, as the interp, through two scratch buffers.
+ * cubic are separable and run one pass per resized axis (see pass_order) through two scratch buffers.
  *
  * Metadata: [mode, coordinate_mode, nearest_mode, cubic_a_bits, exclude_outside, extrapolation_bits, antialias,
  * keep_aspect_ratio_policy, legacy, n_axes, axes(n)] (src/plan/metadata/resize.ts has the value lists).
@@ -219,6 +219,28 @@ static void filter_taps(const Plan *p, uint32_t a, int64_t count, int32_t *idx, 
   }
 }
 
+/*
+ * The resized axes in the order their passes run: the interp's (axis 0 first) for tf_crop_and_resize, whose
+ * extrapolated rows must not be interpolated by a later pass; otherwise the axes that shrink most first and,
+ * among equal factors, the last axis first, so that the intermediates stay small and the scalar pass along the
+ * contiguous axis (one element per output row) runs on the smaller tensor (×2 bilinear: on X, not on 2X).
+ * Separable filters commute, so only float rounding depends on the order.
+ */
+static uint32_t pass_order(const Plan *p, uint32_t *axes) {
+  uint32_t n = 0;
+  for (uint32_t a = 0; a < p->rank; a++)
+    if (!identity_axis(p, a)) axes[n++] = a;
+  if (p->coord == TF_CROP_AND_RESIZE) return n;
+  for (uint32_t i = 1; i < n; i++) /* insertion sort by (out/in ascending, axis descending) */
+    for (uint32_t k = i; k > 0; k--) {
+      uint32_t a = axes[k - 1], b = axes[k];
+      double ra = (double)p->out[a] / (double)p->in[a], rb = (double)p->out[b] / (double)p->in[b];
+      if (rb < ra || (rb == ra && b > a)) axes[k - 1] = b, axes[k] = a;
+      else break;
+    }
+  return n;
+}
+
 /* Scratch layout (floats): [buffer A][buffer B][taps: idx (int32), weight, outside flags]. */
 typedef struct Layout {
   size_t buf, taps; /* floats of each buffer; of the taps area */
@@ -226,18 +248,16 @@ typedef struct Layout {
 
 static Layout layout_of(const Plan *p) {
   Layout l = {0, 0};
-  size_t taps = 0, sum_out = 0;
+  size_t taps = 0, sum_out = 0, size = 1;
   int64_t dims[64];
-  size_t size = 1;
+  uint32_t order[64];
   for (uint32_t a = 0; a < p->rank; a++) dims[a] = p->in[a], size *= (size_t)p->in[a], sum_out += (size_t)p->out[a];
-  int last = -1;
-  for (uint32_t a = 0; a < p->rank; a++)
-    if (!identity_axis(p, a)) last = (int)a;
-  for (uint32_t a = 0; a < p->rank; a++) {
-    if (identity_axis(p, a)) continue;
+  uint32_t n = pass_order(p, order);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t a = order[i];
     size = dims[a] ? size / (size_t)dims[a] * (size_t)p->out[a] : 0;
     dims[a] = p->out[a];
-    if ((int)a != last && size > l.buf) l.buf = size;
+    if (i + 1 < n && size > l.buf) l.buf = size;
     size_t t = (size_t)p->out[a] * ((size_t)tap_count(p, a) * 2 + 1);
     if (t > taps) taps = t;
   }
@@ -336,36 +356,52 @@ typedef struct Pass {
   float extrapolation;
 } Pass;
 
-/* One output row (q, j) of a pass: dst[q, j, :] = Σ_k w_k · src[q, idx_k, :] over the `inner` trailing elements. */
+/*
+ * Output rows [first, end) of a pass, row (q, j) being dst[q, j, :] = Σ_k w_k · src[q, idx_k, :] over the
+ * `inner` trailing elements. (q, j) is stepped, not divided out per row: along the last axis a row is one element.
+ */
 static void pass_task(void *ctx, int64_t task, int tid) {
   (void)tid;
   const Pass *g = ctx;
   const size_t first = (size_t)task * g->per_task, end = first + g->per_task < g->rows ? first + g->per_task : g->rows;
-  const size_t inner = g->inner;
+  const size_t inner = g->inner, out = (size_t)g->out, count = (size_t)g->count;
+  size_t q = first / out, j = first % out;
   for (size_t row = first; row < end; row++) {
-    const size_t q = row / (size_t)g->out, j = row % (size_t)g->out;
     float *dst = g->dst + row * inner;
+    const float *src = g->src + q * (size_t)g->in * inner;
+    const int32_t *idx = g->idx + j * count;
+    const float *w = g->weight + j * count;
     if (g->outside[j]) {
       for (size_t i = 0; i < inner; i++) dst[i] = g->extrapolation;
-      continue;
-    }
-    const int32_t *idx = g->idx + j * (size_t)g->count;
-    const float *w = g->weight + j * (size_t)g->count;
-    const float *src = g->src + q * (size_t)g->in * inner;
-    if (inner == 1) {
+    } else if (inner == 1) {
       float acc = 0.0f;
-      for (int64_t k = 0; k < g->count; k++)
+      for (size_t k = 0; k < count; k++)
         if (w[k] != 0.0f) acc += w[k] * src[idx[k]];
       dst[0] = acc;
-      continue;
+    } else {
+      /* A zero weight is skipped (as the interp does), so an inf or NaN it would multiply stays out. The first
+       * two non-zero taps are one fused loop (all of bilinear), the rest accumulate. */
+      size_t k = 0;
+      while (k < count && w[k] == 0.0f) k++;
+      if (k == count) {
+        for (size_t i = 0; i < inner; i++) dst[i] = 0.0f;
+      } else {
+        const float w0 = w[k], *s0 = src + (size_t)idx[k] * inner;
+        for (k++; k < count && w[k] == 0.0f; k++) {}
+        if (k == count) {
+          for (size_t i = 0; i < inner; i++) dst[i] = 0.0f + w0 * s0[i];
+        } else {
+          const float w1 = w[k], *s1 = src + (size_t)idx[k] * inner;
+          for (size_t i = 0; i < inner; i++) dst[i] = (0.0f + w0 * s0[i]) + w1 * s1[i];
+          for (k++; k < count; k++) {
+            const float wk = w[k], *s = src + (size_t)idx[k] * inner;
+            if (wk != 0.0f)
+              for (size_t i = 0; i < inner; i++) dst[i] += wk * s[i];
+          }
+        }
+      }
     }
-    for (size_t i = 0; i < inner; i++) dst[i] = 0.0f;
-    /* A zero weight is skipped (as the interp does), so an inf or NaN it would multiply stays out. */
-    for (int64_t k = 0; k < g->count; k++) {
-      const float wk = w[k], *s = src + (size_t)idx[k] * inner;
-      if (wk != 0.0f)
-        for (size_t i = 0; i < inner; i++) dst[i] += wk * s[i];
-    }
+    if (++j == out) j = 0, q++;
   }
 }
 
@@ -374,20 +410,17 @@ static void run_filter(const KernelCall *c, const Plan *p) {
   float *bufs[2] = {c->scratch, c->scratch + l.buf};
   int32_t *idx = (int32_t *)(c->scratch + 2 * l.buf);
   int64_t dims[64];
-  int last = -1;
-  for (uint32_t a = 0; a < p->rank; a++) {
-    dims[a] = p->in[a];
-    if (!identity_axis(p, a)) last = (int)a;
-  }
+  uint32_t order[64];
+  for (uint32_t a = 0; a < p->rank; a++) dims[a] = p->in[a];
+  const uint32_t n = pass_order(p, order);
   const float *cur = in_f32(c, 0);
   float *y = out_f32(c, 0);
-  if (last < 0) {
+  if (n == 0) {
     memcpy(y, cur, numel(out_tensor(c, 0)) * sizeof(float));
     return;
   }
-  int n_pass = 0;
-  for (uint32_t a = 0; a < p->rank; a++) {
-    if (identity_axis(p, a)) continue;
+  for (uint32_t i = 0; i < n; i++) {
+    const uint32_t a = order[i];
     const int64_t count = tap_count(p, a);
     float *weight = (float *)(idx + p->out[a] * count);
     uint8_t *outside = (uint8_t *)(weight + p->out[a] * count);
@@ -395,7 +428,7 @@ static void run_filter(const KernelCall *c, const Plan *p) {
     size_t outer = 1, inner = 1;
     for (uint32_t d = 0; d < a; d++) outer *= (size_t)dims[d];
     for (uint32_t d = a + 1; d < p->rank; d++) inner *= (size_t)dims[d];
-    float *dst = (int)a == last ? y : bufs[n_pass++ % 2];
+    float *dst = i + 1 == n ? y : bufs[i % 2];
     Pass g = {cur, dst, idx, weight, outside, count, dims[a], p->out[a], inner, outer * (size_t)p->out[a], 1, p->extrapolation};
     g.per_task = (size_t)rows_per_task(g.rows, inner);
     if (g.rows) parallel_for(cpu_pool(), (int64_t)((g.rows + g.per_task - 1) / g.per_task), pass_task, &g);
