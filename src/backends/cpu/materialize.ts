@@ -63,7 +63,7 @@ const STALE_AFTER_MS = 24 * 3600 * 1000;
  * loaded keeps its mapping (unlinking does not unmap), and a hodu of another version still in use rewrites its
  * own on the next run. Best effort: a file that cannot be removed stays.
  */
-export function pruneStaleLibraries(current: string, now = Date.now()): void {
+function pruneStaleLibraries(current: string, now = Date.now()): void {
   const dir = dirname(current);
   let names: string[];
   try {
