@@ -268,17 +268,21 @@ static void depthwise_task(void *ctx, int64_t task, int tid) {
   }
 }
 
-/* Channels are split between the run's threads in tasks of at least ~64 KiB of output, from 4 tasks up. */
+/* Multiply-adds per ns of one core in the row kernels, roughly (for parallel_for_cost's decision). */
+#define DW_FMAS_PER_NS 16.0
+
+/* Channels (over all images) are split into about 4 tasks per thread, when parallel_for_cost finds the whole
+ * worth more than handing it out. */
 void conv_depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w, const Fused *f) {
   const int64_t total = w->batch * w->out_channels, P = window_out_size(w);
   if (total == 0 || P == 0) return;
-  const int64_t chunk = (int64_t)cpu_min_split(16384);
-  int64_t per_task = (chunk + P - 1) / P;
-  if (total * P < 4 * chunk) per_task = total; /* under 4 chunks: one thread */
-  if (per_task < 1) per_task = 1;
+  ThreadPool *pool = cpu_pool();
+  int64_t n_tasks = 4 * (int64_t)pool_threads(pool) < total ? 4 * (int64_t)pool_threads(pool) : total;
+  const int64_t per_task = (total + n_tasks - 1) / n_tasks;
+  n_tasks = (total + per_task - 1) / per_task;
   /* The row kernels take ≤ 2-D windows, W stride 1 or 2 (and so do their index types: kw fits an int). */
   int rows = w->kernel[0] == 1 && w->in[0] == 1 && w->out[0] == 1 && w->stride[2] <= 2 &&
              w->kernel[1] <= MAX_ROWS && w->kernel[2] <= 64;
   Depthwise d = {x, wt, bias, y, w, f, rows ? pick_row() : NULL, per_task};
-  parallel_for(cpu_pool(), (total + per_task - 1) / per_task, depthwise_task, &d);
+  parallel_for_cost(pool, n_tasks, (double)(per_task * P * window_taps(w)) / DW_FMAS_PER_NS, depthwise_task, &d);
 }

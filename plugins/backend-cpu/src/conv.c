@@ -9,6 +9,9 @@
  * A conv with one input channel per group and a small multiplier runs directly (conv-depthwise.c); a large one
  * (melspectrogram's STFT: 1 channel × 257 filters of 512 taps) is a GEMM like any other.
  */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3") /* vectorize the im2col copies and the bias fill (the plugin is built at -O2) */
+#endif
 #include <stdio.h>
 #include <string.h>
 #include "conv.h"
@@ -74,46 +77,56 @@ int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   return HODU_OK;
 }
 
-/* dst[0:n] = row values ow0 .. ow0+n-1 (stride sw from xr, zero outside [lo, hi) or when xr is NULL). */
-static void put_run(float *dst, int64_t ow0, int64_t n, const float *xr, int64_t sw, int64_t lo, int64_t hi) {
-  int64_t a = xr ? (lo > ow0 ? lo : ow0) : ow0 + n, b = xr ? (hi < ow0 + n ? hi : ow0 + n) : ow0 + n;
-  if (b < a) b = a;
-  for (int64_t ow = ow0; ow < a; ow++) *dst++ = 0.0f;
-  if (sw == 1) memcpy(dst, xr + a, (size_t)(b - a) * sizeof(float)), dst += b - a;
-  else for (int64_t ow = a; ow < b; ow++) *dst++ = xr[ow * sw];
-  for (int64_t ow = b; ow < ow0 + n; ow++) *dst++ = 0.0f;
-}
+/* A run of one output row inside a panel: output (od, oh, ow .. ow+n-1) goes to panel column `at`. */
+typedef struct Run {
+  int64_t od, oh, ow, n, at;
+} Run;
 
 /*
  * im2col of output positions [first, end) straight into sgemm_prepacked's layout: column p of row
  * r = (c, kd, kh, kw) goes to dst[(p' / nr) · nr · K + r · nr + p' % nr] (p' = p - first): X[c] at that tap,
- * 0 in the padding and past `end`. Panel by panel, so the writes are sequential; each panel's nr positions are
- * a few runs of output rows.
+ * 0 in the padding and past `end`. Panel by panel, so the writes are sequential. A panel's nr positions are a
+ * few runs of output rows, found once per panel (not per row r: the divisions cost as much as the copies);
+ * the copies are plain loops (vectorized, no call per run: a run is at most nr floats).
  */
 static void im2col_block(const float *x, int64_t channels, const Window *w, int64_t nr, int64_t first, int64_t end,
                          float *dst) {
-  const int64_t in_size = window_in_size(w), rows = w->out[0] * w->out[1];
+  const int64_t in_size = window_in_size(w), sw = w->stride[2], OW = w->out[2];
+  Run runs[64]; /* at most one per position of a panel: nr ≤ 32 */
   for (int64_t p0 = first; p0 < end; p0 += nr) {
-    const int64_t count = end - p0 < nr ? end - p0 : nr, first_row = p0 / w->out[2], first_ow = p0 % w->out[2];
+    const int64_t count = end - p0 < nr ? end - p0 : nr;
+    int nruns = 0;
+    for (int64_t p = p0; p < p0 + count;) {
+      int64_t row = p / OW, ow = p % OW, n = OW - ow < p0 + count - p ? OW - ow : p0 + count - p;
+      runs[nruns++] = (Run){row / w->out[1], row % w->out[1], ow, n, p - p0};
+      p += n;
+    }
     for (int64_t ch = 0; ch < channels; ch++)
       for (int64_t kd = 0; kd < w->kernel[0]; kd++)
         for (int64_t kh = 0; kh < w->kernel[1]; kh++)
           for (int64_t kw = 0; kw < w->kernel[2]; kw++, dst += nr) {
             const float *xc = x + ch * in_size;
-            int64_t off = kw * w->dilation[2] - w->pad[2], sw = w->stride[2], lo, hi;
+            int64_t off = kw * w->dilation[2] - w->pad[2], lo, hi;
             row_range(w, off, &lo, &hi);
-            int64_t filled = 0, ow = first_ow;
-            for (int64_t row = first_row; filled < count && row < rows; row++, ow = 0) {
-              int64_t od = row / w->out[1], oh = row % w->out[1];
-              int64_t id = od * w->stride[0] - w->pad[0] + kd * w->dilation[0];
-              int64_t ih = oh * w->stride[1] - w->pad[1] + kh * w->dilation[1];
-              int inside = id >= 0 && id < w->in[0] && ih >= 0 && ih < w->in[1];
-              const float *xr = inside ? xc + (id * w->in[1] + ih) * w->in[2] + off : NULL;
-              int64_t n = w->out[2] - ow < count - filled ? w->out[2] - ow : count - filled;
-              put_run(dst + filled, ow, n, xr, sw, lo, hi);
-              filled += n;
+            for (int r = 0; r < nruns; r++) {
+              const Run *u = &runs[r];
+              float *d = dst + u->at;
+              int64_t id = u->od * w->stride[0] - w->pad[0] + kd * w->dilation[0];
+              int64_t ih = u->oh * w->stride[1] - w->pad[1] + kh * w->dilation[1];
+              if (id < 0 || id >= w->in[0] || ih < 0 || ih >= w->in[1]) {
+                for (int64_t j = 0; j < u->n; j++) d[j] = 0.0f;
+                continue;
+              }
+              const float *xr = xc + (id * w->in[1] + ih) * w->in[2] + off;
+              int64_t a = lo > u->ow ? lo : u->ow, b = hi < u->ow + u->n ? hi : u->ow + u->n;
+              if (b < a) b = a;
+              const int64_t head = a - u->ow, body = b - a;
+              for (int64_t j = 0; j < head; j++) d[j] = 0.0f;
+              if (sw == 1) for (int64_t j = 0; j < body; j++) d[head + j] = xr[a + j];
+              else for (int64_t j = 0; j < body; j++) d[head + j] = xr[(a + j) * sw];
+              for (int64_t j = head + body; j < u->n; j++) d[j] = 0.0f;
             }
-            if (count < nr) memset(dst + count, 0, (size_t)(nr - count) * sizeof(float)); /* past the block */
+            for (int64_t j = count; j < nr; j++) dst[j] = 0.0f; /* past the block */
           }
   }
 }
@@ -153,8 +166,8 @@ static void gemm_task(void *ctx, int64_t task, int tid) {
     for (int64_t m = 0; m < mg; m++) post_apply(g->f, yb + m * P, (size_t)np);
 }
 
-/* Below this many multiply-adds a conv runs on one thread: waking another costs about what it saves. */
-#define PARALLEL_MIN_FMAS (1 << 20)
+/* Multiply-adds per ns of one core in the sgemm, roughly: what parallel_worth is told the conv's work takes. */
+#define FMAS_PER_NS 32.0
 
 static void conv_gemm(const KernelCall *c, const float *x, const float *wt, const float *bias, float *y, const Window *w,
                       int64_t group);
@@ -184,7 +197,8 @@ static void conv_gemm(const KernelCall *c, const float *x, const float *wt, cons
   const int threads = pool_threads(pool);
   int64_t pb = block_positions(kdim, P, nr), per_image = w.batch * group;
   const double fmas = (double)w.batch * (double)w.out_channels * (double)P * (double)kdim;
-  const int parallel = threads > 1 && fmas >= (double)cpu_min_split(PARALLEL_MIN_FMAS);
+  /* A small conv stays on one thread: handing out (or waking threads for) its blocks costs what they save. */
+  const int parallel = threads > 1 && parallel_worth(pool, fmas / FMAS_PER_NS);
   /* Threads share blocks: narrower ones (down to one panel) when there would be under 4 per thread. */
   if (parallel && per_image * ((P + pb - 1) / pb) < 4 * threads) {
     int64_t want = (4 * threads + per_image - 1) / per_image, narrow = ((P + want - 1) / want + nr - 1) / nr * nr;
