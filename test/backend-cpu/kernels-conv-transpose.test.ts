@@ -1,6 +1,7 @@
 // backend-cpu's ConvTranspose (conv-transpose.c) against the interp on random inputs: 1-3 spatial dims, groups,
 // strides, dilations, pads, auto_pad (SAME_UPPER, SAME_LOWER, VALID), output_padding, output_shape, bias,
-// size-1 dims, an image large enough to take several column blocks, and 1, 2 and 3 threads.
+// size-1 dims, kernel = stride (the exact-cover store), an image large enough to take several column blocks,
+// and 1 and 3 threads.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { describeWithTools } from '../support/optional-tools';
 import { compareWithInterp, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
@@ -28,6 +29,10 @@ const CASES: KernelCase[] = [
   ct([1, 2, 3, 4, 3], [2, 3, 2, 3, 2], 3, { strides: ints(2, 1, 2), dilations: ints(1, 2, 1), pads: ints(0, 1, 0, 1, 0, 1) }),
   ct([1, 4, 150, 100], [4, 16, 3, 3], 16, { strides: ints(1, 1), pads: ints(1, 1, 1, 1) }),
   ct([1, 8, 20, 20], [8, 4, 2, 2], 4, { strides: ints(2, 2) }),
+  // kernel = stride (each output element gets exactly one tap): with pads, groups, 1-D; and with output_padding (not exact).
+  ct([2, 4, 5, 3], [4, 3, 2, 2], 6, { strides: ints(2, 2), pads: ints(1, 0, 1, 1), group: int(2) }),
+  ct([1, 3, 7], [3, 2, 3], 2, { strides: ints(3), pads: ints(1, 2) }),
+  ct([1, 2, 3, 3], [2, 2, 2, 2], 2, { strides: ints(2, 2), output_padding: ints(1, 0) }),
 ];
 
 describeWithTools(['cc'], 'backend-cpu ConvTranspose equals the interp (rtol 1e-4, atol 1e-5)', () => {

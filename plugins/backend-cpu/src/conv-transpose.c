@@ -24,6 +24,9 @@
 typedef struct Geometry {
   int64_t batch, channels, out_channels, group;
   int64_t in[3], out[3], kernel[3], stride[3], pad[3], dilation[3];
+  /* Every element of Y gets exactly one tap (kernel = stride, no dilation, no output_padding: the 2×2
+   * stride-2 upsampling of segmentation heads): col2im then stores bias + column, with no pass to fill Y first. */
+  int exact_cover;
 } Geometry;
 
 static void geometry_of(const KernelCall *c, Geometry *g) {
@@ -39,6 +42,13 @@ static void geometry_of(const KernelCall *c, Geometry *g) {
     g->stride[i] = present ? meta(c, 2 + s + d) : 1;
     g->pad[i] = present ? meta(c, 2 + 2 * s + d) : 0;
     g->dilation[i] = present ? meta(c, 2 + 4 * s + d) : 1;
+  }
+  g->exact_cover = 1;
+  for (uint32_t i = 0; i < 3; i++) {
+    int64_t pads_end = i >= 3 - s ? meta(c, 2 + 3 * s + (i - (3 - s))) : 0;
+    if (g->kernel[i] != g->stride[i] || (g->kernel[i] > 1 && g->dilation[i] != 1) || g->pad[i] < 0 || pads_end < 0 ||
+        g->out[i] != g->in[i] * g->stride[i] - g->pad[i] - pads_end)
+      g->exact_cover = 0;
   }
 }
 
@@ -73,8 +83,9 @@ int32_t check_conv_transpose(const KernelCall *c, size_t *scratch, char *err, si
 
 typedef struct Col2Im {
   const Geometry *g;
-  const float *col; /* [mg · taps, rows · in[2]] */
-  float *y;         /* this image and group's first output channel */
+  const float *col;  /* [mg · taps, rows · in[2]] */
+  float *y;          /* this image and group's first output channel */
+  const float *bias; /* this group's, or NULL; used only when g->exact_cover */
   int64_t row0, rows, taps;
 } Col2Im;
 
@@ -102,10 +113,14 @@ static void col2im_task(void *ctx, int64_t m, int tid) {
           if (o0 < 0 || o0 >= g->out[0] || o1 < 0 || o1 >= g->out[1]) continue;
           float *dst = y + (o0 * g->out[1] + o1) * g->out[2];
           const float *src = col + r * in_w;
-          if (sw == 1)
+          if (g->exact_cover) {
+            const float b = t->bias ? t->bias[m] : 0.0f;
+            for (int64_t iw = lo; iw < hi; iw++) dst[iw * sw + off] = b + src[iw];
+          } else if (sw == 1) {
             for (int64_t iw = lo; iw < hi; iw++) dst[iw + off] += src[iw];
-          else
+          } else {
             for (int64_t iw = lo; iw < hi; iw++) dst[iw * sw + off] += src[iw];
+          }
         }
       }
 }
@@ -121,8 +136,8 @@ int32_t run_conv_transpose(const KernelCall *c, char *err, size_t err_cap) {
   const int64_t in_size = g.in[0] * g.in[1] * g.in[2], out_plane = g.out[0] * g.out[1] * g.out[2];
   const int64_t all_rows = g.in[0] * g.in[1], per_block = (int64_t)block_rows(&g);
   float *ws = c->scratch, *col = c->scratch + sgemm_workspace_floats();
-  /* Y starts as the bias (or 0); the columns are then added into it. */
-  for (int64_t n = 0; n < g.batch; n++)
+  /* Y starts as the bias (or 0); the columns are then added into it (unless each element gets one tap). */
+  for (int64_t n = 0; n < g.batch && !g.exact_cover; n++)
     for (int64_t m = 0; m < g.out_channels; m++) {
       float v = b ? b[m] : 0.0f, *plane = y + (n * g.out_channels + m) * out_plane;
       for (int64_t i = 0; i < out_plane; i++) plane[i] = v;
@@ -135,7 +150,7 @@ int32_t run_conv_transpose(const KernelCall *c, char *err, size_t err_cap) {
         const int64_t rows = all_rows - row0 < per_block ? all_rows - row0 : per_block, nb = rows * g.in[2];
         /* col [mgk × nb] = W_gᵀ [mgk × cg] · X_g[:, block] [cg × nb]; W_g is [cg × mgk] row-major. */
         sgemm(mgk, nb, cg, 1.0f, wg, 1, mgk, xg + row0 * g.in[2], in_size, 1, 0.0f, col, nb, ws);
-        Col2Im t = {&g, col, y + (n * g.out_channels + gi * mg) * out_plane, row0, rows, taps};
+        Col2Im t = {&g, col, y + (n * g.out_channels + gi * mg) * out_plane, b ? b + gi * mg : NULL, row0, rows, taps};
         parallel_for(cpu_pool(), mg, col2im_task, &t);
       }
     }
