@@ -298,11 +298,40 @@ static double sq_dev(const float *x, size_t n, float mean) {
 #undef SQ_DEV
 }
 
+/*
+ * y[0:n] += alpha · Σ_p a[p·csa] · B[p·rsb + 0:n]: columns in blocks of W vectors whose sums stay in registers
+ * over all of k (B read once, y written once), W = 8 then 4 then 1 (8 independent sums hide the FMA latency),
+ * then the last < VN columns one by one.
+ */
+#define GEMV_BLOCK(W)                                                                                         \
+  for (; j + W * VN <= n; j += W * VN) {                                                                      \
+    V acc[W];                                                                                                 \
+    for (int w = 0; w < W; w++) acc[w] = S(0.0f);                                                             \
+    for (ptrdiff_t p = 0; p < k; p++) {                                                                       \
+      const V av = S(alpha * a[p * csa]);                                                                     \
+      const float *bp = B + p * rsb + j;                                                                      \
+      for (int w = 0; w < W; w++) acc[w] = V_FMA(av, ld(bp + w * VN), acc[w]);                                \
+    }                                                                                                         \
+    for (int w = 0; w < W; w++) st(y + j + w * VN, ld(y + j + w * VN) + acc[w]);                              \
+  }
+static void gemv(ptrdiff_t k, float alpha, const float *a, ptrdiff_t csa, const float *B, ptrdiff_t rsb, float *y, size_t n) {
+  size_t j = 0;
+  GEMV_BLOCK(8)
+  GEMV_BLOCK(4)
+  GEMV_BLOCK(1)
+  for (; j < n; j++) {
+    float acc = 0.0f;
+    for (ptrdiff_t p = 0; p < k; p++) acc += alpha * a[p * csa] * B[p * rsb + (ptrdiff_t)j];
+    y[j] += acc;
+  }
+}
+#undef GEMV_BLOCK
+
 const SimdOps SIMD_TABLE = {
     .name = SIMD_NAME,
     .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
     .relu = map_relu, .hard_swish = map_hard_swish, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
     .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
     .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
-    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm,
+    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm, .gemv = gemv,
 };

@@ -38,6 +38,8 @@ typedef struct SimdOps {
   void (*scale)(const float *x, float *y, size_t n, float s);
   /* LayerNormalization's last pass: y = (x − mean) · inv · scale[i] (+ bias[i] when bias is not NULL). */
   void (*norm)(const float *x, float *y, size_t n, float mean, float inv, const float *scale, const float *bias);
+  /* y[0:n] += alpha · Σ_p a[p·csa] · B[p·rsb + 0:n] over p < k (one row of sgemm's few-rows path, gemv.c). */
+  void (*gemv)(ptrdiff_t k, float alpha, const float *a, ptrdiff_t csa, const float *B, ptrdiff_t rsb, float *y, size_t n);
 } SimdOps;
 
 /* The table of the ISA cpu_isa() chose (isa.h). */

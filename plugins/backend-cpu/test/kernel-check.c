@@ -156,7 +156,7 @@ static void tensor(Step *s, int id, int rank, const int64_t *dims, float *p) {
 static int call(Step *s, const char *kernel, int inputs, int n_meta, CheckFn check, KernelFn run, int variant) {
   s->step = (HoduManifestStep){.kernel = kernel, .node = "n", .input_count = (uint32_t)inputs, .output_count = 1,
                                .metadata_count = (uint32_t)n_meta, .ids_raw = (const uint8_t *)s->ids, .metadata_raw = (const uint8_t *)s->meta};
-  KernelCall c = {&s->step, s->ptrs, s->t, NULL, variant, NULL};
+  KernelCall c = {.step = &s->step, .ptrs = s->ptrs, .tensors = s->t, .variant = variant};
   char err[512] = "";
   size_t need = 0;
   int32_t st = check(&c, &need, err, sizeof err);
@@ -370,6 +370,7 @@ int main(void) {
   sgemm_case(0, 5, 3, 0, ws), sgemm_case(4, 5, 0, 1, ws); /* empty products: C = beta·C */
   for (int i = 0; i < 6; i++) sgemm_prepacked_case(1 + i * 5, 3 + i * 13, 1 + i * 30, ws);
   for (int i = 1; i <= 3; i++) gemm_rows_case(i, 5 + 20 * i, 3 + 40 * i);
+  gemm_rows_case(1, 16 * 8 + 16 * 4 + 16 + 7, 37), gemm_rows_case(2, 300, 9); /* every column block of the widest ISA */
   binary_cases();
   unary_cases();
   softmax_case();
