@@ -15,8 +15,10 @@ function boolScalar(v: boolean): Tensor {
 function stack(parts: Tensor[], what: () => string): Tensor {
   const first = parts[0]!;
   const out = allocData(first.dtype, first.size * parts.length);
+  const sameShape = (p: Tensor) => p.dims.length === first.dims.length && p.dims.every((d, k) => d === first.dims[k]);
   parts.forEach((p, i) => {
-    if (p.dtype !== first.dtype || p.dims.join(',') !== first.dims.join(',')) {
+    // Compared dim by dim: a Loop stacks one part per iteration, and joining both shapes to strings each time showed in profiles.
+    if (p.dtype !== first.dtype || !sameShape(p)) {
       throw new HoduError('E_SHAPE', `${what()}: iteration ${i} produced ${p.dtype}[${p.dims.join(',')}], iteration 0 ${first.dtype}[${first.dims.join(',')}]`, {
         hint: 'scan outputs must keep one shape across iterations',
       });
