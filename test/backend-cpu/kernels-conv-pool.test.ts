@@ -46,6 +46,10 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 2, 5, 80], [2, 1, 1, 7], { group: int(2), strides: ints(1, 3), pads: ints(0, 3, 0, 3) }), // W stride 3: the tap loop
       // One input channel and many filters (melspectrogram's STFT): a GEMM, not depthwise.
       conv([1, 1, 1, 300], [33, 1, 1, 64], { strides: ints(1, 16) }),
+      // At most 8 output positions: W read in place, 8 filters at a time (odd filter counts, batch, groups).
+      conv([1, 1, 1, 120], [21, 1, 1, 48], { strides: ints(1, 16) }),
+      conv([2, 4, 3, 3], [10, 2, 3, 3], { group: int(2) }, false),
+      conv([1, 5, 7, 7], [9, 5, 3, 3], { strides: ints(3, 3) }),
     ];
     // im2col packs panels as wide as the micro-kernel's tile, and the depthwise rows use the same ISA: check
     // under every one (HODU_CPU_ISA), and with blocks and channels split between threads at odd boundaries.
