@@ -19,6 +19,10 @@ export default defineOp({
       const t = body.outputs[i]?.type;
       return t?.kind === 'tensor' ? (t as TensorType) : undefined;
     };
+    // Without a cond input the loop runs exactly M times, so a constant M is the scan outputs' length.
+    const m = ctx.inputs[0]?.value;
+    const count = !ctx.node.inputs[1] && m?.size === 1 ? Number(m.data[0]) : -1;
+    const trips: Dim = Number.isSafeInteger(count) && count >= 0 ? count : '?';
     return ctx.node.outputs.map((_, i): InferOutput => {
       const b = bodyType(1 + i);
       if (i < carried) {
@@ -27,7 +31,7 @@ export default defineOp({
         const same = init?.shape && b?.shape && init.shape.length === b.shape.length;
         return { dtype: init?.dtype ?? b?.dtype, shape: same ? init!.shape!.map((d, k): Dim => (d === b!.shape![k] ? d : '?')) : undefined };
       }
-      return { dtype: b?.dtype, shape: b?.shape ? ['?', ...b.shape] : undefined };
+      return { dtype: b?.dtype, shape: b?.shape ? [trips, ...b.shape] : undefined };
     });
   },
 });

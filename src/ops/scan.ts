@@ -28,6 +28,12 @@ export default defineOp({
     const batched = ctx.opset < 9;
     const states = ctx.inputs.length - (batched ? 1 : 0) - ctx.attr<number>('num_scan_inputs');
     const outAxes = ctx.attr<number[] | undefined>('scan_output_axes') ?? [];
+    // Opset ≥ 9: the number of iterations is the first scan input's length along its scan axis.
+    const inAxes = ctx.attr<number[] | undefined>('scan_input_axes') ?? [];
+    const first = ctx.inputs[states];
+    const length: Dim = !batched && first?.shape
+      ? (first.shape[normalizeAxis(inAxes[0] ?? 0, first.shape.length, ctx.node, 'scan_input_axes entry')] ?? '?')
+      : '?';
     return ctx.node.outputs.map((_, i): InferOutput => {
       const b = body.outputs[i]?.type;
       const bt = b?.kind === 'tensor' ? (b as TensorType) : undefined;
@@ -40,7 +46,7 @@ export default defineOp({
       if (batched) return { dtype: bt.dtype, shape: ['?', '?', ...shape] };
       // A new axis is inserted, so the output rank (one more than the body output's) bounds it.
       const axis = normalizeAxis(outAxes[i - states] ?? 0, shape.length + 1, ctx.node, 'scan_output_axes entry');
-      shape.splice(axis, 0, '?');
+      shape.splice(axis, 0, length);
       return { dtype: bt.dtype, shape };
     });
   },

@@ -65,7 +65,24 @@ test('a Scan body sees each scan input without its scan axis', () => {
         }
     }`);
   expect(fact(m, 'hn')).toBe('float32[3]');
-  expect(fact(m, 'ys')).toBe('float32[?,3]');
+  expect(fact(m, 'ys')).toBe('float32[5,3]'); // one slice per row of xs
+});
+
+test('a Loop without a cond input runs exactly M times: a constant M is its scan outputs\' length', () => {
+  const loop = (cond: string) => ir(`
+    graph g (x: float32[2], c: bool[]) -> (v: ?, s: ?) {
+      init m: int64[] = [4]
+      v, s = Loop(m, ${cond}, x)
+        body:
+        graph body (i: int64[], cin: bool[], h: ?) -> (cout: ?, h2: ?, out: ?) {
+          cout = Identity(cin)
+          h2 = Neg(h)
+          out = Relu(h2)
+        }
+    }`);
+  expect(fact(loop('_'), 's')).toBe('float32[4,2]');
+  expect(fact(loop('c'), 's')).toBe('float32[?,2]'); // the body may stop it early
+  expect(fact(loop('_'), 'v')).toBe('float32[2]');
 });
 
 // The condition folds once x's shape is known: `if x.shape[1] == 3` as exporters write it.
