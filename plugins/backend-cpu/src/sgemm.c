@@ -315,6 +315,8 @@ void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const f
                      const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws) {
   scale_c(M, N, beta, C, ldc);
   if (K == 0 || M == 0 || N == 0) return;
+  /* One row (a Gemm/MatMul of batch 1): a 1-row tile would chain its few sums through all of K. */
+  if (M == 1 && gemv_panels(N, K, alpha, A, csa, bp, micro().nr, C)) return;
   blocked(M, N, K, alpha, A, rsa, csa, NULL, 0, 0, bp, C, ldc, ws);
 }
 

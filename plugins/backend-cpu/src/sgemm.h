@@ -36,6 +36,12 @@ void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdi
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
 
+/*
+ * C[0:N] += alpha · x·B for one row x (x[p·incx]) and B packed as sgemm_prepacked's panels of nr columns
+ * (gemv.c). Returns 0, doing nothing, when no variant is built for this ISA and nr.
+ */
+int gemv_panels(ptrdiff_t N, ptrdiff_t K, float alpha, const float *x, ptrdiff_t incx, const float *bp, int nr, float *y);
+
 /* Name of the micro-kernel this CPU uses ("avx512 14x32", "avx2 6x16", "neon 8x12", "c 4x8"). */
 const char *sgemm_kernel_name(void);
 

@@ -369,6 +369,11 @@ int main(void) {
   sgemm_case(200, 70, 800, 0, ws), sgemm_case(170, 45, 390, 7, ws), sgemm_case(3, 3100, 20, 2, ws), sgemm_case(9, 3090, 9, 5, ws);
   sgemm_case(0, 5, 3, 0, ws), sgemm_case(4, 5, 0, 1, ws); /* empty products: C = beta·C */
   for (int i = 0; i < 6; i++) sgemm_prepacked_case(1 + i * 5, 3 + i * 13, 1 + i * 30, ws);
+  /* One row (gemv_panels): odd panel counts, partial last panels, odd and even K, N past the thread split. */
+  static const int Ns1[] = {1, 7, 12, 13, 31, 32, 33, 64, 65, 100, 129, 700};
+  static const int Ks1[] = {1, 2, 3, 17, 64, 129, 400};
+  for (size_t j = 0; j < sizeof Ns1 / sizeof *Ns1; j++)
+    for (size_t p = 0; p < sizeof Ks1 / sizeof *Ks1; p += 1 + j % 2) sgemm_prepacked_case(1, Ns1[j], Ks1[p], ws);
   for (int i = 1; i <= 3; i++) gemm_rows_case(i, 5 + 20 * i, 3 + 40 * i);
   gemm_rows_case(1, 16 * 8 + 16 * 4 + 16 + 7, 37), gemm_rows_case(2, 300, 9); /* every column block of the widest ISA */
   binary_cases();
