@@ -8,6 +8,7 @@
 #include "sgemm.h"
 #include "isa.h"
 #include "sgemm-micro.h"
+#include "simd.h"
 #include "threads.h"
 
 #include <stdint.h>
@@ -257,6 +258,37 @@ static void pack_b_task(void *ctx, int64_t task, int tid) {
 #define FMAS_PER_NS 32.0
 
 /*
+ * A B of one panel (N ≤ nr: a conv with few output positions, a narrow product): rows of A read in place by
+ * simd.h's panel_rows, four at a time over all of K, split by row ranges. Packing A cost as much as the product
+ * there (mel spectrogram's STFT conv: M 514, N 5, K 512).
+ */
+typedef struct Panel {
+  ptrdiff_t K, rsa, ldc, M, rows_per_task;
+  int N;
+  float alpha;
+  const float *A, *b;
+  float *C;
+} Panel;
+
+static void panel_task(void *ctx, int64_t task, int tid) {
+  (void)tid;
+  const Panel *g = ctx;
+  ptrdiff_t i0 = (ptrdiff_t)task * g->rows_per_task, m = g->M - i0 < g->rows_per_task ? g->M - i0 : g->rows_per_task;
+  simd()->panel_rows(g->K, g->alpha, g->A + i0 * g->rsa, g->rsa, g->b, g->C + i0 * g->ldc, g->ldc, m, g->N);
+}
+
+static void one_panel(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, const float *b,
+                      float *C, ptrdiff_t ldc, int nr) {
+  ThreadPool *pool = cpu_pool();
+  const int threads = pool_threads(pool);
+  int parallel = threads > 1 && parallel_worth(pool, (double)M * nr * K / FMAS_PER_NS);
+  ptrdiff_t per = parallel ? (M + 4 * threads - 1) / (4 * threads) : M;
+  per = (per + 3) / 4 * 4;
+  Panel g = {K, rsa, ldc, M, per, (int)N, alpha, A, b, C};
+  parallel_for(parallel ? pool : NULL, (M + per - 1) / per, panel_task, &g);
+}
+
+/*
  * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
  * packed whole by the caller (bp: column panels of nr, each K rows deep), so a block is just an offset.
  */
@@ -266,6 +298,11 @@ static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const fl
   const int mc_blk = (MC_MAX / k.mr) * k.mr;
   float *pa = ws;
   float *pb = ws + (size_t)(MC_MAX + MR_MAX) * KC;
+  if (N <= k.nr && csa == 1 && M > k.mr && (bp || (size_t)K * k.nr <= (size_t)(NC + NR_MAX) * KC)) {
+    if (!bp) pack_b(B, rsb, csb, (int)K, (int)N, k.nr, pb);
+    one_panel(M, N, K, alpha, A, rsa, bp ? bp : pb, C, ldc, k.nr);
+    return;
+  }
   ThreadPool *pool = cpu_pool();
   const int threads = pool_threads(pool);
   const int m_blocks = (int)((M + mc_blk - 1) / mc_blk);

@@ -12,6 +12,7 @@
 #pragma GCC target("avx2,fma")
 #endif
 #define VN 8
+#define SGEMM_NR 16 /* sgemm.c's NR on this ISA */
 #define SIMD_TABLE simd_avx2
 #define SIMD_NAME "avx2"
 #define V_FMA(a, b, c) ((V)_mm256_fmadd_ps((__m256)(a), (__m256)(b), (__m256)(c)))

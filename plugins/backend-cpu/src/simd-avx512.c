@@ -12,6 +12,7 @@
 #pragma GCC target("avx512f")
 #endif
 #define VN 16
+#define SGEMM_NR 32 /* sgemm.c's NR on this ISA */
 #define SIMD_TABLE simd_avx512
 #define SIMD_NAME "avx512"
 #define V_FMA(a, b, c) ((V)_mm512_fmadd_ps((__m512)(a), (__m512)(b), (__m512)(c)))

@@ -1,6 +1,7 @@
 /*
  * The vector kernels of simd.h, written once with GCC/Clang vector extensions and compiled per ISA: the
- * including file sets the target (a pragma), VN (lanes), SIMD_TABLE (the table's name), SIMD_NAME, and
+ * including file sets the target (a pragma), VN (lanes), SIMD_TABLE (the table's name), SIMD_NAME, SGEMM_NR
+ * (the width of sgemm's B panels on this ISA: its micro-kernel's NR), and
  * V_FMA(a, b, c) = a·b + c as the ISA's fused instruction (or two roundings in the C build). Plain loops
  * here are vectorized by the compiler at the target's width (the file is built at -O3).
  *
@@ -327,11 +328,45 @@ static void gemv(ptrdiff_t k, float alpha, const float *a, ptrdiff_t csa, const 
 }
 #undef GEMV_BLOCK
 
+/*
+ * sgemm's one-panel path: C[0:m, 0:n] += alpha · A[0:m, 0:k] · b, A read in place (row stride rsa, unit
+ * column stride), b one packed panel of k rows × SGEMM_NR floats (sgemm's NR for this ISA), n ≤ SGEMM_NR.
+ * Four rows at a time, their sums in registers over all of k: no packing of A, which for a narrow B (a conv
+ * with few output positions) cost as much as the product.
+ */
+#define NRV (SGEMM_NR / VN)
+static void panel_rows(ptrdiff_t k, float alpha, const float *A, ptrdiff_t rsa, const float *b, float *C, ptrdiff_t ldc,
+                       ptrdiff_t m, int n) {
+  for (ptrdiff_t i0 = 0; i0 < m; i0 += 4) {
+    const int rows = m - i0 < 4 ? (int)(m - i0) : 4;
+    const float *a[4];
+    for (int r = 0; r < 4; r++) a[r] = A + (i0 + (r < rows ? r : 0)) * rsa; /* past m: row i0 again, not stored */
+    V acc[4][NRV];
+    for (int r = 0; r < 4; r++)
+      for (int v = 0; v < NRV; v++) acc[r][v] = S(0.0f);
+    const float *bp = b;
+    for (ptrdiff_t p = 0; p < k; p++, bp += SGEMM_NR) {
+      V bv[NRV];
+      for (int v = 0; v < NRV; v++) bv[v] = ld(bp + v * VN);
+      for (int r = 0; r < 4; r++) {
+        const V av = S(a[r][p]);
+        for (int v = 0; v < NRV; v++) acc[r][v] = V_FMA(av, bv[v], acc[r][v]);
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      float out[SGEMM_NR], *c = C + (i0 + r) * ldc;
+      for (int v = 0; v < NRV; v++) st(out + v * VN, acc[r][v]);
+      for (int j = 0; j < n; j++) c[j] += alpha * out[j];
+    }
+  }
+}
+#undef NRV
+
 const SimdOps SIMD_TABLE = {
     .name = SIMD_NAME,
     .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
     .relu = map_relu, .hard_swish = map_hard_swish, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
     .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
     .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
-    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm, .gemv = gemv,
+    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm, .gemv = gemv, .panel_rows = panel_rows,
 };

@@ -9,6 +9,7 @@
 #include "isa.h"
 
 #define VN 4
+#define SGEMM_NR 8 /* sgemm.c's NR on this ISA */
 #define SIMD_TABLE simd_c
 #define SIMD_NAME "c"
 #define V_FMA(a, b, c) ((a) * (b) + (c))

@@ -40,6 +40,10 @@ typedef struct SimdOps {
   void (*norm)(const float *x, float *y, size_t n, float mean, float inv, const float *scale, const float *bias);
   /* y[0:n] += alpha · Σ_p a[p·csa] · B[p·rsb + 0:n] over p < k (one row of sgemm's few-rows path, gemv.c). */
   void (*gemv)(ptrdiff_t k, float alpha, const float *a, ptrdiff_t csa, const float *B, ptrdiff_t rsb, float *y, size_t n);
+  /* C[0:m, 0:n] += alpha · A[0:m, 0:k] · b for one packed panel b of sgemm's (k × NR, n ≤ NR); A with unit
+   * column stride, read in place (sgemm.c's path for a B of one panel). */
+  void (*panel_rows)(ptrdiff_t k, float alpha, const float *A, ptrdiff_t rsa, const float *b, float *C, ptrdiff_t ldc,
+                     ptrdiff_t m, int n);
 } SimdOps;
 
 /* The table of the ISA cpu_isa() chose (isa.h). */
