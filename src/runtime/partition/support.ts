@@ -28,7 +28,7 @@ const shapeText = (f: ValueFact) => `[${f.shape?.join(',') ?? '*'}]`;
 
 /** Whether `node` runs on `target`, or why it stays on the interp. `facts`: every value's inferred dtype and shape. */
 export function nativeSupport(node: Node, facts: ReadonlyMap<string, ValueFact>, target: NativeTarget): NodeSupport {
-  if (hasSubgraph(node)) return { native: false, reason: `control flow (${node.op}) stays on the interp` };
+  if (hasSubgraph(node)) return { native: false, reason: `control flow (${node.op}) is run by the host, not a backend (its bodies are listed apart)` };
   const refused = target.refused?.get(node.name);
   if (refused) return { native: false, reason: `${target.name} refused it at create(): ${refused}` };
   const dtypes: DType[] = [];

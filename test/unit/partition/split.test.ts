@@ -90,7 +90,7 @@ describe('partitionNodes', () => {
     expect(plan.partitions[0]!.outputs).toEqual(['h']);
     expect(plan.partitions[1]!.inputs).toEqual(['c', 'h']);
     expect(plan.partitions[2]!.inputs).toEqual(['h', 'x']);
-    expect(plan.fallbacks[0]!.reason).toBe('control flow (If) stays on the interp');
+    expect(plan.fallbacks[0]!.reason).toBe('control flow (If) is run by the host, not a backend (its bodies are listed apart)');
   });
 
   test('nodes folded to constants need no backend; their values are constants of the partition reading them', () => {
