@@ -63,7 +63,7 @@ console.error(cpuLine);
 type Row = { model: string; backend: string; hodu: number; hodu2: number; ort1: number; ort2: number; diff: string; flops?: number };
 const rows: Row[] = [];
 for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).filter((x) => !filter || filter.test(x.name))) {
-  // -O2 on hodu's side: onnxruntime applies its own graph optimizations by default.
+  // -O2, hodu run's default (onnxruntime applies its own graph optimizations by default too).
   const model = prepareModel(decodeCase(c), 2);
   const feeds = c.feeds(model);
   let chosen: { name: string; session: BackendSession; session2: BackendSession; outputs: Map<string, unknown> } | undefined;
