@@ -39,14 +39,14 @@ function buildCheck(cc: string[], out: string, driver = 'test/kernel-check.c'): 
  * Runs a check program; returns its summary line and micro-kernel line after asserting it found no failure
  * and ran `cases` cases (kernel-check: more than 100).
  */
-function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string; threads: string } {
+function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string; threads: string; vector: string } {
   const r = spawn(cmd, env);
   const summary = /^(\d+) passed, (\d+) failed$/m.exec(r.output);
   expect(summary, r.output).not.toBeNull();
   expect({ failed: Number(summary![2]), exit: r.code, output: r.code ? r.output : '' }).toEqual({ failed: 0, exit: 0, output: '' });
   if (cases === undefined) expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
   else expect(Number(summary![1])).toBe(cases);
-  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '', threads: /^threads: (\d+)$/m.exec(r.output)?.[1] ?? '' };
+  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '', threads: /^threads: (\d+)$/m.exec(r.output)?.[1] ?? '', vector: /^vector kernels: (.*)$/m.exec(r.output)?.[1] ?? '' };
 }
 
 const x86 = process.arch === 'x64';
@@ -55,8 +55,9 @@ testWithTools(['cc'], 'kernel-check natively: sgemm and kernels equal the C refe
   const exe = buildCheck(cCompiler(), join(tmp.dir, 'kernel-check'));
   for (const env of isaEnvs()) {
     const r = runCheck([exe], env);
-    if (env.HODU_CPU_ISA === 'c') expect(r.kernel).toStartWith('c ');
+    if (env.HODU_CPU_ISA === 'c') expect([r.kernel, r.vector]).toEqual(['c 4x8', 'c']);
     if (env.HODU_CPU_ISA === 'avx2') expect(r.kernel).toMatch(/^(avx2|c) /); // c when the CPU lacks AVX2
+    expect(r.vector).toBe(r.kernel.split(' ')[0]!); // the vector kernels follow the micro-kernel's ISA
   }
 }, 120_000);
 
@@ -66,9 +67,11 @@ const SYSROOT = '/usr/aarch64-linux-gnu';
 testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passes under qemu-aarch64, NEON and C paths', () => {
   const exe = buildCheck([CROSS], join(tmp.dir, 'kernel-check-arm64'));
   expect(libraryArch(exe)).toBe('aarch64');
-  expect(runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env).kernel).toBe('neon 8x12');
+  const neon = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env);
+  expect([neon.kernel, neon.vector]).toEqual(['neon 8x12', 'neon']);
   // The portable C paths, forced (HODU_CPU_ISA), on the same cases.
-  expect(runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CPU_ISA: 'c' }).kernel).toBe('c 4x8');
+  const c = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CPU_ISA: 'c' });
+  expect([c.kernel, c.vector]).toEqual(['c 4x8', 'c']);
   // With a pool of 3 threads splitting even these small cases (HODU_CHECK_THREADS, HODU_CPU_SPLIT_SMALL).
   const threaded = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CHECK_THREADS: '3', HODU_CPU_SPLIT_SMALL: '1' });
   expect(threaded.threads).toBe('3'); // the pool started (qemu-user runs the threads)
