@@ -1,5 +1,5 @@
 // backend-cpu's Split, Expand, Tile (split.c, expand.c, tile.c), the int64/int32/bool/float16 Concat,
-// Transpose and copies (layout-typed.c) and Cast float16↔float32 (cast-f16.c) against the interp, exactly:
+// Transpose and copies (layout-typed.c) and Cast float16↔float32 (cast.c) against the interp, exactly:
 // every dtype they claim, size-1 and odd dims, negative axes, uneven num_outputs, broadcast from rank 0.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import type { DType } from '../../src/ir/dtype';

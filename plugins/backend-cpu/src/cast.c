@@ -2,6 +2,9 @@
  * Cast between float32, int64, int32 and bool, with the interp's (ONNX's) rules: floats to integers
  * truncate toward zero and out-of-range values wrap modulo 2^bits (NaN and ±inf give 0), anything to bool
  * is (v != 0) (NaN is true), integers to float32 round through float64 (as the interp's Number does).
+ * Between float16 and float32 (float16 storage, float32 compute): float16 → float32 is exact; float32 →
+ * float16 rounds to nearest even, overflow gives ±inf, NaN stays NaN (quiet, sign kept), tiny values become
+ * subnormals or ±0, bit for bit as the interp's floatToHalf (src/ir/float16.ts).
  * The kernel's variant is CAST_VARIANT(from, to) in HODU_DTYPE_* codes; no metadata.
  */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -10,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "half.h"
 #include "kernels.h"
 
 int32_t check_cast(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
@@ -54,8 +58,10 @@ int32_t run_cast(const KernelCall *c, char *err, size_t err_cap) {
     return HODU_OK;
   }
   switch (from) {
+    case HODU_DTYPE_FLOAT16: LOOP(yf[i] = half_to_float(((const uint16_t *)xv)[i])) break;
     case HODU_DTYPE_FLOAT32:
-      if (to == HODU_DTYPE_INT64) LOOP(yl[i] = f_to_i64(xf[i]))
+      if (to == HODU_DTYPE_FLOAT16) LOOP(((uint16_t *)yv)[i] = float_to_half(xf[i]))
+      else if (to == HODU_DTYPE_INT64) LOOP(yl[i] = f_to_i64(xf[i]))
       else if (to == HODU_DTYPE_INT32) LOOP(yi[i] = (int32_t)(uint32_t)(uint64_t)f_to_i64(xf[i]))
       else LOOP(yb[i] = xf[i] != 0.0f)
       break;

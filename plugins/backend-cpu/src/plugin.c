@@ -38,9 +38,9 @@ typedef struct KernelEntry {
   X("transpose_i32", transpose_typed, 0) X("transpose_bool", transpose_typed, 0) X("transpose_f16", transpose_typed, 0) \
   X("identity_f16", copy_f16, 0) X("flatten_f16", copy_f16, 0) X("reshape_f16_i64", copy_f16, 0) X("squeeze_f16", copy_f16, 0) \
   X("squeeze_f16_i64", copy_f16, 0) X("unsqueeze_f16", copy_f16, 0) X("unsqueeze_f16_i64", copy_f16, 0) \
-  X("cast_f16_f32", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT32)) \
-  X("cast_f32_f16", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_FLOAT16)) \
-  X("cast_f16", cast_f16, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT16)) \
+  X("cast_f16_f32", cast, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT32)) \
+  X("cast_f32_f16", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_FLOAT16)) \
+  X("cast_f16", cast, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT16)) \
   X("add_f16", binary_f16, OP_ADD) X("sub_f16", binary_f16, OP_SUB) X("mul_f16", binary_f16, OP_MUL) \
   X("div_f16", binary_f16, OP_DIV) X("relu_f16", unary_f16, OP_HALF_RELU) X("neg_f16", unary_f16, OP_HALF_NEG) \
   X("abs_f16", unary_f16, OP_HALF_ABS) X("sqrt_f16", unary_f16, OP_HALF_SQRT)
