@@ -27,15 +27,7 @@ int32_t check_binary_f16(const KernelCall *c, size_t *scratch, char *err, size_t
   (void)scratch;
   int32_t s = check_f16_io(c, 2, err, err_cap);
   if (s != HODU_OK) return s;
-  const HoduManifestTensor *y = out_tensor(c, 0);
-  int64_t rank = meta(c, 0);
-  REQUIRE_META(rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank && y->rank == (uint32_t)rank);
-  for (uint32_t d = 0; d < (uint32_t)rank; d++)
-    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
-  if (numel(y) == 0) return HODU_OK;
-  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
-               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
-  return HODU_OK;
+  return check_broadcast_meta(c, err, err_cap);
 }
 
 #define ROW(OPR) for (size_t j = 0; j < n; j++) y[j] = store_half(half_to_float(a[(ptrdiff_t)j * ia]) OPR half_to_float(b[(ptrdiff_t)j * ib]));
@@ -44,18 +36,13 @@ int32_t run_binary_f16(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   const uint16_t *xa = c->ptrs[hodu_manifest_step_input(c->step, 0)], *xb = c->ptrs[hodu_manifest_step_input(c->step, 1)];
   uint16_t *out = c->ptrs[hodu_manifest_step_output(c->step, 0)];
-  uint32_t rank = (uint32_t)meta(c, 0);
-  int64_t dims[64], sa[64], sb[64], idx[64] = {0};
-  size_t total = 1;
-  for (uint32_t d = 0; d < rank; d++) {
-    dims[d] = meta(c, 1 + d), sa[d] = meta(c, 1 + rank + d), sb[d] = meta(c, 1 + 2 * rank + d);
-    total *= (size_t)dims[d];
-  }
-  if (total == 0) return HODU_OK;
-  const size_t n = rank ? (size_t)dims[rank - 1] : 1;
-  const ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  Broadcast bc;
+  broadcast_load(c, &bc);
+  if (bc.total == 0) return HODU_OK;
+  const size_t n = bc.inner;
+  const ptrdiff_t ia = bc.ia, ib = bc.ib;
   ptrdiff_t ao = 0, bo = 0;
-  for (size_t o = 0; o < total; o += n) {
+  for (size_t o = 0; o < bc.total; o += n) {
     const uint16_t *a = xa + ao, *b = xb + bo;
     uint16_t *y = out + o;
     switch (c->variant) {
@@ -64,7 +51,7 @@ int32_t run_binary_f16(const KernelCall *c, char *err, size_t err_cap) {
       case OP_MUL: ROW(*) break;
       default: ROW(/) break;
     }
-    broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
+    broadcast_next_row(bc.rank, bc.dims, bc.sa, bc.sb, bc.idx, &ao, &bo);
   }
   return HODU_OK;
 }

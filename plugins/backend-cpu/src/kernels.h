@@ -2,6 +2,7 @@
 #ifndef CPU_KERNELS_H
 #define CPU_KERNELS_H
 
+#include <stdio.h>
 #include "hodu_manifest.h"
 
 /* What a kernel sees: its step, every tensor's resolved pointer and table entry, and the shared scratch. */
@@ -66,6 +67,9 @@ static inline float *out_f32(const KernelCall *c, uint32_t i) {
 static inline int64_t meta(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta(c->step, i); }
 static inline float meta_f(const KernelCall *c, uint32_t i) { return hodu_manifest_step_meta_float(c->step, i); }
 
+static inline int64_t dim(const HoduManifestTensor *t, uint32_t i) { return hodu_manifest_tensor_dim(t, i); }
+static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_manifest_tensor_elements(t); }
+
 /*
  * Largest element offset (+1) the strides at metadata[stride_at..] reach over the output dims at
  * metadata[1..rank] (the broadcasting layout of Add, the comparisons and Where): an operand must hold at least
@@ -92,8 +96,6 @@ static inline void broadcast_next_row(uint32_t rank, const int64_t *dims, const 
     idx[d] = 0;
   }
 }
-static inline int64_t dim(const HoduManifestTensor *t, uint32_t i) { return hodu_manifest_tensor_dim(t, i); }
-static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_manifest_tensor_elements(t); }
 
 /* Refuses the step at create() with `status` and a message naming kernel and node. */
 #define REFUSE(status, ...)                                                                                  \
@@ -110,6 +112,44 @@ static inline size_t numel(const HoduManifestTensor *t) { return (size_t)hodu_ma
   do {                                                                                                       \
     if (!(cond)) REFUSE(HODU_ERR_INVALID_ARGUMENT, "unexpected metadata (%u values)", (unsigned)c->step->metadata_count); \
   } while (0)
+
+/*
+ * Two-operand numpy broadcasting, metadata [rank, out_dims(rank), a_strides(rank), b_strides(rank)] (Add's;
+ * stride 0 = broadcast): check_broadcast_meta validates it against output 0 and inputs 0 and 1 at create(),
+ * broadcast_load reads it at run() for a row loop that steps with broadcast_next_row.
+ */
+static inline int32_t check_broadcast_meta(const KernelCall *c, char *err, size_t err_cap) {
+  const HoduManifestTensor *y = out_tensor(c, 0);
+  int64_t rank = c->step->metadata_count ? meta(c, 0) : -1;
+  REQUIRE_META(rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank && y->rank == (uint32_t)rank);
+  for (uint32_t d = 0; d < (uint32_t)rank; d++)
+    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
+  if (numel(y) == 0) return HODU_OK;
+  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
+               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
+  return HODU_OK;
+}
+
+/* The loaded metadata: `inner` elements per row (the innermost axis), operand strides `ia`/`ib` along it. */
+typedef struct Broadcast {
+  uint32_t rank;
+  int64_t dims[64], sa[64], sb[64], idx[64];
+  size_t total, inner;
+  ptrdiff_t ia, ib;
+} Broadcast;
+
+static inline void broadcast_load(const KernelCall *c, Broadcast *b) {
+  b->rank = (uint32_t)meta(c, 0);
+  b->total = 1;
+  for (uint32_t d = 0; d < b->rank; d++) {
+    b->dims[d] = meta(c, 1 + d), b->sa[d] = meta(c, 1 + b->rank + d), b->sb[d] = meta(c, 1 + 2 * b->rank + d);
+    b->idx[d] = 0;
+    b->total *= (size_t)b->dims[d];
+  }
+  b->inner = b->rank ? (size_t)b->dims[b->rank - 1] : 1;
+  b->ia = b->rank ? (ptrdiff_t)b->sa[b->rank - 1] : 0;
+  b->ib = b->rank ? (ptrdiff_t)b->sb[b->rank - 1] : 0;
+}
 
 /* Every input present is float32 and output 0 exists (most kernels start with this). */
 int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap);

@@ -26,15 +26,7 @@ int32_t check_logical(const KernelCall *c, size_t *scratch, char *err, size_t er
   }
   int32_t s = check_bool_io(c, 2, err, err_cap);
   if (s != HODU_OK) return s;
-  const HoduManifestTensor *y = out_tensor(c, 0);
-  int64_t rank = meta(c, 0);
-  REQUIRE_META(rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank && y->rank == (uint32_t)rank);
-  for (uint32_t d = 0; d < (uint32_t)rank; d++)
-    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
-  if (numel(y) == 0) return HODU_OK;
-  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
-               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
-  return HODU_OK;
+  return check_broadcast_meta(c, err, err_cap);
 }
 
 #define ROW(EXPR) for (size_t j = 0; j < n; j++) { uint8_t p = a[(ptrdiff_t)j * ia] != 0, q = b[(ptrdiff_t)j * ib] != 0; y[j] = (uint8_t)(EXPR); }
@@ -49,18 +41,13 @@ int32_t run_logical(const KernelCall *c, char *err, size_t err_cap) {
     return HODU_OK;
   }
   const uint8_t *bx = c->ptrs[hodu_manifest_step_input(c->step, 1)];
-  uint32_t rank = (uint32_t)meta(c, 0);
-  int64_t dims[64], sa[64], sb[64], idx[64] = {0};
-  size_t total = 1;
-  for (uint32_t d = 0; d < rank; d++) {
-    dims[d] = meta(c, 1 + d), sa[d] = meta(c, 1 + rank + d), sb[d] = meta(c, 1 + 2 * rank + d);
-    total *= (size_t)dims[d];
-  }
-  if (total == 0) return HODU_OK;
-  const size_t n = rank ? (size_t)dims[rank - 1] : 1;
-  const ptrdiff_t ia = rank ? (ptrdiff_t)sa[rank - 1] : 0, ib = rank ? (ptrdiff_t)sb[rank - 1] : 0;
+  Broadcast bc;
+  broadcast_load(c, &bc);
+  if (bc.total == 0) return HODU_OK;
+  const size_t n = bc.inner;
+  const ptrdiff_t ia = bc.ia, ib = bc.ib;
   ptrdiff_t ao = 0, bo = 0;
-  for (size_t o = 0; o < total; o += n) {
+  for (size_t o = 0; o < bc.total; o += n) {
     const uint8_t *a = x + ao, *b = bx + bo;
     uint8_t *y = out + o;
     switch (c->variant) {
@@ -68,7 +55,7 @@ int32_t run_logical(const KernelCall *c, char *err, size_t err_cap) {
       case OP_OR: ROW(p | q) break;
       default: ROW(p ^ q) break;
     }
-    broadcast_next_row(rank, dims, sa, sb, idx, &ao, &bo);
+    broadcast_next_row(bc.rank, bc.dims, bc.sa, bc.sb, bc.idx, &ao, &bo);
   }
   return HODU_OK;
 }
