@@ -133,12 +133,12 @@ static void im2col_block(const float *x, int64_t channels, const Window *w, int6
 }
 
 typedef struct ConvGemm {
-  const float *x, *wt, *bias;
+  const float *x, *wt, *bias, *packed; /* packed: W per group from prepare_conv, or NULL */
   float *y, *scratch;
   const Window *w;
   const Fused *f;
   int64_t group, pb, blocks;
-  size_t slot;
+  size_t slot, packed_group; /* floats of one group's packed W */
   int pointwise;
 } ConvGemm;
 
@@ -157,11 +157,14 @@ static void gemm_task(void *ctx, int64_t task, int tid) {
     float v = g->bias ? g->bias[grp * mg + m] : 0.0f, *ym = yb + m * P;
     for (int64_t p = 0; p < np; p++) ym[p] = v;
   }
+  const float *ap = g->packed ? g->packed + (size_t)grp * g->packed_group : NULL;
   if (g->pointwise) {
-    sgemm(mg, np, kdim, 1.0f, wg, kdim, 1, xg + p0, P, 1, 1.0f, yb, P, ws);
+    if (ap) sgemm_prepacked_a(mg, np, kdim, ap, xg + p0, P, 1, NULL, 1.0f, yb, P, ws);
+    else sgemm(mg, np, kdim, 1.0f, wg, kdim, 1, xg + p0, P, 1, 1.0f, yb, P, ws);
   } else {
     im2col_block(xg, cg, w, nr, p0, p0 + np, cols);
-    sgemm_prepacked(mg, np, kdim, 1.0f, wg, kdim, 1, cols, 1.0f, yb, P, ws);
+    if (ap) sgemm_prepacked_a(mg, np, kdim, ap, NULL, 0, 0, cols, 1.0f, yb, P, ws);
+    else sgemm_prepacked(mg, np, kdim, 1.0f, wg, kdim, 1, cols, 1.0f, yb, P, ws);
   }
   if (g->f)
     for (int64_t m = 0; m < mg; m++) post_apply(g->f, yb + m * P, (size_t)np);
@@ -269,7 +272,32 @@ static void conv_gemm(const KernelCall *c, const float *x, const float *wt, cons
     pb = narrow < nr ? nr : narrow < pb ? narrow : pb;
   }
   const int64_t blocks = (P + pb - 1) / pb, tasks = per_image * blocks;
-  ConvGemm g = {x, wt, bias, y, c->scratch, &w, f, group, pb, blocks, slot_floats(&w, group), is_pointwise(&w)};
+  const size_t packed_group = c->state ? sgemm_packed_a_floats(w.out_channels / group, kdim) : 0;
+  ConvGemm g = {x, wt, bias, c->state, y, c->scratch, &w, f, group, pb, blocks, slot_floats(&w, group), packed_group,
+                is_pointwise(&w)};
   /* With too few blocks to share, they run one after another and each sgemm splits its own work. */
   parallel_for(parallel && tasks >= 2 * threads ? pool : NULL, tasks, gemm_task, &g);
+}
+
+/*
+ * Constant weights of a GEMM conv are packed once here, group by group, into the sgemm's A panels (the
+ * micro-kernel's MR rows, for the ISA this process runs), so the blocks skip packing W: it was packed again
+ * for every block of output positions (11% of openWakeWord's embedding model). Not for the direct paths
+ * (depthwise, few output positions: they read W in place), nor for a group of ≤ 2 filters (sgemm runs
+ * those as rows, without packing).
+ */
+size_t prepare_conv(const KernelCall *c, float *state) {
+  uint32_t s = (uint32_t)meta(c, 0);
+  int64_t group = meta(c, 1);
+  Window w;
+  char err[8];
+  const HoduManifestTensor *wt = in_tensor(c, 1);
+  if (!wt || wt->role != HODU_ROLE_WEIGHT || read_window(c, s, 2, &w, err, sizeof err) != HODU_OK) return 0;
+  const int64_t mg = w.out_channels / group, kdim = w.channels / group * window_taps(&w), P = window_out_size(&w);
+  if (is_depthwise(&w, group) || mg <= 2 || kdim == 0 || P == 0 || (P <= FEW_P && !is_pointwise(&w))) return 0;
+  const size_t per_group = sgemm_packed_a_floats(mg, kdim);
+  if (state)
+    for (int64_t g = 0; g < group; g++)
+      sgemm_pack_a(mg, kdim, in_f32(c, 1) + g * mg * kdim, kdim, 1, 1.0f, state + (size_t)g * per_group);
+  return per_group * (size_t)group;
 }

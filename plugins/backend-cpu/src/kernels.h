@@ -200,6 +200,7 @@ DECLARE_KERNEL(binary_f16)
 DECLARE_KERNEL(unary_f16)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
+size_t prepare_conv(const KernelCall *c, float *state);
 size_t prepare_lstm(const KernelCall *c, float *state);
 size_t prepare_gru(const KernelCall *c, float *state);
 

@@ -124,6 +124,7 @@ static const KernelEntry *find_kernel(const char *name) {
 static PrepareFn prepare_of(const KernelEntry *e) {
   if (e->run == run_mat_mul) return prepare_mat_mul;
   if (e->run == run_gemm) return prepare_gemm;
+  if (e->run == run_conv) return prepare_conv;
   if (e->run == run_lstm) return prepare_lstm;
   if (e->run == run_gru) return prepare_gru;
   return NULL;

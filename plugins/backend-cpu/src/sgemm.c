@@ -218,6 +218,8 @@ typedef struct Macro {
   const float *A, *b;
   float *C, *pa; /* pa: the caller's A buffer when running on one thread */
   ThreadPool *pool;
+  const float *ap; /* A packed whole by the caller (sgemm_pack_a), at this block's depth; NULL: pack here */
+  ptrdiff_t a_stride; /* floats per A row inside the packed panels: kc here, K when prepacked */
 } Macro;
 
 static void macro_task(void *ctx, int64_t task, int tid) {
@@ -228,13 +230,17 @@ static void macro_task(void *ctx, int64_t task, int tid) {
   int q0 = (int)((int64_t)g->panels * split / g->n_splits), q1 = (int)((int64_t)g->panels * (split + 1) / g->n_splits);
   if (q0 == q1) return;
   int mc = (int)(g->M - i0 < g->mc_blk ? g->M - i0 : g->mc_blk);
-  float *pa = g->pool && tid > 0 ? pool_local(g->pool, tid) : g->pa; /* tid 0: the caller's own */
-  pack_a(g->A + i0 * g->rsa, g->rsa, g->csa, mc, g->kc, k.mr, g->alpha, pa);
+  const float *pa = g->ap ? g->ap + i0 * g->a_stride : NULL;
+  if (!pa) {
+    float *own = g->pool && tid > 0 ? pool_local(g->pool, tid) : g->pa; /* tid 0: the caller's own */
+    pack_a(g->A + i0 * g->rsa, g->rsa, g->csa, mc, g->kc, k.mr, g->alpha, own);
+    pa = own;
+  }
   for (int j = q0 * k.nr; j < g->nc && j < q1 * k.nr; j += k.nr) {
     int n = g->nc - j < k.nr ? g->nc - j : k.nr;
     for (int i = 0; i < mc; i += k.mr) {
       int m = mc - i < k.mr ? mc - i : k.mr;
-      k.fn(g->kc, pa + (size_t)i * g->kc, g->b + j * g->col_stride, g->C + (i0 + i) * g->ldc + j, g->ldc, m, n, 0);
+      k.fn(g->kc, pa + (size_t)i * g->a_stride, g->b + j * g->col_stride, g->C + (i0 + i) * g->ldc + j, g->ldc, m, n, 0);
     }
   }
 }
@@ -292,13 +298,14 @@ static void one_panel(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const 
  * The blocked loops. B is either packed here, one KC×NC block at a time from strides (bp == NULL), or was
  * packed whole by the caller (bp: column panels of nr, each K rows deep), so a block is just an offset.
  */
-static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
-                    const float *B, ptrdiff_t rsb, ptrdiff_t csb, const float *bp, float *C, ptrdiff_t ldc, float *ws) {
+static void blocked_ap(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+                       const float *ap, const float *B, ptrdiff_t rsb, ptrdiff_t csb, const float *bp, float *C,
+                       ptrdiff_t ldc, float *ws) {
   const Micro k = micro();
   const int mc_blk = (MC_MAX / k.mr) * k.mr;
   float *pa = ws;
   float *pb = ws + (size_t)(MC_MAX + MR_MAX) * KC;
-  if (N <= k.nr && csa == 1 && M > k.mr && (bp || (size_t)K * k.nr <= (size_t)(NC + NR_MAX) * KC)) {
+  if (!ap && N <= k.nr && csa == 1 && M > k.mr && (bp || (size_t)K * k.nr <= (size_t)(NC + NR_MAX) * KC)) {
     if (!bp) pack_b(B, rsb, csb, (int)K, (int)N, k.nr, pb);
     one_panel(M, N, K, alpha, A, rsa, bp ? bp : pb, C, ldc, k.nr);
     return;
@@ -325,10 +332,15 @@ static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const fl
       if (parallel && m_blocks < 4 * threads) n_splits = (4 * threads + m_blocks - 1) / m_blocks;
       if (n_splits > panels) n_splits = panels;
       Macro g = {k, M, rsa, csa, ldc, col_stride, mc_blk, kc, nc, n_splits, panels, alpha,
-                 A + p0 * csa, b, C + j0, pa, parallel ? pool : NULL};
+                 A + p0 * csa, b, C + j0, pa, parallel ? pool : NULL, ap ? ap + p0 * k.mr : NULL, ap ? K : kc};
       parallel_for(g.pool, (int64_t)m_blocks * n_splits, macro_task, &g);
     }
   }
+}
+
+static void blocked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
+                    const float *B, ptrdiff_t rsb, ptrdiff_t csb, const float *bp, float *C, ptrdiff_t ldc, float *ws) {
+  blocked_ap(M, N, K, alpha, A, rsa, csa, NULL, B, rsb, csb, bp, C, ldc, ws);
 }
 
 /* Floats of A packing each thread of a pool needs (threads.c allocates them per thread). */
@@ -366,4 +378,22 @@ size_t sgemm_packed_b_floats(ptrdiff_t K, ptrdiff_t N) {
  * exactly sgemm_prepacked's. */
 void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdiff_t csb, float *bp) {
   pack_b(B, rsb, csb, (int)K, (int)N, micro().nr, bp);
+}
+
+size_t sgemm_packed_a_floats(ptrdiff_t M, ptrdiff_t K) {
+  ptrdiff_t mr = micro().mr;
+  return (size_t)((M + mr - 1) / mr * mr * K);
+}
+
+/* pack_a over the whole matrix: mr-row panels K deep, so the block at depth p0 of panel i is at
+ * ap + i·K + p0·mr, kc·mr contiguous floats: exactly what pack_a makes per block. */
+void sgemm_pack_a(ptrdiff_t M, ptrdiff_t K, const float *A, ptrdiff_t rsa, ptrdiff_t csa, float alpha, float *ap) {
+  pack_a(A, rsa, csa, (int)M, (int)K, micro().mr, alpha, ap);
+}
+
+void sgemm_prepacked_a(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, const float *ap, const float *B, ptrdiff_t rsb,
+                       ptrdiff_t csb, const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws) {
+  scale_c(M, N, beta, C, ldc);
+  if (K == 0 || M == 0 || N == 0) return;
+  blocked_ap(M, N, K, 1.0f, NULL, 0, 0, ap, B, rsb, csb, bp, C, ldc, ws);
 }

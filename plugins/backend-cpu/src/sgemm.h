@@ -32,6 +32,18 @@ void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const f
 size_t sgemm_packed_b_floats(ptrdiff_t K, ptrdiff_t N);
 void sgemm_pack_b(ptrdiff_t K, ptrdiff_t N, const float *B, ptrdiff_t rsb, ptrdiff_t csb, float *bp);
 
+/*
+ * A packed once by the caller (a constant left side: conv weights): sgemm_packed_a_floats floats, made by
+ * sgemm_pack_a (alpha folded in) as ceil(M / mr) row panels of the micro-kernel's MR, each K steps of mr floats
+ * (zero past M). The layout follows the run-time ISA (cpu_isa()), so pack in the process that multiplies.
+ */
+size_t sgemm_packed_a_floats(ptrdiff_t M, ptrdiff_t K);
+void sgemm_pack_a(ptrdiff_t M, ptrdiff_t K, const float *A, ptrdiff_t rsa, ptrdiff_t csa, float alpha, float *ap);
+/* sgemm with A from sgemm_pack_a (alpha already in it) and B either packed (bp, as for sgemm_prepacked) or
+ * read through its strides (bp NULL). Same result bits as sgemm of the unpacked A with that alpha. */
+void sgemm_prepacked_a(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, const float *ap, const float *B, ptrdiff_t rsb,
+                       ptrdiff_t csb, const float *bp, float beta, float *C, ptrdiff_t ldc, float *ws);
+
 /* C += alpha · A·B for B with unit column stride, one row of C at a time (gemv.c; sgemm uses it for M ≤ 2). */
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc);
