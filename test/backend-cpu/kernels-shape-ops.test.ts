@@ -1,5 +1,5 @@
 // backend-cpu's Split, Expand, Tile (split.c, expand.c, tile.c), the int64/int32/bool/float16 Concat,
-// Transpose and copies (layout-typed.c) and Cast float16↔float32 (cast.c) against the interp, exactly:
+// Transpose (layout.c) and copies (copy-typed.c) and Cast float16↔float32 (cast.c) against the interp, exactly:
 // every dtype they claim, size-1 and odd dims, negative axes, uneven num_outputs, broadcast from rank 0.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import type { DType } from '../../src/ir/dtype';
@@ -83,7 +83,7 @@ describeWithTools(['cc'], 'backend-cpu Split, Expand, Tile, typed Concat/Transpo
       { op: 'Squeeze', inputs: [values('float16', [1, 5, 1]), i64(-1)], out: 'float16', weights: [1] },
       { op: 'Unsqueeze', inputs: [values('float16', [5]), i64(0, -1)], out: 'float16', weights: [1] },
     );
-    expect(await compareExactly(cpu, 'layout-typed', cases)).toEqual([]);
+    expect(await compareExactly(cpu, 'layout-by-size', cases)).toEqual([]);
   });
 
   test('Cast float32 → float16 rounds to nearest even (ties, subnormals, overflow, NaN), float16 → float32', async () => {

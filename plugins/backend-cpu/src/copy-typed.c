@@ -1,5 +1,5 @@
 /*
- * Identity, Reshape, Flatten, Squeeze, Unsqueeze of int64, int32 and bool data: the bytes do not change,
+ * Identity, Reshape, Flatten, Squeeze, Unsqueeze of int64, int32, bool and float16 data: the bytes do not change,
  * only the dims in the tensor table (float32 has its own rows in elementwise.c). The second input
  * (Reshape's shape, Squeeze's axes) is not read. No metadata.
  */
@@ -11,8 +11,9 @@ int32_t check_copy_typed(const KernelCall *c, size_t *scratch, char *err, size_t
   (void)scratch;
   const HoduManifestTensor *x = in_tensor(c, 0), *y = out_tensor(c, 0);
   REQUIRE_META(x && y);
-  REQUIRE(x->dtype == y->dtype && (x->dtype == HODU_DTYPE_INT64 || x->dtype == HODU_DTYPE_INT32 || x->dtype == HODU_DTYPE_BOOL),
-          "data is not int64, int32 or bool");
+  REQUIRE(x->dtype == y->dtype && (x->dtype == HODU_DTYPE_INT64 || x->dtype == HODU_DTYPE_INT32 || x->dtype == HODU_DTYPE_BOOL ||
+                                   x->dtype == HODU_DTYPE_FLOAT16),
+          "data is not int64, int32, bool or float16");
   REQUIRE_META(x->byte_size == y->byte_size);
   return HODU_OK;
 }

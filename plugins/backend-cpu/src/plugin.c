@@ -33,11 +33,11 @@ typedef struct KernelEntry {
   X("split_f16_i64", split, 0) X("expand_f32_i64", expand, 0) X("expand_i64", expand, 0) \
   X("expand_i32_i64", expand, 0) X("expand_bool_i64", expand, 0) X("expand_f16_i64", expand, 0) \
   X("tile_f32_i64", tile, 0) X("tile_i64", tile, 0) X("tile_i32_i64", tile, 0) X("tile_bool_i64", tile, 0) \
-  X("tile_f16_i64", tile, 0) X("concat_i64", concat_typed, 0) X("concat_i32", concat_typed, 0) \
-  X("concat_bool", concat_typed, 0) X("concat_f16", concat_typed, 0) X("transpose_i64", transpose_typed, 0) \
-  X("transpose_i32", transpose_typed, 0) X("transpose_bool", transpose_typed, 0) X("transpose_f16", transpose_typed, 0) \
-  X("identity_f16", copy_f16, 0) X("flatten_f16", copy_f16, 0) X("reshape_f16_i64", copy_f16, 0) X("squeeze_f16", copy_f16, 0) \
-  X("squeeze_f16_i64", copy_f16, 0) X("unsqueeze_f16", copy_f16, 0) X("unsqueeze_f16_i64", copy_f16, 0) \
+  X("tile_f16_i64", tile, 0) X("concat_i64", concat, 0) X("concat_i32", concat, 0) \
+  X("concat_bool", concat, 0) X("concat_f16", concat, 0) X("transpose_i64", transpose, 0) \
+  X("transpose_i32", transpose, 0) X("transpose_bool", transpose, 0) X("transpose_f16", transpose, 0) \
+  X("identity_f16", copy_typed, 0) X("flatten_f16", copy_typed, 0) X("reshape_f16_i64", copy_typed, 0) X("squeeze_f16", copy_typed, 0) \
+  X("squeeze_f16_i64", copy_typed, 0) X("unsqueeze_f16", copy_typed, 0) X("unsqueeze_f16_i64", copy_typed, 0) \
   X("cast_f16_f32", cast, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT32)) \
   X("cast_f32_f16", cast, CAST_VARIANT(HODU_DTYPE_FLOAT32, HODU_DTYPE_FLOAT16)) \
   X("cast_f16", cast, CAST_VARIANT(HODU_DTYPE_FLOAT16, HODU_DTYPE_FLOAT16)) \
