@@ -6,7 +6,7 @@ import { beforeAll, expect, test } from 'bun:test';
 import { join } from 'node:path';
 import { Tensor } from '../../src/ir/tensor';
 import { alignedBytes, isAligned } from '../../src/plugins/native/binding';
-import { setNativeMemoryLimit } from '../../src/plugins/native/memory-budget';
+import { checkNativePlanMemory, setNativeMemoryLimit } from '../../src/plugins/native/memory-budget';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import type { BackendPlugin } from '../../src/sdk/backend';
 import { requireBinary } from '../e2e/hodu';
@@ -110,7 +110,7 @@ test('--max-memory: a native plan is checked before the plugin allocates it (RSS
     const session = await cpu.createSession(model);
     const error = await session.run(feeds).catch((e) => e);
     expect(error.code).toBe('E_MEMORY_LIMIT');
-    expect(error.message).toMatch(/before backend 'cpu' allocated its plan: .*\(arena 4 MiB \+ manifest [\d.]+ (B|KiB) \+ input and output buffers 8 MiB\), over --max-memory/);
+    expect(error.message).toMatch(/before backend 'cpu' allocated its plan: .*\(arena 4 MiB \+ manifest [\d.]+ (B|KiB) \+ input and output buffers 8 MiB \+ packed weights 0 B\), over --max-memory/);
     session.dispose?.();
   } finally {
     clear();
@@ -118,4 +118,16 @@ test('--max-memory: a native plan is checked before the plugin allocates it (RSS
   const session = await cpu.createSession(model);
   expect(((await session.run(feeds)).get('y') as Tensor).dims).toEqual([1024, 1024]);
   session.dispose?.();
+});
+
+test('--max-memory: the packed copy of the weights a plugin keeps counts toward a native plan', () => {
+  const MiB = 1 << 20;
+  const clear = setNativeMemoryLimit({ value: 100 * MiB, source: 'flag', from: '--max-memory' });
+  try {
+    const plan = { arena: 10 * MiB, manifest: 30 * MiB, io: 10 * MiB };
+    expect(() => checkNativePlanMemory({ ...plan, packed: 0 }, 'cpu', () => 40 * MiB)).not.toThrow();
+    expect(() => checkNativePlanMemory({ ...plan, packed: 30 * MiB }, 'cpu', () => 40 * MiB)).toThrow(/packed weights 30 MiB\), over --max-memory/);
+  } finally {
+    clear();
+  }
 });

@@ -115,7 +115,7 @@ class NativeSession implements BackendSession {
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
     const encoded = encodeManifest(manifest);
-    if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest) }, this.info.name);
+    if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest), packed: manifest.weights.byteLength }, this.info.name);
     const plan: NativePlan = { manifest, handle: this.binding?.create(encoded, { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     this.plans.set(key, plan);
     this.current = plan;
