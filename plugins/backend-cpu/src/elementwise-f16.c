@@ -36,23 +36,14 @@ int32_t run_binary_f16(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   const uint16_t *xa = c->ptrs[hodu_manifest_step_input(c->step, 0)], *xb = c->ptrs[hodu_manifest_step_input(c->step, 1)];
   uint16_t *out = c->ptrs[hodu_manifest_step_output(c->step, 0)];
-  Broadcast bc;
-  broadcast_load(c, &bc);
-  if (bc.total == 0) return HODU_OK;
-  const size_t n = bc.inner;
-  const ptrdiff_t ia = bc.ia, ib = bc.ib;
-  ptrdiff_t ao = 0, bo = 0;
-  for (size_t o = 0; o < bc.total; o += n) {
-    const uint16_t *a = xa + ao, *b = xb + bo;
-    uint16_t *y = out + o;
+  FOR_BROADCAST_ROWS(c, uint16_t, xa, xb, out, {
     switch (c->variant) {
       case OP_ADD: ROW(+) break;
       case OP_SUB: ROW(-) break;
       case OP_MUL: ROW(*) break;
       default: ROW(/) break;
     }
-    broadcast_next_row(bc.rank, bc.dims, bc.sa, bc.sb, bc.idx, &ao, &bo);
-  }
+  });
   return HODU_OK;
 }
 

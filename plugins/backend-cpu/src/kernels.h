@@ -151,6 +151,26 @@ static inline void broadcast_load(const KernelCall *c, Broadcast *b) {
   b->ib = b->rank ? (ptrdiff_t)b->sb[b->rank - 1] : 0;
 }
 
+/*
+ * Runs ROW once per output row of a two-operand broadcast (metadata as check_broadcast_meta's), with `a`, `b`
+ * the operands' row starts (element type T, from XA and XB), `ia`, `ib` their strides along the row, `y` the
+ * output row and `n` its length: the kernel writes only the tight loop.
+ */
+#define FOR_BROADCAST_ROWS(C, T, XA, XB, OUT, ROW)                                                           \
+  do {                                                                                                       \
+    Broadcast bc_;                                                                                           \
+    broadcast_load((C), &bc_);                                                                               \
+    const size_t n = bc_.inner;                                                                              \
+    const ptrdiff_t ia = bc_.ia, ib = bc_.ib;                                                                \
+    ptrdiff_t ao_ = 0, bo_ = 0;                                                                              \
+    for (size_t o_ = 0; o_ < bc_.total; o_ += n) {                                                           \
+      const T *a = (XA) + ao_, *b = (XB) + bo_;                                                              \
+      T *y = (OUT) + o_;                                                                                     \
+      ROW;                                                                                                   \
+      broadcast_next_row(bc_.rank, bc_.dims, bc_.sa, bc_.sb, bc_.idx, &ao_, &bo_);                           \
+    }                                                                                                        \
+  } while (0)
+
 /* Every input present is float32 and output 0 exists (most kernels start with this). */
 int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap);
 

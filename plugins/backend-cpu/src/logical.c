@@ -41,21 +41,12 @@ int32_t run_logical(const KernelCall *c, char *err, size_t err_cap) {
     return HODU_OK;
   }
   const uint8_t *bx = c->ptrs[hodu_manifest_step_input(c->step, 1)];
-  Broadcast bc;
-  broadcast_load(c, &bc);
-  if (bc.total == 0) return HODU_OK;
-  const size_t n = bc.inner;
-  const ptrdiff_t ia = bc.ia, ib = bc.ib;
-  ptrdiff_t ao = 0, bo = 0;
-  for (size_t o = 0; o < bc.total; o += n) {
-    const uint8_t *a = x + ao, *b = bx + bo;
-    uint8_t *y = out + o;
+  FOR_BROADCAST_ROWS(c, uint8_t, x, bx, out, {
     switch (c->variant) {
       case OP_AND: ROW(p & q) break;
       case OP_OR: ROW(p | q) break;
       default: ROW(p ^ q) break;
     }
-    broadcast_next_row(bc.rank, bc.dims, bc.sa, bc.sb, bc.idx, &ao, &bo);
-  }
+  });
   return HODU_OK;
 }
