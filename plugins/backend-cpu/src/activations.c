@@ -1,6 +1,6 @@
 /*
- * Float32 activations with attributes or a libm core: HardSigmoid, Elu, Selu, Celu, Softplus, Mish, Gelu
- * (same shape in and out). The variant is an ActivationOp; metadata as docs/dispatch-manifest.md says:
+ * Float32 activations with attributes or a transcendental core: HardSigmoid, Elu, Selu, Celu, Softplus, Mish,
+ * Gelu (same shape in and out), on simd.h's vector paths (Gelu's erf form still through libm's erfcf). The variant is an ActivationOp; metadata as docs/dispatch-manifest.md says:
  * HardSigmoid [alpha, beta], Elu/Celu [alpha], Selu [alpha, gamma], Gelu [approximate: 0 none, 1 tanh],
  * Softplus and Mish none. Large tensors are split between the run's threads by chunks.
  */
@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "kernels.h"
+#include "simd.h"
 #include "threads.h"
 
 static uint32_t meta_count_of(int op) {
@@ -39,43 +40,30 @@ typedef struct Activation {
   float a, b;
 } Activation;
 
-/* softplus(x) = log(1 + e^x), split by sign so that e^x never overflows. */
-static inline float softplus(float x) { return x > 0.0f ? x + log1pf(expf(-x)) : log1pf(expf(x)); }
-
 static void activation_task(void *ctx, int64_t task, int tid) {
   (void)tid;
   const Activation *g = ctx;
+  const SimdOps *v = simd();
   const size_t first = (size_t)task * g->chunk;
   const size_t n = g->n - first < g->chunk ? g->n - first : g->chunk;
   const float *x = g->x + first, a = g->a, b = g->b;
   float *y = g->y + first;
   switch (g->op) {
-    case OP_HARD_SIGMOID:
-      for (size_t i = 0; i < n; i++) {
-        float h = a * x[i] + b;
-        y[i] = h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h;
-      }
-      break;
-    /* expm1 keeps the precision near 0, as the interp's Math.expm1 does. */
-    case OP_ELU: for (size_t i = 0; i < n; i++) y[i] = x[i] < 0.0f ? a * expm1f(x[i]) : x[i]; break;
-    case OP_SELU: for (size_t i = 0; i < n; i++) y[i] = b * (x[i] > 0.0f ? x[i] : a * expm1f(x[i])); break;
-    case OP_CELU:
-      for (size_t i = 0; i < n; i++) {
-        float e = a * expm1f(x[i] / a);
-        y[i] = (x[i] > 0.0f ? x[i] : 0.0f) + (e < 0.0f ? e : 0.0f);
-      }
-      break;
-    case OP_SOFTPLUS: for (size_t i = 0; i < n; i++) y[i] = softplus(x[i]); break;
-    case OP_MISH: for (size_t i = 0; i < n; i++) y[i] = x[i] * tanhf(softplus(x[i])); break;
+    /* min(max(a·x + b, 0), 1), NaN kept, in two passes over the chunk (still in cache). */
+    case OP_HARD_SIGMOID: v->affine(x, y, n, 0.0f, a, b), v->clip(y, y, n, 0.0f, 1.0f); break;
+    /* The vector expm1 keeps the precision near 0, as the interp's Math.expm1 does. */
+    case OP_ELU: v->elu(x, y, n, a, 1.0f, 1.0f); break;
+    case OP_SELU: v->elu(x, y, n, a, b, 1.0f); break;
+    /* max(0, x) + min(0, a·expm1(x/a)) is x for x > 0 and a·expm1(x/a) otherwise, whatever a's sign. */
+    case OP_CELU: v->elu(x, y, n, a, 1.0f, a); break;
+    case OP_SOFTPLUS: v->softplus(x, y, n); break;
+    case OP_MISH: v->mish(x, y, n); break;
     default:
       if (a == 0.0f) {
         /* 0.5·x·(1 + erf(x/√2)) written with erfc, which stays accurate where erf is close to −1. */
         for (size_t i = 0; i < n; i++) y[i] = 0.5f * x[i] * erfcf(-x[i] * 0.70710678118654752f);
       } else {
-        for (size_t i = 0; i < n; i++) {
-          float v = x[i];
-          y[i] = 0.5f * v * (1.0f + tanhf(0.79788456080286536f * (v + 0.044715f * v * v * v)));
-        }
+        v->gelu_tanh(x, y, n);
       }
       break;
   }

@@ -119,6 +119,53 @@ static inline V verf(V x) {
   return sel(x != x, x, c * p / q);
 }
 
+/*
+ * e^x − 1 as 2^n·q + (2^n − 1), q = e^r − 1 = r + r²·p(r) from exp's reduction: no 1 + … − 1 cancellation,
+ * so near 0 (n = 0) it is r + r²·p itself (as expm1f), and beside it the two terms do not cancel.
+ * Above 80, e^x − 1 rounds to e^x (and 2^n could overflow in one factor); ±0 returned as given.
+ */
+static inline V vexpm1(V x) {
+  V t = vmin(vmax(x, S(-30.0f)), S(80.0f)); /* expm1 rounds to −1 below −17 */
+  V n = vround(t * S(1.44269504088896341f));
+  V r = V_FMA(n, S(-0.693359375f), t);
+  r = V_FMA(n, S(2.12194440e-4f), r);
+  V p = S(1.9875691500e-4f);
+  p = V_FMA(p, r, S(1.3981999507e-3f));
+  p = V_FMA(p, r, S(8.3334519073e-3f));
+  p = V_FMA(p, r, S(4.1665795894e-2f));
+  p = V_FMA(p, r, S(1.6666665459e-1f));
+  p = V_FMA(p, r, S(5.0000001201e-1f));
+  V q = V_FMA(p, r * r, r);
+  V e = pow2i(__builtin_convertvector(n, VI));
+  V y = V_FMA(e, q, e - S(1.0f));
+  y = sel(x > S(80.0f), vexp(x), y);
+  return sel(x == S(0.0f), x, sel(x != x, x, y));
+}
+
+/* log(1 + e) for e ≥ 0 by u = 1 + e, log(u)·e/(u − 1): the division restores what rounding u lost. */
+static inline V vlog1p_pos(V e) {
+  V u = S(1.0f) + e;
+  return sel(u == S(1.0f), e, vlog(u) * (e / (u - S(1.0f))));
+}
+
+/* softplus(x) = log(1 + e^x), split by sign so that e^x never overflows: max(x, 0) + log1p(e^{−|x|}). */
+static inline V vsoftplus(V x) {
+  V y = vmax(x, S(0.0f)) + vlog1p_pos(vexp(-vabs(x)));
+  return sel(x != x, x, sel(x == S(INFINITY), x, y));
+}
+
+/* x·tanh(softplus(x)) = x·n/(n + 2), n = e^x·(e^x + 2): exact algebra, no cancellation at either end. */
+static inline V vmish(V x) {
+  V e = vexp(vmin(x, S(20.0f))), n = e * (e + S(2.0f)); /* beyond 20, n/(n + 2) rounds to 1 */
+  return sel(x != x, x, x * (n / (n + S(2.0f))));
+}
+
+/* Gelu's tanh form 0.5·x·(1 + tanh(u)) = x·sigmoid(2u), u = √(2/π)·(x + 0.044715·x³): no 1 + tanh cancellation. */
+static inline V vgelu_tanh(V x) {
+  V u = S(0.79788456080286536f) * V_FMA(S(0.044715f) * x, x * x, x);
+  return x * vsigmoid(u + u);
+}
+
 static inline V vrelu(V x) { return sel(x < S(0.0f), S(0.0f), x); }
 /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
 static inline V vhard_swish(V x) {
@@ -145,7 +192,29 @@ MAP(map_tanh, vtanh)
 MAP(map_erf, verf)
 MAP(map_relu, vrelu)
 MAP(map_hard_swish, vhard_swish)
+MAP(map_expm1, vexpm1)
+MAP(map_softplus, vsoftplus)
+MAP(map_mish, vmish)
+MAP(map_gelu_tanh, vgelu_tanh)
 #undef MAP
+
+/* gamma·(x > 0 ? x : alpha·expm1(x/d)): Elu (gamma 1, d 1), Selu (d 1), Celu (gamma 1, d alpha; a division, as
+ * x·(1/alpha) would carry 1/alpha's rounding into exp's argument, 20 ulp at x/alpha ≈ 28). */
+static void elu(const float *x, float *y, size_t n, float alpha, float gamma, float d) {
+  const V a = S(alpha), g = S(gamma), k = S(d);
+  size_t i = 0;
+  for (; i + VN <= n; i += VN) {
+    V v = ld(x + i);
+    st(y + i, g * sel(v > S(0.0f), v, a * vexpm1(v / k)));
+  }
+  if (i < n) {
+    float buf[VN] = {0};
+    memcpy(buf, x + i, (n - i) * sizeof(float));
+    V v = ld(buf);
+    st(buf, g * sel(v > S(0.0f), v, a * vexpm1(v / k)));
+    memcpy(y + i, buf, (n - i) * sizeof(float));
+  }
+}
 
 /* Plain loops: the compiler vectorizes them at this file's target. */
 static void map_sqrt(const float *x, float *y, size_t n) {
@@ -365,7 +434,8 @@ static void panel_rows(ptrdiff_t k, float alpha, const float *A, ptrdiff_t rsa, 
 const SimdOps SIMD_TABLE = {
     .name = SIMD_NAME,
     .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
-    .relu = map_relu, .hard_swish = map_hard_swish, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
+    .relu = map_relu, .hard_swish = map_hard_swish, .expm1 = map_expm1, .softplus = map_softplus,
+    .mish = map_mish, .gelu_tanh = map_gelu_tanh, .elu = elu, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
     .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
     .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
     .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm, .gemv = gemv, .panel_rows = panel_rows,

@@ -6,7 +6,7 @@
  *
  * exp, log, sigmoid, tanh and erf are polynomial approximations, not libm: measured against libm in double
  * over a dense sweep (kernel-check's math_accuracy): exp, log, sigmoid, tanh within 2 ulp-ish
- * (relative 2.5e-7), erf within 3e-7 absolute; NaN, ±inf, 0 and subnormal inputs as libm.
+ * (relative 2.5e-7), erf within 3e-7 absolute, expm1/softplus/mish/gelu_tanh within a few ulp; NaN, ±inf, 0 and subnormal inputs as libm.
  */
 #ifndef CPU_SIMD_H
 #define CPU_SIMD_H
@@ -21,6 +21,10 @@ typedef void (*RowFn)(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib
 typedef struct SimdOps {
   const char *name; /* the ISA: "avx512", "avx2", "neon", "c" */
   MapFn exp, log, sigmoid, tanh, erf, relu, hard_swish, sqrt, neg, abs;
+  /* expm1, softplus log(1 + e^x), mish x·tanh(softplus x), gelu_tanh (Gelu's tanh form), each without cancellation. */
+  MapFn expm1, softplus, mish, gelu_tanh;
+  /* y = gamma·(x > 0 ? x : alpha·expm1(x/d)): Elu, Selu and Celu. */
+  void (*elu)(const float *x, float *y, size_t n, float alpha, float gamma, float d);
   RowFn add, sub, mul, div, max, min, pow;
   void (*leaky_relu)(const float *x, float *y, size_t n, float alpha);
   /* min(max(x, lo), hi), NaN kept. */
