@@ -24,17 +24,8 @@ int32_t check_binary(const KernelCall *c, size_t *scratch, char *err, size_t err
   (void)scratch;
   int32_t s = check_f32_io(c, 2, err, err_cap);
   if (s != HODU_OK) return s;
-  int64_t rank = meta(c, 0);
-  REQUIRE_META(c->step->input_count == 2 && rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 3 * (uint64_t)rank);
-  const HoduManifestTensor *y = out_tensor(c, 0);
-  REQUIRE_META(y->rank == (uint32_t)rank);
-  for (uint32_t d = 0; d < (uint32_t)rank; d++) {
-    REQUIRE_META(meta(c, 1 + d) == dim(y, d) && meta(c, 1 + (uint32_t)rank + d) >= 0 && meta(c, 1 + 2 * (uint32_t)rank + d) >= 0);
-  }
-  if (numel(y) == 0) return HODU_OK;
-  REQUIRE_META(broadcast_reach(c, (uint32_t)rank, 1 + (uint32_t)rank) <= numel(in_tensor(c, 0)) &&
-               broadcast_reach(c, (uint32_t)rank, 1 + 2 * (uint32_t)rank) <= numel(in_tensor(c, 1)));
-  return HODU_OK;
+  REQUIRE_META(c->step->input_count == 2);
+  return check_broadcast_meta(c, err, err_cap);
 }
 
 static RowFn binary_fn(int op) {
