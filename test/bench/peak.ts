@@ -4,7 +4,7 @@
  * the same flags `hodu plugin install` uses: no -march, the kernel is chosen at run time by cpuid), runs
  * both, and parses their GFLOP/s. Needs `cc`; returns undefined (with the reason) without one.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PLUGIN = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
@@ -42,7 +42,10 @@ export function measureGemmVsPeak(work: string, n = 1024): GemmVsPeak | { skippe
   const peakOut = sh([peak]).trim().split('\n');
   const peakLine = peakOut.find((l) => l.startsWith('peak:')) ?? peakOut.join('; ');
   const sgemm = join(dir, 'sgemm-bench');
-  sh(['cc', '-std=c11', '-O2', '-o', sgemm, 'bench/sgemm-bench.c', 'src/sgemm.c', 'src/gemv.c', 'src/threads.c', '-pthread', '-lm']);
+  // The plugin's own sources and flags (as the C test drivers are built), so a new file sgemm needs is linked.
+  const native = JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')).hodu.native as { sources: string[]; cflags?: string[]; ldflags?: string[] };
+  const ffi = join(PLUGIN, '..', '..', 'ffi');
+  sh(['cc', '-O2', `-I${ffi}`, ...(native.cflags ?? []), '-o', sgemm, 'bench/sgemm-bench.c', ...native.sources, ...(native.ldflags ?? [])]);
   const sgemmLine = sh([sgemm, String(n)]).trim();
   return { peakGflops: gflops(peakLine, 'peak'), peakLine, sgemmGflops: gflops(sgemmLine, 'sgemm'), sgemmLine };
 }
