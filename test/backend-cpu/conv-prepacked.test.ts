@@ -5,23 +5,18 @@
  * (HODU_CPU_ISA: the panel height differs) and with the blocks split between threads.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileCommand } from '../../src/plugins/build-native';
 import { tempDir } from '../e2e/hodu';
 import { describeWithTools } from '../support/optional-tools';
+import { buildCpuLibrary } from './support';
 
-const PLUGIN = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
-const native = () => JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')).hodu.native as { sources: string[]; library: string; cflags?: string[]; ldflags?: string[] };
 
 describeWithTools(['cc'], 'backend-cpu conv with prepacked weights', () => {
   const t = tempDir('hodu-prepack-');
   afterAll(() => t.cleanup());
   let lib = '';
   beforeAll(() => {
-    lib = join(t.dir, native().library);
-    const r = Bun.spawnSync(compileCommand({ ...native(), library: lib }, join(PLUGIN, '..', '..', 'ffi'), 'release'), { cwd: PLUGIN, stderr: 'pipe' });
-    expect(r.exitCode === 0 ? '' : r.stderr.toString()).toBe('');
+    lib = buildCpuLibrary(t.dir);
   });
 
   const cases: [Record<string, string>, string][] = [[{}, '1'], [{ HODU_CPU_ISA: 'avx2' }, '1'], [{ HODU_CPU_ISA: 'c' }, '1'], [{ HODU_CPU_SPLIT_SMALL: '1' }, '2']];

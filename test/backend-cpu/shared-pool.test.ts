@@ -10,16 +10,13 @@ import { join } from 'node:path';
 import { loadBackend } from '../../src/backends/registry';
 import type { Node } from '../../src/ir/graph';
 import { toNumbers, type Tensor } from '../../src/ir/tensor';
-import { cCompiler, compileCommand } from '../../src/plugins/build-native';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import { prepareModel } from '../../src/runtime/prepare';
 import { createRunSession } from '../../src/runtime/run-model';
 import { buildModel, HODU, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
 import { describeWithTools } from '../support/optional-tools';
-import { RTOL, randomValues } from './support';
+import { buildCpuDriver, buildCpuLibrary, RTOL, randomValues } from './support';
 
-const PLUGIN = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
-const native = () => JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')).hodu.native as { sources: string[]; library: string; cflags?: string[]; ldflags?: string[] };
 
 /** Threads of this process named hodu-cpu: backend-cpu's workers. */
 function cpuWorkers(): number {
@@ -42,9 +39,7 @@ describeWithTools(['cc'], "backend-cpu's shared workers", () => {
   afterAll(() => t.cleanup());
   let lib = '';
   beforeAll(() => {
-    lib = join(t.dir, native().library);
-    const r = Bun.spawnSync(compileCommand({ ...native(), library: lib }, join(PLUGIN, '..', '..', 'ffi'), 'release'), { cwd: PLUGIN, stderr: 'pipe' });
-    expect(r.exitCode === 0 ? '' : r.stderr.toString()).toBe('');
+    lib = buildCpuLibrary(t.dir);
   });
 
   test.skipIf(process.platform !== 'linux')('a model of three native partitions at --threads 3 runs 2 workers in all, and equals the interp', async () => {
@@ -74,10 +69,9 @@ describeWithTools(['cc'], "backend-cpu's shared workers", () => {
   });
 
   test.skipIf(process.platform !== 'linux')('pool-check.c: pools share workers, two sessions at once on them get one thread\'s bits', () => {
-    const { sources, cflags = [], ldflags = [] } = native();
     const exe = join(t.dir, 'pool-check');
-    const build = Bun.spawnSync([...cCompiler(), '-O2', `-I${join(PLUGIN, '..', '..', 'ffi')}`, ...cflags, 'test/pool-check.c', ...sources, '-o', exe, ...ldflags], { cwd: PLUGIN, stderr: 'pipe' });
-    expect(build.exitCode === 0 ? '' : build.stderr.toString()).toBe('');
+    const build = buildCpuDriver('test/pool-check.c', exe);
+    expect(build.ok ? '' : build.stderr).toBe('');
     for (const env of [{ HODU_CPU_SPLIT_SMALL: '1' }, {}]) {
       const r = Bun.spawnSync([exe], { env: { ...process.env, ...env }, stdout: 'pipe' });
       const out = r.stdout.toString();

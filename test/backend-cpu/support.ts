@@ -10,7 +10,33 @@ import { loadNpz } from '../../src/formats/npz/index';
 import type { Attribute, Node } from '../../src/ir/graph';
 import { fromNumbers, toNumbers, type Tensor } from '../../src/ir/tensor';
 import { mulberry32 } from '../../src/util/prng';
+import { cCompiler, compileCommand } from '../../src/plugins/build-native';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpzFile } from '../e2e/hodu';
+
+/** plugins/backend-cpu, and the C headers its sources include. */
+export const CPU_PLUGIN = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
+export const FFI_DIR = join(CPU_PLUGIN, '..', '..', 'ffi');
+
+/** The plugin's native build as its package.json declares it: one list of sources and flags for every build. */
+export function cpuPluginNative(): { sources: string[]; library: string; cflags?: string[]; ldflags?: string[] } {
+  return JSON.parse(readFileSync(join(CPU_PLUGIN, 'package.json'), 'utf8')).hodu.native;
+}
+
+/** Builds the plugin's library into `dir` as `hodu plugin install` would (release flags); returns its path. */
+export function buildCpuLibrary(dir: string): string {
+  const native = cpuPluginNative();
+  const library = join(dir, native.library);
+  const r = Bun.spawnSync(compileCommand({ ...native, library }, FFI_DIR, 'release'), { cwd: CPU_PLUGIN, stderr: 'pipe' });
+  if (r.exitCode !== 0) throw new Error(`building backend-cpu failed:\n${r.stderr.toString()}`);
+  return library;
+}
+
+/** Builds a C test driver (plugins/backend-cpu/test/*.c) with the plugin's sources into `exe`. */
+export function buildCpuDriver(driver: string, exe: string, cc = cCompiler()): { ok: boolean; stderr: string } {
+  const { sources, cflags = [], ldflags = [] } = cpuPluginNative();
+  const r = Bun.spawnSync([...cc, '-O2', `-I${FFI_DIR}`, ...cflags, driver, ...sources, '-o', exe, ...ldflags], { cwd: CPU_PLUGIN, stderr: 'pipe' });
+  return { ok: r.exitCode === 0, stderr: r.stderr.toString() };
+}
 
 export const RTOL = 1e-4;
 export const ATOL = 1e-5;

@@ -10,10 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNpz } from '../../src/formats/npz/index';
 import { toNumbers, type Tensor } from '../../src/ir/tensor';
-import { cCompiler } from '../../src/plugins/build-native';
 import { generateModels } from '../models/generate';
 import { describeWithTools } from '../support/optional-tools';
-import { ATOL, RTOL, compareWithInterp, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
+import { ATOL, RTOL, buildCpuDriver, compareWithInterp, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
 
 const MODELS: Record<string, string[]> = {
   'mlp.onnx': [],
@@ -89,11 +88,9 @@ describeWithTools(['cc'], 'backend-cpu with threads equals the interp', () => {
   }
 
   test('kernel-check.c passes with a pool of 2 and 3 threads, every kernel split', () => {
-    const plugin = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
-    const native = JSON.parse(readFileSync(join(plugin, 'package.json'), 'utf8')).hodu.native as { sources: string[]; cflags?: string[]; ldflags?: string[] };
     const exe = join(cpu.dir, 'kernel-check');
-    const build = Bun.spawnSync([...cCompiler(), '-O2', `-I${join(plugin, '..', '..', 'ffi')}`, ...(native.cflags ?? []), 'test/kernel-check.c', ...native.sources, '-o', exe, ...(native.ldflags ?? [])], { cwd: plugin, stderr: 'pipe' });
-    expect(build.exitCode === 0 ? '' : build.stderr.toString()).toBe('');
+    const build = buildCpuDriver('test/kernel-check.c', exe);
+    expect(build.ok ? '' : build.stderr).toBe('');
     for (const threads of ['2', '3']) {
       const r = Bun.spawnSync([exe], { env: { ...process.env, HODU_CHECK_THREADS: threads, ...SPLIT_SMALL }, stdout: 'pipe' });
       const out = r.stdout.toString();

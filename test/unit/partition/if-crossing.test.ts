@@ -10,29 +10,10 @@ import { Executor } from '../../../src/backends/interp/executor';
 import type { Model } from '../../../src/ir/graph';
 import { fromNumbers, type Tensor } from '../../../src/ir/tensor';
 import { PartitionedSession } from '../../../src/runtime/partition/session';
-import type { BackendPlugin, RuntimeValue } from '../../../src/sdk/backend';
+import type { RuntimeValue } from '../../../src/sdk/backend';
 import { compareTensor } from '../../ops/harness';
 import { f32, ir, values } from '../passes-support/build';
-
-function fakeNative(kernels: string[]): { backend: BackendPlugin & { kernels: string[] }; ran: string[][]; created: Model[] } {
-  const ran: string[][] = [];
-  const created: Model[] = [];
-  const backend = {
-    name: 'fake',
-    version: '0',
-    capabilities: { runner: true, builder: false, devices: ['cpu'], priority: 1 },
-    kernels,
-    createSession(model: Model) {
-      created.push(model);
-      const runSync = (feeds: Map<string, RuntimeValue>) => {
-        ran.push(model.graph.nodes.map((n) => n.op));
-        return new Executor(model).run(feeds);
-      };
-      return { run: async (feeds: Map<string, RuntimeValue>) => runSync(feeds), runSync };
-    },
-  };
-  return { backend, ran, created };
-}
+import { fakeNative } from './fake-native';
 
 // As hey_jarvis ends: a score decides between a second MLP on the input (reading the model's weights) and the score itself.
 const model = ir(`
