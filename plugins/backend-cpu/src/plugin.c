@@ -50,7 +50,7 @@ typedef struct KernelEntry {
   X("celu_f32", activation, OP_CELU) X("softplus_f32", activation, OP_SOFTPLUS) X("mish_f32", activation, OP_MISH) \
   X("gelu_f32", activation, OP_GELU) X("log_softmax_f32", log_softmax, 0) X("and_bool", logical, OP_AND) \
   X("or_bool", logical, OP_OR) X("xor_bool", logical, OP_XOR) X("not_bool", logical, OP_NOT) \
-  X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("conv_transpose_f32", conv_transpose, 0)
+  X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("upsample_f32", resize, 0) X("conv_transpose_f32", conv_transpose, 0)
 
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \

@@ -25,7 +25,7 @@ import { gemm, matmul } from './matmul';
 import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
-import { resize } from './resize';
+import { resize, upsample } from './resize';
 import { gru, lstm } from './rnn';
 import { slice } from './slice';
 import { softmax } from './softmax';
@@ -46,7 +46,7 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
-  Split: split, Gelu: gelu, Resize: resize, ConvTranspose: convTranspose,
+  Split: split, Gelu: gelu, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 

@@ -32,3 +32,27 @@ export const resize: Builder = (c) => {
     ...axes,
   ];
 };
+
+/**
+ * Upsample (7, 9; deprecated by Resize-10 with the same semantics) as Resize's legacy form: inputs (X, scales),
+ * asymmetric coordinates, legacy nearest rounding, every axis; 'bilinear' (opset 7's spelling) is linear.
+ * Upsample-7's scales are an attribute, not an input: the kernel finds no scales input and refuses the node,
+ * which the interp then runs.
+ */
+export const upsample: Builder = (c) => {
+  const rank = need(c, 0).length;
+  const mode = c.attr<string>('mode');
+  return [
+    MODES.indexOf(mode === 'bilinear' ? 'linear' : mode),
+    COORDINATE_MODES.indexOf('asymmetric'),
+    NEAREST_MODES.indexOf('legacy'),
+    floatBits(-0.75),
+    0,
+    floatBits(0),
+    0,
+    0,
+    1,
+    rank,
+    ...Array.from({ length: rank }, (_, i) => i),
+  ];
+};
