@@ -49,6 +49,43 @@ static int64_t *axis_table(const Window *w, int d, int64_t *t) {
   return t;
 }
 
+/* Every window of a 1-D or 2-D pool inside the input (no pads, unit dilation): no tap ranges to look up. */
+static int windows_inside(const Window *w) {
+  if (w->kernel[0] != 1 || w->in[0] != 1 || w->out[0] != 1) return 0;
+  for (int d = 1; d < 3; d++)
+    if (w->pad[d] || w->pad_end[d] || w->dilation[d] != 1 || (w->out[d] - 1) * w->stride[d] + w->kernel[d] > w->in[d])
+      return 0;
+  return 1;
+}
+
+/*
+ * pool()'s loop for windows_inside, the same max (the first tap counts, NaN too) and the same double sums in
+ * the same tap order, so the results are identical; with kh, kw constant (2×2, inlined) the taps unroll. The
+ * general loop's tables, range checks and dilation products cost ~7 ns an output of a 2×2/2 pool:
+ * mobilenet.onnx's AveragePool was 25% of its run at 1 thread.
+ */
+static inline __attribute__((always_inline)) void pool_inside(const Window *w, const float *x, float *y, int is_max,
+                                                               int64_t kh, int64_t kw) {
+  const int64_t planes = w->batch * w->channels, in_size = window_in_size(w), W = w->in[2];
+  const double div = (double)(kh * kw);
+  for (int64_t pl = 0; pl < planes; pl++) {
+    const float *xp = x + pl * in_size;
+    for (int64_t oh = 0; oh < w->out[1]; oh++)
+      for (int64_t ow = 0; ow < w->out[2]; ow++) {
+        const float *win = xp + oh * w->stride[1] * W + ow * w->stride[2];
+        float best = win[0];
+        double sum = 0;
+        for (int64_t i = 0; i < kh; i++)
+          for (int64_t j = 0; j < kw; j++) {
+            float v = win[i * W + j];
+            best = v > best ? v : best;
+            sum += v;
+          }
+        *y++ = is_max ? best : (float)(sum / div);
+      }
+  }
+}
+
 /* Max or mean over the in-range taps of each output position (padding never wins a max). */
 static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   uint32_t s = (uint32_t)meta(c, 0);
@@ -57,6 +94,11 @@ static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   read_window(c, s, 1, &w, err, err_cap);
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
+  if (windows_inside(&w)) {
+    if (w.kernel[1] == 2 && w.kernel[2] == 2) pool_inside(&w, x, y, is_max, 2, 2);
+    else pool_inside(&w, x, y, is_max, w.kernel[1], w.kernel[2]);
+    return;
+  }
   const int64_t planes = w.batch * w.channels, in_size = window_in_size(&w);
   /* The tap ranges depend on the output index of each axis only: tabulate them once in the scratch. */
   int64_t *td = (int64_t *)c->scratch, *th = axis_table(&w, 0, td), *tw = axis_table(&w, 1, th);
