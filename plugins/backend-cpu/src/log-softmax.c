@@ -4,15 +4,11 @@
 #include "kernels.h"
 #include "simd.h"
 
-/* Metadata: [outer, n, inner], as Softmax (the host resolves the axis and the opset < 13 2-D coercion). */
+/* Metadata: [outer, n, inner], as Softmax's, and checked by it (its scratch, for a strided group, is not used here). */
 int32_t check_log_softmax(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
   (void)scratch;
-  int32_t st = check_f32_io(c, 1, err, err_cap);
-  if (st != HODU_OK) return st;
-  int64_t outer = meta(c, 0), n = meta(c, 1), inner = meta(c, 2);
-  REQUIRE_META(c->step->metadata_count == 3 && outer >= 0 && n >= 0 && inner >= 0);
-  REQUIRE_META(numel(in_tensor(c, 0)) == (uint64_t)(outer * n * inner) && numel(out_tensor(c, 0)) == numel(in_tensor(c, 0)));
-  return HODU_OK;
+  size_t softmax_scratch = 0;
+  return check_softmax(c, &softmax_scratch, err, err_cap);
 }
 
 int32_t run_log_softmax(const KernelCall *c, char *err, size_t err_cap) {

@@ -37,17 +37,25 @@ static inline V vround(V x) { return (x + S(12582912.0f)) - S(12582912.0f); }
 /* 2^n for n in [-126, 127]. */
 static inline V pow2i(VI n) { return (V)((n + SI(127)) << 23); }
 
-static inline V vexp(V x) {
-  V t = vmin(vmax(x, S(-104.0f)), S(88.8f));
-  V n = vround(t * S(1.44269504088896341f));
-  V r = V_FMA(n, S(-0.693359375f), t);
-  r = V_FMA(n, S(2.12194440e-4f), r);
+/*
+ * The shared core of vexp and vexpm1: t = n·ln2 + r with |r| ≤ ln2/2 (ln2 in two parts, so r is exact), and
+ * the polynomial p with e^r = 1 + r + r²·p(r).
+ */
+static inline V exp_reduce(V t, V *n, V *r) {
+  *n = vround(t * S(1.44269504088896341f));
+  *r = V_FMA(*n, S(-0.693359375f), t);
+  *r = V_FMA(*n, S(2.12194440e-4f), *r);
   V p = S(1.9875691500e-4f);
-  p = V_FMA(p, r, S(1.3981999507e-3f));
-  p = V_FMA(p, r, S(8.3334519073e-3f));
-  p = V_FMA(p, r, S(4.1665795894e-2f));
-  p = V_FMA(p, r, S(1.6666665459e-1f));
-  p = V_FMA(p, r, S(5.0000001201e-1f));
+  p = V_FMA(p, *r, S(1.3981999507e-3f));
+  p = V_FMA(p, *r, S(8.3334519073e-3f));
+  p = V_FMA(p, *r, S(4.1665795894e-2f));
+  p = V_FMA(p, *r, S(1.6666665459e-1f));
+  return V_FMA(p, *r, S(5.0000001201e-1f));
+}
+
+static inline V vexp(V x) {
+  V t = vmin(vmax(x, S(-104.0f)), S(88.8f)), n, r;
+  V p = exp_reduce(t, &n, &r);
   p = V_FMA(p, r * r, r + S(1.0f));
   /* 2^n in two factors, so n from −150 (subnormal results) to 128 (overflow to inf) stays exact. */
   VI ni = __builtin_convertvector(n, VI), n1 = ni >> 1;
@@ -125,16 +133,8 @@ static inline V verf(V x) {
  * Above 80, e^x − 1 rounds to e^x (and 2^n could overflow in one factor); ±0 returned as given.
  */
 static inline V vexpm1(V x) {
-  V t = vmin(vmax(x, S(-30.0f)), S(80.0f)); /* expm1 rounds to −1 below −17 */
-  V n = vround(t * S(1.44269504088896341f));
-  V r = V_FMA(n, S(-0.693359375f), t);
-  r = V_FMA(n, S(2.12194440e-4f), r);
-  V p = S(1.9875691500e-4f);
-  p = V_FMA(p, r, S(1.3981999507e-3f));
-  p = V_FMA(p, r, S(8.3334519073e-3f));
-  p = V_FMA(p, r, S(4.1665795894e-2f));
-  p = V_FMA(p, r, S(1.6666665459e-1f));
-  p = V_FMA(p, r, S(5.0000001201e-1f));
+  V t = vmin(vmax(x, S(-30.0f)), S(80.0f)), n, r; /* expm1 rounds to −1 below −17 */
+  V p = exp_reduce(t, &n, &r); /* its own statement: r is set by it (argument order is unspecified) */
   V q = V_FMA(p, r * r, r);
   V e = pow2i(__builtin_convertvector(n, VI));
   V y = V_FMA(e, q, e - S(1.0f));
