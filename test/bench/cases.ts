@@ -12,7 +12,7 @@ import { randomTensor } from '../../src/runtime/bind-inputs';
 import { mulberry32 } from '../../src/util/prng';
 import { buildModel, writeModelFile } from '../e2e/hodu';
 import { generateModels } from '../models/generate';
-import { REAL_MODELS, REAL_MODELS_DIR, realModelsAvailable, type RealModel } from '../realmodels/models';
+import { REAL_MODELS, REAL_MODELS_DIR, realModelFetched, realModelsAvailable, type RealModel } from '../realmodels/models';
 import { realModelFeeds } from '../realmodels/compare';
 
 export interface BenchCase {
@@ -55,9 +55,9 @@ function randomFeeds(model: Model): Map<string, Tensor> {
   return feeds;
 }
 
-/** A real model's inputs exactly as the real-model comparison makes them. */
+/** A real model's inputs as the real-model comparison makes them, at the bench's shapes where the model lists them. */
 function realFeeds(m: RealModel): (model: Model) => Map<string, Tensor> {
-  return (model) => realModelFeeds(m, model);
+  return (model) => realModelFeeds(m, model, m.benchShapes ?? m.shapes);
 }
 
 export async function benchCases(dir: string, opts: { real: boolean }): Promise<BenchCase[]> {
@@ -68,7 +68,7 @@ export async function benchCases(dir: string, opts: { real: boolean }): Promise<
     { name: 'Conv 3×3 64ch@56²', path: conv3x3Model(dir), flops: 2 * 64 * 64 * 9 * 56 * 56, feeds: randomFeeds },
   ];
   if (opts.real && realModelsAvailable()) {
-    for (const m of REAL_MODELS) cases.push({ name: m.file, path: join(REAL_MODELS_DIR, m.file), feeds: realFeeds(m) });
+    for (const m of REAL_MODELS.filter(realModelFetched)) cases.push({ name: m.file, path: join(REAL_MODELS_DIR, m.file), feeds: realFeeds(m) });
   }
   return cases;
 }
