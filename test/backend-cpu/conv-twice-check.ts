@@ -7,7 +7,8 @@
  */
 import { loadBackend } from '../../src/backends/registry';
 import type { Attribute, Node } from '../../src/ir/graph';
-import { toNumbers, type Tensor } from '../../src/ir/tensor';
+import type { Tensor } from '../../src/ir/tensor';
+import { compareTensor } from '../ops/harness';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import { prepareModel } from '../../src/runtime/prepare';
 import { createRunSession } from '../../src/runtime/run-model';
@@ -43,10 +44,9 @@ for (const run of [1, 2]) {
   const feeds = new Map([['x', randomValues([2, 16, 13, 11])], ['x3', randomValues([1, 48, 9, 12])]]);
   const got = await session.run(feeds), want = await interp.run(feeds);
   for (const name of ['y1', 'y2', 'y3']) {
-    const g = toNumbers(got.get(name) as Tensor), w = toNumbers(want.get(name) as Tensor);
     // sums of up to 432 products: atol scaled like shared-pool.test.ts's
-    const bad = w.findIndex((v, i) => !(Math.abs(v - g[i]!) <= 10 * ATOL + RTOL * Math.abs(v)));
-    console.log(`run ${run} ${name}: ${g.length !== w.length ? 'length' : bad === -1 ? 'equal' : `[${bad}] ${g[bad]} vs ${w[bad]}`}`);
+    const problem = compareTensor(got.get(name) as Tensor, want.get(name) as Tensor, RTOL, 10 * ATOL);
+    console.log(`run ${run} ${name}: ${problem ?? 'equal'}`);
   }
 }
 session.dispose?.();

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNpz } from '../../src/formats/npz/index';
-import { toNumbers, type Tensor } from '../../src/ir/tensor';
+import type { Tensor } from '../../src/ir/tensor';
+import { compareTensor } from '../ops/harness';
 import { buildModel, writeModelFile } from '../e2e/hodu';
 import { MODELS, generateModels } from '../models/generate';
 import { describeWithTools } from '../support/optional-tools';
@@ -46,12 +47,8 @@ describeWithTools(['cc'], 'backend-cpu runs whole models like the interp', () =>
         const [want, got] = outs as [Map<string, Tensor>, Map<string, Tensor>];
         expect([...got.keys()]).toEqual([...want.keys()]);
         for (const [name, w] of want) {
-          const g = got.get(name)!;
-          expect(g.dims).toEqual(w.dims);
-          const a = toNumbers(w);
-          const b = toNumbers(g);
-          const bad = a.findIndex((v, i) => !(Math.abs(v - b[i]!) <= ATOL + RTOL * Math.abs(v)));
-          expect(bad === -1 ? 'equal' : `${name}[${bad}]: ${b[bad]} vs ${a[bad]}`).toBe('equal');
+          const problem = compareTensor(got.get(name) as Tensor, w as Tensor, RTOL, ATOL);
+          expect(problem === null ? 'equal' : `${name}: ${problem}`).toBe('equal');
         }
       }
     });

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNpz } from '../../src/formats/npz/index';
-import { toNumbers, type Tensor } from '../../src/ir/tensor';
+import type { Tensor } from '../../src/ir/tensor';
+import { compareTensor } from '../ops/harness';
 import { generateModels } from '../models/generate';
 import { describeWithTools } from '../support/optional-tools';
 import { ATOL, RTOL, buildCpuDriver, compareWithInterp, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
@@ -46,12 +47,8 @@ describeWithTools(['cc'], 'backend-cpu with threads equals the interp', () => {
       for (const n of ['1', '2', '3']) {
         const got = await run('cpu', ['--threads', n], SPLIT_SMALL);
         for (const [name, w] of want) {
-          const g = got.get(name) as Tensor;
-          expect(g.dims).toEqual(w.dims);
-          const a = toNumbers(w);
-          const b = toNumbers(g);
-          const bad = a.findIndex((v, i) => !(Math.abs(v - b[i]!) <= ATOL + RTOL * Math.abs(v)));
-          expect(bad === -1 ? 'equal' : `${file} --threads ${n}: ${name}[${bad}] is ${b[bad]}, interp ${a[bad]}`).toBe('equal');
+          const problem = compareTensor(got.get(name) as Tensor, w as Tensor, RTOL, ATOL);
+          expect(problem === null ? 'equal' : `${file} --threads ${n}: ${name}: ${problem}`).toBe('equal');
         }
       }
     }
