@@ -6,8 +6,8 @@
  * the block's post-ops (fuse.h) run on its output while it is in cache. A 1×1 stride-1 unpadded conv needs no
  * columns: X itself is the right-hand matrix. The bias is written first (sgemm with beta 1).
  * Blocks (× images × groups) are split between threads, each with its own columns and sgemm workspace.
- * A conv with one input channel per group and a small multiplier runs directly (conv-depthwise.c); a large one
- * (melspectrogram's STFT: 1 channel × 257 filters of 512 taps) is a GEMM like any other.
+ * A conv with one input channel per group and a small multiplier runs directly (conv-depthwise.c), and so does
+ * one of at most 8 output positions per image (conv-dot.c: melspectrogram's and Silero's STFT and encoder).
  */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("O3") /* vectorize the im2col copies and the bias fill (the plugin is built at -O2) */
@@ -255,64 +255,9 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   return HODU_OK;
 }
 
-/*
- * Few output positions (P ≤ FEW_P: melspectrogram's STFT has 5 frames of 257 filters × 512 taps): packing W
- * for the sgemm cost more than the product (41% of that model's time). Instead, the columns (K × 8, zero past
- * P) are made once per image and group, and 8 filters at a time run down K reading W in place: y[m, 0:8] +=
- * W[m, k] · cols[k, 0:8], eight independent 8-wide sums, each in k order like the sgemm's.
- */
+/* Few output positions: dot products of filters with transposed columns (conv-dot.c); sgemm's panels would
+ * sit mostly empty, and packing W cost more than the product. */
 #define FEW_P 8
-#define FEW_ROWS 8
-
-typedef struct Few {
-  const float *wg, *cols, *bias;
-  float *yg;
-  const Fused *f;
-  int64_t mg, kdim, P;
-} Few;
-
-static inline __attribute__((always_inline)) void few_rows(const Few *g, int64_t m0) {
-  const int64_t rows = g->mg - m0 < FEW_ROWS ? g->mg - m0 : FEW_ROWS, K = g->kdim;
-  float acc[FEW_ROWS][FEW_P];
-  for (int i = 0; i < FEW_ROWS; i++)
-    for (int j = 0; j < FEW_P; j++) acc[i][j] = i < rows && g->bias ? g->bias[m0 + i] : 0.0f;
-  const float *w = g->wg + m0 * K;
-  for (int64_t k = 0; k < K; k++) {
-    const float *c = g->cols + k * FEW_P;
-    for (int i = 0; i < FEW_ROWS; i++) {
-      const float a = i < rows ? w[i * K + k] : 0.0f;
-      for (int j = 0; j < FEW_P; j++) acc[i][j] += a * c[j];
-    }
-  }
-  for (int64_t i = 0; i < rows; i++) {
-    float *ym = g->yg + (m0 + i) * g->P;
-    for (int64_t j = 0; j < g->P; j++) ym[j] = acc[i][j];
-    if (g->f) post_apply(g->f, ym, (size_t)g->P);
-  }
-}
-
-#if defined(__x86_64__)
-__attribute__((target("avx512f"))) static void few_avx512(void *ctx, int64_t t, int tid) { (void)tid, few_rows(ctx, t * FEW_ROWS); }
-__attribute__((target("avx2,fma"))) static void few_avx2(void *ctx, int64_t t, int tid) { (void)tid, few_rows(ctx, t * FEW_ROWS); }
-#endif
-static void few_base(void *ctx, int64_t t, int tid) { (void)tid, few_rows(ctx, t * FEW_ROWS); }
-
-static void conv_few(const float *x, const float *wt, const float *bias, float *y, const Window *w, int64_t group,
-                     const Fused *f, float *cols) {
-  const int64_t cg = w->channels / group, mg = w->out_channels / group, kdim = cg * window_taps(w), P = window_out_size(w);
-  TaskFn fn = few_base;
-#if defined(__x86_64__)
-  if (cpu_isa() == ISA_AVX512) fn = few_avx512;
-  else if (cpu_isa() == ISA_AVX2) fn = few_avx2;
-#endif
-  for (int64_t n = 0; n < w->batch; n++)
-    for (int64_t g = 0; g < group; g++) {
-      im2col_block(x + (n * w->channels + g * cg) * window_in_size(w), cg, w, FEW_P, 0, P, cols);
-      Few ctx = {wt + g * mg * kdim, cols, bias ? bias + g * mg : NULL, y + (n * w->out_channels + g * mg) * P, f, mg, kdim, P};
-      const int64_t tasks = (mg + FEW_ROWS - 1) / FEW_ROWS;
-      parallel_for_cost(cpu_pool(), tasks, (double)(FEW_ROWS * kdim * FEW_P) / FMAS_PER_NS, fn, &ctx);
-    }
-}
 
 static void conv_gemm(const KernelCall *c, const float *x, const float *wt, const float *bias, float *y, const Window *wp,
                       int64_t group) {
@@ -321,7 +266,7 @@ static void conv_gemm(const KernelCall *c, const float *x, const float *wt, cons
   const int64_t kdim = w.channels / group * window_taps(&w), P = window_out_size(&w), nr = sgemm_nr();
   if (P == 0 || w.batch == 0 || w.out_channels == 0) return;
   if (P <= FEW_P && !is_pointwise(&w)) { /* the slot's columns hold K × nr ≥ K × 8 floats */
-    conv_few(x, wt, bias, y, &w, group, f, c->scratch + sgemm_workspace_floats());
+    conv_dot(x, wt, bias, y, &w, group, f, c->scratch + sgemm_workspace_floats());
     return;
   }
   ThreadPool *pool = cpu_pool();

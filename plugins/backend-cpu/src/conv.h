@@ -11,6 +11,13 @@
  */
 void conv_depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w, const Fused *f);
 
+/*
+ * A conv of few output positions (≤ 8 per image) as dot products of each filter with each window, the
+ * windows laid out in `cols` (P × C/group·taps floats) first.
+ */
+void conv_dot(const float *x, const float *wt, const float *bias, float *y, const Window *w, int64_t group,
+              const Fused *f, float *cols);
+
 /* Along the W axis, the output columns [*lo, *hi) whose tap at offset `off` (stride sw) is inside the row. */
 static inline void row_range(const Window *w, int64_t off, int64_t *lo, int64_t *hi) {
   int64_t sw = w->stride[2];
