@@ -109,6 +109,24 @@ typedef struct HoduBackendApi {
   int32_t (*supports_kernel)(const char *kernel_name);
 } HoduBackendApi;
 
+/*
+ * Optional export (any ABI-2 plugin may add it; the host looks it up by name, so a plugin without it still
+ * loads and its runs are timed as a whole): per-step timing, what `hodu run --profile` shows per node.
+ *   enable > 0: time every step of this handle's next runs (allocates at the first call); 0: stop (frees);
+ *   < 0: leave as it is. Timing must cost nothing while off (one branch per step at most).
+ *   times != NULL: copies min(cap, step count) entries of the last run made with timing on.
+ * Returns the manifest's step count, or -1 when timing is off (after `enable`) or could not be allocated.
+ * A step computed by another (a fusion: e.g. a Relu a Conv applied to its own output) has ns 0 and
+ * fused_into the index of that step, whose ns include it. Same threading rule as run().
+ */
+#define HODU_PROFILE_SYMBOL "hodu_backend_profile"
+typedef struct HoduStepTime {
+  uint64_t ns;        /* wall time of the step in the last timed run (0: fused into another, or not run) */
+  int32_t fused_into; /* -1, or the index of the step that computed this one */
+  uint32_t reserved;  /* 0 */
+} HoduStepTime;
+typedef int32_t (*HoduProfileFn)(HoduBackendPluginHandle handle, int32_t enable, HoduStepTime *times, uint32_t cap);
+
 /* ABI 1's entry points (abi_version 1): the same but for create(), which takes no options. The host still
  * loads such plugins; HODU_EXPORT_BACKEND_PLUGIN_V1 builds one (hodu's tests do, to keep that path honest). */
 typedef struct HoduBackendApiV1 {

@@ -2,6 +2,8 @@ import type { NodeTiming } from '../sdk/backend';
 
 interface OpTiming {
   op: string;
+  /** The backend that ran these nodes, when the timings name it (a partitioned run: Conv on cpu and on interp are two rows). */
+  backend?: string;
   count: number;
   ms: number;
   /** Share of the run's node time, 0..100. */
@@ -27,21 +29,22 @@ interface ProfileSummary {
  */
 export function summarizeProfile(timings: readonly NodeTiming[], top = 10): ProfileSummary {
   const totalMs = timings.reduce((s, t) => s + t.ms, 0);
-  const ops = new Map<string, { count: number; ms: number }>();
+  const ops = new Map<string, { op: string; backend?: string; count: number; ms: number }>();
   for (const t of timings) {
-    const o = ops.get(t.op) ?? { count: 0, ms: 0 };
+    const key = `${t.backend ?? ''}\0${t.op}`;
+    const o = ops.get(key) ?? { op: t.op, ...(t.backend ? { backend: t.backend } : {}), count: 0, ms: 0 };
     o.count++;
     o.ms += t.ms;
-    ops.set(t.op, o);
+    ops.set(key, o);
   }
-  const byOp = [...ops]
-    .sort((a, b) => b[1].ms - a[1].ms)
-    .map(([op, o]) => ({ op, count: o.count, ms: roundMs(o.ms), percent: totalMs > 0 ? Math.round((o.ms / totalMs) * 1000) / 10 : 0 }));
+  const byOp = [...ops.values()]
+    .sort((a, b) => b.ms - a.ms)
+    .map((o) => ({ ...o, ms: roundMs(o.ms), percent: totalMs > 0 ? Math.round((o.ms / totalMs) * 1000) / 10 : 0 }));
   // A node in a Loop body runs once per iteration: one entry with the sum, not one per run. Unnamed nodes
   // cannot be told apart, so each run of one stays an entry of its own.
   const nodes = new Map<string, NodeTotal>();
   timings.forEach((t, i) => {
-    const key = t.node ? `${t.op}\0${t.node}` : `#${i}`;
+    const key = t.node ? `${t.op}\0${t.node}\0${t.backend ?? ''}` : `#${i}`;
     const n = nodes.get(key);
     if (n) {
       n.ms += t.ms;

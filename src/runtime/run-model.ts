@@ -13,6 +13,8 @@ interface RunResult {
   runMs: number;
   /** Per-node timings, when asked for and the backend records them. */
   profile?: NodeTiming[];
+  /** With profile, a partitioned run's wall time per partition (the nodes of a native one add up to at most that). */
+  partitionTimes?: { partition: number; backend: string; nodes: number; ms: number }[];
   /** A native backend with a kernel list runs partitioned with the interp: its partitions and fallbacks (`--explain`). */
   partitions?: PartitionReport;
 }
@@ -49,7 +51,8 @@ export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeV
     for (const o of model.graph.outputs) {
       if (!outputs.has(o.name)) throw new HoduError('E_BACKEND', `backend '${backend.name}' did not produce output '${o.name}'`);
     }
-    return { backend: backend.name, outputs, runMs, profile: opts.profile ? session.profile?.() : undefined, partitions: partitioned?.explain() };
+    const profile = opts.profile ? session.profile?.() : undefined;
+    return { backend: backend.name, outputs, runMs, profile, partitionTimes: profile && partitioned?.partitionTimes(), partitions: partitioned?.explain() };
   } finally {
     session.dispose?.();
   }

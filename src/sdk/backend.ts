@@ -32,6 +32,15 @@ export interface NodeTiming {
   op: string;
   /** Self time: a node that runs a subgraph (If, Loop, Scan) excludes its body's nodes, which have timings of their own. */
   ms: number;
+  /** The backend that ran it (a partitioned run mixes a native backend and the interp); absent: the run's backend. */
+  backend?: string;
+  /**
+   * Nodes a native backend computed inside this node's step (a fusion, e.g. the Relu a Conv applies to its own
+   * output): `ms` includes them and `op` joins their ops (`Conv+Relu`).
+   */
+  fused?: { node: string; op: string }[];
+  /** Index of the partition it ran in (partitioned runs). */
+  partition?: number;
 }
 
 export interface BackendSession {
@@ -43,7 +52,7 @@ export interface BackendSession {
    */
   prepare?(feeds: Map<string, RuntimeValue>): void | Promise<void>;
   /** Per-node timings of the last run, when the session was created with `profile` and the backend can. */
-  profile?(): NodeTiming[];
+  profile?(): NodeTiming[] | undefined;
   dispose?(): void;
 }
 

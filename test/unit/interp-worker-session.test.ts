@@ -80,7 +80,7 @@ test('per-node timings come back with --profile; sessions are independent', asyn
   const feeds = new Map<string, RuntimeValue>([['x', new Tensor('float32', [2], Float32Array.from([-1, 2]))]]);
   const { onWorker, session } = await both(m, feeds, true);
   expect([...(onWorker.get('y') as Tensor).data]).toEqual([-0, -2]);
-  expect(session.profile!().map((t) => [t.node, t.op])).toEqual([['Relu_r', 'Relu'], ['Neg_y', 'Neg']]);
+  expect(session.profile!()!.map((t) => [t.node, t.op])).toEqual([['Relu_r', 'Relu'], ['Neg_y', 'Neg']]);
   const other = createWorkerSession(model([node('Abs', ['x'], ['y'])], ['x'], ['y']), { threads: 1, profile: false });
   sessions.push(other);
   expect([...((await other.run(feeds)).get('y') as Tensor).data]).toEqual([1, 2]);

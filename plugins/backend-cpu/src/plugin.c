@@ -13,6 +13,7 @@
 #include "hodu_plugin.h"
 #include "fuse.h"
 #include "kernels.h"
+#include "profile.h"
 #include "sgemm.h"
 #include "threads.h"
 
@@ -148,6 +149,7 @@ struct HoduBackendPlugin {
   /* HoduCreateOptions.threads (0: physical cores): a reference to the workers every handle of that count in
    * the process shares (a partitioned session's handles included), set as cpu_pool() by run */
   ThreadPool *pool;
+  HoduStepTime *times; /* per step while hodu_backend_profile has timing on, else NULL (profile.h) */
 };
 
 static void plugin_destroy(HoduBackendPluginHandle h) {
@@ -158,6 +160,7 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
   free(h->ptrs);
   free(h->arena);
   free(h->scratch);
+  free(h->times);
   pool_destroy(h->pool);
   free(h);
 }
@@ -284,13 +287,28 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
     if (s->absorbed) continue;
     KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state,
                        s->fused.count ? &s->fused : NULL};
-    status = s->kernel->run(&call, err, err_cap);
+    status = h->times ? profile_run_step(&h->times[i], s->kernel->run, &call, err, err_cap) : s->kernel->run(&call, err, err_cap);
   }
   cpu_pool_set(NULL);
   return status;
 }
 
 static int32_t plugin_supports_kernel(const char *name) { return name && find_kernel(name) ? 1 : 0; }
+
+/* The optional export of ffi/hodu_plugin.h: a step a conv absorbed (fuse.c: the ones right after it) is
+ * reported as fused into that conv. */
+HODU_API int32_t hodu_backend_profile(HoduBackendPluginHandle h, int32_t enable, HoduStepTime *out, uint32_t cap);
+HODU_API int32_t hodu_backend_profile(HoduBackendPluginHandle h, int32_t enable, HoduStepTime *out, uint32_t cap) {
+  if (!h) return -1;
+  uint32_t n = h->manifest.step_count;
+  if (enable > 0 && !h->times && (h->times = profile_times_new(n)) != NULL)
+    for (uint32_t i = 0, owner = 0; i < n; i++) {
+      if (!h->steps[i].absorbed) owner = i;
+      else h->times[i].fused_into = (int32_t)owner;
+    }
+  if (enable == 0) free(h->times), h->times = NULL;
+  return profile_copy(h->times, n, out, cap);
+}
 
 int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t err_cap) {
   REQUIRE(c->step->input_count >= 1 && c->step->input_count <= max_inputs, "takes 1 to %u inputs, got %u",

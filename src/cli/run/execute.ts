@@ -5,7 +5,6 @@ import { Tensor } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
 import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
-import { summarizeProfile } from '../../runtime/profile-summary';
 import { checkRunOutputs } from '../../runtime/output-check';
 import { runModel, type BackendChoice } from '../../runtime/run-model';
 import { parseShapeOverride } from '../../runtime/shape-spec';
@@ -15,13 +14,14 @@ import { writeFileAtomic } from '../../util/atomic-write';
 import { ioError } from '../../util/fs-error';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
-import { err, formatShape, out, outJson, table } from '../ui/output';
+import { err, formatShape, out, outJson } from '../ui/output';
 import { tensorJson } from '../ui/tensor-json';
 import { previewTensor, terminalLineWidth } from '../ui/tensor-preview';
 import { runNotes } from './notes';
 import { runBenchmark } from './benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { explanation, renderExplanation } from '../ui/partition-explain';
+import { printProfile, profileReport } from './profile-report';
 
 interface RunFlags {
   model: string;
@@ -82,7 +82,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   }
   const tensors = outputTensors(result.outputs);
   if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
-  const profile = result.profile ? summarizeProfile(result.profile) : undefined;
+  const profile = profileReport(result);
   const explained = flags.explain ? explanation(result.backend, choice?.reason ?? '', result.partitions) : undefined;
 
   // Every file is encoded first (the awaits, where Ctrl+C can land, and any name clash), then all are written
@@ -124,13 +124,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   if (flags.output) err(`wrote ${tensors.size} output${tensors.size === 1 ? '' : 's'} to ${flags.output}`);
   if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
   err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
-  if (profile) {
-    err();
-    err(c.bold(`profile: ${round(profile.totalMs)} ms in nodes`) + c.dim(' (self times: an If/Loop/Scan excludes the nodes of its body, which are listed on their own)'));
-    err(table(profile.byOp.map((o) => [o.op, `${o.count}×`, `${round(o.ms)} ms`, `${o.percent.toFixed(1)}%`])));
-    err(c.bold('slowest nodes'));
-    err(table(profile.slowest.map((t) => [t.node, t.op, `${round(t.ms)} ms${t.runs > 1 ? ` in ${t.runs} runs` : ''}`])));
-  }
+  if (profile) await printProfile(profile, round);
 }
 
 /** Warnings about the backend (an untested plugin asked for by name…) always; which one and why with --verbose. */

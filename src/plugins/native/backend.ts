@@ -8,7 +8,7 @@ import { nativeThreads } from '../../util/physical-cores';
 import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import { planManifest } from '../../plan/plan-manifest';
-import type { BackendCapabilities, BackendPlugin, BackendSession, RuntimeValue, SessionOptions } from '../../sdk/backend';
+import type { BackendCapabilities, BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { NativeBackendBinding, type NativeHandle } from './binding';
 import { nativeUnsupportedOps } from './kernel-fit';
@@ -17,6 +17,7 @@ import type { NativePluginInfo } from './probe';
 import { checkNativePlanMemory } from './memory-budget';
 import { feedShapes, packInputs, PlanIo, unpackOutputs } from './tensor-io';
 import { LruCache } from '../../util/lru-cache';
+import { stepNodeTimings, type StepTime } from './step-times';
 
 export interface NativeBackendOptions {
   /** Run every session in a child process (crash isolation). */
@@ -75,6 +76,8 @@ class NativeSession implements BackendSession {
    */
   readonly runBorrowed: ((feeds: Map<string, RuntimeValue>) => Promise<Map<string, RuntimeValue>>) | undefined;
   private readonly fedNames: string[];
+  /** With --profile, an isolated run's step times (the child's handle is gone by then), for profile(). */
+  private isolatedTimes: { manifest: DispatchManifest; times: StepTime[] } | undefined;
 
   constructor(
     private readonly model: Model,
@@ -82,6 +85,7 @@ class NativeSession implements BackendSession {
     private readonly binding: NativeBackendBinding | undefined,
     private readonly opts: NativeBackendOptions,
     private readonly threads = 0,
+    private readonly profiling = false,
   ) {
     this.runSync = binding ? (feeds) => this.runInProcess(binding, feeds, false) : undefined;
     this.runBorrowed = binding ? async (feeds) => this.runInProcess(binding, feeds, true) : undefined;
@@ -117,6 +121,7 @@ class NativeSession implements BackendSession {
     const encoded = encodeManifest(manifest);
     if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest), packed: manifest.weights.byteLength }, this.info.name);
     const plan: NativePlan = { manifest, handle: this.binding?.create(encoded, { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
+    if (this.profiling && plan.handle) this.binding!.enableStepTimes(plan.handle);
     this.plans.set(key, plan);
     this.current = plan;
     return manifest;
@@ -137,12 +142,27 @@ class NativeSession implements BackendSession {
     const inputs = packInputs(m, feeds, this.info.name);
     let outputs: Uint8Array[];
     try {
-      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs, threads: this.threads });
+      this.isolatedTimes = undefined;
+      const onStepTimes = (times: StepTime[]) => (this.isolatedTimes = { manifest: m, times });
+      outputs = await runIsolated(this.info.path, m, inputs, { name: this.info.name, timeoutMs: this.opts.timeoutMs, threads: this.threads, profile: this.profiling, onStepTimes });
     } catch (e) {
       if (e instanceof PluginCrashError) await this.opts.onCrash?.({ signal: e.signal, where: e.where });
       throw e;
     }
     return unpackOutputs(m, outputs, inputs);
+  }
+
+  /**
+   * With --profile, one timing per node of the last run (a fused step on the node it starts from), when the plugin
+   * has the optional timing export (step-times.ts); undefined otherwise: the run is timed as a whole.
+   */
+  profile(): NodeTiming[] | undefined {
+    if (!this.profiling) return undefined;
+    const plan = this.current;
+    const last = this.binding ? plan?.handle && { manifest: plan.manifest, times: this.binding.stepTimes(plan.handle, plan.manifest.steps.length) } : this.isolatedTimes;
+    if (!last?.times) return undefined;
+    const ops = new Map(this.model.graph.nodes.map((n) => [n.name, n.op] as const));
+    return stepNodeTimings(last.manifest, last.times, (node) => ops.get(node), this.info.name);
   }
 
   private releasePlan(plan: NativePlan): void {
@@ -181,9 +201,10 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
     createSession(model, sessionOpts?: SessionOptions) {
       // Resolved here, so that the plugin gets (and --benchmark reports) a definite count: physical cores by default.
       const threads = nativeThreads(sessionOpts?.threads);
-      if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts, threads);
+      const profiling = sessionOpts?.profile === true;
+      if (opts.isolate) return new NativeSession(model, { ...info, path: libPath }, undefined, opts, threads, profiling);
       binding ??= new NativeBackendBinding(libPath, info.name);
-      return new NativeSession(model, binding.info, binding, opts, threads);
+      return new NativeSession(model, binding.info, binding, opts, threads, profiling);
     },
   };
 }

@@ -6,6 +6,7 @@
 import { CFunction, FFIType, JSCallback, ptr, read, type Pointer } from 'bun:ffi';
 import { HoduError } from '../../errors';
 import { DESCRIPTOR, DESCRIPTOR_SYMBOL, openPluginLibrary, readDescriptor, type NativePluginInfo } from './probe';
+import { StepTimer, type StepTime } from './step-times';
 
 const ERR_CAP = 4096;
 type NativeFn = ReturnType<typeof CFunction>;
@@ -75,6 +76,8 @@ export class NativeBackendBinding {
   private readonly err = new Uint8Array(ERR_CAP);
   private stepTarget: ((step: number) => void) | undefined;
   private stepCallback: JSCallback | undefined;
+  /** The optional per-step timing export (step-times.ts); undefined when the plugin has none. */
+  private readonly timer: StepTimer | undefined;
 
   constructor(libPath: string, name?: string) {
     this.lib = openPluginLibrary(libPath, name);
@@ -99,6 +102,7 @@ export class NativeBackendBinding {
       });
       this.destroyFn = CFunction({ ptr: fn(16, 'destroy'), args: [FFIType.ptr], returns: FFIType.void });
       this.supportsFn = CFunction({ ptr: fn(24, 'supports_kernel'), args: [FFIType.ptr], returns: FFIType.i32 });
+      this.timer = this.info.abiVersion >= 2 ? StepTimer.open(libPath) : undefined;
     } catch (e) {
       this.lib.close();
       throw e;
@@ -162,6 +166,16 @@ export class NativeBackendBinding {
     }
   }
 
+  /** Turns per-step timing on for a handle's runs; false when the plugin has no timing export (or it failed). */
+  enableStepTimes(handle: NativeHandle): boolean {
+    return this.timer !== undefined && handle.pointer !== 0 && this.timer.enable(handle.pointer);
+  }
+
+  /** Step times of a handle's last run made with timing on (enableStepTimes), or undefined. */
+  stepTimes(handle: NativeHandle, steps: number): StepTime[] | undefined {
+    return this.timer && handle.pointer ? this.timer.read(handle.pointer, steps) : undefined;
+  }
+
   destroy(handle: NativeHandle): void {
     if (handle.pointer) this.destroyFn(handle.pointer);
     handle.pointer = 0;
@@ -170,6 +184,7 @@ export class NativeBackendBinding {
   close(): void {
     this.stepCallback?.close();
     this.stepCallback = undefined;
+    this.timer?.close();
     this.lib.close();
   }
 }

@@ -6,6 +6,8 @@
  * Files (not pipes) because the last progress record must survive the child dying mid-write, and a
  * plugin printing to stdout must not corrupt the reply.
  */
+import type { StepTime } from './step-times';
+
 export const PROGRESS_LOADING = 0xffffffff;
 export const PROGRESS_CREATE = 0xfffffffe;
 export const PROGRESS_DONE = 0xfffffffd;
@@ -16,6 +18,8 @@ export interface ChildRequest {
   name: string;
   /** 'run': threads for create() (0 or absent: the plugin's default). */
   threads?: number;
+  /** 'run': time every step (when the plugin has the timing export) and send the times back. */
+  profile?: boolean;
   /** Byte lengths of the blobs after the header: [manifest, input 0, input 1, …] for 'run'. */
   blobs: number[];
 }
@@ -25,6 +29,8 @@ export interface ChildResponse {
   error?: { code: string; message: string; hint?: string };
   /** 'probe': the NativePluginInfo. */
   info?: unknown;
+  /** 'run' with `profile`: the step times (absent when the plugin has no timing export). */
+  stepTimes?: StepTime[];
   /** Byte lengths of the output blobs after the header ('run'). */
   blobs: number[];
 }

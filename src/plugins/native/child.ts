@@ -62,13 +62,16 @@ export async function runPluginChild(argv: string[]): Promise<number> {
     const outputs = allocOutputs(manifest);
     mark(PROGRESS_CREATE);
     const handle = binding.create(manifestBytes!, { threads: header.threads });
+    let stepTimes: ChildResponse['stepTimes'];
     try {
+      const timed = header.profile === true && binding.enableStepTimes(handle);
       binding.run(handle, inputs, outputs, mark);
+      if (timed) stepTimes = binding.stepTimes(handle, manifest.steps.length);
     } finally {
       binding.destroy(handle);
     }
     mark(PROGRESS_DONE);
-    respond({ ok: true }, outputs);
+    respond({ ok: true, ...(stepTimes ? { stepTimes } : {}) }, outputs);
     return 0;
   } catch (e) {
     const err = e as { code?: string; message?: string; hint?: string };

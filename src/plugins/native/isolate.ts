@@ -10,6 +10,7 @@ import { HoduError } from '../../errors';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
 import type { NativePluginInfo } from './probe';
+import type { StepTime } from './step-times';
 import { isCompiledBinary } from '../../util/compiled-binary';
 
 /**
@@ -28,6 +29,9 @@ export interface IsolateOptions {
   timeoutMs?: number;
   /** Threads for the plugin's create() (0 or absent: its default). */
   threads?: number;
+  /** Time every step (the plugin's optional export); the times go to `onStepTimes` after the run. */
+  profile?: boolean;
+  onStepTimes?: (times: StepTime[]) => void;
   /** Override the child argv prefix (tests of the compiled binary). */
   command?: string[];
 }
@@ -104,8 +108,9 @@ async function runChild(request: ChildRequest, blobs: Uint8Array[], opts: Isolat
  * HoduError('E_PLUGIN_CRASH', "plugin 'NAME' crashed with SIGSEGV while running kernel 'KERNEL' …").
  */
 export async function runIsolated(libPath: string, manifest: DispatchManifest, inputs: Uint8Array[], opts: IsolateOptions): Promise<Uint8Array[]> {
-  const request: ChildRequest = { mode: 'run', libPath, name: opts.name, threads: opts.threads, blobs: [] };
+  const request: ChildRequest = { mode: 'run', libPath, name: opts.name, threads: opts.threads, ...(opts.profile ? { profile: true } : {}), blobs: [] };
   const { response } = await runChild(request, [encodeManifest(manifest), ...inputs], opts, manifest);
+  if (response.header.stepTimes) opts.onStepTimes?.(response.header.stepTimes);
   return response.blobs;
 }
 

@@ -28,7 +28,7 @@ export const MAX_PLANS = 4;
 
 interface Step {
   partition: Partition;
-  /** Wall time of its last run (--profile shows a native partition, which times no node of its own, as one entry). */
+  /** Wall time of its last run (--profile shows a native partition whose plugin times no step as one entry). */
   ms?: number;
   /** What its session runs: the partition's sub-model (or the model itself when it is the only partition). */
   model: Model;
@@ -269,14 +269,25 @@ export class PartitionedSession implements BackendSession {
     };
   }
 
+  /** Per-node timings of the last run, each with its backend and partition; a partition whose backend times no node is one entry. */
   profile(): NodeTiming[] {
-    const own = (this.last?.steps ?? []).flatMap((s, i) => {
+    const steps = this.last?.steps ?? [];
+    const own = steps.flatMap((s, i): NodeTiming[] => {
       const timings = s.session.profile?.();
-      if (timings) return timings;
+      if (timings) return timings.map((t) => ({ ...t, backend: t.backend ?? s.backend, partition: i }));
       const ops = summarize(s.partition, s.backend).ops.join(', ');
-      return s.ms === undefined ? [] : [{ node: `partition #${i} (${ops})`, op: `${s.backend} partition`, ms: s.ms }];
+      return s.ms === undefined ? [] : [{ node: `partition #${i} (${ops})`, op: `${s.backend} partition`, ms: s.ms, backend: s.backend, partition: i }];
     });
-    return [...own, ...(this.last?.tail?.session.profile() ?? [])];
+    const tail = (this.last?.tail?.session.profile() ?? []).map((t) => ({ ...t, partition: steps.length + (t.partition ?? 0) }));
+    return [...own, ...tail];
+  }
+
+  /** Wall time of each partition in the last run (--profile --json), numbered as profile() and --explain number them. */
+  partitionTimes(): { partition: number; backend: string; nodes: number; ms: number }[] {
+    const steps = this.last?.steps ?? [];
+    const own = steps.flatMap((s, i) => (s.ms === undefined ? [] : [{ partition: i, backend: s.backend, nodes: s.partition.nodes.length, ms: s.ms }]));
+    const tail = (this.last?.tail?.session.partitionTimes() ?? []).map((p) => ({ ...p, partition: steps.length + p.partition }));
+    return [...own, ...tail];
   }
 
   private disposePlan(plan: Plan): void {
