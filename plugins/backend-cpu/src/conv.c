@@ -78,7 +78,9 @@ int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   for (uint32_t i = 0; i < s; i++) REQUIRE_META(dim(wt, 2 + i) == w.kernel[3 - s + i]);
   REQUIRE_META(!b || numel(b) == (uint64_t)w.out_channels);
   /* One slot per thread of the pool the handle runs with (plugin.c sets it around the checks). */
-  *scratch = is_depthwise(&w, group) ? 0 : slot_floats(&w, group) * (size_t)pool_threads(cpu_pool());
+  if (is_depthwise(&w, group)) *scratch = 0;
+  else if (conv_direct_fits(&w, group, s)) *scratch = conv_direct_scratch_floats(&w, group, pool_threads(cpu_pool()));
+  else *scratch = slot_floats(&w, group) * (size_t)pool_threads(cpu_pool());
   return HODU_OK;
 }
 
@@ -250,6 +252,7 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   const Fused *f = c->fused;
   float *y = f && f->direct ? (float *)c->ptrs[f->out_id] : out_f32(c, 0);
   if (is_depthwise(&w, group)) conv_depthwise(x, wt, bias, y, &w, f);
+  else if (conv_direct_fits(&w, group, s)) conv_direct(x, c->state, wt, bias, y, &w, group, f, c->scratch);
   else conv_gemm(c, x, wt, bias, y, &w, group);
   if (f && !f->direct && c->ptrs[f->out_id] != y) memmove(c->ptrs[f->out_id], y, (size_t)out_tensor(c, 0)->byte_size);
   return HODU_OK;
@@ -303,6 +306,10 @@ size_t prepare_conv(const KernelCall *c, float *state) {
   const HoduManifestTensor *wt = in_tensor(c, 1);
   if (!wt || wt->role != HODU_ROLE_WEIGHT || read_window(c, s, 2, &w, err, sizeof err) != HODU_OK) return 0;
   const int64_t mg = w.out_channels / group, kdim = w.channels / group * window_taps(&w), P = window_out_size(&w);
+  if (conv_direct_fits(&w, group, s) && !is_depthwise(&w, group)) {
+    if (state) conv_direct_pack(in_f32(c, 1), &w, group, state);
+    return conv_direct_packed_floats(&w, group);
+  }
   if (is_depthwise(&w, group) || mg <= 2 || kdim == 0 || P == 0 || (P <= FEW_P && !is_pointwise(&w))) return 0;
   const size_t per_group = sgemm_packed_a_floats(mg, kdim);
   if (state)

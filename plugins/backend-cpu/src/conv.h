@@ -18,6 +18,19 @@ void conv_depthwise(const float *x, const float *wt, const float *bias, float *y
 void conv_dot(const float *x, const float *wt, const float *bias, float *y, const Window *w, int64_t group,
               const Fused *f, float *cols);
 
+/*
+ * A 2-D conv with unit strides computed directly from a padded copy of X (conv-direct.c), on AVX-512 and
+ * AVX2. fits: whether this path takes the conv (`spatial` = 2 for 2-D); packed: the weights in its layout
+ * (packed_floats, written by pack at create when constant, else per run in the scratch); scratch_floats: the
+ * scratch a run needs with `threads` threads.
+ */
+int conv_direct_fits(const Window *w, int64_t group, uint32_t spatial);
+size_t conv_direct_packed_floats(const Window *w, int64_t group);
+void conv_direct_pack(const float *wt, const Window *w, int64_t group, float *dst);
+size_t conv_direct_scratch_floats(const Window *w, int64_t group, int threads);
+void conv_direct(const float *x, const float *packed, const float *wt, const float *bias, float *y, const Window *w,
+                 int64_t group, const Fused *f, float *scratch);
+
 /* Along the W axis, the output columns [*lo, *hi) whose tap at offset `off` (stride sw) is inside the row. */
 static inline void row_range(const Window *w, int64_t off, int64_t *lo, int64_t *hi) {
   int64_t sw = w->stride[2];

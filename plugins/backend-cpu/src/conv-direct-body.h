@@ -1,0 +1,34 @@
+/*
+ * The register tile of conv-direct.c, written once and included per ISA: the including file sets the target
+ * (a pragma), DV (the vector type), DVN (its lanes), DMB × DNV (the tile: output channels × vectors of
+ * columns), DLOAD, DSTORE, DSET1, DFMA and DFN(name) (the name with the ISA's suffix).
+ *
+ * out[i][col .. col + DNV·DVN) = bias[i] + Σ_c Σ_tap wb[c][tap][i] · xp[c][col + offs[tap] ..] for DMB output
+ * channels i and `tiles` tiles of DNV·DVN columns: each input vector is loaded once per tap and used by DMB
+ * filters, each weight broadcast once and used by DNV vectors; the sums stay in registers over all channels
+ * and taps (no column matrix, nothing written but the result).
+ */
+static void DFN(direct_tiles)(const float *xp, int64_t chan_stride, const float *wb, const int64_t *offs, int64_t taps,
+                              int64_t channels, const float *bias, int64_t tiles, float *out, int64_t out_stride) {
+  for (int64_t t = 0; t < tiles; t++) {
+    const int64_t col = t * DNV * DVN;
+    DV acc[DMB][DNV];
+    for (int i = 0; i < DMB; i++)
+      for (int j = 0; j < DNV; j++) acc[i][j] = DSET1(bias[i]);
+    const float *w = wb;
+    for (int64_t c = 0; c < channels; c++) {
+      const float *xc = xp + c * chan_stride + col;
+      for (int64_t k = 0; k < taps; k++, w += DMB) {
+        const float *xk = xc + offs[k];
+        DV xv[DNV];
+        for (int j = 0; j < DNV; j++) xv[j] = DLOAD(xk + j * DVN);
+        for (int i = 0; i < DMB; i++) {
+          const DV wv = DSET1(w[i]);
+          for (int j = 0; j < DNV; j++) acc[i][j] = DFMA(wv, xv[j], acc[i][j]);
+        }
+      }
+    }
+    for (int i = 0; i < DMB; i++)
+      for (int j = 0; j < DNV; j++) DSTORE(out + i * out_stride + col + j * DVN, acc[i][j]);
+  }
+}

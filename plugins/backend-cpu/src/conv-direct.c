@@ -1,0 +1,263 @@
+/*
+ * 2-D Conv with unit strides computed directly (AVX-512 and AVX2), without im2col. A band of output rows reads
+ * a zero-padded copy of its input rows (Hb × Wp per channel), where the tap (kh, kw) of output (oh, ow) is at
+ * (oh + kh·dh)·Wp + ow + kw·dw. Seen as one strip of rows·Wp columns (the last Wp − OW of each row are
+ * computed and dropped), every tap is the same strip shifted by a constant offset, so a register tile
+ * (conv-direct-body.h) of DMB filters × DNV vectors of columns runs down all channels and taps with plain
+ * vector loads. The GEMM path (conv.c) wrote 9 columns per input element first and then read them back:
+ * for PP-OCRv4 det's 96→24 3×3 convs at 160² that copy cost as much as the product (24 filters share it).
+ *
+ * Work is split by (image, group, band of output rows, chunk of filter blocks); each task copies its band's
+ * padded input rows into its thread's buffer (in L2), writes its tiles to its result buffer, then copies the
+ * valid columns to Y and applies the fused post-ops while they are in cache. The weights are packed once
+ * (prepare_conv) as [group][filter block][channel][tap][DMB].
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3")
+#endif
+#include <string.h>
+#include "conv.h"
+#include "isa.h"
+#include "threads.h"
+
+typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, const int64_t *offs, int64_t taps,
+                        int64_t channels, const float *bias, int64_t tiles, float *out, int64_t out_stride);
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#endif
+#define DV __m512
+#define DVN 16
+#define DMB 8
+#define DNV 3
+#define DLOAD _mm512_loadu_ps
+#define DSTORE _mm512_storeu_ps
+#define DSET1 _mm512_set1_ps
+#define DFMA _mm512_fmadd_ps
+#define DFN(name) name##_avx512
+#include "conv-direct-body.h"
+#undef DV
+#undef DVN
+#undef DMB
+#undef DNV
+#undef DLOAD
+#undef DSTORE
+#undef DSET1
+#undef DFMA
+#undef DFN
+#if defined(__clang__)
+#pragma clang attribute pop
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#else
+#pragma GCC pop_options
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#endif
+#define DV __m256
+#define DVN 8
+#define DMB 4
+#define DNV 3
+#define DLOAD _mm256_loadu_ps
+#define DSTORE _mm256_storeu_ps
+#define DSET1 _mm256_set1_ps
+#define DFMA _mm256_fmadd_ps
+#define DFN(name) name##_avx2
+#include "conv-direct-body.h"
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
+#endif
+
+/* The tile of the ISA this process runs: filters (mb) × columns (cols) per call of fn; fn NULL: no direct path. */
+typedef struct Tile {
+  int64_t mb, cols;
+  TilesFn fn;
+} Tile;
+
+static Tile direct_tile(void) {
+#if defined(__x86_64__)
+  if (cpu_isa() == ISA_AVX512) return (Tile){8, 48, direct_tiles_avx512};
+  if (cpu_isa() == ISA_AVX2) return (Tile){4, 24, direct_tiles_avx2};
+#endif
+  return (Tile){1, 1, NULL};
+}
+
+/* Floats of one thread's result buffer (at least one filter block × one row of tiles) and input band. */
+#define DIRECT_OUT_FLOATS 16384
+#define DIRECT_BAND_FLOATS 65536
+
+static int64_t round_up(int64_t a, int64_t b) { return (a + b - 1) / b * b; }
+static int64_t padded_width(const Window *w) { return w->in[2] + w->pad[2] + w->pad_end[2]; }
+/* Padded input rows a band of output rows reads past its own: the window's height less one. */
+static int64_t halo(const Window *w) { return (w->kernel[1] - 1) * w->dilation[1]; }
+static int64_t out_floats(const Window *w, Tile t) {
+  int64_t row = t.mb * round_up(padded_width(w), t.cols);
+  return round_up(row > DIRECT_OUT_FLOATS ? row : DIRECT_OUT_FLOATS, 16);
+}
+/* Output rows per band at most: what the band buffer holds (at least one). */
+static int64_t band_rows(const Window *w, int64_t channels) {
+  int64_t rows = DIRECT_BAND_FLOATS / (channels * padded_width(w)) - halo(w);
+  return rows < 1 ? 1 : rows > w->out[1] ? w->out[1] : rows;
+}
+/* A band's padded input, and the slack past its last channel that the last tile's shifted loads read. */
+static int64_t band_floats(const Window *w, int64_t channels, Tile t) {
+  return round_up(channels * (band_rows(w, channels) + halo(w)) * padded_width(w) + t.cols + padded_width(w), 16);
+}
+
+int conv_direct_fits(const Window *w, int64_t group, uint32_t spatial) {
+  if (!direct_tile().fn || spatial != 2 || w->stride[1] != 1 || w->stride[2] != 1) return 0;
+  const int64_t taps = window_taps(w); /* ≤ 64: Direct's table of tap offsets */
+  if (taps < 2 || taps > 64 || window_out_size(w) <= 8) return 0; /* 1×1: a GEMM; few outputs: conv.c */
+  return w->channels / group > 1; /* one channel per group: conv-depthwise.c */
+}
+
+size_t conv_direct_packed_floats(const Window *w, int64_t group) {
+  const Tile t = direct_tile();
+  return (size_t)(group * round_up(w->out_channels / group, t.mb) * (w->channels / group) * window_taps(w));
+}
+
+void conv_direct_pack(const float *wt, const Window *w, int64_t group, float *dst) {
+  const Tile t = direct_tile();
+  const int64_t mg = w->out_channels / group, cg = w->channels / group, taps = window_taps(w);
+  for (int64_t g = 0; g < group; g++)
+    for (int64_t m0 = 0; m0 < mg; m0 += t.mb)
+      for (int64_t c = 0; c < cg; c++)
+        for (int64_t k = 0; k < taps; k++)
+          for (int64_t i = 0; i < t.mb; i++)
+            *dst++ = m0 + i < mg ? wt[((g * mg + m0 + i) * cg + c) * taps + k] : 0.0f;
+}
+
+size_t conv_direct_scratch_floats(const Window *w, int64_t group, int threads) {
+  const Tile t = direct_tile();
+  return conv_direct_packed_floats(w, group) +
+         (size_t)(band_floats(w, w->channels / group, t) + out_floats(w, t)) * (size_t)threads;
+}
+
+typedef struct Direct {
+  const float *x, *wp, *bias;
+  float *y, *scratch;
+  const Window *w;
+  const Fused *f;
+  Tile t;
+  int64_t group, rows, bands, mchunk, mchunks, slot, band_slot;
+  int64_t offs[64];
+} Direct;
+
+/*
+ * The padded input rows [r0, r0 + n) of a group's channels, channel after channel, then zeros. Copied per
+ * task from X (each channel's rows are one sequential stream) rather than padding the whole image first: the
+ * tiles read 3 rows of every channel at once, hundreds of short streams that the prefetchers did not follow
+ * once the image left the caches (96 channels at 160²: 34 GFLOP/s against 95 at 80²).
+ */
+#define BAND_PREFETCH 4
+static void copy_band(const Direct *d, const float *xg, int64_t r0, int64_t n, float *dst) {
+  const Window *w = d->w;
+  const int64_t cg = w->channels / d->group, Wp = padded_width(w), W = w->in[2];
+  int64_t h0 = r0 - w->pad[1] > 0 ? r0 - w->pad[1] : 0, h1 = r0 + n - w->pad[1];
+  if (h1 > w->in[1]) h1 = w->in[1];
+  for (int64_t c = 0; c < cg; c++) {
+    if (c + BAND_PREFETCH < cg && h1 > h0) { /* a few channels ahead: the rows are one run of memory each */
+      const char *p = (const char *)(xg + ((c + BAND_PREFETCH) * w->in[1] + h0) * W);
+      for (int64_t b = 0; b < (h1 - h0) * W * (int64_t)sizeof(float); b += 64) __builtin_prefetch(p + b);
+    }
+    for (int64_t r = r0; r < r0 + n; r++, dst += Wp) {
+      const int64_t h = r - w->pad[1];
+      if (h < 0 || h >= w->in[1]) {
+        memset(dst, 0, (size_t)Wp * sizeof(float));
+        continue;
+      }
+      for (int64_t j = 0; j < w->pad[2]; j++) dst[j] = 0.0f;
+      memcpy(dst + w->pad[2], xg + (c * w->in[1] + h) * W, (size_t)W * sizeof(float));
+      for (int64_t j = w->pad[2] + W; j < Wp; j++) dst[j] = 0.0f;
+    }
+  }
+  memset(dst, 0, (size_t)(d->t.cols + Wp) * sizeof(float));
+}
+
+/*
+ * One band of output rows × one chunk of filter blocks of one image and group: its padded input rows into the
+ * thread's band buffer, tiles into its result buffer, then the valid columns to Y with the post-ops.
+ */
+static void band_task(void *ctx, int64_t task, int tid) {
+  const Direct *d = ctx;
+  const Window *w = d->w;
+  const Tile t = d->t;
+  const int64_t band = task % d->bands, chunk = task / d->bands % d->mchunks, ng = task / d->bands / d->mchunks;
+  const int64_t g = ng % d->group, n = ng / d->group;
+  const int64_t mg = w->out_channels / d->group, cg = w->channels / d->group, taps = window_taps(w);
+  const int64_t Wp = padded_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW;
+  const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
+  const int64_t cols = round_up((oh1 - oh0) * Wp, t.cols), tiles = cols / t.cols;
+  const int64_t m0 = chunk * d->mchunk, m1 = m0 + d->mchunk < mg ? m0 + d->mchunk : mg;
+  float *xb = d->scratch + (size_t)tid * (size_t)d->slot, *out = xb + d->band_slot;
+  copy_band(d, d->x + (n * w->channels + g * cg) * window_in_size(w), oh0, in_rows, xb);
+  for (int64_t mb = m0; mb < m1; mb += t.mb) {
+    float bias[16] = {0};
+    for (int64_t i = 0; i < t.mb && mb + i < mg; i++) bias[i] = d->bias ? d->bias[g * mg + mb + i] : 0.0f;
+    const float *wb = d->wp + ((g * round_up(mg, t.mb) + mb) * cg) * taps;
+    t.fn(xb, in_rows * Wp, wb, d->offs, taps, cg, bias, tiles, out + (mb - m0) * cols, cols);
+  }
+  for (int64_t m = m0; m < m1; m++) {
+    const float *o = out + (m - m0) * cols;
+    float *ym = d->y + (n * w->out_channels + g * mg + m) * P + oh0 * OW;
+    for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, o + r * Wp, (size_t)OW * sizeof(float));
+    if (d->f) post_apply(d->f, ym, (size_t)((oh1 - oh0) * OW));
+  }
+}
+
+/* Multiply-adds per ns of one core here, roughly: what parallel_worth is told a task takes. */
+#define DIRECT_FMAS_PER_NS 40.0
+
+void conv_direct(const float *x, const float *packed, const float *wt, const float *bias, float *y, const Window *w,
+                 int64_t group, const Fused *f, float *scratch) {
+  const Tile t = direct_tile();
+  const int64_t mg = w->out_channels / group, cg = w->channels / group, taps = window_taps(w);
+  const int64_t Wp = padded_width(w), OH = w->out[1], mpad = round_up(mg, t.mb);
+  ThreadPool *pool = cpu_pool();
+  const int threads = pool_threads(pool);
+  Direct d = {x, packed, bias, y, scratch, w, f, t, group, 0, 0, 0, 0, 0, band_floats(w, cg, t), {0}};
+  d.slot = d.band_slot + out_floats(w, t);
+  if (!packed) { /* weights computed at run time: packed per run after the threads' buffers */
+    float *wp = scratch + (size_t)d.slot * (size_t)threads;
+    conv_direct_pack(wt, w, group, wp);
+    d.wp = wp;
+  }
+  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
+    for (int64_t kw = 0; kw < w->kernel[2]; kw++) d.offs[k++] = kh * w->dilation[1] * Wp + kw * w->dilation[2];
+  /* Filter blocks per task: as many as the result buffer holds with one row of tiles; rows per band: as many as
+   * both buffers hold. */
+  const int64_t out_slot = out_floats(w, t), row_cols = round_up(Wp, t.cols);
+  int64_t blocks = out_slot / (t.mb * row_cols);
+  if (blocks > mpad / t.mb) blocks = mpad / t.mb;
+  d.mchunk = blocks * t.mb;
+  d.rows = (out_slot / d.mchunk - t.cols + 1) / Wp;
+  if (d.rows > band_rows(w, cg)) d.rows = band_rows(w, cg);
+  if (d.rows < 1) d.rows = 1;
+  const int64_t images = group * w->batch;
+  const double fmas = (double)mg * (double)cg * (double)taps * (double)OH * (double)Wp * (double)images;
+  if (threads > 1 && parallel_worth(pool, fmas / DIRECT_FMAS_PER_NS)) {
+    /* At least 4 tasks per thread (uneven bands balance): narrower bands first, then fewer filters per task. */
+    const int64_t want = 4 * threads, per_band = (mpad / d.mchunk) * images;
+    if (per_band * ((OH + d.rows - 1) / d.rows) < want) {
+      int64_t bands = (want + per_band - 1) / per_band;
+      d.rows = (OH + bands - 1) / bands;
+      if (d.rows < 1) d.rows = 1;
+      int64_t have = per_band * ((OH + d.rows - 1) / d.rows);
+      while (have < want && d.mchunk > t.mb) {
+        d.mchunk = round_up(d.mchunk / 2, t.mb);
+        have = ((mpad + d.mchunk - 1) / d.mchunk) * images * ((OH + d.rows - 1) / d.rows);
+      }
+    }
+  } else pool = NULL;
+  d.bands = (OH + d.rows - 1) / d.rows;
+  d.mchunks = (mg + d.mchunk - 1) / d.mchunk;
+  parallel_for(pool, d.bands * d.mchunks * images, band_task, &d);
+}
