@@ -1,7 +1,7 @@
 // backend-cpu's Conv of at most 8 output positions per image (plugins/backend-cpu/src/conv-dot.c: filters as dot
 // products with the transposed windows) against the interp, under every vector width it has (16, 8, 4 lanes):
-// K = C·taps with and without a vector tail, filter counts that leave 1-3 rows after the blocks of 4, 1-8
-// positions (blocks of 4 and the 1-3 left), padding, dilation, groups, batch, 1-D to 3-D.
+// K = C·taps with and without a vector tail, filter counts that leave 1-3 rows after the blocks of 4 (or 2), 1-8
+// positions (one block of up to 5, or 4 and the 2-4 left), padding, dilation, groups, batch, 1-D to 3-D.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { describeWithTools } from '../support/optional-tools';
 import { compareWithInterp, installCpu, int, ints, randomValues, type CpuHome, type KernelCase } from './support';
@@ -28,7 +28,8 @@ describeWithTools(['cc'], 'backend-cpu conv of few output positions equals the i
     conv([1, 37, 4], [7, 37, 3], { pads: ints(1, 1), strides: ints(2) }, false),
     conv([1, 21, 2], [6, 21, 3], { pads: ints(1, 1), strides: ints(2) }),
     // 6, 7 and 8 positions (a block of 4 and 2-4 more), batch 2, groups, dilation reaching into the padding.
-    conv([2, 6, 8], [10, 3, 3], { group: int(2), pads: ints(1, 2) }),
+    conv([2, 6, 8], [10, 3, 3], { group: int(2), pads: ints(1, 0) }),
+    conv([1, 3, 10], [6, 3, 3], { pads: ints(0, 0) }),
     conv([1, 5, 13], [5, 5, 5], { dilations: ints(2), pads: ints(3, 3), strides: ints(2) }),
     conv([2, 3, 17], [4, 3, 2], { dilations: ints(3), strides: ints(2) }, false),
     // 2-D and 3-D of few positions.
