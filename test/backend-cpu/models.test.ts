@@ -97,6 +97,6 @@ describeWithTools(['cc'], 'backend-cpu runs whole models like the interp', () =>
     // Its kernel name (max_pool_f32_i64) is not in the plugin's list, so the split leaves it to the interp before create().
     const mp = runPartitioned(maxPoolIndices);
     expect(mp.partitions.map((p) => p.backend)).toEqual(['interp']);
-    expect(mp.fallbacks).toEqual([{ node: 'pool_idx', op: 'MaxPool', reason: "cpu has no kernel 'max_pool_f32_i64' (it has max_pool_f32)" } as never]);
+    expect(mp.fallbacks).toEqual([{ node: 'pool_idx', op: 'MaxPool', reason: "cpu has no kernel 'max_pool_f32_i64' (it has max_pool_f32, max_pool_f16)" } as never]);
   });
 });

@@ -16,6 +16,7 @@
 #include "profile.h"
 #include "sgemm.h"
 #include "threads.h"
+#include "widen-f16.h"
 
 #define PLUGIN_NAME "cpu"
 #define PLUGIN_VERSION "0.1.0"
@@ -25,6 +26,7 @@ typedef struct KernelEntry {
   CheckFn check;
   KernelFn run;
   int variant;
+  uint8_t widened; /* a float16 name run by the float32 kernel on float32 copies (widen-f16.h) */
 } KernelEntry;
 
 /* Split, Expand, Tile (any fixed-size dtype), Concat/Transpose/copies of int64/int32/bool/float16, Cast f16↔f32. */
@@ -106,12 +108,37 @@ typedef struct KernelEntry {
   X("pad_f32_i64", pad, 0) X("pad_f32_i64_i32", pad, 0) \
   SHAPE_KERNELS(X) ACTIVATION_KERNELS(X)
 
-#define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT},
+/*
+ * float16 nodes of the ops without a float16 kernel above: each name runs the float32 kernel given (its check,
+ * run and variant) on float32 copies of the float16 tensors, rounding every output to float16 as the interp
+ * does (widen-f16.h). The names are those hodu plans for float16 tensors: only the float16 codes change.
+ */
+#define WIDE_KERNELS(X) \
+  X("conv_f16", conv, 0) X("conv_transpose_f16", conv_transpose, 0) X("mat_mul_f16", mat_mul, 0) X("gemm_f16", gemm, 0) \
+  X("layer_normalization_f16", layer_normalization, 0) X("softmax_f16", softmax, 0) X("log_softmax_f16", log_softmax, 0) \
+  X("batch_normalization_f16", batch_normalization, 0) X("max_pool_f16", max_pool, 0) X("average_pool_f16", average_pool, 0) \
+  X("global_average_pool_f16", global_average_pool, 0) X("sigmoid_f16", unary, OP_SIGMOID) X("tanh_f16", unary, OP_TANH) \
+  X("hard_swish_f16", unary, OP_HARD_SWISH) X("erf_f16", unary, OP_ERF) X("clip_f16", clip, 0) \
+  X("exp_f16", unary_math, OP_EXP) X("log_f16", unary_math, OP_LOG) X("leaky_relu_f16", unary_math, OP_LEAKY_RELU) \
+  X("pow_f16", binary_math, OP_POW) X("max_f16", binary_math, OP_MAX) X("min_f16", binary_math, OP_MIN) \
+  X("hard_sigmoid_f16", activation, OP_HARD_SIGMOID) X("elu_f16", activation, OP_ELU) X("gelu_f16", activation, OP_GELU) \
+  X("softplus_f16", activation, OP_SOFTPLUS) X("mish_f16", activation, OP_MISH) \
+  X("reduce_sum_f16_i64", reduce, OP_REDUCE_SUM) X("reduce_mean_f16_i64", reduce, OP_REDUCE_MEAN) \
+  X("reduce_max_f16_i64", reduce, OP_REDUCE_MAX) X("reduce_min_f16_i64", reduce, OP_REDUCE_MIN) \
+  X("reduce_sum_f16", reduce, OP_REDUCE_SUM) X("reduce_mean_f16", reduce, OP_REDUCE_MEAN) \
+  X("reduce_max_f16", reduce, OP_REDUCE_MAX) X("reduce_min_f16", reduce, OP_REDUCE_MIN) \
+  X("resize_f16_f32", resize, 0) X("resize_f16_i64", resize, 0) X("resize_f16_f32_i64", resize, 0) \
+  X("slice_f16_i64", slice, 0) X("slice_f16_i32", slice, 0) X("pad_f16_i64", pad, 0) X("gather_f16_i64", gather, 0) \
+  X("where_bool_f16", where, COMPARE_VARIANT(0, HODU_DTYPE_FLOAT32))
+
+#define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT, 0},
+#define WIDE_ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT, 1},
 #define NAME_OF(NAME, FN, VARIANT) NAME,
-static const KernelEntry KERNELS[] = {CPU_KERNELS(ENTRY)};
+static const KernelEntry KERNELS[] = {CPU_KERNELS(ENTRY) WIDE_KERNELS(WIDE_ENTRY)};
 /* The descriptor's NULL-terminated list: exactly the kernels above. */
-static const char *const KERNEL_NAMES[] = {CPU_KERNELS(NAME_OF) NULL};
+static const char *const KERNEL_NAMES[] = {CPU_KERNELS(NAME_OF) WIDE_KERNELS(NAME_OF) NULL};
 #undef ENTRY
+#undef WIDE_ENTRY
 #undef NAME_OF
 #define KERNEL_COUNT (sizeof KERNELS / sizeof KERNELS[0])
 
@@ -150,6 +177,7 @@ struct HoduBackendPlugin {
    * the process shares (a partitioned session's handles included), set as cpu_pool() by run */
   ThreadPool *pool;
   HoduStepTime *times; /* per step while hodu_backend_profile has timing on, else NULL (profile.h) */
+  Widen *widen; /* the float32 view the widened steps run on, or NULL when there is none (widen-f16.h) */
 };
 
 static void plugin_destroy(HoduBackendPluginHandle h) {
@@ -162,6 +190,7 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
   free(h->scratch);
   free(h->times);
   pool_destroy(h->pool);
+  widen_destroy(h->widen);
   free(h);
 }
 
@@ -190,7 +219,9 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
         return 0;
       }
     }
-    KernelCall call = {&s->info, h->ptrs, h->tensors, NULL, s->kernel->variant, NULL, NULL};
+    int wide = s->kernel->widened;
+    KernelCall call = {&s->info, wide ? widen_ptrs(h->widen) : h->ptrs, wide ? widen_tensors(h->widen) : h->tensors, NULL,
+                       s->kernel->variant, NULL, NULL};
     size_t need = 0;
     *status = s->kernel->check(&call, &need, err, err_cap);
     if (*status != HODU_OK) return 0;
@@ -219,6 +250,24 @@ static void fuse_plugin_steps(HoduBackendPluginHandle h) {
   for (uint32_t i = 0; fused && absorbed && i < n; i++) h->steps[i].fused = fused[i], h->steps[i].absorbed = absorbed[i];
   free(fused);
   free(absorbed);
+}
+
+/* The float32 view of the float16 tensors the widened steps touch (NULL when no step is widened). */
+static Widen *create_widen(HoduBackendPluginHandle h, int32_t *status, char *err, size_t err_cap) {
+  const HoduManifest *m = &h->manifest;
+  uint8_t *wide = calloc(m->step_count + 1, 1);
+  if (!wide) {
+    hodu_set_error(err, err_cap, "out of memory");
+    *status = HODU_ERR_OUT_OF_MEMORY;
+    return NULL;
+  }
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    const KernelEntry *e = find_kernel(hodu_manifest_step(m, i).kernel);
+    wide[i] = e && e->widened;
+  }
+  Widen *w = widen_create(m, h->tensors, h->ptrs, wide, status, err, err_cap);
+  free(wide);
+  return w;
 }
 
 static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
@@ -250,6 +299,11 @@ static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, c
     if (h->tensors[i].role == HODU_ROLE_WEIGHT) h->ptrs[i] = (void *)(m->weights + h->tensors[i].offset);
   }
   int32_t status = HODU_OK;
+  h->widen = create_widen(h, &status, err, err_cap);
+  if (status != HODU_OK) {
+    plugin_destroy(h);
+    return NULL;
+  }
   cpu_pool_set(h->pool); /* checks size per-thread scratch by the pool's threads */
   size_t scratch = bind_steps(h, &status, err, err_cap);
   cpu_pool_set(NULL);
@@ -280,14 +334,19 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
     }
   }
   cpu_pool_set(h->pool);
+  if (h->widen) widen_resolve(h->widen, h->ptrs);
   int32_t status = HODU_OK;
   for (uint32_t i = 0; i < m->step_count && status == HODU_OK; i++) {
     if (on_step) on_step(user, i);
     const Step *s = &h->steps[i];
     if (s->absorbed) continue;
-    KernelCall call = {&s->info, h->ptrs, h->tensors, h->scratch, s->kernel->variant, s->state,
-                       s->fused.count ? &s->fused : NULL};
+    int wide = s->kernel->widened;
+    KernelCall call = {&s->info, wide ? widen_ptrs(h->widen) : h->ptrs, wide ? widen_tensors(h->widen) : h->tensors,
+                       h->scratch, s->kernel->variant, s->state, s->fused.count ? &s->fused : NULL};
+    /* A widened step's float16 conversions are outside its profiled time (they are not the kernel's). */
+    if (wide) widen_before(h->widen, &s->info, h->ptrs);
     status = h->times ? profile_run_step(&h->times[i], s->kernel->run, &call, err, err_cap) : s->kernel->run(&call, err, err_cap);
+    if (wide && status == HODU_OK) widen_after(h->widen, &s->info, h->ptrs);
   }
   cpu_pool_set(NULL);
   return status;
