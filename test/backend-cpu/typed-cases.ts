@@ -15,7 +15,8 @@ import { interpPartitions, type CpuHome } from './support';
 /** `outputs`: how many outputs the node has (default 1; Split has several), all of dtype `out`. */
 export interface Case { op: string; inputs: (Tensor | null)[]; out: DType; attrs?: Record<string, Attribute>; weights?: number[]; outputs?: number }
 
-export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], opset = 17): Promise<string[]> {
+/** Mismatches between interp and cpu (exact equality); `cpuEnv` is added to the cpu run's environment (e.g. HODU_CPU_ISA). */
+export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
@@ -35,7 +36,7 @@ export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], 
   const results: Map<string, Tensor>[] = [];
   for (const backend of ['interp', 'cpu']) {
     const out = join(cpu.dir, `${name}-${backend}.npz`);
-    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0', '--explain']);
+    const r = cpu.run(['run', modelPath, '--input', inputPath, '--output', out, '--backend', backend, '--opt-level=0', '--explain'], backend === 'cpu' ? cpuEnv : {});
     if (r.code !== 0) return [`${backend} failed: ${r.stderr}`];
     if (backend === 'cpu' && interpPartitions(r.stderr).length) return interpPartitions(r.stderr);
     results.push(await loadNpz(readFileSync(out)));

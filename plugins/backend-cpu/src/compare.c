@@ -1,7 +1,7 @@
 /*
  * Broadcasting comparisons to bool (Equal, Less, LessOrEqual, Greater, GreaterOrEqual) of float32, int64
  * or int32 operands, and Where (bool condition, float32 / int64 / int32 / bool values). NaN compares false,
- * as in the interp. The variant is COMPARE_VARIANT(op, HODU_DTYPE_* of the operands).
+ * as in the interp. A comparison's innermost rows go through simd()->compare (vectorized per ISA). The variant is COMPARE_VARIANT(op, HODU_DTYPE_* of the operands).
  * Metadata: comparisons take Add's [rank, out_dims(rank), a_strides(rank), b_strides(rank)]; Where takes
  * [rank, out_dims(rank), cond_strides(rank), x_strides(rank), y_strides(rank)].
  */
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "kernels.h"
+#include "simd.h"
 
 /* The strided layout of `operands` inputs: rank, output dims matching Y, each input big enough. */
 static int32_t check_strided(const KernelCall *c, uint32_t operands, char *err, size_t err_cap) {
@@ -73,34 +74,31 @@ int32_t check_where(const KernelCall *c, size_t *scratch, char *err, size_t err_
     }                                                                                                        \
   }
 
-#define CMP_LOOP(T, OPR)                                                                                     \
-  {                                                                                                          \
-    const T *a = (const T *)av + off[0], *b = (const T *)bv + off[1];                                        \
-    ptrdiff_t ia = inc[0], ib = inc[1];                                                                      \
-    uint8_t *y = yv + o;                                                                                     \
-    if (ia == 1 && ib == 1) for (size_t j = 0; j < inner; j++) y[j] = a[j] OPR b[j];                         \
-    else if (ia == 1 && ib == 0) { T bs = b[0]; for (size_t j = 0; j < inner; j++) y[j] = a[j] OPR bs; }      \
-    else if (ia == 0 && ib == 1) { T as = a[0]; for (size_t j = 0; j < inner; j++) y[j] = as OPR b[j]; }      \
-    else for (size_t j = 0; j < inner; j++) y[j] = a[(ptrdiff_t)j * ia] OPR b[(ptrdiff_t)j * ib];            \
+/* One innermost row through the vector table (simd.h: compiled per ISA, any of the four row layouts). */
+#define CMP_ROW(T, TYPE)                                                                                     \
+  v->compare(op, TYPE, (const T *)av + off[0], inc[0], (const T *)bv + off[1], inc[1], yv + o, inner)
+
+/* The interp's op order (kernels.h's CompareOp) to simd.h's. */
+static int simd_compare_op(int op) {
+  switch (op) {
+    case OP_EQUAL: return CMP_EQ;
+    case OP_LESS: return CMP_LT;
+    case OP_LESS_OR_EQUAL: return CMP_LE;
+    case OP_GREATER: return CMP_GT;
+    default: return CMP_GE;
   }
-#define CMP_OPS(T)                                                                                           \
-  switch (op) {                                                                                              \
-    case OP_EQUAL: CMP_LOOP(T, ==) break;                                                                    \
-    case OP_LESS: CMP_LOOP(T, <) break;                                                                      \
-    case OP_LESS_OR_EQUAL: CMP_LOOP(T, <=) break;                                                            \
-    case OP_GREATER: CMP_LOOP(T, >) break;                                                                   \
-    default: CMP_LOOP(T, >=) break;                                                                          \
-  }
+}
 
 int32_t run_compare(const KernelCall *c, char *err, size_t err_cap) {
   (void)err, (void)err_cap;
   const void *av = c->ptrs[hodu_manifest_step_input(c->step, 0)], *bv = c->ptrs[hodu_manifest_step_input(c->step, 1)];
   uint8_t *yv = c->ptrs[hodu_manifest_step_output(c->step, 0)];
-  int op = COMPARE_OP(c->variant);
+  const SimdOps *v = simd();
+  int op = simd_compare_op(COMPARE_OP(c->variant));
   switch (COMPARE_DTYPE(c->variant)) {
-    case HODU_DTYPE_FLOAT32: { ODOMETER(2, CMP_OPS(float)) break; }
-    case HODU_DTYPE_INT64: { ODOMETER(2, CMP_OPS(int64_t)) break; }
-    default: { ODOMETER(2, CMP_OPS(int32_t)) break; }
+    case HODU_DTYPE_FLOAT32: { ODOMETER(2, CMP_ROW(float, CMP_F32)) break; }
+    case HODU_DTYPE_INT64: { ODOMETER(2, CMP_ROW(int64_t, CMP_I64)) break; }
+    default: { ODOMETER(2, CMP_ROW(int32_t, CMP_I32)) break; }
   }
   return HODU_OK;
 }

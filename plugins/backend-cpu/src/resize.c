@@ -11,7 +11,8 @@
  * cubic are separable and run one pass per resized axis (see pass_order) through two scratch buffers.
  *
  * Metadata: [mode, coordinate_mode, nearest_mode, cubic_a_bits, exclude_outside, extrapolation_bits, antialias,
- * keep_aspect_ratio_policy, legacy, n_axes, axes(n)] (src/plan/metadata/resize.ts has the value lists).
+ * keep_aspect_ratio_policy, legacy, n_axes, axes(n)] (src/plan/metadata/resize.ts has the value lists), and for
+ * Upsample-7 (scales an attribute, X the only input) then scales_bits(n).
  */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("O3") /* vectorize the tight loops (the plugin is built at -O2) */
@@ -51,11 +52,63 @@ static const HoduManifestTensor *given(const KernelCall *c, uint32_t i) {
   return t && numel(t) > 0 ? t : NULL;
 }
 
+/* Y's dims, scales and roi from the inputs (roi, scales or sizes: constants read here), on the axes given. */
+static int32_t plan_from_inputs(const KernelCall *c, Plan *p, const uint32_t *axes, uint32_t n_axes, int policy, int legacy,
+                                char *err, size_t err_cap) {
+  const HoduManifestTensor *roi = legacy ? NULL : given(c, 1), *scales = given(c, legacy ? 1 : 2);
+  const HoduManifestTensor *sizes = legacy ? NULL : given(c, 3);
+  REQUIRE((scales == NULL) != (sizes == NULL), "exactly one of scales and sizes must be given");
+  const HoduManifestTensor *inputs[3] = {roi, scales, sizes};
+  for (int i = 0; i < 3; i++)
+    REQUIRE(!inputs[i] || inputs[i]->role == HODU_ROLE_WEIGHT, "roi, scales and sizes must be constants (read at create)");
+  REQUIRE(!roi || roi->dtype == HODU_DTYPE_FLOAT32, "roi is not float32");
+  REQUIRE(!scales || scales->dtype == HODU_DTYPE_FLOAT32, "scales is not float32");
+  REQUIRE(!sizes || sizes->dtype == HODU_DTYPE_INT64, "sizes is not int64");
+  if (sizes) {
+    const int64_t *sz = c->ptrs[hodu_manifest_step_input(c->step, 3)];
+    REQUIRE(numel(sizes) == (size_t)n_axes, "sizes has %zu entries for %u axes", numel(sizes), (unsigned)n_axes);
+    if (policy == STRETCH) {
+      for (uint32_t i = 0; i < n_axes; i++) {
+        uint32_t a = axes[i];
+        p->out[a] = sz[i], p->resized[a] = (double)sz[i], p->scale[a] = (double)sz[i] / (double)p->in[a];
+      }
+    } else {
+      double s = 0.0;
+      for (uint32_t i = 0; i < n_axes; i++) {
+        double r = (double)sz[i] / (double)p->in[axes[i]];
+        if (i == 0 || (policy == NOT_LARGER ? r < s : r > s)) s = r;
+      }
+      for (uint32_t i = 0; i < n_axes; i++) {
+        uint32_t a = axes[i];
+        p->out[a] = (int64_t)js_round(s * (double)p->in[a]), p->resized[a] = s * (double)p->in[a], p->scale[a] = s;
+      }
+    }
+  } else {
+    const float *sc = c->ptrs[hodu_manifest_step_input(c->step, legacy ? 1 : 2)];
+    REQUIRE(numel(scales) == (size_t)n_axes, "scales has %zu entries for %u axes", numel(scales), (unsigned)n_axes);
+    for (uint32_t i = 0; i < n_axes; i++) {
+      uint32_t a = axes[i];
+      double s = (double)sc[i];
+      REQUIRE(s > 0.0, "scales must be positive");
+      p->out[a] = (int64_t)floor((double)p->in[a] * s), p->resized[a] = (double)p->in[a] * s, p->scale[a] = s;
+    }
+  }
+  if (roi) {
+    const float *r = c->ptrs[hodu_manifest_step_input(c->step, 1)];
+    REQUIRE(numel(roi) == 2 * (size_t)n_axes, "roi has %zu entries for %u axes", numel(roi), (unsigned)n_axes);
+    for (uint32_t i = 0; i < n_axes; i++) p->roi_start[axes[i]] = r[i], p->roi_end[axes[i]] = r[n_axes + i];
+  }
+  return HODU_OK;
+}
+
 static int32_t make_plan(const KernelCall *c, Plan *p, char *err, size_t err_cap) {
   const HoduManifestTensor *x = in_tensor(c, 0), *y = out_tensor(c, 0);
   REQUIRE_META(x && y && c->step->metadata_count >= 10);
   int64_t n_axes = meta(c, 9);
-  REQUIRE_META(n_axes >= 0 && n_axes <= 64 && c->step->metadata_count == 10 + (uint64_t)n_axes);
+  REQUIRE_META(n_axes >= 0 && n_axes <= 64);
+  /* Upsample-7: its scales attribute follows the axes (one float per axis); every other form has none. */
+  const int attr_scales = c->step->metadata_count == 10 + 2 * (uint64_t)n_axes && n_axes > 0;
+  REQUIRE_META(c->step->metadata_count == 10 + (uint64_t)n_axes || attr_scales);
   REQUIRE(x->dtype == HODU_DTYPE_FLOAT32 && y->dtype == HODU_DTYPE_FLOAT32, "X or Y is not float32");
   REQUIRE_META(x->rank == y->rank && x->rank <= 64);
   p->mode = (int)meta(c, 0), p->coord = (int)meta(c, 1), p->nearest = (int)meta(c, 2);
@@ -80,48 +133,18 @@ static int32_t make_plan(const KernelCall *c, Plan *p, char *err, size_t err_cap
     p->in[a] = p->out[a] = dim(x, a);
     p->resized[a] = (double)p->in[a], p->scale[a] = 1.0, p->roi_start[a] = 0.0, p->roi_end[a] = 1.0;
   }
-  const HoduManifestTensor *roi = legacy ? NULL : given(c, 1), *scales = given(c, legacy ? 1 : 2);
-  const HoduManifestTensor *sizes = legacy ? NULL : given(c, 3);
-  REQUIRE((scales == NULL) != (sizes == NULL), "exactly one of scales and sizes must be given");
-  const HoduManifestTensor *inputs[3] = {roi, scales, sizes};
-  for (int i = 0; i < 3; i++)
-    REQUIRE(!inputs[i] || inputs[i]->role == HODU_ROLE_WEIGHT, "roi, scales and sizes must be constants (read at create)");
-  REQUIRE(!roi || roi->dtype == HODU_DTYPE_FLOAT32, "roi is not float32");
-  REQUIRE(!scales || scales->dtype == HODU_DTYPE_FLOAT32, "scales is not float32");
-  REQUIRE(!sizes || sizes->dtype == HODU_DTYPE_INT64, "sizes is not int64");
-  if (sizes) {
-    const int64_t *sz = c->ptrs[hodu_manifest_step_input(c->step, 3)];
-    REQUIRE(numel(sizes) == (size_t)n_axes, "sizes has %zu entries for %u axes", numel(sizes), (unsigned)n_axes);
-    if (policy == STRETCH) {
-      for (uint32_t i = 0; i < (uint32_t)n_axes; i++) {
-        uint32_t a = axes[i];
-        p->out[a] = sz[i], p->resized[a] = (double)sz[i], p->scale[a] = (double)sz[i] / (double)p->in[a];
-      }
-    } else {
-      double s = 0.0;
-      for (uint32_t i = 0; i < (uint32_t)n_axes; i++) {
-        double r = (double)sz[i] / (double)p->in[axes[i]];
-        if (i == 0 || (policy == NOT_LARGER ? r < s : r > s)) s = r;
-      }
-      for (uint32_t i = 0; i < (uint32_t)n_axes; i++) {
-        uint32_t a = axes[i];
-        p->out[a] = (int64_t)js_round(s * (double)p->in[a]), p->resized[a] = s * (double)p->in[a], p->scale[a] = s;
-      }
-    }
-  } else {
-    const float *sc = c->ptrs[hodu_manifest_step_input(c->step, legacy ? 1 : 2)];
-    REQUIRE(numel(scales) == (size_t)n_axes, "scales has %zu entries for %u axes", numel(scales), (unsigned)n_axes);
+  if (attr_scales) {
+    REQUIRE_META(legacy && c->step->input_count == 1);
     for (uint32_t i = 0; i < (uint32_t)n_axes; i++) {
       uint32_t a = axes[i];
-      double s = (double)sc[i];
-      REQUIRE(s > 0.0, "scales must be positive");
+      double s = (double)meta_f(c, 10 + (uint32_t)n_axes + i);
+      /* The spec (and the interp) require scales ≥ 1; refused, the interp reports it. */
+      REQUIRE(s >= 1.0, "Upsample scales must be >= 1");
       p->out[a] = (int64_t)floor((double)p->in[a] * s), p->resized[a] = (double)p->in[a] * s, p->scale[a] = s;
     }
-  }
-  if (roi) {
-    const float *r = c->ptrs[hodu_manifest_step_input(c->step, 1)];
-    REQUIRE(numel(roi) == 2 * (size_t)n_axes, "roi has %zu entries for %u axes", numel(roi), (unsigned)n_axes);
-    for (uint32_t i = 0; i < (uint32_t)n_axes; i++) p->roi_start[axes[i]] = r[i], p->roi_end[axes[i]] = r[n_axes + i];
+  } else {
+    int32_t st = plan_from_inputs(c, p, axes, (uint32_t)n_axes, policy, legacy, err, err_cap);
+    if (st != HODU_OK) return st;
   }
   for (uint32_t a = 0; a < p->rank; a++) {
     if (p->out[a] != dim(y, a)) REFUSE(HODU_ERR_INVALID_ARGUMENT, "Y's dim %u is %lld, the resize gives %lld", (unsigned)a, (long long)dim(y, a), (long long)p->out[a]);

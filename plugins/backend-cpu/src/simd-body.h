@@ -166,6 +166,13 @@ static inline V vgelu_tanh(V x) {
   return x * vsigmoid(u + u);
 }
 
+/* Gelu's exact form 0.5·x·(1 + erf(x/√2)): erf's absolute error (≤ 3e-7) times |x|/2, so absolute, not
+ * relative, where erf nears −1 (x < −3); −inf gives NaN (−inf · 0), as the interp's formula does. */
+static inline V vgelu_erf(V x) {
+  V h = S(0.5f) * x;
+  return V_FMA(h, verf(x * S(0.70710678118654752f)), h);
+}
+
 static inline V vrelu(V x) { return sel(x < S(0.0f), S(0.0f), x); }
 /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
 static inline V vhard_swish(V x) {
@@ -196,6 +203,7 @@ MAP(map_expm1, vexpm1)
 MAP(map_softplus, vsoftplus)
 MAP(map_mish, vmish)
 MAP(map_gelu_tanh, vgelu_tanh)
+MAP(map_gelu_erf, vgelu_erf)
 #undef MAP
 
 /* gamma·(x > 0 ? x : alpha·expm1(x/d)): Elu (gamma 1, d 1), Selu (d 1), Celu (gamma 1, d alpha; a division, as
@@ -270,6 +278,48 @@ ROW(row_max, MAX_OF)
 ROW(row_min, MIN_OF)
 ROW(row_powf, powf)
 #undef ROW
+
+/* Comparisons to bool bytes in the row layouts of ROW above, per operand type: plain loops the compiler
+ * vectorizes at this file's target (a float/int compare narrowed to bytes). NaN compares false. */
+#define CMP_ROW(T, OPR)                                                                                       \
+  {                                                                                                           \
+    const T *x = a, *z = b;                                                                                   \
+    if (ia == 1 && ib == 1) for (size_t j = 0; j < n; j++) y[j] = x[j] OPR z[j];                              \
+    else if (ia == 1 && ib == 0) { T zv = z[0]; for (size_t j = 0; j < n; j++) y[j] = x[j] OPR zv; }          \
+    else if (ia == 0 && ib == 1) { T xv = x[0]; for (size_t j = 0; j < n; j++) y[j] = xv OPR z[j]; }          \
+    else for (size_t j = 0; j < n; j++) y[j] = x[(ptrdiff_t)j * ia] OPR z[(ptrdiff_t)j * ib];                 \
+  }
+#define CMP_OPS(T)                                                                                            \
+  switch (op) {                                                                                               \
+    case CMP_EQ: CMP_ROW(T, ==) break;                                                                        \
+    case CMP_LT: CMP_ROW(T, <) break;                                                                         \
+    case CMP_LE: CMP_ROW(T, <=) break;                                                                        \
+    case CMP_GT: CMP_ROW(T, >) break;                                                                         \
+    default: CMP_ROW(T, >=) break;                                                                            \
+  }
+static void compare(int op, int type, const void *a, ptrdiff_t ia, const void *b, ptrdiff_t ib, uint8_t *y, size_t n) {
+  switch (type) {
+    case CMP_F32: CMP_OPS(float) break;
+    case CMP_I32: CMP_OPS(int32_t) break;
+    default: CMP_OPS(int64_t) break;
+  }
+}
+#undef CMP_OPS
+#undef CMP_ROW
+
+/* y[j] = exp(x[j] − m[j]), s[j] += y[j] (in double): Softmax's middle pass over one row of a strided group. */
+static void exp_sub_acc(const float *x, const float *m, float *y, double *s, size_t n) {
+  size_t i = 0;
+  for (; i + VN <= n; i += VN) st(y + i, vexp(ld(x + i) - ld(m + i)));
+  if (i < n) {
+    float bx[VN] = {0}, bm[VN] = {0};
+    memcpy(bx, x + i, (n - i) * sizeof(float));
+    memcpy(bm, m + i, (n - i) * sizeof(float));
+    st(bx, vexp(ld(bx) - ld(bm)));
+    memcpy(y + i, bx, (n - i) * sizeof(float));
+  }
+  for (size_t j = 0; j < n; j++) s[j] += y[j];
+}
 
 /* Pow: the exponents models use as exact products or a square root; any other through libm's powf. */
 static void row_pow(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n) {
@@ -435,8 +485,8 @@ const SimdOps SIMD_TABLE = {
     .name = SIMD_NAME,
     .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
     .relu = map_relu, .hard_swish = map_hard_swish, .expm1 = map_expm1, .softplus = map_softplus,
-    .mish = map_mish, .gelu_tanh = map_gelu_tanh, .elu = elu, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
+    .mish = map_mish, .gelu_tanh = map_gelu_tanh, .gelu_erf = map_gelu_erf, .elu = elu, .sqrt = map_sqrt, .neg = map_neg, .abs = map_abs,
     .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
     .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
-    .sum = sum, .sq_dev = sq_dev, .scale = scale, .norm = norm, .gemv = gemv, .panel_rows = panel_rows,
+    .sum = sum, .sq_dev = sq_dev, .exp_sub_acc = exp_sub_acc, .compare = compare, .scale = scale, .norm = norm, .gemv = gemv, .panel_rows = panel_rows,
 };

@@ -12,6 +12,11 @@
 #define CPU_SIMD_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* Comparisons of simd()->compare, and the operand types it takes. */
+enum { CMP_EQ, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+enum { CMP_F32, CMP_I32, CMP_I64 };
 
 /* y[i] = f(x[i]); y may be x. */
 typedef void (*MapFn)(const float *x, float *y, size_t n);
@@ -21,8 +26,9 @@ typedef void (*RowFn)(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib
 typedef struct SimdOps {
   const char *name; /* the ISA: "avx512", "avx2", "neon", "c" */
   MapFn exp, log, sigmoid, tanh, erf, relu, hard_swish, sqrt, neg, abs;
-  /* expm1, softplus log(1 + e^x), mish x·tanh(softplus x), gelu_tanh (Gelu's tanh form), each without cancellation. */
-  MapFn expm1, softplus, mish, gelu_tanh;
+  /* expm1, softplus log(1 + e^x), mish x·tanh(softplus x), gelu_tanh (Gelu's tanh form), each without cancellation;
+   * gelu_erf 0.5·x·(1 + erf(x/√2)) (Gelu's exact form) on the vector erf. */
+  MapFn expm1, softplus, mish, gelu_tanh, gelu_erf;
   /* y = gamma·(x > 0 ? x : alpha·expm1(x/d)): Elu, Selu and Celu. */
   void (*elu)(const float *x, float *y, size_t n, float alpha, float gamma, float d);
   RowFn add, sub, mul, div, max, min, pow;
@@ -38,6 +44,10 @@ typedef struct SimdOps {
   /* Σ x[i] and Σ (x[i] − mean)², with the same blocking. */
   double (*sum)(const float *x, size_t n);
   double (*sq_dev)(const float *x, size_t n, float mean);
+  /* Softmax over a non-innermost axis, a row of n columns at a time: y[j] = exp(x[j] − m[j]), s[j] += y[j]. */
+  void (*exp_sub_acc)(const float *x, const float *m, float *y, double *s, size_t n);
+  /* y[j] = a[j·ia] op b[j·ib] as 1 or 0 (NaN compares false); op CMP_*, a and b of type CMP_F32/I32/I64. */
+  void (*compare)(int op, int type, const void *a, ptrdiff_t ia, const void *b, ptrdiff_t ib, uint8_t *y, size_t n);
   /* y[i] = x[i] · s */
   void (*scale)(const float *x, float *y, size_t n, float s);
   /* LayerNormalization's last pass: y = (x − mean) · inv · scale[i] (+ bias[i] when bias is not NULL). */

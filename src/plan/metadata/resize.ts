@@ -36,12 +36,15 @@ export const resize: Builder = (c) => {
 /**
  * Upsample (7, 9; deprecated by Resize-10 with the same semantics) as Resize's legacy form: inputs (X, scales),
  * asymmetric coordinates, legacy nearest rounding, every axis; 'bilinear' (opset 7's spelling) is linear.
- * Upsample-7's scales are an attribute, not an input: the kernel finds no scales input and refuses the node,
- * which the interp then runs.
+ * Upsample-7's scales are an attribute: appended after the axes as float bits (one per axis), which the
+ * kernel reads when the node has no scales input.
  */
 export const upsample: Builder = (c) => {
   const rank = need(c, 0).length;
   const mode = c.attr<string>('mode');
+  // One per axis or none (the kernel then finds no scales and refuses; the interp reports the bad attribute).
+  const given = c.opset < 9 ? c.attr<number[] | undefined>('scales') : undefined;
+  const attrScales = given?.length === rank ? given.map(floatBits) : [];
   return [
     MODES.indexOf(mode === 'bilinear' ? 'linear' : mode),
     COORDINATE_MODES.indexOf('asymmetric'),
@@ -54,5 +57,6 @@ export const upsample: Builder = (c) => {
     1,
     rank,
     ...Array.from({ length: rank }, (_, i) => i),
+    ...attrScales,
   ];
 };
