@@ -24,6 +24,8 @@ interface Chain {
   fused: number;
   /** Extra graph outputs (e.g. the conv's own output). */
   alsoOutput?: (y: string) => string[];
+  /** Extra constants by name suffix (e.g. one value per channel). */
+  consts?: Record<string, Tensor>;
 }
 
 const node = (name: string, op: string, inputs: string[], outputs: string[], attributes: Record<string, Attribute> = {}): Node =>
@@ -51,6 +53,47 @@ const chains: Chain[] = [
   { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, post: one('Relu'), fused: 1 },
   { w: [16, 1, 5, 5], attrs: { pads: ints(2, 2, 2, 2), strides: ints(2, 2), group: int(8) }, bias: false, post: one('HardSwish'), fused: 1 },
   { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, post: (y, out, k) => [node(k('sig'), 'Sigmoid', [y], [k('s')]), node(k('mul'), 'Mul', [y, k('s')], [out])], fused: 1 },
+  // PP-OCRv4's block: BatchNorm as a per-channel Mul and Add, HardSwish in four steps (Add 3, Clip 0..6, Mul by
+  // the input, Div 6), then a scalar Mul and Add; on the direct, GEMM (strided) and depthwise paths.
+  ...[[6, 8, 3, 3], [6, 8, 3, 3], [8, 1, 3, 3]].map((w, i): Chain => ({
+    w,
+    attrs: { ...pad1, ...(i === 1 ? { strides: ints(2, 2) } : {}), ...(w[1] === 1 ? { group: int(8) } : {}) },
+    consts: { s: randomValues([1, w[0]!, 1, 1]), t: randomValues([w[0]!, 1, 1]), three: scalar(3), zero: scalar(0), six: scalar(6), u: scalar(1.5), v: scalar(-0.25) },
+    post: (y, out, k) => [
+      node(k('bnmul'), 'Mul', [y, k('s')], [k('m1')]),
+      node(k('bnadd'), 'Add', [k('t'), k('m1')], [k('m2')]),
+      node(k('add3'), 'Add', [k('m2'), k('three')], [k('c1')]),
+      node(k('clip6'), 'Clip', [k('c1'), k('zero'), k('six')], [k('c2')]),
+      node(k('mulx'), 'Mul', [k('m2'), k('c2')], [k('c3')]),
+      node(k('div6'), 'Div', [k('c3'), k('six')], [k('h')]),
+      node(k('lmul'), 'Mul', [k('h'), k('u')], [k('l')]),
+      node(k('ladd'), 'Add', [k('l'), k('v')], [out]),
+    ],
+    fused: 5,
+  })),
+  // A constant on either side of Sub and Div, one per channel or one in all (the Clip keeps divisors in [1, 2]).
+  {
+    w: [6, 8, 3, 3], attrs: pad1, consts: { s: randomValues([6, 1, 1]), one: scalar(1), two: scalar(2) },
+    post: (y, out, k) => [
+      node(k('sub'), 'Sub', [k('c'), y], [k('m1')]),
+      node(k('clip'), 'Clip', [k('m1'), k('one'), k('two')], [k('m2')]),
+      node(k('div'), 'Div', [k('s'), k('m2')], [k('d')]),
+      node(k('div2'), 'Div', [k('d'), k('c')], [out]),
+    ],
+    fused: 4,
+  },
+  // Must not fuse: a constant along W (not per channel), HardSwish's parts with the Mul by something else.
+  { w: [6, 8, 3, 3], attrs: pad1, consts: { s: randomValues([1, 1, 1, 37]) }, post: (y, out, k) => [node(k('mul'), 'Mul', [y, k('s')], [out])], fused: 0 },
+  {
+    w: [6, 8, 3, 3], attrs: pad1, consts: { three: scalar(3), zero: scalar(0), six: scalar(6) },
+    post: (y, out, k) => [
+      node(k('add3'), 'Add', [y, k('three')], [k('c1')]),
+      node(k('clip6'), 'Clip', [k('c1'), k('zero'), k('six')], [k('c2')]),
+      node(k('mulx'), 'Mul', [k('c2'), k('c2')], [k('c3')]),
+      node(k('sub'), 'Sub', [k('c3'), y], [out]),
+    ],
+    fused: 0,
+  },
   // Must not fuse: the conv's output is a graph output too, or has a second consumer.
   { w: [6, 8, 3, 3], attrs: pad1, post: one('Relu'), fused: 0, alsoOutput: (y) => [y] },
   { w: [6, 8, 3, 3], attrs: pad1, post: (y, out, k) => [node(k('relu'), 'Relu', [y], [k('r')]), node(k('add'), 'Add', [k('r'), y], [out])], fused: 0 },
@@ -68,6 +111,7 @@ async function writeChains(cpu: CpuHome) {
     initializers.set(k('lo'), scalar(-0.25));
     initializers.set(k('hi'), scalar(0.5));
     initializers.set(k('c'), scalar(-0.05, [1, 1, 1, 1]));
+    for (const [name, t] of Object.entries(c.consts ?? {})) initializers.set(k(name), t);
     nodes.push(node(k('conv'), 'Conv', ['x', k('w'), c.bias !== false ? k('b') : ''], [k('y')], c.attrs ?? {}));
     nodes.push(...c.post(k('y'), k('out'), k));
     outputs.push(k('out'), ...(c.alsoOutput?.(k('y')) ?? []));

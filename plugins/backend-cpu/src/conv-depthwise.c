@@ -183,7 +183,8 @@ static float point(const TapRows *t, float b, int64_t ow, int64_t off, int64_t i
 }
 
 /* One channel plane of a ≤ 2-D window with W stride 1 or 2 and at most MAX_ROWS kernel rows. */
-static void plane_rows(RowFn row, const float *xc, const float *wm, float b, float *ym, const Window *w, const Fused *f) {
+static void plane_rows(RowFn row, const float *xc, const float *wm, float b, float *ym, const Window *w, const Fused *f,
+                       int64_t ch) {
   const int64_t OW = w->out[2], IW = w->in[2], sw = w->stride[2], dil = w->dilation[2], pw = w->pad[2];
   const int kw = (int)w->kernel[2];
   /* Interior columns: every tap inside [0, IW). */
@@ -212,12 +213,12 @@ static void plane_rows(RowFn row, const float *xc, const float *wm, float b, flo
     for (int r = 0; r < t.n; r++) in.x[r] = t.x[r] + lo * sw - pw;
     int64_t done = lo + row(&in, b, yr + lo, vec_hi - lo);
     for (int64_t ow = done; ow < OW; ow++) yr[ow] = point(&t, b, ow, -pw, IW);
-    if (f) post_apply(f, yr, (size_t)OW);
+    if (f) post_apply(f, yr, (size_t)OW, ch);
   }
 }
 
 /* Any window: tap by tap over the plane (the portable fallback). */
-static void plane_taps(const float *xc, const float *wm, float b, float *ym, const Window *w, const Fused *f) {
+static void plane_taps(const float *xc, const float *wm, float b, float *ym, const Window *w, const Fused *f, int64_t ch) {
   const int64_t P = window_out_size(w);
   for (int64_t p = 0; p < P; p++) ym[p] = b;
   for (int64_t kd = 0; kd < w->kernel[0]; kd++)
@@ -239,7 +240,7 @@ static void plane_taps(const float *xc, const float *wm, float b, float *ym, con
           }
         }
       }
-  if (f) post_apply(f, ym, (size_t)P);
+  if (f) post_apply(f, ym, (size_t)P, ch);
 }
 
 typedef struct Depthwise {
@@ -263,8 +264,8 @@ static void depthwise_task(void *ctx, int64_t task, int tid) {
     float *ym = d->y + (n * w->out_channels + m) * P;
     const float *xc = d->x + (n * w->channels + m / per) * in_size, *wm = d->wt + m * taps;
     float b = d->bias ? d->bias[m] : 0.0f;
-    if (d->row) plane_rows(d->row, xc, wm, b, ym, w, d->f);
-    else plane_taps(xc, wm, b, ym, w, d->f);
+    if (d->row) plane_rows(d->row, xc, wm, b, ym, w, d->f, m);
+    else plane_taps(xc, wm, b, ym, w, d->f, m);
   }
 }
 

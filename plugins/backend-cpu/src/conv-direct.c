@@ -209,7 +209,7 @@ static void band_task(void *ctx, int64_t task, int tid) {
     const float *o = out + (m - m0) * cols;
     float *ym = d->y + (n * w->out_channels + g * mg + m) * P + oh0 * OW;
     for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, o + r * Wp, (size_t)OW * sizeof(float));
-    if (d->f) post_apply(d->f, ym, (size_t)((oh1 - oh0) * OW));
+    if (d->f) post_apply(d->f, ym, (size_t)((oh1 - oh0) * OW), g * mg + m);
   }
 }
 

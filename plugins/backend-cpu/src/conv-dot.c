@@ -31,7 +31,7 @@ typedef struct Dot {
   const float *w, *cols, *bias;
   float *y;
   const Fused *f;
-  int64_t m, k, p;
+  int64_t m, k, p, ch0; /* ch0: the group's first output channel (per-channel post-ops) */
 } Dot;
 
 /* cols[p, 0:K] = X[c, taps] of output position p, 0 in the padding; a run along W is one copy (dilation 1). */
@@ -129,7 +129,7 @@ static void dot_columns(const float *x, int64_t channels, const Window *w, float
       for (; r0 < rows; r0++) NAME##_rows(d, m0 + r0, 1, p0, T);                                               \
     }                                                                                                          \
     if (d->f)                                                                                                  \
-      for (int64_t i = 0; i < rows; i++) post_apply(d->f, d->y + (m0 + i) * d->p, (size_t)d->p);              \
+      for (int64_t i = 0; i < rows; i++) post_apply(d->f, d->y + (m0 + i) * d->p, (size_t)d->p, d->ch0 + m0 + i);         \
   }
 
 #if defined(__x86_64__)
@@ -171,7 +171,7 @@ void conv_dot(const float *x, const float *wt, const float *bias, float *y, cons
   for (int64_t n = 0; n < w->batch; n++)
     for (int64_t g = 0; g < group; g++) {
       dot_columns(x + (n * w->channels + g * cg) * window_in_size(w), cg, w, cols);
-      Dot d = {wt + g * mg * kdim, cols, bias ? bias + g * mg : NULL, y + (n * w->out_channels + g * mg) * P, f, mg, kdim, P};
+      Dot d = {wt + g * mg * kdim, cols, bias ? bias + g * mg : NULL, y + (n * w->out_channels + g * mg) * P, f, mg, kdim, P, g * mg};
       parallel_for_cost(cpu_pool(), tasks, (double)(DOT_ROWS * kdim * P) / DOT_FMAS_PER_NS, fn, &d);
     }
 }

@@ -233,7 +233,7 @@ static void gemm_task(void *ctx, int64_t task, int tid) {
     else sgemm_prepacked(mg, np, kdim, 1.0f, wg, kdim, 1, cols, 1.0f, yb, P, ws);
   }
   if (g->f)
-    for (int64_t m = 0; m < mg; m++) post_apply(g->f, yb + m * P, (size_t)np);
+    for (int64_t m = 0; m < mg; m++) post_apply(g->f, yb + m * P, (size_t)np, grp * mg + m);
 }
 
 /* Multiply-adds per ns of one core in the sgemm, roughly: what parallel_worth is told the conv's work takes. */

@@ -41,6 +41,74 @@ static int operand_is_dense(const HoduManifestStep *s, uint32_t k) {
 
 static int is_kernel(const HoduManifestStep *s, const char *name) { return strcmp(s->kernel, name) == 0; }
 
+/*
+ * Operand k of a two-input broadcasting step as one value per channel of the conv's output y: a float32
+ * weight of y's channel count, read along dim 1 only, by a step whose output has y's dims. Its values, or NULL.
+ */
+static const float *channel_weight(const HoduManifestStep *s, uint32_t k, const HoduManifestTensor *tensors,
+                                   void *const *ptrs, const HoduManifestTensor *y) {
+  int32_t id = step_in(s, k);
+  if (id < 0 || s->metadata_count < 1 || y->rank < 2) return NULL;
+  const HoduManifestTensor *t = &tensors[id];
+  int64_t rank = hodu_manifest_step_meta(s, 0), channels = hodu_manifest_tensor_dim(y, 1);
+  if (t->role != HODU_ROLE_WEIGHT || t->dtype != HODU_DTYPE_FLOAT32 || !ptrs[id] || rank != (int64_t)y->rank ||
+      s->metadata_count != 1 + 3 * (uint64_t)rank || hodu_manifest_tensor_elements(t) != (uint64_t)channels)
+    return NULL;
+  for (int64_t d = 0; d < rank; d++) {
+    int64_t n = hodu_manifest_step_meta(s, 1 + (uint32_t)d), st = hodu_manifest_step_meta(s, (uint32_t)(1 + (1 + k) * rank + d));
+    if (n != hodu_manifest_tensor_dim(y, (uint32_t)d)) return NULL;
+    if (n != 1 && st != (d == 1 ? 1 : 0)) return NULL;
+  }
+  return ptrs[id];
+}
+
+static int binary_kind(const HoduManifestStep *s) {
+  if (s->input_count != 2) return -1;
+  if (is_kernel(s, "add_f32")) return POST_ADD;
+  if (is_kernel(s, "sub_f32")) return POST_SUB;
+  if (is_kernel(s, "mul_f32")) return POST_MUL;
+  return is_kernel(s, "div_f32") ? POST_DIV : -1;
+}
+
+/* Step j's output when it is an intermediate of `bytes` bytes read by one step only, else -1. */
+static int32_t private_out(const HoduManifest *m, const HoduManifestTensor *tensors, const uint32_t *uses, uint32_t j,
+                           uint64_t bytes) {
+  if (j >= m->step_count) return -1;
+  HoduManifestStep s = hodu_manifest_step(m, j);
+  int32_t o = step_out(&s);
+  if (o < 0 || tensors[o].role != HODU_ROLE_INTERMEDIATE || tensors[o].byte_size != bytes || uses[o] != 1) return -1;
+  return o;
+}
+
+/*
+ * HardSwish in four steps from value `cur` (read by the first and third only): t1 = cur + a (Add, scalar),
+ * t2 = Clip(t1, lo, hi), t3 = cur · t2 (Mul), out = t3 / d (Div, scalar divisor). Steps it spans, or 0.
+ */
+static int match_hard_swish_parts(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs,
+                                  const uint32_t *uses, uint32_t j, int32_t cur, PostOp *op, int32_t *out) {
+  const uint64_t bytes = tensors[cur].byte_size;
+  if (uses[cur] != 2 || j + 3 >= m->step_count) return 0;
+  HoduManifestStep add = hodu_manifest_step(m, j), clip = hodu_manifest_step(m, j + 1);
+  HoduManifestStep mul = hodu_manifest_step(m, j + 2), div = hodu_manifest_step(m, j + 3);
+  int32_t t1 = private_out(m, tensors, uses, j, bytes), t2 = private_out(m, tensors, uses, j + 1, bytes);
+  int32_t t3 = private_out(m, tensors, uses, j + 2, bytes), t4 = step_out(&div);
+  if (t1 < 0 || t2 < 0 || t3 < 0 || t4 < 0 || tensors[t4].byte_size != bytes) return 0;
+  if (binary_kind(&add) != POST_ADD || binary_kind(&mul) != POST_MUL || binary_kind(&div) != POST_DIV) return 0;
+  uint32_t k = step_in(&add, 0) == cur ? 0 : 1;
+  if (step_in(&add, k) != cur || !operand_is_dense(&add, k) || !scalar_weight(tensors, ptrs, step_in(&add, 1 - k), &op->a))
+    return 0;
+  if (!is_kernel(&clip, "clip_f32") || step_in(&clip, 0) != t1 || clip.metadata_count != 2) return 0;
+  op->b = hodu_manifest_step_meta_float(&clip, 0), op->c = hodu_manifest_step_meta_float(&clip, 1);
+  if (clip.input_count > 1 && step_in(&clip, 1) >= 0 && !scalar_weight(tensors, ptrs, step_in(&clip, 1), &op->b)) return 0;
+  if (clip.input_count > 2 && step_in(&clip, 2) >= 0 && !scalar_weight(tensors, ptrs, step_in(&clip, 2), &op->c)) return 0;
+  int32_t a = step_in(&mul, 0), b = step_in(&mul, 1);
+  if (!((a == cur && b == t2) || (a == t2 && b == cur)) || !operand_is_dense(&mul, 0) || !operand_is_dense(&mul, 1)) return 0;
+  if (step_in(&div, 0) != t3 || !operand_is_dense(&div, 0) || !scalar_weight(tensors, ptrs, step_in(&div, 1), &op->d))
+    return 0;
+  *out = t4;
+  return op->kind = POST_HARD_SWISH_PARTS, 4;
+}
+
 /* Byte ranges of two tensors overlap (only arena tensors can: inputs, outputs and weights are separate buffers). */
 static int overlaps(const HoduManifestTensor *a, const HoduManifestTensor *b) {
   if (a->role != HODU_ROLE_INTERMEDIATE || b->role != HODU_ROLE_INTERMEDIATE) return 0;
@@ -52,12 +120,22 @@ static int overlaps(const HoduManifestTensor *a, const HoduManifestTensor *b) {
  * 0 when step j is not one. `uses` counts the consumers of each tensor.
  */
 static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, const uint32_t *uses,
-                      uint32_t j, int32_t cur, PostOp *op, int32_t *out) {
+                      const HoduManifestTensor *y, uint32_t j, int32_t cur, PostOp *op, int32_t *out) {
   HoduManifestStep s = hodu_manifest_step(m, j);
   int32_t o = step_out(&s);
   if (o < 0 || tensors[o].dtype != HODU_DTYPE_FLOAT32 || tensors[o].byte_size != tensors[cur].byte_size) return 0;
   *out = o;
-  op->a = op->b = 0.0f;
+  *op = (PostOp){0, 0.0f, 0.0f, 0.0f, 0.0f, NULL};
+  const int arith = binary_kind(&s);
+  if (arith == POST_ADD && uses[cur] == 2) return match_hard_swish_parts(m, tensors, ptrs, uses, j, cur, op, out);
+  if (arith >= 0 && uses[cur] == 1) { /* cur op constant, or constant op cur: a scalar or one per channel */
+    uint32_t k = step_in(&s, 0) == cur ? 0 : 1;
+    if (step_in(&s, k) != cur || step_in(&s, 1 - k) == cur || !operand_is_dense(&s, k)) return 0;
+    if (!scalar_weight(tensors, ptrs, step_in(&s, 1 - k), &op->a) &&
+        !(op->per_channel = channel_weight(&s, 1 - k, tensors, ptrs, y)))
+      return 0;
+    return op->kind = arith, op->b = (float)k, 1;
+  }
   if (s.input_count == 1 && step_in(&s, 0) == cur && uses[cur] == 1) {
     if (is_kernel(&s, "relu_f32")) return op->kind = POST_RELU, 1;
     if (is_kernel(&s, "hard_swish_f32")) return op->kind = POST_HARD_SWISH, 1;
@@ -110,11 +188,11 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
     HoduManifestStep conv = hodu_manifest_step(m, i);
     int32_t cur = step_out(&conv);
     if (absorbed[i] || !is_kernel(&conv, "conv_f32") || cur < 0) continue;
-    Fused f = {0, cur, 1, {{0, 0, 0}}};
+    Fused f = {0, cur, 1, {{0, 0.0f, 0.0f, 0.0f, 0.0f, NULL}}};
     uint32_t j = i + 1;
     while (f.count < MAX_POST_OPS && j < m->step_count && tensors[cur].role == HODU_ROLE_INTERMEDIATE) {
       int32_t out;
-      int n = match_post(m, tensors, ptrs, uses, j, cur, &f.ops[f.count], &out);
+      int n = match_post(m, tensors, ptrs, uses, &tensors[step_out(&conv)], j, cur, &f.ops[f.count], &out);
       if (!n) break;
       f.count++;
       f.out_id = cur = out;
@@ -141,11 +219,30 @@ static inline float sigmoid(float v) {
 #define MIN_OF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
 
 /* Written so that gcc vectorizes every loop but the sigmoid's (a select instead of a conditional store). */
-static inline __attribute__((always_inline)) void post_loops(const Fused *f, float *y, size_t n) {
+static inline __attribute__((always_inline)) void post_loops(const Fused *f, float *y, size_t n, int64_t channel) {
   for (int k = 0; k < f->count; k++) {
     const PostOp *op = &f->ops[k];
-    const float a = op->a, b = op->b;
+    const float a = op->per_channel ? op->per_channel[channel] : op->a, b = op->b;
     switch (op->kind) {
+      /* the constant first (b ≠ 0) or second, as binary-math.c's operand order */
+      case POST_ADD: for (size_t i = 0; i < n; i++) y[i] = y[i] + a; break; /* commutative, bit for bit */
+      case POST_SUB:
+        if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a - y[i];
+        else for (size_t i = 0; i < n; i++) y[i] = y[i] - a;
+        break;
+      case POST_MUL: for (size_t i = 0; i < n; i++) y[i] = y[i] * a; break;
+      case POST_DIV:
+        if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a / y[i];
+        else for (size_t i = 0; i < n; i++) y[i] = y[i] / a;
+        break;
+      case POST_HARD_SWISH_PARTS:
+        for (size_t i = 0; i < n; i++) { /* each step rounded as its own kernel: Add, Clip, Mul, Div */
+          float v = y[i] + a;
+          v = v < b ? b : v;
+          v = v > op->c ? op->c : v;
+          y[i] = (y[i] * v) / op->d;
+        }
+        break;
       case POST_RELU: for (size_t i = 0; i < n; i++) y[i] = y[i] < 0.0f ? 0.0f : y[i]; break;
       case POST_CLIP:
         for (size_t i = 0; i < n; i++) {
@@ -176,13 +273,13 @@ static inline __attribute__((always_inline)) void post_loops(const Fused *f, flo
 
 #if defined(__x86_64__)
 /* The plugin is built for the baseline ISA: the same loops at the widths the sgemm found on this CPU. */
-__attribute__((target("avx512f"))) static void post_avx512(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
-__attribute__((target("avx2"))) static void post_avx2(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
+__attribute__((target("avx512f"))) static void post_avx512(const Fused *f, float *y, size_t n, int64_t ch) { post_loops(f, y, n, ch); }
+__attribute__((target("avx2"))) static void post_avx2(const Fused *f, float *y, size_t n, int64_t ch) { post_loops(f, y, n, ch); }
 #endif
-static void post_base(const Fused *f, float *y, size_t n) { post_loops(f, y, n); }
+static void post_base(const Fused *f, float *y, size_t n, int64_t ch) { post_loops(f, y, n, ch); }
 
-void post_apply(const Fused *f, float *y, size_t n) {
-  static void (*fn)(const Fused *, float *, size_t); /* idempotent: racing first calls pick the same */
+void post_apply(const Fused *f, float *y, size_t n, int64_t channel) {
+  static void (*fn)(const Fused *, float *, size_t, int64_t); /* idempotent: racing first calls pick the same */
   if (!fn) {
     fn = post_base;
 #if defined(__x86_64__)
@@ -190,5 +287,5 @@ void post_apply(const Fused *f, float *y, size_t n) {
     else if (cpu_isa() == ISA_AVX2) fn = post_avx2;
 #endif
   }
-  fn(f, y, n);
+  fn(f, y, n, channel);
 }

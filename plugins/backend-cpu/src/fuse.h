@@ -11,16 +11,25 @@
 #include <stdint.h>
 #include "hodu_manifest.h"
 
-enum PostKind { POST_RELU, POST_CLIP, POST_LEAKY_RELU, POST_SIGMOID, POST_HARD_SWISH, POST_SILU, POST_MAX, POST_MIN };
+enum PostKind {
+  POST_RELU, POST_CLIP, POST_LEAKY_RELU, POST_SIGMOID, POST_HARD_SWISH, POST_SILU, POST_MAX, POST_MIN,
+  POST_ADD, POST_SUB, POST_MUL, POST_DIV, POST_HARD_SWISH_PARTS
+};
 
-/* One absorbed step: kind and its constants (Clip: [a, b]; LeakyRelu: alpha a; Max/Min: scalar a, b = 1 when
- * the scalar is the first operand, which decides which side a NaN comes from). */
+/*
+ * One absorbed step: kind and its constants (Clip: [a, b]; LeakyRelu: alpha a; Max/Min: scalar a, b = 1 when
+ * the scalar is the first operand, which decides which side a NaN comes from; Add/Sub/Mul/Div: the constant a,
+ * or per output channel (a BatchNorm exported as Mul and Add), b = 1 when it is the first operand;
+ * HardSwish in parts, y · clip(y + a, b, c) / d: PP-OCR's four steps Add, Clip, Mul, Div).
+ */
 typedef struct PostOp {
   int kind;
-  float a, b;
+  float a, b, c, d;
+  const float *per_channel; /* a per output channel (the manifest's weight, in place), or NULL */
 } PostOp;
 
-#define MAX_POST_OPS 4
+/* PP-OCRv4's convs are followed by a per-channel Mul and Add, HardSwish in four steps, then a scalar Mul and Add. */
+#define MAX_POST_OPS 8
 
 typedef struct Fused {
   int count;      /* post-ops, 0: none */
@@ -41,7 +50,8 @@ typedef struct Fused {
 void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, Fused *fused,
                 uint8_t *absorbed);
 
-/* y[0:n] = post-ops of y, in place, exactly as the absorbed kernels would compute them. */
-void post_apply(const Fused *f, float *y, size_t n);
+/* y[0:n] = post-ops of y (values of output channel `channel`), in place, exactly as the absorbed kernels would
+ * compute them. */
+void post_apply(const Fused *f, float *y, size_t n, int64_t channel);
 
 #endif
