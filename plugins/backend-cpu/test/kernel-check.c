@@ -414,6 +414,10 @@ int main(void) {
   conv_case(1, 4, 10, 9, 6, 3, 2, 1, 2, 2);  /* strided, dilated, grouped */
   conv_case(2, 5, 8, 8, 5, 3, 1, 1, 1, 5);   /* depthwise */
   conv_case(1, 16, 12, 12, 40, 3, 1, 1, 1, 1); /* several sgemm tiles */
+  /* At most 8 positions (conv-dot.c): K with a tail on every width, filters past the blocks of 4 and 2, 1 block of 4
+   * or 5 positions or 4 + 2, padding and dilation. */
+  conv_case(2, 33, 4, 4, 13, 3, 1, 0, 1, 1), conv_case(1, 11, 3, 7, 10, 3, 1, 0, 1, 1);
+  conv_case(1, 20, 4, 5, 9, 3, 1, 0, 1, 1), conv_case(1, 7, 6, 6, 6, 3, 2, 1, 2, 1);
   free(ws);
   cpu_pool_set(NULL);
   pool_destroy(pool);
