@@ -17,6 +17,7 @@ import { buildModel, writeModelFile } from '../e2e/hodu';
 import { compareTensor } from '../ops/harness';
 import { describeWithTools } from '../support/optional-tools';
 import { installCpu, int, ints, type CpuHome } from './support';
+import { compareExactly, type Case } from './typed-cases';
 
 const rand = mulberry32(1603);
 /** float16 weights uniform in [-scale, scale). */
@@ -149,4 +150,23 @@ describeWithTools(['cc'], 'backend-cpu runs float16 models (float32 compute) lik
       }
     }, 120_000);
   }
+
+  // The float16 kernels (elementwise-f16.c, cast.c) on half.h's vectorized converters: bit for bit the interp's,
+  // on special values (NaN, ±inf, ±0, subnormals, overflow to inf) and past a vector's width and a block (512).
+  test('Add, Sub, Mul, Div (broadcast), Relu, Neg, Abs, Sqrt and Cast of float16 equal the interp bit for bit', async () => {
+    const special = [NaN, Infinity, -Infinity, 0, -0, 2 ** -24, -(2 ** -20), 6e-5, 65504, -65504, 1, -1.5, 0.333, 1000, -7];
+    const values = (n: number) => Array.from({ length: n }, (_, i) => (i < special.length ? special[i]! : (rand() * 2 - 1) * 300));
+    const h = (dims: number[]) => fromNumbers('float16', dims, values(dims.reduce((a, b) => a * b, 1)));
+    const cases: Case[] = [];
+    for (const op of ['Add', 'Sub', 'Mul', 'Div']) {
+      cases.push({ op, inputs: [h([1037]), h([1037])], out: 'float16' });
+      cases.push({ op, inputs: [h([3, 5, 7]), h([5, 1])], out: 'float16' });
+      cases.push({ op, inputs: [h([]), h([2, 600])], out: 'float16' });
+    }
+    for (const op of ['Relu', 'Neg', 'Abs', 'Sqrt']) cases.push({ op, inputs: [h([3, 347])], out: 'float16' });
+    cases.push({ op: 'Cast', inputs: [h([1037])], out: 'float32', attrs: { to: int(1) } });
+    const wide = fromNumbers('float32', [1037], Array.from({ length: 1037 }, (_, i) => (i < special.length ? special[i]! : (rand() * 2 - 1) * 2 ** ((i % 40) - 26))));
+    cases.push({ op: 'Cast', inputs: [wide], out: 'float16', attrs: { to: int(10) } });
+    expect(await compareExactly(cpu, 'f16-elementwise', cases)).toEqual([]);
+  });
 });

@@ -58,9 +58,9 @@ int32_t run_cast(const KernelCall *c, char *err, size_t err_cap) {
     return HODU_OK;
   }
   switch (from) {
-    case HODU_DTYPE_FLOAT16: LOOP(yf[i] = half_to_float(((const uint16_t *)xv)[i])) break;
+    case HODU_DTYPE_FLOAT16: halves_to_floats(xv, yf, n); break;
     case HODU_DTYPE_FLOAT32:
-      if (to == HODU_DTYPE_FLOAT16) LOOP(((uint16_t *)yv)[i] = float_to_half(xf[i]))
+      if (to == HODU_DTYPE_FLOAT16) floats_to_halves(xf, yv, n, 0);
       else if (to == HODU_DTYPE_INT64) LOOP(yl[i] = f_to_i64(xf[i]))
       else if (to == HODU_DTYPE_INT32) LOOP(yi[i] = (int32_t)(uint32_t)(uint64_t)f_to_i64(xf[i]))
       else LOOP(yb[i] = xf[i] != 0.0f)

@@ -1,6 +1,7 @@
 /* IEEE half ↔ float32, bit for bit as the interp's src/ir/float16.ts (round to nearest even, NaN and ±inf kept). */
 #ifndef CPU_HALF_H
 #define CPU_HALF_H
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -40,5 +41,13 @@ static inline uint16_t float_to_half(float v) {
   if (rem > 0x1000u || (rem == 0x1000u && (half & 1u))) half++;
   return (uint16_t)(sign | half);
 }
+
+/*
+ * Blocks of n, bit for bit as the two functions above, vectorized where the CPU converts (half-convert.c);
+ * js_nan: a NaN becomes the positive quiet NaN 0x7e00, as the interp stores a JavaScript NaN (which has no
+ * sign), else float_to_half's (sign kept).
+ */
+void halves_to_floats(const uint16_t *h, float *f, size_t n);
+void floats_to_halves(const float *f, uint16_t *h, size_t n, int js_nan);
 
 #endif

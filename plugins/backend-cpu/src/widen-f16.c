@@ -123,22 +123,18 @@ static void convert_block(void *ctx, int64_t task, int tid) {
   const Convert *c = ctx;
   size_t lo = (size_t)task * CONVERT_BLOCK, hi = lo + CONVERT_BLOCK < c->n ? lo + CONVERT_BLOCK : c->n;
   if (!c->round) {
-    for (size_t i = lo; i < hi; i++) c->f[i] = half_to_float(c->half[i]);
+    halves_to_floats(c->half + lo, c->f + lo, hi - lo);
     return;
   }
-  for (size_t i = lo; i < hi; i++) {
-    float v = c->f[i];
-    /* A NaN is stored as the positive quiet NaN, as the interp's (a JavaScript NaN has no sign). */
-    uint16_t h = v != v ? (uint16_t)0x7e00u : float_to_half(v);
-    c->half[i] = h;
-    c->f[i] = half_to_float(h);
-  }
+  /* Rounded as the interp rounds a node's output (a NaN as the interp stores a JavaScript NaN), then read back. */
+  floats_to_halves(c->f + lo, c->half + lo, hi - lo, 1);
+  halves_to_floats(c->half + lo, c->f + lo, hi - lo);
 }
 
 static void convert(uint16_t *half, float *f, size_t n, int round) {
   Convert c = {half, f, n, round};
   int64_t tasks = (int64_t)((n + CONVERT_BLOCK - 1) / CONVERT_BLOCK);
-  parallel_for_cost(cpu_pool(), tasks, CONVERT_BLOCK * 1.5, convert_block, &c);
+  parallel_for_cost(cpu_pool(), tasks, CONVERT_BLOCK * 0.3, convert_block, &c);
 }
 
 void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs) {

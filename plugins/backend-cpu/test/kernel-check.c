@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../src/half.h"
 #include "../src/kernels.h"
 #include "../src/isa.h"
 #include "../src/sgemm.h"
@@ -377,6 +378,47 @@ static void conv_case(int N, int C, int H, int W, int M, int k, int stride, int 
   free(x), free(w), free(b), free(y);
 }
 
+/*
+ * half.h's block converters (F16C, NEON or C by the ISA) against the scalar half_to_float / float_to_half: every
+ * float16, and floats of random bits, near and exactly on float16 rounding ties, and around float16's range
+ * (subnormals, overflow), NaNs kept or made the positive quiet one (js_nan), all bit for bit.
+ */
+static void half_cases(void) {
+  enum { N = 1 << 18 };
+  uint16_t *h = malloc(65536 * sizeof *h), *got = malloc(N * sizeof *got);
+  float *f = malloc((N > 65536 ? N : 65536) * sizeof *f);
+  long bad = 0;
+  for (int i = 0; i < 65536; i++) h[i] = (uint16_t)i;
+  halves_to_floats(h, f, 65536);
+  for (int i = 0; i < 65536; i++) {
+    float r = half_to_float(h[i]);
+    if (memcmp(&r, &f[i], 4) && bad++ < 3) printf("half %04x decodes to %a, not %a\n", i, (double)f[i], (double)r);
+  }
+  for (int pattern = 0; pattern < 4; pattern++) {
+    for (int i = 0; i < N; i++) {
+      rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+      uint32_t u = (uint32_t)(rng >> 32);
+      float near = half_to_float((uint16_t)(u >> 16));
+      uint32_t nb;
+      memcpy(&nb, &near, 4);
+      if (pattern == 1) u = nb + (u & 0x1fffu) - 0x1000u; /* within half a float16 step of one */
+      if (pattern == 2) u = (nb & ~0x1fffu) | 0x1000u;    /* exactly halfway between two */
+      if (pattern == 3) u = (u & 0x807fffffu) | ((uint32_t)(100 + (u >> 23) % 40) << 23);
+      memcpy(&f[i], &u, 4);
+    }
+    for (int js_nan = 0; js_nan < 2; js_nan++) {
+      floats_to_halves(f, got, N, js_nan);
+      for (int i = 0; i < N; i++) {
+        uint16_t want = js_nan && f[i] != f[i] ? 0x7e00 : float_to_half(f[i]);
+        if (got[i] != want && bad++ < 3) printf("float %a encodes to %04x, not %04x\n", (double)f[i], got[i], want);
+      }
+    }
+  }
+  if (bad) fail("half block conversions: %ld differ from the scalar ones", bad);
+  else passed++;
+  free(h), free(got), free(f);
+}
+
 int main(void) {
   float *ws = floats(sgemm_workspace_floats(), 0);
   printf("micro-kernel: %s\n", sgemm_kernel_name());
@@ -405,6 +447,7 @@ int main(void) {
     for (size_t p = 0; p < sizeof Ks1 / sizeof *Ks1; p += 1 + j % 2) sgemm_prepacked_case(1, Ns1[j], Ks1[p], ws);
   for (int i = 1; i <= 3; i++) gemm_rows_case(i, 5 + 20 * i, 3 + 40 * i);
   gemm_rows_case(1, 16 * 8 + 16 * 4 + 16 + 7, 37), gemm_rows_case(2, 300, 9); /* every column block of the widest ISA */
+  half_cases();
   binary_cases();
   unary_cases();
   softmax_case();
