@@ -1,11 +1,13 @@
 /*
- * 2-D Conv with unit strides computed directly (AVX-512 and AVX2), without im2col. A band of output rows reads
- * a zero-padded copy of its input rows (Hb × Wp per channel), where the tap (kh, kw) of output (oh, ow) is at
- * (oh + kh·dh)·Wp + ow + kw·dw. Seen as one strip of rows·Wp columns (the last Wp − OW of each row are
- * computed and dropped), every tap is the same strip shifted by a constant offset, so a register tile
- * (conv-direct-body.h) of DMB filters × DNV vectors of columns runs down all channels and taps with plain
- * vector loads. The GEMM path (conv.c) wrote 9 columns per input element first and then read them back:
- * for PP-OCRv4 det's 96→24 3×3 convs at 160² that copy cost as much as the product (24 filters share it).
+ * 2-D Conv computed directly (AVX-512 and AVX2), without im2col. A band of output rows reads a zero-padded
+ * copy of its input rows, split by stride phase: phase (ph, pw) of a channel holds padded rows sh·i + ph and
+ * columns sw·j + pw (one phase at unit strides), Wq = ⌈Wp / sw⌉ columns wide. The tap (kh, kw) of output
+ * (oh, ow) is then phase (kh·dh mod sh, kw·dw mod sw) at row oh + ⌊kh·dh / sh⌋, column ow + ⌊kw·dw / sw⌋.
+ * Seen as one strip of rows·Wq columns (the last Wq − OW of each row are computed and dropped), every tap is
+ * the same strip shifted by a constant offset, so a register tile (conv-direct-body.h) of DMB filters × DNV
+ * vectors of columns runs down all channels and taps with plain vector loads. The GEMM path (conv.c) wrote 9
+ * columns per input element first and then read them back: for PP-OCRv4 det's 96→24 3×3 convs at 160² that
+ * copy cost as much as the product (24 filters share it).
  *
  * Work is split by (image, group, band of output rows, chunk of filter blocks); each task copies its band's
  * padded input rows into its thread's buffer (in L2), writes its tiles to its result buffer, then copies the
@@ -96,24 +98,28 @@ static Tile direct_tile(void) {
 
 static int64_t round_up(int64_t a, int64_t b) { return (a + b - 1) / b * b; }
 static int64_t padded_width(const Window *w) { return w->in[2] + w->pad[2] + w->pad_end[2]; }
-/* Padded input rows a band of output rows reads past its own: the window's height less one. */
-static int64_t halo(const Window *w) { return (w->kernel[1] - 1) * w->dilation[1]; }
+/* Columns of a phase: the strip's row width. */
+static int64_t phase_width(const Window *w) { return (padded_width(w) + w->stride[2] - 1) / w->stride[2]; }
+static int64_t phases(const Window *w) { return w->stride[1] * w->stride[2]; }
+/* Phase rows a band of output rows reads past its own. */
+static int64_t halo(const Window *w) { return (w->kernel[1] - 1) * w->dilation[1] / w->stride[1]; }
 static int64_t out_floats(const Window *w, Tile t) {
-  int64_t row = t.mb * round_up(padded_width(w), t.cols);
+  int64_t row = t.mb * round_up(phase_width(w), t.cols);
   return round_up(row > DIRECT_OUT_FLOATS ? row : DIRECT_OUT_FLOATS, 16);
 }
 /* Output rows per band at most: what the band buffer holds (at least one). */
 static int64_t band_rows(const Window *w, int64_t channels) {
-  int64_t rows = DIRECT_BAND_FLOATS / (channels * padded_width(w)) - halo(w);
+  int64_t rows = DIRECT_BAND_FLOATS / (channels * phases(w) * phase_width(w)) - halo(w);
   return rows < 1 ? 1 : rows > w->out[1] ? w->out[1] : rows;
 }
 /* A band's padded input, and the slack past its last channel that the last tile's shifted loads read. */
 static int64_t band_floats(const Window *w, int64_t channels, Tile t) {
-  return round_up(channels * (band_rows(w, channels) + halo(w)) * padded_width(w) + t.cols + padded_width(w), 16);
+  const int64_t Wq = phase_width(w);
+  return round_up(channels * phases(w) * (band_rows(w, channels) + halo(w)) * Wq + t.cols + Wq, 16);
 }
 
 int conv_direct_fits(const Window *w, int64_t group, uint32_t spatial) {
-  if (!direct_tile().fn || spatial != 2 || w->stride[1] != 1 || w->stride[2] != 1) return 0;
+  if (!direct_tile().fn || spatial != 2 || w->stride[1] > 2 || w->stride[2] > 2) return 0;
   const int64_t taps = window_taps(w); /* ≤ 64: Direct's table of tap offsets */
   if (taps < 2 || taps > 64 || window_out_size(w) <= 8) return 0; /* 1×1: a GEMM; few outputs: conv.c */
   return w->channels / group > 1; /* one channel per group: conv-depthwise.c */
@@ -148,38 +154,47 @@ typedef struct Direct {
   const Fused *f;
   Tile t;
   int64_t group, rows, bands, mchunk, mchunks, slot, band_slot;
-  int64_t offs[64];
 } Direct;
 
 /*
- * The padded input rows [r0, r0 + n) of a group's channels, channel after channel, then zeros. Copied per
- * task from X (each channel's rows are one sequential stream) rather than padding the whole image first: the
- * tiles read 3 rows of every channel at once, hundreds of short streams that the prefetchers did not follow
- * once the image left the caches (96 channels at 160²: 34 GFLOP/s against 95 at 80²).
+ * Phase rows [i0, i0 + n) of a group's channels, channel after channel and phase after phase, then zeros.
+ * Copied per task from X (each channel's rows are one sequential stream) rather than padding the whole image
+ * first: the tiles read 3 rows of every channel at once, hundreds of short streams that the prefetchers did
+ * not follow once the image left the caches (96 channels at 160²: 34 GFLOP/s against 95 at 80²).
  */
 #define BAND_PREFETCH 4
-static void copy_band(const Direct *d, const float *xg, int64_t r0, int64_t n, float *dst) {
+static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, float *dst) {
   const Window *w = d->w;
-  const int64_t cg = w->channels / d->group, Wp = padded_width(w), W = w->in[2];
-  int64_t h0 = r0 - w->pad[1] > 0 ? r0 - w->pad[1] : 0, h1 = r0 + n - w->pad[1];
-  if (h1 > w->in[1]) h1 = w->in[1];
+  const int64_t cg = w->channels / d->group, Wq = phase_width(w), W = w->in[2], sh = w->stride[1], sw = w->stride[2];
+  const int64_t pl = w->pad[2];
+  int64_t h0 = sh * i0 - w->pad[1], h1 = sh * (i0 + n) - w->pad[1];
+  h0 = h0 < 0 ? 0 : h0, h1 = h1 > w->in[1] ? w->in[1] : h1;
   for (int64_t c = 0; c < cg; c++) {
     if (c + BAND_PREFETCH < cg && h1 > h0) { /* a few channels ahead: the rows are one run of memory each */
       const char *p = (const char *)(xg + ((c + BAND_PREFETCH) * w->in[1] + h0) * W);
       for (int64_t b = 0; b < (h1 - h0) * W * (int64_t)sizeof(float); b += 64) __builtin_prefetch(p + b);
     }
-    for (int64_t r = r0; r < r0 + n; r++, dst += Wp) {
-      const int64_t h = r - w->pad[1];
-      if (h < 0 || h >= w->in[1]) {
-        memset(dst, 0, (size_t)Wp * sizeof(float));
-        continue;
-      }
-      for (int64_t j = 0; j < w->pad[2]; j++) dst[j] = 0.0f;
-      memcpy(dst + w->pad[2], xg + (c * w->in[1] + h) * W, (size_t)W * sizeof(float));
-      for (int64_t j = w->pad[2] + W; j < Wp; j++) dst[j] = 0.0f;
-    }
+    for (int64_t ph = 0; ph < sh; ph++)
+      for (int64_t pw = 0; pw < sw; pw++)
+        for (int64_t i = i0; i < i0 + n; i++, dst += Wq) {
+          const int64_t h = sh * i + ph - w->pad[1];
+          if (h < 0 || h >= w->in[1]) {
+            memset(dst, 0, (size_t)Wq * sizeof(float));
+            continue;
+          }
+          const float *xr = xg + (c * w->in[1] + h) * W;
+          if (sw == 1) {
+            for (int64_t j = 0; j < pl; j++) dst[j] = 0.0f;
+            memcpy(dst + pl, xr, (size_t)W * sizeof(float));
+            for (int64_t j = pl + W; j < Wq; j++) dst[j] = 0.0f;
+          } else
+            for (int64_t j = 0; j < Wq; j++) { /* padded column sw·j + pw */
+              const int64_t q = sw * j + pw - pl;
+              dst[j] = q >= 0 && q < W ? xr[q] : 0.0f;
+            }
+        }
   }
-  memset(dst, 0, (size_t)(d->t.cols + Wp) * sizeof(float));
+  memset(dst, 0, (size_t)(d->t.cols + Wq) * sizeof(float));
 }
 
 /*
@@ -193,9 +208,15 @@ static void band_task(void *ctx, int64_t task, int tid) {
   const int64_t band = task % d->bands, chunk = task / d->bands % d->mchunks, ng = task / d->bands / d->mchunks;
   const int64_t g = ng % d->group, n = ng / d->group;
   const int64_t mg = w->out_channels / d->group, cg = w->channels / d->group, taps = window_taps(w);
-  const int64_t Wp = padded_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW;
+  const int64_t Wq = phase_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW, sh = w->stride[1], sw = w->stride[2];
   const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
-  const int64_t cols = round_up((oh1 - oh0) * Wp, t.cols), tiles = cols / t.cols;
+  const int64_t cols = round_up((oh1 - oh0) * Wq, t.cols), tiles = cols / t.cols;
+  int64_t offs[64]; /* per tap: its phase's start in the band, then its row and column in the phase */
+  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
+    for (int64_t kw = 0; kw < w->kernel[2]; kw++) {
+      const int64_t r = kh * w->dilation[1], q = kw * w->dilation[2];
+      offs[k++] = ((r % sh) * sw + q % sw) * in_rows * Wq + r / sh * Wq + q / sw;
+    }
   const int64_t m0 = chunk * d->mchunk, m1 = m0 + d->mchunk < mg ? m0 + d->mchunk : mg;
   float *xb = d->scratch + (size_t)tid * (size_t)d->slot, *out = xb + d->band_slot;
   copy_band(d, d->x + (n * w->channels + g * cg) * window_in_size(w), oh0, in_rows, xb);
@@ -203,12 +224,12 @@ static void band_task(void *ctx, int64_t task, int tid) {
     float bias[16] = {0};
     for (int64_t i = 0; i < t.mb && mb + i < mg; i++) bias[i] = d->bias ? d->bias[g * mg + mb + i] : 0.0f;
     const float *wb = d->wp + ((g * round_up(mg, t.mb) + mb) * cg) * taps;
-    t.fn(xb, in_rows * Wp, wb, d->offs, taps, cg, bias, tiles, out + (mb - m0) * cols, cols);
+    t.fn(xb, phases(w) * in_rows * Wq, wb, offs, taps, cg, bias, tiles, out + (mb - m0) * cols, cols);
   }
   for (int64_t m = m0; m < m1; m++) {
     const float *o = out + (m - m0) * cols;
     float *ym = d->y + (n * w->out_channels + g * mg + m) * P + oh0 * OW;
-    for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, o + r * Wp, (size_t)OW * sizeof(float));
+    for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, o + r * Wq, (size_t)OW * sizeof(float));
     if (d->f) post_apply(d->f, ym, (size_t)((oh1 - oh0) * OW), g * mg + m);
   }
 }
@@ -220,29 +241,27 @@ void conv_direct(const float *x, const float *packed, const float *wt, const flo
                  int64_t group, const Fused *f, float *scratch) {
   const Tile t = direct_tile();
   const int64_t mg = w->out_channels / group, cg = w->channels / group, taps = window_taps(w);
-  const int64_t Wp = padded_width(w), OH = w->out[1], mpad = round_up(mg, t.mb);
+  const int64_t Wq = phase_width(w), OH = w->out[1], mpad = round_up(mg, t.mb);
   ThreadPool *pool = cpu_pool();
   const int threads = pool_threads(pool);
-  Direct d = {x, packed, bias, y, scratch, w, f, t, group, 0, 0, 0, 0, 0, band_floats(w, cg, t), {0}};
+  Direct d = {x, packed, bias, y, scratch, w, f, t, group, 0, 0, 0, 0, 0, band_floats(w, cg, t)};
   d.slot = d.band_slot + out_floats(w, t);
   if (!packed) { /* weights computed at run time: packed per run after the threads' buffers */
     float *wp = scratch + (size_t)d.slot * (size_t)threads;
     conv_direct_pack(wt, w, group, wp);
     d.wp = wp;
   }
-  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
-    for (int64_t kw = 0; kw < w->kernel[2]; kw++) d.offs[k++] = kh * w->dilation[1] * Wp + kw * w->dilation[2];
   /* Filter blocks per task: as many as the result buffer holds with one row of tiles; rows per band: as many as
    * both buffers hold. */
-  const int64_t out_slot = out_floats(w, t), row_cols = round_up(Wp, t.cols);
+  const int64_t out_slot = out_floats(w, t), row_cols = round_up(Wq, t.cols);
   int64_t blocks = out_slot / (t.mb * row_cols);
   if (blocks > mpad / t.mb) blocks = mpad / t.mb;
   d.mchunk = blocks * t.mb;
-  d.rows = (out_slot / d.mchunk - t.cols + 1) / Wp;
+  d.rows = (out_slot / d.mchunk - t.cols + 1) / Wq;
   if (d.rows > band_rows(w, cg)) d.rows = band_rows(w, cg);
   if (d.rows < 1) d.rows = 1;
   const int64_t images = group * w->batch;
-  const double fmas = (double)mg * (double)cg * (double)taps * (double)OH * (double)Wp * (double)images;
+  const double fmas = (double)mg * (double)cg * (double)taps * (double)OH * (double)Wq * (double)images;
   if (threads > 1 && parallel_worth(pool, fmas / DIRECT_FMAS_PER_NS)) {
     /* At least 4 tasks per thread (uneven bands balance): narrower bands first, then fewer filters per task. */
     const int64_t want = 4 * threads, per_band = (mpad / d.mchunk) * images;
