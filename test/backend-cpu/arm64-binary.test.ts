@@ -1,10 +1,11 @@
 /**
  * The linux-arm64 release binary, end to end: `bun build.ts --target bun-linux-arm64` cross-builds it (the
  * embedded backend-cpu cross-compiled with aarch64-linux-gnu-gcc, scripts/embedded-cpu.ts), and under
- * qemu-aarch64 it runs a real wake-word model (.cache/real-models, when fetched) and a generated CNN on its
- * embedded cpu backend — the same partitions as the x64 binary's, per --explain — with the x64 binary's
- * outputs (rtol 1e-4, atol 1e-5: the NEON kernels sum in another order than AVX's).
- * Cost: about 35 s to build the binary and 10 s per model under qemu (bun's start-up is most of it).
+ * qemu-aarch64 it runs a real wake-word model (.cache/real-models, when fetched), a generated CNN and a float16
+ * CNN on its embedded cpu backend — the same partitions as the x64 binary's, per --explain — with the x64
+ * binary's outputs (rtol 1e-4, atol 1e-5: the NEON kernels sum in another order than AVX's; for float16 the
+ * float16 tests' tolerance, since such an order can also round a float16 output the other way).
+ * Cost: about 35 s to build the binary and 7-10 s per model under qemu (bun's start-up is most of it).
  * Bun takes the arm64 runtime from its install cache, or downloads it; outside CI a machine without it cached
  * skips this (.ci/run builds the binary once before the tests, which fills the cache).
  */
@@ -18,6 +19,7 @@ import { libraryArch } from '../../src/plugins/native/arch';
 import { HODU, requireBinary, tempDir } from '../e2e/hodu';
 import { generateModels } from '../models/generate';
 import { compareTensor } from '../ops/harness';
+import { F16_MODELS, writeF16Model } from './float16-models';
 import { describeWithTools, underCi } from '../support/optional-tools';
 import { ATOL, RTOL } from './support';
 
@@ -38,6 +40,8 @@ interface ModelRun {
   name: string;
   path: () => string;
   args: string[];
+  rtol?: number;
+  atol?: number;
 }
 
 describeWithTools(['aarch64-linux-gnu-gcc', 'qemu-aarch64', 'cc'], 'the linux-arm64 binary under qemu-aarch64 equals the x64 binary', () => {
@@ -52,6 +56,7 @@ describeWithTools(['aarch64-linux-gnu-gcc', 'qemu-aarch64', 'cc'], 'the linux-ar
     const built = Bun.spawnSync([process.execPath, join(ROOT, 'build.ts'), '--target', 'bun-linux-arm64', '--outfile', arm64, '--quiet'], { cwd: ROOT, stdout: 'pipe', stderr: 'pipe' });
     if (built.exitCode !== 0) throw new Error(`bun build.ts --target bun-linux-arm64 failed:\n${built.stderr.toString()}`);
     generated = await generateModels(join(t.dir, 'models'));
+    writeF16Model(join(t.dir, 'models', 'cnn-f16.onnx'), F16_MODELS.cnn!);
   }, 300_000);
 
   /** `hodu run` of one model by one binary: its outputs and --explain's partition lines. */
@@ -77,14 +82,16 @@ describeWithTools(['aarch64-linux-gnu-gcc', 'qemu-aarch64', 'cc'], 'the linux-ar
     expect(arm.partitions).toEqual(x64.partitions);
     expect([...arm.outputs.keys()]).toEqual([...x64.outputs.keys()]);
     for (const [out, want] of x64.outputs) {
-      const problem = compareTensor(arm.outputs.get(out) as Tensor, want as Tensor, RTOL, ATOL);
+      const problem = compareTensor(arm.outputs.get(out) as Tensor, want as Tensor, model.rtol ?? RTOL, model.atol ?? ATOL);
       expect(problem === null ? 'equal' : `${name}: ${out}: ${problem}`).toBe('equal');
     }
   };
 
   const cnn: ModelRun = { name: 'resnet', path: () => generated.find((p) => p.endsWith('resnet.onnx'))!, args: ['--shape', 'image=1x3x32x32'] };
+  const f16: ModelRun = { name: 'cnn-f16', path: () => join(t.dir, 'models', 'cnn-f16.onnx'), args: [], rtol: F16_MODELS.cnn!.rtol, atol: F16_MODELS.cnn!.atol };
   const wakeWord: ModelRun = { name: 'hey_jarvis', path: () => WAKE_WORD, args: [] };
   const skipped = (title: string, reason: string) => (reason ? `${title} [skipped: ${reason}]` : title);
   test.skipIf(Boolean(noRuntime))(skipped('a generated CNN (resnet.onnx) runs on the embedded arm64 cpu backend like x64', noRuntime), check(cnn), 120_000);
+  test.skipIf(Boolean(noRuntime))(skipped('a float16 CNN runs on the embedded arm64 cpu backend (NEON float16 conversions) like x64', noRuntime), check(f16), 120_000);
   test.skipIf(Boolean(noRuntime || noWakeWord))(skipped('the openWakeWord hey_jarvis model runs on the embedded arm64 cpu backend like x64', noRuntime || noWakeWord), check(wakeWord), 120_000);
 });
