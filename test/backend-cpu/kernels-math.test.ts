@@ -15,6 +15,8 @@ describeWithTools(['cc'], 'backend-cpu math kernels equal the interp (rtol 1e-4,
       { op: 'MatMul', inputs: [[1, 1], [1, 1]] },
       { op: 'MatMul', inputs: [[7, 13], [13, 5]] },
       { op: 'MatMul', inputs: [[1, 37], [37, 19]] }, // M = 1: the row path
+      { op: 'MatMul', inputs: [[2, 37], [37, 7]] }, // a row narrower than one vector (K not a multiple of 4)
+      { op: 'MatMul', inputs: [[1, 37], randomValues([37, 7])] }, // the same over the packed weights
       { op: 'MatMul', inputs: [[2, 37], [37, 41]] },
       { op: 'MatMul', inputs: [[15, 33], [33, 33]] }, // one more than a micro-tile each way
       { op: 'MatMul', inputs: [[9], [9, 4]] },

@@ -14,8 +14,39 @@
 #include "simd.h"
 #include "threads.h"
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#include <immintrin.h>
+/*
+ * A row of C narrower than one vector (N < 16: a classifier's few outputs, or sgemm_prepacked's zero-padded
+ * panel read as rows of nr): B's rows as masked vectors, four accumulators over k so the FMAs do not wait on
+ * each other. simd.h's gemv summed such a row element by element, one dependent add per k (8 × 1024: 6.5 µs,
+ * slower than packing it for the blocked sgemm).
+ */
+__attribute__((target("avx512f"))) static void row_narrow_avx512(ptrdiff_t k, float alpha, const float *a,
+                                                                  ptrdiff_t csa, const float *B, ptrdiff_t rsb,
+                                                                  float *y, int n) {
+  const __mmask16 m = (__mmask16)((1u << n) - 1);
+  __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+  ptrdiff_t p = 0;
+  for (; p + 4 <= k; p += 4)
+    for (int u = 0; u < 4; u++)
+      acc[u] = _mm512_fmadd_ps(_mm512_set1_ps(alpha * a[(p + u) * csa]), _mm512_maskz_loadu_ps(m, B + (p + u) * rsb), acc[u]);
+  for (; p < k; p++)
+    acc[0] = _mm512_fmadd_ps(_mm512_set1_ps(alpha * a[p * csa]), _mm512_maskz_loadu_ps(m, B + p * rsb), acc[0]);
+  __m512 sum = _mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3]));
+  _mm512_mask_storeu_ps(y, m, _mm512_add_ps(sum, _mm512_maskz_loadu_ps(m, y)));
+}
+#define ROW_NARROW_X86 1
+#endif
+
 void gemm_rows(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const float *A, ptrdiff_t rsa, ptrdiff_t csa,
                const float *B, ptrdiff_t rsb, float *C, ptrdiff_t ldc) {
+#ifdef ROW_NARROW_X86
+  if (N < 16 && cpu_isa() == ISA_AVX512) {
+    for (ptrdiff_t i = 0; i < M; i++) row_narrow_avx512(K, alpha, A + i * rsa, csa, B, rsb, C + i * ldc, (int)N);
+    return;
+  }
+#endif
   const SimdOps *v = simd();
   for (ptrdiff_t i = 0; i < M; i++) v->gemv(K, alpha, A + i * rsa, csa, B, rsb, C + i * ldc, (size_t)N);
 }

@@ -482,6 +482,11 @@ void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const f
   /* One row (a Gemm/MatMul of batch 1): a 1-row tile would chain its few sums through all of K. */
   if (M == 1) {
     scale_c(M, N, beta, C, ldc);
+    /* A one-panel B is a plain row-major B of nr floats per row (zero past N). */
+    if (N < 16) {
+      gemm_rows(M, N, K, alpha, A, rsa, csa, bp, micro().nr, C, ldc);
+      return;
+    }
     if (gemv_panels(N, K, alpha, A, csa, bp, micro().nr, C)) return;
     beta = 1.0f; /* C already scaled */
   }
