@@ -32,3 +32,22 @@ static void DFN(direct_tiles)(const float *xp, int64_t chan_stride, const float 
       for (int j = 0; j < DNV; j++) DSTORE(out + i * out_stride + col + j * DVN, acc[i][j]);
   }
 }
+
+/*
+ * Depthwise: out[col .. col + DNW·DVN) = bias + Σ_tap wm[tap] · xp[col + offs[tap] ..] for one channel and
+ * `tiles` tiles of DNW vectors, every column a vector lane (no scalar edges: the band is padded).
+ */
+static void DFN(depthwise_tiles)(const float *xp, const float *wm, const int64_t *offs, int64_t taps, float bias,
+                                 int64_t tiles, float *out) {
+  for (int64_t t = 0; t < tiles; t++) {
+    const int64_t col = t * DNW * DVN;
+    DV acc[DNW];
+    for (int j = 0; j < DNW; j++) acc[j] = DSET1(bias);
+    for (int64_t k = 0; k < taps; k++) {
+      const DV wv = DSET1(wm[k]);
+      const float *xk = xp + col + offs[k];
+      for (int j = 0; j < DNW; j++) acc[j] = DFMA(wv, DLOAD(xk + j * DVN), acc[j]);
+    }
+    for (int j = 0; j < DNW; j++) DSTORE(out + col + j * DVN, acc[j]);
+  }
+}

@@ -22,6 +22,8 @@
 #include "isa.h"
 #include "threads.h"
 
+typedef void (*DepthwiseFn)(const float *xp, const float *wm, const int64_t *offs, int64_t taps, float bias,
+                            int64_t tiles, float *out);
 typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, const int64_t *offs, int64_t taps,
                         int64_t channels, const float *bias, int64_t tiles, float *out, int64_t out_stride);
 
@@ -38,6 +40,7 @@ typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, c
 #define DVN 16
 #define DMB 8
 #define DNV 3
+#define DNW 4
 #define DLOAD _mm512_loadu_ps
 #define DSTORE _mm512_storeu_ps
 #define DSET1 _mm512_set1_ps
@@ -48,6 +51,7 @@ typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, c
 #undef DVN
 #undef DMB
 #undef DNV
+#undef DNW
 #undef DLOAD
 #undef DSTORE
 #undef DSET1
@@ -65,6 +69,7 @@ typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, c
 #define DVN 8
 #define DMB 4
 #define DNV 3
+#define DNW 4
 #define DLOAD _mm256_loadu_ps
 #define DSTORE _mm256_storeu_ps
 #define DSET1 _mm256_set1_ps
@@ -78,18 +83,20 @@ typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, c
 #endif
 #endif
 
-/* The tile of the ISA this process runs: filters (mb) × columns (cols) per call of fn; fn NULL: no direct path. */
+/* The tile of the ISA this process runs: filters (mb) × columns (cols) per call of fn, columns per call of the
+ * depthwise tile (dw_cols); fn NULL: no direct path. */
 typedef struct Tile {
-  int64_t mb, cols;
+  int64_t mb, cols, dw_cols;
   TilesFn fn;
+  DepthwiseFn dw;
 } Tile;
 
 static Tile direct_tile(void) {
 #if defined(__x86_64__)
-  if (cpu_isa() == ISA_AVX512) return (Tile){8, 48, direct_tiles_avx512};
-  if (cpu_isa() == ISA_AVX2) return (Tile){4, 24, direct_tiles_avx2};
+  if (cpu_isa() == ISA_AVX512) return (Tile){8, 48, 64, direct_tiles_avx512, depthwise_tiles_avx512};
+  if (cpu_isa() == ISA_AVX2) return (Tile){4, 24, 32, direct_tiles_avx2, depthwise_tiles_avx2};
 #endif
-  return (Tile){1, 1, NULL};
+  return (Tile){1, 1, 1, NULL, NULL};
 }
 
 /* Floats of one thread's result buffer (at least one filter block × one row of tiles) and input band. */
@@ -163,10 +170,34 @@ typedef struct Direct {
  * not follow once the image left the caches (96 channels at 160²: 34 GFLOP/s against 95 at 80²).
  */
 #define BAND_PREFETCH 4
+/* Phase rows [i0, i0 + n) of one channel xc: returns the end of what it wrote. */
+static float *copy_channel(const Window *w, const float *xc, int64_t i0, int64_t n, float *dst) {
+  const int64_t Wq = phase_width(w), W = w->in[2], sh = w->stride[1], sw = w->stride[2], pl = w->pad[2];
+  for (int64_t ph = 0; ph < sh; ph++)
+    for (int64_t pw = 0; pw < sw; pw++)
+      for (int64_t i = i0; i < i0 + n; i++, dst += Wq) {
+        const int64_t h = sh * i + ph - w->pad[1];
+        if (h < 0 || h >= w->in[1]) {
+          memset(dst, 0, (size_t)Wq * sizeof(float));
+          continue;
+        }
+        const float *xr = xc + h * W;
+        if (sw == 1) {
+          for (int64_t j = 0; j < pl; j++) dst[j] = 0.0f;
+          memcpy(dst + pl, xr, (size_t)W * sizeof(float));
+          for (int64_t j = pl + W; j < Wq; j++) dst[j] = 0.0f;
+        } else
+          for (int64_t j = 0; j < Wq; j++) { /* padded column sw·j + pw */
+            const int64_t q = sw * j + pw - pl;
+            dst[j] = q >= 0 && q < W ? xr[q] : 0.0f;
+          }
+      }
+  return dst;
+}
+
 static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, float *dst) {
   const Window *w = d->w;
-  const int64_t cg = w->channels / d->group, Wq = phase_width(w), W = w->in[2], sh = w->stride[1], sw = w->stride[2];
-  const int64_t pl = w->pad[2];
+  const int64_t cg = w->channels / d->group, W = w->in[2], sh = w->stride[1];
   int64_t h0 = sh * i0 - w->pad[1], h1 = sh * (i0 + n) - w->pad[1];
   h0 = h0 < 0 ? 0 : h0, h1 = h1 > w->in[1] ? w->in[1] : h1;
   for (int64_t c = 0; c < cg; c++) {
@@ -174,27 +205,9 @@ static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, f
       const char *p = (const char *)(xg + ((c + BAND_PREFETCH) * w->in[1] + h0) * W);
       for (int64_t b = 0; b < (h1 - h0) * W * (int64_t)sizeof(float); b += 64) __builtin_prefetch(p + b);
     }
-    for (int64_t ph = 0; ph < sh; ph++)
-      for (int64_t pw = 0; pw < sw; pw++)
-        for (int64_t i = i0; i < i0 + n; i++, dst += Wq) {
-          const int64_t h = sh * i + ph - w->pad[1];
-          if (h < 0 || h >= w->in[1]) {
-            memset(dst, 0, (size_t)Wq * sizeof(float));
-            continue;
-          }
-          const float *xr = xg + (c * w->in[1] + h) * W;
-          if (sw == 1) {
-            for (int64_t j = 0; j < pl; j++) dst[j] = 0.0f;
-            memcpy(dst + pl, xr, (size_t)W * sizeof(float));
-            for (int64_t j = pl + W; j < Wq; j++) dst[j] = 0.0f;
-          } else
-            for (int64_t j = 0; j < Wq; j++) { /* padded column sw·j + pw */
-              const int64_t q = sw * j + pw - pl;
-              dst[j] = q >= 0 && q < W ? xr[q] : 0.0f;
-            }
-        }
+    dst = copy_channel(w, xg + c * w->in[1] * W, i0, n, dst);
   }
-  memset(dst, 0, (size_t)(d->t.cols + Wq) * sizeof(float));
+  memset(dst, 0, (size_t)(d->t.cols + phase_width(w)) * sizeof(float));
 }
 
 /*
@@ -279,4 +292,80 @@ void conv_direct(const float *x, const float *packed, const float *wt, const flo
   d.bands = (OH + d.rows - 1) / d.rows;
   d.mchunks = (mg + d.mchunk - 1) / d.mchunk;
   parallel_for(pool, d.bands * d.mchunks * images, band_task, &d);
+}
+
+/*
+ * Depthwise 2-D convs (one input channel per group) the same way: per (image, output channel, band of rows),
+ * the channel's padded band (split by stride phase), then vector tiles where each tap is one broadcast weight
+ * and a constant offset. conv-depthwise.c's rows computed the columns whose taps reach into the padding one
+ * point at a time: at PP-OCRv4's 5×5 at 20² and 40², most of a row.
+ */
+#define DW_BAND_FLOATS 32768
+
+static int64_t dw_rows(const Window *w) {
+  int64_t rows = DW_BAND_FLOATS / (phases(w) * phase_width(w)) - halo(w);
+  return rows < 1 ? 1 : rows > w->out[1] ? w->out[1] : rows;
+}
+static int64_t dw_band_floats(const Window *w, Tile t) {
+  return round_up(phases(w) * (dw_rows(w) + halo(w)) * phase_width(w) + t.dw_cols + phase_width(w), 16);
+}
+static int64_t dw_out_floats(const Window *w, Tile t) { return round_up(dw_rows(w) * phase_width(w), t.dw_cols); }
+
+/*
+ * Where the band's copy pays: windows wider than 3×3, or rows of at most 64 outputs (where conv-depthwise.c's
+ * edge points are a large part of a row). Measured (1 thread, AVX-512, old → direct): 5×5 384ch at 20² 1.23 →
+ * 0.38 ms, 5×5 192ch at 40² 1.23 → 0.48, 3×3 16ch at 16² 12 → 5 µs, 3×3/2 96ch at 80² 0.40 → 0.35; but 3×3 at
+ * 160² 0.99 → 1.30 and 3×3/2 at 320² 2.45 → 5.6 (long rows: few edge points, and the copy costs).
+ */
+int conv_direct_depthwise_fits(const Window *w, uint32_t spatial) {
+  const int64_t taps = window_taps(w);
+  if (!direct_tile().dw || spatial != 2 || w->stride[1] > 2 || w->stride[2] > 2 || taps < 2 || taps > 64) return 0;
+  return taps > 9 || w->out[2] <= 64;
+}
+
+size_t conv_direct_depthwise_scratch_floats(const Window *w, int threads) {
+  const Tile t = direct_tile();
+  return (size_t)(dw_band_floats(w, t) + dw_out_floats(w, t)) * (size_t)threads;
+}
+
+typedef struct DirectDw {
+  const float *x, *wt, *bias;
+  float *y, *scratch;
+  const Window *w;
+  const Fused *f;
+  Tile t;
+  int64_t rows, bands, slot;
+} DirectDw;
+
+static void dw_task(void *ctx, int64_t task, int tid) {
+  const DirectDw *d = ctx;
+  const Window *w = d->w;
+  const Tile t = d->t;
+  const int64_t band = task % d->bands, nm = task / d->bands, m = nm % w->out_channels, n = nm / w->out_channels;
+  const int64_t per = w->out_channels / w->channels, taps = window_taps(w), Wq = phase_width(w);
+  const int64_t OH = w->out[1], OW = w->out[2], sh = w->stride[1], sw = w->stride[2];
+  const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
+  const int64_t cols = round_up((oh1 - oh0) * Wq, t.dw_cols);
+  float *xb = d->scratch + (size_t)tid * (size_t)d->slot, *out = xb + dw_band_floats(w, t);
+  float *end = copy_channel(w, d->x + (n * w->channels + m / per) * window_in_size(w), oh0, in_rows, xb);
+  memset(end, 0, (size_t)(t.dw_cols + Wq) * sizeof(float));
+  int64_t offs[64];
+  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
+    for (int64_t kw = 0; kw < w->kernel[2]; kw++) {
+      const int64_t r = kh * w->dilation[1], q = kw * w->dilation[2];
+      offs[k++] = ((r % sh) * sw + q % sw) * in_rows * Wq + r / sh * Wq + q / sw;
+    }
+  t.dw(xb, d->wt + m * taps, offs, taps, d->bias ? d->bias[m] : 0.0f, cols / t.dw_cols, out);
+  float *ym = d->y + (n * w->out_channels + m) * OH * OW + oh0 * OW;
+  for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, out + r * Wq, (size_t)OW * sizeof(float));
+  if (d->f) post_apply(d->f, ym, (size_t)((oh1 - oh0) * OW), m);
+}
+
+void conv_direct_depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w, const Fused *f,
+                           float *scratch) {
+  const Tile t = direct_tile();
+  DirectDw d = {x, wt, bias, y, scratch, w, f, t, dw_rows(w), 0, dw_band_floats(w, t) + dw_out_floats(w, t)};
+  d.bands = (w->out[1] + d.rows - 1) / d.rows;
+  const double task_ns = (double)window_taps(w) * (double)d.rows * (double)phase_width(w) / 8.0 + 200.0;
+  parallel_for_cost(cpu_pool(), w->batch * w->out_channels * d.bands, task_ns, dw_task, &d);
 }

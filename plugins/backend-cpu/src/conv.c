@@ -78,7 +78,8 @@ int32_t check_conv(const KernelCall *c, size_t *scratch, char *err, size_t err_c
   for (uint32_t i = 0; i < s; i++) REQUIRE_META(dim(wt, 2 + i) == w.kernel[3 - s + i]);
   REQUIRE_META(!b || numel(b) == (uint64_t)w.out_channels);
   /* One slot per thread of the pool the handle runs with (plugin.c sets it around the checks). */
-  if (is_depthwise(&w, group)) *scratch = 0;
+  if (is_depthwise(&w, group))
+    *scratch = conv_direct_depthwise_fits(&w, s) ? conv_direct_depthwise_scratch_floats(&w, pool_threads(cpu_pool())) : 0;
   else if (conv_direct_fits(&w, group, s)) *scratch = conv_direct_scratch_floats(&w, group, pool_threads(cpu_pool()));
   else *scratch = slot_floats(&w, group) * (size_t)pool_threads(cpu_pool());
   return HODU_OK;
@@ -251,7 +252,8 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   const float *x = in_f32(c, 0), *wt = in_f32(c, 1), *bias = in_f32(c, 2);
   const Fused *f = c->fused;
   float *y = f && f->direct ? (float *)c->ptrs[f->out_id] : out_f32(c, 0);
-  if (is_depthwise(&w, group)) conv_depthwise(x, wt, bias, y, &w, f);
+  if (is_depthwise(&w, group) && conv_direct_depthwise_fits(&w, s)) conv_direct_depthwise(x, wt, bias, y, &w, f, c->scratch);
+  else if (is_depthwise(&w, group)) conv_depthwise(x, wt, bias, y, &w, f);
   else if (conv_direct_fits(&w, group, s)) conv_direct(x, c->state, wt, bias, y, &w, group, f, c->scratch);
   else conv_gemm(c, x, wt, bias, y, &w, group);
   if (f && !f->direct && c->ptrs[f->out_id] != y) memmove(c->ptrs[f->out_id], y, (size_t)out_tensor(c, 0)->byte_size);

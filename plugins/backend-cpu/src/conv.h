@@ -30,6 +30,11 @@ void conv_direct_pack(const float *wt, const Window *w, int64_t group, float *ds
 size_t conv_direct_scratch_floats(const Window *w, int64_t group, int threads);
 void conv_direct(const float *x, const float *packed, const float *wt, const float *bias, float *y, const Window *w,
                  int64_t group, const Fused *f, float *scratch);
+/* Depthwise (one input channel per group) on the same padded bands; weights read in place. */
+int conv_direct_depthwise_fits(const Window *w, uint32_t spatial);
+size_t conv_direct_depthwise_scratch_floats(const Window *w, int threads);
+void conv_direct_depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w, const Fused *f,
+                           float *scratch);
 
 /* Along the W axis, the output columns [*lo, *hi) whose tap at offset `off` (stride sw) is inside the row. */
 static inline void row_range(const Window *w, int64_t off, int64_t *lo, int64_t *hi) {
