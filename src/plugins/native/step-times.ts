@@ -8,7 +8,7 @@ import { dlopen, FFIType, type Pointer } from 'bun:ffi';
 import type { NodeTiming } from '../../sdk/backend';
 import type { DispatchManifest } from '../../sdk/manifest';
 
-export const PROFILE_SYMBOL = 'hodu_backend_profile';
+const PROFILE_SYMBOL = 'hodu_backend_profile';
 
 /** One step of the last timed run (HoduStepTime): `fusedInto` is -1, or the step whose kernel computed this one. */
 export interface StepTime {
