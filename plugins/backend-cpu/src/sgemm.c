@@ -120,6 +120,8 @@ static void micro_avx512_rows(int k, const float *a, const float *b, ptrdiff_t l
 __attribute__((target("avx2,fma"))) static void micro_avx2(int k, const float *a, const float *b, float *c,
                                                             ptrdiff_t ldc, int mr, int nr, int first) {
   __m256 acc[6][2];
+  /* every loop over acc unrolled: with a variable index GCC kept acc in memory, storing all 12 every k step */
+#pragma GCC unroll 6
   for (int i = 0; i < 6; i++) acc[i][0] = acc[i][1] = _mm256_setzero_ps();
   for (int p = 0; p < k; p++) {
     __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
@@ -135,6 +137,7 @@ __attribute__((target("avx2,fma"))) static void micro_avx2(int k, const float *a
     b += 16;
   }
   if (mr == 6 && nr == 16) {
+#pragma GCC unroll 6
     for (int i = 0; i < 6; i++) {
       float *ci = c + i * ldc;
       if (!first) {
@@ -147,7 +150,9 @@ __attribute__((target("avx2,fma"))) static void micro_avx2(int k, const float *a
     return;
   }
   float tmp[16];
-  for (int i = 0; i < mr; i++) {
+#pragma GCC unroll 6
+  for (int i = 0; i < 6; i++) {
+    if (i >= mr) break;
     float *ci = c + i * ldc;
     _mm256_storeu_ps(tmp, acc[i][0]);
     _mm256_storeu_ps(tmp + 8, acc[i][1]);
