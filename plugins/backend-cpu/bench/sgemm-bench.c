@@ -1,7 +1,8 @@
 /*
  * sgemm-bench: GFLOP/s of backend-cpu's sgemm for an M×N×K float32 product (default 1024³), best of ~2 s,
  * and the largest error against a double-precision dot product on 64 sampled entries.
- *   cc -std=c11 -O2 -o sgemm-bench bench/sgemm-bench.c src/sgemm.c src/gemv.c -lm && ./sgemm-bench [M [N [K]]]
+ *   cc -std=c11 -O2 -I../../ffi -o sgemm-bench bench/sgemm-bench.c <package.json's hodu.native.sources> -lm -pthread
+ *   ./sgemm-bench [M [N [K]]]     (test/bench/peak.ts builds it so; bench/sgemm-shapes.c times conv's small shapes)
  * HODU_CPU_ISA=avx2 or =c forces a narrower micro-kernel.
  */
 #define _POSIX_C_SOURCE 199309L
