@@ -15,6 +15,7 @@ import { nativeUnsupportedOps } from './kernel-fit';
 import { PluginCrashError, runIsolated } from './isolate';
 import type { NativePluginInfo } from './probe';
 import { checkNativePlanMemory } from './memory-budget';
+import { widenedF16Bytes } from './widened-f16';
 import { feedShapes, packInputs, PlanIo, unpackOutputs } from './tensor-io';
 import { LruCache } from '../../util/lru-cache';
 import { stepNodeTimings, type StepTime } from './step-times';
@@ -119,7 +120,7 @@ class NativeSession implements BackendSession {
     const manifest = planManifest(this.model, shapes);
     checkKernels(manifest, this.info);
     const encoded = encodeManifest(manifest);
-    if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest), packed: manifest.weights.byteLength }, this.info.name);
+    if (this.binding) checkNativePlanMemory({ arena: manifest.arenaSize, manifest: encoded.byteLength, io: ioBytes(manifest), packed: manifest.weights.byteLength, widened: widenedF16Bytes(manifest) }, this.info.name);
     const plan: NativePlan = { manifest, handle: this.binding?.create(encoded, { threads: this.threads }), shapes: this.fedNames.map((n) => shapes.get(n)!), io: undefined };
     if (this.profiling && plan.handle) this.binding!.enableStepTimes(plan.handle);
     this.plans.set(key, plan);

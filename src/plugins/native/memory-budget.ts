@@ -32,16 +32,18 @@ export function memoryLimitActive(): boolean {
  * Throws E_MEMORY_LIMIT when the process's RSS now plus `bytes` (what a native plan is about to allocate:
  * arena, manifest, input and output buffers, and `packed`: a plugin may keep one repacked copy of the weights
  * it multiplies with — backend-cpu packs Conv, MatMul/Gemm and LSTM/GRU weights into its micro-kernels'
- * panels at create — counted as the manifest's weight bytes) is over the limit of the run under way. Called
- * before create, so a refused plan allocates nothing.
+ * panels at create — counted as the manifest's weight bytes; and `widened`: the float32 copies of float16
+ * tensors for the kernels backend-cpu runs widened, widened-f16.ts) is over the limit of the run under way.
+ * Called before create, so a refused plan allocates nothing.
  */
-export function checkNativePlanMemory(bytes: { arena: number; manifest: number; io: number; packed: number }, plugin: string, rss = () => process.memoryUsage.rss()): void {
+export function checkNativePlanMemory(bytes: { arena: number; manifest: number; io: number; packed: number; widened?: number }, plugin: string, rss = () => process.memoryUsage.rss()): void {
   const max = activeLimit?.value;
   if (max === undefined) return;
   const now = rss();
-  const need = bytes.arena + bytes.manifest + bytes.io + bytes.packed;
+  const widened = bytes.widened ?? 0;
+  const need = bytes.arena + bytes.manifest + bytes.io + bytes.packed + widened;
   if (now + need <= max) return;
-  const parts = `arena ${formatByteSize(bytes.arena)} + manifest ${formatByteSize(bytes.manifest)} + input and output buffers ${formatByteSize(bytes.io)} + packed weights ${formatByteSize(bytes.packed)}`;
+  const parts = `arena ${formatByteSize(bytes.arena)} + manifest ${formatByteSize(bytes.manifest)} + input and output buffers ${formatByteSize(bytes.io)} + packed weights ${formatByteSize(bytes.packed)}${widened ? ` + float32 copies of float16 tensors ${formatByteSize(widened)}` : ''}`;
   throw new HoduError('E_MEMORY_LIMIT', `the run was stopped before backend '${plugin}' allocated its plan: hodu's memory (RSS) is ${formatByteSize(now)} and the plan needs ${formatByteSize(need)} more (${parts}), over ${activeLimit!.from} = ${formatByteSize(max)}`, {
     hint: 'raise the limit (--max-memory, HODU_MAX_MEMORY or runtime.max_memory in config.toml) or run on smaller inputs (--shape)',
   });

@@ -1,0 +1,42 @@
+/**
+ * The float32 copies backend-cpu makes for float16 steps it runs by widening (plugins/backend-cpu/src/widen-f16.c):
+ * when any step runs such a kernel, create() allocates a second arena twice the manifest's (the intermediates'
+ * float32 copies, at twice the planner's offsets) and a float32 buffer for each float16 weight, graph input and
+ * graph output those steps read or write. memory-budget.ts counts them before create, so a float16 model is not
+ * checked against a third of what it takes.
+ */
+import type { DispatchManifest } from '../../sdk/manifest-layout';
+
+/**
+ * The kernels backend-cpu runs on float32 copies: WIDE_KERNELS in plugins/backend-cpu/src/plugin.c
+ * (test/unit/widened-f16.test.ts checks that the two lists are the same). A plugin that has the same names as
+ * native float16 kernels is over-counted, which errs on the side the limit is for.
+ */
+export const WIDENED_F16_KERNELS: ReadonlySet<string> = new Set([
+  'conv_f16', 'conv_transpose_f16', 'mat_mul_f16', 'gemm_f16', 'layer_normalization_f16', 'softmax_f16', 'log_softmax_f16',
+  'batch_normalization_f16', 'max_pool_f16', 'average_pool_f16', 'global_average_pool_f16', 'sigmoid_f16', 'tanh_f16',
+  'hard_swish_f16', 'erf_f16', 'clip_f16', 'exp_f16', 'log_f16', 'leaky_relu_f16', 'pow_f16', 'max_f16', 'min_f16',
+  'hard_sigmoid_f16', 'elu_f16', 'gelu_f16', 'softplus_f16', 'mish_f16',
+  'reduce_sum_f16_i64', 'reduce_mean_f16_i64', 'reduce_max_f16_i64', 'reduce_min_f16_i64',
+  'reduce_sum_f16', 'reduce_mean_f16', 'reduce_max_f16', 'reduce_min_f16',
+  'resize_f16_f32', 'resize_f16_i64', 'resize_f16_f32_i64', 'slice_f16_i64', 'slice_f16_i32', 'pad_f16_i64', 'gather_f16_i64',
+  'where_bool_f16',
+]);
+
+/** Bytes of the float32 copies a widening plugin allocates at create for `m` (0 when no step is widened). */
+export function widenedF16Bytes(m: DispatchManifest): number {
+  const copied = new Set<number>();
+  let widened = false;
+  for (const step of m.steps) {
+    if (!WIDENED_F16_KERNELS.has(step.kernel)) continue;
+    widened = true;
+    for (const id of [...step.inputs, ...step.outputs]) {
+      const t = id >= 0 ? m.tensors[id] : undefined;
+      if (t?.dtype === 'float16' && t.role !== 'intermediate') copied.add(id);
+    }
+  }
+  if (!widened) return 0;
+  let bytes = 2 * m.arenaSize;
+  for (const id of copied) bytes += 2 * m.tensors[id]!.byteSize;
+  return bytes;
+}
