@@ -42,8 +42,12 @@ export function packageVersion(root: string): string {
  */
 export function compileHodu(o: CompileOptions): number {
   // src/version.ts reads the version from package.json; a different version is stamped by building a copy
-  // of the sources next to a patched package.json (inside root, so node_modules still resolves).
-  const stage = o.version && o.version !== packageVersion(o.root) ? stageSources(o.root, o.version) : undefined;
+  // of the sources next to a patched package.json (inside root, so node_modules still resolves). A build for
+  // another target is staged too: its cpu library goes next to the staged sources, so the checkout's
+  // dist/embedded/libhodu_cpu.so stays the host's (an arm64 build once overwrote it, and the host binary's
+  // embedded-library tests then compared against an aarch64 file).
+  const version = o.version ?? packageVersion(o.root);
+  const stage = version !== packageVersion(o.root) || o.target ? stageSources(o.root, version) : undefined;
   const srcRoot = stage ?? o.root;
   mkdirSync(dirname(o.outfile), { recursive: true });
   const scratch = mkdtempSync(join(dirname(o.outfile), '.build-'));
