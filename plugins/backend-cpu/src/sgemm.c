@@ -487,8 +487,9 @@ void sgemm_prepacked(ptrdiff_t M, ptrdiff_t N, ptrdiff_t K, float alpha, const f
   /* One row (a Gemm/MatMul of batch 1): a 1-row tile would chain its few sums through all of K. */
   if (M == 1) {
     scale_c(M, N, beta, C, ldc);
-    /* A one-panel B is a plain row-major B of nr floats per row (zero past N). */
-    if (N < 16) {
+    /* A one-panel B is a plain row-major B of nr floats per row (zero past N). Only when N fits in one panel:
+     * the portable 4×8 and NEON 8×12 tiles have panels narrower than 16, and N = 12 over nr = 8 is two panels. */
+    if (N < 16 && N <= micro().nr) {
       gemm_rows(M, N, K, alpha, A, rsa, csa, bp, micro().nr, C, ldc);
       return;
     }
