@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hodu_plugin.h"
+#include "alloc.h"
 #include "fuse.h"
 #include "kernels.h"
 #include "profile.h"
@@ -193,8 +194,6 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
   widen_destroy(h->widen);
   free(h);
 }
-
-static void *alloc64(size_t bytes) { return bytes ? aligned_alloc(64, (bytes + 63) / 64 * 64) : NULL; }
 
 /* Binds and checks every step; returns the scratch floats the steps need, or sets *status. */
 static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, size_t err_cap) {

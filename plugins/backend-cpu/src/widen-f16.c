@@ -3,6 +3,7 @@
 #pragma GCC optimize("O3") /* the conversion loops (the plugin is built at -O2) */
 #endif
 #include "widen-f16.h"
+#include "alloc.h"
 #include <stdlib.h>
 #include <string.h>
 #include "half.h"
@@ -31,8 +32,6 @@ void widen_destroy(Widen *w) {
   free(w->arena);
   free(w);
 }
-
-static void *alloc64(size_t bytes) { return bytes ? aligned_alloc(64, (bytes + 63) / 64 * 64) : NULL; }
 
 static int is_f16(const HoduManifestTensor *tensors, uint32_t count, int32_t id) {
   return id >= 0 && (uint32_t)id < count && tensors[id].dtype == HODU_DTYPE_FLOAT16;
