@@ -39,14 +39,14 @@ function buildCheck(cc: string[], out: string, driver = 'test/kernel-check.c'): 
  * Runs a check program; returns its summary line and micro-kernel line after asserting it found no failure
  * and ran `cases` cases (kernel-check: more than 100).
  */
-function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string; threads: string; vector: string } {
+function runCheck(cmd: string[], env: Record<string, string | undefined>, cases?: number): { summary: string; kernel: string; threads: string; vector: string; direct: number } {
   const r = spawn(cmd, env);
   const summary = /^(\d+) passed, (\d+) failed$/m.exec(r.output);
   expect(summary, r.output).not.toBeNull();
   expect({ failed: Number(summary![2]), exit: r.code, output: r.code ? r.output : '' }).toEqual({ failed: 0, exit: 0, output: '' });
   if (cases === undefined) expect(Number(summary![1])).toBeGreaterThan(100); // every case ran (a driver that stopped early says so)
   else expect(Number(summary![1])).toBe(cases);
-  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '', threads: /^threads: (\d+)$/m.exec(r.output)?.[1] ?? '', vector: /^vector kernels: (.*)$/m.exec(r.output)?.[1] ?? '' };
+  return { summary: summary![0], kernel: /^micro-kernel: (.*)$/m.exec(r.output)?.[1] ?? '', threads: /^threads: (\d+)$/m.exec(r.output)?.[1] ?? '', vector: /^vector kernels: (.*)$/m.exec(r.output)?.[1] ?? '', direct: Number(/^direct convs: (\d+)$/m.exec(r.output)?.[1] ?? -1) };
 }
 
 const x86 = process.arch === 'x64';
@@ -58,6 +58,9 @@ testWithTools(['cc'], 'kernel-check natively: sgemm and kernels equal the C refe
     if (env.HODU_CPU_ISA === 'c') expect([r.kernel, r.vector]).toEqual(['c 4x8', 'c']);
     if (env.HODU_CPU_ISA === 'avx2') expect(r.kernel).toMatch(/^(avx2|c) /); // c when the CPU lacks AVX2
     expect(r.vector).toBe(r.kernel.split(' ')[0]!); // the vector kernels follow the micro-kernel's ISA
+    // conv-direct.c's register tiles (AVX2, AVX-512) ran the direct conv cases; the portable C path has none.
+    if (r.vector === 'c') expect(r.direct).toBe(0);
+    else expect(r.direct).toBeGreaterThanOrEqual(12);
   }
 }, 120_000);
 
@@ -69,9 +72,11 @@ testWithTools([CROSS, 'qemu-aarch64'], 'kernel-check cross-built for arm64 passe
   expect(libraryArch(exe)).toBe('aarch64');
   const neon = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], process.env);
   expect([neon.kernel, neon.vector]).toEqual(['neon 8x12', 'neon']);
+  // conv-direct.c's NEON tile took the 3×3 (strided, dilated, grouped, odd widths) and 5×5 depthwise cases.
+  expect(neon.direct).toBeGreaterThanOrEqual(12);
   // The portable C paths, forced (HODU_CPU_ISA), on the same cases.
   const c = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CPU_ISA: 'c' });
-  expect([c.kernel, c.vector]).toEqual(['c 4x8', 'c']);
+  expect([c.kernel, c.vector, c.direct]).toEqual(['c 4x8', 'c', 0]); // im2col + sgemm, on the same cases
   // With a pool of 3 threads splitting even these small cases (HODU_CHECK_THREADS, HODU_CPU_SPLIT_SMALL).
   const threaded = runCheck(['qemu-aarch64', '-L', SYSROOT, exe], { ...process.env, HODU_CHECK_THREADS: '3', HODU_CPU_SPLIT_SMALL: '1' });
   expect(threaded.threads).toBe('3'); // the pool started (qemu-user runs the threads)

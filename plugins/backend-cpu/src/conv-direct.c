@@ -1,5 +1,5 @@
 /*
- * 2-D Conv computed directly (AVX-512 and AVX2), without im2col. A band of output rows reads a zero-padded
+ * 2-D Conv computed directly (AVX-512, AVX2 and NEON), without im2col. A band of output rows reads a zero-padded
  * copy of its input rows, split by stride phase: phase (ph, pw) of a channel holds padded rows sh·i + ph and
  * columns sw·j + pw (one phase at unit strides), Wq = ⌈Wp / sw⌉ columns wide. The tap (kh, kw) of output
  * (oh, ow) is then phase (kh·dh mod sh, kw·dw mod sw) at row oh + ⌊kh·dh / sh⌋, column ow + ⌊kw·dw / sw⌋.
@@ -81,6 +81,33 @@ typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, c
 #else
 #pragma GCC pop_options
 #endif
+#undef DV
+#undef DVN
+#undef DMB
+#undef DNV
+#undef DNW
+#undef DLOAD
+#undef DSTORE
+#undef DSET1
+#undef DFMA
+#undef DFN
+#endif
+
+#if defined(__aarch64__)
+#include <arm_neon.h>
+/* 32 registers of 4 floats: 8 filters × 3 vectors of columns are 24 accumulators, plus 3 input vectors and one
+ * broadcast weight (28), as AVX-512's 8 × 3 tile in a quarter of the width. NEON is always there on aarch64. */
+#define DV float32x4_t
+#define DVN 4
+#define DMB 8
+#define DNV 3
+#define DNW 4
+#define DLOAD vld1q_f32
+#define DSTORE vst1q_f32
+#define DSET1 vdupq_n_f32
+#define DFMA(a, b, acc) vfmaq_f32(acc, a, b) /* vfmaq_f32 takes the accumulator first */
+#define DFN(name) name##_neon
+#include "conv-direct-body.h"
 #endif
 
 /* The tile of the ISA this process runs: filters (mb) × columns (cols) per call of fn, columns per call of the
@@ -95,6 +122,9 @@ static Tile direct_tile(void) {
 #if defined(__x86_64__)
   if (cpu_isa() == ISA_AVX512) return (Tile){8, 48, 64, direct_tiles_avx512, depthwise_tiles_avx512};
   if (cpu_isa() == ISA_AVX2) return (Tile){4, 24, 32, direct_tiles_avx2, depthwise_tiles_avx2};
+#endif
+#if defined(__aarch64__)
+  if (cpu_isa() == ISA_NEON) return (Tile){8, 12, 16, direct_tiles_neon, depthwise_tiles_neon};
 #endif
   return (Tile){1, 1, 1, NULL, NULL};
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../src/conv.h"
 #include "../src/half.h"
 #include "../src/kernels.h"
 #include "../src/isa.h"
@@ -341,9 +342,14 @@ static void simd_cases(void) {
   reduction_cases();
 }
 
+/* Conv cases that conv.c sends to conv-direct.c (printed: the arm64 test checks that NEON takes that path). */
+static int direct_convs;
+
 /* A 2-D Conv with bias against a direct loop: N, C, H, W, M, kernel k, stride, pad, dilation, group. */
 static void conv_case(int N, int C, int H, int W, int M, int k, int stride, int pad, int dil, int group) {
   int ext = (k - 1) * dil + 1, OH = (H + 2 * pad - ext) / stride + 1, OW = (W + 2 * pad - ext) / stride + 1, cg = C / group;
+  const Window win = {{1, H, W}, {1, OH, OW}, {1, k, k}, {1, stride, stride}, {0, pad, pad}, {0, pad, pad}, {1, dil, dil}, N, C, M};
+  direct_convs += cg == 1 && M % C == 0 ? conv_direct_depthwise_fits(&win, 2) : conv_direct_fits(&win, group, 2);
   const int64_t xd[4] = {N, C, H, W}, wd[4] = {M, cg, k, k}, bd[1] = {M}, yd[4] = {N, M, OH, OW};
   size_t ny = (size_t)N * M * OH * OW;
   float *x = floats((size_t)N * C * H * W, 1), *w = floats((size_t)M * cg * k * k, 1), *b = floats((size_t)M, 1), *y = floats(ny, NAN);
@@ -461,6 +467,15 @@ int main(void) {
    * or 5 positions or 4 + 2, padding and dilation. */
   conv_case(2, 33, 4, 4, 13, 3, 1, 0, 1, 1), conv_case(1, 11, 3, 7, 10, 3, 1, 0, 1, 1);
   conv_case(1, 20, 4, 5, 9, 3, 1, 0, 1, 1), conv_case(1, 7, 6, 6, 6, 3, 2, 1, 2, 1);
+  /* conv-direct.c's tiles (8 filters × 12 columns on NEON, 4 × 24 on AVX2, 8 × 48 on AVX-512): filters past a
+   * block, odd widths (a row's last tile partly past it), strides 2 (phases), dilation, groups, several bands. */
+  conv_case(1, 12, 13, 17, 20, 3, 1, 1, 1, 1), conv_case(2, 6, 15, 13, 10, 3, 2, 1, 1, 1);
+  conv_case(1, 6, 11, 9, 7, 3, 1, 2, 2, 1), conv_case(2, 8, 9, 7, 12, 3, 2, 1, 1, 4);
+  conv_case(1, 24, 40, 37, 9, 3, 1, 1, 1, 1), conv_case(1, 5, 12, 10, 3, 5, 1, 2, 1, 1);
+  /* Depthwise 5×5 (stride 1 and 2), 3×3 stride 2, a channel multiplier of 2. */
+  conv_case(1, 7, 13, 11, 7, 5, 1, 2, 1, 7), conv_case(2, 6, 21, 19, 6, 5, 2, 2, 1, 6);
+  conv_case(1, 9, 17, 15, 9, 3, 2, 1, 1, 9), conv_case(1, 4, 10, 11, 8, 3, 1, 1, 1, 4);
+  printf("direct convs: %d\n", direct_convs);
   free(ws);
   cpu_pool_set(NULL);
   pool_destroy(pool);
