@@ -365,6 +365,9 @@ typedef struct DirectDw {
   const Fused *f;
   Tile t;
   int64_t rows, bands, slot;
+  /* Per tap: its phase (the band's phases are in_rows · Wq floats apart) and its row and column shift inside
+   * the phase. Found once per conv: the divisions, per task, were most of a task of a 5×5 conv at 2×96. */
+  int64_t tap_phase[64], tap_shift[64];
 } DirectDw;
 
 static void dw_task(void *ctx, int64_t task, int tid) {
@@ -373,18 +376,14 @@ static void dw_task(void *ctx, int64_t task, int tid) {
   const Tile t = d->t;
   const int64_t band = task % d->bands, nm = task / d->bands, m = nm % w->out_channels, n = nm / w->out_channels;
   const int64_t per = w->out_channels / w->channels, taps = window_taps(w), Wq = phase_width(w);
-  const int64_t OH = w->out[1], OW = w->out[2], sh = w->stride[1], sw = w->stride[2];
+  const int64_t OH = w->out[1], OW = w->out[2];
   const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
   const int64_t cols = round_up((oh1 - oh0) * Wq, t.dw_cols);
   float *xb = d->scratch + (size_t)tid * (size_t)d->slot, *out = xb + dw_band_floats(w, t);
   float *end = copy_channel(w, d->x + (n * w->channels + m / per) * window_in_size(w), oh0, in_rows, xb);
   memset(end, 0, (size_t)(t.dw_cols + Wq) * sizeof(float));
   int64_t offs[64];
-  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
-    for (int64_t kw = 0; kw < w->kernel[2]; kw++) {
-      const int64_t r = kh * w->dilation[1], q = kw * w->dilation[2];
-      offs[k++] = ((r % sh) * sw + q % sw) * in_rows * Wq + r / sh * Wq + q / sw;
-    }
+  for (int64_t k = 0; k < taps; k++) offs[k] = d->tap_phase[k] * in_rows * Wq + d->tap_shift[k];
   t.dw(xb, d->wt + m * taps, offs, taps, d->bias ? d->bias[m] : 0.0f, cols / t.dw_cols, out);
   float *ym = d->y + (n * w->out_channels + m) * OH * OW + oh0 * OW;
   for (int64_t r = 0; r < oh1 - oh0; r++) memcpy(ym + r * OW, out + r * Wq, (size_t)OW * sizeof(float));
@@ -394,7 +393,14 @@ static void dw_task(void *ctx, int64_t task, int tid) {
 void conv_direct_depthwise(const float *x, const float *wt, const float *bias, float *y, const Window *w, const Fused *f,
                            float *scratch) {
   const Tile t = direct_tile();
-  DirectDw d = {x, wt, bias, y, scratch, w, f, t, dw_rows(w), 0, dw_band_floats(w, t) + dw_out_floats(w, t)};
+  DirectDw d = {x, wt, bias, y, scratch, w, f, t, dw_rows(w), 0, dw_band_floats(w, t) + dw_out_floats(w, t), {0}, {0}};
+  const int64_t sh = w->stride[1], sw = w->stride[2], Wq = phase_width(w);
+  for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
+    for (int64_t kw = 0; kw < w->kernel[2]; kw++, k++) {
+      const int64_t r = kh * w->dilation[1], q = kw * w->dilation[2];
+      d.tap_phase[k] = (r % sh) * sw + q % sw;
+      d.tap_shift[k] = r / sh * Wq + q / sw;
+    }
   d.bands = (w->out[1] + d.rows - 1) / d.rows;
   const double task_ns = (double)window_taps(w) * (double)d.rows * (double)phase_width(w) / 8.0 + 200.0;
   parallel_for_cost(cpu_pool(), w->batch * w->out_channels * d.bands, task_ns, dw_task, &d);

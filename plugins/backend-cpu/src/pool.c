@@ -2,6 +2,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include "simd.h"
 #include "window.h"
 
 /* Metadata: [s, kernel(s), strides(s), pads_begin(s), pads_end(s), dilations(s), flag] (flag: MaxPool's
@@ -158,10 +159,8 @@ int32_t run_global_average_pool(const KernelCall *c, char *err, size_t err_cap) 
   size_t planes = numel(out_tensor(c, 0)), size = planes ? numel(xt) / planes : 0;
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
-  for (size_t p = 0; p < planes; p++) {
-    double sum = 0;
-    for (size_t i = 0; i < size; i++) sum += x[p * size + i];
-    y[p] = (float)(sum / (double)size); /* 0/0 = NaN for an empty plane, as the interp */
-  }
+  /* Vector float lanes per block of 256, lanes and blocks in double (simd.h): the plain double loop was one
+   * dependent add per element, 11% of PP-OCR's cls at 1 thread. 0/0 = NaN for an empty plane, as the interp. */
+  for (size_t p = 0; p < planes; p++) y[p] = (float)(simd()->sum(x + p * size, size) / (double)size);
   return HODU_OK;
 }
