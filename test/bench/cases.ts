@@ -12,6 +12,9 @@ import { randomTensor } from '../../src/runtime/bind-inputs';
 import { mulberry32 } from '../../src/util/prng';
 import { buildModel, writeModelFile } from '../e2e/hodu';
 import { generateModels } from '../models/generate';
+import { BERT_BENCH, bertFeeds, buildBertBench } from '../models/bert';
+import { encodeModel } from '../../src/formats/onnx/encode';
+import { writeFileSync } from 'node:fs';
 import { REAL_MODELS, REAL_MODELS_DIR, realModelFetched, realModelsAvailable, type RealModel } from '../realmodels/models';
 import { realModelFeeds } from '../realmodels/compare';
 
@@ -62,10 +65,13 @@ function realFeeds(m: RealModel): (model: Model) => Map<string, Tensor> {
 
 export async function benchCases(dir: string, opts: { real: boolean }): Promise<BenchCase[]> {
   const generated = (await generateModels(join(dir, 'models'))).map((path) => ({ name: path.split('/').pop()!, path, feeds: randomFeeds }));
+  writeFileSync(join(dir, 'bert-bench.onnx'), encodeModel(buildBertBench()));
   const cases: BenchCase[] = [
     ...generated,
     { name: 'MatMul 1024³', path: matmulModel(dir, 1024), flops: 2 * 1024 ** 3, feeds: randomFeeds },
     { name: 'Conv 3×3 64ch@56²', path: conv3x3Model(dir), flops: 2 * 64 * 64 * 9 * 56 * 56, feeds: randomFeeds },
+    // A PyTorch-style BERT export (test/models/bert.ts: run-time shape chains, decomposed LayerNorm/GELU), 4×256, sequence 128.
+    { name: 'bert-style 4×256 seq 128', path: join(dir, 'bert-bench.onnx'), feeds: () => bertFeeds(1, 128, 16, 5, BERT_BENCH.vocab) },
   ];
   if (opts.real && realModelsAvailable()) {
     for (const m of REAL_MODELS.filter(realModelFetched)) cases.push({ name: m.file, path: join(REAL_MODELS_DIR, m.file), feeds: realFeeds(m) });

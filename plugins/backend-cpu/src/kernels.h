@@ -215,6 +215,9 @@ DECLARE_KERNEL(resize)
 DECLARE_KERNEL(conv_transpose)
 DECLARE_KERNEL(binary_f16)
 DECLARE_KERNEL(unary_f16)
+DECLARE_KERNEL(binary_int)
+DECLARE_KERNEL(cum_sum)
+DECLARE_KERNEL(trilu)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 size_t prepare_conv(const KernelCall *c, float *state);

@@ -54,7 +54,19 @@ typedef struct KernelEntry {
   X("celu_f32", activation, OP_CELU) X("softplus_f32", activation, OP_SOFTPLUS) X("mish_f32", activation, OP_MISH) \
   X("gelu_f32", activation, OP_GELU) X("log_softmax_f32", log_softmax, 0) X("and_bool", logical, OP_AND) \
   X("or_bool", logical, OP_OR) X("xor_bool", logical, OP_XOR) X("not_bool", logical, OP_NOT) \
-  X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("upsample_f32", resize, 0) X("conv_transpose_f32", conv_transpose, 0)
+  X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("upsample_f32", resize, 0) X("conv_transpose_f32", conv_transpose, 0) \
+  INDEX_KERNELS(X)
+/* Integer arithmetic, CumSum and Trilu: the index and mask math PyTorch exports leave at run time. */
+#define INT_BINARY(X, OP, NAME) \
+  X(NAME "_i64", binary_int, COMPARE_VARIANT(OP, HODU_DTYPE_INT64)) X(NAME "_i32", binary_int, COMPARE_VARIANT(OP, HODU_DTYPE_INT32))
+#define INDEX_KERNELS(X) \
+  INT_BINARY(X, OP_ADD, "add") INT_BINARY(X, OP_SUB, "sub") INT_BINARY(X, OP_MUL, "mul") INT_BINARY(X, OP_DIV, "div") \
+  X("cum_sum_f32_i64", cum_sum, 0) X("cum_sum_f32_i32", cum_sum, 0) X("cum_sum_i64", cum_sum, 0) \
+  X("cum_sum_i64_i32", cum_sum, 0) X("cum_sum_i32_i64", cum_sum, 0) X("cum_sum_i32", cum_sum, 0) \
+  X("cum_sum_f64_i64", cum_sum, 0) X("cum_sum_f64_i32", cum_sum, 0) \
+  X("trilu_f32", trilu, 0) X("trilu_f32_i64", trilu, 0) X("trilu_i64", trilu, 0) X("trilu_i32", trilu, 0) \
+  X("trilu_i32_i64", trilu, 0) X("trilu_bool", trilu, 0) X("trilu_bool_i64", trilu, 0) X("trilu_f16", trilu, 0) \
+  X("trilu_f16_i64", trilu, 0)
 
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \

@@ -15,6 +15,7 @@ import { batchNorm } from './batch-norm';
 import { clip } from './clip';
 import type { Builder } from './context';
 import { conv } from './conv';
+import { cumSum } from './cum-sum';
 import { convTranspose } from './conv-transpose';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
@@ -30,6 +31,7 @@ import { gru, lstm } from './rnn';
 import { slice } from './slice';
 import { softmax } from './softmax';
 import { split } from './split';
+import { trilu } from './trilu';
 import { variadicPair } from './variadic';
 import { where } from './where';
 
@@ -46,7 +48,7 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
-  Split: split, Gelu: gelu, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
+  Split: split, Gelu: gelu, CumSum: cumSum, Trilu: trilu, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
