@@ -139,6 +139,10 @@ static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, 
   if (s.input_count == 1 && step_in(&s, 0) == cur && uses[cur] == 1) {
     if (is_kernel(&s, "relu_f32")) return op->kind = POST_RELU, 1;
     if (is_kernel(&s, "hard_swish_f32")) return op->kind = POST_HARD_SWISH, 1;
+    if (is_kernel(&s, "hard_sigmoid_f32") && s.metadata_count == 2) { /* SE blocks' gate after their second conv */
+      op->a = hodu_manifest_step_meta_float(&s, 0), op->b = hodu_manifest_step_meta_float(&s, 1);
+      return op->kind = POST_HARD_SIGMOID, 1;
+    }
     if (is_kernel(&s, "leaky_relu_f32") && s.metadata_count == 1)
       return op->kind = POST_LEAKY_RELU, op->a = hodu_manifest_step_meta_float(&s, 0), 1;
   }
@@ -259,6 +263,13 @@ static inline __attribute__((always_inline)) void post_loops(const Fused *f, flo
           y[i] = y[i] * (h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h);
         }
         break;
+      case POST_HARD_SIGMOID: /* as activations.c: (y − 0)·alpha + beta (two roundings), then clip to [0, 1], NaN kept */
+        for (size_t i = 0; i < n; i++) {
+          float v = (y[i] - 0.0f) * a + b;
+          v = v < 0.0f ? 0.0f : v;
+          y[i] = v > 1.0f ? 1.0f : v;
+        }
+        break;
       case POST_MAX:
         if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = MAX_OF(a, y[i]);
         else for (size_t i = 0; i < n; i++) y[i] = MAX_OF(y[i], a);
@@ -288,4 +299,29 @@ void post_apply(const Fused *f, float *y, size_t n, int64_t channel) {
 #endif
   }
   fn(f, y, n, channel);
+}
+
+/* Per-channel constants (Add/Sub/Mul/Div by one value per channel) along y; every other op as post_apply's. */
+void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first) {
+  for (int k = 0; k < f->count; k++) {
+    const PostOp *op = &f->ops[k];
+    const float *a = op->per_channel ? op->per_channel + first : NULL;
+    if (!a) {
+      Fused one = {1, f->out_id, f->direct, {*op}};
+      post_apply(&one, y, n, 0);
+      continue;
+    }
+    switch (op->kind) { /* the constant first (b ≠ 0) or second, as post_loops */
+      case POST_ADD: for (size_t i = 0; i < n; i++) y[i] = y[i] + a[i]; break;
+      case POST_SUB:
+        if (op->b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a[i] - y[i];
+        else for (size_t i = 0; i < n; i++) y[i] = y[i] - a[i];
+        break;
+      case POST_MUL: for (size_t i = 0; i < n; i++) y[i] = y[i] * a[i]; break;
+      default:
+        if (op->b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a[i] / y[i];
+        else for (size_t i = 0; i < n; i++) y[i] = y[i] / a[i];
+        break;
+    }
+  }
 }

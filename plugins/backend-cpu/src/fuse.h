@@ -1,5 +1,5 @@
 /*
- * Conv fused with the elementwise steps that follow it (Relu, Clip, LeakyRelu, Sigmoid, HardSwish,
+ * Conv fused with the elementwise steps that follow it (Relu, Clip, LeakyRelu, Sigmoid, HardSwish, HardSigmoid,
  * Sigmoid+Mul as SiLU, Max/Min with a constant scalar): create() finds them in the manifest, the conv applies
  * them to each output tile while it is still in cache and writes the last step's output, and run() skips the
  * absorbed steps. The manifest and the ABI are unchanged: this is all inside the plugin's handle.
@@ -13,14 +13,15 @@
 
 enum PostKind {
   POST_RELU, POST_CLIP, POST_LEAKY_RELU, POST_SIGMOID, POST_HARD_SWISH, POST_SILU, POST_MAX, POST_MIN,
-  POST_ADD, POST_SUB, POST_MUL, POST_DIV, POST_HARD_SWISH_PARTS
+  POST_ADD, POST_SUB, POST_MUL, POST_DIV, POST_HARD_SWISH_PARTS, POST_HARD_SIGMOID
 };
 
 /*
  * One absorbed step: kind and its constants (Clip: [a, b]; LeakyRelu: alpha a; Max/Min: scalar a, b = 1 when
  * the scalar is the first operand, which decides which side a NaN comes from; Add/Sub/Mul/Div: the constant a,
  * or per output channel (a BatchNorm exported as Mul and Add), b = 1 when it is the first operand;
- * HardSwish in parts, y · clip(y + a, b, c) / d: PP-OCR's four steps Add, Clip, Mul, Div).
+ * HardSwish in parts, y · clip(y + a, b, c) / d: PP-OCR's four steps Add, Clip, Mul, Div; HardSigmoid:
+ * clip(a·y + b, 0, 1), a = alpha, b = beta).
  */
 typedef struct PostOp {
   int kind;
@@ -53,5 +54,8 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
 /* y[0:n] = post-ops of y (values of output channel `channel`), in place, exactly as the absorbed kernels would
  * compute them. */
 void post_apply(const Fused *f, float *y, size_t n, int64_t channel);
+/* The same for n values of n consecutive channels (y[i] is channel first + i): a conv of one output position
+ * per image, whose per-channel constants vary along y. */
+void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first);
 
 #endif
