@@ -7,7 +7,7 @@
  * must list exactly the expected fallbacks, each with its reason: nothing the cpu claims falls back.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadBackend } from '../../src/backends/registry';
@@ -17,13 +17,14 @@ import { fromNumbers, type Tensor } from '../../src/ir/tensor';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import { prepareModel } from '../../src/runtime/prepare';
 import { createRunSession } from '../../src/runtime/run-model';
-import { tempDir } from '../e2e/hodu';
+import { loadNpz } from '../../src/formats/npz/index';
+import { tempDir, writeModelFile, writeNpzFile } from '../e2e/hodu';
 import { audioFeeds, buildAudioRnn } from '../models/audio-rnn';
 import { bertFeeds, buildBert, buildBertLn17 } from '../models/bert';
 import { buildGpt2, buildGpt2Past, gpt2Feeds } from '../models/gpt2';
 import { compareTensor } from '../ops/harness';
 import { describeWithTools } from '../support/optional-tools';
-import { buildCpuLibrary } from './support';
+import { buildCpuLibrary, installCpu, type CpuHome } from './support';
 
 const RTOL = 1e-3;
 const ATOL = 1e-4;
@@ -104,6 +105,42 @@ describeWithTools(['cc'], 'backend-cpu on PyTorch-style exports', () => {
         session.dispose?.();
         await reference.release();
       }
+    }, 120_000);
+  }
+});
+
+// The same models through the compiled binary (`hodu run --explain`, the plugin installed from this checkout):
+// the CLI prints the fallbacks with their reasons, and the outputs equal `--backend interp`. --no-isolate: an
+// installed plugin runs in a child process, where If/Loop bodies stay on the interp (the embedded one runs in process).
+describeWithTools(['cc'], 'backend-cpu on PyTorch-style exports through hodu run --explain', () => {
+  let cpu: CpuHome;
+  beforeAll(() => {
+    cpu = installCpu();
+  });
+  afterAll(() => cpu?.cleanup());
+
+  const CLI: Record<string, { build: () => Model; feeds: Map<string, Tensor>; explain: RegExp[] }> = {
+    'gpt2-past': { build: buildGpt2Past, feeds: gpt2Feeds(2, 3, 4, 2, 7), explain: [/partitions: 1, \d+ nodes[^\n]*\n {2}#0 {2}cpu [^\n]*CumSum/] },
+    'audio-rnn': {
+      build: buildAudioRnn,
+      feeds: audioFeeds(1, 512, 16000, 7),
+      explain: [/fell back to the interp: 2 nodes\n {2}if_1 \(If\): control flow[^\n]*\n {2}loop_1 \(Loop\): control flow/, /body of Loop 'loop_1' body: 1 partition\n {4}#0 {2}cpu [^\n]*LSTM/],
+    },
+  };
+  for (const [name, c] of Object.entries(CLI)) {
+    test(`${name}: hodu run --backend cpu --explain lists only the expected fallbacks and equals --backend interp`, async () => {
+      const model = writeModelFile(join(cpu.dir, `${name}.onnx`), c.build());
+      const input = await writeNpzFile(join(cpu.dir, `${name}-in.npz`), c.feeds);
+      const outs: Map<string, Tensor>[] = [];
+      for (const backend of ['interp', 'cpu']) {
+        const out = join(cpu.dir, `${name}-${backend}.npz`);
+        const r = cpu.run(['run', model, '--input', input, '--backend', backend, '--output', out, ...(backend === 'cpu' ? ['--explain', '--no-isolate'] : [])]);
+        expect(r.code).toBe(0);
+        if (backend === 'cpu') for (const re of c.explain) expect(r.stderr).toMatch(re);
+        outs.push(await loadNpz(readFileSync(out)));
+      }
+      const [want, got] = outs as [Map<string, Tensor>, Map<string, Tensor>];
+      for (const [out, w] of want) expect(`${out}: ${compareTensor(got.get(out) as Tensor, w, RTOL, ATOL) ?? 'equal'}`).toBe(`${out}: equal`);
     }, 120_000);
   }
 });

@@ -6,7 +6,8 @@
  * - Conv1D as MatMul + Add, the fused qkv cut by Split (split sizes as an input, opset 13+);
  * - the causal mask from Trilu(ones) (gpt2.onnx) or from a constant bool buffer [1,1,64,64] sliced by
  *   Shape-computed starts/ends (gpt2-past.onnx), applied by Where(mask, scores, finfo.min);
- * - the padding mask Unsqueeze → Cast → Sub(1, ·) → Mul(finfo.min), Expanded to [batch, 1, sequence, total];
+ * - the padding mask Unsqueeze → Cast → Sub(1, ·) → Mul(finfo.min) → Expand (gpt2-past.onnx), or as HF's
+ *   _expand_mask: an int64 Expand, Cast, Sub(1, ·), and Where(Cast to bool, finfo.min, ·) (gpt2.onnx);
  * - gpt2-past.onnx: past key/values [batch, 4, past_sequence, 8] Concat'ed before the scores, present outputs;
  * - LayerNorm decomposed (ReduceMean … Add), gelu_new with Pow(x, 3) and Tanh.
  */
@@ -81,9 +82,18 @@ function gpt2Model(past: boolean, seed: number): Model {
     causal = b.node('Cast', [b.node('Trilu', [ones, b.node('Sub', [keyLen, queryLen])], { upper: int(0) })], { to: int(9) });
   }
   const masked = b.node('Where', [causal, scores, b.scalar('finfo_min', FLOAT_MIN)]);
-  const pad = b.node('Mul', [b.node('Sub', [b.scalar('one_f', 1), b.node('Cast', [b.node('Unsqueeze', [mask, i64([1, 2])])], { to: int(1) })]), b.scalar('finfo_min_pad', FLOAT_MIN)]);
   const padShape = b.node('Concat', [unsq(dimOf('input_ids', 0)), i64([1]), unsq(queryLen), unsq(keyLen)], { axis: int(0) });
-  const probs = b.node('Softmax', [b.node('Add', [masked, b.node('Expand', [pad, padShape])])], { axis: int(-1) });
+  let pad: string;
+  if (past) {
+    // GPT2Model: (1.0 - mask[:, None, None, :]) * finfo.min, broadcast by the Add (Expanded here).
+    pad = b.node('Expand', [b.node('Mul', [b.node('Sub', [b.scalar('one_f', 1), b.node('Cast', [b.node('Unsqueeze', [mask, i64([1, 2])])], { to: int(1) })]), b.scalar('finfo_min_pad', FLOAT_MIN)]), padShape]);
+  } else {
+    // _expand_mask: inverted = 1.0 - mask[:, None, None, :].expand(b, 1, q, k).to(float);
+    // inverted.masked_fill(inverted.to(torch.bool), finfo.min)
+    const inverted = b.node('Sub', [b.scalar('one_f', 1), b.node('Cast', [b.node('Expand', [b.node('Unsqueeze', [mask, i64([1, 2])]), padShape])], { to: int(1) })]);
+    pad = b.node('Where', [b.node('Cast', [inverted], { to: int(9) }), b.scalar('finfo_min_pad', FLOAT_MIN), inverted]);
+  }
+  const probs = b.node('Softmax', [b.node('Add', [masked, pad])], { axis: int(-1) });
   const ctx = b.node('Transpose', [b.node('MatMul', [probs, v])], { perm: ints([0, 2, 1, 3]) });
   const merged = b.node('Reshape', [ctx, b.node('Concat', [unsq(dimOf(ctx, 0)), unsq(dimOf(ctx, 1)), i64([D])], { axis: int(0) })]);
   const h1 = b.node('Add', [conv1d('transformer.h.0.attn.c_proj', merged, D, D), embedded]);
