@@ -50,6 +50,14 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 1, 1, 120], [21, 1, 1, 48], { strides: ints(1, 16) }),
       conv([2, 4, 3, 3], [10, 2, 3, 3], { group: int(2) }, false),
       conv([1, 5, 7, 7], [9, 5, 3, 3], { strides: ints(3, 3) }),
+      // Direct (conv-direct.c): bands whose last tile is 1 or 2 vectors wide, filters past a block, one output row,
+      // 1×3 and 3×1 kernels (openWakeWord's), stride 2 with dilation, groups.
+      conv([1, 16, 5, 45], [20, 16, 3, 3], { pads: ints(1, 1, 1, 1) }),
+      conv([1, 24, 1, 30], [12, 24, 1, 3], { pads: ints(0, 1, 0, 1) }),
+      conv([2, 9, 14, 4], [10, 9, 3, 1], {}, false),
+      conv([1, 12, 21, 17], [16, 12, 3, 3], { strides: ints(2, 2), pads: ints(2, 2, 2, 2), dilations: ints(2, 2) }),
+      conv([1, 8, 10, 13], [12, 4, 3, 3], { group: int(2), pads: ints(1, 1, 1, 1) }),
+      conv([1, 32, 19, 29], [40, 32, 3, 3], { pads: ints(1, 1, 1, 1) }),
     ];
     // im2col packs panels as wide as the micro-kernel's tile, and the depthwise rows use the same ISA: check
     // under every one (HODU_CPU_ISA), and with blocks and channels split between threads at odd boundaries.

@@ -25,7 +25,7 @@
 typedef void (*DepthwiseFn)(const float *xp, const float *wm, const int64_t *offs, int64_t taps, float bias,
                             int64_t tiles, float *out);
 typedef void (*TilesFn)(const float *xp, int64_t chan_stride, const float *wb, const int64_t *offs, int64_t taps,
-                        int64_t channels, const float *bias, int64_t tiles, float *out, int64_t out_stride);
+                        int64_t channels, const float *bias, int64_t cols, float *out, int64_t out_stride);
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -129,9 +129,12 @@ static Tile direct_tile(void) {
   return (Tile){1, 1, 1, NULL, NULL};
 }
 
-/* Floats of one thread's result buffer (at least one filter block × one row of tiles) and input band. */
+/* Floats of one thread's result buffer (at least one filter block × one row) and input band. */
 #define DIRECT_OUT_FLOATS 16384
 #define DIRECT_BAND_FLOATS 65536
+/* A band's result rows are computed as one strip of whole vectors (direct_tiles narrows its last tile):
+ * rounded up to the widest vector's lanes, a multiple of every ISA's. */
+#define COL_ALIGN 16
 
 static int64_t round_up(int64_t a, int64_t b) { return (a + b - 1) / b * b; }
 static int64_t padded_width(const Window *w) { return w->in[2] + w->pad[2] + w->pad_end[2]; }
@@ -141,7 +144,7 @@ static int64_t phases(const Window *w) { return w->stride[1] * w->stride[2]; }
 /* Phase rows a band of output rows reads past its own. */
 static int64_t halo(const Window *w) { return (w->kernel[1] - 1) * w->dilation[1] / w->stride[1]; }
 static int64_t out_floats(const Window *w, Tile t) {
-  int64_t row = t.mb * round_up(phase_width(w), t.cols);
+  int64_t row = t.mb * round_up(phase_width(w), COL_ALIGN);
   return round_up(row > DIRECT_OUT_FLOATS ? row : DIRECT_OUT_FLOATS, 16);
 }
 /* Output rows per band at most: what the band buffer holds (at least one). */
@@ -152,7 +155,7 @@ static int64_t band_rows(const Window *w, int64_t channels) {
 /* A band's padded input, and the slack past its last channel that the last tile's shifted loads read. */
 static int64_t band_floats(const Window *w, int64_t channels, Tile t) {
   const int64_t Wq = phase_width(w);
-  return round_up(channels * phases(w) * (band_rows(w, channels) + halo(w)) * Wq + t.cols + Wq, 16);
+  return round_up(channels * phases(w) * (band_rows(w, channels) + halo(w)) * Wq + COL_ALIGN + t.cols + Wq, 16);
 }
 
 int conv_direct_fits(const Window *w, int64_t group, uint32_t spatial) {
@@ -237,7 +240,7 @@ static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, f
     }
     dst = copy_channel(w, xg + c * w->in[1] * W, i0, n, dst);
   }
-  memset(dst, 0, (size_t)(d->t.cols + phase_width(w)) * sizeof(float));
+  memset(dst, 0, (size_t)(COL_ALIGN + d->t.cols + phase_width(w)) * sizeof(float));
 }
 
 /*
@@ -253,7 +256,7 @@ static void band_task(void *ctx, int64_t task, int tid) {
   const int64_t mg = w->out_channels / d->group, cg = w->channels / d->group, taps = window_taps(w);
   const int64_t Wq = phase_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW, sh = w->stride[1], sw = w->stride[2];
   const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
-  const int64_t cols = round_up((oh1 - oh0) * Wq, t.cols), tiles = cols / t.cols;
+  const int64_t cols = round_up((oh1 - oh0) * Wq, COL_ALIGN);
   int64_t offs[64]; /* per tap: its phase's start in the band, then its row and column in the phase */
   for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
     for (int64_t kw = 0; kw < w->kernel[2]; kw++) {
@@ -267,7 +270,7 @@ static void band_task(void *ctx, int64_t task, int tid) {
     float bias[16] = {0};
     for (int64_t i = 0; i < t.mb && mb + i < mg; i++) bias[i] = d->bias ? d->bias[g * mg + mb + i] : 0.0f;
     const float *wb = d->wp + ((g * round_up(mg, t.mb) + mb) * cg) * taps;
-    t.fn(xb, phases(w) * in_rows * Wq, wb, offs, taps, cg, bias, tiles, out + (mb - m0) * cols, cols);
+    t.fn(xb, phases(w) * in_rows * Wq, wb, offs, taps, cg, bias, cols, out + (mb - m0) * cols, cols);
   }
   for (int64_t m = m0; m < m1; m++) {
     const float *o = out + (m - m0) * cols;
@@ -277,14 +280,59 @@ static void band_task(void *ctx, int64_t task, int tid) {
   }
 }
 
-/* Multiply-adds per ns of one core here, roughly: what parallel_worth is told a task takes. */
-#define DIRECT_FMAS_PER_NS 40.0
+/*
+ * What a split costs, roughly, in ns on one core (AVX-512, measured on the shapes of the tests' models): a
+ * multiply-add of the tiles (columns rounded up to vectors included), a float of the band's padded copy, a
+ * float of the result copied to Y with the post-ops, a task handed out, and a split between threads (handing
+ * out, the threads' uneven finish). The split is the one whose slowest thread is estimated to finish first.
+ */
+#define DIRECT_FMA_NS (1.0 / 48.0)
+#define DIRECT_COPY_NS 0.2
+#define DIRECT_OUT_NS 0.1
+#define DIRECT_TASK_NS 300.0
+#define DIRECT_SPLIT_NS 4000.0
+
+typedef struct Split {
+  int64_t rows, mchunk;
+  double ns; /* estimated, the slowest thread's */
+} Split;
+
+static double split_ns(const Window *w, Tile t, int64_t cg, int64_t mg, int64_t images, int64_t rows, int64_t mchunk,
+                       int threads) {
+  const int64_t Wq = phase_width(w), OH = w->out[1];
+  const int64_t tasks = (OH + rows - 1) / rows * ((mg + mchunk - 1) / mchunk) * images;
+  const double fmas = (double)(round_up(mchunk < mg ? mchunk : mg, t.mb) * cg * window_taps(w)) *
+                      (double)round_up(rows * Wq, COL_ALIGN);
+  const double copied = (double)(cg * phases(w) * (rows + halo(w)) * Wq), written = (double)(mchunk * rows * w->out[2]);
+  const double task = fmas * DIRECT_FMA_NS + copied * DIRECT_COPY_NS + written * DIRECT_OUT_NS + DIRECT_TASK_NS;
+  return (double)((tasks + threads - 1) / threads) * task;
+}
+
+/* The cheapest (rows per band, filters per task) on `threads` threads that the buffers hold: every chunking of
+ * the filter blocks, every band count (each as the fewest rows that give it). */
+static Split best_split(const Window *w, Tile t, int64_t cg, int64_t mg, int64_t images, int threads) {
+  const int64_t OH = w->out[1], Wq = phase_width(w), blocks = round_up(mg, t.mb) / t.mb, out_slot = out_floats(w, t);
+  const int64_t max_rows = band_rows(w, cg);
+  Split best = {1, t.mb, -1.0};
+  for (int64_t k = 1; k <= blocks; k++) { /* k chunks of filter blocks */
+    const int64_t mchunk = (blocks + k - 1) / k * t.mb;
+    if (k > 1 && mchunk == (blocks + k - 2) / (k - 1) * t.mb) continue; /* the same chunks as k − 1 */
+    int64_t rows = (out_slot / mchunk - COL_ALIGN + 1) / Wq;
+    rows = rows > max_rows ? max_rows : rows;
+    for (int64_t b = (OH + rows - 1) / (rows < 1 ? 1 : rows); rows >= 1 && b <= OH; b++) {
+      const int64_t r = (OH + b - 1) / b;
+      if (b > 1 && r == (OH + b - 2) / (b - 1)) continue; /* the same bands as b − 1 */
+      const double ns = split_ns(w, t, cg, mg, images, r, mchunk, threads);
+      if (best.ns < 0 || ns < best.ns) best = (Split){r, mchunk, ns};
+    }
+  }
+  return best;
+}
 
 void conv_direct(const float *x, const float *packed, const float *wt, const float *bias, float *y, const Window *w,
                  int64_t group, const Fused *f, float *scratch) {
   const Tile t = direct_tile();
-  const int64_t mg = w->out_channels / group, cg = w->channels / group, taps = window_taps(w);
-  const int64_t Wq = phase_width(w), OH = w->out[1], mpad = round_up(mg, t.mb);
+  const int64_t mg = w->out_channels / group, cg = w->channels / group, OH = w->out[1], images = group * w->batch;
   ThreadPool *pool = cpu_pool();
   const int threads = pool_threads(pool);
   Direct d = {x, packed, bias, y, scratch, w, f, t, group, 0, 0, 0, 0, 0, band_floats(w, cg, t)};
@@ -294,31 +342,15 @@ void conv_direct(const float *x, const float *packed, const float *wt, const flo
     conv_direct_pack(wt, w, group, wp);
     d.wp = wp;
   }
-  /* Filter blocks per task: as many as the result buffer holds with one row of tiles; rows per band: as many as
-   * both buffers hold. */
-  const int64_t out_slot = out_floats(w, t), row_cols = round_up(Wq, t.cols);
-  int64_t blocks = out_slot / (t.mb * row_cols);
-  if (blocks > mpad / t.mb) blocks = mpad / t.mb;
-  d.mchunk = blocks * t.mb;
-  d.rows = (out_slot / d.mchunk - t.cols + 1) / Wq;
-  if (d.rows > band_rows(w, cg)) d.rows = band_rows(w, cg);
-  if (d.rows < 1) d.rows = 1;
-  const int64_t images = group * w->batch;
-  const double fmas = (double)mg * (double)cg * (double)taps * (double)OH * (double)Wq * (double)images;
-  if (threads > 1 && parallel_worth(pool, fmas / DIRECT_FMAS_PER_NS)) {
-    /* At least 4 tasks per thread (uneven bands balance): narrower bands first, then fewer filters per task. */
-    const int64_t want = 4 * threads, per_band = (mpad / d.mchunk) * images;
-    if (per_band * ((OH + d.rows - 1) / d.rows) < want) {
-      int64_t bands = (want + per_band - 1) / per_band;
-      d.rows = (OH + bands - 1) / bands;
-      if (d.rows < 1) d.rows = 1;
-      int64_t have = per_band * ((OH + d.rows - 1) / d.rows);
-      while (have < want && d.mchunk > t.mb) {
-        d.mchunk = round_up(d.mchunk / 2, t.mb);
-        have = ((mpad + d.mchunk - 1) / d.mchunk) * images * ((OH + d.rows - 1) / d.rows);
-      }
-    }
+  /* Split between threads only when that is estimated to finish sooner by more than the split costs: a 16-channel
+   * conv at 16² split 4 tasks a thread ran slower on 2 threads than on 1 (bands of 2 rows, each copying 4). */
+  Split s = best_split(w, t, cg, mg, images, 1);
+  if (threads > 1 && parallel_worth(pool, s.ns)) {
+    const Split par = best_split(w, t, cg, mg, images, threads);
+    if (par.ns + (double)cpu_min_split((size_t)DIRECT_SPLIT_NS) < s.ns) s = par; /* tests: split even tiny convs */
+    else pool = NULL;
   } else pool = NULL;
+  d.rows = s.rows, d.mchunk = s.mchunk;
   d.bands = (OH + d.rows - 1) / d.rows;
   d.mchunks = (mg + d.mchunk - 1) / d.mchunk;
   parallel_for(pool, d.bands * d.mchunks * images, band_task, &d);
