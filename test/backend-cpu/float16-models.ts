@@ -25,6 +25,10 @@ export interface F16Model {
   /** Tolerance against the interp: one float16 step (rtol 1e-3) for one node, more for a chain. */
   rtol: number;
   atol: number;
+  /** Outputs declared float32 (a Cast's), the rest float16. */
+  float32Outputs?: string[];
+  /** The convs backend-cpu fuses with the steps after them, as its HODU_CPU_FUSE_TRACE prints them: "conv + n". */
+  fused?: string[];
 }
 
 export const F16_MODELS: Record<string, F16Model> = {
@@ -84,7 +88,31 @@ export const F16_MODELS: Record<string, F16Model> = {
     inputs: { x: [2, 3, 16, 16] },
     outputs: { y: [2, 10], a: [2, 8, 16, 16] },
     weights: { w1: weight([8, 3, 3, 3]), b1: weight([8]), w2: weight([16, 8, 3, 3], 0.3), b2: weight([16]), w3: weight([16, 3, 1, 1]), w4: weight([10, 16]), b4: weight([10]) },
-    rtol: 5e-3, atol: 1e-3,
+    rtol: 5e-3, atol: 1e-3, fused: ['c2 + 1'], // Relu into c2; c1's output is a graph output, c3's is added to another value
+  },
+  // A float16 model's conv fused with what follows it on the float32 copies (a per-channel Mul and Add as an
+  // exported BatchNorm, Relu; Sigmoid and Mul as SiLU), a float16 Concat between widened steps (its inputs rounded
+  // to float16 there, its output widened again) and a Cast to a float32 output.
+  fused: {
+    nodes: [
+      node('c1', 'Conv', ['x', 'w1'], ['a'], { pads: ints(1, 1, 1, 1) }),
+      node('m1', 'Mul', ['a', 's1'], ['b']),
+      node('a1', 'Add', ['b', 't1'], ['c']),
+      node('r1', 'Relu', ['c'], ['d']),
+      node('c2', 'Conv', ['x', 'w2'], ['e'], { kernel_shape: ints(1, 1) }),
+      node('cat', 'Concat', ['d', 'e'], ['f'], { axis: int(1) }),
+      node('c3', 'Conv', ['f', 'w3', 'b3'], ['g'], { pads: ints(1, 1, 1, 1), strides: ints(2, 2) }),
+      node('sg', 'Sigmoid', ['g'], ['h']),
+      node('silu', 'Mul', ['g', 'h'], ['y']),
+      node('cast', 'Cast', ['y'], ['yf'], { to: int(1) }),
+    ],
+    inputs: { x: [2, 4, 13, 11] },
+    outputs: { y: [2, 8, 7, 6], yf: [2, 8, 7, 6] },
+    weights: {
+      w1: weight([8, 4, 3, 3]), s1: weight([1, 8, 1, 1], 2), t1: weight([1, 8, 1, 1]), w2: weight([8, 4, 1, 1]),
+      w3: weight([8, 16, 3, 3], 0.2), b3: weight([8]),
+    },
+    rtol: 5e-3, atol: 1e-3, float32Outputs: ['yf'], fused: ['c1 + 3', 'c3 + 1'],
   },
 };
 
@@ -93,7 +121,7 @@ export function writeF16Model(path: string, m: F16Model): string {
   return writeModelFile(path, buildModel({
     nodes: m.nodes,
     inputs: Object.entries(m.inputs).map(([n, s]) => ({ name: n, type: f16(s) })),
-    outputs: Object.entries(m.outputs).map(([n, s]) => ({ name: n, type: f16(s) })),
+    outputs: Object.entries(m.outputs).map(([n, s]) => ({ name: n, type: m.float32Outputs?.includes(n) ? { ...f16(s), dtype: 'float32' as const } : f16(s) })),
     initializers: new Map(Object.entries(m.weights ?? {})),
   }));
 }

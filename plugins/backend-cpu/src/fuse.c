@@ -39,7 +39,13 @@ static int operand_is_dense(const HoduManifestStep *s, uint32_t k) {
   return 1;
 }
 
-static int is_kernel(const HoduManifestStep *s, const char *name) { return strcmp(s->kernel, name) == 0; }
+/* `name` (an _f32 kernel) or its _f16 twin: plugin.c passes a float16 model's widened view (widen-f16.h), where
+ * the _f16 names fuse matches run their _f32 twins on float32 copies of float16 tensors. */
+static int is_kernel(const HoduManifestStep *s, const char *name) {
+  size_t n = strlen(name);
+  return strcmp(s->kernel, name) == 0 ||
+         (n > 4 && strlen(s->kernel) == n && strncmp(s->kernel, name, n - 3) == 0 && strcmp(s->kernel + n - 3, "f16") == 0);
+}
 
 /*
  * Operand k of a two-input broadcasting step as one value per channel of the conv's output y: a float32

@@ -23,7 +23,6 @@ enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
 enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
 enum ActivationOp { OP_HARD_SIGMOID, OP_ELU, OP_SELU, OP_CELU, OP_SOFTPLUS, OP_MISH, OP_GELU };
 enum LogicalOp { OP_AND, OP_OR, OP_XOR, OP_NOT };
-enum HalfUnaryOp { OP_HALF_RELU, OP_HALF_NEG, OP_HALF_ABS, OP_HALF_SQRT };
 /* Cast's variant: the source and target HODU_DTYPE_* codes. */
 #define CAST_VARIANT(FROM, TO) ((int)((FROM) * 32u + (TO)))
 #define CAST_FROM(V) ((uint32_t)(V) / 32u)
@@ -213,8 +212,6 @@ DECLARE_KERNEL(expand)
 DECLARE_KERNEL(tile)
 DECLARE_KERNEL(resize)
 DECLARE_KERNEL(conv_transpose)
-DECLARE_KERNEL(binary_f16)
-DECLARE_KERNEL(unary_f16)
 DECLARE_KERNEL(binary_int)
 DECLARE_KERNEL(cum_sum)
 DECLARE_KERNEL(trilu)

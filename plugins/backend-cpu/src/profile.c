@@ -1,11 +1,11 @@
-/* Per-step timing (profile.h): the clock around a kernel call, and the table the host reads. */
+/* Per-step timing (profile.h): the clock around a step, and the table the host reads. */
 #define _POSIX_C_SOURCE 199309L /* clock_gettime */
 #include "profile.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-static uint64_t clock_ns(void) {
+uint64_t profile_now_ns(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
@@ -15,13 +15,6 @@ HoduStepTime *profile_times_new(uint32_t steps) {
   HoduStepTime *t = calloc((size_t)steps + 1, sizeof *t);
   for (uint32_t i = 0; t && i < steps; i++) t[i].fused_into = -1;
   return t;
-}
-
-int32_t profile_run_step(HoduStepTime *t, KernelFn run, const KernelCall *call, char *err, size_t err_cap) {
-  uint64_t start = clock_ns();
-  int32_t status = run(call, err, err_cap);
-  t->ns = clock_ns() - start;
-  return status;
 }
 
 int32_t profile_copy(const HoduStepTime *times, uint32_t steps, HoduStepTime *out, uint32_t cap) {

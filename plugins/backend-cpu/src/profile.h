@@ -13,8 +13,8 @@
 /* A table for `steps` steps: ns 0, fused_into -1 (the caller marks the fused ones); NULL when out of memory. */
 HoduStepTime *profile_times_new(uint32_t steps);
 
-/* Runs one step's kernel and records its wall time (the pool's work included: it returns when all is done). */
-int32_t profile_run_step(HoduStepTime *t, KernelFn run, const KernelCall *call, char *err, size_t err_cap);
+/* The monotonic clock run() reads around a step (its float16 conversions and the pool's work included). */
+uint64_t profile_now_ns(void);
 
 /* The export's answer once `times` (NULL: timing off) is as asked: copies min(cap, steps) entries to out. */
 int32_t profile_copy(const HoduStepTime *times, uint32_t steps, HoduStepTime *out, uint32_t cap);

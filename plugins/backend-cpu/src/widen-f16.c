@@ -15,7 +15,10 @@ struct Widen {
   HoduManifestTensor *tensors; /* the manifest's, float16 ones as float32 */
   void **ptrs;                 /* per run: the host's pointers, shadows where there are */
   float **shadow;              /* per tensor: its float32 buffer, or NULL */
-  uint8_t *current;            /* per tensor: the shadow always holds its value when a widened step reads it */
+  uint8_t *weight;             /* per tensor: a weight, its shadow converted once at create */
+  /* Per run, per shadowed tensor: the shadow holds its value (float32, unrounded when a widened step wrote it),
+   * and the float16 buffer does (rounded from the shadow at the latest when a float16 step or the host reads it). */
+  uint8_t *shadow_ok, *half_ok;
   uint8_t *arena;              /* intermediates' shadows, at twice the planner's offsets */
   float **owned;               /* buffers of weights, graph inputs and outputs */
   uint32_t owned_count;
@@ -28,7 +31,9 @@ void widen_destroy(Widen *w) {
   free(w->tensors);
   free(w->ptrs);
   free(w->shadow);
-  free(w->current);
+  free(w->weight);
+  free(w->shadow_ok);
+  free(w->half_ok);
   free(w->arena);
   free(w);
 }
@@ -50,7 +55,7 @@ static int add_shadow(Widen *w, const HoduManifestTensor *t, int32_t id, const u
   if (t->role == HODU_ROLE_WEIGHT) {
     const uint16_t *h = (const uint16_t *)(const void *)(weights + t->offset);
     for (size_t i = 0; i < n; i++) buf[i] = half_to_float(h[i]);
-    w->current[id] = 1; /* converted once, here */
+    w->weight[id] = 1; /* converted once, here */
   }
   w->shadow[id] = buf;
   return 1;
@@ -68,11 +73,13 @@ Widen *widen_create(const HoduManifest *m, const HoduManifestTensor *tensors, vo
     w->tensors = calloc(n + 1, sizeof *w->tensors);
     w->ptrs = calloc(n + 1, sizeof *w->ptrs);
     w->shadow = calloc(n + 1, sizeof *w->shadow);
-    w->current = calloc(n + 1, 1);
+    w->weight = calloc(n + 1, 1);
+    w->shadow_ok = calloc(n + 1, 1);
+    w->half_ok = calloc(n + 1, 1);
     w->owned = calloc(n + 1, sizeof *w->owned);
     w->arena = m->arena_size ? alloc64(2 * (size_t)m->arena_size) : NULL;
   }
-  int ok = w && w->tensors && w->ptrs && w->shadow && w->current && w->owned && (!m->arena_size || w->arena);
+  int ok = w && w->tensors && w->ptrs && w->shadow && w->weight && w->shadow_ok && w->half_ok && w->owned && (!m->arena_size || w->arena);
   for (uint32_t i = 0; ok && i < n; i++) {
     w->tensors[i] = tensors[i];
     if (tensors[i].dtype == HODU_DTYPE_FLOAT16) w->tensors[i].dtype = HODU_DTYPE_FLOAT32, w->tensors[i].byte_size *= 2;
@@ -81,11 +88,8 @@ Widen *widen_create(const HoduManifest *m, const HoduManifestTensor *tensors, vo
     if (!wide[i]) continue;
     HoduManifestStep s = hodu_manifest_step(m, i);
     for (uint32_t k = 0; ok && k < s.input_count + s.output_count; k++) {
-      int out = k >= s.input_count;
-      int32_t id = out ? hodu_manifest_step_output(&s, k - s.input_count) : hodu_manifest_step_input(&s, k);
-      if (!is_f16(tensors, n, id)) continue;
-      ok = add_shadow(w, &tensors[id], id, m->weights);
-      if (out) w->current[id] = 1; /* a widened step writes it: its shadow holds the rounded value */
+      int32_t id = k >= s.input_count ? hodu_manifest_step_output(&s, k - s.input_count) : hodu_manifest_step_input(&s, k);
+      if (is_f16(tensors, n, id)) ok = add_shadow(w, &tensors[id], id, m->weights);
     }
   }
   if (!ok) {
@@ -105,6 +109,9 @@ void widen_resolve(Widen *w, void *const *ptrs) {
   memcpy(w->ptrs, ptrs, w->count * sizeof *w->ptrs);
   for (uint32_t i = 0; i < w->count; i++)
     if (w->shadow[i]) w->ptrs[i] = w->shadow[i];
+  /* A run starts with the weights in both forms and the graph inputs in float16; the rest is written by a step. */
+  memcpy(w->shadow_ok, w->weight, w->count);
+  memset(w->half_ok, 1, w->count);
 }
 
 /* One conversion, split in blocks between the pool's threads when it is big enough to pay for them. */
@@ -112,7 +119,7 @@ typedef struct Convert {
   uint16_t *half;
   float *f;
   size_t n;
-  int round; /* 0: half → float; 1: float → half, and the float takes the rounded value */
+  int round; /* 0: half → float; 1: float → half */
 } Convert;
 
 enum { CONVERT_BLOCK = 16384 };
@@ -125,9 +132,7 @@ static void convert_block(void *ctx, int64_t task, int tid) {
     halves_to_floats(c->half + lo, c->f + lo, hi - lo);
     return;
   }
-  /* Rounded as the interp rounds a node's output (a NaN as the interp stores a JavaScript NaN), then read back. */
-  floats_to_halves(c->f + lo, c->half + lo, hi - lo, 1);
-  halves_to_floats(c->half + lo, c->f + lo, hi - lo);
+  floats_to_halves(c->f + lo, c->half + lo, hi - lo, 1); /* a NaN as the interp stores a JavaScript NaN */
 }
 
 static void convert(uint16_t *half, float *f, size_t n, int round) {
@@ -136,18 +141,38 @@ static void convert(uint16_t *half, float *f, size_t n, int round) {
   parallel_for_cost(cpu_pool(), tasks, CONVERT_BLOCK * 0.3, convert_block, &c);
 }
 
-void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs) {
+static void decode(const Widen *w, int32_t id, void *const *ptrs) {
+  if (w->shadow_ok[id]) return;
+  convert(ptrs[id], w->shadow[id], (size_t)hodu_manifest_tensor_elements(&w->tensors[id]), 0);
+  w->shadow_ok[id] = 1;
+}
+
+static void narrow(const Widen *w, int32_t id, void *const *ptrs) {
+  if (w->half_ok[id]) return;
+  convert(ptrs[id], w->shadow[id], (size_t)hodu_manifest_tensor_elements(&w->tensors[id]), 1);
+  w->half_ok[id] = 1;
+}
+
+void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs, int wide) {
   for (uint32_t k = 0; k < s->input_count; k++) {
     int32_t id = hodu_manifest_step_input(s, k);
-    if (id < 0 || !w->shadow[id] || w->current[id]) continue;
-    convert(ptrs[id], w->shadow[id], (size_t)hodu_manifest_tensor_elements(&w->tensors[id]), 0);
+    if (id < 0 || !w->shadow[id]) continue;
+    if (wide) decode(w, id, ptrs);
+    else narrow(w, id, ptrs);
   }
 }
 
-void widen_after(const Widen *w, const HoduManifestStep *s, void *const *ptrs) {
-  for (uint32_t k = 0; k < s->output_count; k++) {
-    int32_t id = hodu_manifest_step_output(s, k);
-    if (id < 0 || !w->shadow[id]) continue;
-    convert(ptrs[id], w->shadow[id], (size_t)hodu_manifest_tensor_elements(&w->tensors[id]), 1);
-  }
+void widen_wrote(const Widen *w, int32_t id, int wide) {
+  if (id < 0 || !w->shadow[id]) return;
+  w->shadow_ok[id] = (uint8_t)wide;
+  w->half_ok[id] = (uint8_t)!wide;
+}
+
+void widen_after(const Widen *w, const HoduManifestStep *s, int wide) {
+  for (uint32_t k = 0; k < s->output_count; k++) widen_wrote(w, hodu_manifest_step_output(s, k), wide);
+}
+
+void widen_finish(const Widen *w, void *const *ptrs) {
+  for (uint32_t i = 0; i < w->count; i++)
+    if (w->shadow[i] && w->tensors[i].role == HODU_ROLE_OUTPUT) narrow(w, (int32_t)i, ptrs);
 }

@@ -6,13 +6,15 @@
  *   - an intermediate's shadow lives in a second arena at twice the planner's offset, so it has the float16
  *     tensor's lifetime and reuse (the planner's offsets are 64-byte aligned and never overlap while live);
  *   - a graph input or output gets a buffer of its own.
- * Before a widened step runs, its float16 inputs are decoded into their shadows, except where the shadow is
- * already current (a weight, or the output of another widened step: consecutive widened nodes stay in
- * float32). After it, each float16 output is rounded to float16 (written for the steps and the host that read
- * float16) and its shadow takes the rounded value back. So every node's output is rounded to float16 as the
- * interp (the reference) rounds it, and what the next widened node reads equals what the interp's next node
- * reads: keeping the unrounded float32 between nodes would be faster by nothing (the rounding pass also writes
- * the float16 output) and would differ from the interp.
+ * The float16 and float32 forms of a tensor are kept in step per run, lazily: a widened step reads the shadow
+ * (decoded from float16 first only when a float16 step or the host wrote the value) and writes only the shadow;
+ * the float16 buffer is rounded from it when a float16 step reads it, and at the end of the run for a graph output
+ * of the manifest (so at a partition's outputs). Consecutive widened nodes thus stay in float32, unrounded, as
+ * onnxruntime runs a float16 model on cpu (the casts it inserts around float32-only kernels cancel between them):
+ * a float16 model's partition runs the float32 kernels end to end, fused (fuse.c sees the widened view), and
+ * pays for conversions only where the graph has float16 data movement (Cast, Concat, Reshape, …) or an output.
+ * The interp (the reference) rounds every node's output to float16 instead: the two differ by the float16
+ * roundings the interp does and this does not (test/backend-cpu/float16.test.ts states the tolerance).
  * This lives in the plugin rather than in hodu's planner so that the manifest stays the graph as the host sees
  * it (node names, --explain, profiles, partitions) and the plugin alone decides how a kernel stores a dtype.
  */
@@ -36,8 +38,12 @@ const HoduManifestTensor *widen_tensors(const Widen *w);
 void *const *widen_ptrs(const Widen *w);
 /* At each run, once `ptrs` is resolved: the widened pointers follow it except where a shadow stands in. */
 void widen_resolve(Widen *w, void *const *ptrs);
-/* Around a widened step: decode its float16 inputs whose shadows are stale; round its float16 outputs. */
-void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs);
-void widen_after(const Widen *w, const HoduManifestStep *s, void *const *ptrs);
+/* Before any step (wide: a widened one, else one that reads float16): its inputs' form it reads, made current. */
+void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs, int wide);
+/* After a step: its outputs (widen_wrote: one tensor, a fused conv's last) hold their value in that form only. */
+void widen_after(const Widen *w, const HoduManifestStep *s, int wide);
+void widen_wrote(const Widen *w, int32_t id, int wide);
+/* At the end of a run: the graph outputs' float16 buffers, rounded from their shadows where these are newer. */
+void widen_finish(const Widen *w, void *const *ptrs);
 
 #endif

@@ -19,8 +19,8 @@ export const WIDENED_F16_KERNELS: ReadonlySet<string> = new Set([
   'hard_sigmoid_f16', 'elu_f16', 'gelu_f16', 'softplus_f16', 'mish_f16',
   'reduce_sum_f16_i64', 'reduce_mean_f16_i64', 'reduce_max_f16_i64', 'reduce_min_f16_i64',
   'reduce_sum_f16', 'reduce_mean_f16', 'reduce_max_f16', 'reduce_min_f16',
-  'resize_f16_f32', 'resize_f16_i64', 'resize_f16_f32_i64', 'slice_f16_i64', 'slice_f16_i32', 'pad_f16_i64', 'gather_f16_i64',
-  'where_bool_f16',
+  'resize_f16_f32', 'resize_f16_i64', 'resize_f16_f32_i64', 'slice_f16_i64', 'slice_f16_i32', 'slice_f16', 'pad_f16_i64', 'gather_f16_i64',
+  'where_bool_f16', 'add_f16', 'sub_f16', 'mul_f16', 'div_f16', 'relu_f16', 'neg_f16', 'abs_f16', 'sqrt_f16',
 ]);
 
 /** Bytes of the float32 copies a widening plugin allocates at create for `m` (0 when no step is widened). */
