@@ -83,6 +83,7 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
   test('MaxPool and AveragePool: pads, strides, dilations, ceil_mode, count_include_pad, 1-D to 3-D', async () => {
     const cases: KernelCase[] = ['MaxPool', 'AveragePool'].flatMap((op): KernelCase[] => [
       { op, inputs: [[1, 3, 8, 8]], attrs: { kernel_shape: ints(2, 2), strides: ints(2, 2) } },
+      { op, inputs: [[2, 3, 5, 39]], attrs: { kernel_shape: ints(2, 2), strides: ints(2, 2) } }, // 19 per row: 8, 8 and a tail of 3; odd H and W
       { op, inputs: [[2, 3, 7, 9]], attrs: { kernel_shape: ints(3, 2), strides: ints(1, 2) } }, // windows inside, not 2×2
       { op, inputs: [[1, 2, 11]], attrs: { kernel_shape: ints(3), strides: ints(2) } },
       { op, inputs: [[2, 2, 7, 9]], attrs: { kernel_shape: ints(3, 3), pads: ints(1, 1, 1, 1), strides: ints(2, 2) } },

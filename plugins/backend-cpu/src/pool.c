@@ -2,6 +2,11 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+#include "isa.h"
 #include "simd.h"
 #include "window.h"
 
@@ -87,6 +92,50 @@ static inline __attribute__((always_inline)) void pool_inside(const Window *w, c
   }
 }
 
+#if defined(__x86_64__)
+/*
+ * pool_inside for 2×2 windows at stride 2 on AVX-512 (the common downsampling pool: mobilenet.onnx's
+ * AveragePool, PP-OCR cls's last MaxPool): 8 outputs at a time, each row's 16 floats split into even and odd
+ * columns. The same operations in the same order as pool_inside, so the same bits: the max starts at the
+ * window's first tap and takes a later one only when greater (a NaN first tap stays); the mean is
+ * (((0 + x00) + x01) + x10) + x11 in double, divided by 4. The scalar loop cost ~2 ns an output.
+ */
+__attribute__((target("avx512f"))) static void pool2x2_avx512(const Window *w, const float *x, float *y, int is_max) {
+  const int64_t planes = w->batch * w->channels, in_size = window_in_size(w), W = w->in[2], OW = w->out[2];
+  const __m512i split = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+  for (int64_t pl = 0; pl < planes; pl++)
+    for (int64_t oh = 0; oh < w->out[1]; oh++, y += OW) {
+      const float *r0 = x + pl * in_size + 2 * oh * W, *r1 = r0 + W;
+      for (int64_t ow = 0; ow < OW; ow += 8) {
+        const int64_t n = OW - ow < 8 ? OW - ow : 8; /* windows_inside: 2·OW ≤ W, so 2n floats are in the row */
+        const __mmask16 in = (__mmask16)((1u << (2 * n)) - 1);
+        const __m512 a = _mm512_permutexvar_ps(split, _mm512_maskz_loadu_ps(in, r0 + 2 * ow));
+        const __m512 b = _mm512_permutexvar_ps(split, _mm512_maskz_loadu_ps(in, r1 + 2 * ow));
+        __m256 out;
+        if (is_max) {
+          __m256 best = _mm512_castps512_ps256(a);
+          const __m256 taps[3] = {_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a), 1)), _mm512_castps512_ps256(b),
+                                  _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(b), 1))};
+          for (int t = 0; t < 3; t++) best = _mm256_blendv_ps(best, taps[t], _mm256_cmp_ps(taps[t], best, _CMP_GT_OQ));
+          out = best;
+        } else {
+          __m512d s = _mm512_add_pd(_mm512_setzero_pd(), _mm512_cvtps_pd(_mm512_castps512_ps256(a)));
+          s = _mm512_add_pd(s, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a), 1))));
+          s = _mm512_add_pd(s, _mm512_cvtps_pd(_mm512_castps512_ps256(b)));
+          s = _mm512_add_pd(s, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(b), 1))));
+          out = _mm512_cvtpd_ps(_mm512_div_pd(s, _mm512_set1_pd(4.0)));
+        }
+        if (n == 8) _mm256_storeu_ps(y + ow, out);
+        else {
+          float t[8];
+          _mm256_storeu_ps(t, out);
+          memcpy(y + ow, t, (size_t)n * sizeof(float));
+        }
+      }
+    }
+}
+#endif
+
 /* Max or mean over the in-range taps of each output position (padding never wins a max). */
 static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   uint32_t s = (uint32_t)meta(c, 0);
@@ -96,6 +145,12 @@ static void pool(const KernelCall *c, int is_max, char *err, size_t err_cap) {
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
   if (windows_inside(&w)) {
+#if defined(__x86_64__)
+    if (w.kernel[1] == 2 && w.kernel[2] == 2 && w.stride[1] == 2 && w.stride[2] == 2 && cpu_isa() == ISA_AVX512) {
+      pool2x2_avx512(&w, x, y, is_max);
+      return;
+    }
+#endif
     if (w.kernel[1] == 2 && w.kernel[2] == 2) pool_inside(&w, x, y, is_max, 2, 2);
     else pool_inside(&w, x, y, is_max, w.kernel[1], w.kernel[2]);
     return;

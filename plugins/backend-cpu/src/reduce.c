@@ -38,13 +38,22 @@ int32_t run_reduce(const KernelCall *c, char *err, size_t err_cap) {
   size_t kept = numel(out_tensor(c, 0)), total = numel(xt), count = kept ? total / kept : 0;
   double *acc = (double *)c->scratch;
   int is_sum = c->variant == OP_REDUCE_SUM || c->variant == OP_REDUCE_MEAN, is_max = c->variant == OP_REDUCE_MAX;
-  /* Output stride of each input axis (0 along reduced axes), then one pass over X like an odometer. */
-  int64_t ostride[64], dims[64], idx[64];
+  /* Adjacent axes both reduced or both kept are one axis (size-1 axes drop out): ReduceMean over H and W of
+   * NCHW sums each plane as one run, not W elements at a time (mobilenet.onnx: 8 per call, 3.3 µs for 2048). */
+  int64_t ostride[64], dims[64], idx[64], reduced[64];
+  uint32_t r = 0;
+  for (uint32_t d = 0; d < rank; d++) {
+    const int64_t n = dim(xt, d), red = meta(c, 1 + rank + d) != 0;
+    if (n == 1) continue;
+    if (r > 0 && reduced[r - 1] == red) dims[r - 1] *= n;
+    else dims[r] = n, reduced[r++] = red;
+  }
+  rank = r;
+  /* Output stride of each axis (0 along reduced axes), then one pass over X like an odometer. */
   int64_t acc_stride = 1;
   for (int64_t d = (int64_t)rank - 1; d >= 0; d--) {
-    dims[d] = dim(xt, (uint32_t)d);
     idx[d] = 0;
-    ostride[d] = meta(c, 1 + rank + (uint32_t)d) ? 0 : acc_stride;
+    ostride[d] = reduced[d] ? 0 : acc_stride;
     if (!ostride[d]) continue;
     acc_stride *= dims[d];
   }
