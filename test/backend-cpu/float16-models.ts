@@ -91,16 +91,18 @@ export const F16_MODELS: Record<string, F16Model> = {
     rtol: 5e-3, atol: 1e-3, fused: ['c2 + 1'], // Relu into c2; c1's output is a graph output, c3's is added to another value
   },
   // A float16 model's conv fused with what follows it on the float32 copies (a per-channel Mul and Add as an
-  // exported BatchNorm, Relu; Sigmoid and Mul as SiLU), a float16 Concat between widened steps (its inputs rounded
-  // to float16 there, its output widened again) and a Cast to a float32 output.
+  // exported BatchNorm, Relu; Sigmoid and Mul as SiLU), a float16 step between widened ones (Cast to float16: its
+  // input rounded there, its output widened again), a Concat of a widened and a float16 value (run on the float32
+  // copies: FLEXIBLE_F16 in plugin.c) and a Cast to a float32 output.
   fused: {
     nodes: [
       node('c1', 'Conv', ['x', 'w1'], ['a'], { pads: ints(1, 1, 1, 1) }),
       node('m1', 'Mul', ['a', 's1'], ['b']),
       node('a1', 'Add', ['b', 't1'], ['c']),
       node('r1', 'Relu', ['c'], ['d']),
+      node('k', 'Cast', ['d'], ['d2'], { to: int(10) }),
       node('c2', 'Conv', ['x', 'w2'], ['e'], { kernel_shape: ints(1, 1) }),
-      node('cat', 'Concat', ['d', 'e'], ['f'], { axis: int(1) }),
+      node('cat', 'Concat', ['d2', 'e'], ['f'], { axis: int(1) }),
       node('c3', 'Conv', ['f', 'w3', 'b3'], ['g'], { pads: ints(1, 1, 1, 1), strides: ints(2, 2) }),
       node('sg', 'Sigmoid', ['g'], ['h']),
       node('silu', 'Mul', ['g', 'h'], ['y']),

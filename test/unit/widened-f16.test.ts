@@ -10,20 +10,24 @@ import type { DType } from '../../src/ir/dtype';
 import { fromNumbers } from '../../src/ir/tensor';
 import { planManifest } from '../../src/plan/plan-manifest';
 import { checkNativePlanMemory, setNativeMemoryLimit } from '../../src/plugins/native/memory-budget';
-import { WIDENED_F16_KERNELS, widenedF16Bytes } from '../../src/plugins/native/widened-f16';
+import { FLEXIBLE_F16_KERNELS, WIDENED_F16_KERNELS, widenedF16Bytes } from '../../src/plugins/native/widened-f16';
 import type { DispatchManifest } from '../../src/sdk/manifest-layout';
 import { encodeManifest } from '../../src/sdk/manifest-encode';
 import { buildModel } from '../e2e/hodu';
 
 const MiB = 1 << 20;
 
-test("the widened kernels are plugin.c's WIDE_KERNELS, no more, no fewer", () => {
+test("the widened kernels are plugin.c's WIDE_KERNELS, the flexible ones its FLEXIBLE_F16, no more, no fewer", () => {
   const source = readFileSync(join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu', 'src', 'plugin.c'), 'utf8');
   const block = source.slice(source.indexOf('#define WIDE_KERNELS(X)'));
   const macro = block.slice(0, block.search(/\n\s*\n/));
   const names = [...macro.matchAll(/X\("([a-z0-9_]+)"/g)].map((m) => m[1]);
   expect(names.length).toBeGreaterThan(10);
   expect([...WIDENED_F16_KERNELS].sort()).toEqual(names.sort());
+  const flexible = source.slice(source.indexOf('FLEXIBLE_F16[] = {'));
+  const listed = [...flexible.slice(0, flexible.indexOf('};')).matchAll(/"([a-z0-9_]+)"/g)].map((m) => m[1]);
+  expect(listed.length).toBeGreaterThan(5);
+  expect([...FLEXIBLE_F16_KERNELS].sort()).toEqual(listed.sort());
 });
 
 /** x [4, 1024] · w [1024, 1024] → h → Softmax → y, in `dtype`: the MatMul and the Softmax are widened in float16. */

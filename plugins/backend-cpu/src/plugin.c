@@ -165,6 +165,32 @@ static const KernelEntry *find_kernel(const char *name) {
   return NULL;
 }
 
+/*
+ * float16 data movement that runs as its float32 twin (the name with _f32 for _f16) on the float32 copies when a
+ * widened step writes one of its inputs or reads one of its outputs (widen-f16.h): a float16 Concat between
+ * convs then moves float32 instead of rounding its inputs and widening its output again (PP-OCRv4 det: 15 ms of
+ * 275). Elsewhere it moves float16 as listed above. src/plugins/native/widened-f16.ts has the same list.
+ */
+static const char *const FLEXIBLE_F16[] = {
+  "split_f16", "split_f16_i64", "expand_f16_i64", "tile_f16_i64", "concat_f16", "transpose_f16", "identity_f16",
+  "flatten_f16", "reshape_f16_i64", "squeeze_f16", "squeeze_f16_i64", "unsqueeze_f16", "unsqueeze_f16_i64", NULL};
+
+static int is_flexible(const char *name) {
+  for (const char *const *f = FLEXIBLE_F16; *f; f++)
+    if (strcmp(*f, name) == 0) return 1;
+  return 0;
+}
+
+/* The float32 twin of a flexible float16 name. */
+static const KernelEntry *float32_twin(const char *name) {
+  char twin[64];
+  const char *at = strstr(name, "_f16");
+  if (!at || strlen(name) >= sizeof twin) return NULL;
+  memcpy(twin, name, strlen(name) + 1);
+  memcpy(twin + (at - name), "_f32", 4);
+  return find_kernel(twin);
+}
+
 /* The kernels that prepare state at create() (the rest have none). */
 static PrepareFn prepare_of(const KernelEntry *e) {
   if (e->run == run_mat_mul) return prepare_mat_mul;
@@ -181,6 +207,7 @@ typedef struct Step {
   float *state; /* from the kernel's prepare(), owned here */
   Fused fused;    /* a conv's absorbed post-ops (fuse.h) */
   uint8_t absorbed; /* computed by the conv before it: run() skips it */
+  uint8_t wide;     /* runs a float32 kernel on the widened view (widen-f16.h) */
 } Step;
 
 struct HoduBackendPlugin {
@@ -219,6 +246,7 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
     Step *s = &h->steps[i];
     s->info = hodu_manifest_step(m, i);
     s->kernel = find_kernel(s->info.kernel);
+    if (s->kernel && s->wide && !s->kernel->widened) s->kernel = float32_twin(s->info.kernel); /* flexible */
     if (!s->kernel) {
       hodu_set_error(err, err_cap, "kernel '%s' (node '%s') is not implemented by backend '%s'", s->info.kernel,
                      s->info.node, PLUGIN_NAME);
@@ -234,7 +262,7 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
         return 0;
       }
     }
-    int wide = s->kernel->widened;
+    int wide = s->wide;
     KernelCall call = {&s->info, wide ? widen_ptrs(h->widen) : h->ptrs, wide ? widen_tensors(h->widen) : h->tensors, NULL,
                        s->kernel->variant, NULL, NULL};
     size_t need = 0;
@@ -272,19 +300,52 @@ static void fuse_plugin_steps(HoduBackendPluginHandle h) {
   free(absorbed);
 }
 
-/* The float32 view of the float16 tensors the widened steps touch (NULL when no step is widened). */
+/*
+ * Which steps run on the widened view (Step.wide): the widened kernels, and the flexible ones (FLEXIBLE_F16) that
+ * read a tensor a widened step wrote or write one a widened kernel reads, in step order so that a chain of them
+ * (Reshape, Transpose) after a widened step follows it.
+ */
+static int mark_wide(HoduBackendPluginHandle h) {
+  const HoduManifest *m = &h->manifest;
+  int32_t *producer = malloc((m->tensor_count + 1) * sizeof *producer);
+  uint8_t *read_wide = calloc(m->tensor_count + 1, 1);
+  if (!producer || !read_wide) return free(producer), free(read_wide), 0;
+  for (uint32_t t = 0; t < m->tensor_count; t++) producer[t] = -1;
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    HoduManifestStep s = hodu_manifest_step(m, i);
+    const KernelEntry *e = find_kernel(s.kernel);
+    h->steps[i].wide = e && e->widened;
+    for (uint32_t k = 0; k < s.output_count; k++)
+      if (hodu_manifest_step_output(&s, k) >= 0) producer[hodu_manifest_step_output(&s, k)] = (int32_t)i;
+    for (uint32_t k = 0; h->steps[i].wide && k < s.input_count; k++)
+      if (hodu_manifest_step_input(&s, k) >= 0) read_wide[hodu_manifest_step_input(&s, k)] = 1;
+  }
+  for (uint32_t i = 0; i < m->step_count; i++) {
+    HoduManifestStep s = hodu_manifest_step(m, i);
+    if (!is_flexible(s.kernel) || !float32_twin(s.kernel)) continue;
+    int wide = 0;
+    for (uint32_t k = 0; k < s.input_count; k++) {
+      int32_t id = hodu_manifest_step_input(&s, k);
+      wide |= id >= 0 && producer[id] >= 0 && h->steps[producer[id]].wide;
+    }
+    for (uint32_t k = 0; k < s.output_count; k++) wide |= hodu_manifest_step_output(&s, k) >= 0 && read_wide[hodu_manifest_step_output(&s, k)];
+    h->steps[i].wide = (uint8_t)wide;
+  }
+  free(producer), free(read_wide);
+  return 1;
+}
+
+/* The float32 view of the float16 tensors the wide steps touch (NULL when no step is wide). */
 static Widen *create_widen(HoduBackendPluginHandle h, int32_t *status, char *err, size_t err_cap) {
   const HoduManifest *m = &h->manifest;
   uint8_t *wide = calloc(m->step_count + 1, 1);
-  if (!wide) {
+  if (!wide || !mark_wide(h)) {
+    free(wide);
     hodu_set_error(err, err_cap, "out of memory");
     *status = HODU_ERR_OUT_OF_MEMORY;
     return NULL;
   }
-  for (uint32_t i = 0; i < m->step_count; i++) {
-    const KernelEntry *e = find_kernel(hodu_manifest_step(m, i).kernel);
-    wide[i] = e && e->widened;
-  }
+  for (uint32_t i = 0; i < m->step_count; i++) wide[i] = h->steps[i].wide;
   Widen *w = widen_create(m, h->tensors, h->ptrs, wide, status, err, err_cap);
   free(wide);
   return w;
@@ -360,7 +421,7 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
     if (on_step) on_step(user, i);
     const Step *s = &h->steps[i];
     if (s->absorbed) continue;
-    int wide = s->kernel->widened;
+    int wide = s->wide;
     KernelCall call = {&s->info, wide ? widen_ptrs(h->widen) : h->ptrs, wide ? widen_tensors(h->widen) : h->tensors,
                        h->scratch, s->kernel->variant, s->state, s->fused.count ? &s->fused : NULL};
     /* The float16 ↔ float32 conversions a step needs count in its profiled time (they are its cost). */

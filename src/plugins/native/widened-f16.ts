@@ -23,13 +23,21 @@ export const WIDENED_F16_KERNELS: ReadonlySet<string> = new Set([
   'where_bool_f16', 'add_f16', 'sub_f16', 'mul_f16', 'div_f16', 'relu_f16', 'neg_f16', 'abs_f16', 'sqrt_f16',
 ]);
 
+/**
+ * float16 data movement backend-cpu runs as its float32 twin on the copies next to a widened step
+ * (FLEXIBLE_F16 in plugin.c, same test): counted as widened whenever the manifest has a widened step.
+ */
+export const FLEXIBLE_F16_KERNELS: ReadonlySet<string> = new Set([
+  'split_f16', 'split_f16_i64', 'expand_f16_i64', 'tile_f16_i64', 'concat_f16', 'transpose_f16', 'identity_f16',
+  'flatten_f16', 'reshape_f16_i64', 'squeeze_f16', 'squeeze_f16_i64', 'unsqueeze_f16', 'unsqueeze_f16_i64',
+]);
+
 /** Bytes of the float32 copies a widening plugin allocates at create for `m` (0 when no step is widened). */
 export function widenedF16Bytes(m: DispatchManifest): number {
   const copied = new Set<number>();
-  let widened = false;
+  const widened = m.steps.some((step) => WIDENED_F16_KERNELS.has(step.kernel));
   for (const step of m.steps) {
-    if (!WIDENED_F16_KERNELS.has(step.kernel)) continue;
-    widened = true;
+    if (!WIDENED_F16_KERNELS.has(step.kernel) && !(widened && FLEXIBLE_F16_KERNELS.has(step.kernel))) continue;
     for (const id of [...step.inputs, ...step.outputs]) {
       const t = id >= 0 ? m.tensors[id] : undefined;
       if (t?.dtype === 'float16' && t.role !== 'intermediate') copied.add(id);
