@@ -49,7 +49,7 @@ const CASES: Record<string, Case> = {
     build: buildAudioRnn,
     feeds: [audioFeeds(1, 512, 16000, 1), audioFeeds(2, 256, 8000, 2)],
     fallbacks: { if_1: CONTROL_FLOW, loop_1: CONTROL_FLOW },
-    onCpu: ['Conv', 'Abs', 'LSTM', 'Gather', 'Sigmoid', 'ReduceMean'],
+    onCpu: ['Conv', 'Abs', 'InstanceNormalization', 'LSTM', 'Gather', 'Sigmoid', 'ReduceMean'],
   },
 };
 

@@ -3,7 +3,8 @@
  * - an If on the fed sample rate `sr` (int64 scalar): 16 kHz frames the signal with an STFT-like Conv1d
  *   (34 filters of 64 taps, stride 32), 8 kHz with 32 taps, stride 16 (the branches' frame counts differ, so
  *   what follows is planned once the If ran);
- * - a Conv1d front end (34 → 32, kernel 3, pad 1) + Relu;
+ * - a Conv1d front end (34 → 32, kernel 3, pad 1), GroupNorm(4, 32) as PyTorch exports it before opset 18
+ *   (Reshape → InstanceNormalization → Reshape → Mul → Add), Relu;
  * - a Loop over the frames (trip count from Shape, a true condition) carrying the LSTM state: each iteration
  *   Gathers its frame, runs a one-step LSTM (hidden 32) from the carried h and c, and scans out h;
  * - a decoder MatMul + Add → Sigmoid, averaged over frames (ReduceMean), and the new state Concat'ed [2, batch, 32].
@@ -11,11 +12,12 @@
  */
 import type { Graph, Model, Node } from '../../src/ir/graph';
 import { emptyGraph } from '../../src/ir/graph';
-import { fromNumbers, int64Tensor, type Tensor } from '../../src/ir/tensor';
-import { GraphBuilder, int, ints } from './builder';
+import { float32Tensor, fromNumbers, int64Tensor, type Tensor } from '../../src/ir/tensor';
+import { GraphBuilder, float, int, ints } from './builder';
 
 export const AUDIO = { filters: 34, channels: 32, hidden: 32 };
 const { filters: F, channels: C, hidden: HID } = AUDIO;
+const GROUPS = 4;
 
 const node = (name: string, op: string, inputs: string[], outputs: string[], attributes: Node['attributes'] = {}): Node => ({ name, op, domain: '', inputs, outputs, attributes });
 
@@ -44,7 +46,13 @@ export function buildAudioRnn(): Model {
 
   const is16k = b.node('Equal', ['sr', i64('sr_16k', [16000], [])]);
   const [spectrum] = b.nodeN('If', [is16k], { then_branch: { type: 'graph', value: branch('then', 'stft_16k', 64, 32) }, else_branch: { type: 'graph', value: branch('else', 'stft_8k', 32, 16) } });
-  const features = b.node('Relu', [b.node('Conv', [spectrum!, b.weight('encoder.weight', [C, F, 3], F * 3), b.weight('encoder.bias', [C], F * 3)], { kernel_shape: ints([3]), pads: ints([1, 1]) })]);
+  const encoded = b.node('Conv', [spectrum!, b.weight('encoder.weight', [C, F, 3], F * 3), b.weight('encoder.bias', [C], F * 3)], { kernel_shape: ints([3]), pads: ints([1, 1]) });
+  // nn.GroupNorm(4, C) as exported before opset 18: Reshape [N, 4, -1] → InstanceNormalization (unit scale,
+  // zero bias) → Reshape back → Mul γ → Add β, the shapes from Shape at run time.
+  const grouped = b.node('Reshape', [encoded, b.node('Concat', [b.node('Unsqueeze', [b.node('Gather', [b.node('Shape', [encoded]), i64('batch_index', [0], [])], { axis: int(0) }), 'axes_0']), i64('groups_rest', [GROUPS, -1])], { axis: int(0) })]);
+  const normed = b.node('InstanceNormalization', [grouped, b.constant('norm.ones', float32Tensor(new Array(GROUPS).fill(1), [GROUPS])), b.constant('norm.zeros', float32Tensor(new Array(GROUPS).fill(0), [GROUPS]))], { epsilon: float(1e-5) });
+  const ungrouped = b.node('Reshape', [normed, b.node('Shape', [encoded])]);
+  const features = b.node('Relu', [b.node('Add', [b.node('Mul', [ungrouped, b.around('norm.weight', [C, 1], 1, 0.2)]), b.around('norm.bias', [C, 1], 0, 0.2)])]);
   const steps = b.node('Transpose', [features], { perm: ints([2, 0, 1]) }); // [frames, batch, C]
   const frames = b.node('Gather', [b.node('Shape', [steps]), i64('frames_index', [0], [])], { axis: int(0) });
   const h0 = b.node('Gather', ['state', i64('h_index', [0], [])], { axis: int(0) });

@@ -215,6 +215,7 @@ DECLARE_KERNEL(conv_transpose)
 DECLARE_KERNEL(binary_int)
 DECLARE_KERNEL(cum_sum)
 DECLARE_KERNEL(trilu)
+DECLARE_KERNEL(instance_normalization)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 size_t prepare_conv(const KernelCall *c, float *state);

@@ -53,7 +53,8 @@ typedef struct KernelEntry {
   X("or_bool", logical, OP_OR) X("xor_bool", logical, OP_XOR) X("not_bool", logical, OP_NOT) \
   X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("upsample_f32", resize, 0) X("conv_transpose_f32", conv_transpose, 0) \
   INDEX_KERNELS(X)
-/* Integer arithmetic, CumSum and Trilu: the index and mask math PyTorch exports leave at run time. */
+/* Integer arithmetic, CumSum and Trilu: the index and mask math PyTorch exports leave at run time; and
+ * InstanceNormalization, as PyTorch exports GroupNorm before opset 18. */
 #define INT_BINARY(X, OP, NAME) \
   X(NAME "_i64", binary_int, COMPARE_VARIANT(OP, HODU_DTYPE_INT64)) X(NAME "_i32", binary_int, COMPARE_VARIANT(OP, HODU_DTYPE_INT32))
 #define INDEX_KERNELS(X) \
@@ -63,7 +64,7 @@ typedef struct KernelEntry {
   X("cum_sum_f64_i64", cum_sum, 0) X("cum_sum_f64_i32", cum_sum, 0) \
   X("trilu_f32", trilu, 0) X("trilu_f32_i64", trilu, 0) X("trilu_i64", trilu, 0) X("trilu_i32", trilu, 0) \
   X("trilu_i32_i64", trilu, 0) X("trilu_bool", trilu, 0) X("trilu_bool_i64", trilu, 0) X("trilu_f16", trilu, 0) \
-  X("trilu_f16_i64", trilu, 0)
+  X("trilu_f16_i64", trilu, 0) X("instance_normalization_f32", instance_normalization, 0)
 
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \

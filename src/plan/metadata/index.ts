@@ -19,6 +19,7 @@ import { cumSum } from './cum-sum';
 import { convTranspose } from './conv-transpose';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
+import { instanceNorm } from './instance-norm';
 import { layerNorm } from './layer-norm';
 import { gather } from './gather';
 import { gelu } from './gelu';
@@ -48,7 +49,8 @@ const BUILDERS: Record<string, Builder> = {
   MaxPool: maxPool, AveragePool: averagePool, BatchNormalization: batchNorm, Clip: clip,
   LayerNormalization: layerNorm, LSTM: lstm, GRU: gru,
   Max: variadicPair, Min: variadicPair, Where: where, Gather: gather, Slice: slice, Pad: pad,
-  Split: split, Gelu: gelu, CumSum: cumSum, Trilu: trilu, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
+  Split: split, Gelu: gelu, CumSum: cumSum, Trilu: trilu,
+  InstanceNormalization: instanceNorm, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
 };
 
