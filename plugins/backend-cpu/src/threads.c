@@ -5,8 +5,9 @@
  * tasks too; once none are left it closes the job (workers that come later do not enter) and waits for the
  * entered ones to leave, so a parallel_for returns only when every task has finished and no worker still
  * reads the job, and never waits for a worker that was too slow to wake to help. Both sides spin (bounded,
- * SPIN_NS) before sleeping on a condition variable: the next op of a run usually comes within microseconds,
- * and a futex wake costs tens of them. One caller
+ * SPIN_NS; RUN_SPIN_NS for workers while a run is in progress) before sleeping on a condition variable: the
+ * next op of a run usually comes within microseconds, and a futex wake costs tens of them. A spinning worker
+ * stamps a heartbeat that parallel_worth reads: a split pays for less work while one is on a core. One caller
  * has the workers at a time (the job mutex, tried, never waited for): a second session running at the same
  * moment runs its tasks on its own thread instead of queueing behind the first.
  * Physical cores: Linux's /sys topology (core_id and physical_package_id of each CPU in the affinity mask,
@@ -29,14 +30,24 @@
 /* More threads than this are not useful for one session (and a typo of --threads must not fork bomb). */
 #define POOL_MAX_THREADS 256
 /* How long a worker waits for the next job, and the caller for the workers, before sleeping (as
- * onnxruntime's spinning pool does): longer than the gap between two ops of a run, short enough that an
- * idle session gives its cores back at once. */
+ * onnxruntime's spinning pool does): longer than the gap between two ops of a run and between two runs of a
+ * benchmark loop (5–100 µs measured in-process), short enough that an idle session gives its cores back at once. */
 #define SPIN_NS 100000
-/* parallel_worth: less work than this (ns on one thread) runs on the caller. Handing tasks to spinning
- * workers costs about 1 µs; waking sleeping ones costs the caller about 5 µs (the futex wake) and them
- * 20 µs or more before they help (bench/wake-bench.c). */
+/* While a run is in progress (cpu_pool_set), workers wait this long for the next job: the ops a run does not
+ * split (pools, small convs, interp-free stretches of tens of µs each) can add up to more than SPIN_NS, and a
+ * worker that fell asleep in between costs the next split op a wake-up (≈ 40–60 µs before it helps). */
+#define RUN_SPIN_NS 1000000
+/* A worker spinning for a job stamps `beat` every SPIN_CHECK turns (a few µs); a beat older than this means
+ * it is not on a core now (the scheduler gave its core to another process, as on a shared machine), so a job
+ * posted now would wait for it as for a sleeping one. */
+#define HOT_NS 50000
+/* parallel_worth: less work than this (ns on one thread) runs on the caller. Handing tasks to a spinning
+ * worker costs the caller about 0.5–1 µs (bench/wake-bench.c: two tasks that wait for each other); waking a
+ * sleeping one costs the caller about 5 µs (the futex wake) and it 40–60 µs before it helps, so a split then
+ * pays only for work of 100 µs or more (and leaves the worker spinning for the ops after it). */
 #define PARALLEL_MIN_NS 8000
-#define PARALLEL_MIN_NS_ASLEEP 40000
+#define PARALLEL_MIN_NS_ASLEEP 100000
+#define SPIN_CHECK 255
 #define JOB_CLOSED (1 << 30)
 
 typedef struct Workers {
@@ -58,11 +69,17 @@ typedef struct Workers {
   int64_t n_tasks;
   atomic_int_fast64_t next;
   struct Workers *older; /* the registry's list */
+  /* Written by spinning workers and read by every parallel_worth: a line of their own, away from the job's. */
+  _Alignas(64) atomic_int_fast64_t beat; /* now_ns() of the last spinning worker's last look, 0 before any */
+  atomic_int runs;                       /* runs in progress (cpu_pool_set) */
+  atomic_int_fast64_t run_end;           /* now_ns() when the last run ended */
+  atomic_uint nudges;                    /* bumped to wake sleeping workers into spinning (no job yet) */
 } Workers;
 
 struct ThreadPool {
   int threads;
   Workers *w; /* NULL for one thread */
+  atomic_int split; /* this handle's run handed work to the workers (cpu_pool_set's pre-wake reads it) */
 };
 
 typedef struct WorkerArg {
@@ -77,8 +94,30 @@ static _Thread_local ThreadPool *current_pool;
 /* Inside a task: nested parallel_for calls run inline. -1 outside. */
 static _Thread_local int task_tid = -1;
 
+static int64_t now_ns(void);
+static void wake_sleepers(Workers *w);
+
 ThreadPool *cpu_pool(void) { return current_pool; }
-void cpu_pool_set(ThreadPool *pool) { current_pool = pool; }
+
+/* A run begins (pool) or ends (NULL). While one is in progress the workers spin longer between jobs; a handle
+ * whose last run split work wakes sleeping workers as it starts, so that they are spinning by the time its
+ * first split op comes (their wake-up overlaps the run's first ops instead of delaying that op). */
+void cpu_pool_set(ThreadPool *pool) {
+  ThreadPool *was = current_pool;
+  current_pool = pool;
+  if (was && was->w) {
+    atomic_store(&was->w->run_end, now_ns());
+    atomic_fetch_sub(&was->w->runs, 1);
+  }
+  if (pool && pool->w) {
+    Workers *w = pool->w;
+    atomic_fetch_add(&w->runs, 1);
+    if (atomic_exchange(&pool->split, 0) && atomic_load(&w->sleepers) > 0) {
+      atomic_fetch_add(&w->nudges, 1);
+      wake_sleepers(w);
+    }
+  }
+}
 int pool_threads(const ThreadPool *pool) { return pool ? pool->threads : 1; }
 float *pool_local(ThreadPool *pool, int tid) { return pool->w->locals[tid]; }
 
@@ -96,13 +135,21 @@ static int64_t now_ns(void) {
   return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
+static int job_posted(Workers *w, uint64_t seen) {
+  return atomic_load(&w->generation) != seen || atomic_load(&w->stop);
+}
+static int job_finished(Workers *w, uint64_t unused) {
+  (void)unused;
+  return atomic_load(&w->state) == JOB_CLOSED;
+}
+
 /* Spins until ready(w, arg) or SPIN_NS pass; 1 when ready. Yields now and then, so that a spinning thread
  * gives way when there are more threads than cores. */
 static int spin_until(Workers *w, int (*ready)(Workers *, uint64_t), uint64_t arg) {
   int64_t deadline = 0;
   for (int i = 1;; i++) {
     if (ready(w, arg)) return 1;
-    if ((i & 255) == 0) {
+    if ((i & SPIN_CHECK) == 0) {
       int64_t t = now_ns();
       if (!deadline) deadline = t + SPIN_NS;
       else if (t > deadline) return 0;
@@ -112,12 +159,23 @@ static int spin_until(Workers *w, int (*ready)(Workers *, uint64_t), uint64_t ar
   }
 }
 
-static int job_posted(Workers *w, uint64_t seen) {
-  return atomic_load(&w->generation) != seen || atomic_load(&w->stop);
-}
-static int job_finished(Workers *w, uint64_t unused) {
-  (void)unused;
-  return atomic_load(&w->state) == JOB_CLOSED;
+/* A worker's wait for the next job: spins (stamping `beat`) until one is posted, or until SPIN_NS pass since
+ * it started waiting or since the last run ended, whichever is later (RUN_SPIN_NS while a run is in
+ * progress); 1 when a job is posted. */
+static int worker_spin(Workers *w, uint64_t seen) {
+  int64_t start = now_ns();
+  atomic_store(&w->beat, start);
+  for (int i = 1;; i++) {
+    if (job_posted(w, seen)) return 1;
+    if ((i & SPIN_CHECK) == 0) {
+      int64_t t = now_ns(), end = atomic_load(&w->run_end);
+      atomic_store(&w->beat, t);
+      int64_t since = end > start ? end : start;
+      if (t - since > (atomic_load(&w->runs) > 0 ? RUN_SPIN_NS : SPIN_NS)) return 0;
+      sched_yield();
+    }
+    cpu_relax();
+  }
 }
 
 static void take_tasks(Workers *w, int tid) {
@@ -141,18 +199,22 @@ static void *worker_main(void *arg) {
   Workers *w = a.w;
   uint64_t seen = 0;
   for (;;) {
-    if (!spin_until(w, job_posted, seen)) {
+    if (!worker_spin(w, seen)) {
       pthread_mutex_lock(&w->mu);
+      unsigned nudged = atomic_load(&w->nudges);
       atomic_fetch_add(&w->sleepers, 1);
-      while (!job_posted(w, seen)) pthread_cond_wait(&w->wake, &w->mu);
+      while (!job_posted(w, seen) && atomic_load(&w->nudges) == nudged) pthread_cond_wait(&w->wake, &w->mu);
       atomic_fetch_sub(&w->sleepers, 1);
       pthread_mutex_unlock(&w->mu);
+      if (!job_posted(w, seen)) continue; /* nudged by a run that starts: spin for its first job */
     }
     if (atomic_load(&w->stop)) break;
     seen = atomic_load(&w->generation);
     /* The job's fields are read only after entering: the caller wrote them before it opened the job (a
      * worker that saw an older generation may enter a newer job, which is as good). */
     if (!(atomic_fetch_add(&w->state, 1) & JOB_CLOSED)) take_tasks(w, a.tid);
+    /* Stamped before leaving, so that the caller's next parallel_worth (right after this job) sees it on a core. */
+    atomic_store(&w->beat, now_ns());
     if (atomic_fetch_sub(&w->state, 1) == JOB_CLOSED + 1 && atomic_load(&w->caller_sleeping)) {
       pthread_mutex_lock(&w->mu);
       pthread_cond_signal(&w->done);
@@ -181,11 +243,8 @@ void parallel_for(ThreadPool *pool, int64_t n_tasks, TaskFn fn, void *ctx) {
   /* Opening keeps the count: a worker that came too late to the last job may not have left it yet. */
   atomic_fetch_and(&w->state, ~JOB_CLOSED);
   atomic_fetch_add(&w->generation, 1);
-  if (atomic_load(&w->sleepers) > 0) {
-    pthread_mutex_lock(&w->mu);
-    pthread_cond_broadcast(&w->wake);
-    pthread_mutex_unlock(&w->mu);
-  }
+  atomic_store(&pool->split, 1);
+  if (atomic_load(&w->sleepers) > 0) wake_sleepers(w);
   take_tasks(w, 0);
   atomic_fetch_or(&w->state, JOB_CLOSED);
   if (!spin_until(w, job_finished, 0)) {
@@ -198,10 +257,24 @@ void parallel_for(ThreadPool *pool, int64_t n_tasks, TaskFn fn, void *ctx) {
   pthread_mutex_unlock(&w->job);
 }
 
+static void wake_sleepers(Workers *w) {
+  pthread_mutex_lock(&w->mu);
+  pthread_cond_broadcast(&w->wake);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* A worker is spinning on a core now: not all asleep, and one stamped `beat` within HOT_NS. A worker that
+ * spins but is not on a core (preempted) is no help until the scheduler runs it again, as a sleeping one. */
+static int workers_hot(Workers *w) {
+  if (atomic_load(&w->sleepers) == w->started) return 0;
+  return now_ns() - atomic_load(&w->beat) < HOT_NS;
+}
+
 int parallel_worth(const ThreadPool *pool, double work_ns) {
   if (!pool || !pool->w) return 0;
-  int asleep = atomic_load(&pool->w->sleepers) == pool->w->started;
-  return work_ns >= (double)cpu_min_split(asleep ? PARALLEL_MIN_NS_ASLEEP : PARALLEL_MIN_NS);
+  double least = (double)cpu_min_split(PARALLEL_MIN_NS);
+  if (work_ns < least) return 0;
+  return work_ns >= (double)cpu_min_split(PARALLEL_MIN_NS_ASLEEP) || workers_hot(pool->w);
 }
 
 void parallel_for_cost(ThreadPool *pool, int64_t n_tasks, double task_ns, TaskFn fn, void *ctx) {
@@ -225,8 +298,9 @@ static void workers_free(Workers *w) {
 }
 
 static Workers *workers_start(int threads, size_t local_floats) {
-  Workers *w = calloc(1, sizeof *w);
+  Workers *w = aligned_alloc(64, sizeof *w); /* `beat`'s own cache line */
   if (!w) return NULL;
+  memset(w, 0, sizeof *w);
   w->threads = threads;
   w->local_floats = local_floats;
   pthread_mutex_init(&w->job, NULL);
@@ -239,6 +313,10 @@ static Workers *workers_start(int threads, size_t local_floats) {
   atomic_init(&w->caller_sleeping, 0);
   atomic_init(&w->stop, 0);
   atomic_init(&w->next, 0);
+  atomic_init(&w->beat, 0);
+  atomic_init(&w->runs, 0);
+  atomic_init(&w->run_end, 0);
+  atomic_init(&w->nudges, 0);
   w->locals = calloc((size_t)threads, sizeof *w->locals);
   w->ids = calloc((size_t)threads, sizeof *w->ids);
   if (!w->locals || !w->ids) goto fail;
@@ -269,6 +347,7 @@ ThreadPool *pool_create(int threads, size_t local_floats) {
   ThreadPool *p = calloc(1, sizeof *p);
   if (!p) return NULL;
   p->threads = threads;
+  atomic_init(&p->split, 0);
   if (threads == 1) return p;
   pthread_mutex_lock(&registry_mu);
   Workers *w = registry;

@@ -2,8 +2,11 @@
  * The plugin's threads. Workers are shared process-wide: every handle that asks for the same thread count
  * holds a reference to one set of N-1 workers (the thread calling run() is the N-th), so a session of many
  * native partitions (and If bodies) has N threads in all, not N per partition; the last handle to go joins
- * them, and no thread is created per run. Between jobs a worker spins briefly before sleeping, so the ops of
- * one run do not pay a futex wake each.
+ * them, and no thread is created per run. Between jobs a worker spins before sleeping (100 µs, 1 ms while a
+ * run is in progress), so the ops of one run do not pay a futex wake each.
+ * Costs measured on the 2-core x86-64 VM this was tuned on (bench/wake-bench.c): handing a task to a spinning
+ * worker ≈ 0.2–0.6 µs; waking a sleeping one ≈ 7 µs of the caller's time (futex) and 40–60 µs before it helps;
+ * a worker whose core another process has comes when the scheduler lets it, often milliseconds later.
  */
 #ifndef CPU_THREADS_H
 #define CPU_THREADS_H
@@ -41,16 +44,23 @@ void parallel_for(ThreadPool *pool, int64_t n_tasks, TaskFn fn, void *ctx);
 
 /*
  * parallel_for with a cost hint: `task_ns`, about how long one task takes on one thread, in nanoseconds. When
- * all the tasks together are too little work to pay for handing them out (a few µs), they run on the caller.
+ * all the tasks together are not worth a split (parallel_worth), they run on the caller.
  */
 void parallel_for_cost(ThreadPool *pool, int64_t n_tasks, double task_ns, TaskFn fn, void *ctx);
-/* Whether `work_ns` of work (as on one thread) is worth splitting between the pool's threads: more while its
- * workers are asleep (waking them costs more than handing work to spinning ones). For callers that shape
- * their tasks by it (sgemm's blocks). */
+/*
+ * Whether `work_ns` of work (as on one thread) is worth splitting between the pool's threads now: 8 µs or
+ * more while a worker is spinning on a core (it stamped a heartbeat within the last 50 µs), 100 µs or more
+ * while they sleep or while the scheduler has them off their cores (another process has the core: on a
+ * shared machine they would join late or not at all, and the split's own costs would be for nothing). The
+ * answer may change between two calls; a caller shapes its tasks by the answer it got (sgemm's blocks).
+ * A split that costs more than handing out tasks (narrower tiles, copies per task) must also pay for that.
+ */
 int parallel_worth(const ThreadPool *pool, double work_ns);
 
-/* The pool of the run in progress on this thread (plugin run() sets it), or NULL: kernels read it here
- * so that their signatures (shared with other kernels) need not change. */
+/* The pool of the run in progress on this thread, or NULL: kernels read it here so that their signatures
+ * (shared with other kernels) need not change. plugin run() sets it as a run begins and clears it (NULL) as
+ * the run ends: while a run is in progress the workers spin longer between jobs, and a handle whose last
+ * run split work wakes sleeping workers as the next one begins (they are spinning by its first split op). */
 ThreadPool *cpu_pool(void);
 void cpu_pool_set(ThreadPool *pool);
 
