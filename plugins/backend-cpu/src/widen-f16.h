@@ -1,7 +1,8 @@
 /*
  * float16 storage, float32 compute for the kernels that have no float16 form (Conv, MatMul, Gemm, LayerNorm,
  * Softmax, pooling, …): a "widened" step (WIDE_KERNELS in plugin.c: `conv_f16` runs conv_f32's check and run)
- * sees a second tensor table in which every float16 tensor is float32, each with a float32 shadow buffer:
+ * sees a second tensor table in which every float16 tensor is float32, each with a float32 shadow buffer (so does
+ * float16 data movement next to a widened step, FLEXIBLE_F16 in plugin.c, as its float32 twin):
  *   - a float16 weight is converted once, at create(), before the kernel's prepare() packs it;
  *   - an intermediate's shadow lives in a second arena at twice the planner's offset, so it has the float16
  *     tensor's lifetime and reuse (the planner's offsets are 64-byte aligned and never overlap while live);
