@@ -58,6 +58,12 @@ describeWithTools(['cc'], 'backend-cpu conv and pooling kernels equal the interp
       conv([1, 12, 21, 17], [16, 12, 3, 3], { strides: ints(2, 2), pads: ints(2, 2, 2, 2), dilations: ints(2, 2) }),
       conv([1, 8, 10, 13], [12, 4, 3, 3], { group: int(2), pads: ints(1, 1, 1, 1) }),
       conv([1, 32, 19, 29], [40, 32, 3, 3], { pads: ints(1, 1, 1, 1) }),
+      // Rows sharing their zero columns (max(pl, pr) a row), and where they cannot (padding wider than the window
+      // reaches): asymmetric W pads, a 3×1 kernel with W pads, pads 3 around a 3×3, W 2 wide.
+      conv([1, 10, 6, 9], [9, 10, 1, 3], { pads: ints(0, 2, 0, 0) }),
+      conv([1, 10, 6, 9], [9, 10, 3, 1], { pads: ints(0, 1, 0, 1) }),
+      conv([1, 6, 7, 8], [5, 6, 3, 3], { pads: ints(3, 3, 3, 3) }),
+      conv([1, 12, 10, 2], [16, 12, 1, 3], { pads: ints(0, 1, 0, 1) }),
     ];
     // im2col packs panels as wide as the micro-kernel's tile, and the depthwise rows use the same ISA: check
     // under every one (HODU_CPU_ISA), and with blocks and channels split between threads at odd boundaries.

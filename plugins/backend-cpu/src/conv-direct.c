@@ -143,19 +143,32 @@ static int64_t phase_width(const Window *w) { return (padded_width(w) + w->strid
 static int64_t phases(const Window *w) { return w->stride[1] * w->stride[2]; }
 /* Phase rows a band of output rows reads past its own. */
 static int64_t halo(const Window *w) { return (w->kernel[1] - 1) * w->dilation[1] / w->stride[1]; }
+/*
+ * The direct path's rows at unit W stride: each row is `zone` zeros then its W inputs, so a tap past a row's right
+ * edge reads the next row's zeros and rows share them: max(pl, pr) columns a row, not pl + pr, when a row's
+ * outputs still fit (min(pl, pr) ≤ the window's reach). openWakeWord's 1×3 convs at widths 2 to 8 computed 4 to 10
+ * columns per 2 to 8 outputs; now 3 to 9. At W stride 2: the stride phases (phase_width, no zone).
+ */
+static int64_t zone(const Window *w) {
+  const int64_t pl = w->pad[2], pr = w->pad_end[2], reach = (w->kernel[2] - 1) * w->dilation[2];
+  return (pl < pr ? pl : pr) <= reach ? (pl > pr ? pl : pr) : pl + pr;
+}
+static int64_t strip_width(const Window *w) { return w->stride[2] == 1 ? w->in[2] + zone(w) : phase_width(w); }
+/* Where output column 0 of a row reads its first tap, past the row's start. */
+static int64_t strip_lead(const Window *w) { return w->stride[2] == 1 ? zone(w) - w->pad[2] : 0; }
 static int64_t out_floats(const Window *w, Tile t) {
-  int64_t row = t.mb * round_up(phase_width(w), COL_ALIGN);
+  int64_t row = t.mb * round_up(strip_width(w), COL_ALIGN);
   return round_up(row > DIRECT_OUT_FLOATS ? row : DIRECT_OUT_FLOATS, 16);
 }
 /* Output rows per band at most: what the band buffer holds (at least one). */
 static int64_t band_rows(const Window *w, int64_t channels) {
-  int64_t rows = DIRECT_BAND_FLOATS / (channels * phases(w) * phase_width(w)) - halo(w);
+  int64_t rows = DIRECT_BAND_FLOATS / (channels * phases(w) * strip_width(w)) - halo(w);
   return rows < 1 ? 1 : rows > w->out[1] ? w->out[1] : rows;
 }
 /* A band's padded input, and the slack past its last channel that the last tile's shifted loads read. */
 static int64_t band_floats(const Window *w, int64_t channels, Tile t) {
-  const int64_t Wq = phase_width(w);
-  return round_up(channels * phases(w) * (band_rows(w, channels) + halo(w)) * Wq + COL_ALIGN + t.cols + Wq, 16);
+  const int64_t Wq = strip_width(w);
+  return round_up(channels * phases(w) * (band_rows(w, channels) + halo(w)) * Wq + COL_ALIGN + t.cols + 2 * Wq, 16);
 }
 
 int conv_direct_fits(const Window *w, int64_t group, uint32_t spatial) {
@@ -228,6 +241,22 @@ static float *copy_channel(const Window *w, const float *xc, int64_t i0, int64_t
   return dst;
 }
 
+/* copy_channel at unit W stride for the direct path: per row, zone(w) zeros then the row. */
+static float *copy_channel_zoned(const Window *w, const float *xc, int64_t i0, int64_t n, float *dst) {
+  const int64_t S = strip_width(w), W = w->in[2], sh = w->stride[1], z = zone(w);
+  for (int64_t ph = 0; ph < sh; ph++)
+    for (int64_t i = i0; i < i0 + n; i++, dst += S) {
+      const int64_t h = sh * i + ph - w->pad[1];
+      if (h < 0 || h >= w->in[1]) {
+        memset(dst, 0, (size_t)S * sizeof(float));
+        continue;
+      }
+      for (int64_t j = 0; j < z; j++) dst[j] = 0.0f;
+      memcpy(dst + z, xc + h * W, (size_t)W * sizeof(float));
+    }
+  return dst;
+}
+
 static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, float *dst) {
   const Window *w = d->w;
   const int64_t cg = w->channels / d->group, W = w->in[2], sh = w->stride[1];
@@ -238,9 +267,10 @@ static void copy_band(const Direct *d, const float *xg, int64_t i0, int64_t n, f
       const char *p = (const char *)(xg + ((c + BAND_PREFETCH) * w->in[1] + h0) * W);
       for (int64_t b = 0; b < (h1 - h0) * W * (int64_t)sizeof(float); b += 64) __builtin_prefetch(p + b);
     }
-    dst = copy_channel(w, xg + c * w->in[1] * W, i0, n, dst);
+    dst = w->stride[2] == 1 ? copy_channel_zoned(w, xg + c * w->in[1] * W, i0, n, dst)
+                            : copy_channel(w, xg + c * w->in[1] * W, i0, n, dst);
   }
-  memset(dst, 0, (size_t)(COL_ALIGN + d->t.cols + phase_width(w)) * sizeof(float));
+  memset(dst, 0, (size_t)(COL_ALIGN + d->t.cols + 2 * strip_width(w)) * sizeof(float));
 }
 
 /*
@@ -254,14 +284,14 @@ static void band_task(void *ctx, int64_t task, int tid) {
   const int64_t band = task % d->bands, chunk = task / d->bands % d->mchunks, ng = task / d->bands / d->mchunks;
   const int64_t g = ng % d->group, n = ng / d->group;
   const int64_t mg = w->out_channels / d->group, cg = w->channels / d->group, taps = window_taps(w);
-  const int64_t Wq = phase_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW, sh = w->stride[1], sw = w->stride[2];
+  const int64_t Wq = strip_width(w), OH = w->out[1], OW = w->out[2], P = OH * OW, sh = w->stride[1], sw = w->stride[2];
   const int64_t oh0 = band * d->rows, oh1 = oh0 + d->rows < OH ? oh0 + d->rows : OH, in_rows = oh1 - oh0 + halo(w);
   const int64_t cols = round_up((oh1 - oh0) * Wq, COL_ALIGN);
   int64_t offs[64]; /* per tap: its phase's start in the band, then its row and column in the phase */
   for (int64_t kh = 0, k = 0; kh < w->kernel[1]; kh++)
     for (int64_t kw = 0; kw < w->kernel[2]; kw++) {
       const int64_t r = kh * w->dilation[1], q = kw * w->dilation[2];
-      offs[k++] = ((r % sh) * sw + q % sw) * in_rows * Wq + r / sh * Wq + q / sw;
+      offs[k++] = ((r % sh) * sw + q % sw) * in_rows * Wq + r / sh * Wq + q / sw + strip_lead(w);
     }
   const int64_t m0 = chunk * d->mchunk, m1 = m0 + d->mchunk < mg ? m0 + d->mchunk : mg;
   float *xb = d->scratch + (size_t)tid * (size_t)d->slot, *out = xb + d->band_slot;
@@ -299,7 +329,7 @@ typedef struct Split {
 
 static double split_ns(const Window *w, Tile t, int64_t cg, int64_t mg, int64_t images, int64_t rows, int64_t mchunk,
                        int threads) {
-  const int64_t Wq = phase_width(w), OH = w->out[1];
+  const int64_t Wq = strip_width(w), OH = w->out[1];
   const int64_t tasks = (OH + rows - 1) / rows * ((mg + mchunk - 1) / mchunk) * images;
   const double fmas = (double)(round_up(mchunk < mg ? mchunk : mg, t.mb) * cg * window_taps(w)) *
                       (double)round_up(rows * Wq, COL_ALIGN);
@@ -311,7 +341,7 @@ static double split_ns(const Window *w, Tile t, int64_t cg, int64_t mg, int64_t 
 /* The cheapest (rows per band, filters per task) on `threads` threads that the buffers hold: every chunking of
  * the filter blocks, every band count (each as the fewest rows that give it). */
 static Split best_split(const Window *w, Tile t, int64_t cg, int64_t mg, int64_t images, int threads) {
-  const int64_t OH = w->out[1], Wq = phase_width(w), blocks = round_up(mg, t.mb) / t.mb, out_slot = out_floats(w, t);
+  const int64_t OH = w->out[1], Wq = strip_width(w), blocks = round_up(mg, t.mb) / t.mb, out_slot = out_floats(w, t);
   const int64_t max_rows = band_rows(w, cg);
   Split best = {1, t.mb, -1.0};
   for (int64_t k = 1; k <= blocks; k++) { /* k chunks of filter blocks */
