@@ -29,7 +29,7 @@ test('every pass names itself; -O0 holds only what a model needs to run, -O1 and
   const at = (level: number) => PASSES.filter((p) => p.level === level).map((p) => p.name);
   expect(at(0)).toEqual(['inline-functions', 'expand-gradient']);
   expect(at(1)).toEqual(['fold-constants', 'eliminate-identity', 'eliminate-dead-code']);
-  expect(at(2)).toEqual(['fold-batchnorm-into-conv', 'fuse-matmul-add', 'eliminate-dead-code']);
+  expect(at(2)).toEqual(['fold-batchnorm-into-conv', 'fuse-matmul-add', 'fuse-layer-norm', 'fuse-gelu', 'eliminate-dead-code']);
   expect(at(3)).toEqual([]);
 });
 
