@@ -1,7 +1,7 @@
 /**
  * What `npm run bench` measures: the generated models (test/models/generate.ts), MatMul 1024³, a 3×3 conv
- * 64ch@56², a BERT-style encoder (test/models/bert.ts), and the real models under .cache/real-models when fetched (test/realmodels/fetch.sh), each with
- * seeded inputs that hodu and onnxruntime are both given.
+ * 64ch@56², a BERT-style encoder (test/models/bert.ts), and the real models under .cache/real-models when
+ * fetched (test/realmodels/fetch.sh), each with seeded inputs that hodu and onnxruntime are both given.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
