@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNpz } from '../../src/formats/npz/index';
 import type { Attribute, Node } from '../../src/ir/graph';
-import { fromNumbers, toNumbers, type Tensor } from '../../src/ir/tensor';
+import { fromNumbers, type Tensor } from '../../src/ir/tensor';
 import { buildModel, writeModelFile, writeNpzFile } from '../e2e/hodu';
 import { describeWithTools } from '../support/optional-tools';
-import { ATOL, RTOL, float, installCpu, int, randomValues, type CpuHome } from './support';
+import { float, installCpu, int, outputMismatch, randomValues, type CpuHome } from './support';
 
 const X = [2, 37, 5, 7];
 const node = (name: string, op: string, inputs: string[], outputs: string[], attributes: Record<string, Attribute> = {}): Node =>
@@ -80,19 +80,8 @@ describeWithTools(['cc'], 'backend-cpu 1×1 convs on one position per image (SE 
       const traced = [...r.stderr.matchAll(/cpu fuse: node '(\w+)' \+ (\d+) post-op/g)].map((m) => `${m[1]} + ${m[2]}`);
       expect(traced).toEqual(['c1 + 1', 'c2 + 1', 'c3 + 3', 'c6 + 1']);
       const results = await loadNpz(readFileSync(got));
-      const bad = outputs.flatMap((o) => mismatch(`${o} ${JSON.stringify(env)}`, expected.get(o)!, results.get(o)));
+      const bad = outputs.flatMap((o) => outputMismatch(`${o} ${JSON.stringify(env)}`, expected.get(o)!, results.get(o)));
       expect(bad).toEqual([]);
     }
   });
 });
-
-function mismatch(label: string, want: Tensor, got: Tensor | undefined): string[] {
-  if (!got) return [`${label}: no output`];
-  if (want.dims.join() !== got.dims.join()) return [`${label}: dims [${got.dims}] instead of [${want.dims}]`];
-  const a = toNumbers(want);
-  const b = toNumbers(got);
-  for (let i = 0; i < a.length; i++) {
-    if (!(Object.is(a[i], b[i]) || Math.abs(a[i]! - b[i]!) <= ATOL + RTOL * Math.abs(a[i]!))) return [`${label}: element ${i} is ${b[i]} instead of ${a[i]}`];
-  }
-  return [];
-}

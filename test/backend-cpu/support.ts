@@ -11,6 +11,7 @@ import type { Attribute, Node } from '../../src/ir/graph';
 import { fromNumbers, toNumbers, type Tensor } from '../../src/ir/tensor';
 import { mulberry32 } from '../../src/util/prng';
 import { cCompiler, compileCommand } from '../../src/plugins/build-native';
+import { compareTensor } from '../ops/harness';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpzFile } from '../e2e/hodu';
 
 /** plugins/backend-cpu, and the C headers its sources include. */
@@ -40,6 +41,13 @@ export function buildCpuDriver(driver: string, exe: string, cc = cCompiler()): {
 
 export const RTOL = 1e-4;
 export const ATOL = 1e-5;
+
+/** Why an output differs from the reference (RTOL/ATOL, NaN equal; compareTensor's rules), or nothing. */
+export function outputMismatch(label: string, want: Tensor, got: Tensor | undefined): string[] {
+  if (!got) return [`${label}: no output`];
+  const why = compareTensor(got, want, RTOL, ATOL);
+  return why ? [`${label}: ${why}`] : [];
+}
 const PLUGIN_DIR = join(import.meta.dir, '..', '..', 'plugins', 'backend-cpu');
 
 export interface CpuHome {
