@@ -15,7 +15,7 @@
  */
 import type { Model, Node } from '../ir/graph';
 import { toNumbers } from '../ir/tensor';
-import { constantValue, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
+import { constantValue, consumers, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
 import { valueFacts } from './analysis/value-facts';
 import type { Pass } from './pass';
 
@@ -28,8 +28,7 @@ function run(model: Model): Model {
   const facts = valueFacts(model);
   const reads = readCounts(g);
   const producedBy = producers(g);
-  const readers = new Map<string, Node[]>();
-  for (const n of g.nodes) for (const i of n.inputs) readers.set(i, [...(readers.get(i) ?? []), n]);
+  const readers = consumers(g);
   const removed = new Set<Node>();
   const fused = new Map<Node, Node>();
   const isConst = (name: string | undefined, want: number) => {

@@ -18,7 +18,7 @@
  */
 import { opsetFor, type Model, type Node } from '../ir/graph';
 import { fromNumbers, toIntList, toNumbers } from '../ir/tensor';
-import { constantValue, freshName, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
+import { constantValue, consumers, freshName, isDefaultDomain, producers, readCounts } from './analysis/graph-queries';
 import { valueFacts } from './analysis/value-facts';
 import type { Pass } from './pass';
 
@@ -31,6 +31,7 @@ function run(model: Model): Model {
   const facts = valueFacts(model);
   const reads = readCounts(g);
   const producedBy = producers(g);
+  const readers = consumers(g);
   const opset = opsetFor(model) ?? 1;
   const removed = new Set<Node>();
   const fused = new Map<Node, Node>(); // the chain's last node → its LayerNormalization
@@ -72,7 +73,7 @@ function run(model: Model): Model {
       const t = side < 0 ? undefined : constantValue(g, node.inputs[side]!);
       return t && t.dims.length === 1 && t.dims[0] === D && t.dtype === xFact!.dtype ? node.inputs[side]! : undefined;
     };
-    const readerOf = (value: string) => g.nodes.find((n) => n.inputs.includes(value) && isDefaultDomain(n) && !removed.has(n));
+    const readerOf = (value: string) => readers.get(value)?.find((n) => n.inputs.includes(value) && isDefaultDomain(n) && !removed.has(n));
     const mul = readerOf(div.outputs[0]!);
     let gamma = mul?.op === 'Mul' ? vectorOn(mul) : undefined;
     if (gamma) {

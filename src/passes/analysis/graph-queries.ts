@@ -34,6 +34,25 @@ export function producers(g: Graph): Map<string, Node> {
   return out;
 }
 
+/**
+ * The nodes reading each value, in graph order, each node once: by a node input or by a capture of one of its
+ * subgraphs (the reads readCounts counts; graph outputs are not nodes, so a value that is one has fewer
+ * consumers than reads).
+ */
+export function consumers(g: Graph): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  for (const node of g.nodes) {
+    const read = new Set(node.inputs.filter((n) => n));
+    for (const s of subgraphsOf(node)) for (const n of outerReads(s)) read.add(n);
+    for (const n of read) {
+      const list = out.get(n);
+      if (list) list.push(node);
+      else out.set(n, [node]);
+    }
+  }
+  return out;
+}
+
 /** A value name not yet used in the graph (for new initializers such as rescaled weights). */
 export function freshName(g: Graph, base: string): string {
   const used = new Set([...g.initializers.keys(), ...g.inputs.map((i) => i.name), ...g.nodes.flatMap((n) => n.outputs)]);
