@@ -4,7 +4,9 @@
  *  - before the backend allocates anything, an estimate is checked: what the process holds already (the
  *    runtime, the loaded model, the inputs: its RSS now) + the backend's copy of the weights and inputs (the
  *    interp worker is sent one, a native backend a weights blob) + the peak of the intermediates + kernel
- *    scratch (Conv's im2col buffer) + the outputs. With static shapes the intermediates are the plan (the arena
+ *    scratch (Conv's im2col buffer) + the float32 copies backend-cpu makes of a float16 model's tensors for
+ *    the kernels it runs widened (plugins/backend-cpu/src/widen-f16.c: a second arena twice the plan's, the
+ *    float16 weights, inputs and outputs those kernels touch, widened-f16.ts) + the outputs. With static shapes the intermediates are the plan (the arena
  *    of src/plan, reused memory as native backends lay it out); when the model cannot be planned (control flow)
  *    they are the values whose shapes the file declares, and the estimate says it is rough;
  *  - while the run goes on, the RSS is sampled and the run is stopped once it is over the limit (garbage not
@@ -17,8 +19,10 @@
  */
 import { HoduError } from '../errors';
 import { bytesPerElement } from '../ir/dtype';
-import type { Model } from '../ir/graph';
+import type { Model, Node } from '../ir/graph';
 import type { Tensor } from '../ir/tensor';
+import type { StaticValue } from '../plan/static-shapes';
+import { opToKernelName } from '../sdk/kernel-names';
 import { formatByteSize } from '../util/bytes-size';
 import type { Setting } from '../config/settings';
 
@@ -33,6 +37,8 @@ interface MemoryEstimate {
   intermediates: number;
   /** Kernel working memory beyond the tensors: the largest Conv im2col column buffer (planned only). */
   scratch: number;
+  /** backend-cpu's float32 copies of float16 tensors for its widened kernels (planned only; 0 without float16). */
+  widened: number;
   outputs: number;
   total: number;
   /** True when derived from the static plan; false for the fallback sum. */
@@ -65,6 +71,22 @@ function convScratchBytes(x: readonly number[], w: readonly number[], y: readonl
 
 const sizeOf = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
 
+/** A planned node as widened-f16.ts counts it: its kernel name (as plan-manifest.ts names it) and its values. */
+function widenStep(node: Node, values: ReadonlyMap<string, StaticValue>, intermediates: ReadonlyMap<string, unknown>) {
+  const present = [...node.inputs, ...node.outputs].filter((n) => n !== '');
+  const value = (name: string) => {
+    const v = values.get(name);
+    return v && { key: name, dtype: v.dtype, intermediate: intermediates.has(name), byteSize: staticBytes(v.dtype, v.dims) };
+  };
+  let kernel = '';
+  try {
+    kernel = opToKernelName(node.op, present.map((n) => values.get(n)?.dtype ?? 'float32'), node.domain);
+  } catch {
+    // A value no kernel name can spell (a string tensor): no native step, nothing widened.
+  }
+  return { kernel, values: present.map(value) };
+}
+
 /**
  * Estimates the bytes a run of `model` on `feeds` needs. `runtime` is what the process holds already (the CLI
  * passes its RSS; 0 leaves it out).
@@ -77,6 +99,7 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
   try {
     const { inferStaticGraph, planArena } = await import('../plan/index');
     const { nodeAttr } = await import('../ops/registry');
+    const { widenedCopiesBytes } = await import('../plugins/native/widened-f16');
     const g = inferStaticGraph(model, new Map([...feeds].map(([name, t]) => [name, t.dims])));
     const outputNames = new Set(model.graph.outputs.map((o) => o.name));
     // Intermediates: written by a planned node, live until their last reader (arena.ts semantics).
@@ -112,8 +135,9 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
       if (v) outputs += v.value ? tensorBytes(v.value) : staticBytes(v.dtype, v.dims);
     }
     const intermediates = planArena([...items.values()]).size;
+    const widened = widenedCopiesBytes(g.nodes.map(({ node }) => widenStep(node, g.values, items)), intermediates);
     weights += folded;
-    return { runtime, weights, inputs, intermediates, scratch, outputs, total: runtime + weights + inputs + intermediates + scratch + outputs, planned: true };
+    return { runtime, weights, inputs, intermediates, scratch, widened, outputs, total: runtime + weights + inputs + intermediates + scratch + widened + outputs, planned: true };
   } catch (e) {
     if (!(e instanceof HoduError) || e.code !== 'E_PLAN') throw e;
     let known = 0;
@@ -122,7 +146,7 @@ export async function estimateRunMemory(model: Model, feeds: ReadonlyMap<string,
       if (type?.kind !== 'tensor' || !type.shape || type.shape.some((d) => typeof d !== 'number')) continue;
       known += staticBytes(type.dtype, type.shape as number[]);
     }
-    return { runtime, weights, inputs, intermediates: known, scratch: 0, outputs: 0, total: runtime + weights + inputs + known, planned: false, reason: e.message };
+    return { runtime, weights, inputs, intermediates: known, scratch: 0, widened: 0, outputs: 0, total: runtime + weights + inputs + known, planned: false, reason: e.message };
   }
 }
 
@@ -134,6 +158,7 @@ export function checkMemoryLimit(estimate: MemoryEstimate, limit: Setting<number
   if (estimate.planned) {
     parts.push(`peak intermediates ${formatByteSize(estimate.intermediates)}`);
     if (estimate.scratch) parts.push(`kernel scratch ${formatByteSize(estimate.scratch)}`);
+    if (estimate.widened) parts.push(`float32 copies of float16 tensors ${formatByteSize(estimate.widened)}`);
     parts.push(`outputs ${formatByteSize(estimate.outputs)}`);
   } else parts.push(`values with declared shapes ${formatByteSize(estimate.intermediates)}`);
   const how = estimate.planned ? 'about' : 'at least about';
@@ -185,7 +210,7 @@ export async function runWithinMemoryLimit<T>(
  */
 export async function guardMemory(model: Model, feeds: ReadonlyMap<string, Tensor>, limit: Setting<number | undefined>, debug: (line: string) => void): Promise<<T>(work: Promise<T>) => Promise<T>> {
   const estimate = await estimateRunMemory(model, feeds, process.memoryUsage.rss());
-  debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}; runtime ${estimate.runtime}, scratch ${estimate.scratch}), limit ${limit.value} from ${limit.from}`);
+  debug(`memory estimate ${estimate.total} bytes (${estimate.planned ? 'planned' : 'rough'}; runtime ${estimate.runtime}, scratch ${estimate.scratch}, widened ${estimate.widened}), limit ${limit.value} from ${limit.from}`);
   checkMemoryLimit(estimate, limit);
   const stop = (e: HoduError) => void import('../backends/interp/worker/worker-session').then((m) => m.stopInterpWorker(e));
   // Set now: the run (and its native plans) may start before the returned wrapper is handed its promise.

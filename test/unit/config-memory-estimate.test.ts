@@ -12,7 +12,7 @@ describe('run memory estimate', () => {
     const m = model({ inputs: { x: [1, 256] }, outputs: ['y'], nodes: [node('Relu', ['x'], ['a']), node('Relu', ['a'], ['b']), node('Relu', ['b'], ['c']), node('Relu', ['c'], ['y'])] });
     const e = await estimateRunMemory(m, x(256));
     // 256 float32 = 1024 bytes each.
-    expect(e).toEqual({ runtime: 0, weights: 0, inputs: 1024, intermediates: 2048, scratch: 0, outputs: 1024, total: 4096, planned: true });
+    expect(e).toEqual({ runtime: 0, weights: 0, inputs: 1024, intermediates: 2048, scratch: 0, widened: 0, outputs: 1024, total: 4096, planned: true });
   });
 
   test('weights are counted: MatMul by a [256,256] float32 matrix', async () => {
@@ -37,7 +37,7 @@ describe('run memory estimate', () => {
   });
 
   test('over the limit: E_MEMORY_LIMIT with the amounts and the source of the limit', () => {
-    const est = { runtime: 0, weights: 262_144, inputs: 1024, intermediates: 2048, scratch: 0, outputs: 1024, total: 266_240, planned: true };
+    const est = { runtime: 0, weights: 262_144, inputs: 1024, intermediates: 2048, scratch: 0, widened: 0, outputs: 1024, total: 266_240, planned: true };
     checkMemoryLimit(est, { value: undefined, source: 'default', from: 'default' });
     checkMemoryLimit(est, { value: 266_240, source: 'env', from: 'HODU_MAX_MEMORY' });
     let e: HoduError | undefined;

@@ -32,19 +32,38 @@ export const FLEXIBLE_F16_KERNELS: ReadonlySet<string> = new Set([
   'flatten_f16', 'reshape_f16_i64', 'squeeze_f16', 'squeeze_f16_i64', 'unsqueeze_f16', 'unsqueeze_f16_i64',
 ]);
 
+/** A value a step reads or writes, as the copies' count needs it; `key` tells one value from another. */
+export interface WidenValue {
+  key: number | string;
+  dtype: string;
+  intermediate: boolean;
+  byteSize: number;
+}
+
+/**
+ * Bytes of the float32 copies for `steps` (each its kernel and the values it reads and writes; undefined for an
+ * absent optional one) over an arena of `arenaSize` bytes: 0 when no step is widened, else twice the arena
+ * plus twice each float16 weight, input and output a widened or flexible step touches. The one count of
+ * both the plan check (widenedF16Bytes) and the estimate before the run (src/runtime/memory-limit.ts).
+ */
+export function widenedCopiesBytes(steps: readonly { kernel: string; values: readonly (WidenValue | undefined)[] }[], arenaSize: number): number {
+  const widened = steps.some((step) => WIDENED_F16_KERNELS.has(step.kernel));
+  if (!widened) return 0;
+  const copied = new Map<number | string, number>();
+  for (const step of steps) {
+    if (!WIDENED_F16_KERNELS.has(step.kernel) && !FLEXIBLE_F16_KERNELS.has(step.kernel)) continue;
+    for (const v of step.values) if (v?.dtype === 'float16' && !v.intermediate) copied.set(v.key, v.byteSize);
+  }
+  let bytes = 2 * arenaSize;
+  for (const size of copied.values()) bytes += 2 * size;
+  return bytes;
+}
+
 /** Bytes of the float32 copies a widening plugin allocates at create for `m` (0 when no step is widened). */
 export function widenedF16Bytes(m: DispatchManifest): number {
-  const copied = new Set<number>();
-  const widened = m.steps.some((step) => WIDENED_F16_KERNELS.has(step.kernel));
-  for (const step of m.steps) {
-    if (!WIDENED_F16_KERNELS.has(step.kernel) && !(widened && FLEXIBLE_F16_KERNELS.has(step.kernel))) continue;
-    for (const id of [...step.inputs, ...step.outputs]) {
-      const t = id >= 0 ? m.tensors[id] : undefined;
-      if (t?.dtype === 'float16' && t.role !== 'intermediate') copied.add(id);
-    }
-  }
-  if (!widened) return 0;
-  let bytes = 2 * m.arenaSize;
-  for (const id of copied) bytes += 2 * m.tensors[id]!.byteSize;
-  return bytes;
+  const value = (id: number): WidenValue | undefined => {
+    const t = id >= 0 ? m.tensors[id] : undefined;
+    return t && { key: id, dtype: t.dtype, intermediate: t.role === 'intermediate', byteSize: t.byteSize };
+  };
+  return widenedCopiesBytes(m.steps.map((step) => ({ kernel: step.kernel, values: [...step.inputs, ...step.outputs].map(value) })), m.arenaSize);
 }
