@@ -66,6 +66,9 @@ typedef struct KernelEntry {
   X("trilu_i32_i64", trilu, 0) X("trilu_bool", trilu, 0) X("trilu_bool_i64", trilu, 0) X("trilu_f16", trilu, 0) \
   X("trilu_f16_i64", trilu, 0) X("instance_normalization_f32", instance_normalization, 0)
 
+/* ReduceProd, L1, L2, LogSum, LogSumExp, SumSquare: axes as an attribute (before opset 18) or an int64 input. */
+#define REDUCE_MORE(X, OP, NAME) X(NAME "_f32", reduce, OP) X(NAME "_f32_i64", reduce, OP)
+
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \
   X("add_f32", binary, OP_ADD) X("sub_f32", binary, OP_SUB) X("mul_f32", binary, OP_MUL)                     \
@@ -75,6 +78,9 @@ typedef struct KernelEntry {
   X("reduce_max_f32", reduce, OP_REDUCE_MAX) X("reduce_min_f32", reduce, OP_REDUCE_MIN)                     \
   X("reduce_sum_f32_i64", reduce, OP_REDUCE_SUM) X("reduce_mean_f32_i64", reduce, OP_REDUCE_MEAN)           \
   X("reduce_max_f32_i64", reduce, OP_REDUCE_MAX) X("reduce_min_f32_i64", reduce, OP_REDUCE_MIN)             \
+  REDUCE_MORE(X, OP_REDUCE_PROD, "reduce_prod") REDUCE_MORE(X, OP_REDUCE_L1, "reduce_l1")                  \
+  REDUCE_MORE(X, OP_REDUCE_L2, "reduce_l2") REDUCE_MORE(X, OP_REDUCE_LOG_SUM, "reduce_log_sum")             \
+  REDUCE_MORE(X, OP_REDUCE_LOG_SUM_EXP, "reduce_log_sum_exp") REDUCE_MORE(X, OP_REDUCE_SUM_SQUARE, "reduce_sum_square") \
   X("mat_mul_f32", mat_mul, 0) X("gemm_f32", gemm, 0)                                                       \
   X("conv_f32", conv, 0) X("max_pool_f32", max_pool, 0) X("average_pool_f32", average_pool, 0)               \
   X("global_average_pool_f32", global_average_pool, 0) X("softmax_f32", softmax, 0)                         \

@@ -1,5 +1,7 @@
 /* ReduceSum, ReduceMean, ReduceMax, ReduceMin over any set of axes (sums in double, as the interp, but
- * for a reduced innermost axis: float lanes per block of 256, blocks in double, simd.h). */
+ * for a reduced innermost axis: float lanes per block of 256, blocks in double, simd.h); ReduceProd, ReduceL1,
+ * ReduceL2, ReduceLogSum, ReduceLogSumExp and ReduceSumSquare fold each element in double, as the interp's
+ * accumulate() (src/backends/interp/util/reduce.ts), so they agree with it to the last rounding. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,68 +25,122 @@ int32_t check_reduce(const KernelCall *c, size_t *scratch, char *err, size_t err
     else kept *= (uint64_t)dim(x, d);
   }
   REQUIRE_META(numel(out_tensor(c, 0)) == kept);
-  REQUIRE(count > 0 || c->variant == OP_REDUCE_SUM || c->variant == OP_REDUCE_MEAN || kept == 0,
+  REQUIRE(count > 0 || (c->variant != OP_REDUCE_MAX && c->variant != OP_REDUCE_MIN) || kept == 0,
           "max/min over an empty set of elements");
-  *scratch = 2 * kept; /* one double accumulator per output */
+  /* one double accumulator per output; LogSumExp a second one (the group's max, then the sum) */
+  *scratch = (c->variant == OP_REDUCE_LOG_SUM_EXP ? 4 : 2) * kept;
   return HODU_OK;
 }
 
-int32_t run_reduce(const KernelCall *c, char *err, size_t err_cap) {
-  (void)err, (void)err_cap;
+/* How one pass folds an element into its output's accumulator. */
+enum Fold { FOLD_SUM, FOLD_MAX, FOLD_MIN, FOLD_ABS, FOLD_SQUARE, FOLD_PROD, FOLD_EXP_LESS_MAX, FOLD_MAX_PLAIN };
+
+/* The input's axes with size-1 axes dropped and adjacent axes both reduced or both kept merged, and the
+ * accumulator stride of each (0 along reduced axes). */
+typedef struct ReduceShape {
+  uint32_t rank;
+  int64_t dims[64], ostride[64];
+} ReduceShape;
+
+static void reduce_shape(const KernelCall *c, ReduceShape *s) {
   const HoduManifestTensor *xt = in_tensor(c, 0);
-  uint32_t rank = (uint32_t)meta(c, 0);
-  const float *x = in_f32(c, 0);
-  float *y = out_f32(c, 0);
-  size_t kept = numel(out_tensor(c, 0)), total = numel(xt), count = kept ? total / kept : 0;
-  double *acc = (double *)c->scratch;
-  int is_sum = c->variant == OP_REDUCE_SUM || c->variant == OP_REDUCE_MEAN, is_max = c->variant == OP_REDUCE_MAX;
-  /* Adjacent axes both reduced or both kept are one axis (size-1 axes drop out): ReduceMean over H and W of
-   * NCHW sums each plane as one run, not W elements at a time (mobilenet.onnx: 8 per call, 3.3 µs for 2048). */
-  int64_t ostride[64], dims[64], idx[64], reduced[64];
-  uint32_t r = 0;
+  uint32_t rank = (uint32_t)meta(c, 0), r = 0;
+  /* ReduceMean over H and W of NCHW sums each plane as one run, not W elements at a time (mobilenet.onnx: 8
+   * per call, 3.3 µs for 2048). */
+  int64_t reduced[64];
   for (uint32_t d = 0; d < rank; d++) {
     const int64_t n = dim(xt, d), red = meta(c, 1 + rank + d) != 0;
     if (n == 1) continue;
-    if (r > 0 && reduced[r - 1] == red) dims[r - 1] *= n;
-    else dims[r] = n, reduced[r++] = red;
+    if (r > 0 && reduced[r - 1] == red) s->dims[r - 1] *= n;
+    else s->dims[r] = n, reduced[r++] = red;
   }
-  rank = r;
-  /* Output stride of each axis (0 along reduced axes), then one pass over X like an odometer. */
+  s->rank = r;
   int64_t acc_stride = 1;
-  for (int64_t d = (int64_t)rank - 1; d >= 0; d--) {
-    idx[d] = 0;
-    ostride[d] = reduced[d] ? 0 : acc_stride;
-    if (!ostride[d]) continue;
-    acc_stride *= dims[d];
+  for (int64_t d = (int64_t)r - 1; d >= 0; d--) {
+    s->ostride[d] = reduced[d] ? 0 : acc_stride;
+    if (s->ostride[d]) acc_stride *= s->dims[d];
   }
-  for (size_t o = 0; o < kept; o++) acc[o] = is_sum ? 0.0 : is_max ? -INFINITY : INFINITY;
-  if (total == 0) goto finish;
-  size_t inner = rank ? (size_t)dims[rank - 1] : 1;
-  int64_t is = rank ? ostride[rank - 1] : 0, off = 0;
+}
+
+static inline double fold_one(enum Fold f, double a, double v, double m) {
+  switch (f) {
+  case FOLD_SUM: return a + v;
+  case FOLD_ABS: return a + fabs(v);
+  case FOLD_SQUARE: return a + v * v;
+  case FOLD_PROD: return a * v;
+  /* the interp's `v > a ? v : a`: a NaN does not become the max (LogSumExp's sum then sees it) */
+  case FOLD_MAX_PLAIN: return v > a ? v : a;
+  case FOLD_EXP_LESS_MAX: return isfinite(m) ? a + exp(v - m) : a;
+  case FOLD_MAX: return v > a || isnan(v) ? v : a;
+  case FOLD_MIN: return v < a || isnan(v) ? v : a;
+  }
+  return a;
+}
+
+/* One pass over X like an odometer: acc[o] = fold(acc[o], x) for every element x of output o's group (`max`,
+ * per output, for FOLD_EXP_LESS_MAX only). */
+static void reduce_pass(const ReduceShape *s, const float *x, size_t total, enum Fold f, double *acc, const double *max) {
+  if (total == 0) return;
+  uint32_t rank = s->rank;
+  int64_t idx[64] = {0}, off = 0;
+  size_t inner = rank ? (size_t)s->dims[rank - 1] : 1;
+  int64_t is = rank ? s->ostride[rank - 1] : 0;
   for (size_t i = 0; i < total; i += inner) {
     const float *xs = x + i;
     double *a = acc + off;
     if (is == 0) { /* the innermost axis is reduced: fold the run into one accumulator */
-      double v = *a;
-      if (is_sum) v += simd()->sum(xs, inner);
-      else if (is_max) {
-        double m = simd()->max_of(xs, inner); /* NaN if any is; a NaN already in v stays */
-        if (!isnan(v) && (m > v || isnan(m))) v = m;
-      }
-      else for (size_t j = 0; j < inner; j++) v = xs[j] < v || isnan(xs[j]) ? xs[j] : v;
+      double v = *a, m = max ? max[off] : 0;
+      if (f == FOLD_SUM) v += simd()->sum(xs, inner);
+      else if (f == FOLD_MAX) {
+        double mx = simd()->max_of(xs, inner); /* NaN if any is; a NaN already in v stays */
+        if (!isnan(v) && (mx > v || isnan(mx))) v = mx;
+      } else for (size_t j = 0; j < inner; j++) v = fold_one(f, v, xs[j], m);
       *a = v;
-    } else if (is_sum) for (size_t j = 0; j < inner; j++) a[j] += xs[j];
-    else if (is_max) for (size_t j = 0; j < inner; j++) a[j] = xs[j] > a[j] || isnan(xs[j]) ? xs[j] : a[j];
-    else for (size_t j = 0; j < inner; j++) a[j] = xs[j] < a[j] || isnan(xs[j]) ? xs[j] : a[j];
+    } else if (f == FOLD_SUM) for (size_t j = 0; j < inner; j++) a[j] += xs[j];
+    else for (size_t j = 0; j < inner; j++) a[j] = fold_one(f, a[j], xs[j], max ? max[off + (int64_t)j] : 0);
     for (int64_t d = (int64_t)rank - 2; d >= 0; d--) {
-      off += ostride[d];
-      if (++idx[d] < dims[d]) break;
-      off -= ostride[d] * dims[d];
+      off += s->ostride[d];
+      if (++idx[d] < s->dims[d]) break;
+      off -= s->ostride[d] * s->dims[d];
       idx[d] = 0;
     }
   }
-finish:
-  /* Mean of an empty group is NaN (0/0), as numpy.mean and the interp. */
-  for (size_t o = 0; o < kept; o++) y[o] = (float)(c->variant == OP_REDUCE_MEAN ? acc[o] / (double)count : acc[o]);
+}
+
+int32_t run_reduce(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  const float *x = in_f32(c, 0);
+  float *y = out_f32(c, 0);
+  size_t kept = numel(out_tensor(c, 0)), total = numel(in_tensor(c, 0)), count = kept ? total / kept : 0;
+  double *acc = (double *)c->scratch;
+  ReduceShape s;
+  reduce_shape(c, &s);
+  static const enum Fold folds[] = {
+      [OP_REDUCE_SUM] = FOLD_SUM, [OP_REDUCE_MEAN] = FOLD_SUM, [OP_REDUCE_MAX] = FOLD_MAX, [OP_REDUCE_MIN] = FOLD_MIN,
+      [OP_REDUCE_PROD] = FOLD_PROD, [OP_REDUCE_L1] = FOLD_ABS, [OP_REDUCE_L2] = FOLD_SQUARE,
+      [OP_REDUCE_LOG_SUM] = FOLD_SUM, [OP_REDUCE_LOG_SUM_EXP] = FOLD_MAX_PLAIN, [OP_REDUCE_SUM_SQUARE] = FOLD_SQUARE};
+  static const double inits[] = {
+      [OP_REDUCE_SUM] = 0, [OP_REDUCE_MEAN] = 0, [OP_REDUCE_MAX] = -INFINITY, [OP_REDUCE_MIN] = INFINITY,
+      [OP_REDUCE_PROD] = 1, [OP_REDUCE_L1] = 0, [OP_REDUCE_L2] = 0,
+      [OP_REDUCE_LOG_SUM] = 0, [OP_REDUCE_LOG_SUM_EXP] = -INFINITY, [OP_REDUCE_SUM_SQUARE] = 0};
+  const int op = c->variant;
+  for (size_t o = 0; o < kept; o++) acc[o] = inits[op];
+  reduce_pass(&s, x, total, folds[op], acc, NULL);
+  if (op == OP_REDUCE_LOG_SUM_EXP) {
+    /* log Σ exp(x) as m + log Σ exp(x − m), m the group's max, so exp cannot overflow; a non-finite max is the
+     * answer itself (−inf for an empty group or all −inf, +inf if any is). */
+    double *sum = acc + kept;
+    for (size_t o = 0; o < kept; o++) sum[o] = 0;
+    reduce_pass(&s, x, total, FOLD_EXP_LESS_MAX, sum, acc);
+    for (size_t o = 0; o < kept; o++) acc[o] = isfinite(acc[o]) ? acc[o] + log(sum[o]) : acc[o];
+  }
+  for (size_t o = 0; o < kept; o++) {
+    double v = acc[o];
+    /* Mean of an empty group is NaN (0/0), as numpy.mean and the interp; LogSum of one is log 0 = −inf. */
+    if (op == OP_REDUCE_MEAN) v /= (double)count;
+    else if (op == OP_REDUCE_L2) v = sqrt(v);
+    else if (op == OP_REDUCE_LOG_SUM) v = log(v);
+    y[o] = (float)v;
+  }
   return HODU_OK;
 }

@@ -52,6 +52,8 @@ const BUILDERS: Record<string, Builder> = {
   Split: split, Gelu: gelu, CumSum: cumSum, Trilu: trilu,
   InstanceNormalization: instanceNorm, Resize: resize, Upsample: upsample, ConvTranspose: convTranspose,
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
+  ReduceProd: reduce(18), ReduceL1: reduce(18), ReduceL2: reduce(18), ReduceLogSum: reduce(18),
+  ReduceLogSumExp: reduce(18), ReduceSumSquare: reduce(18),
 };
 
 /**
