@@ -6,7 +6,7 @@
 import { CFunction, FFIType, JSCallback, ptr, read, type Pointer } from 'bun:ffi';
 import { HoduError } from '../../errors';
 import { DESCRIPTOR, DESCRIPTOR_SYMBOL, openPluginLibrary, readDescriptor, type NativePluginInfo } from './probe';
-import { StepTimer, type StepTime } from './step-times';
+import { PROFILE_EXPORT, StepTimer, type StepTime } from './step-times';
 
 const ERR_CAP = 4096;
 type NativeFn = ReturnType<typeof CFunction>;
@@ -68,7 +68,7 @@ export interface NativeHandle {
 
 export class NativeBackendBinding {
   readonly info: NativePluginInfo;
-  private readonly lib: ReturnType<typeof openPluginLibrary>;
+  private readonly lib: ReturnType<typeof openPluginLibrary<typeof PROFILE_EXPORT>>;
   private readonly createFn: NativeFn;
   private readonly runFn: NativeFn;
   private readonly destroyFn: NativeFn;
@@ -80,7 +80,8 @@ export class NativeBackendBinding {
   private readonly timer: StepTimer | undefined;
 
   constructor(libPath: string, name?: string) {
-    this.lib = openPluginLibrary(libPath, name);
+    // The timing export comes from the same dlopen: one load of the library per binding.
+    this.lib = openPluginLibrary(libPath, name, PROFILE_EXPORT);
     try {
       const d = this.lib.symbols[DESCRIPTOR_SYMBOL]() as number | null;
       if (!d) throw new HoduError('E_PLUGIN_LOAD', `plugin '${name ?? libPath}': ${DESCRIPTOR_SYMBOL}() returned NULL`);
@@ -102,7 +103,7 @@ export class NativeBackendBinding {
       });
       this.destroyFn = CFunction({ ptr: fn(16, 'destroy'), args: [FFIType.ptr], returns: FFIType.void });
       this.supportsFn = CFunction({ ptr: fn(24, 'supports_kernel'), args: [FFIType.ptr], returns: FFIType.i32 });
-      this.timer = this.info.abiVersion >= 2 ? StepTimer.open(libPath) : undefined;
+      this.timer = this.info.abiVersion >= 2 ? StepTimer.from(this.lib.optional) : undefined;
     } catch (e) {
       this.lib.close();
       throw e;
@@ -184,7 +185,6 @@ export class NativeBackendBinding {
   close(): void {
     this.stepCallback?.close();
     this.stepCallback = undefined;
-    this.timer?.close();
     this.lib.close();
   }
 }

@@ -3,7 +3,7 @@
  * `hodu_plugin_descriptor` symbol, the ABI version (read first, nothing else is touched when it differs)
  * and the SDK range (semver). Layout of the descriptor: ffi/hodu_plugin.h.
  */
-import { CString, dlopen, FFIType, read, type Pointer } from 'bun:ffi';
+import { CString, dlopen, FFIType, read, type Library, type Pointer, type Symbols } from 'bun:ffi';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import satisfies from 'semver/functions/satisfies';
@@ -48,8 +48,21 @@ export function nameFromPath(libPath: string): string {
   return basename(libPath).replace(/^lib/, '').replace(/\.(so|dylib|dll)(\..*)?$/, '');
 }
 
-/** dlopen + descriptor symbol, with friendly errors. The caller closes the returned library. */
-export function openPluginLibrary(libPath: string, name = nameFromPath(libPath)) {
+const DESCRIPTOR_EXPORT = { [DESCRIPTOR_SYMBOL]: { args: [], returns: FFIType.ptr } } as const;
+
+const symbolMissing = (text: string) => /symbol/i.test(text) && /not found/i.test(text);
+
+/**
+ * dlopen + descriptor symbol, with friendly errors. The caller closes the returned library. `optional` names
+ * exports the library may lack (hodu_backend_profile): looked up in the same dlopen, so a plugin is loaded once
+ * however many of its exports are used; `optional` of the result holds those found. (When one is missing,
+ * bun closes the failed open and the library is opened again with the descriptor alone.)
+ */
+export function openPluginLibrary<Extra extends Symbols = Record<never, never>>(
+  libPath: string,
+  name = nameFromPath(libPath),
+  optional?: Extra,
+): Library<typeof DESCRIPTOR_EXPORT> & { optional: Partial<Library<Extra>['symbols']> } {
   if (!existsSync(libPath)) {
     throw new HoduError('E_PLUGIN_LOAD', `plugin '${name}': library ${libPath} does not exist`, { hint: `rebuild it: hodu plugin rebuild ${name}` });
   }
@@ -60,10 +73,19 @@ export function openPluginLibrary(libPath: string, name = nameFromPath(libPath))
     });
   }
   try {
-    return dlopen(libPath, { [DESCRIPTOR_SYMBOL]: { args: [], returns: FFIType.ptr } });
+    if (optional && Object.keys(optional).length) {
+      try {
+        const lib = dlopen(libPath, { ...optional, ...DESCRIPTOR_EXPORT });
+        // Typed apart: bun's types cannot split one generic symbol table into the descriptor and Extra.
+        return { symbols: lib.symbols as Library<typeof DESCRIPTOR_EXPORT>['symbols'], close: () => lib.close(), optional: lib.symbols as unknown as Library<Extra>['symbols'] };
+      } catch (e) {
+        if (!symbolMissing(e instanceof Error ? e.message : String(e))) throw e;
+      }
+    }
+    return Object.assign(dlopen(libPath, DESCRIPTOR_EXPORT), { optional: {} });
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    if (/symbol/i.test(text) && /not found/i.test(text)) {
+    if (symbolMissing(text)) {
       throw new HoduError('E_PLUGIN_SYMBOL', `plugin '${name}': ${libPath} does not export '${DESCRIPTOR_SYMBOL}'`, {
         hint: 'a hodu plugin defines it with HODU_EXPORT_BACKEND_PLUGIN(...) from hodu_plugin.h (see `hodu plugin new`)',
         cause: e,

@@ -4,11 +4,16 @@
  * template, an older build) still loads and its runs are timed as a whole. Also turns a manifest's step times
  * into the per-node timings `hodu run --profile` shows.
  */
-import { dlopen, FFIType, type Pointer } from 'bun:ffi';
+import { FFIType, type Pointer } from 'bun:ffi';
 import type { NodeTiming } from '../../sdk/backend';
 import type { DispatchManifest } from '../../sdk/manifest';
 
 const PROFILE_SYMBOL = 'hodu_backend_profile';
+
+/** The export's signature, for openPluginLibrary's optional symbols (the library is opened once, by the binding). */
+export const PROFILE_EXPORT = { [PROFILE_SYMBOL]: { args: [FFIType.ptr, FFIType.i32, FFIType.ptr, FFIType.u32], returns: FFIType.i32 } } as const;
+
+type ProfileFn = (handle: Pointer, enable: number, times: Uint8Array | null, cap: number) => number;
 
 /** One step of the last timed run (HoduStepTime): `fusedInto` is -1, or the step whose kernel computed this one. */
 export interface StepTime {
@@ -20,19 +25,12 @@ export interface StepTime {
 const STEP_TIME_SIZE = 16;
 
 export class StepTimer {
-  private constructor(
-    private readonly lib: { close(): void },
-    private readonly fn: (handle: Pointer, enable: number, times: Uint8Array | null, cap: number) => number,
-  ) {}
+  private constructor(private readonly fn: ProfileFn) {}
 
-  /** The export of the library at `libPath`, or undefined when it has none (or cannot be opened). */
-  static open(libPath: string): StepTimer | undefined {
-    try {
-      const lib = dlopen(libPath, { [PROFILE_SYMBOL]: { args: [FFIType.ptr, FFIType.i32, FFIType.ptr, FFIType.u32], returns: FFIType.i32 } });
-      return new StepTimer(lib, lib.symbols[PROFILE_SYMBOL]);
-    } catch {
-      return undefined;
-    }
+  /** A timer over the export as the plugin's library was opened with it (PROFILE_EXPORT), or undefined when it has none. */
+  static from(optional: { [PROFILE_SYMBOL]?: ProfileFn }): StepTimer | undefined {
+    const fn = optional[PROFILE_SYMBOL];
+    return fn ? new StepTimer(fn) : undefined;
   }
 
   /** Turns timing on for a handle's next runs; false when the plugin could not (out of memory). */
@@ -50,10 +48,6 @@ export class StepTimer {
       ns: Number(view.getBigUint64(i * STEP_TIME_SIZE, true)),
       fusedInto: view.getInt32(i * STEP_TIME_SIZE + 8, true),
     }));
-  }
-
-  close(): void {
-    this.lib.close();
   }
 }
 
