@@ -26,6 +26,8 @@ enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
 enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
 enum ActivationOp { OP_HARD_SIGMOID, OP_ELU, OP_SELU, OP_CELU, OP_SOFTPLUS, OP_MISH, OP_GELU };
 enum LogicalOp { OP_AND, OP_OR, OP_XOR, OP_NOT };
+enum ArgExtremeOp { OP_ARG_MAX, OP_ARG_MIN };
+enum BlockMoveOp { OP_DEPTH_TO_SPACE, OP_SPACE_TO_DEPTH };
 /* Cast's variant: the source and target HODU_DTYPE_* codes. */
 #define CAST_VARIANT(FROM, TO) ((int)((FROM) * 32u + (TO)))
 #define CAST_FROM(V) ((uint32_t)(V) / 32u)
@@ -219,6 +221,9 @@ DECLARE_KERNEL(binary_int)
 DECLARE_KERNEL(cum_sum)
 DECLARE_KERNEL(trilu)
 DECLARE_KERNEL(instance_normalization)
+DECLARE_KERNEL(global_max_pool)
+DECLARE_KERNEL(arg_extreme)
+DECLARE_KERNEL(depth_to_space)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 size_t prepare_conv(const KernelCall *c, float *state);

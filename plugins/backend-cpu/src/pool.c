@@ -220,3 +220,17 @@ int32_t run_global_average_pool(const KernelCall *c, char *err, size_t err_cap) 
   for (size_t p = 0; p < planes; p++) y[p] = (float)(simd()->sum(x + p * size, size) / (double)size);
   return HODU_OK;
 }
+
+/* GlobalMaxPool: the max of each (N, C) plane, NaN if any element is (as the interp), −inf for an empty plane. */
+int32_t check_global_max_pool(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
+  return check_global_average_pool(c, scratch, err, err_cap);
+}
+
+int32_t run_global_max_pool(const KernelCall *c, char *err, size_t err_cap) {
+  (void)err, (void)err_cap;
+  size_t planes = numel(out_tensor(c, 0)), size = planes ? numel(in_tensor(c, 0)) / planes : 0;
+  const float *x = in_f32(c, 0);
+  float *y = out_f32(c, 0);
+  for (size_t p = 0; p < planes; p++) y[p] = simd()->max_of(x + p * size, size);
+  return HODU_OK;
+}

@@ -16,7 +16,9 @@ import { clip } from './clip';
 import type { Builder } from './context';
 import { conv } from './conv';
 import { cumSum } from './cum-sum';
+import { depthToSpace, spaceToDepth } from './depth-to-space';
 import { convTranspose } from './conv-transpose';
+import { argExtreme } from './arg-max';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
 import { concat, transpose } from './layout';
 import { instanceNorm } from './instance-norm';
@@ -54,6 +56,7 @@ const BUILDERS: Record<string, Builder> = {
   ReduceSum: reduce(13), ReduceMean: reduce(18), ReduceMax: reduce(18), ReduceMin: reduce(18),
   ReduceProd: reduce(18), ReduceL1: reduce(18), ReduceL2: reduce(18), ReduceLogSum: reduce(18),
   ReduceLogSumExp: reduce(18), ReduceSumSquare: reduce(18),
+  ArgMax: argExtreme, ArgMin: argExtreme, DepthToSpace: depthToSpace, SpaceToDepth: spaceToDepth,
 };
 
 /**
