@@ -1,7 +1,9 @@
 /**
  * What `npm run bench` measures: the generated models (test/models/generate.ts), MatMul 1024³, a 3×3 conv
  * 64ch@56², a BERT-style encoder (test/models/bert.ts), and the real models under .cache/real-models when
- * fetched (test/realmodels/fetch.sh), each with seeded inputs that hodu and onnxruntime are both given.
+ * fetched (test/realmodels/fetch.sh), each with seeded inputs that hodu and onnxruntime are both given; and
+ * float16 twins (float16-twin.ts) of the MobileNet-style model and of the PP-OCR classifier, so that the bench
+ * shows float16 against onnxruntime on the same model as float32.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { encodeModel } from '../../src/formats/onnx/encode';
 import { writeFileSync } from 'node:fs';
 import { REAL_MODELS, REAL_MODELS_DIR, realModelFetched, realModelsAvailable, type RealModel } from '../realmodels/models';
 import { realModelFeeds } from '../realmodels/compare';
+import { float16Twin } from './float16-twin';
 
 export interface BenchCase {
   name: string;
@@ -63,18 +66,34 @@ function realFeeds(m: RealModel): (model: Model) => Map<string, Tensor> {
   return (model) => realModelFeeds(m, model, m.benchShapes ?? m.shapes);
 }
 
+/** The real models that get a float16 row next to their float32 one. */
+const FLOAT16_REAL = new Set(['ch_ppocr_mobile_v2.0_cls_infer.onnx']);
+
+/** Writes the float16 twin of the model at `path` into `dir`; returns its path. */
+function writeFloat16Twin(dir: string, path: string): string {
+  const twin = join(dir, path.split('/').pop()!.replace(/\.onnx$/, '.float16.onnx'));
+  writeFileSync(twin, encodeModel(float16Twin(decodeModel(readFileSync(path), { path }))));
+  return twin;
+}
+
 export async function benchCases(dir: string, opts: { real: boolean }): Promise<BenchCase[]> {
   const generated = (await generateModels(join(dir, 'models'))).map((path) => ({ name: path.split('/').pop()!, path, feeds: randomFeeds }));
   writeFileSync(join(dir, 'bert-bench.onnx'), encodeModel(buildBertBench()));
+  const mobilenet = generated.find((c) => c.name === 'mobilenet.onnx')!;
   const cases: BenchCase[] = [
     ...generated,
+    { name: 'mobilenet.onnx float16', path: writeFloat16Twin(dir, mobilenet.path), feeds: randomFeeds },
     { name: 'MatMul 1024³', path: matmulModel(dir, 1024), flops: 2 * 1024 ** 3, feeds: randomFeeds },
     { name: 'Conv 3×3 64ch@56²', path: conv3x3Model(dir), flops: 2 * 64 * 64 * 9 * 56 * 56, feeds: randomFeeds },
     // A PyTorch-style BERT export (test/models/bert.ts: run-time shape chains, decomposed LayerNorm/GELU), 4×256, sequence 128.
     { name: 'bert-style 4×256 seq 128', path: join(dir, 'bert-bench.onnx'), feeds: () => bertFeeds(1, 128, 16, 5, BERT_BENCH.vocab) },
   ];
   if (opts.real && realModelsAvailable()) {
-    for (const m of REAL_MODELS.filter(realModelFetched)) cases.push({ name: m.file, path: join(REAL_MODELS_DIR, m.file), feeds: realFeeds(m) });
+    for (const m of REAL_MODELS.filter(realModelFetched)) {
+      const path = join(REAL_MODELS_DIR, m.file);
+      cases.push({ name: m.file, path, feeds: realFeeds(m) });
+      if (FLOAT16_REAL.has(m.file)) cases.push({ name: `${m.file} float16`, path: writeFloat16Twin(dir, path), feeds: realFeeds(m) });
+    }
   }
   return cases;
 }
