@@ -88,3 +88,31 @@ function usage(path: string[], defs: Record<string, ArgDef>): string {
   const words = pos.map(([n, d]) => (d.required === false ? `[${n.toUpperCase()}]` : placeholder(n)));
   return ['hodu', ...path, ...words, pos.length < Object.keys(defs).length ? '[options]' : ''].filter(Boolean).join(' ');
 }
+
+/**
+ * `--flag -1` handed to citty as `--flag=-1`: citty reads a value that starts with '-' as a flag of its own
+ * (`-1` set to true) and leaves the option empty, so `--warmup -1` was refused as "got ''" and `--threads -1`
+ * as having no value. checkArgs takes a negative number after a string option as its value; this passes it on
+ * in the form citty reads. A short alias is written as its long name.
+ */
+export function joinNegativeValues(defs: Record<string, ArgDef>, args: string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.type !== 'string') continue;
+    byName.set(name, name);
+    const alias = 'alias' in def ? def.alias : undefined;
+    for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) byName.set(a, name);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return [...out, ...args.slice(i)];
+    const name = a.startsWith('-') && !a.includes('=') ? byName.get(a.replace(/^-+/, '')) : undefined;
+    const next = args[i + 1];
+    if (name && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}

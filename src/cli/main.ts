@@ -1,7 +1,7 @@
 import type { ArgDef } from 'citty';
 import { didYouMean } from '../util/did-you-mean';
 import { VERSION } from '../version';
-import { checkArgs, missingCommand, unknownCommand, usageError } from './check-args';
+import { checkArgs, joinNegativeValues, missingCommand, unknownCommand, usageError } from './check-args';
 import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
 import { resolveSubCommands, resolveValue, type CommandData } from './lazy-commands';
@@ -128,7 +128,7 @@ async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promi
   checkArgs(path, defs, args);
   const { runCommand } = await import('citty');
   const data: CommandData = { commands };
-  const { result } = await runCommand(cmd, { rawArgs: args, data });
+  const { result } = await runCommand(cmd, { rawArgs: joinNegativeValues(defs, args), data });
   return exitCodeOf(result);
 }
 

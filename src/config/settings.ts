@@ -141,7 +141,7 @@ export function resolveSettings(input: SettingsInput): Settings {
   const cfg = input.config ?? {};
   const inConfig = (key: string) => `${key} in config.toml`;
 
-  // citty gives '' for `--threads` with no value, and for `--threads -1` (it reads -1 as a flag of its own).
+  // `--threads ''` (an empty value; `--threads` with none at all is refused by checkArgs, `--threads -1` reaches here as '-1').
   if (flags.threads === '') {
     throw new HoduError('E_USAGE', `--threads needs a value: an integer from 1 to ${maxThreads(input.cores)}`, { hint: 'e.g. --threads 2; leave --threads out for the backend default' });
   }
