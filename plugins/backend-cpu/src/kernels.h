@@ -22,8 +22,10 @@ enum ReduceOp {
   OP_REDUCE_SUM, OP_REDUCE_MEAN, OP_REDUCE_MAX, OP_REDUCE_MIN, OP_REDUCE_PROD, OP_REDUCE_L1, OP_REDUCE_L2,
   OP_REDUCE_LOG_SUM, OP_REDUCE_LOG_SUM_EXP, OP_REDUCE_SUM_SQUARE
 };
-enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU };
-enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN };
+/* unary_math's variant: one of these, or OP_UNARY_EXT + an UnaryExtOp of simd.h. */
+enum UnaryMathOp { OP_SQRT, OP_EXP, OP_LOG, OP_NEG, OP_ABS, OP_LEAKY_RELU, OP_SIGN_INT, OP_UNARY_EXT = 16 };
+enum FloatClassOp { OP_IS_NAN, OP_IS_INF };
+enum BinaryMathOp { OP_POW, OP_MAX, OP_MIN, OP_PRELU, OP_MOD, OP_SUM, OP_MEAN };
 enum ActivationOp { OP_HARD_SIGMOID, OP_ELU, OP_SELU, OP_CELU, OP_SOFTPLUS, OP_MISH, OP_GELU };
 enum LogicalOp { OP_AND, OP_OR, OP_XOR, OP_NOT };
 enum ArgExtremeOp { OP_ARG_MAX, OP_ARG_MIN };
@@ -224,6 +226,11 @@ DECLARE_KERNEL(instance_normalization)
 DECLARE_KERNEL(global_max_pool)
 DECLARE_KERNEL(arg_extreme)
 DECLARE_KERNEL(depth_to_space)
+DECLARE_KERNEL(float_class)
+DECLARE_KERNEL(int_unary)
+DECLARE_KERNEL(int_mod)
+DECLARE_KERNEL(bitwise)
+DECLARE_KERNEL(bit_shift)
 size_t prepare_mat_mul(const KernelCall *c, float *state);
 size_t prepare_gemm(const KernelCall *c, float *state);
 size_t prepare_conv(const KernelCall *c, float *state);

@@ -15,6 +15,7 @@
 #include "fuse.h"
 #include "kernels.h"
 #include "profile.h"
+#include "simd.h"
 #include "sgemm.h"
 #include "threads.h"
 #include "widen-f16.h"
@@ -52,7 +53,7 @@ typedef struct KernelEntry {
   X("gelu_f32", activation, OP_GELU) X("log_softmax_f32", log_softmax, 0) X("and_bool", logical, OP_AND) \
   X("or_bool", logical, OP_OR) X("xor_bool", logical, OP_XOR) X("not_bool", logical, OP_NOT) \
   X("resize_f32", resize, 0) X("resize_f32_i64", resize, 0) X("upsample_f32", resize, 0) X("conv_transpose_f32", conv_transpose, 0) \
-  INDEX_KERNELS(X)
+  INDEX_KERNELS(X) MORE_ELEMENTWISE_KERNELS(X)
 /* Integer arithmetic, CumSum and Trilu: the index and mask math PyTorch exports leave at run time; and
  * InstanceNormalization, as PyTorch exports GroupNorm before opset 18. */
 #define INT_BINARY(X, OP, NAME) \
@@ -71,6 +72,36 @@ typedef struct KernelEntry {
 
 /* ReduceProd, L1, L2, LogSum, LogSumExp, SumSquare: axes as an attribute (before opset 18) or an int64 input. */
 #define REDUCE_MORE(X, OP, NAME) X(NAME "_f32", reduce, OP) X(NAME "_f32_i64", reduce, OP)
+
+/* The rest of the interp's elementwise ops: trigonometric, hyperbolic, rounding and attribute maps
+ * (unary-math.c, simd-trig.h), IsNaN/IsInf (float-class.c), PRelu, Mod, Sum, Mean (binary-math.c), integer
+ * Abs/Neg/Sign/Mod (int-math.c), bitwise ops and BitShift (bitwise.c). */
+#define UNARY_EXT(X, NAME, UX) X(NAME "_f32", unary_math, OP_UNARY_EXT + (UX))
+#define INT_TYPED(X, NAME, FN, OP) \
+  X(NAME "_i8", FN, COMPARE_VARIANT(OP, HODU_DTYPE_INT8)) X(NAME "_i16", FN, COMPARE_VARIANT(OP, HODU_DTYPE_INT16)) \
+  X(NAME "_i32", FN, COMPARE_VARIANT(OP, HODU_DTYPE_INT32)) X(NAME "_i64", FN, COMPARE_VARIANT(OP, HODU_DTYPE_INT64)) \
+  X(NAME "_u8", FN, COMPARE_VARIANT(OP, HODU_DTYPE_UINT8)) X(NAME "_u16", FN, COMPARE_VARIANT(OP, HODU_DTYPE_UINT16)) \
+  X(NAME "_u32", FN, COMPARE_VARIANT(OP, HODU_DTYPE_UINT32)) X(NAME "_u64", FN, COMPARE_VARIANT(OP, HODU_DTYPE_UINT64))
+#define MORE_ELEMENTWISE_KERNELS(X) \
+  UNARY_EXT(X, "sin", UX_SIN) UNARY_EXT(X, "cos", UX_COS) UNARY_EXT(X, "tan", UX_TAN) UNARY_EXT(X, "asin", UX_ASIN) \
+  UNARY_EXT(X, "acos", UX_ACOS) UNARY_EXT(X, "atan", UX_ATAN) UNARY_EXT(X, "sinh", UX_SINH) UNARY_EXT(X, "cosh", UX_COSH) \
+  UNARY_EXT(X, "asinh", UX_ASINH) UNARY_EXT(X, "acosh", UX_ACOSH) UNARY_EXT(X, "atanh", UX_ATANH) \
+  UNARY_EXT(X, "ceil", UX_CEIL) UNARY_EXT(X, "floor", UX_FLOOR) UNARY_EXT(X, "round", UX_ROUND) \
+  UNARY_EXT(X, "reciprocal", UX_RECIPROCAL) UNARY_EXT(X, "sign", UX_SIGN) UNARY_EXT(X, "softsign", UX_SOFTSIGN) \
+  UNARY_EXT(X, "thresholded_relu", UX_THRESHOLDED_RELU) UNARY_EXT(X, "shrink", UX_SHRINK) \
+  X("is_na_n_f32_bool", float_class, OP_IS_NAN) X("is_inf_f32_bool", float_class, OP_IS_INF) \
+  X("p_relu_f32", binary_math, OP_PRELU) X("mod_f32", binary_math, OP_MOD) X("sum_f32", binary_math, OP_SUM) \
+  X("mean_f32", binary_math, OP_MEAN) \
+  X("abs_i32", int_unary, COMPARE_VARIANT(OP_ABS, HODU_DTYPE_INT32)) X("abs_i64", int_unary, COMPARE_VARIANT(OP_ABS, HODU_DTYPE_INT64)) \
+  X("neg_i32", int_unary, COMPARE_VARIANT(OP_NEG, HODU_DTYPE_INT32)) X("neg_i64", int_unary, COMPARE_VARIANT(OP_NEG, HODU_DTYPE_INT64)) \
+  X("sign_i32", int_unary, COMPARE_VARIANT(OP_SIGN_INT, HODU_DTYPE_INT32)) X("sign_i64", int_unary, COMPARE_VARIANT(OP_SIGN_INT, HODU_DTYPE_INT64)) \
+  X("mod_i8", int_mod, HODU_DTYPE_INT8) X("mod_i16", int_mod, HODU_DTYPE_INT16) X("mod_i32", int_mod, HODU_DTYPE_INT32) \
+  X("mod_i64", int_mod, HODU_DTYPE_INT64) X("mod_u8", int_mod, HODU_DTYPE_UINT8) X("mod_u16", int_mod, HODU_DTYPE_UINT16) \
+  X("mod_u32", int_mod, HODU_DTYPE_UINT32) X("mod_u64", int_mod, HODU_DTYPE_UINT64) \
+  INT_TYPED(X, "bitwise_and", bitwise, OP_AND) INT_TYPED(X, "bitwise_or", bitwise, OP_OR) \
+  INT_TYPED(X, "bitwise_xor", bitwise, OP_XOR) INT_TYPED(X, "bitwise_not", bitwise, OP_NOT) \
+  X("bit_shift_u8", bit_shift, HODU_DTYPE_UINT8) X("bit_shift_u16", bit_shift, HODU_DTYPE_UINT16) \
+  X("bit_shift_u32", bit_shift, HODU_DTYPE_UINT32) X("bit_shift_u64", bit_shift, HODU_DTYPE_UINT64)
 
 /* Names follow hodu's opToKernelName: snake_case(op) + the dtype codes of inputs then outputs. */
 #define CPU_KERNELS(X)                                                                                        \

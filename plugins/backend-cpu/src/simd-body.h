@@ -173,6 +173,35 @@ static inline V vgelu_erf(V x) {
   return V_FMA(h, verf(x * S(0.70710678118654752f)), h);
 }
 
+/* √ per lane (the compiler's sqrt instruction; the inputs here are ≥ 0 or NaN). */
+static inline V vsqrt_(V x) {
+  V y = x;
+  for (int i = 0; i < VN; i++) y[i] = __builtin_sqrtf(x[i]);
+  return y;
+}
+#include "simd-trig.h"
+
+/* Floor, ceil: the nearest integer corrected by one; |x| ≥ 2²² (already an integer), ±inf and NaN as given;
+ * a zero result takes x's sign (floor(−0) = −0, ceil(−0.5) = −0, as Math.floor/ceil). */
+static inline V vfloor(V x) {
+  V r = vround(x);
+  r = r - sel(r > x, S(1.0f), S(0.0f));
+  r = (V)((VI)r | ((VI)x & SI((int32_t)0x80000000u)));
+  return sel(vabs(x) < S(4194304.0f), r, x);
+}
+static inline V vceil(V x) {
+  V r = vround(x);
+  r = r + sel(r < x, S(1.0f), S(0.0f));
+  r = (V)((VI)r | ((VI)x & SI((int32_t)0x80000000u)));
+  return sel(vabs(x) < S(4194304.0f), r, x);
+}
+/* Round: halves to even (the shift trick rounds in the FPU's default mode, ties to even); ±0 as given. */
+static inline V vround_even(V x) { return sel((vabs(x) < S(4194304.0f)) & (x != S(0.0f)), vround(x), x); }
+/* Sign: ±1, ±0 and NaN as given. */
+static inline V vsign(V x) { return sel(x > S(0.0f), S(1.0f), sel(x < S(0.0f), S(-1.0f), x)); }
+static inline V vsoftsign(V x) { return x / (S(1.0f) + vabs(x)); }
+static inline V vreciprocal(V x) { return S(1.0f) / x; }
+
 static inline V vrelu(V x) { return sel(x < S(0.0f), S(0.0f), x); }
 /* x · HardSigmoid(x), alpha 1/6, beta 0.5 */
 static inline V vhard_swish(V x) {
@@ -277,6 +306,9 @@ ROW(row_div, DIV_OF)
 ROW(row_max, MAX_OF)
 ROW(row_min, MIN_OF)
 ROW(row_powf, powf)
+/* PRelu: x < 0 ? x·slope : x (NaN kept), slope broadcast as b. */
+#define PRELU_OF(x, z) ((x) < 0.0f ? (x) * (z) : (x))
+ROW(row_prelu, PRELU_OF)
 #undef ROW
 
 /* Comparisons to bool bytes in the row layouts of ROW above, per operand type: plain loops the compiler
@@ -481,6 +513,47 @@ static void panel_rows(ptrdiff_t k, float alpha, const float *A, ptrdiff_t rsa, 
 }
 #undef NRV
 
+/* The maps of UnaryExtOp (simd.h): p, q are ThresholdedRelu's alpha, Shrink's bias and lambd. */
+#define EXT_LOOP(EXPR)                                                                                        \
+  do {                                                                                                        \
+    size_t i = 0;                                                                                             \
+    for (; i + VN <= n; i += VN) { V v = ld(x + i); st(y + i, EXPR); }                                        \
+    if (i < n) {                                                                                              \
+      float buf[VN] = {0};                                                                                    \
+      memcpy(buf, x + i, (n - i) * sizeof(float));                                                            \
+      V v = ld(buf);                                                                                          \
+      st(buf, EXPR);                                                                                          \
+      memcpy(y + i, buf, (n - i) * sizeof(float));                                                            \
+    }                                                                                                         \
+  } while (0)
+static void map_ext(int op, const float *x, float *y, size_t n, float p, float q) {
+  const V vp = S(p), vq = S(q);
+  switch (op) {
+    case UX_SIN: EXT_LOOP(vsin(v)); break;
+    case UX_COS: EXT_LOOP(vcos(v)); break;
+    case UX_TAN: EXT_LOOP(vtan(v)); break;
+    case UX_ASIN: EXT_LOOP(vasin(v)); break;
+    case UX_ACOS: EXT_LOOP(vacos(v)); break;
+    case UX_ATAN: EXT_LOOP(vatan(v)); break;
+    case UX_SINH: EXT_LOOP(vsinh(v)); break;
+    case UX_COSH: EXT_LOOP(vcosh(v)); break;
+    case UX_ASINH: EXT_LOOP(vasinh(v)); break;
+    case UX_ACOSH: EXT_LOOP(vacosh(v)); break;
+    case UX_ATANH: EXT_LOOP(vatanh(v)); break;
+    case UX_CEIL: EXT_LOOP(vceil(v)); break;
+    case UX_FLOOR: EXT_LOOP(vfloor(v)); break;
+    case UX_ROUND: EXT_LOOP(vround_even(v)); break;
+    case UX_RECIPROCAL: EXT_LOOP(vreciprocal(v)); break;
+    case UX_SIGN: EXT_LOOP(vsign(v)); break;
+    case UX_SOFTSIGN: EXT_LOOP(vsoftsign(v)); break;
+    /* x > alpha ? x : 0 (NaN gives 0, as the interp's comparison). */
+    case UX_THRESHOLDED_RELU: EXT_LOOP(sel(v > vp, v, S(0.0f))); break;
+    /* x < −lambd ? x + bias : x > lambd ? x − bias : 0. */
+    default: EXT_LOOP(sel(v < -vq, v + vp, sel(v > vq, v - vp, S(0.0f)))); break;
+  }
+}
+#undef EXT_LOOP
+
 const SimdOps SIMD_TABLE = {
     .name = SIMD_NAME,
     .exp = map_exp, .log = map_log, .sigmoid = map_sigmoid, .tanh = map_tanh, .erf = map_erf,
@@ -489,4 +562,5 @@ const SimdOps SIMD_TABLE = {
     .add = row_add, .sub = row_sub, .mul = row_mul, .div = row_div, .max = row_max, .min = row_min, .pow = row_pow,
     .leaky_relu = leaky_relu, .clip = clip, .affine = affine, .max_of = max_of, .exp_sum = exp_sum,
     .sum = sum, .sq_dev = sq_dev, .exp_sub_acc = exp_sub_acc, .compare = compare, .scale = scale, .norm = norm, .gemv = gemv, .panel_rows = panel_rows,
+    .map_ext = map_ext, .prelu = row_prelu,
 };

@@ -23,6 +23,12 @@ typedef void (*MapFn)(const float *x, float *y, size_t n);
 /* y[j] = a[j·ia] ∘ b[j·ib] (ia, ib: 0 to broadcast one value, 1, or any stride). */
 typedef void (*RowFn)(const float *a, ptrdiff_t ia, const float *b, ptrdiff_t ib, float *y, size_t n);
 
+/* The unary maps of simd()->map_ext (trigonometric, hyperbolic, rounding, and a few with attributes). */
+enum UnaryExtOp {
+  UX_SIN, UX_COS, UX_TAN, UX_ASIN, UX_ACOS, UX_ATAN, UX_SINH, UX_COSH, UX_ASINH, UX_ACOSH, UX_ATANH,
+  UX_CEIL, UX_FLOOR, UX_ROUND, UX_RECIPROCAL, UX_SIGN, UX_SOFTSIGN, UX_THRESHOLDED_RELU, UX_SHRINK
+};
+
 typedef struct SimdOps {
   const char *name; /* the ISA: "avx512", "avx2", "neon", "c" */
   MapFn exp, log, sigmoid, tanh, erf, relu, hard_swish, sqrt, neg, abs;
@@ -58,6 +64,10 @@ typedef struct SimdOps {
    * column stride, read in place (sgemm.c's path for a B of one panel). */
   void (*panel_rows)(ptrdiff_t k, float alpha, const float *A, ptrdiff_t rsa, const float *b, float *C, ptrdiff_t ldc,
                      ptrdiff_t m, int n);
+  /* y[i] = op(x[i]) for an UnaryExtOp (simd-trig.h for the transcendental ones); p, q: the op's attributes. */
+  void (*map_ext)(int op, const float *x, float *y, size_t n, float p, float q);
+  /* PRelu's row: a < 0 ? a·b : a. */
+  RowFn prelu;
 } SimdOps;
 
 /* The table of the ISA cpu_isa() chose (isa.h). */

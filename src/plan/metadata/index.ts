@@ -20,6 +20,7 @@ import { depthToSpace, spaceToDepth } from './depth-to-space';
 import { convTranspose } from './conv-transpose';
 import { argExtreme } from './arg-max';
 import { alphaOnly, binary, hardSigmoid, selu } from './elementwise';
+import { bitShift, isInf, mod, prelu, shrink, variadicBroadcast } from './elementwise-more';
 import { concat, transpose } from './layout';
 import { instanceNorm } from './instance-norm';
 import { layerNorm } from './layer-norm';
@@ -39,9 +40,11 @@ import { variadicPair } from './variadic';
 import { where } from './where';
 
 const BUILDERS: Record<string, Builder> = {
-  Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: binary, PRelu: binary,
+  Add: binary, Sub: binary, Mul: binary, Div: binary, Pow: binary, Mod: mod, PRelu: prelu,
   Equal: binary, Less: binary, LessOrEqual: binary, Greater: binary, GreaterOrEqual: binary,
-  And: binary, Or: binary, Xor: binary, BitShift: binary,
+  And: binary, Or: binary, Xor: binary, BitShift: bitShift,
+  BitwiseAnd: binary, BitwiseOr: binary, BitwiseXor: binary, Sum: variadicBroadcast, Mean: variadicBroadcast,
+  ThresholdedRelu: alphaOnly, Shrink: shrink, IsInf: isInf,
   MatMul: matmul, Gemm: gemm,
   Softmax: softmax, LogSoftmax: softmax, Hardmax: softmax,
   Conv: conv, Transpose: transpose, Concat: concat,
