@@ -244,7 +244,7 @@ static void gemm_task(void *ctx, int64_t task, int tid) {
 #define FMAS_PER_NS 32.0
 
 static void conv_gemm(const KernelCall *c, const float *x, const float *wt, const float *bias, float *y, const Window *w,
-                      int64_t group);
+                      int64_t group, const Fused *f);
 
 int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   uint32_t s = (uint32_t)meta(c, 0);
@@ -253,12 +253,13 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   int32_t st = read_window(c, s, 2, &w, err, err_cap);
   if (st != HODU_OK) return st;
   const float *x = in_f32(c, 0), *wt = in_f32(c, 1), *bias = in_f32(c, 2);
-  const Fused *f = c->fused;
-  float *y = f && f->direct ? (float *)c->ptrs[f->out_id] : out_f32(c, 0);
+  Fused resolved; /* the run's pointers of the tensors an absorbed Add reads (a skip connection) */
+  float *y = c->fused && c->fused->direct ? (float *)c->ptrs[c->fused->out_id] : out_f32(c, 0);
+  const Fused *f = fuse_resolve(c->fused, c->ptrs, y, &resolved);
   if (is_depthwise(&w, group) && conv_direct_depthwise_fits(&w, s)) conv_direct_depthwise(x, wt, bias, y, &w, f, c->scratch);
   else if (is_depthwise(&w, group)) conv_depthwise(x, wt, bias, y, &w, f);
   else if (conv_direct_fits(&w, group, s)) conv_direct(x, c->state, wt, bias, y, &w, group, f, c->scratch);
-  else conv_gemm(c, x, wt, bias, y, &w, group);
+  else conv_gemm(c, x, wt, bias, y, &w, group, f);
   if (f && !f->direct && c->ptrs[f->out_id] != y) memmove(c->ptrs[f->out_id], y, (size_t)out_tensor(c, 0)->byte_size);
   return HODU_OK;
 }
@@ -289,9 +290,8 @@ static int conv_vector(const float *x, const float *packed, const float *bias, f
 }
 
 static void conv_gemm(const KernelCall *c, const float *x, const float *wt, const float *bias, float *y, const Window *wp,
-                      int64_t group) {
+                      int64_t group, const Fused *f) {
   const Window w = *wp;
-  const Fused *f = c->fused;
   const int64_t kdim = w.channels / group * window_taps(&w), P = window_out_size(&w), nr = sgemm_nr();
   if (P == 0 || w.batch == 0 || w.out_channels == 0) return;
   if (c->state && is_vector_conv(&w) && conv_vector(x, c->state, bias, y, &w, group, f)) return;

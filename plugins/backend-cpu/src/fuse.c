@@ -115,6 +115,21 @@ static int match_hard_swish_parts(const HoduManifest *m, const HoduManifestTenso
   return op->kind = POST_HARD_SWISH_PARTS, 4;
 }
 
+/*
+ * Operand k of Add step s as a run-time tensor of y's exact shape, read whole and in order (a skip connection):
+ * float32, as many elements as y, dense. Only add_f32 itself: an add_f16's operand would be a float16 tensor
+ * whose float32 copy (widen-f16.h) is made current only for the steps that read it, and the conv does not.
+ * Whether it is computed before the conv runs, and where it lies in memory, fuse_steps decides.
+ */
+static int added_tensor(const HoduManifestStep *s, uint32_t k, const HoduManifestTensor *tensors,
+                        const HoduManifestTensor *y) {
+  int32_t id = step_in(s, k);
+  if (id < 0 || strcmp(s->kernel, "add_f32") != 0 || !operand_is_dense(s, k)) return 0;
+  const HoduManifestTensor *t = &tensors[id];
+  return t->dtype == HODU_DTYPE_FLOAT32 && y->dtype == HODU_DTYPE_FLOAT32 &&
+         hodu_manifest_tensor_elements(t) == hodu_manifest_tensor_elements(y);
+}
+
 /* Byte ranges of two tensors overlap (only arena tensors can: inputs, outputs and weights are separate buffers). */
 static int overlaps(const HoduManifestTensor *a, const HoduManifestTensor *b) {
   if (a->role != HODU_ROLE_INTERMEDIATE || b->role != HODU_ROLE_INTERMEDIATE) return 0;
@@ -131,16 +146,17 @@ static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, 
   int32_t o = step_out(&s);
   if (o < 0 || tensors[o].dtype != HODU_DTYPE_FLOAT32 || tensors[o].byte_size != tensors[cur].byte_size) return 0;
   *out = o;
-  *op = (PostOp){0, 0.0f, 0.0f, 0.0f, 0.0f, NULL};
+  *op = (PostOp){0, 0.0f, 0.0f, 0.0f, 0.0f, NULL, -1, NULL};
   const int arith = binary_kind(&s);
   if (arith == POST_ADD && uses[cur] == 2) return match_hard_swish_parts(m, tensors, ptrs, uses, j, cur, op, out);
   if (arith >= 0 && uses[cur] == 1) { /* cur op constant, or constant op cur: a scalar or one per channel */
     uint32_t k = step_in(&s, 0) == cur ? 0 : 1;
     if (step_in(&s, k) != cur || step_in(&s, 1 - k) == cur || !operand_is_dense(&s, k)) return 0;
-    if (!scalar_weight(tensors, ptrs, step_in(&s, 1 - k), &op->a) &&
-        !(op->per_channel = channel_weight(&s, 1 - k, tensors, ptrs, y)))
-      return 0;
-    return op->kind = arith, op->b = (float)k, 1;
+    if (scalar_weight(tensors, ptrs, step_in(&s, 1 - k), &op->a) ||
+        (op->per_channel = channel_weight(&s, 1 - k, tensors, ptrs, y)))
+      return op->kind = arith, op->b = (float)k, 1;
+    if (arith != POST_ADD || !added_tensor(&s, 1 - k, tensors, y)) return 0;
+    return op->kind = POST_ADD_TENSOR, op->tensor = step_in(&s, 1 - k), 1;
   }
   if (s.input_count == 1 && step_in(&s, 0) == cur && uses[cur] == 1) {
     if (is_kernel(&s, "relu_f32")) return op->kind = POST_RELU, 1;
@@ -180,42 +196,80 @@ static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, 
   return 0;
 }
 
+/*
+ * Where an added tensor (POST_ADD_TENSOR) can be read by the conv of step `conv`: computed by then (a graph
+ * input or weight, or the output of an earlier step: in a topological order it might come after the conv) and
+ * not in the memory the conv writes (`written`): the conv fills its output (bias, sums) before it post-applies
+ * it, so an element of the tensor there would be overwritten before it is read.
+ */
+static int readable(const HoduManifestTensor *tensors, const int32_t *producer, uint32_t conv, int32_t id,
+                    int32_t written) {
+  return producer[id] < (int32_t)conv && !overlaps(&tensors[id], &tensors[written]);
+}
+
 void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, Fused *fused,
                 uint8_t *absorbed) {
   uint32_t *uses = calloc(m->tensor_count + 1, sizeof *uses);
-  if (!uses) return; /* no fusion: every step runs on its own */
+  int32_t *producer = malloc((m->tensor_count + 1) * sizeof *producer);
+  if (!uses || !producer) { /* no fusion: every step runs on its own */
+    free(uses), free(producer);
+    return;
+  }
   /* HODU_CPU_FUSE_TRACE=1: one stderr line per fused conv, so tests can tell a fused path from an unfused one. */
   const char *tv = getenv("HODU_CPU_FUSE_TRACE");
   const int trace = tv && tv[0] == '1';
+  for (uint32_t t = 0; t < m->tensor_count; t++) producer[t] = -1;
   for (uint32_t i = 0; i < m->step_count; i++) {
     HoduManifestStep s = hodu_manifest_step(m, i);
     for (uint32_t k = 0; k < s.input_count; k++) {
       int32_t id = step_in(&s, k);
       if (id >= 0 && (uint32_t)id < m->tensor_count) uses[id]++;
     }
+    for (uint32_t k = 0; k < s.output_count; k++) {
+      int32_t id = hodu_manifest_step_output(&s, k);
+      if (id >= 0 && (uint32_t)id < m->tensor_count) producer[id] = (int32_t)i;
+    }
   }
   for (uint32_t i = 0; i < m->step_count; i++) {
     HoduManifestStep conv = hodu_manifest_step(m, i);
-    int32_t cur = step_out(&conv);
+    const int32_t y = step_out(&conv);
+    int32_t cur = y;
     if (absorbed[i] || !is_kernel(&conv, "conv_f32") || cur < 0) continue;
-    Fused f = {0, cur, 1, {{0, 0.0f, 0.0f, 0.0f, 0.0f, NULL}}};
+    Fused f = {0, cur, 1, 0, NULL, {{0, 0.0f, 0.0f, 0.0f, 0.0f, NULL, -1, NULL}}};
+    int32_t outs[MAX_POST_OPS]; /* the value after each post-op */
+    uint32_t ends[MAX_POST_OPS]; /* the step after each post-op's last */
     uint32_t j = i + 1;
     while (f.count < MAX_POST_OPS && j < m->step_count && tensors[cur].role == HODU_ROLE_INTERMEDIATE) {
       int32_t out;
-      int n = match_post(m, tensors, ptrs, uses, &tensors[step_out(&conv)], j, cur, &f.ops[f.count], &out);
+      int n = match_post(m, tensors, ptrs, uses, &tensors[y], j, cur, &f.ops[f.count], &out);
       if (!n) break;
-      f.count++;
-      f.out_id = cur = out;
       j += (uint32_t)n;
+      outs[f.count] = cur = out, ends[f.count++] = j;
+    }
+    /* The chain up to its first added tensor the conv cannot read, with the memory it writes settled. */
+    for (;;) {
+      f.out_id = f.count ? outs[f.count - 1] : y;
+      f.direct = 1;
+      for (uint32_t k = 0; k < conv.input_count; k++)
+        if (step_in(&conv, k) >= 0 && overlaps(&tensors[f.out_id], &tensors[step_in(&conv, k)])) f.direct = 0;
+      for (int k = 0; k < f.count; k++) /* in place of the added tensor: the conv's own output instead */
+        if (f.ops[k].kind == POST_ADD_TENSOR && overlaps(&tensors[f.out_id], &tensors[f.ops[k].tensor])) f.direct = 0;
+      int cut = -1;
+      for (int k = 0; k < f.count && cut < 0; k++)
+        if (f.ops[k].kind == POST_ADD_TENSOR && !readable(tensors, producer, i, f.ops[k].tensor, f.direct ? f.out_id : y))
+          cut = k;
+      if (cut < 0) break;
+      f.count = cut;
     }
     if (!f.count) continue;
-    for (uint32_t k = 0; k < conv.input_count; k++)
-      if (step_in(&conv, k) >= 0 && overlaps(&tensors[f.out_id], &tensors[step_in(&conv, k)])) f.direct = 0;
+    f.runtime = 0;
+    for (int k = 0; k < f.count; k++) f.runtime += f.ops[k].kind == POST_ADD_TENSOR;
+    j = ends[f.count - 1];
     fused[i] = f;
     if (trace) fprintf(stderr, "cpu fuse: node '%s' + %d post-op(s)%s\n", conv.node, f.count, f.direct ? "" : " (moved)");
     for (uint32_t k = i + 1; k < j; k++) absorbed[k] = 1;
   }
-  free(uses);
+  free(uses), free(producer);
 }
 
 /* Sigmoid split by sign so exp never overflows, as run_unary computes it. */
@@ -228,6 +282,20 @@ static inline float sigmoid(float v) {
 #define MAX_OF(a, b) ((a) > (b) || (a) != (a) ? (a) : (b))
 #define MIN_OF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
 
+/* y[i] + z[i]: the Add's own rounding (commutative, bit for bit); z is never y's memory (fuse_steps). */
+static inline __attribute__((always_inline)) void add_tensor(float *restrict y, const float *restrict z, size_t n) {
+  for (size_t i = 0; i < n; i++) y[i] = y[i] + z[i];
+}
+
+const Fused *fuse_resolve(const Fused *f, void *const *ptrs, const float *y, Fused *tmp) {
+  if (!f || !f->runtime) return f;
+  *tmp = *f;
+  tmp->base = y;
+  for (int k = 0; k < tmp->count; k++)
+    if (tmp->ops[k].kind == POST_ADD_TENSOR) tmp->ops[k].src = ptrs[tmp->ops[k].tensor];
+  return tmp;
+}
+
 /* Written so that gcc vectorizes every loop but the sigmoid's (a select instead of a conditional store). */
 static inline __attribute__((always_inline)) void post_loops(const Fused *f, float *y, size_t n, int64_t channel) {
   for (int k = 0; k < f->count; k++) {
@@ -236,6 +304,7 @@ static inline __attribute__((always_inline)) void post_loops(const Fused *f, flo
     switch (op->kind) {
       /* the constant first (b ≠ 0) or second, as binary-math.c's operand order */
       case POST_ADD: for (size_t i = 0; i < n; i++) y[i] = y[i] + a; break; /* commutative, bit for bit */
+      case POST_ADD_TENSOR: add_tensor(y, op->src + (y - f->base), n); break;
       case POST_SUB:
         if (b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a - y[i];
         else for (size_t i = 0; i < n; i++) y[i] = y[i] - a;
@@ -313,7 +382,7 @@ void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first) {
     const PostOp *op = &f->ops[k];
     const float *a = op->per_channel ? op->per_channel + first : NULL;
     if (!a) {
-      Fused one = {1, f->out_id, f->direct, {*op}};
+      Fused one = {1, f->out_id, f->direct, op->kind == POST_ADD_TENSOR, f->base, {*op}};
       post_apply(&one, y, n, 0);
       continue;
     }

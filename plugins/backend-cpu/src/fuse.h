@@ -1,8 +1,9 @@
 /*
  * Conv fused with the elementwise steps that follow it (Relu, Clip, LeakyRelu, Sigmoid, HardSwish, HardSigmoid,
- * Sigmoid+Mul as SiLU, Max/Min with a constant scalar): create() finds them in the manifest, the conv applies
- * them to each output tile while it is still in cache and writes the last step's output, and run() skips the
- * absorbed steps. The manifest and the ABI are unchanged: this is all inside the plugin's handle.
+ * Sigmoid+Mul as SiLU, Max/Min with a constant scalar, Add of a run-time tensor of the conv output's shape: a
+ * residual block's skip connection): create() finds them in the manifest, the conv applies them to each output
+ * tile while it is still in cache and writes the last step's output, and run() skips the absorbed steps. The
+ * manifest and the ABI are unchanged: this is all inside the plugin's handle.
  */
 #ifndef CPU_FUSE_H
 #define CPU_FUSE_H
@@ -13,7 +14,7 @@
 
 enum PostKind {
   POST_RELU, POST_CLIP, POST_LEAKY_RELU, POST_SIGMOID, POST_HARD_SWISH, POST_SILU, POST_MAX, POST_MIN,
-  POST_ADD, POST_SUB, POST_MUL, POST_DIV, POST_HARD_SWISH_PARTS, POST_HARD_SIGMOID
+  POST_ADD, POST_SUB, POST_MUL, POST_DIV, POST_HARD_SWISH_PARTS, POST_HARD_SIGMOID, POST_ADD_TENSOR
 };
 
 /*
@@ -21,12 +22,15 @@ enum PostKind {
  * the scalar is the first operand, which decides which side a NaN comes from; Add/Sub/Mul/Div: the constant a,
  * or per output channel (a BatchNorm exported as Mul and Add), b = 1 when it is the first operand;
  * HardSwish in parts, y · clip(y + a, b, c) / d: PP-OCR's four steps Add, Clip, Mul, Div; HardSigmoid:
- * clip(a·y + b, 0, 1), a = alpha, b = beta).
+ * clip(a·y + b, 0, 1), a = alpha, b = beta; Add of a tensor: y + z, z = tensor `tensor` read at y's own
+ * element offset, its pointer resolved per run by fuse_resolve).
  */
 typedef struct PostOp {
   int kind;
   float a, b, c, d;
   const float *per_channel; /* a per output channel (the manifest's weight, in place), or NULL */
+  int32_t tensor;           /* POST_ADD_TENSOR: the added tensor's id */
+  const float *src;         /* POST_ADD_TENSOR: its pointer in this run (fuse_resolve), else unused */
 } PostOp;
 
 /* PP-OCRv4's convs are followed by a per-channel Mul and Add, HardSwish in four steps, then a scalar Mul and Add. */
@@ -39,6 +43,10 @@ typedef struct Fused {
    * region once its value is dead, and the conv reads its input while writing), so the conv writes its own
    * output and moves it there at the end: one copy instead of a pass per absorbed step. */
   int direct;
+  int runtime; /* post-ops that read a run-time tensor (POST_ADD_TENSOR): 0 when none needs fuse_resolve */
+  /* The buffer the conv writes in this run (fuse_resolve): a tile's element offset is its distance from here,
+   * and a POST_ADD_TENSOR reads its tensor at that offset (the tensor has the conv output's exact shape). */
+  const float *base;
   PostOp ops[MAX_POST_OPS];
 } Fused;
 
@@ -51,8 +59,15 @@ typedef struct Fused {
 void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *const *ptrs, Fused *fused,
                 uint8_t *absorbed);
 
+/*
+ * At each run, before the conv: f itself when no post-op reads a run-time tensor, else *tmp, a copy of f with
+ * those tensors' pointers from `ptrs` and `base` = y, the buffer the conv writes (and post-applies in place).
+ */
+const Fused *fuse_resolve(const Fused *f, void *const *ptrs, const float *y, Fused *tmp);
+
 /* y[0:n] = post-ops of y (values of output channel `channel`), in place, exactly as the absorbed kernels would
- * compute them. */
+ * compute them. y points into the buffer fuse_resolve was given, at the tile's own element offset: a tile is
+ * post-applied where the conv wrote it, never in a scratch copy (POST_ADD_TENSOR reads its tensor there). */
 void post_apply(const Fused *f, float *y, size_t n, int64_t channel);
 /* The same for n values of n consecutive channels (y[i] is channel first + i): a conv of one output position
  * per image, whose per-channel constants vary along y. */
