@@ -134,6 +134,12 @@ function noBackendFits(device: string, reasons: string[]): HoduError {
 async function chooseNamed(model: Model, name: string, device: string, opts: { requestedBy?: string } & BackendLoadOptions): Promise<BackendChoice> {
   const backend = await loadBackend(name, opts);
   const notes = EMBEDDED[name] && !(await shadowedByInstalled(name)) ? [] : await namedPluginNotes(name, opts.requestedBy ?? '--backend', opts.isolate);
+  // Off the device is a wrong pairing of flags, not a model problem: the error the unnamed choice gives for it.
+  if (!backend.capabilities.devices.includes(device)) {
+    throw new HoduError('E_NO_BACKEND', `backend '${backend.name}' does not run on device '${device}' (devices: ${backend.capabilities.devices.join(', ')})`, {
+      hint: `run with --device ${backend.capabilities.devices[0] ?? 'cpu'}, or leave --backend out to pick a backend for '${device}' (\`hodu plugin list\` shows each one's devices)`,
+    });
+  }
   const why = unfit(backend, model, device, true);
   if (why) throw noBackendFits(device, [why]);
   return { backend, reason: `'${backend.name}' was asked for by ${opts.requestedBy ?? '--backend'}`, notes };
@@ -190,7 +196,7 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
     }
     const reason =
       `chosen automatically: the highest priority (${c.priority}) of the backends that run this model on '${device}'` +
-      (backend.kernels ? ' (the ops it has no kernel for run on the interp: --explain shows the split)' : '') +
+      (backend.kernels && backend.unsupportedOps?.(model).length ? ' (the ops it has no kernel for run on the interp: --explain shows the split)' : '') +
       (reasons.length ? `; passed over: ${reasons.join('; ')}` : '');
     return { backend, reason, notes: [] };
   }

@@ -83,3 +83,10 @@ test('--backend NAME still picks a lower priority backend', async () => {
   expect(choice.backend.name).toBe('interp');
   expect(choice.reason).toBe("'interp' was asked for by --backend");
 });
+
+test('--backend NAME off the device: E_NO_BACKEND (a usage mistake, exit 2) naming its devices, not an op error', async () => {
+  const e = await chooseBackend(modelOf([node('Relu')]), { name: 'interp', device: 'gpu' }).catch((x: unknown) => x);
+  expect((e as HoduError).code).toBe('E_NO_BACKEND');
+  expect((e as HoduError).message).toBe("backend 'interp' does not run on device 'gpu' (devices: cpu)");
+  expect((e as HoduError).hint).toContain('--device cpu');
+});
