@@ -65,8 +65,8 @@ function resolve<T>(layers: Layer<T>[], fallback: T): Setting<T> {
   return { value: fallback, source: 'default', from: 'default' };
 }
 
-function badValue(source: SettingSource, from: string, raw: unknown, expected: string): HoduError {
-  if (source === 'flag') return new HoduError('E_USAGE', `${from} must be ${expected}, got '${String(raw)}'`);
+function badValue(source: SettingSource, from: string, raw: unknown, expected: string, example: string): HoduError {
+  if (source === 'flag') return new HoduError('E_USAGE', `${from} must be ${expected}, got '${String(raw)}'`, { hint: `e.g. ${from} ${example}` });
   return new HoduError('E_ENV', `${from} must be ${expected}, got '${String(raw)}'`, { hint: `fix or unset ${from} (e.g. \`unset ${from}\`)` });
 }
 
@@ -104,7 +104,7 @@ function maxThreadsReason(cores: number | undefined): string {
 function asSize(source: SettingSource) {
   return (raw: unknown, from: string): number => {
     const n = parseByteSize(raw as string | number);
-    if (n === undefined) throw badValue(source, from, raw, `a size such as ${BYTE_SIZE_EXAMPLES}`);
+    if (n === undefined) throw badValue(source, from, raw, `a size such as ${BYTE_SIZE_EXAMPLES}`, '2GiB; leave it out for no limit');
     return n;
   };
 }

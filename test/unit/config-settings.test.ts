@@ -129,3 +129,18 @@ test('threads are bounded: 1..max(64, 4 × cores) from flag and env; config also
   expect(resolveSettings({ env: { HODU_THREADS: '1' }, home, cores: 2 }).threads.value).toBe(1);
   expect(resolveSettings({ config: { runtime: { threads: 0 } }, home, cores: 2 }).threads.value).toBe(0);
 });
+
+test('a bad --max-memory is a usage error with an example, a bad HODU_MAX_MEMORY an env error saying to unset it', () => {
+  const err = (input: Parameters<typeof resolveSettings>[0]) => {
+    try {
+      resolveSettings(input);
+    } catch (e) {
+      return e as HoduError;
+    }
+    throw new Error('no error');
+  };
+  const f = err({ flags: { maxMemory: 'abc' }, home });
+  expect([f.code, f.exitCode, f.hint]).toEqual(['E_USAGE', 2, 'e.g. --max-memory 2GiB; leave it out for no limit']);
+  const e = err({ env: { HODU_MAX_MEMORY: 'abc' }, home });
+  expect([e.code, e.exitCode, e.hint]).toEqual(['E_ENV', 1, 'fix or unset HODU_MAX_MEMORY (e.g. `unset HODU_MAX_MEMORY`)']);
+});
