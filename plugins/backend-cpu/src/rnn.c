@@ -223,7 +223,8 @@ static void project(const RnnVec *v, const Operand *o, const float *m, int64_t r
     }
     int64_t per_task = round16((o->n + threads - 1) / threads);
     Gemv g = {v, o, a + i * lda, m, y + i * ldy, per_task};
-    parallel_for(pool, (o->n + per_task - 1) / per_task, gemv_task, &g);
+    /* a task streams per_task columns of k floats: ~8 multiply-adds per ns from memory */
+    parallel_for_cost(pool, (o->n + per_task - 1) / per_task, (double)(per_task * o->k) / 8.0, gemv_task, &g);
   }
 }
 
