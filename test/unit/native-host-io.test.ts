@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Tensor } from '../../src/ir/tensor';
 import { alignedBytes, isAligned } from '../../src/plugins/native/binding';
 import { checkNativePlanMemory, setNativeMemoryLimit } from '../../src/plugins/native/memory-budget';
+import { HEAP_COPY_MIN_BYTES } from '../../src/plugins/native/native-heap';
 import { loadNativeBackend, probeNativeLibrary } from '../../src/plugins/native/index';
 import type { BackendPlugin } from '../../src/sdk/backend';
 import { requireBinary } from '../e2e/hodu';
@@ -76,6 +77,28 @@ test('outputs a native session returned stay as they were after its next runs', 
   const second = await session.run(feed(2));
   expect(snapshot(first)).toEqual(before);
   expect(snapshot(second)).not.toEqual(before);
+  session.dispose?.();
+});
+
+test('large outputs (copied to C-heap memory the collector frees) stay valid while anything views them, across runs and collections', async () => {
+  const n = 64 * 1024; // 256 KiB of float32: over HEAP_COPY_MIN_BYTES
+  expect(n * 4).toBeGreaterThanOrEqual(HEAP_COPY_MIN_BYTES);
+  const session = await cpu.createSession(ir(`
+    graph g (x: float32[${n}]) -> (y: ?) {
+      y = Relu(x)
+    }`));
+  const input = (k: number) => Float32Array.from({ length: n }, (_, i) => ((i * 7 + k * 13) % 101) - 50);
+  const want = (k: number) => input(k).map((v) => Math.max(v, 0));
+  const kept: { k: number; bytes: Uint8Array }[] = [];
+  for (let k = 0; k < 40; k++) {
+    const y = (await session.run(new Map([['x', new Tensor('float32', [n], input(k))]]))).get('y') as Tensor;
+    expect(y.data).toEqual(want(k));
+    // Every third output is kept only through another view of its buffer; the rest are dropped for the collector.
+    if (k % 3 === 0) kept.push({ k, bytes: new Uint8Array((y.data as Float32Array).buffer, (y.data as Float32Array).byteOffset, n * 4) });
+    if (k % 5 === 4) Bun.gc(true);
+  }
+  Bun.gc(true);
+  for (const { k, bytes } of kept) expect(new Float32Array(bytes.buffer, bytes.byteOffset, n)).toEqual(want(k));
   session.dispose?.();
 });
 

@@ -6,6 +6,7 @@ import { Tensor } from '../../ir/tensor';
 import type { RuntimeValue } from '../../sdk/backend';
 import type { DispatchManifest } from '../../sdk/manifest';
 import { address, alignedBytes, isAligned } from './binding';
+import { ownedCopy } from './native-heap';
 
 function feedTensor(feeds: Map<string, RuntimeValue>, name: string, plugin: string): Tensor {
   const v = feeds.get(name);
@@ -158,8 +159,8 @@ export class PlanIo {
       } else if (borrow) {
         result.set(name, (o.lent ??= new Tensor(o.dtype, o.dims, o.view)));
       } else {
-        // slice(): one allocation and copy (dataFromBytes makes three typed arrays for the same).
-        result.set(name, new Tensor(o.dtype, o.dims, o.view.slice()));
+        // One allocation and copy (dataFromBytes makes three typed arrays for the same); large ones on the C heap.
+        result.set(name, new Tensor(o.dtype, o.dims, viewOfBytes(o.dtype, new Uint8Array(ownedCopy(bytesOf(o.view))), o.count)));
       }
     }
     return result;
