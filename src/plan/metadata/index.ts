@@ -25,12 +25,14 @@ import { concat, transpose } from './layout';
 import { instanceNorm } from './instance-norm';
 import { layerNorm } from './layer-norm';
 import { gather } from './gather';
+import { gatherElements } from './gather-elements';
 import { gelu } from './gelu';
 import { gemm, matmul } from './matmul';
 import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
 import { reduce } from './reduce';
 import { resize, upsample } from './resize';
+import { scatterNd } from './scatter-nd';
 import { gru, lstm } from './rnn';
 import { slice } from './slice';
 import { softmax } from './softmax';
@@ -60,6 +62,7 @@ const BUILDERS: Record<string, Builder> = {
   ReduceProd: reduce(18), ReduceL1: reduce(18), ReduceL2: reduce(18), ReduceLogSum: reduce(18),
   ReduceLogSumExp: reduce(18), ReduceSumSquare: reduce(18),
   ArgMax: argExtreme, ArgMin: argExtreme, DepthToSpace: depthToSpace, SpaceToDepth: spaceToDepth,
+  GatherElements: gatherElements, ScatterND: scatterNd,
 };
 
 /**
