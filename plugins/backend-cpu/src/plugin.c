@@ -70,7 +70,8 @@ typedef struct KernelEntry {
   X("arg_min_f32_i64", arg_extreme, OP_ARG_MIN) X("depth_to_space_f32", depth_to_space, OP_DEPTH_TO_SPACE) \
   X("space_to_depth_f32", depth_to_space, OP_SPACE_TO_DEPTH) X("gather_elements_f32_i64", gather_elements, 0) \
   X("gather_elements_f32_i32", gather_elements, 0) X("gather_elements_i64", gather_elements, 0) \
-  X("gather_elements_i64_i32", gather_elements, 0) X("scatter_nd_f32_i64", scatter_nd, 0)
+  X("gather_elements_i64_i32", gather_elements, 0) X("scatter_nd_f32_i64", scatter_nd, 0) \
+  X("group_normalization_f32", group_normalization, 0)
 
 /* ReduceProd, L1, L2, LogSum, LogSumExp, SumSquare: axes as an attribute (before opset 18) or an int64 input. */
 #define REDUCE_MORE(X, OP, NAME) X(NAME "_f32", reduce, OP) X(NAME "_f32_i64", reduce, OP)

@@ -27,6 +27,7 @@ import { layerNorm } from './layer-norm';
 import { gather } from './gather';
 import { gatherElements } from './gather-elements';
 import { gelu } from './gelu';
+import { groupNorm } from './group-norm';
 import { gemm, matmul } from './matmul';
 import { pad } from './pad';
 import { averagePool, maxPool } from './pool';
@@ -62,7 +63,7 @@ const BUILDERS: Record<string, Builder> = {
   ReduceProd: reduce(18), ReduceL1: reduce(18), ReduceL2: reduce(18), ReduceLogSum: reduce(18),
   ReduceLogSumExp: reduce(18), ReduceSumSquare: reduce(18),
   ArgMax: argExtreme, ArgMin: argExtreme, DepthToSpace: depthToSpace, SpaceToDepth: spaceToDepth,
-  GatherElements: gatherElements, ScatterND: scatterNd,
+  GatherElements: gatherElements, ScatterND: scatterNd, GroupNormalization: groupNorm,
 };
 
 /**
