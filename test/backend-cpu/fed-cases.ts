@@ -14,7 +14,8 @@ import { compareTensor } from '../ops/harness';
 import { ATOL, interpPartitions, RTOL, type CpuHome } from './support';
 import type { Case } from './typed-cases';
 
-export async function compareFed(cpu: CpuHome, name: string, cases: Case[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
+/** `tol`: the rtol/atol of the float comparison (float16 outputs need about one float16 ulp, 1e-3). */
+export async function compareFed(cpu: CpuHome, name: string, cases: Case[], opset = 17, cpuEnv: Record<string, string> = {}, tol = { rtol: RTOL, atol: ATOL }): Promise<string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const outputs = cases.map((c, i) => {
@@ -41,7 +42,7 @@ export async function compareFed(cpu: CpuHome, name: string, cases: Case[], opse
     const want = results[0]!.get(o)!;
     const got = results[1]!.get(o);
     if (!got) return [`case ${i} ${o}: no output`];
-    const why = compareTensor(got, want, RTOL, ATOL);
+    const why = compareTensor(got, want, tol.rtol, tol.atol);
     return why ? [`case ${i} ${o} ${cases[i]!.op}: ${why}`] : [];
   });
 }

@@ -57,4 +57,13 @@ describeWithTools(['cc'], 'backend-cpu trigonometric, hyperbolic, rounding maps 
     ];
     expect(await compareExactly(cpu, 'float-class', cases, 20)).toEqual([]);
   });
+
+  test('float16 through the float32 kernels (widened): one rounding of the result, as the interp within a float16 ulp', async () => {
+    const x = (dims: number[], scale: number) => fromNumbers('float16', dims, Array.from({ length: dims.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 12.9898) * scale));
+    const cases: Case[] = [...TRIG, ...OTHERS].map((op) => ({ op, inputs: [x([5, 7], ['Asin', 'Acos', 'Atanh'].includes(op) ? 0.99 : op === 'Acosh' ? 9 : 3)], out: 'float16' }));
+    cases.push({ op: 'PRelu', inputs: [x([2, 3, 4], 3), x([3, 1], 1)], out: 'float16' }, { op: 'Mod', inputs: [x([9], 20), x([9], 3)], out: 'float16', attrs: { fmod: int(1) } });
+    cases.push({ op: 'Sum', inputs: [x([3, 4], 2), x([4], 2), x([3, 1], 2)], out: 'float16' }, { op: 'Mean', inputs: [x([3, 4], 2), x([4], 2)], out: 'float16' });
+    // Acosh's inputs below 1 give NaN on both sides.
+    expect(await compareFed(cpu, 'unary-ext-f16', cases, 17, {}, { rtol: 2e-3, atol: 1e-3 })).toEqual([]);
+  });
 });

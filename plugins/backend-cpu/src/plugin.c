@@ -190,7 +190,15 @@ typedef struct KernelEntry {
   X("where_bool_f16", where, COMPARE_VARIANT(0, HODU_DTYPE_FLOAT32)) \
   X("add_f16", binary, OP_ADD) X("sub_f16", binary, OP_SUB) X("mul_f16", binary, OP_MUL) X("div_f16", binary, OP_DIV) \
   X("relu_f16", unary, OP_RELU) X("neg_f16", unary_math, OP_NEG) X("abs_f16", unary_math, OP_ABS) \
-  X("sqrt_f16", unary_math, OP_SQRT)
+  X("sqrt_f16", unary_math, OP_SQRT) \
+  X("sin_f16", unary_math, OP_UNARY_EXT + UX_SIN) X("cos_f16", unary_math, OP_UNARY_EXT + UX_COS) X("tan_f16", unary_math, OP_UNARY_EXT + UX_TAN) \
+  X("asin_f16", unary_math, OP_UNARY_EXT + UX_ASIN) X("acos_f16", unary_math, OP_UNARY_EXT + UX_ACOS) X("atan_f16", unary_math, OP_UNARY_EXT + UX_ATAN) \
+  X("sinh_f16", unary_math, OP_UNARY_EXT + UX_SINH) X("cosh_f16", unary_math, OP_UNARY_EXT + UX_COSH) X("asinh_f16", unary_math, OP_UNARY_EXT + UX_ASINH) \
+  X("acosh_f16", unary_math, OP_UNARY_EXT + UX_ACOSH) X("atanh_f16", unary_math, OP_UNARY_EXT + UX_ATANH) X("ceil_f16", unary_math, OP_UNARY_EXT + UX_CEIL) \
+  X("floor_f16", unary_math, OP_UNARY_EXT + UX_FLOOR) X("round_f16", unary_math, OP_UNARY_EXT + UX_ROUND) X("reciprocal_f16", unary_math, OP_UNARY_EXT + UX_RECIPROCAL) \
+  X("sign_f16", unary_math, OP_UNARY_EXT + UX_SIGN) X("softsign_f16", unary_math, OP_UNARY_EXT + UX_SOFTSIGN) X("thresholded_relu_f16", unary_math, OP_UNARY_EXT + UX_THRESHOLDED_RELU) \
+  X("shrink_f16", unary_math, OP_UNARY_EXT + UX_SHRINK) X("p_relu_f16", binary_math, OP_PRELU) X("mod_f16", binary_math, OP_MOD) \
+  X("sum_f16", binary_math, OP_SUM) X("mean_f16", binary_math, OP_MEAN)
 
 #define ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT, 0},
 #define WIDE_ENTRY(NAME, FN, VARIANT) {NAME, check_##FN, run_##FN, VARIANT, 1},

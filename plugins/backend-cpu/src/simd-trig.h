@@ -118,15 +118,17 @@ static inline V vatan(V x) {
   return sel(x != x, x, with_sign_of(y, x));
 }
 
-/* sinh |x| = (e + e/(e + 1))/2, e = expm1|x| (glibc's form: no cancellation near 0); past 88, e^{|x| − ln 2}. */
+/* e^a / 2 for a ≥ 88 (where e^a alone overflows first): e^{a − 88} (a − 88 exact) times e^88/2 as a constant. */
+static inline V half_exp_big(V a) { return vexp(a - S(88.0f)) * S(8.258181274970009e37f); }
+/* sinh |x| = (e + e/(e + 1))/2, e = expm1|x| (glibc's form: no cancellation near 0); past 88, e^|x|/2. */
 static inline V vsinh(V x) {
   V a = vabs(x), e = vexpm1(vmin(a, S(88.0f)));
-  V y = sel(a < S(88.0f), S(0.5f) * (e + e / (e + S(1.0f))), vexp(a - S(0.69314718055994531f)));
+  V y = sel(a < S(88.0f), S(0.5f) * (e + e / (e + S(1.0f))), half_exp_big(a));
   return sel(x != x, x, with_sign_of(y, x));
 }
 static inline V vcosh(V x) {
   V a = vabs(x), e = vexp(vmin(a, S(88.0f)));
-  V y = sel(a < S(88.0f), S(0.5f) * e + S(0.5f) / e, vexp(a - S(0.69314718055994531f)));
+  V y = sel(a < S(88.0f), S(0.5f) * e + S(0.5f) / e, half_exp_big(a));
   return sel(x != x, x, y);
 }
 /* asinh |x| = log1p(a + a²/(1 + √(1 + a²))); past 2^28, log(a) + ln 2 (a² would lose 1 or overflow). */

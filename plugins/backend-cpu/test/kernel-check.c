@@ -28,6 +28,7 @@
 #include "check-half.inc"
 #include "check-elementwise.inc"
 #include "check-simd.inc"
+#include "check-trig.inc"
 #include "check-conv.inc"
 #include "check-index.inc"
 
@@ -47,6 +48,7 @@ int main(void) {
   unary_cases();
   softmax_case();
   simd_cases();
+  trig_cases();
   conv_cases();
   index_cases();
   printf("direct convs: %d\n", direct_convs);

@@ -21,6 +21,8 @@ export const WIDENED_F16_KERNELS: ReadonlySet<string> = new Set([
   'reduce_sum_f16', 'reduce_mean_f16', 'reduce_max_f16', 'reduce_min_f16',
   'resize_f16_f32', 'resize_f16_i64', 'resize_f16_f32_i64', 'slice_f16_i64', 'slice_f16_i32', 'slice_f16', 'pad_f16_i64', 'gather_f16_i64',
   'where_bool_f16', 'add_f16', 'sub_f16', 'mul_f16', 'div_f16', 'relu_f16', 'neg_f16', 'abs_f16', 'sqrt_f16',
+  'sin_f16', 'cos_f16', 'tan_f16', 'asin_f16', 'acos_f16', 'atan_f16', 'sinh_f16', 'cosh_f16', 'asinh_f16', 'acosh_f16', 'atanh_f16', 'ceil_f16',
+  'floor_f16', 'round_f16', 'reciprocal_f16', 'sign_f16', 'softsign_f16', 'thresholded_relu_f16', 'shrink_f16', 'p_relu_f16', 'mod_f16', 'sum_f16', 'mean_f16',
 ]);
 
 /**
