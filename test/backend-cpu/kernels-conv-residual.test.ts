@@ -159,7 +159,7 @@ describeWithTools(['cc'], 'backend-cpu Conv fused with a residual Add equals the
   });
 
   // The arena reuses the skip's region for the Add's output once the skip is dead: at -O2 (as `hodu run` plans
-  // by default) an identity block chain of three exercises the skip in the memory the fused conv writes.
+  // by default) a chain of three identity blocks puts a fused Add's output in its skip's memory.
   test('a chain of identity blocks, at the default optimization level, on 1 and 2 threads', async () => {
     const rand = mulberry32(99);
     const dims = [2, 8, 11, 19];
@@ -195,6 +195,8 @@ describeWithTools(['cc'], 'backend-cpu Conv fused with a residual Add equals the
       });
       expect(r.code, r.stderr).toBe(0);
       expect(traced(r.stderr)).toEqual(['l0_c1 + 1', 'l0_c2 + 2', 'l1_c1 + 1', 'l1_c2 + 2', 'l2_c1 + 1', 'l2_c2 + 2']);
+      // The case this test is for: an Add planned over its skip, so the conv writes its tiles there (fuse.h to_out).
+      expect(r.stderr).toMatch(/cpu fuse: node 'l\d_c2' \+ 2 post-op\(s\) \(to its output\)/);
       expect(compareTensor((await loadNpz(readFileSync(got))).get('y')!, expected, 1e-4, 1e-5)).toBeNull();
     }
   });

@@ -260,7 +260,7 @@ int32_t run_conv(const KernelCall *c, char *err, size_t err_cap) {
   else if (is_depthwise(&w, group)) conv_depthwise(x, wt, bias, y, &w, f);
   else if (conv_direct_fits(&w, group, s)) conv_direct(x, c->state, wt, bias, y, &w, group, f, c->scratch);
   else conv_gemm(c, x, wt, bias, y, &w, group, f);
-  if (f && !f->direct && c->ptrs[f->out_id] != y) memmove(c->ptrs[f->out_id], y, (size_t)out_tensor(c, 0)->byte_size);
+  if (f && !f->direct && !f->to_out && c->ptrs[f->out_id] != y) memmove(c->ptrs[f->out_id], y, (size_t)out_tensor(c, 0)->byte_size);
   return HODU_OK;
 }
 

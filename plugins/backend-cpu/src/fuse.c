@@ -235,7 +235,7 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
     const int32_t y = step_out(&conv);
     int32_t cur = y;
     if (absorbed[i] || !is_kernel(&conv, "conv_f32") || cur < 0) continue;
-    Fused f = {0, cur, 1, 0, NULL, {{0, 0.0f, 0.0f, 0.0f, 0.0f, NULL, -1, NULL}}};
+    Fused f = {0, cur, 1, 0, 0, NULL, NULL, {{0, 0.0f, 0.0f, 0.0f, 0.0f, NULL, -1, NULL}}};
     int32_t outs[MAX_POST_OPS]; /* the value after each post-op */
     uint32_t ends[MAX_POST_OPS]; /* the step after each post-op's last */
     uint32_t j = i + 1;
@@ -249,11 +249,16 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
     /* The chain up to its first added tensor the conv cannot read, with the memory it writes settled. */
     for (;;) {
       f.out_id = f.count ? outs[f.count - 1] : y;
-      f.direct = 1;
+      f.direct = 1, f.to_out = 0;
       for (uint32_t k = 0; k < conv.input_count; k++)
         if (step_in(&conv, k) >= 0 && overlaps(&tensors[f.out_id], &tensors[step_in(&conv, k)])) f.direct = 0;
+      int exact = f.direct; /* in place of added tensors only, each at out_id's own offset */
       for (int k = 0; k < f.count; k++) /* in place of the added tensor: the conv's own output instead */
-        if (f.ops[k].kind == POST_ADD_TENSOR && overlaps(&tensors[f.out_id], &tensors[f.ops[k].tensor])) f.direct = 0;
+        if (f.ops[k].kind == POST_ADD_TENSOR && overlaps(&tensors[f.out_id], &tensors[f.ops[k].tensor])) {
+          f.direct = 0;
+          exact &= tensors[f.ops[k].tensor].offset == tensors[f.out_id].offset;
+        }
+      f.to_out = !f.direct && exact && !overlaps(&tensors[f.out_id], &tensors[y]);
       int cut = -1;
       for (int k = 0; k < f.count && cut < 0; k++)
         if (f.ops[k].kind == POST_ADD_TENSOR && !readable(tensors, producer, i, f.ops[k].tensor, f.direct ? f.out_id : y))
@@ -266,7 +271,9 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
     for (int k = 0; k < f.count; k++) f.runtime += f.ops[k].kind == POST_ADD_TENSOR;
     j = ends[f.count - 1];
     fused[i] = f;
-    if (trace) fprintf(stderr, "cpu fuse: node '%s' + %d post-op(s)%s\n", conv.node, f.count, f.direct ? "" : " (moved)");
+    if (trace)
+      fprintf(stderr, "cpu fuse: node '%s' + %d post-op(s)%s\n", conv.node, f.count,
+              f.direct ? "" : f.to_out ? " (to its output)" : " (moved)");
     for (uint32_t k = i + 1; k < j; k++) absorbed[k] = 1;
   }
   free(uses), free(producer);
@@ -291,6 +298,7 @@ const Fused *fuse_resolve(const Fused *f, void *const *ptrs, const float *y, Fus
   if (!f || !f->runtime) return f;
   *tmp = *f;
   tmp->base = y;
+  tmp->out = f->to_out ? ptrs[f->out_id] : NULL;
   for (int k = 0; k < tmp->count; k++)
     if (tmp->ops[k].kind == POST_ADD_TENSOR) tmp->ops[k].src = ptrs[tmp->ops[k].tensor];
   return tmp;
@@ -355,6 +363,7 @@ static inline __attribute__((always_inline)) void post_loops(const Fused *f, flo
         break;
     }
   }
+  if (f->out) memcpy(f->out + (y - f->base), y, n * sizeof *y); /* to_out: the tile to the chain's output */
 }
 
 #if defined(__x86_64__)
@@ -382,7 +391,7 @@ void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first) {
     const PostOp *op = &f->ops[k];
     const float *a = op->per_channel ? op->per_channel + first : NULL;
     if (!a) {
-      Fused one = {1, f->out_id, f->direct, op->kind == POST_ADD_TENSOR, f->base, {*op}};
+      Fused one = {1, f->out_id, f->direct, 0, op->kind == POST_ADD_TENSOR, f->base, NULL, {*op}};
       post_apply(&one, y, n, 0);
       continue;
     }
@@ -399,4 +408,5 @@ void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first) {
         break;
     }
   }
+  if (f->out) memcpy(f->out + (y - f->base), y, n * sizeof *y); /* to_out: the tile to the chain's output */
 }

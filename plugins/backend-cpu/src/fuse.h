@@ -41,12 +41,18 @@ typedef struct Fused {
   int32_t out_id; /* the last absorbed step's output: what the conv's result ends in */
   /* 1: the conv writes out_id itself. 0: out_id's memory overlaps one of the conv's inputs (the arena reuses a
    * region once its value is dead, and the conv reads its input while writing), so the conv writes its own
-   * output and moves it there at the end: one copy instead of a pass per absorbed step. */
+   * output and moves it there at the end: one copy instead of a pass per absorbed step. Its memory overlaps an
+   * added tensor (the arena gave the Add's output the dead skip's region), or out_id is not direct for that: */
   int direct;
+  /* 1 (direct 0): out_id is exactly an added tensor's memory, and overlaps none of the conv's inputs. The conv
+   * writes its own output, and each post-applied tile goes to out_id at its offset while it is in cache (the
+   * skip's element i is read just before out_id's element i is written), instead of the move at the end. */
+  int to_out;
   int runtime; /* post-ops that read a run-time tensor (POST_ADD_TENSOR): 0 when none needs fuse_resolve */
   /* The buffer the conv writes in this run (fuse_resolve): a tile's element offset is its distance from here,
    * and a POST_ADD_TENSOR reads its tensor at that offset (the tensor has the conv output's exact shape). */
   const float *base;
+  float *out; /* to_out: out_id's buffer in this run (fuse_resolve), else NULL */
   PostOp ops[MAX_POST_OPS];
 } Fused;
 
@@ -61,7 +67,8 @@ void fuse_steps(const HoduManifest *m, const HoduManifestTensor *tensors, void *
 
 /*
  * At each run, before the conv: f itself when no post-op reads a run-time tensor, else *tmp, a copy of f with
- * those tensors' pointers from `ptrs` and `base` = y, the buffer the conv writes (and post-applies in place).
+ * those tensors' pointers from `ptrs`, `base` = y, the buffer the conv writes (and post-applies in place), and
+ * `out` for to_out. The conv then moves its output to out_id only when f->direct and f->to_out are both 0.
  */
 const Fused *fuse_resolve(const Fused *f, void *const *ptrs, const float *y, Fused *tmp);
 
