@@ -43,13 +43,15 @@ describeWithTools(['cc'], 'backend-cpu ReduceProd/L1/L2/LogSum/LogSumExp/SumSqua
     expect(await compareWithInterp(cpu, 'reduce-more-large', cases, 13)).toEqual([]);
   });
 
-  test('axes as an input (opset 18) with keepdims 1, empty axes, noop_with_empty_axes, keepdims 0 without axes', async () => {
+  test('axes as an input (opset 18) with keepdims 1, empty axes, noop_with_empty_axes, keepdims 0 with and without axes', async () => {
     const cases: KernelCase[] = REDUCES.flatMap((op): KernelCase[] => [
       { op, inputs: [[3, 4, 5], i64(1)] },
       { op, inputs: [[3, 4, 5], i64(-1, 0)] },
       { op, inputs: [[3, 4, 5]] },
       { op, inputs: [[3, 4, 5]], attrs: { noop_with_empty_axes: int(1) } },
       { op, inputs: [[3, 4, 5]], attrs: { keepdims: int(0) } },
+      { op, inputs: [[3, 4, 5], i64(0, -1)], attrs: { keepdims: int(0) } },
+      { op, inputs: [[3, 0, 5], i64(2)], attrs: { keepdims: int(0) } },
     ]);
     expect(await compareWithInterp(cpu, 'reduce-more-input', cases, 18)).toEqual([]);
   });

@@ -8,24 +8,31 @@
 #include "kernels.h"
 #include "simd.h"
 
-/* Metadata: [rank, in_dims(rank), reduced(rank)] (1 reduced, 0 kept, -1 unknown: refused). */
+/*
+ * Metadata: [rank, in_dims(rank), reduced(rank)] (1 reduced, 0 kept; all −1 when the axes are an input and
+ * keepdims = 0: the planner cannot read them, so run() reads input 1, int64, and checks them against Y).
+ */
 int32_t check_reduce(const KernelCall *c, size_t *scratch, char *err, size_t err_cap) {
-  /* Input 1 (axes, int64) is not read: the metadata carries the resolved axes. */
   const HoduManifestTensor *x = in_tensor(c, 0), *y = out_tensor(c, 0);
   REQUIRE(x && y && x->dtype == HODU_DTYPE_FLOAT32 && y->dtype == HODU_DTYPE_FLOAT32 && c->step->input_count <= 2,
           "data is not float32");
   int64_t rank = meta(c, 0);
   REQUIRE_META(rank >= 0 && rank <= 64 && c->step->metadata_count == 1 + 2 * (uint64_t)rank && x->rank == rank);
-  uint64_t kept = 1, count = 1;
+  uint64_t kept = 1, count = 1, unknown = 0;
   for (uint32_t d = 0; d < (uint32_t)rank; d++) {
     int64_t flag = meta(c, 1 + (uint32_t)rank + d);
-    REQUIRE(flag != -1, "axes given as an input with keepdims = 0 are not known when planning");
-    REQUIRE_META(meta(c, 1 + d) == dim(x, d) && (flag == 0 || flag == 1));
-    if (flag) count *= (uint64_t)dim(x, d);
+    REQUIRE_META(meta(c, 1 + d) == dim(x, d) && (flag == 0 || flag == 1 || flag == -1));
+    if (flag == -1) unknown++;
+    else if (flag) count *= (uint64_t)dim(x, d);
     else kept *= (uint64_t)dim(x, d);
   }
+  if (unknown) {
+    const HoduManifestTensor *axes = in_tensor(c, 1);
+    REQUIRE_META(unknown == (uint64_t)rank && axes && axes->dtype == HODU_DTYPE_INT64);
+    kept = numel(y), count = kept ? numel(x) / kept : 0;
+  }
   REQUIRE_META(numel(out_tensor(c, 0)) == kept);
-  REQUIRE(count > 0 || (c->variant != OP_REDUCE_MAX && c->variant != OP_REDUCE_MIN) || kept == 0,
+  REQUIRE(unknown || count > 0 || (c->variant != OP_REDUCE_MAX && c->variant != OP_REDUCE_MIN) || kept == 0,
           "max/min over an empty set of elements");
   /* one double accumulator per output; LogSumExp a second one (the group's max, then the sum) */
   *scratch = (c->variant == OP_REDUCE_LOG_SUM_EXP ? 4 : 2) * kept;
@@ -42,14 +49,48 @@ typedef struct ReduceShape {
   int64_t dims[64], ostride[64];
 } ReduceShape;
 
-static void reduce_shape(const KernelCall *c, ReduceShape *s) {
+/*
+ * The reduced flags of the axes (rank ≤ 64): the metadata's, or, when they are −1, from the axes input read now
+ * (empty axes: no axis when Y has X's size and more than one element, as noop_with_empty_axes = 1 gives, else
+ * all; for one element the two agree). Fails the run when the axes are out of range or do not give Y's size.
+ */
+static int32_t reduced_flags(const KernelCall *c, int64_t *flags, char *err, size_t err_cap) {
+  const HoduManifestTensor *xt = in_tensor(c, 0);
+  const uint32_t rank = (uint32_t)meta(c, 0);
+  for (uint32_t d = 0; d < rank; d++) flags[d] = meta(c, 1 + rank + d);
+  if (rank == 0 || flags[0] != -1) return HODU_OK;
+  const HoduManifestTensor *at = in_tensor(c, 1);
+  const int64_t *axes = (const int64_t *)c->ptrs[hodu_manifest_step_input(c->step, 1)];
+  const size_t n = numel(at), kept = numel(out_tensor(c, 0)), total = numel(xt);
+  const int none = n == 0 && kept == total && total != 1;
+  for (uint32_t d = 0; d < rank; d++) flags[d] = n == 0 && !none;
+  for (size_t i = 0; i < n; i++) {
+    const int64_t a = axes[i] < 0 ? axes[i] + (int64_t)rank : axes[i];
+    if (a < 0 || a >= (int64_t)rank) {
+      hodu_set_error(err, err_cap, "%s (node '%s'): axis %lld is out of range for rank %u", c->step->kernel, c->step->node,
+                     (long long)axes[i], (unsigned)rank);
+      return HODU_ERR_INVALID_ARGUMENT;
+    }
+    flags[a] = 1;
+  }
+  size_t want = 1;
+  for (uint32_t d = 0; d < rank; d++) want *= flags[d] ? 1 : (size_t)dim(xt, d);
+  if (want != kept) {
+    hodu_set_error(err, err_cap, "%s (node '%s'): the axes input leaves %zu elements, the planned output has %zu",
+                   c->step->kernel, c->step->node, want, kept);
+    return HODU_ERR_INVALID_ARGUMENT;
+  }
+  return HODU_OK;
+}
+
+static void reduce_shape(const KernelCall *c, const int64_t *flags, ReduceShape *s) {
   const HoduManifestTensor *xt = in_tensor(c, 0);
   uint32_t rank = (uint32_t)meta(c, 0), r = 0;
   /* ReduceMean over H and W of NCHW sums each plane as one run, not W elements at a time (mobilenet.onnx: 8
    * per call, 3.3 µs for 2048). */
   int64_t reduced[64];
   for (uint32_t d = 0; d < rank; d++) {
-    const int64_t n = dim(xt, d), red = meta(c, 1 + rank + d) != 0;
+    const int64_t n = dim(xt, d), red = flags[d] != 0;
     if (n == 1) continue;
     if (r > 0 && reduced[r - 1] == red) s->dims[r - 1] *= n;
     else s->dims[r] = n, reduced[r++] = red;
@@ -108,13 +149,15 @@ static void reduce_pass(const ReduceShape *s, const float *x, size_t total, enum
 }
 
 int32_t run_reduce(const KernelCall *c, char *err, size_t err_cap) {
-  (void)err, (void)err_cap;
+  int64_t flags[64];
+  int32_t st = reduced_flags(c, flags, err, err_cap);
+  if (st != HODU_OK) return st;
   const float *x = in_f32(c, 0);
   float *y = out_f32(c, 0);
   size_t kept = numel(out_tensor(c, 0)), total = numel(in_tensor(c, 0)), count = kept ? total / kept : 0;
   double *acc = (double *)c->scratch;
   ReduceShape s;
-  reduce_shape(c, &s);
+  reduce_shape(c, flags, &s);
   static const enum Fold folds[] = {
       [OP_REDUCE_SUM] = FOLD_SUM, [OP_REDUCE_MEAN] = FOLD_SUM, [OP_REDUCE_MAX] = FOLD_MAX, [OP_REDUCE_MIN] = FOLD_MIN,
       [OP_REDUCE_PROD] = FOLD_PROD, [OP_REDUCE_L1] = FOLD_ABS, [OP_REDUCE_L2] = FOLD_SQUARE,

@@ -4,7 +4,8 @@ import { need, type Builder } from './context';
 // [rank, in_dims(rank), reduced(rank)]: reduced[i] is 1 when axis i is reduced, else 0 (keepdims shows in Y's
 // dims). `axes` is an attribute before `axesInputSince` and an input from then on; an axes input's values
 // are not known here, so with keepdims = 1 they are read off the shapes (an axis whose extent became 1;
-// reducing a size-1 axis changes nothing) and with keepdims = 0 every flag is -1: a kernel must refuse it.
+// reducing a size-1 axis changes nothing) and with keepdims = 0 every flag is -1: a kernel reads the input at
+// run time or refuses the step.
 export function reduce(axesInputSince: number): Builder {
   return (c) => {
     const x = need(c, 0);
