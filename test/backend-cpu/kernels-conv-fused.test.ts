@@ -47,6 +47,10 @@ const chains: Chain[] = [
   // openWakeWord's embedding model: LeakyRelu then Max with a constant.
   { w: [6, 8, 3, 1], post: (y, out, k) => [node(k('leaky'), 'LeakyRelu', [y], [k('l')], { alpha: float(0.2) }), node(k('max'), 'Max', [k('l'), k('c')], [out])], fused: 2 },
   { w: [6, 8, 3, 3], attrs: pad1, post: (y, out, k) => [node(k('min'), 'Min', [k('c'), y], [out])], fused: 1 },
+  // PRelu by a per-channel slope (detection CNNs) or one slope, on the direct, depthwise and few-positions paths.
+  { w: [6, 8, 3, 3], attrs: pad1, consts: { s: randomValues([6, 1, 1]) }, post: (y, out, k) => [node(k('prelu'), 'PRelu', [y, k('s')], [out])], fused: 1 },
+  { w: [8, 1, 3, 3], attrs: { ...pad1, group: int(8) }, consts: { s: randomValues([8, 1, 1]) }, post: (y, out, k) => [node(k('prelu'), 'PRelu', [y, k('s')], [out])], fused: 1 },
+  { w: [11, 8, 3, 3], attrs: { strides: ints(6, 18) }, consts: { s: scalar(0.3, [1]) }, post: (y, out, k) => [node(k('prelu'), 'PRelu', [y, k('s')], [out])], fused: 1 },
   // 4 output positions: the few-positions path applies the post-ops to its rows.
   { w: [11, 8, 3, 3], attrs: { strides: ints(6, 18) }, post: one('Relu'), fused: 1 },
   // Depthwise, direct: the post-ops run in its row loop.

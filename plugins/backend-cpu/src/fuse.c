@@ -147,6 +147,13 @@ static int match_post(const HoduManifest *m, const HoduManifestTensor *tensors, 
   if (o < 0 || tensors[o].dtype != HODU_DTYPE_FLOAT32 || tensors[o].byte_size != tensors[cur].byte_size) return 0;
   *out = o;
   *op = (PostOp){0, 0.0f, 0.0f, 0.0f, 0.0f, NULL, -1, NULL};
+  /* PRelu by a constant slope, one in all or one per channel: LeakyRelu's post-op, bit for bit (x < 0 ? x·s : x). */
+  if (is_kernel(&s, "p_relu_f32") && s.input_count == 2 && step_in(&s, 0) == cur && step_in(&s, 1) != cur &&
+      uses[cur] == 1 && operand_is_dense(&s, 0)) {
+    if (!scalar_weight(tensors, ptrs, step_in(&s, 1), &op->a) && !(op->per_channel = channel_weight(&s, 1, tensors, ptrs, y)))
+      return 0;
+    return op->kind = POST_LEAKY_RELU, 1;
+  }
   const int arith = binary_kind(&s);
   if (arith == POST_ADD && uses[cur] == 2) return match_hard_swish_parts(m, tensors, ptrs, uses, j, cur, op, out);
   if (arith >= 0 && uses[cur] == 1) { /* cur op constant, or constant op cur: a scalar or one per channel */
@@ -402,6 +409,7 @@ void post_apply_channels(const Fused *f, float *y, size_t n, int64_t first) {
         else for (size_t i = 0; i < n; i++) y[i] = y[i] - a[i];
         break;
       case POST_MUL: for (size_t i = 0; i < n; i++) y[i] = y[i] * a[i]; break;
+      case POST_LEAKY_RELU: for (size_t i = 0; i < n; i++) y[i] = (y[i] < 0.0f ? a[i] : 1.0f) * y[i]; break; /* PRelu */
       default:
         if (op->b != 0.0f) for (size_t i = 0; i < n; i++) y[i] = a[i] / y[i];
         else for (size_t i = 0; i < n; i++) y[i] = y[i] / a[i];

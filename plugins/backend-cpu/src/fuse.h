@@ -1,6 +1,6 @@
 /*
  * Conv fused with the elementwise steps that follow it (Relu, Clip, LeakyRelu, Sigmoid, HardSwish, HardSigmoid,
- * Sigmoid+Mul as SiLU, Max/Min with a constant scalar, Add of a run-time tensor of the conv output's shape: a
+ * Sigmoid+Mul as SiLU, PRelu by a constant slope (scalar or per channel), Max/Min with a constant scalar, Add of a run-time tensor of the conv output's shape: a
  * residual block's skip connection): create() finds them in the manifest, the conv applies them to each output
  * tile while it is still in cache and writes the last step's output, and run() skips the absorbed steps. The
  * manifest and the ABI are unchanged: this is all inside the plugin's handle.
