@@ -26,6 +26,7 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
+#include <math.h>
 
 /* More threads than this are not useful for one session (and a typo of --threads must not fork bomb). */
 #define POOL_MAX_THREADS 256
@@ -47,6 +48,14 @@
  * pays only for work of 100 µs or more (and leaves the worker spinning for the ops after it). */
 #define PARALLEL_MIN_NS 8000
 #define PARALLEL_MIN_NS_ASLEEP 100000
+/* Small splits (less work than PARALLEL_MIN_NS_ASLEEP) pay on this VM in some minutes and cost in others, with
+ * the worker on a core in both: ResNet-style at 2 threads ran 0.16 ms split against 0.21 ms alone, then 0.30
+ * against 0.21 a minute later (onnxruntime gained 1.4–1.6× throughout). The second CPU's cores were as fast in
+ * both (an FMA loop on 2 threads); what changed is what the ops after a split pay to read the other core's
+ * half (a Relu of 8192 floats after one: 0.9 µs, then 12.7). So a handle times its runs both ways: every
+ * EXPLORE_RUNS-th run that has small work tries the way it does not use now, and it keeps the faster (an
+ * average of its runs' times, each weighted 1/4, a run slower than twice the average counted as twice it). */
+#define EXPLORE_RUNS 16
 #define SPIN_CHECK 255
 #define JOB_CLOSED (1 << 30)
 
@@ -79,7 +88,15 @@ typedef struct Workers {
 struct ThreadPool {
   int threads;
   Workers *w; /* NULL for one thread */
-  atomic_int split; /* this handle's run handed work to the workers (cpu_pool_set's pre-wake reads it) */
+  /* This handle's run had work the workers should take: it split some, or declined some only because they
+   * were not on a core (cpu_pool_set's pre-wake reads it). */
+  atomic_int wanted;
+  /* The run's small work (PARALLEL_MIN_NS to PARALLEL_MIN_NS_ASLEEP): whether it may split (set between
+   * runs), whether it had any, and the handle's average run time with and without (ns, 0 before a sample). */
+  int small_splits;
+  atomic_int had_small;
+  int64_t run_start, runs;
+  double ns_split, ns_alone;
 };
 
 typedef struct WorkerArg {
@@ -99,23 +116,48 @@ static void wake_sleepers(Workers *w);
 
 ThreadPool *cpu_pool(void) { return current_pool; }
 
+/* Wakes sleeping workers into spinning (no job yet). */
+static void nudge(Workers *w) {
+  if (atomic_load(&w->sleepers) == 0) return;
+  atomic_fetch_add(&w->nudges, 1);
+  wake_sleepers(w);
+}
+
+static double averaged(double avg, double ns) {
+  if (avg <= 0) return ns;
+  return avg + (fmin(ns, 2 * avg) - avg) / 4;
+}
+
+/* A run of a handle that had small work ended after `ns`: counts it for the way it ran, and picks the way of
+ * the next run (the faster, or the other every EXPLORE_RUNS-th run); the workers are woken for a run that
+ * will split. */
+static void small_split_timed(ThreadPool *p, double ns) {
+  if (p->small_splits) p->ns_split = averaged(p->ns_split, ns);
+  else p->ns_alone = averaged(p->ns_alone, ns);
+  int faster = !p->ns_alone || (p->ns_split && p->ns_split <= p->ns_alone);
+  p->small_splits = ++p->runs % EXPLORE_RUNS == 0 ? !faster : faster;
+  if (p->small_splits) nudge(p->w);
+}
+
 /* A run begins (pool) or ends (NULL). While one is in progress the workers spin longer between jobs; a handle
- * whose last run split work wakes sleeping workers as it starts, so that they are spinning by the time its
- * first split op comes (their wake-up overlaps the run's first ops instead of delaying that op). */
+ * whose last run wanted the workers wakes sleeping ones as it starts, so that they are spinning by the time its
+ * first split op comes (their wake-up overlaps the run's first ops instead of delaying that op). A run that
+ * declined splits because the workers slept wants them too: else a model whose ops each take less than
+ * PARALLEL_MIN_NS_ASLEEP never splits once they fell asleep (ResNet-style at 2 threads ran as at 1, its workers
+ * asleep in 99.9 % of runs). */
 void cpu_pool_set(ThreadPool *pool) {
   ThreadPool *was = current_pool;
   current_pool = pool;
+  const int64_t t = (was && was->w) || (pool && pool->w) ? now_ns() : 0;
   if (was && was->w) {
-    atomic_store(&was->w->run_end, now_ns());
+    atomic_store(&was->w->run_end, t);
     atomic_fetch_sub(&was->w->runs, 1);
+    if (atomic_exchange(&was->had_small, 0)) small_split_timed(was, (double)(t - was->run_start));
   }
   if (pool && pool->w) {
-    Workers *w = pool->w;
-    atomic_fetch_add(&w->runs, 1);
-    if (atomic_exchange(&pool->split, 0) && atomic_load(&w->sleepers) > 0) {
-      atomic_fetch_add(&w->nudges, 1);
-      wake_sleepers(w);
-    }
+    atomic_fetch_add(&pool->w->runs, 1);
+    pool->run_start = t;
+    if (atomic_exchange(&pool->wanted, 0)) nudge(pool->w);
   }
 }
 int pool_threads(const ThreadPool *pool) { return pool ? pool->threads : 1; }
@@ -243,7 +285,7 @@ void parallel_for(ThreadPool *pool, int64_t n_tasks, TaskFn fn, void *ctx) {
   /* Opening keeps the count: a worker that came too late to the last job may not have left it yet. */
   atomic_fetch_and(&w->state, ~JOB_CLOSED);
   atomic_fetch_add(&w->generation, 1);
-  atomic_store(&pool->split, 1);
+  atomic_store(&pool->wanted, 1);
   if (atomic_load(&w->sleepers) > 0) wake_sleepers(w);
   take_tasks(w, 0);
   atomic_fetch_or(&w->state, JOB_CLOSED);
@@ -270,11 +312,15 @@ static int workers_hot(Workers *w) {
   return now_ns() - atomic_load(&w->beat) < HOT_NS;
 }
 
-int parallel_worth(const ThreadPool *pool, double work_ns) {
+int parallel_worth(ThreadPool *pool, double work_ns) {
   if (!pool || !pool->w) return 0;
   double least = (double)cpu_min_split(PARALLEL_MIN_NS);
   if (work_ns < least) return 0;
-  return work_ns >= (double)cpu_min_split(PARALLEL_MIN_NS_ASLEEP) || workers_hot(pool->w);
+  if (work_ns >= (double)cpu_min_split(PARALLEL_MIN_NS_ASLEEP)) return 1;
+  atomic_store(&pool->had_small, 1);
+  if (!pool->small_splits) return 0;
+  atomic_store(&pool->wanted, 1);
+  return workers_hot(pool->w);
 }
 
 void parallel_for_cost(ThreadPool *pool, int64_t n_tasks, double task_ns, TaskFn fn, void *ctx) {
@@ -347,7 +393,9 @@ ThreadPool *pool_create(int threads, size_t local_floats) {
   ThreadPool *p = calloc(1, sizeof *p);
   if (!p) return NULL;
   p->threads = threads;
-  atomic_init(&p->split, 0);
+  atomic_init(&p->wanted, 0);
+  atomic_init(&p->had_small, 0);
+  p->small_splits = 1;
   if (threads == 1) return p;
   pthread_mutex_lock(&registry_mu);
   Workers *w = registry;

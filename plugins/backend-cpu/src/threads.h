@@ -54,13 +54,15 @@ void parallel_for_cost(ThreadPool *pool, int64_t n_tasks, double task_ns, TaskFn
  * shared machine they would join late or not at all, and the split's own costs would be for nothing). The
  * answer may change between two calls; a caller shapes its tasks by the answer it got (sgemm's blocks).
  * A split that costs more than handing out tasks (narrower tiles, copies per task) must also pay for that.
+ * Work of 8 µs or more marks the handle's run as wanting the workers, split or not (cpu_pool_set).
  */
-int parallel_worth(const ThreadPool *pool, double work_ns);
+int parallel_worth(ThreadPool *pool, double work_ns);
 
 /* The pool of the run in progress on this thread, or NULL: kernels read it here so that their signatures
  * (shared with other kernels) need not change. plugin run() sets it as a run begins and clears it (NULL) as
  * the run ends: while a run is in progress the workers spin longer between jobs, and a handle whose last
- * run split work wakes sleeping workers as the next one begins (they are spinning by its first split op). */
+ * run split work, or had work worth a split that it ran alone because they slept, wakes sleeping workers as
+ * the next one begins (they are spinning by its first split op). */
 ThreadPool *cpu_pool(void);
 void cpu_pool_set(ThreadPool *pool);
 

@@ -5,7 +5,8 @@
  *     by name in /proc/self/task), and the last pool_destroy joins them;
  *   - two threads (two sessions) running sgemm on the same shared workers at once, many times over, each get
  *     the bits one thread alone gets (sgemm's split does not change them), and every task of a parallel_for
- *     runs exactly once.
+ *     runs exactly once;
+ *   - a run that declined a split because the workers slept wakes them as the next run begins.
  * It also prints `cores: N`, the default thread count (cpu_physical_cores), for the tests to run it pinned.
  *   cc -std=c11 -O2 -pthread -o pool-check plugins/backend-cpu/test/pool-check.c <the package.json sources> -lm
  * Run it with HODU_CPU_SPLIT_SMALL=1 so that small products split too.
@@ -98,6 +99,38 @@ static void *session_main(void *arg) {
   return NULL;
 }
 
+static double seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/*
+ * A run that had work worth a split but ran it alone because the workers slept wakes them as the next run begins,
+ * so that they are on a core during that run (parallel_worth says yes to 20 µs of work). Without it a model whose
+ * ops each take less than the asleep threshold never splits again once its workers fell asleep. Skipped under
+ * HODU_CPU_SPLIT_SMALL (every split is worth it there, asleep or not).
+ */
+static void check_prewake(void) {
+  if (cpu_min_split(100000) != 100000) return;
+  ThreadPool *pool = pool_create(2, 0);
+  nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL); /* the workers spin ~100 µs, then sleep */
+  cpu_pool_set(pool);
+  const int asleep = !parallel_worth(pool, 20000);
+  cpu_pool_set(NULL);
+  /* Runs of 100 ms, each wanting them: on a loaded machine a woken worker may spin its 1 ms while the caller
+   * is off its core, and sleep again before the caller looks. */
+  int hot = 0;
+  for (int run = 0; run < 20 && !hot; run++) {
+    cpu_pool_set(pool);
+    for (const double end = seconds() + 0.1; !hot && seconds() < end;) hot = parallel_worth(pool, 20000);
+    cpu_pool_set(NULL);
+  }
+  pool_destroy(pool);
+  check(asleep, "20 us of work is not worth waking sleeping workers");
+  check(hot, "a run that wanted the sleeping workers wakes them as the next run begins");
+}
+
 int main(void) {
   printf("cores: %d\n", cpu_physical_cores());
   check(workers_alive() == 0, "no workers before any pool");
@@ -119,6 +152,7 @@ int main(void) {
   check(s[0].bad == 0 && s[1].bad == 0, "two sessions at once get one thread's bits");
   check(atomic_load(&counted) == (long)(s[0].rounds + s[1].rounds) * 37 * 38 / 2, "every task ran once");
   check(workers_alive() == 0, "both sessions' pools are gone");
+  check_prewake();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }
