@@ -134,7 +134,8 @@ static double averaged(double avg, double ns) {
 static void small_split_timed(ThreadPool *p, double ns) {
   if (p->small_splits) p->ns_split = averaged(p->ns_split, ns);
   else p->ns_alone = averaged(p->ns_alone, ns);
-  int faster = !p->ns_alone || (p->ns_split && p->ns_split <= p->ns_alone);
+  /* A way not yet timed is tried next (the first two runs time both). */
+  int faster = p->ns_split && p->ns_alone ? p->ns_split <= p->ns_alone : !p->ns_split;
   p->small_splits = ++p->runs % EXPLORE_RUNS == 0 ? !faster : faster;
   if (p->small_splits) nudge(p->w);
 }
