@@ -59,10 +59,10 @@ describeWithTools(['cc'], "backend-cpu's shared workers", () => {
   });
 
   test.skipIf(process.platform !== 'linux')('a model of three native partitions at --threads 3 runs 2 workers in all, and equals the interp', async () => {
-    // MatMul | Cos | MatMul | Cos | MatMul: cpu has no Cos, so three native partitions (three plugin handles);
+    // MatMul | Hardmax | MatMul | Hardmax | MatMul: cpu has no Hardmax, so three native partitions (three plugin handles);
     // 96³ products are big enough to split between threads.
     const model = prepareModel(buildModel({
-      nodes: [node('m1', 'MatMul', ['x', 'w1'], ['a']), node('c1', 'Cos', ['a'], ['b']), node('m2', 'MatMul', ['b', 'w2'], ['c']), node('c2', 'Cos', ['c'], ['d']), node('m3', 'MatMul', ['d', 'w3'], ['y'])],
+      nodes: [node('m1', 'MatMul', ['x', 'w1'], ['a']), node('c1', 'Hardmax', ['a'], ['b']), node('m2', 'MatMul', ['b', 'w2'], ['c']), node('c2', 'Hardmax', ['c'], ['d']), node('m3', 'MatMul', ['d', 'w3'], ['y'])],
       inputs: [{ name: 'x', type: f32([96, 96]) }],
       outputs: [{ name: 'y', type: f32([96, 96]) }],
       initializers: new Map<string, Tensor>([['w1', randomValues([96, 96])], ['w2', randomValues([96, 96])], ['w3', randomValues([96, 96])]]),
