@@ -88,7 +88,26 @@ export const F16_MODELS: Record<string, F16Model> = {
     inputs: { x: [2, 3, 16, 16] },
     outputs: { y: [2, 10], a: [2, 8, 16, 16] },
     weights: { w1: weight([8, 3, 3, 3]), b1: weight([8]), w2: weight([16, 8, 3, 3], 0.3), b2: weight([16]), w3: weight([16, 3, 1, 1]), w4: weight([10, 16]), b4: weight([10]) },
-    rtol: 5e-3, atol: 1e-3, fused: ['c2 + 1'], // Relu into c2; c1's output is a graph output, c3's is added to another value
+    // Relu into c2; c1's output is a graph output; c3 adds d (c2's fused Relu, computed before it) to its output
+    rtol: 5e-3, atol: 1e-3, fused: ['c2 + 1', 'c3 + 1'],
+  },
+  // Residual blocks in float16: the skip an earlier fused conv wrote (float32 copy only) and a float16 graph input
+  // (decoded for the fused conv, which reads it in place of the Add), each added by the conv after it, then Relu.
+  residual: {
+    nodes: [
+      node('c1', 'Conv', ['x', 'w1', 'b1'], ['a'], { pads: ints(1, 1, 1, 1) }),
+      node('r1', 'Relu', ['a'], ['ra']),
+      node('c2', 'Conv', ['ra', 'w2', 'b2'], ['c'], { pads: ints(1, 1, 1, 1) }),
+      node('add', 'Add', ['c', 'ra'], ['s']),
+      node('r2', 'Relu', ['s'], ['y']),
+      node('c3', 'Conv', ['x', 'w3'], ['d'], { kernel_shape: ints(1, 1) }),
+      node('add2', 'Add', ['skip', 'd'], ['e']),
+      node('r3', 'Relu', ['e'], ['y2']),
+    ],
+    inputs: { x: [2, 6, 9, 11], skip: [2, 6, 9, 11] },
+    outputs: { y: [2, 6, 9, 11], y2: [2, 6, 9, 11] },
+    weights: { w1: weight([6, 6, 3, 3], 0.3), b1: weight([6]), w2: weight([6, 6, 3, 3], 0.3), b2: weight([6]), w3: weight([6, 6, 1, 1]) },
+    rtol: 5e-3, atol: 1e-3, fused: ['c1 + 1', 'c2 + 2', 'c3 + 2'],
   },
   // A float16 model's conv fused with what follows it on the float32 copies (a per-channel Mul and Add as an
   // exported BatchNorm, Relu; Sigmoid and Mul as SiLU), a float16 step between widened ones (Cast to float16: its

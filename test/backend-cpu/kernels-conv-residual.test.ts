@@ -2,7 +2,7 @@
 // and the activation after it (plugins/backend-cpu/src/fuse.c) against the interp: both operand orders, a skip
 // that is a graph input, an earlier intermediate or a projection conv's output, on every conv path (1×1, direct,
 // im2col, depthwise, few positions, grouped, one position), at batch 2 with odd sizes; and the Adds that must
-// stay unfused (a broadcast operand, float16).
+// stay unfused (a broadcast operand). float16 residual blocks: float16-models.ts.
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -117,14 +117,14 @@ static int match_hard_swish_parts(const HoduManifest *m, const HoduManifestTenso
 
 /*
  * Operand k of Add step s as a run-time tensor of y's exact shape, read whole and in order (a skip connection):
- * float32, as many elements as y, dense. Only add_f32 itself: an add_f16's operand would be a float16 tensor
- * whose float32 copy (widen-f16.h) is made current only for the steps that read it, and the conv does not.
- * Whether it is computed before the conv runs, and where it lies in memory, fuse_steps decides.
+ * float32, as many elements as y, dense. An add_f16's float16 operand is read as its float32 copy (the widened
+ * view), which plugin.c makes current before the conv (widen_read) as it would before the Add. Whether it is
+ * computed before the conv runs, and where it lies in memory, fuse_steps decides.
  */
 static int added_tensor(const HoduManifestStep *s, uint32_t k, const HoduManifestTensor *tensors,
                         const HoduManifestTensor *y) {
   int32_t id = step_in(s, k);
-  if (id < 0 || strcmp(s->kernel, "add_f32") != 0 || !operand_is_dense(s, k)) return 0;
+  if (id < 0 || !is_kernel(s, "add_f32") || !operand_is_dense(s, k)) return 0;
   const HoduManifestTensor *t = &tensors[id];
   return t->dtype == HODU_DTYPE_FLOAT32 && y->dtype == HODU_DTYPE_FLOAT32 &&
          hodu_manifest_tensor_elements(t) == hodu_manifest_tensor_elements(y);

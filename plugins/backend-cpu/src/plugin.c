@@ -479,6 +479,8 @@ static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, 
     /* The float16 ↔ float32 conversions a step needs count in its profiled time (they are its cost). */
     const uint64_t start = h->times ? profile_now_ns() : 0;
     if (h->widen) widen_before(h->widen, &s->info, h->ptrs, wide);
+    for (int k = 0; h->widen && k < s->fused.count; k++) /* a float16 skip the fused conv adds */
+      if (s->fused.ops[k].kind == POST_ADD_TENSOR) widen_read(h->widen, s->fused.ops[k].tensor, h->ptrs);
     status = s->kernel->run(&call, err, err_cap);
     if (h->widen) widen_after(h->widen, &s->info, wide);
     if (h->widen && s->fused.count) widen_wrote(h->widen, s->fused.out_id, wide);

@@ -162,6 +162,10 @@ void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs, 
   }
 }
 
+void widen_read(const Widen *w, int32_t id, void *const *ptrs) {
+  if (id >= 0 && (uint32_t)id < w->count && w->shadow[id]) decode(w, id, ptrs);
+}
+
 void widen_wrote(const Widen *w, int32_t id, int wide) {
   if (id < 0 || !w->shadow[id]) return;
   w->shadow_ok[id] = (uint8_t)wide;

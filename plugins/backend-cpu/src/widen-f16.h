@@ -41,6 +41,8 @@ void *const *widen_ptrs(const Widen *w);
 void widen_resolve(Widen *w, void *const *ptrs);
 /* Before any step (wide: a widened one, else one that reads float16): its inputs' form it reads, made current. */
 void widen_before(const Widen *w, const HoduManifestStep *s, void *const *ptrs, int wide);
+/* Before a fused conv: tensor `id` that a step it absorbed reads (a residual Add's skip), its float32 form current. */
+void widen_read(const Widen *w, int32_t id, void *const *ptrs);
 /* After a step: its outputs (widen_wrote: one tensor, a fused conv's last) hold their value in that form only. */
 void widen_after(const Widen *w, const HoduManifestStep *s, int wide);
 void widen_wrote(const Widen *w, int32_t id, int wide);
