@@ -88,18 +88,30 @@ export function resolveWindow(inDims: Dim[], a: WindowAttrs, node: NodeRef): Win
     } else if (a.autoPad === 'VALID') {
       padsBegin[i] = 0;
       padsEnd[i] = 0;
-      out.push(Math.max(0, Math.floor((size - span) / s) + 1));
+      out.push(windowCount(Math.floor((size - span) / s) + 1, size, span, size, i, node));
     } else if (a.autoPad === 'NOTSET' || a.autoPad === '') {
       const room = size + padsBegin[i]! + padsEnd[i]! - span;
       let o = (a.ceilMode ? Math.ceil(room / s) : Math.floor(room / s)) + 1;
       // With ceil_mode the last window must still start inside the input or its begin padding.
       if (a.ceilMode && (o - 1) * s >= size + padsBegin[i]!) o--;
-      out.push(Math.max(0, o));
+      out.push(windowCount(o, size, span, size + padsBegin[i]! + padsEnd[i]!, i, node));
     } else {
       throw nodeError(node, 'E_UNSUPPORTED_ATTR', `unknown auto_pad '${a.autoPad}'`, 'expected NOTSET, SAME_UPPER, SAME_LOWER or VALID');
     }
   }
   return { kernel: a.kernel, strides, dilations, padsBegin, padsEnd, out };
+}
+
+/**
+ * The output extent `o` of spatial dim `i`. A non-empty input whose padded extent is shorter than the window has no
+ * output position: onnxruntime refuses it, and an empty result would only surface as a puzzling error nodes later
+ * (typically a wrong input size given to a CNN), so it is an error here. An empty input stays an empty output.
+ */
+function windowCount(o: number, size: number, span: number, padded: number, i: number, node: NodeRef): number {
+  if (o > 0 || size === 0) return Math.max(0, o);
+  throw nodeError(node, 'E_SHAPE', `spatial dim ${i} of the input is ${size} (${padded} with padding), shorter than ` +
+    `the window (${span} with dilation): no output position`,
+    'the input is too small for this model; `hodu inspect MODEL` shows the input shape it expects');
 }
 
 /** The concrete output extents of a window (kernels only; dims are known at run time). */
