@@ -51,13 +51,13 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
     return got.explain;
   }
 
-  test('Conv → Relu → Cos → MatMul, then an If whose branches read the result: cpu, interp, cpu, interp partitions', async () => {
+  test('Conv → Relu → Hardmax → MatMul, then an If whose branches read the result: cpu, interp, cpu, interp partitions', async () => {
     const branch = (name: string, op: string): Graph => ({ ...emptyGraph(name), nodes: [node(`${name}_${op}`, op, ['y'], [`${name}_out`])], outputs: [{ name: `${name}_out` }] });
     const model = writeModelFile(join(cpu.dir, 'mixed.onnx'), buildModel({
       nodes: [
         node('conv', 'Conv', ['x', 'w'], ['c']),
         node('relu', 'Relu', ['c'], ['r']),
-        node('cos', 'Cos', ['r'], ['e']),
+        node('hardmax', 'Hardmax', ['r'], ['e']),
         node('matmul', 'MatMul', ['e', 'm'], ['y']),
         node('branch', 'If', ['cond'], ['z'], { then_branch: { type: 'graph', value: branch('then', 'Relu') }, else_branch: { type: 'graph', value: branch('else', 'Sigmoid') } }),
       ],
@@ -69,16 +69,16 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
       const inputs = await writeNpzFile(join(cpu.dir, `mixed-${cond}.npz`), new Map([['x', randomValues([1, 2, 5, 5])], ['cond', fromNumbers('bool', [], [cond])]]));
       const e = runBoth([model, '--input', inputs]);
       expect(e.backend).toBe('cpu');
-      expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:Conv+Relu', 'interp:Cos', 'cpu:MatMul', 'interp:If']);
-      expect(e.fallbacks.map((f) => `${f.node}: ${f.reason}`)).toEqual(["cos: cpu has no kernel for Cos ('cos_f32')", 'branch: control flow (If) is run by the host, not a backend (its bodies are listed apart)']);
+      expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:Conv+Relu', 'interp:Hardmax', 'cpu:MatMul', 'interp:If']);
+      expect(e.fallbacks.map((f) => `${f.node}: ${f.reason}`)).toEqual(["hardmax: cpu has no kernel for Hardmax ('hardmax_f32')", 'branch: control flow (If) is run by the host, not a backend (its bodies are listed apart)']);
     }
     // The text form, on stderr.
     const inputs = join(cpu.dir, 'mixed-1.npz');
     const r = cpu.run(['run', model, '--input', inputs, '--backend', 'cpu', '--explain']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("backend: cpu — 'cpu' was asked for by --backend");
-    expect(r.stderr).toMatch(/partitions: 4, 5 nodes\n {2}#0 {2}cpu {5}2 nodes {4}Conv, Relu\n {2}#1 {2}interp {2}1 node {5}Cos\n/);
-    expect(r.stderr).toContain("fell back to the interp: 2 nodes\n  cos (Cos): cpu has no kernel for Cos ('cos_f32')");
+    expect(r.stderr).toMatch(/partitions: 4, 5 nodes\n {2}#0 {2}cpu {5}2 nodes {4}Conv, Relu\n {2}#1 {2}interp {2}1 node {5}Hardmax\n/);
+    expect(r.stderr).toContain("fell back to the interp: 2 nodes\n  hardmax (Hardmax): cpu has no kernel for Hardmax ('hardmax_f32')");
   });
 
   test('--no-isolate: an If body is partitioned too (cpu runs in-process, so inside the interp executor); isolated, it is not, and --explain says why', async () => {
@@ -87,7 +87,7 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
       nodes: [
         node('pre', 'Relu', ['x'], ['h']),
         node('branch', 'If', ['cond'], ['y'], {
-          then_branch: { type: 'graph', value: body('then', [node('t_mm', 'MatMul', ['h', 'm'], ['a']), node('t_cos', 'Cos', ['a'], ['b']), node('t_add', 'Add', ['b', 'a'], ['t'])], 't') },
+          then_branch: { type: 'graph', value: body('then', [node('t_mm', 'MatMul', ['h', 'm'], ['a']), node('t_hardmax', 'Hardmax', ['a'], ['b']), node('t_add', 'Add', ['b', 'a'], ['t'])], 't') },
           else_branch: { type: 'graph', value: body('else', [node('e_sig', 'Sigmoid', ['h'], ['e'])], 'e') },
         }),
       ],
@@ -98,7 +98,7 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
     const inputs = await writeNpzFile(join(cpu.dir, 'if-body.npz'), new Map([['x', randomValues([2, 4])], ['cond', fromNumbers('bool', [], [1])]]));
     const e = runBoth([model, '--input', inputs, '--no-isolate']) as Explain & { bodies: { body: string; partitions: { backend: string; ops: string[] }[] }[] };
     expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:Relu', 'interp:If']);
-    expect(e.bodies.map((b) => [b.body, b.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)])).toEqual([["If 'branch' then_branch", ['cpu:MatMul', 'interp:Cos', 'cpu:Add']]]);
+    expect(e.bodies.map((b) => [b.body, b.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)])).toEqual([["If 'branch' then_branch", ['cpu:MatMul', 'interp:Hardmax', 'cpu:Add']]]);
     const isolated = runBoth([model, '--input', inputs]) as Explain & { bodies?: unknown; note?: string };
     expect(isolated.bodies).toBeUndefined();
     expect(isolated.note).toContain('cpu runs in a child process (isolated)');
@@ -125,26 +125,26 @@ describeWithTools(['cc'], 'backend-cpu partitioned with the interp', () => {
 
   test('a dynamic batch: each size is planned with its own static shapes, and equals the interp', () => {
     const model = writeModelFile(join(cpu.dir, 'dynamic.onnx'), buildModel({
-      nodes: [node('mm', 'MatMul', ['x', 'w'], ['h']), node('cos', 'Cos', ['h'], ['c']), node('add', 'Add', ['c', 'h'], ['y'])],
+      nodes: [node('mm', 'MatMul', ['x', 'w'], ['h']), node('hardmax', 'Hardmax', ['h'], ['c']), node('add', 'Add', ['c', 'h'], ['y'])],
       inputs: [{ name: 'x', type: f32(['N', 4]) }],
       outputs: [{ name: 'y', type: f32(['N', 3]) }],
       initializers: new Map([['w', randomValues([4, 3])]]),
     }));
     for (const n of [2, 7]) {
       const e = runBoth([model, '--random-inputs', '--shape', `x=${n}x4`]);
-      expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:MatMul', 'interp:Cos', 'cpu:Add']);
+      expect(e.partitions.map((p) => `${p.backend}:${p.ops.join('+')}`)).toEqual(['cpu:MatMul', 'interp:Hardmax', 'cpu:Add']);
     }
   });
 
   test('a model with no op cpu has runs on the interp when cpu is asked for, saying so', () => {
-    const model = writeModelFile(join(cpu.dir, 'cos-only.onnx'), buildModel({
-      nodes: [node('cos', 'Cos', ['x'], ['y'])],
+    const model = writeModelFile(join(cpu.dir, 'hardmax-only.onnx'), buildModel({
+      nodes: [node('hardmax', 'Hardmax', ['x'], ['y'])],
       inputs: [{ name: 'x', type: f32([3]) }],
       outputs: [{ name: 'y', type: f32([3]) }],
     }));
     const r = cpu.run(['run', model, '--random-inputs', '--backend', 'cpu']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('cpu: does not support op Cos');
+    expect(r.stderr).toContain('cpu: does not support op Hardmax');
     // Without --backend the interp runs it.
     expect(cpu.run(['run', model, '--random-inputs', '--explain']).stderr).toContain('backend: interp');
   });

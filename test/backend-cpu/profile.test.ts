@@ -1,7 +1,7 @@
 /**
  * `hodu run --profile` through the compiled binary with its embedded cpu backend: the nodes of a native
  * partition are timed one by one (the plugin's hodu_backend_profile export), in process and isolated. The
- * model is split cpu / interp / cpu (Sin has no cpu kernel); every node shows up once, the Relu inside its
+ * model is split cpu / interp / cpu (Hardmax has no cpu kernel); every node shows up once, the Relu inside its
  * Conv's entry (fuse.c), and a partition's node times add up to no more than the partition's wall time.
  */
 import { afterAll, expect, test } from 'bun:test';
@@ -21,7 +21,7 @@ const NODES = [
   node('conv', 'Conv', ['x', 'w', 'b'], ['c'], { pads: ints(1, 1, 1, 1) }),
   node('relu', 'Relu', ['c'], ['r']),
   node('pool', 'MaxPool', ['r'], ['p'], { kernel_shape: ints(2, 2), strides: ints(2, 2) }),
-  node('sin', 'Sin', ['p'], ['s']),
+  node('hardmax', 'Hardmax', ['p'], ['s']),
   node('scale', 'Mul', ['s', 'k'], ['m']),
   node('sigmoid', 'Sigmoid', ['m'], ['g']),
   node('gap', 'GlobalAveragePool', ['g'], ['a']),
@@ -61,7 +61,7 @@ for (const isolate of ['--no-isolate', '--isolate']) {
     const named = profile.nodes.flatMap((n) => [n.node, ...(n.fused ?? []).map((f) => f.node)]);
     expect(named.sort()).toEqual(NODES.map((n) => n.name).sort());
     expect(profile.nodes.find((n) => n.node === 'conv')).toMatchObject({ op: 'Conv+Relu', backend: 'cpu', fused: [{ node: 'relu', op: 'Relu' }] });
-    expect(profile.nodes.find((n) => n.node === 'sin')).toMatchObject({ op: 'Sin', backend: 'interp', partition: 1 });
+    expect(profile.nodes.find((n) => n.node === 'hardmax')).toMatchObject({ op: 'Hardmax', backend: 'interp', partition: 1 });
     for (const p of profile.partitions) {
       const mine = profile.nodes.filter((n) => n.partition === p.partition);
       expect(mine.map((n) => n.backend)).toEqual(mine.map(() => p.backend));
@@ -77,7 +77,7 @@ test('--profile on stderr: op totals and slowest nodes name the backend and the 
   const r = hodu(['run', MODEL, '--random-inputs', '--profile'], { env: { HODU_HOME: join(t.dir, 'home') } });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toMatch(/\n {2}Conv\+Relu +cpu +1× /);
-  expect(r.stderr).toMatch(/\n {2}Sin +interp +1× /);
+  expect(r.stderr).toMatch(/\n {2}Hardmax +interp +1× /);
   expect(r.stderr).toContain('a node with (+ …) ran fused with the nodes named');
   expect(r.stderr).not.toContain('partition #');
 });

@@ -17,7 +17,7 @@ const node = (op: string, inputs: string[], outputs: string[]): Node => ({ name:
 const f32 = { kind: 'tensor' as const, dtype: 'float32' as const, shape: [2, 3] };
 const write = (file: string, nodes: Node[]) => writeModelFile(join(t.dir, file), buildModel({ nodes, inputs: [{ name: 'x', type: f32 }], outputs: [{ name: 'y', type: f32 }] }));
 const ALL_CPU = write('relu.onnx', [node('Relu', ['x'], ['r']), node('Neg', ['r'], ['y'])]);
-const SPLIT = write('sin.onnx', [node('Relu', ['x'], ['r']), node('Sin', ['r'], ['y'])]);
+const SPLIT = write('hardmax.onnx', [node('Relu', ['x'], ['r']), node('Hardmax', ['r'], ['y'])]);
 
 test('the automatic choice mentions the interp only when cpu lacks some of the model\'s ops', () => {
   const all = hodu(['run', ALL_CPU, '--random-inputs', '--explain'], { env });
@@ -27,7 +27,7 @@ test('the automatic choice mentions the interp only when cpu lacks some of the m
   const split = hodu(['run', SPLIT, '--random-inputs', '--explain'], { env });
   expect(split.code).toBe(0);
   expect(split.stderr).toContain("on 'cpu' (the ops it has no kernel for run on the interp: --explain shows the split)");
-  expect(split.stderr).toContain('y (Sin): cpu has no kernel for Sin');
+  expect(split.stderr).toContain('y (Hardmax): cpu has no kernel for Hardmax');
 });
 
 test('--backend cpu --device gpu: E_NO_BACKEND, exit 2, with the devices cpu runs on', () => {

@@ -54,13 +54,13 @@ test('a graph input with zero elements runs (it is given a valid pointer) and it
 });
 
 // Outputs come from buffers the plan reuses every run: what a caller was handed must not change with the next run.
-/** Sin has no cpu kernel: the interp runs it between two native partitions. */
+/** Hardmax has no cpu kernel: the interp runs it between two native partitions. */
 const chain = ir(`
   graph g (x: float32[2,4]) -> (y: ?, r: ?) {
     init w: float32[4,4] = [0.5,0,0,0, 0,1,0,0, 0,0,-1,0, 0,0,0,2]
     %a = MatMul(x, %w)
     r = Relu(%a)
-    %e = Sin(r)
+    %e = Hardmax(r)
     y = MatMul(%e, %w)
   }`);
 const feed = (k: number) => new Map([['x', new Tensor('float32', [2, 4], Float32Array.from({ length: 8 }, (_, i) => (i - 3) * k))]]);

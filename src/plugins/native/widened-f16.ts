@@ -35,7 +35,7 @@ export const FLEXIBLE_F16_KERNELS: ReadonlySet<string> = new Set([
 ]);
 
 /** A value a step reads or writes, as the copies' count needs it; `key` tells one value from another. */
-export interface WidenValue {
+interface WidenValue {
   key: number | string;
   dtype: string;
   intermediate: boolean;
