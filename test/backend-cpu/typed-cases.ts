@@ -15,8 +15,11 @@ import { interpPartitions, type CpuHome } from './support';
 /** `outputs`: how many outputs the node has (default 1; Split has several), all of dtype `out`. */
 export interface Case { op: string; inputs: (Tensor | null)[]; out: DType; attrs?: Record<string, Attribute>; weights?: number[]; outputs?: number }
 
-/** Mismatches between interp and cpu (exact equality); `cpuEnv` is added to the cpu run's environment (e.g. HODU_CPU_ISA). */
-export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
+/**
+ * Builds one model of the cases (graph inputs fed, `weights` as initializers), runs it on the interp and on cpu at
+ * -O 0, and returns both runs' outputs, or why they cannot be compared (a failed run, a node cpu refused).
+ */
+export async function runOnBoth(cpu: CpuHome, name: string, cases: Case[], opset: number, cpuEnv: Record<string, string>): Promise<{ outputs: { name: string; case: number }[]; interp: Map<string, Tensor>; cpu: Map<string, Tensor> } | string[]> {
   const nodes: Node[] = [];
   const feeds = new Map<string, Tensor>();
   const initializers = new Map<string, Tensor>();
@@ -41,9 +44,16 @@ export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], 
     if (backend === 'cpu' && interpPartitions(r.stderr).length) return interpPartitions(r.stderr);
     results.push(await loadNpz(readFileSync(out)));
   }
-  return outputs.flatMap(({ name: o, case: i }) => {
-    const want = results[0]!.get(o)!;
-    const got = results[1]!.get(o)!;
+  return { outputs, interp: results[0]!, cpu: results[1]! };
+}
+
+/** Mismatches between interp and cpu (exact equality); `cpuEnv` is added to the cpu run's environment (e.g. HODU_CPU_ISA). */
+export async function compareExactly(cpu: CpuHome, name: string, cases: Case[], opset = 17, cpuEnv: Record<string, string> = {}): Promise<string[]> {
+  const ran = await runOnBoth(cpu, name, cases, opset, cpuEnv);
+  if (Array.isArray(ran)) return ran;
+  return ran.outputs.flatMap(({ name: o, case: i }) => {
+    const want = ran.interp.get(o)!;
+    const got = ran.cpu.get(o)!;
     if (got.dtype !== want.dtype || got.dims.join() !== want.dims.join()) return [`case ${i} ${o}: ${got.dtype}[${got.dims}] instead of ${want.dtype}[${want.dims}]`];
     const a = [...want.data].map(String);
     const b = [...got.data].map(String);
