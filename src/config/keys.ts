@@ -43,8 +43,9 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'runtime.max_memory', kind: 'size', env: 'HODU_MAX_MEMORY', description: 'Refuse runs whose planned tensors need more than this (unset: no limit)' },
   { key: 'runtime.backend', kind: 'string', env: 'HODU_BACKEND', description: 'Backend used when --backend is not given (unset: best available)' },
   { key: 'runtime.device', kind: 'string', default: 'cpu', env: 'HODU_DEVICE', description: 'Device used when --device is not given' },
-  { key: 'cache.dir', kind: 'path', description: 'Compile cache folder (unset: $HODU_HOME/cache)', notUsedYet: 'the compile cache (ahead-of-time builds)' },
-  { key: 'cache.max_size', kind: 'size', default: '2GiB', description: 'Size above which the compile cache evicts old entries', notUsedYet: 'the compile cache (ahead-of-time builds)' },
+  { key: 'cache.dir', kind: 'path', env: 'HODU_CACHE_DIR', description: 'Compile cache folder (unset: $HODU_HOME/cache)' },
+  { key: 'cache.enabled', kind: 'boolean', default: true, description: 'Keep compiled models and kernel libraries in the compile cache (false: build every time)' },
+  { key: 'cache.max_size', kind: 'size', default: '2GiB', description: 'Size above which the compile cache evicts least recently used entries' },
   { key: 'network.proxy', kind: 'url', description: 'HTTP(S) proxy for self-update downloads (unset: HTTPS_PROXY/HTTP_PROXY from the environment)' },
   { key: 'network.timeout_ms', kind: 'integer', min: 1, default: 30000, description: 'Network timeout in milliseconds' },
   { key: 'registry.url', kind: 'url', description: 'npm-compatible registry for plugins (unset: none configured)', notUsedYet: 'installing plugins from a registry (plugin install takes --path only)' },
@@ -93,7 +94,7 @@ export function expectedText(k: KeyKind): string {
 export interface HoduConfig {
   log?: { level?: LogLevel; format?: 'text' | 'json'; file?: string };
   runtime?: { threads?: number; max_memory?: string | number; backend?: string; device?: string };
-  cache?: { dir?: string; max_size?: string | number };
+  cache?: { dir?: string; enabled?: boolean; max_size?: string | number };
   network?: { proxy?: string; timeout_ms?: number };
   registry?: { url?: string };
   update?: { channel?: 'stable' | 'beta' | 'nightly'; url?: string; check_interval?: string; check?: boolean };

@@ -22,7 +22,10 @@ interface ConfigFile {
 
 /** Parses TOML text; a syntax error becomes E_CONFIG "PATH:LINE:COL: message". */
 export async function parseConfigText(text: string, path: string): Promise<Record<string, unknown>> {
-  const TOML = (await import('@iarna/toml')).default;
+  return parseTomlWith((await import('@iarna/toml')).default, text, path);
+}
+
+function parseTomlWith(TOML: { parse(text: string): unknown }, text: string, path: string): Record<string, unknown> {
   try {
     return TOML.parse(text) as Record<string, unknown>;
   } catch (e) {
@@ -72,5 +75,23 @@ export async function loadConfig(path = configPath()): Promise<HoduConfig> {
   const file = await readConfigFile(path);
   const r = validateConfig(file.data);
   if (!r.ok) throw configProblemsError(path, file.text, r.problems);
+  return r.config;
+}
+
+/**
+ * loadConfig for synchronous callers (the compile cache's settings, read from inside library code that has
+ * no Settings at hand): the same file, checks and errors.
+ */
+export function loadConfigSync(path = configPath()): HoduConfig {
+  if (!existsSync(path)) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new HoduError('E_IO', `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { hint: 'check its permissions' });
+  }
+  // require, not import: this caller is synchronous (parseConfigText keeps the lazy import for the CLI).
+  const r = validateConfig(parseTomlWith(require('@iarna/toml') as { parse(text: string): unknown }, text, path));
+  if (!r.ok) throw configProblemsError(path, text, r.problems);
   return r.config;
 }

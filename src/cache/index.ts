@@ -1,0 +1,7 @@
+/**
+ * The compile cache: built models and kernel libraries kept by key under $HODU_HOME/cache (docs/cache.md).
+ * `hodu build` and `hodu run --backend cpu` call cachedBuild; `hodu cache status/clean` read and prune it.
+ */
+export { cacheKey } from './key';
+export { cacheSettings, resolveCacheSettings } from './settings';
+export { cachedBuild, type CacheEntry, type CacheMeta, type CacheSettings } from './store';
