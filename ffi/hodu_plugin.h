@@ -7,6 +7,8 @@
  * The host reads `abi_version` first and refuses the plugin (without calling anything else) when it is
  * neither its own nor an older one it still loads (HODU_ABI_VERSION_MIN); then it checks `sdk_range`
  * against its SDK version (semver). ABI 1 differs only in create() (no options): HoduBackendApiV1 below.
+ * ABI 2 lacks the `build` member (ABI 3) of HoduBackendApi: HoduBackendApiV2; the host reads `build` only
+ * from descriptors of ABI 3 and later.
  *
  * Memory ownership:
  *  - The descriptor, its strings and kernel list are static: they must stay valid while the library is
@@ -22,6 +24,8 @@
  *  - Errors: every entry point that can fail takes `char *err, size_t err_cap`, a host-owned buffer. On
  *    failure the plugin writes a NUL-terminated UTF-8 message of at most err_cap bytes (truncating) and
  *    returns a non-zero HoduStatus (or NULL from create). err may be NULL when err_cap is 0.
+ *  - build(): the manifest bytes, the options struct and its strings are owned by the host and valid only
+ *    during the call. The files the plugin writes into options->out_dir belong to the host afterwards.
  *  - A handle is used by one thread at a time; different handles may run concurrently.
  */
 #ifndef HODU_PLUGIN_H
@@ -37,11 +41,11 @@ extern "C" {
 #endif
 
 /* Must equal ABI_VERSION in hodu's src/version.ts (a test checks). Bumped on any incompatible change. */
-#define HODU_ABI_VERSION 2
+#define HODU_ABI_VERSION 3
 /* The oldest ABI this host still loads (ABI 1 plugins get no create options). */
 #define HODU_ABI_VERSION_MIN 1
 /* The SDK version these headers belong to (SDK_VERSION in src/version.ts). */
-#define HODU_SDK_VERSION "0.1.0"
+#define HODU_SDK_VERSION "0.1.1"
 /* The SDK range a plugin declares; define HODU_PLUGIN_SDK_RANGE before including to override. */
 #ifndef HODU_PLUGIN_SDK_RANGE
 #define HODU_PLUGIN_SDK_RANGE "^" HODU_SDK_VERSION
@@ -66,7 +70,7 @@ typedef enum HoduPluginType { HODU_PLUGIN_BACKEND = 1, HODU_PLUGIN_FORMAT = 2 } 
 
 /* Capability flags (HoduPluginDescriptor.capabilities). */
 #define HODU_CAP_RUNNER 0x1u       /* backend: executes manifests (create/run/destroy) */
-#define HODU_CAP_BUILDER 0x2u      /* backend: compiles manifests ahead of time */
+#define HODU_CAP_BUILDER 0x2u      /* backend: compiles manifests ahead of time (HoduBackendApi.build, ABI 3) */
 #define HODU_CAP_DEVICE_CPU 0x100u /* backend: runs on the host CPU */
 #define HODU_CAP_LOAD_MODEL 0x10000u
 #define HODU_CAP_SAVE_MODEL 0x20000u
@@ -96,6 +100,23 @@ typedef struct HoduCreateOptions {
        ? (opts)->field                                                                                       \
        : (fallback))
 
+/*
+ * What the host asks of a build (`hodu build`), passed to build(). Same rule as HoduCreateOptions: fields are
+ * only ever appended, read them with HODU_BUILD_OPTION.
+ */
+typedef struct HoduBuildOptions {
+  uint32_t struct_size; /* sizeof(HoduBuildOptions) as the host knows it */
+  uint32_t threads;     /* the artifact's default thread count (0: the plugin's default) */
+  const char *out_dir;  /* an existing folder: write the generated C sources there (every *.c is compiled with the model) */
+  const char *target;   /* the normalized target triple, e.g. "x86_64-linux-gnu", "aarch64-linux-gnu" */
+} HoduBuildOptions;
+
+/* A field of a HoduBuildOptions `opts` when the host's struct holds it, else `fallback` (also when opts is NULL). */
+#define HODU_BUILD_OPTION(opts, field, fallback)                                                             \
+  ((opts) != NULL && (opts)->struct_size >= offsetof(HoduBuildOptions, field) + sizeof((opts)->field)        \
+       ? (opts)->field                                                                                       \
+       : (fallback))
+
 typedef struct HoduBackendApi {
   /* Prepares a manifest for running. Returns NULL and fills err on failure. options may be NULL. */
   HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, const HoduCreateOptions *options,
@@ -107,6 +128,13 @@ typedef struct HoduBackendApi {
   void (*destroy)(HoduBackendPluginHandle handle);
   /* Non-zero when the plugin implements the kernel named (see opToKernelName). */
   int32_t (*supports_kernel)(const char *kernel_name);
+  /* ABI 3, NULL when the plugin has no builder: checks that every step of the manifest binds (a status and a
+   * message naming the step's node otherwise, before anything is written), then writes its generated C
+   * source(s) into options->out_dir, one line per step carrying the comment `step N: KERNEL, node 'NAME' (OP)`
+   * (docs/abi.md: the host maps a compiler error to its node by it). The host compiles them with the model
+   * and the plugin's own sources. */
+  int32_t (*build)(const uint8_t *manifest, size_t manifest_len, const HoduBuildOptions *options, char *err,
+                   size_t err_cap);
 } HoduBackendApi;
 
 /*
@@ -137,6 +165,17 @@ typedef struct HoduBackendApiV1 {
   int32_t (*supports_kernel)(const char *kernel_name);
 } HoduBackendApiV1;
 
+/* ABI 2's entry points (abi_version 2): HoduBackendApi without `build`. The host still loads such plugins;
+ * HODU_EXPORT_BACKEND_PLUGIN_V2 builds one (hodu's tests do). */
+typedef struct HoduBackendApiV2 {
+  HoduBackendPluginHandle (*create)(const uint8_t *manifest, size_t manifest_len, const HoduCreateOptions *options,
+                                    char *err, size_t err_cap);
+  int32_t (*run)(HoduBackendPluginHandle handle, const void *const *inputs, void *const *outputs,
+                 HoduStepCallback on_step, void *user, char *err, size_t err_cap);
+  void (*destroy)(HoduBackendPluginHandle handle);
+  int32_t (*supports_kernel)(const char *kernel_name);
+} HoduBackendApiV2;
+
 /* Format plugins: declared for ABI stability; the host does not load native format plugins yet. */
 typedef struct HoduFormatApi {
   /* Non-zero when the bytes look like this format. */
@@ -154,18 +193,37 @@ typedef struct HoduPluginDescriptor {
   const char *version;
   uint64_t capabilities;         /* HODU_CAP_* */
   const char *const *kernels;    /* NULL-terminated kernel names (backends), or NULL */
-  const HoduBackendApi *backend; /* non-NULL for backends (a HoduBackendApiV1 when abi_version is 1) */
+  const HoduBackendApi *backend; /* non-NULL for backends (a HoduBackendApiV1 / V2 when abi_version is 1 / 2) */
   const HoduFormatApi *format;   /* non-NULL for format plugins */
 } HoduPluginDescriptor;
 
 /* The one exported symbol. */
 typedef const HoduPluginDescriptor *(*HoduDescriptorFn)(void);
 
+/* A backend without a builder (build = NULL). */
 #define HODU_EXPORT_BACKEND_PLUGIN(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)              \
-  static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS};                          \
+  static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS, NULL};                    \
   static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
                                                          HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, KERNELS, \
                                                          &hodu_backend_api_, NULL};                          \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
+/* A backend with a builder: BUILD is its build entry point, and HODU_CAP_BUILDER is added to CAPS. */
+#define HODU_EXPORT_BACKEND_PLUGIN_WITH_BUILD(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS, BUILD) \
+  static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS, BUILD};                   \
+  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
+                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION,                \
+                                                         (CAPS) | HODU_CAP_BUILDER, KERNELS,                  \
+                                                         &hodu_backend_api_, NULL};                          \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
+#define HODU_EXPORT_BACKEND_PLUGIN_V2(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)           \
+  static const HoduBackendApiV2 hodu_backend_api_v2_ = {CREATE, RUN, DESTROY, SUPPORTS};                     \
+  static const HoduPluginDescriptor hodu_descriptor_ = {2, HODU_PLUGIN_BACKEND, HODU_PLUGIN_SDK_RANGE,       \
+                                                         NAME, VERSION, CAPS, KERNELS,                        \
+                                                         (const HoduBackendApi *)(const void *)&hodu_backend_api_v2_, NULL}; \
   HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
   HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
 

@@ -144,6 +144,7 @@ export const ERROR_CODES = {
   E_PLUGIN_TEST: { exit: 1, hint: 'see the ✘ rows above', doc: '`hodu plugin test` found a failing check' },
   E_PLUGIN_REFUSED: { exit: 1, hint: 'run with --backend interp, or report the attribute or dtype to the plugin\'s author', doc: 'a backend plugin refused a dispatch manifest at create (an attribute or dtype its kernel does not do)' },
   E_UNSUPPORTED_KERNEL: { exit: 1, hint: 'run with --backend interp, or update the plugin', doc: 'a backend plugin lacks a kernel the plan needs' },
+  E_BUILD_BACKEND: { exit: 1, hint: 'run the model with --backend interp to compare, or report the node to the backend\'s author', doc: 'a backend\'s builder refused a model at `hodu build` (a step it cannot bind, named by its node)' },
   E_REGISTRY_CORRUPT: { exit: 1, hint: 'reinstall the plugins, or restore $HODU_HOME/plugins/plugins.json', doc: 'plugins.json is corrupt' },
   E_COMPLETION_TREE: { exit: 1, hint: REPORT, doc: 'a command or flag name cannot be completed by a shell' },
 

@@ -17,10 +17,10 @@ const BUILD_DATE: string = typeof HODU_BUILD_DATE === 'string' ? HODU_BUILD_DATE
  */
 export const RELEASE_DATE: string = typeof HODU_RELEASE_DATE === 'string' ? HODU_RELEASE_DATE : '';
 /** Semver of the plugin SDK (src/sdk). Plugins declare the range they need. */
-export const SDK_VERSION = '0.1.0';
-/** Version of the native plugin ABI (ffi/hodu_plugin.h). 2: create() takes HoduCreateOptions (threads). */
-export const ABI_VERSION = 2;
-/** The oldest native plugin ABI still loaded (HODU_ABI_VERSION_MIN): ABI 1 plugins are created without options. */
+export const SDK_VERSION = '0.1.1';
+/** Version of the native plugin ABI (ffi/hodu_plugin.h). 2: create() takes HoduCreateOptions (threads); 3: HoduBackendApi.build (ahead-of-time builds). */
+export const ABI_VERSION = 3;
+/** The oldest native plugin ABI still loaded (HODU_ABI_VERSION_MIN): ABI 1 plugins are created without options, ABI 1 and 2 have no build entry. */
 export const ABI_VERSION_MIN = 1;
 /** Version of the DispatchManifest byte layout. */
 export const MANIFEST_VERSION = 1;

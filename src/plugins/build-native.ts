@@ -19,7 +19,7 @@ export function cCompiler(): string[] {
  * Writes the C SDK headers embedded in this binary to `sdkIncludeDir()`, so plugins always compile
  * against the ABI of the hodu that loads them. Unchanged files are left alone.
  */
-async function writeSdkHeaders(): Promise<string> {
+export async function writeSdkHeaders(): Promise<string> {
   const { ffiHeaders } = await nativeEmbeddedFiles();
   const dir = sdkIncludeDir();
   for (const [rel, text] of Object.entries(ffiHeaders as Record<string, string>)) {

@@ -97,6 +97,14 @@ export async function loadInstalledBackend(name: string, opts: { isolate?: boole
       capabilities: caps && { priority: caps.priority, ops: caps.ops, dtypes: caps.dtypes, devices: caps.devices },
       // Best effort: failing to record (e.g. a read-only HODU_HOME) must not hide the crash itself.
       onCrash: (crash) => recordPluginCrash(name, crash).catch(() => {}),
+      // A builder's kernel library: the installed copy of its package (sources and package.json are kept there).
+      library: async () => {
+        const { readPluginPackage } = await import('./package-manifest');
+        const { writeSdkHeaders } = await import('./build-native');
+        const nativeSection = readPluginPackage(entry.path).hodu.native;
+        if (!nativeSection) throw new HoduError('E_PLUGIN_BROKEN', `plugin '${name}': its installed package.json has no "native" section`, { hint: `reinstall it: hodu plugin install --path ${entry.source.path} --force` });
+        return native.libraryRecipe(entry.path, nativeSection, [await writeSdkHeaders()]);
+      },
     });
   }
   const { loadJsPlugin } = await import('./js-loader');

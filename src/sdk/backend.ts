@@ -58,6 +58,37 @@ export interface BackendSession {
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
+/** What `hodu build` asks of a builder backend (`BackendPlugin.build`). */
+export interface BuildRequest {
+  /** `encodeManifest(planManifest(...))` for the model's static shapes, 64-byte aligned. */
+  manifest: Uint8Array;
+  /** The artifact's default thread count. */
+  threads: number;
+  /** The normalized target triple, e.g. "x86_64-linux-gnu", "aarch64-linux-gnu". */
+  target: string;
+  /** An existing folder where the backend writes its generated C files. */
+  outDir: string;
+}
+
+/** What a builder backend hands back: the files it generated and its own sources, compiled with the model. */
+export interface BuildRecipe {
+  /** Absolute paths of the C files the backend wrote into `outDir`. */
+  generated: string[];
+  /** The backend's own sources, compiled into a kernel library once per target and cached. */
+  library: {
+    /** The folder `sources` are relative to. */
+    root: string;
+    sources: string[];
+    /** Absolute include folders. */
+    includeDirs: string[];
+    cflags: string[];
+    /** A stable identity of the sources and flags (sha256 hex), part of the compile cache key. */
+    id: string;
+  };
+  /** Linker flags the artifact needs, e.g. ['-lm', '-pthread']. */
+  ldflags: string[];
+}
+
 /** A backend plugin: a runner, a builder, or both. */
 export interface BackendPlugin {
   name: string;
@@ -73,6 +104,12 @@ export interface BackendPlugin {
    */
   kernels?: readonly string[];
   createSession(model: Model, options?: SessionOptions): BackendSession | Promise<BackendSession>;
+  /**
+   * Builders only (`capabilities.builder`): check that every step of the request's manifest binds (an error
+   * naming the node otherwise, before anything is written) and write the generated C into `request.outDir`,
+   * each step's line commented `step N: KERNEL, node 'NAME' (OP)` (docs/abi.md, ABI 3).
+   */
+  build?(request: BuildRequest): Promise<BuildRecipe>;
 }
 
 export function defineBackendPlugin(plugin: BackendPlugin): BackendPlugin {

@@ -8,7 +8,7 @@ import { nativeThreads } from '../../util/physical-cores';
 import { feedInputs, type Model } from '../../ir/graph';
 import { Tensor } from '../../ir/tensor';
 import { planManifest } from '../../plan/plan-manifest';
-import type { BackendCapabilities, BackendPlugin, BackendSession, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
+import type { BackendCapabilities, BackendPlugin, BackendSession, BuildRecipe, BuildRequest, NodeTiming, RuntimeValue, SessionOptions } from '../../sdk/backend';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
 import { NativeBackendBinding, type NativeHandle } from './binding';
 import { nativeUnsupportedOps } from './kernel-fit';
@@ -29,6 +29,12 @@ export interface NativeBackendOptions {
   capabilities?: Partial<BackendCapabilities>;
   /** Called when an isolated run dies by a signal, before the error is thrown (installed plugins record it). */
   onCrash?: (crash: { signal: string; where: string }) => Promise<void> | void;
+  /**
+   * The plugin's own sources as a kernel library (build-recipe.ts), for the recipe of `build()`: installed
+   * plugins give their package folder's. A builder (HODU_CAP_BUILDER, ABI ≥ 3, a build entry) gets `build()`
+   * only with it.
+   */
+  library?: () => Promise<{ library: BuildRecipe['library']; ldflags: string[] }>;
 }
 
 function checkKernels(m: DispatchManifest, info: NativePluginInfo): void {
@@ -185,12 +191,23 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
   if (info.type !== 'backend') throw new HoduError('E_PLUGIN_LOAD', `plugin '${info.name}' is a ${info.type} plugin, not a backend`);
   let binding: NativeBackendBinding | undefined;
   const caps = opts.capabilities ?? {};
+  const library = opts.library;
+  // In this process even for plugins whose runs are isolated: a build runs once, at `hodu build`'s request.
+  const build =
+    info.builder && info.buildEntry && library
+      ? async (request: BuildRequest): Promise<BuildRecipe> => {
+          binding ??= new NativeBackendBinding(libPath, info.name);
+          const generated = binding.build(request.manifest, { threads: request.threads, target: request.target }, request.outDir);
+          return { generated, ...(await library()) };
+        }
+      : undefined;
   return {
     name: info.name,
     version: info.version,
     capabilities: {
       runner: info.runner,
-      builder: info.builder,
+      // A builder flag alone (an ABI-1/2 plugin, a NULL build, no sources known) cannot build.
+      builder: build !== undefined,
       devices: info.devices.length ? info.devices : (caps.devices ?? ['cpu']),
       priority: caps.priority ?? 50,
       ops: caps.ops,
@@ -199,6 +216,7 @@ export function loadNativeBackend(libPath: string, info: NativePluginInfo, opts:
     available: () => (info.runner ? { ok: true } : { ok: false, reason: 'it declares no runner capability' }),
     unsupportedOps: (model) => nativeUnsupportedOps(model, info.kernels),
     kernels: info.kernels,
+    ...(build ? { build } : {}),
     createSession(model, sessionOpts?: SessionOptions) {
       // Resolved here, so that the plugin gets (and --benchmark reports) a definite count: physical cores by default.
       const threads = nativeThreads(sessionOpts?.threads);

@@ -1,11 +1,12 @@
 /**
  * The calls into a native backend (HoduBackendApi in ffi/hodu_plugin.h) through bun:ffi: create, run,
- * destroy, supports_kernel. Buffers handed to C are 64-byte aligned (the ABI promises it) and kept alive
+ * destroy, supports_kernel, and build (ABI 3, build-call.ts). Buffers handed to C are 64-byte aligned (the ABI promises it) and kept alive
  * by the JS objects that own them for as long as C may read them.
  */
 import { CFunction, FFIType, JSCallback, ptr, read, type Pointer } from 'bun:ffi';
 import { HoduError } from '../../errors';
-import { DESCRIPTOR, DESCRIPTOR_SYMBOL, openPluginLibrary, readDescriptor, type NativePluginInfo } from './probe';
+import { BACKEND_API, buildEntryPoint, DESCRIPTOR, DESCRIPTOR_SYMBOL, openPluginLibrary, readDescriptor, type NativePluginInfo } from './probe';
+import { buildOptionsStruct, watchCFiles, type BuildOptions } from './build-call';
 import { PROFILE_EXPORT, StepTimer, type StepTime } from './step-times';
 
 const ERR_CAP = 4096;
@@ -73,6 +74,8 @@ export class NativeBackendBinding {
   private readonly runFn: NativeFn;
   private readonly destroyFn: NativeFn;
   private readonly supportsFn: NativeFn;
+  /** HoduBackendApi.build (ABI ≥ 3 and non-NULL), else undefined. */
+  private readonly buildFn: NativeFn | undefined;
   private readonly err = new Uint8Array(ERR_CAP);
   private stepTarget: ((step: number) => void) | undefined;
   private stepCallback: JSCallback | undefined;
@@ -95,14 +98,16 @@ export class NativeBackendBinding {
       };
       // ABI 1's create takes no options (HoduBackendApiV1); the rest of the entry points are the same.
       const createArgs = this.info.abiVersion === 1 ? [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.u64] : [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.ptr, FFIType.u64];
-      this.createFn = CFunction({ ptr: fn(0, 'create'), args: createArgs, returns: FFIType.ptr });
+      this.createFn = CFunction({ ptr: fn(BACKEND_API.create, 'create'), args: createArgs, returns: FFIType.ptr });
       this.runFn = CFunction({
-        ptr: fn(8, 'run'),
+        ptr: fn(BACKEND_API.run, 'run'),
         args: [FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.u64],
         returns: FFIType.i32,
       });
-      this.destroyFn = CFunction({ ptr: fn(16, 'destroy'), args: [FFIType.ptr], returns: FFIType.void });
-      this.supportsFn = CFunction({ ptr: fn(24, 'supports_kernel'), args: [FFIType.ptr], returns: FFIType.i32 });
+      this.destroyFn = CFunction({ ptr: fn(BACKEND_API.destroy, 'destroy'), args: [FFIType.ptr], returns: FFIType.void });
+      this.supportsFn = CFunction({ ptr: fn(BACKEND_API.supportsKernel, 'supports_kernel'), args: [FFIType.ptr], returns: FFIType.i32 });
+      const build = buildEntryPoint(api, this.info.abiVersion);
+      this.buildFn = build ? CFunction({ ptr: build as Pointer, args: [FFIType.ptr, FFIType.u64, FFIType.ptr, FFIType.ptr, FFIType.u64], returns: FFIType.i32 }) : undefined;
       this.timer = this.info.abiVersion >= 2 ? StepTimer.from(this.lib.optional) : undefined;
     } catch (e) {
       this.lib.close();
@@ -116,7 +121,7 @@ export class NativeBackendBinding {
 
   /**
    * Calls create(manifest, options). The returned handle keeps the manifest bytes alive until destroy.
-   * `threads` (0: the plugin's default) reaches ABI-2 plugins in HoduCreateOptions; ABI-1 plugins get no options.
+   * `threads` (0: the plugin's default) reaches ABI-2 and later plugins in HoduCreateOptions; ABI-1 plugins get no options.
    */
   create(manifestBytes: Uint8Array, opts: CreateOptions = {}): NativeHandle {
     const manifest = alignedBytes(manifestBytes.byteLength);
@@ -165,6 +170,37 @@ export class NativeBackendBinding {
         hint: `run with --backend interp to compare, or report it to the plugin's author`,
       });
     }
+  }
+
+  /** Whether the plugin has a build entry point (ABI ≥ 3, non-NULL). */
+  get canBuild(): boolean {
+    return this.buildFn !== undefined;
+  }
+
+  /**
+   * Calls build(manifest, options): the plugin checks every step binds and writes its generated C into `outDir`
+   * (an existing folder). Returns the absolute paths of the *.c files it wrote there. A refusal throws
+   * E_BUILD_BACKEND with the plugin's message (which names the node); no build entry throws E_BUILD_BACKEND too.
+   */
+  build(manifestBytes: Uint8Array, options: BuildOptions, outDir: string): string[] {
+    if (!this.buildFn) {
+      throw new HoduError('E_BUILD_BACKEND', `plugin '${this.info.name}' has no build entry point (plugin ABI ${this.info.abiVersion}${this.info.abiVersion >= 3 ? ', build is NULL' : ': build needs ABI 3'})`, {
+        hint: 'build with a backend that declares the builder capability (hodu plugin info NAME)',
+      });
+    }
+    const written = watchCFiles(outDir, this.info.name);
+    const manifest = alignedBytes(manifestBytes.byteLength);
+    manifest.set(manifestBytes);
+    const opts = buildOptionsStruct(options, written.dir);
+    this.err.fill(0);
+    const status = this.buildFn(manifest, manifest.byteLength, opts.bytes, this.err, ERR_CAP) as number;
+    opts.keep.length = 0; // the strings the struct points to were alive until here
+    if (status !== 0) {
+      throw new HoduError('E_BUILD_BACKEND', `plugin '${this.info.name}' cannot build this model (status ${status}, ${STATUS_NAMES[status] ?? 'unknown'}): ${message(this.err)}`, {
+        hint: "run the model with --backend interp to compare, or report the node to the plugin's author",
+      });
+    }
+    return written.changed();
   }
 
   /** Turns per-step timing on for a handle's runs; false when the plugin has no timing export (or it failed). */

@@ -4,3 +4,4 @@ export { loadNativeBackend, type NativeBackendOptions } from './backend';
 export { nativeUnsupportedOps } from './kernel-fit';
 export { runIsolated, probeIsolated, childCommand, type IsolateOptions } from './isolate';
 export { hostArch, libraryArch } from './arch';
+export { libraryRecipe, type NativeSources } from './build-recipe';

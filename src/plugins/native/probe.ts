@@ -30,6 +30,8 @@ export interface NativePluginInfo {
   flags: number;
   runner: boolean;
   builder: boolean;
+  /** Whether its HoduBackendApi has a non-NULL `build` (read only from ABI 3 and later descriptors). */
+  buildEntry: boolean;
   devices: string[];
   /** Kernel names the plugin implements (backends). */
   kernels: string[];
@@ -37,6 +39,15 @@ export interface NativePluginInfo {
 
 /** Offsets in HoduPluginDescriptor (64-bit): see ffi/hodu_plugin.h. */
 export const DESCRIPTOR = { abi: 0, type: 4, sdkRange: 8, name: 16, version: 24, caps: 32, kernels: 40, backend: 48, format: 56 } as const;
+/** Offsets of the entry points in HoduBackendApi (64-bit); `build` exists from ABI 3 (ABI 1 and 2 end at 32). */
+export const BACKEND_API = { create: 0, run: 8, destroy: 16, supportsKernel: 24, build: 32 } as const;
+/** The first ABI whose HoduBackendApi has `build`. */
+const BUILD_ABI = 3;
+
+/** The `build` entry point of a backend's HoduBackendApi at `api`, or null: never read from an ABI-1/2 struct (it ends before). */
+export function buildEntryPoint(api: number | null, abiVersion: number): number | null {
+  return api && abiVersion >= BUILD_ABI ? read.ptr(api as Pointer, BACKEND_API.build) || null : null;
+}
 
 const cstr = (p: number | null, what: string, where: string): string => {
   if (!p) throw new HoduError('E_PLUGIN_LOAD', `${where}: descriptor field '${what}' is NULL`, { hint: 'fill every descriptor field (use HODU_EXPORT_BACKEND_PLUGIN)' });
@@ -127,7 +138,8 @@ export function readDescriptor(d: number, libPath: string, fallbackName: string)
     if (!p) break;
     kernels.push(new CString(p as Pointer).toString());
   }
-  if (typeCode === 1 && !read.ptr(d as Pointer, DESCRIPTOR.backend)) {
+  const api = typeCode === 1 ? read.ptr(d as Pointer, DESCRIPTOR.backend) : null;
+  if (typeCode === 1 && !api) {
     throw new HoduError('E_PLUGIN_LOAD', `${where}: a backend plugin without backend entry points`, { hint: 'define it with HODU_EXPORT_BACKEND_PLUGIN' });
   }
   return {
@@ -140,6 +152,7 @@ export function readDescriptor(d: number, libPath: string, fallbackName: string)
     flags,
     runner: (flags & CAP.runner) !== 0,
     builder: (flags & CAP.builder) !== 0,
+    buildEntry: buildEntryPoint(api, abiVersion) !== null,
     devices: flags & CAP.deviceCpu ? ['cpu'] : [],
     kernels,
   };
