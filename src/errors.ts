@@ -148,6 +148,11 @@ export const ERROR_CODES = {
   E_REGISTRY_CORRUPT: { exit: 1, hint: 'reinstall the plugins, or restore $HODU_HOME/plugins/plugins.json', doc: 'plugins.json is corrupt' },
   E_COMPLETION_TREE: { exit: 1, hint: REPORT, doc: 'a command or flag name cannot be completed by a shell' },
 
+  // Models built by `hodu build`, run or inspected by hodu (exit 1).
+  E_ARTIFACT: { exit: 1, hint: 'rebuild it with `hodu build MODEL -o FILE.so`', doc: 'a file given as a built model (.so) is not one hodu can load (not a shared library, truncated, a plugin, no hodu model API)' },
+  E_ARTIFACT_ARCH: { exit: 1, hint: 'build the model for this machine: `hodu build MODEL` without --target', doc: 'a built model was built for another CPU architecture' },
+  E_ARTIFACT_RUN: { exit: 1, hint: 'compare with the source model: `hodu run MODEL.onnx --backend interp`', doc: 'a built model failed to create its handle or to run' },
+
   // Self-update (exit 1).
   E_UPDATE_NO_URL: { exit: 1, hint: 'set [update] url in config.toml or HODU_UPDATE_URL', doc: 'no release site is configured' },
   E_UPDATE_NO_KEY: { exit: 1, hint: 'install an official release build to update it', doc: 'this build cannot verify releases' },

@@ -20,7 +20,7 @@ import { latencyStats, type LatencyStats } from './benchmark-stats';
 import type { BenchmarkPlan } from './benchmark-options';
 import type { PartitionReport } from './partition/report';
 import type { PreparedModel } from './prepare';
-import type { BackendChoice } from './run-model';
+import type { BackendChoice, UseBackend } from './run-model';
 
 export interface BenchmarkProgress {
   phase: 'warmup' | 'measure';
@@ -59,10 +59,12 @@ interface BenchmarkOptions {
   loadMs?: number;
   onSelect?: (choice: BackendChoice) => void | Promise<void>;
   onProgress?: (p: BenchmarkProgress) => void;
+  /** Run on this backend instead of choosing one (a built model). */
+  use?: UseBackend;
 }
 
 export async function benchmarkModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, plan: BenchmarkPlan, opts: BenchmarkOptions = {}): Promise<BenchmarkReport> {
-  const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
+  const { backend, reason, notes } = opts.use ? { ...opts.use, notes: [] } : await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   await opts.onSelect?.({ backend: backend.name, reason, notes });
   const loadStart = performance.now();
   const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads });

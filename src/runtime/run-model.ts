@@ -19,6 +19,12 @@ interface RunResult {
   partitions?: PartitionReport;
 }
 
+/** A backend fixed by the model itself instead of selection (a model built by `hodu build` runs on its own), and why. */
+export interface UseBackend {
+  backend: BackendPlugin;
+  reason: string;
+}
+
 /** The backend a run uses, why (for --verbose), and warnings about it (always shown). */
 export interface BackendChoice {
   backend: string;
@@ -39,8 +45,8 @@ export async function createRunSession(model: Model, backend: BackendPlugin, opt
 }
 
 /** Runs a prepared model (prepareModel, once: the caller may need it first, e.g. for the memory estimate) on the chosen backend with already-bound inputs. */
-export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void> } = {}): Promise<RunResult> {
-  const { backend, reason, notes } = await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
+export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void>; use?: UseBackend } = {}): Promise<RunResult> {
+  const { backend, reason, notes } = opts.use ? { ...opts.use, notes: [] } : await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
   await opts.onSelect?.({ backend: backend.name, reason, notes });
   const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads, profile: opts.profile });

@@ -6,7 +6,7 @@ import { benchmarkPlan, DEFAULT_RUNS, DEFAULT_WARMUP } from '../../runtime/bench
 export default defineHoduCommand({
   meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
   args: {
-    model: { type: 'positional', description: 'Model file (.onnx)', required: true },
+    model: { type: 'positional', description: 'Model file (.onnx), or a .so written by `hodu build`', required: true },
     input: { type: 'string', description: 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable', valueHint: 'spec' },
     output: { type: 'string', description: 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name', valueHint: 'file' },
     'output-dir': { type: 'string', description: 'Write one .npy per output into DIR', valueHint: 'dir' },
@@ -32,6 +32,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --random-inputs --profile',
     'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
     'hodu run model.onnx --random-inputs --backend cpu --explain',
+    'hodu run model.so --input input.npy --output out.npz',
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.

@@ -1,5 +1,6 @@
 import type { OptLevel } from '../../passes/pipeline';
 import { loadAnyFile } from '../../formats/registry';
+import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { countNodes, summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
 import { colors } from '../ui/colors';
 import { formatBytes, formatCount, formatShape, out, outJson, table } from '../ui/output';
@@ -8,6 +9,7 @@ const TOP_INITIALIZERS = 10;
 
 export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean; optLevel: OptLevel }): Promise<void> {
   const level = opts.optLevel;
+  if (isBuiltModelPath(path)) return (await import('./built-model')).inspectBuiltModel(path, opts);
   const loaded = await loadAnyFile(path);
   if (loaded.kind === 'tensors') {
     const summary = summarizeTensors(loaded.format, loaded.tensors);

@@ -6,7 +6,7 @@
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { benchmarkModel, type BenchmarkProgress, type BenchmarkReport } from '../../runtime/benchmark';
 import type { PreparedModel } from '../../runtime/prepare';
-import type { BackendChoice } from '../../runtime/run-model';
+import type { BackendChoice, UseBackend } from '../../runtime/run-model';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type Settings } from '../../config/settings';
 import { colors } from '../ui/colors';
@@ -27,6 +27,8 @@ interface BenchmarkRunContext {
   /** --max-memory's guard, when a limit is set. */
   guard?: <T>(work: Promise<T>) => Promise<T>;
   onSelect: (choice: BackendChoice) => void | Promise<void>;
+  /** A built model's own backend, used instead of selection. */
+  use?: UseBackend;
 }
 
 export async function runBenchmark(model: PreparedModel, feeds: Map<string, RuntimeValue>, plan: BenchmarkPlan, ctx: BenchmarkRunContext): Promise<void> {
@@ -45,6 +47,7 @@ export async function runBenchmark(model: PreparedModel, feeds: Map<string, Runt
       for (const note of benchmarkNotes(facts)) err(note);
     },
     onProgress: progress?.update,
+    use: ctx.use,
   });
   let report: BenchmarkReport;
   try {

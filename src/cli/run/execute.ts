@@ -22,6 +22,8 @@ import { runBenchmark } from './benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { explanation, renderExplanation } from '../ui/partition-explain';
 import { printProfile, profileReport } from './profile-report';
+import { isBuiltModelPath } from '../../runtime/artifact/detect';
+import { builtShapeError, prepareBuiltRun } from './built-model';
 
 interface RunFlags {
   model: string;
@@ -53,25 +55,31 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   configureLogging(settings.log);
   const log = logger('run');
   const loadStart = performance.now();
-  const model = prepareModel(await loadModelFile(flags.model), flags.optLevel);
+  // A model built by `hodu build` (a .so) runs as built, on its own backend (built-model.ts says what that changes).
+  const built = isBuiltModelPath(flags.model) ? await prepareBuiltRun(flags.model, settings, flags, (line) => log.debug(line)) : undefined;
+  const model = built ? built.model : prepareModel(await loadModelFile(flags.model), flags.optLevel);
   const loadMs = performance.now() - loadStart;
+  for (const note of built?.notes ?? []) err(note);
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
   }));
-  const { tensors: feeds, sequences } = await bindInputValues(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed });
+  const { tensors: feeds, sequences } = await bindInputValues(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed }).catch((e) => {
+    throw built ? builtShapeError(e, flags.model) : e;
+  });
   // --max-memory: checked on an estimate before the run, then on the real RSS while it runs (memory-limit.ts).
   const guard = settings.maxMemory.value === undefined ? undefined : await (await import('../../runtime/memory-limit')).guardMemory(model, feeds, settings.maxMemory, (line) => log.debug(line));
-  const { backend, device, threads } = settings;
+  const { backend, device } = settings;
+  const threads = built ? { ...settings.threads, value: built.threads } : settings.threads;
   log.debug(backend.value ? `backend '${backend.value}' requested by ${backend.from}` : `backend: best available (nothing requested by flag, env or config)`);
   log.debug(`device '${device.value}' from ${device.from}, threads ${threads.value} from ${threads.from}`);
   if (flags.benchmark) {
-    const ctx = { path: flags.model, json: flags.json, explain: flags.explain, isolate: flags.isolate, settings, loadMs, guard, onSelect: reportSelection };
+    const ctx = { path: flags.model, json: flags.json, explain: flags.explain, isolate: flags.isolate, settings: { ...settings, threads }, loadMs, guard, onSelect: reportSelection, use: built?.use };
     return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
   }
   let choice: BackendChoice | undefined;
   const onSelect = (s: BackendChoice) => ((choice = s), reportSelection(s));
-  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect });
+  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect, use: built?.use });
   const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);
   });
