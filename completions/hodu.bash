@@ -144,9 +144,9 @@ __hodu_positional() {
     'plugin disable 0') echo 'dynamic' ;;
     'plugin enable 0') echo 'dynamic' ;;
     'plugin test 0') echo 'dynamic' ;;
-    'config get 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
-    'config set 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
-    'config unset 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
+    'config get 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
+    'config set 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
+    'config unset 0') echo 'choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check' ;;
     'completions 0') echo 'choices bash zsh fish powershell' ;;
   esac
 }

@@ -121,21 +121,21 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             Flags = @(,@('--default', 'Print the default when the key is not set (exit 1 only if it has none)'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
         }
         'config set' = @{
             Subs = @()
             Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check', '')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check', '')
         }
         'config unset' = @{
             Subs = @()
             Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
             ValueFlags = @()
             Values = @{  }
-            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
+            Positionals = @('choices log.level log.format log.file runtime.threads runtime.max_memory runtime.backend runtime.device cache.dir cache.enabled cache.max_size network.proxy network.timeout_ms registry.url update.channel update.url update.check_interval update.check')
         }
         'config path' = @{
             Subs = @()
