@@ -5,7 +5,7 @@
 __hodu_spec() {
   case $1 in
     '')
-      subs='run inspect convert plugin config doctor self-update ops version completions'
+      subs='run inspect convert plugin cache config doctor self-update ops version completions'
       flags='--help -h --verbose --no-color --version -V'
       valflags='  ' ;;
     'run')
@@ -60,6 +60,18 @@ __hodu_spec() {
       subs=''
       flags='--debug --json --help -h --verbose --no-color'
       valflags='  ' ;;
+    'cache')
+      subs='status clean'
+      flags='--help -h --verbose --no-color'
+      valflags='  ' ;;
+    'cache status')
+      subs=''
+      flags='--json --help -h --verbose --no-color'
+      valflags='  ' ;;
+    'cache clean')
+      subs=''
+      flags='--all --older-than --model --dry-run --json --help -h --verbose --no-color'
+      valflags=' --older-than --model ' ;;
     'config')
       subs='list get set unset path edit'
       flags='--help -h --verbose --no-color'
@@ -127,6 +139,7 @@ __hodu_value() {
     'plugin new --type') echo 'choices backend format' ;;
     'plugin new --lang') echo 'choices c ts' ;;
     'plugin new --dir') echo 'dirs' ;;
+    'cache clean --model') echo 'files' ;;
     'ops --backend') echo 'dynamic' ;;
   esac
 }

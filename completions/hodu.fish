@@ -5,7 +5,7 @@
 function __hodu_spec --argument-names p
     switch "$p"
         case ''
-            set -g __hodu_subs run inspect convert plugin config doctor self-update ops version completions
+            set -g __hodu_subs run inspect convert plugin cache config doctor self-update ops version completions
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
@@ -46,6 +46,15 @@ function __hodu_spec --argument-names p
         case 'plugin test'
             set -g __hodu_subs
             set -g __hodu_valflags
+        case 'cache'
+            set -g __hodu_subs status clean
+            set -g __hodu_valflags
+        case 'cache status'
+            set -g __hodu_subs
+            set -g __hodu_valflags
+        case 'cache clean'
+            set -g __hodu_subs
+            set -g __hodu_valflags --older-than --model
         case 'config'
             set -g __hodu_subs list get set unset path edit
             set -g __hodu_valflags
@@ -149,6 +158,7 @@ complete -c hodu -n '__hodu_sub \'\'' -a run -d 'Run a model on inputs and print
 complete -c hodu -n '__hodu_sub \'\'' -a inspect -d 'Show a model (inputs, outputs, ops, parameters) or a tensor file'
 complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension)'
 complete -c hodu -n '__hodu_sub \'\'' -a plugin -d 'Create, install, list and remove plugins (formats and backends)'
+complete -c hodu -n '__hodu_sub \'\'' -a cache -d 'Show and clean the compile cache of built models and kernel libraries'
 complete -c hodu -n '__hodu_sub \'\'' -a config -d 'Show and change settings in $HODU_HOME/config.toml'
 complete -c hodu -n '__hodu_sub \'\'' -a doctor -d 'Check the installation, environment and configuration'
 complete -c hodu -n '__hodu_sub \'\'' -a self-update -d 'Update hodu to the latest release (signed and checksummed), or roll back'
@@ -260,6 +270,23 @@ complete -c hodu -n '__hodu_at \'plugin test\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'plugin test\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'plugin test\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'plugin test\' 0' -a '(__hodu_dynamic)'
+complete -c hodu -n '__hodu_sub \'cache\'' -a status -d 'Show where the compile cache is, its entries and size, and hits/misses since the last clean'
+complete -c hodu -n '__hodu_sub \'cache\'' -a clean -d 'Remove compile cache entries: without flags, corrupt ones, interrupted builds and the least recently used over max_size'
+complete -c hodu -n '__hodu_at \'cache\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'cache\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'cache\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'cache status\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'cache status\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'cache status\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'cache status\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l all -d 'Remove every entry'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l older-than -x -d 'Remove entries not used for this long, e.g. 7d, 12h, 30m'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l model -r -F -d 'Remove entries built from this model file (matched by its sha256)'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l dry-run -d 'List what would be removed; remove nothing'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'cache clean\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_sub \'config\'' -a list -d 'List every config key with its value, default and source'
 complete -c hodu -n '__hodu_sub \'config\'' -a get -d 'Print the value of one config key as hodu uses it (its environment variable, else config.toml); an unset key prints nothing and exits 1'
 complete -c hodu -n '__hodu_sub \'config\'' -a set -d 'Set one config key (validated; comments in the file are kept)'

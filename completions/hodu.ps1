@@ -5,7 +5,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
     param($wordToComplete, $commandAst, $cursorPosition)
     $spec = @{
         '' = @{
-            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('config', 'Show and change settings in $HODU_HOME/config.toml'); ,@('doctor', 'Check the installation, environment and configuration'); ,@('self-update', 'Update hodu to the latest release (signed and checksummed), or roll back'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
+            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('cache', 'Show and clean the compile cache of built models and kernel libraries'); ,@('config', 'Show and change settings in $HODU_HOME/config.toml'); ,@('doctor', 'Check the installation, environment and configuration'); ,@('self-update', 'Update hodu to the latest release (signed and checksummed), or roll back'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'); ,@('--version', 'Print the version'); ,@('-V', 'Print the version'))
             ValueFlags = @()
             Values = @{  }
@@ -101,6 +101,27 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
             ValueFlags = @()
             Values = @{  }
             Positionals = @('dynamic')
+        }
+        'cache' = @{
+            Subs = @(,@('status', 'Show where the compile cache is, its entries and size, and hits/misses since the last clean'); ,@('clean', 'Remove compile cache entries: without flags, corrupt ones, interrupted builds and the least recently used over max_size'))
+            Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'cache status' = @{
+            Subs = @()
+            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @()
+            Values = @{  }
+            Positionals = @()
+        }
+        'cache clean' = @{
+            Subs = @()
+            Flags = @(,@('--all', 'Remove every entry'); ,@('--older-than', 'Remove entries not used for this long, e.g. 7d, 12h, 30m'); ,@('--model', 'Remove entries built from this model file (matched by its sha256)'); ,@('--dry-run', 'List what would be removed; remove nothing'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @('--older-than', '--model')
+            Values = @{ '--model' = 'files' }
+            Positionals = @()
         }
         'config' = @{
             Subs = @(,@('list', 'List every config key with its value, default and source'); ,@('get', 'Print the value of one config key as hodu uses it (its environment variable, else config.toml); an unset key prints nothing and exits 1'); ,@('set', 'Set one config key (validated; comments in the file are kept)'); ,@('unset', 'Remove one key from config.toml (it falls back to its default)'); ,@('path', 'Print the path of config.toml ($HODU_HOME/config.toml)'); ,@('edit', 'Open config.toml in $VISUAL/$EDITOR, then validate it (an invalid edit is rolled back)'))

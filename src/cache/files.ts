@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative } from 'node:path';
 import { HoduError } from '../errors';
-import type { EntryRecord, FileRecord } from './entry-file';
+import type { FileRecord } from './entry-file';
 import { fileStamp, hashFile } from './verify';
 
 /**
@@ -43,8 +43,4 @@ function pruneUnlisted(root: string, dir: string, keep: Set<string>): boolean {
     else rmSync(path, { recursive: true, force: true });
   }
   return kept;
-}
-
-export function totalBytes(record: EntryRecord): number {
-  return record.files.reduce((s, f) => s + f.size, 0);
 }

@@ -5,3 +5,7 @@
 export { cacheKey } from './key';
 export { cacheSettings, resolveCacheSettings } from './settings';
 export { cachedBuild, type CacheEntry, type CacheMeta, type CacheSettings } from './store';
+export { cacheStatus, type CacheStatus } from './status';
+export { cleanCache, type CleanFilter, type CleanResult } from './clean';
+/** sha256 hex of a file's bytes, streamed: what meta.modelSha256 holds, and what `clean --model FILE` compares. */
+export { hashFile as fileSha256 } from './verify';

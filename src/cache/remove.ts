@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stagingDir } from './layout';
 
 /** A staging folder older than this was left by a process that died (no build takes an hour). */
-export const STALE_STAGING_MS = 60 * 60 * 1000;
+const STALE_STAGING_MS = 60 * 60 * 1000;
 
 /** A unique folder name under staging/ (pid + random: two processes, or two calls, never share one). */
 export function uniqueName(prefix: string): string {

@@ -5,7 +5,7 @@ import { KEY_RE } from './key';
 import { ENTRY_FILE, entriesDir, USED_FILE } from './layout';
 
 /** Status, clean and eviction stop listing here: a cache this full is reported as such, not walked forever. */
-export const MAX_SCANNED_ENTRIES = 100_000;
+const MAX_SCANNED_ENTRIES = 100_000;
 
 export interface ScannedEntry {
   key: string;

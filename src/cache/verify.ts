@@ -22,7 +22,7 @@ export function fileStamp(path: string): { size: number; stamp: string } {
   return { size: Number(s.size), stamp: `${s.ino}:${s.mtimeNs}:${s.ctimeNs}` };
 }
 
-export interface Verdict {
+interface Verdict {
   /** Why the entry cannot be used; undefined when every file checks. */
   problem?: string;
   /** Files whose bytes matched their checksum under a new stamp (copied or restored cache): record it. */

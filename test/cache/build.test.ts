@@ -1,12 +1,12 @@
 import { expect, test } from 'bun:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheKey, cachedBuild } from '../../src/cache';
+import { cacheKey, cachedBuild, type CacheEntry, type CacheMeta } from '../../src/cache';
 import { entryDir, stagingDir } from '../../src/cache/layout';
 import { readLookups } from '../../src/cache/stats';
 import { producer, tempCache, warnings } from './support';
 
-const meta = { kind: 'model' as const, label: 'add.onnx' };
+const meta: CacheMeta = { kind: 'model', label: 'add.onnx' };
 
 test('a miss produces and stores; the next lookup is a hit that does not produce, counted both ways', async () => {
   const s = tempCache();
@@ -19,6 +19,8 @@ test('a miss produces and stores; the next lookup is a hit that does not produce
   expect(first.entry.files.sort()).toEqual(['hodu_model.h', 'model.so']);
   const second = await cachedBuild(s, key, meta, p.run, w.warn);
   expect(second.hit).toBe(true);
+  const expected: CacheEntry = { ...first.entry, files: ['hodu_model.h', 'model.so'] };
+  expect({ ...second.entry, files: second.entry.files.sort() }).toEqual(expected);
   expect(p.calls).toBe(1);
   expect(readFileSync(join(second.entry.dir, 'model.so'), 'utf8')).toBe('ELF…');
   expect(second.entry.meta).toEqual(meta);

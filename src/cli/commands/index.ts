@@ -6,6 +6,7 @@ export const commands: CommandTable = {
   inspect: { description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file', load: lazyCommand(() => import('./inspect')) },
   convert: { description: 'Convert a model or tensor file to another format (by extension)', load: lazyCommand(() => import('./convert')) },
   plugin: { description: 'Create, install, list and remove plugins (formats and backends)', load: lazyCommand(() => import('./plugin')) },
+  cache: { description: 'Show and clean the compile cache of built models and kernel libraries', load: lazyCommand(() => import('./cache')) },
   config: { description: 'Show and change settings in $HODU_HOME/config.toml', load: lazyCommand(() => import('./config')) },
   doctor: { description: 'Check the installation, environment and configuration', load: lazyCommand(() => import('./doctor')) },
   'self-update': { description: 'Update hodu to the latest release (signed and checksummed), or roll back', load: lazyCommand(() => import('./self-update')) },
