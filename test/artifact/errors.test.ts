@@ -77,6 +77,11 @@ describeWithTools(['cc'], 'a .so that hodu cannot run', () => {
     expect(r.stderr).toContain('is not a shared library (no ELF or Mach-O header)');
   });
 
+  test('a FIFO named .so is refused without waiting for a writer', () => {
+    expect(Bun.spawnSync(['mkfifo', at('fifo.so')]).exitCode).toBe(0);
+    for (const cmd of ['run', 'inspect']) expectError(hodu([cmd, at('fifo.so')]), 'E_NOT_A_FILE', 2);
+  });
+
   test('a library with only part of the API names what it lacks', () => {
     const r = run(at('lib-ONLY_INFO.so'));
     expectError(r, 'E_ARTIFACT');

@@ -2,9 +2,9 @@
  * Whether a file given to `hodu run` / `hodu inspect` is a model built by `hodu build` (a shared library
  * behind src/build/c/hodu_model.h) rather than a model or tensor file: judged by its leading bytes (ELF or
  * Mach-O) or, for a file too short or damaged to show them, its .so/.dylib name. Only a look at the header:
- * whether it really is a hodu model is found out when it is opened (library.ts), with an error that says so.
+ * whether it really is a hodu model is found out when it is opened (open-library.ts), with an error that says so.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 
 const LIBRARY_EXTENSIONS = new Set(['.so', '.dylib']);
@@ -31,10 +31,19 @@ export function readHead(path: string, n: number): Uint8Array {
   }
 }
 
-/** A built model to open through bun:ffi (library.ts), not a file for a format plugin. */
+/** A built model to open through bun:ffi (open-library.ts), not a file for a format plugin. */
 export function isBuiltModelPath(path: string): boolean {
   const ext = extname(path).toLowerCase();
   // libfoo.so.1 counts too: versioned names are how shared libraries are installed.
   if (LIBRARY_EXTENSIONS.has(ext) || /\.so(\.\d+)+$/.test(path)) return true;
-  return hasExecutableMagic(readHead(path, 4));
+  // Only a regular file is opened: opening a FIFO waits for a writer (safe-open.ts refuses those with a message).
+  return isRegularFile(path) && hasExecutableMagic(readHead(path, 4));
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
