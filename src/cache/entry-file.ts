@@ -43,7 +43,7 @@ export function readEntryRecord(dir: string, key: string): { record: EntryRecord
     size = statSync(path).size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { problem: `${ENTRY_FILE} is missing`, missing: true } : { problem: `${ENTRY_FILE} cannot be read (${code})` };
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { problem: `${ENTRY_FILE} is missing`, missing: true } : { problem: `${ENTRY_FILE} cannot be read (${code})` };
   }
   if (size > MAX_ENTRY_JSON_BYTES) return { problem: `${ENTRY_FILE} is ${size} bytes, more than an entry ever needs` };
   let data: unknown;

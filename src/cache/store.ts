@@ -150,7 +150,13 @@ export async function cachedBuild(
   }
   sweepStaging(settings.dir);
   const staging = join(stagingDir(settings.dir), uniqueName(key.slice(0, 16)));
-  mkdirSync(staging, { recursive: true });
+  try {
+    mkdirSync(staging, { recursive: true });
+  } catch (e) {
+    // A cache folder hodu cannot write (read-only, full, not a folder) costs the speed-up, not the build.
+    warn(`compile cache ${settings.dir} is not writable (${(e as NodeJS.ErrnoException).code ?? String(e)}); building without it`);
+    return buildUncached(key, meta, produce);
+  }
   const entry = await withInterruptCleanup(
     () => rmSync(staging, { recursive: true, force: true }),
     async () => {

@@ -142,6 +142,16 @@ test('an interrupted write leaves no entry; its staging folder is swept once old
   expect(readdirSync(stagingDir(s.dir))).toEqual(['cafebabe-456-y']);
 });
 
+test('a cache folder that cannot be written: the build still runs, uncached, with a warning', async () => {
+  const s = tempCache();
+  const blocked = { ...s, dir: join(s.dir, 'a-file') };
+  writeFileSync(blocked.dir, 'not a folder');
+  const w = warnings();
+  const r = await cachedBuild(blocked, cacheKey({ ro: 1 }), meta, producer({ 'm.so': 'x' }).run, w.warn);
+  expect([r.hit, readFileSync(join(r.entry.dir, 'm.so'), 'utf8')]).toEqual([false, 'x']);
+  expect(w.list).toEqual([`compile cache ${blocked.dir} is not writable (ENOTDIR); building without it`]);
+});
+
 test('keys that are not lower-case hex are refused before anything runs', async () => {
   const p = producer({ 'm.so': 'x' });
   await expect(cachedBuild(tempCache(), '../../etc', meta, p.run, () => {})).rejects.toThrow('is not lower-case hex');

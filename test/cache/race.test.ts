@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { cacheKey } from '../../src/cache';
 import { readEntryRecord } from '../../src/cache/entry-file';
 import { entriesDir, stagingDir } from '../../src/cache/layout';
+import { readLookups } from '../../src/cache/stats';
 import { verifyEntry } from '../../src/cache/verify';
 import { tempCache } from './support';
 
@@ -29,4 +30,6 @@ test('two processes storing the same key at once both succeed and leave one whol
   // Every file checks against its checksum, hashed in full; the loser's staging folder is gone.
   expect(verifyEntry(a!.dir, rec.record, true).problem).toBeUndefined();
   expect(readdirSync(stagingDir(s.dir))).toEqual([]);
+  // Both lookups were counted: the two appends did not overwrite each other.
+  expect(readLookups(s.dir)).toEqual({ hits: 0, misses: 2 });
 }, 60_000);
