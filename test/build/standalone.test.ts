@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNpz, saveNpz } from '../../src/formats/npz/index';
 import { writeNpy } from '../../src/formats/npy/write-npy';
+import { writeZip } from '../../src/formats/zip/write-zip';
 import { float32Tensor, Tensor } from '../../src/ir/tensor';
 import { describeWithTools } from '../support/optional-tools';
 import { bigEndianNpy, buildStandalone, runExe, version2Npy } from './standalone-support';
@@ -65,10 +66,20 @@ describeWithTools(['cc'], 'standalone executable', () => {
     await addOutputs(['deflated.npz'], 'from-deflated.npz');
   });
 
-  test('big-endian data and version 2.0 headers are read', async () => {
+  test('big-endian data and version 2.0 and 3.0 headers are read', async () => {
     writeFileSync(join(work, 'a-be.npy'), bigEndianNpy(a()));
     writeFileSync(join(work, 'b-v2.npy'), version2Npy(b()));
     await addOutputs(['a=a-be.npy', 'b=b-v2.npy'], 'be.npz');
+    const v3 = version2Npy(a());
+    v3[6] = 3; // 3.0 differs from 2.0 only in allowing UTF-8 in the header
+    writeFileSync(join(work, 'a-v3.npy'), v3);
+    await addOutputs(['a=a-v3.npy', 'b=b.npy'], 'v3.npz');
+  });
+
+  test('an archive with zip64 records (sizes in the zip64 extra fields, a zip64 end record) is read', async () => {
+    const files = new Map([['a.npy', writeNpy(a())], ['b.npy', writeNpy(b())]]);
+    writeFileSync(join(work, 'zip64.npz'), await writeZip(files, { forceZip64: true, compress: true }));
+    await addOutputs(['zip64.npz'], 'from-zip64.npz');
   });
 
   test('the default output is outputs.npz; no temporary file is left beside it; --quiet prints nothing', () => {
