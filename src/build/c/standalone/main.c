@@ -178,7 +178,8 @@ static int by_value(const void *a, const void *b) {
 
 /** The entry stem of output i, like `hodu run --output x.npz` (the name as is), unless unsafe in a zip. */
 static char *entry_name(const char *name) {
-  int unsafe = !*name || name[0] == '/' || name[0] == '\\' || (name[0] && name[1] == ':' && (name[2] == '/' || name[2] == '\\'));
+  int drive = ((name[0] | 32) >= 'a' && (name[0] | 32) <= 'z') && name[1] == ':' && (name[2] == '/' || name[2] == '\\');
+  int unsafe = !*name || name[0] == '/' || name[0] == '\\' || drive;
   for (const char *seg = name, *p = name; !unsafe; p++) {
     if (*p != '/' && *p != '\\' && *p) continue;
     unsafe = p - seg == 2 && seg[0] == '.' && seg[1] == '.';
