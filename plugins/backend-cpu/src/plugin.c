@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "fuse.h"
 #include "kernels.h"
+#include "prebound.h"
 #include "profile.h"
 #include "simd.h"
 #include "sgemm.h"
@@ -217,6 +218,49 @@ static const KernelEntry *find_kernel(const char *name) {
   return NULL;
 }
 
+int32_t cpu_kernel_index(const char *name) {
+  const KernelEntry *e = find_kernel(name);
+  return e ? (int32_t)(e - KERNELS) : -1;
+}
+
+/* FNV-1a over each entry's index, name, variant and widening: what an index in hodu_cpu_prebound means. */
+uint32_t cpu_kernel_table_id(void) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < KERNEL_COUNT; i++) {
+    char line[96];
+    int n = snprintf(line, sizeof line, "%zu %s %d %u;", i, KERNELS[i].name, KERNELS[i].variant, (unsigned)KERNELS[i].widened);
+    for (int k = 0; k > -1 && k < n && k < (int)sizeof line; k++) h = (h ^ (uint8_t)line[k]) * 16777619u;
+  }
+  return h;
+}
+
+/*
+ * The defaults of the symbols hodu_cpu_steps.c defines (build-emit.c): weak, so that the generated file's
+ * definitions replace them when an artifact links it, and count -1 (no table) everywhere else. Weak
+ * definitions rather than weak references, which Mach-O linkers refuse when nothing defines them.
+ */
+__attribute__((weak)) const int32_t hodu_cpu_prebound_count = -1;
+__attribute__((weak)) const uint32_t hodu_cpu_prebound_table = 0;
+__attribute__((weak)) const int32_t hodu_cpu_prebound[1] = {-1};
+uint32_t hodu_cpu_prebound_steps = 0;
+/* Read through volatile: the compiler folds a weak const definition's own value into this file, and the
+ * generated file's definitions must be the ones read. */
+#define PREBOUND_COUNT (*(const volatile int32_t *)&hodu_cpu_prebound_count)
+#define PREBOUND_TABLE (*(const volatile uint32_t *)&hodu_cpu_prebound_table)
+#define PREBOUND(i) (((const volatile int32_t *)hodu_cpu_prebound)[i])
+
+/* Whether the linked table was written for this manifest's step count and against this kernel table. */
+static int prebound_usable(uint32_t step_count) {
+  return PREBOUND_COUNT >= 0 && (uint32_t)PREBOUND_COUNT == step_count && PREBOUND_TABLE == cpu_kernel_table_id();
+}
+
+/* Step i's kernel from the linked table, when it is there and names the step's kernel (else NULL: look it up). */
+static const KernelEntry *prebound_kernel(uint32_t i, const char *name) {
+  int32_t k = PREBOUND(i);
+  if (k < 0 || (size_t)k >= KERNEL_COUNT || strcmp(KERNELS[k].name, name) != 0) return NULL;
+  return &KERNELS[k];
+}
+
 /*
  * float16 data movement that runs as its float32 twin (the name with _f32 for _f16) on the float32 copies when a
  * widened step writes one of its inputs or reads one of its outputs (widen-f16.h): a float16 Concat between
@@ -294,10 +338,14 @@ static void plugin_destroy(HoduBackendPluginHandle h) {
 static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, size_t err_cap) {
   const HoduManifest *m = &h->manifest;
   size_t scratch = 0;
+  const int prebound = prebound_usable(m->step_count);
+  uint32_t from_table = 0;
   for (uint32_t i = 0; i < m->step_count; i++) {
     Step *s = &h->steps[i];
     s->info = hodu_manifest_step(m, i);
-    s->kernel = find_kernel(s->info.kernel);
+    s->kernel = prebound ? prebound_kernel(i, s->info.kernel) : NULL;
+    if (s->kernel) from_table++;
+    else s->kernel = find_kernel(s->info.kernel);
     if (s->kernel && s->wide && !s->kernel->widened) s->kernel = float32_twin(s->info.kernel); /* flexible */
     if (!s->kernel) {
       hodu_set_error(err, err_cap, "kernel '%s' (node '%s') is not implemented by backend '%s'", s->info.kernel,
@@ -333,6 +381,7 @@ static size_t bind_steps(HoduBackendPluginHandle h, int32_t *status, char *err, 
       prepare(&call, s->state);
     }
   }
+  __atomic_fetch_add(&hodu_cpu_prebound_steps, from_table, __ATOMIC_RELAXED);
   return scratch;
 }
 
@@ -403,19 +452,22 @@ static Widen *create_widen(HoduBackendPluginHandle h, int32_t *status, char *err
   return w;
 }
 
-static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
-                                             char *err, size_t err_cap) {
+/* create() with its failure's status in *status (build-emit.c reports it). */
+static HoduBackendPluginHandle create_handle(const uint8_t *bytes, size_t len, int threads, int32_t *status, char *err,
+                                             size_t err_cap) {
+  *status = HODU_ERR_OUT_OF_MEMORY;
   HoduBackendPluginHandle h = calloc(1, sizeof *h);
-  if (h) h->pool = pool_create((int)HODU_OPTION(options, threads, 0), sgemm_thread_floats());
+  if (h) h->pool = pool_create(threads, sgemm_thread_floats());
   if (!h || !h->pool) {
     hodu_set_error(err, err_cap, "out of memory (or no threads could start)");
     plugin_destroy(h);
     return NULL;
   }
-  if (hodu_manifest_open(&h->manifest, bytes, len, err, err_cap) != HODU_OK) {
+  if ((*status = hodu_manifest_open(&h->manifest, bytes, len, err, err_cap)) != HODU_OK) {
     plugin_destroy(h);
     return NULL;
   }
+  *status = HODU_ERR_OUT_OF_MEMORY;
   const HoduManifest *m = &h->manifest;
   h->tensors = calloc(m->tensor_count + 1, sizeof *h->tensors);
   h->ptrs = calloc(m->tensor_count + 1, sizeof *h->ptrs);
@@ -431,27 +483,43 @@ static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, c
     /* Weights are known now (prepare() may read them); the rest is resolved by each run. */
     if (h->tensors[i].role == HODU_ROLE_WEIGHT) h->ptrs[i] = (void *)(m->weights + h->tensors[i].offset);
   }
-  int32_t status = HODU_OK;
-  h->widen = create_widen(h, &status, err, err_cap);
-  if (status != HODU_OK) {
+  *status = HODU_OK;
+  h->widen = create_widen(h, status, err, err_cap);
+  if (*status != HODU_OK) {
     plugin_destroy(h);
     return NULL;
   }
   cpu_pool_set(h->pool); /* checks size per-thread scratch by the pool's threads */
-  size_t scratch = bind_steps(h, &status, err, err_cap);
+  size_t scratch = bind_steps(h, status, err, err_cap);
   cpu_pool_set(NULL);
-  if (status == HODU_OK) fuse_plugin_steps(h);
-  if (status != HODU_OK) {
+  if (*status == HODU_OK) fuse_plugin_steps(h);
+  if (*status != HODU_OK) {
     plugin_destroy(h);
     return NULL;
   }
   h->scratch = alloc64(scratch * sizeof(float));
   if (scratch && !h->scratch) {
     hodu_set_error(err, err_cap, "out of memory (scratch of %zu bytes)", scratch * sizeof(float));
+    *status = HODU_ERR_OUT_OF_MEMORY;
     plugin_destroy(h);
     return NULL;
   }
   return h;
+}
+
+static HoduBackendPluginHandle plugin_create(const uint8_t *bytes, size_t len, const HoduCreateOptions *options,
+                                             char *err, size_t err_cap) {
+  int32_t status;
+  return create_handle(bytes, len, (int)HODU_OPTION(options, threads, 0), &status, err, err_cap);
+}
+
+int32_t cpu_bind_manifest(const uint8_t *bytes, size_t len, int32_t *kernels, uint32_t cap, char *err, size_t err_cap) {
+  int32_t status;
+  HoduBackendPluginHandle h = create_handle(bytes, len, 1, &status, err, err_cap);
+  if (!h) return status;
+  for (uint32_t i = 0; i < h->manifest.step_count && i < cap; i++) kernels[i] = cpu_kernel_index(h->steps[i].info.kernel);
+  plugin_destroy(h);
+  return HODU_OK;
 }
 
 static int32_t plugin_run(HoduBackendPluginHandle h, const void *const *inputs, void *const *outputs,
@@ -523,5 +591,5 @@ int32_t check_f32_io(const KernelCall *c, uint32_t max_inputs, char *err, size_t
   return HODU_OK;
 }
 
-HODU_EXPORT_BACKEND_PLUGIN(PLUGIN_NAME, PLUGIN_VERSION, HODU_CAP_RUNNER | HODU_CAP_DEVICE_CPU, KERNEL_NAMES,
-                           plugin_create, plugin_run, plugin_destroy, plugin_supports_kernel)
+HODU_EXPORT_BACKEND_PLUGIN_WITH_BUILD(PLUGIN_NAME, PLUGIN_VERSION, HODU_CAP_RUNNER | HODU_CAP_DEVICE_CPU, KERNEL_NAMES,
+                                      plugin_create, plugin_run, plugin_destroy, plugin_supports_kernel, cpu_build)
