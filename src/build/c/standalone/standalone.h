@@ -20,8 +20,14 @@
 #define SA_EXIT_RUN 1   /* the model failed to load or run, or the outputs could not be written */
 #define SA_EXIT_USAGE 2 /* bad options or inputs */
 
+#if defined(__GNUC__)
+#define SA_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SA_PRINTF(f, a)
+#endif
+
 /** Formats into err (always NUL-terminated) and returns -1, so `return sa_fail(err, ...)` reads well. */
-int sa_fail(char *err, const char *fmt, ...);
+int sa_fail(char *err, const char *fmt, ...) SA_PRINTF(2, 3);
 
 /* ---- files (util.c) ---- */
 /** Reads a whole file (a pipe too); *data is malloc'd (free it). */
