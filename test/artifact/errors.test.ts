@@ -14,7 +14,7 @@ import { ADD_MODEL_C, BROKEN_MODEL_C, compileLibrary, RELU_PLUGIN_C } from './bu
 const tmp = tempDir('hodu-artifact-errors-');
 const at = (name: string) => join(tmp.dir, name);
 const run = (file: string, ...more: string[]) => hodu(['run', file, '--random-inputs', ...more], { cwd: tmp.dir });
-const BROKEN = ['ONLY_INFO', 'BAD_JSON', 'NEWER_API', 'DISAGREE', 'FAIL_CREATE', 'FAIL_RUN'] as const;
+const BROKEN = ['ONLY_INFO', 'BAD_JSON', 'NEWER_API', 'DISAGREE', 'FAIL_CREATE', 'FAIL_RUN', 'CRASH_RUN'] as const;
 
 /** A failure the user can act on: exit code, error code and the path in the message, a hint, no crash report. */
 function expectError(r: { code: number; stderr: string }, code: string, exit = 1): void {
@@ -106,6 +106,13 @@ describeWithTools(['cc'], 'a .so that hodu cannot run', () => {
     expect(failed.stderr).toContain('run failed (status 4, internal error): step 0 (Mul) could not run');
     // inspect creates nothing, so a model that fails only when run still shows.
     expect(hodu(['inspect', at('lib-FAIL_RUN.so')]).code).toBe(0);
+  });
+
+  test('--isolate: a model that crashes takes only the child down; the error names the signal and the phase', () => {
+    const r = run(at('lib-CRASH_RUN.so'), '--isolate');
+    expectError(r, 'E_ARTIFACT_RUN');
+    expect(r.stderr).toContain(`${at('lib-CRASH_RUN.so')} crashed with SIGSEGV while running`);
+    expect(r.stderr).toContain('ran in a child process');
   });
 });
 

@@ -61,6 +61,14 @@ describeWithTools(['cc'], 'hodu run FILE.so', () => {
     expect(byName.mask.data).toEqual(expected(A, B).mask);
   });
 
+  test('--isolate (a child process per run) gives the same outputs', () => {
+    const inputs = ['--input', 'a=a.npy', '--input', 'b=b.npy', '--json'];
+    const isolated = run(['run', lib, ...inputs, '--isolate']);
+    expect(isolated.code).toBe(0);
+    expect(JSON.parse(isolated.stdout).outputs).toEqual(JSON.parse(run(['run', lib, ...inputs]).stdout).outputs);
+    expect(JSON.parse(isolated.stdout).outputs[0].data).toEqual(expected(A, B).y);
+  });
+
   test('text output prints every output; random inputs follow --seed', () => {
     const text = run(['run', lib, '--random-inputs', '--seed', '7']);
     expect(text.code).toBe(0);

@@ -9,6 +9,7 @@
  *   the run itself is still what the user wants).
  * - --shape: only the built shapes fit (input binding checks them against the static shapes, as for any
  *   fixed-shape model); the error's hint says to build another model.
+ * - --isolate: one child process per run (default in-process, as the embedded cpu backend).
  * - threads: hodu's own setting (--threads, HODU_THREADS, runtime.threads, else the physical cores, as the
  *   cpu backend gets it), so `hodu run m.so` and `hodu run m.onnx --backend cpu` compare at one count; the
  *   count given to `hodu build --threads` is the default of C callers (hodu_model_create(0)).
@@ -29,7 +30,7 @@ interface BuiltRun {
   notes: string[];
 }
 
-export async function prepareBuiltRun(path: string, settings: Settings, flags: { optLevel: number; isolate?: boolean }, debug: (line: string) => void): Promise<BuiltRun> {
+export async function prepareBuiltRun(path: string, settings: Settings, flags: { optLevel: number; isolate?: boolean; benchmark?: unknown }, debug: (line: string) => void): Promise<BuiltRun> {
   const { readBuiltModel, builtModelGraph, builtModelBackend, builtBackendName } = await import('../../runtime/artifact/index');
   const d = readBuiltModel(path);
   const built = d.info.backend;
@@ -51,10 +52,12 @@ export async function prepareBuiltRun(path: string, settings: Settings, flags: {
   if (flags.optLevel !== defaultLevel && flags.optLevel !== d.info.opt_level) {
     notes.push(`note: -O${flags.optLevel} does not apply to ${path}: it was optimized at -O${d.info.opt_level} when it was built`);
   }
-  if (flags.isolate === true) notes.push(`note: ${path} runs in-process (--isolate applies to plugins, not to built models)`);
+  // In-process unless --isolate, like the embedded cpu backend: the library is hodu's own backend code, compiled.
+  const isolate = flags.isolate === true;
+  if (isolate && flags.benchmark) notes.push(`note: ${path} runs isolated (--isolate): each run starts a child process and copies inputs and outputs, and the latency includes that`);
   return {
     model: builtModelGraph(d),
-    use: { backend: builtModelBackend(d), reason: `${path} is a model built by hodu ${d.info.hodu_version} for backend '${built}' ${d.info.backend_version} (${d.info.target}, -O${d.info.opt_level})` },
+    use: { backend: builtModelBackend(d, isolate), reason: `${path} is a model built by hodu ${d.info.hodu_version} for backend '${built}' ${d.info.backend_version} (${d.info.target}, -O${d.info.opt_level})` },
     threads: nativeThreads(settings.threads.value),
     notes,
   };

@@ -11,9 +11,12 @@ import type { StepTime } from './step-times';
 export const PROGRESS_LOADING = 0xffffffff;
 export const PROGRESS_CREATE = 0xfffffffe;
 export const PROGRESS_DONE = 0xfffffffd;
+/** A built model (`hodu run FILE.so --isolate`) has no steps to mark: its one run call. */
+export const PROGRESS_RUN_BUILT = 0xfffffffc;
 
 export interface ChildRequest {
-  mode: 'probe' | 'run';
+  /** 'built': a model built by `hodu build` (libPath is its .so; the blobs are its inputs). */
+  mode: 'probe' | 'run' | 'built';
   libPath: string;
   name: string;
   /** 'run': threads for create() (0 or absent: the plugin's default). */

@@ -51,6 +51,11 @@ export async function runPluginChild(argv: string[]): Promise<number> {
       respond({ ok: true, info: probeNativeLibrary(header.libPath, header.name) });
       return 0;
     }
+    if (header.mode === 'built') {
+      const { runBuiltModelInChild } = await import('../../runtime/artifact/child-run');
+      respond({ ok: true }, await runBuiltModelInChild(header.libPath, header.threads ?? 0, blobs, mark));
+      return 0;
+    }
     const binding = new NativeBackendBinding(header.libPath, header.name);
     const [manifestBytes, ...inputBlobs] = blobs;
     const manifest = decodeManifest(manifestBytes!);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HoduError } from '../../errors';
 import { encodeManifest, type DispatchManifest } from '../../sdk/manifest';
-import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
+import { packMessage, PROGRESS_CREATE, PROGRESS_DONE, PROGRESS_LOADING, PROGRESS_RUN_BUILT, unpackMessage, type ChildRequest, type ChildResponse } from './child-protocol';
 import type { NativePluginInfo } from './probe';
 import type { StepTime } from './step-times';
 import { isCompiledBinary } from '../../util/compiled-binary';
@@ -60,6 +60,7 @@ function phaseText(progress: number, manifest?: DispatchManifest): string {
   if (progress === PROGRESS_LOADING) return 'while loading';
   if (progress === PROGRESS_CREATE) return 'while preparing the model (create)';
   if (progress === PROGRESS_DONE) return 'after running';
+  if (progress === PROGRESS_RUN_BUILT) return 'while running';
   const step = manifest?.steps[progress];
   return step ? `while running kernel '${step.kernel}' (step ${progress}, node '${step.node}')` : `at step ${progress}`;
 }
@@ -111,6 +112,12 @@ export async function runIsolated(libPath: string, manifest: DispatchManifest, i
   const request: ChildRequest = { mode: 'run', libPath, name: opts.name, threads: opts.threads, ...(opts.profile ? { profile: true } : {}), blobs: [] };
   const { response } = await runChild(request, [encodeManifest(manifest), ...inputs], opts, manifest);
   if (response.header.stepTimes) opts.onStepTimes?.(response.header.stepTimes);
+  return response.blobs;
+}
+
+/** Runs a model built by `hodu build` (its .so at `libPath`) once in a child process: input buffers in, output buffers out, in its declared order. */
+export async function runBuiltIsolated(libPath: string, inputs: Uint8Array[], opts: IsolateOptions): Promise<Uint8Array[]> {
+  const { response } = await runChild({ mode: 'built', libPath, name: opts.name, threads: opts.threads, blobs: [] }, inputs, opts);
   return response.blobs;
 }
 

@@ -10,6 +10,7 @@ import type { PreparedModel } from '../prepare';
 import { describeBuiltModel, type BuiltModelDescription, type BuiltTensor } from './describe';
 import { openModelLibrary } from './open-library';
 import { BuiltModelSession } from './session';
+import { IsolatedBuiltSession } from './isolated-session';
 
 export type { BuiltModelDescription } from './describe';
 
@@ -46,12 +47,15 @@ export function builtBackendName(d: BuiltModelDescription): string {
   return `${d.info.backend} (built)`;
 }
 
-/** The backend a built model runs on: one session = one handle of the library. */
-export function builtModelBackend(d: BuiltModelDescription): BackendPlugin {
+/**
+ * The backend a built model runs on: one session = one handle of the library, in this process, or with
+ * `isolate` one child process per run (src/plugins/native/isolate.ts), which a crash of the library cannot take down.
+ */
+export function builtModelBackend(d: BuiltModelDescription, isolate = false): BackendPlugin {
   return {
     name: builtBackendName(d),
     version: d.info.backend_version,
     capabilities: { runner: true, builder: false, devices: ['cpu'], priority: 0 },
-    createSession: (_model, options) => new BuiltModelSession(d, options?.threads ?? 0),
+    createSession: (_model, options) => (isolate ? new IsolatedBuiltSession(d, options?.threads ?? 0) : new BuiltModelSession(d, options?.threads ?? 0)),
   };
 }

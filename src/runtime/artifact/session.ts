@@ -28,7 +28,8 @@ function errorText(lib: ModelLibrary, handle: number | null): string {
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
-function fedBytes(t: BuiltTensor, v: RuntimeValue | undefined, path: string): Uint8Array {
+/** A fed tensor's bytes, checked against the built dtype and shape. */
+export function fedBytes(t: BuiltTensor, v: RuntimeValue | undefined, path: string): Uint8Array {
   if (!(v instanceof Tensor)) throw new HoduError('E_INPUT_MISSING', `input '${t.name}' was not given`, { hint: `pass --input ${t.name}=FILE.npy` });
   if (v.dtype !== t.dtype || v.dims.length !== t.dims.length || v.dims.some((d, i) => d !== t.dims[i])) {
     throw new HoduError('E_INPUT_SHAPE', `input '${t.name}' is ${v.dtype}[${v.dims.join(',')}], ${path} was built for ${t.dtype}[${t.dims.join(',')}]`, {
