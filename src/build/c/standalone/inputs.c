@@ -128,17 +128,17 @@ static int load_slot(resolver *r, int32_t i) {
   char where[SA_ERR_CAP], inner[SA_ERR_CAP];
   if (s->entry) snprintf(where, sizeof where, "%s entry '%s'", s->file, s->entry->name);
   else snprintf(where, sizeof where, "%s", s->file);
-  const uint8_t *bytes = s->bytes;
+  const uint8_t *bytes = s->bytes; /* positional files were read while sorting the arguments */
   size_t size = s->size;
-  uint8_t *read = NULL;
+  uint8_t *owned = NULL;
   if (s->entry) {
-    if (sa_zip_extract(s->npz, s->entry, &read, inner) != 0) return sa_fail(r->err, "input '%s' (%s): %s", t->name, where, inner);
+    if (sa_zip_extract(s->npz, s->entry, &bytes, &owned, inner) != 0) return sa_fail(r->err, "input '%s' (%s): %s", t->name, where, inner);
     size = (size_t)s->entry->size;
-  } else if (!s->bytes && sa_read_file(s->file, &read, &size, inner) != 0) { /* positional ones were read already */
-    return sa_fail(r->err, "input '%s': %s", t->name, inner);
+  } else if (!bytes) {
+    if (sa_read_file(s->file, &owned, &size, inner) != 0) return sa_fail(r->err, "input '%s': %s", t->name, inner);
+    bytes = owned;
   }
-  if (read && keep(r->in, read, r->err) != 0) return -1;
-  if (read) bytes = read;
+  if (owned && keep(r->in, owned, r->err) != 0) return -1;
   sa_npy npy;
   if (sa_npy_parse(bytes, size, &npy, inner) != 0) return sa_fail(r->err, "input '%s' (%s): %s", t->name, where, inner);
   int same = npy.dtype == t->dtype && npy.rank == t->rank;

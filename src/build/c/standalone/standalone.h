@@ -74,8 +74,11 @@ typedef struct sa_zip {
 
 /** Lists the entries from the central directory, checking every offset and size against `size`. */
 int sa_zip_open(const uint8_t *bytes, size_t size, sa_zip *zip, char *err);
-/** The uncompressed, CRC-checked bytes of one entry; *out is malloc'd. */
-int sa_zip_extract(const uint8_t *bytes, const sa_zip_entry *e, uint8_t **out, char *err);
+/**
+ * The uncompressed, CRC-checked bytes of one entry: a stored entry's are a view into `bytes` (*owned NULL),
+ * a deflated entry's are malloc'd into *owned (free it).
+ */
+int sa_zip_extract(const uint8_t *bytes, const sa_zip_entry *e, const uint8_t **data, uint8_t **owned, char *err);
 void sa_zip_close(sa_zip *zip);
 
 /* ---- npy (npy-read.c, npy-write.c) ---- */

@@ -123,24 +123,28 @@ int sa_zip_open(const uint8_t *b, size_t size, sa_zip *zip, char *err) {
   return 0;
 }
 
-int sa_zip_extract(const uint8_t *b, const sa_zip_entry *e, uint8_t **out, char *err) {
-  *out = NULL;
-  if (e->size > SIZE_MAX - 1) return sa_fail(err, "entry of %llu bytes is too large for this machine", (unsigned long long)e->size);
-  uint8_t *data = malloc(e->size ? (size_t)e->size : 1);
-  if (!data) return sa_fail(err, "out of memory for %llu bytes", (unsigned long long)e->size);
+int sa_zip_extract(const uint8_t *b, const sa_zip_entry *e, const uint8_t **data, uint8_t **owned, char *err) {
+  *data = NULL;
+  *owned = NULL;
   const uint8_t *raw = b + e->data_offset;
-  if (e->method == 0) {
-    memcpy(data, raw, (size_t)e->size);
-  } else if (sa_inflate(raw, (size_t)e->compressed, data, (size_t)e->size, err) != 0) {
-    free(data);
-    return -1;
+  uint8_t *inflated = NULL;
+  if (e->method == 8) {
+    if (e->size > SIZE_MAX - 1) return sa_fail(err, "entry of %llu bytes is too large for this machine", (unsigned long long)e->size);
+    inflated = malloc(e->size ? (size_t)e->size : 1);
+    if (!inflated) return sa_fail(err, "out of memory for %llu bytes", (unsigned long long)e->size);
+    if (sa_inflate(raw, (size_t)e->compressed, inflated, (size_t)e->size, err) != 0) {
+      free(inflated);
+      return -1;
+    }
   }
-  uint32_t crc = sa_crc32(0, data, (size_t)e->size);
+  const uint8_t *bytes = inflated ? inflated : raw; /* stored: used in place, no copy */
+  uint32_t crc = sa_crc32(0, bytes, (size_t)e->size);
   if (crc != e->crc) {
-    free(data);
+    free(inflated);
     return sa_fail(err, "CRC-32 mismatch: computed %08lx, the archive says %08lx (the archive is corrupt)", (unsigned long)crc, (unsigned long)e->crc);
   }
-  *out = data;
+  *data = bytes;
+  *owned = inflated;
   return 0;
 }
 
