@@ -5,7 +5,7 @@
 __hodu_spec() {
   case $1 in
     '')
-      subs='run inspect convert plugin cache config doctor self-update ops version completions'
+      subs='run inspect build convert plugin cache config doctor self-update ops version completions'
       flags='--help -h --verbose --no-color --version -V'
       valflags='  ' ;;
     'run')
@@ -16,6 +16,10 @@ __hodu_spec() {
       subs=''
       flags='--initializers --graph --opt-level -O --json --help -h --verbose --no-color'
       valflags=' --opt-level -O ' ;;
+    'build')
+      subs=''
+      flags='--output -o --backend --shape --target --format --standalone --threads --cache --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --output -o --backend --shape --target --format --threads --opt-level -O ' ;;
     'convert')
       subs=''
       flags='--json --help -h --verbose --no-color'
@@ -135,6 +139,10 @@ __hodu_value() {
     'run --device') echo 'dynamic' ;;
     'run --opt-level' | 'run -O') echo 'choices 0 1 2 3' ;;
     'inspect --opt-level' | 'inspect -O') echo 'choices 0 1 2 3' ;;
+    'build --output' | 'build -o') echo 'files' ;;
+    'build --backend') echo 'dynamic' ;;
+    'build --shape') echo 'files' ;;
+    'build --opt-level' | 'build -O') echo 'choices 0 1 2 3' ;;
     'plugin install --path') echo 'dirs' ;;
     'plugin new --type') echo 'choices backend format' ;;
     'plugin new --lang') echo 'choices c ts' ;;
@@ -149,6 +157,7 @@ __hodu_positional() {
   case "${1:+$1 }$2" in
     'run 0') echo 'files' ;;
     'inspect 0') echo 'files' ;;
+    'build 0') echo 'files' ;;
     'convert 0') echo 'files' ;;
     'convert 1') echo 'files' ;;
     'plugin info 0') echo 'dynamic' ;;

@@ -5,7 +5,7 @@
 function __hodu_spec --argument-names p
     switch "$p"
         case ''
-            set -g __hodu_subs run inspect convert plugin cache config doctor self-update ops version completions
+            set -g __hodu_subs run inspect build convert plugin cache config doctor self-update ops version completions
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
@@ -13,6 +13,9 @@ function __hodu_spec --argument-names p
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --opt-level -O
+        case 'build'
+            set -g __hodu_subs
+            set -g __hodu_valflags --output -o --backend --shape --target --format --threads --opt-level -O
         case 'convert'
             set -g __hodu_subs
             set -g __hodu_valflags
@@ -156,6 +159,7 @@ complete -c hodu -e
 complete -c hodu -f
 complete -c hodu -n '__hodu_sub \'\'' -a run -d 'Run a model on inputs and print or save its outputs'
 complete -c hodu -n '__hodu_sub \'\'' -a inspect -d 'Show a model (inputs, outputs, ops, parameters) or a tensor file'
+complete -c hodu -n '__hodu_sub \'\'' -a build -d 'Compile a model ahead of time into a .so, a .a or a standalone executable (no hodu needed to run it)'
 complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension)'
 complete -c hodu -n '__hodu_sub \'\'' -a plugin -d 'Create, install, list and remove plugins (formats and backends)'
 complete -c hodu -n '__hodu_sub \'\'' -a cache -d 'Show and clean the compile cache of built models and kernel libraries'
@@ -200,6 +204,20 @@ complete -c hodu -n '__hodu_at \'inspect\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'inspect\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'inspect\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'inspect\' 0' -F
+complete -c hodu -n '__hodu_at \'build\'' -l output -s o -r -F -d 'The artifact to write; its extension picks the format unless --format or --standalone says: .so/.dylib shared library, .a static archive, anything else needs --standalone (an executable)'
+complete -c hodu -n '__hodu_at \'build\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend whose kernels the artifact is built from (default cpu)'
+complete -c hodu -n '__hodu_at \'build\'' -l shape -r -F -d 'Fix a symbolic input dim: NAME=1x3x640x640 (a built model has static shapes); repeatable'
+complete -c hodu -n '__hodu_at \'build\'' -l target -x -d 'Machine to build for: native (default), x86_64-linux-gnu (linux-x64), aarch64-linux-gnu (linux-arm64); another architecture needs its cross compiler'
+complete -c hodu -n '__hodu_at \'build\'' -l format -x -d 'so (shared library), a (static archive) or exe (standalone executable); default: from the output extension'
+complete -c hodu -n '__hodu_at \'build\'' -l standalone -d 'Build an executable that reads .npy/.npz inputs and writes .npz outputs (= --format exe)'
+complete -c hodu -n '__hodu_at \'build\'' -l threads -x -d 'The artifact\'s default thread count (hodu_model_create(0)); 0: the machine\'s cores'
+complete -c hodu -n '__hodu_at \'build\'' -l cache -d 'Reuse and fill the compile cache ($HODU_HOME/cache); --no-cache builds from scratch and stores nothing'
+complete -c hodu -n '__hodu_at \'build\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
+complete -c hodu -n '__hodu_at \'build\'' -l json -d 'Print machine-readable JSON on stdout'
+complete -c hodu -n '__hodu_at \'build\'' -l help -s h -d 'Show help'
+complete -c hodu -n '__hodu_at \'build\'' -l verbose -d 'Show stack traces and details on errors'
+complete -c hodu -n '__hodu_at \'build\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
+complete -c hodu -n '__hodu_pos \'build\' 0' -F
 complete -c hodu -n '__hodu_at \'convert\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'convert\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'convert\'' -l verbose -d 'Show stack traces and details on errors'

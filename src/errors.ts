@@ -153,6 +153,12 @@ export const ERROR_CODES = {
   E_ARTIFACT_ARCH: { exit: 1, hint: 'build the model for this machine: `hodu build MODEL` without --target', doc: 'a built model was built for another CPU architecture' },
   E_ARTIFACT_RUN: { exit: 1, hint: 'compare with the source model: `hodu run MODEL.onnx --backend interp`', doc: 'a built model failed to create its handle or to run' },
 
+  // `hodu build` (exit 1, but E_BUILD_TARGET and E_BUILD_SHAPE: the command line asks for what cannot be, exit 2).
+  E_BUILD_TARGET: { exit: 2, hint: 'use one of the targets listed (docs/build.md, "Cross-compiling")', doc: '`hodu build --target` names a target hodu cannot build for' },
+  E_BUILD_SHAPE: { exit: 2, hint: 'give every symbolic dim with --shape NAME=DIMS', doc: 'a model input has a symbolic dim and `hodu build` got no --shape for it' },
+  E_BUILD_UNSUPPORTED: { exit: 1, hint: '`hodu run` still runs the model (the nodes the backend lacks on the interp)', doc: 'the build backend lacks kernels for some nodes of the model' },
+  E_BUILD_COMPILE: { exit: 1, hint: 'read the compiler log named above', doc: 'the C compiler failed on a built model' },
+
   // Self-update (exit 1).
   E_UPDATE_NO_URL: { exit: 1, hint: 'set [update] url in config.toml or HODU_UPDATE_URL', doc: 'no release site is configured' },
   E_UPDATE_NO_KEY: { exit: 1, hint: 'install an official release build to update it', doc: 'this build cannot verify releases' },

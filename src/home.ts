@@ -36,3 +36,13 @@ export function configFile(): string {
 export function updateCheckFile(): string {
   return join(hoduHome(), 'update-check.json');
 }
+
+/** `hodu build`'s compiler logs (one file per build). */
+export function buildLogsDir(): string {
+  return join(hoduHome(), 'logs');
+}
+
+/** Backend sources written out for `hodu build` (the embedded cpu backend's, once per version). */
+export function buildSourcesDir(): string {
+  return join(hoduHome(), 'build');
+}

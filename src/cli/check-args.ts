@@ -35,11 +35,13 @@ export function checkArgs(path: string[], defs: Record<string, ArgDef>, args: st
   const at = `'hodu ${path.join(' ')}'`;
   const help = `run \`hodu ${path.join(' ')} --help\``;
   const known = new Set<string>(GLOBAL_FLAGS);
+  /** A short alias (`-o`) → its option's definition, so its value is consumed like the long name's. */
+  const aliasOf = new Map<string, ArgDef>();
   for (const [name, def] of Object.entries(defs)) {
     if (def.type === 'positional') continue;
     known.add(name);
     const alias = 'alias' in def ? def.alias : undefined;
-    for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) known.add(a);
+    for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) known.add(a), aliasOf.set(a, def);
   }
   const positionals = Object.entries(defs).filter(([, d]) => d.type === 'positional');
   const given = new Set<string>();
@@ -62,7 +64,7 @@ export function checkArgs(path: string[], defs: Record<string, ArgDef>, args: st
       throw usageError(`unknown option '${a.split('=')[0]}' for ${at}`, guess ? `did you mean '--${guess}'?` : help);
     }
     given.add(flag);
-    const def = defs[flag];
+    const def = defs[flag] ?? aliasOf.get(flag);
     if (def?.type === 'string' && !a.includes('=')) {
       // `--flag value`: the value must be there (a negative number counts as a value, another flag does not).
       const next = args[i + 1];

@@ -14,6 +14,7 @@ import type { NativePluginInfo } from '../../plugins/native-bridge';
 import { EMBEDDED_CPU_BUILD, type EmbeddedCpuBuild } from '../../embedded-plugins';
 import { CPU_DESCRIPTOR } from './descriptor';
 
+
 type Ready = { ok: true; path: string; info: NativePluginInfo; wrote?: string } | { ok: false; reason: string };
 
 async function prepare(build: EmbeddedCpuBuild | undefined): Promise<Ready> {
@@ -74,13 +75,15 @@ export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = 
     native = loadNativeBackend(ready.path, ready.info, {
       isolate: opts.isolate === true,
       capabilities: { priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
+      // `hodu build`: plugins/backend-cpu's sources as the kernel library (build-recipe.ts).
+      library: async () => (await import('./build-recipe')).cpuLibrary(),
     });
   }
   const { nativeUnsupportedOps } = await import('../../plugins/native/kernel-fit');
-  return {
+  const plugin: BackendPlugin = {
     name: CPU_DESCRIPTOR.name,
     version: build?.version ?? 'unavailable',
-    capabilities: { runner: true, builder: false, devices: [...CPU_DESCRIPTOR.devices], priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
+    capabilities: { runner: true, builder: true, devices: [...CPU_DESCRIPTOR.devices], priority: CPU_DESCRIPTOR.priority, ops: build?.ops, dtypes: build?.dtypes as never },
     available: () => (ready.ok ? { ok: true } : { ok: false, reason: ready.reason }),
     unsupportedOps: (model: Model) => (ready.ok ? nativeUnsupportedOps(model, ready.info.kernels) : []),
     // With its kernel list, a model it runs only in part is split with the interp (src/runtime/partition/).
@@ -90,5 +93,9 @@ export async function loadEmbeddedCpu(opts: { isolate?: boolean } = {}, build = 
       const session = native.createSession(model, sessionOpts);
       return session instanceof Promise ? session.then(afterSignals) : afterSignals(session);
     },
+    // `hodu build`: the library's ABI-3 entry writes the model's steps (native.build); a library without it
+    // still builds, its create() binding kernels by name.
+    build: native?.build ?? (async (request) => (await import('./build-recipe')).cpuBuildRecipe(request)),
   };
+  return plugin;
 }

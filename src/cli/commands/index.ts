@@ -4,6 +4,7 @@ import { lazyCommand, type CommandTable } from '../lazy-commands';
 export const commands: CommandTable = {
   run: { description: 'Run a model on inputs and print or save its outputs', load: lazyCommand(() => import('./run')) },
   inspect: { description: 'Show a model (inputs, outputs, ops, parameters) or a tensor file', load: lazyCommand(() => import('./inspect')) },
+  build: { description: 'Compile a model ahead of time into a .so, a .a or a standalone executable (no hodu needed to run it)', load: lazyCommand(() => import('./build')) },
   convert: { description: 'Convert a model or tensor file to another format (by extension)', load: lazyCommand(() => import('./convert')) },
   plugin: { description: 'Create, install, list and remove plugins (formats and backends)', load: lazyCommand(() => import('./plugin')) },
   cache: { description: 'Show and clean the compile cache of built models and kernel libraries', load: lazyCommand(() => import('./cache')) },
