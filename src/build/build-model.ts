@@ -137,9 +137,11 @@ async function produce(f: BuildFlags, ctx: BuildContext, staging: string): Promi
   }
 }
 
-/** The standalone executable's C sources, written into the build folder (src/build/standalone-sources.ts). */
-async function standaloneSources(_dir: string): Promise<string[]> {
-  throw new HoduError('E_USAGE', 'this hodu cannot build standalone executables yet', { hint: 'build a .so or .a' });
+/** The standalone executable's C sources (src/build/c/standalone/), written into the build folder. */
+async function standaloneSources(dir: string): Promise<string[]> {
+  const { standaloneSources: files, standaloneCFiles } = await import('./standalone-sources');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return standaloneCFiles.map((name) => join(dir, name));
 }
 
 function settingsFor(f: BuildFlags) {

@@ -7,77 +7,79 @@ import f3 from '../../../plugins/backend-cpu/src/batchnorm.c' with { type: 'text
 import f4 from '../../../plugins/backend-cpu/src/binary-int.c' with { type: 'text' };
 import f5 from '../../../plugins/backend-cpu/src/binary-math.c' with { type: 'text' };
 import f6 from '../../../plugins/backend-cpu/src/bitwise.c' with { type: 'text' };
-import f7 from '../../../plugins/backend-cpu/src/cast.c' with { type: 'text' };
-import f8 from '../../../plugins/backend-cpu/src/compare.c' with { type: 'text' };
-import f9 from '../../../plugins/backend-cpu/src/conv-depthwise.c' with { type: 'text' };
-import f10 from '../../../plugins/backend-cpu/src/conv-direct-body.h' with { type: 'text' };
-import f11 from '../../../plugins/backend-cpu/src/conv-direct.c' with { type: 'text' };
-import f12 from '../../../plugins/backend-cpu/src/conv-dot.c' with { type: 'text' };
-import f13 from '../../../plugins/backend-cpu/src/conv-transpose.c' with { type: 'text' };
-import f14 from '../../../plugins/backend-cpu/src/conv.c' with { type: 'text' };
-import f15 from '../../../plugins/backend-cpu/src/conv.h' with { type: 'text' };
-import f16 from '../../../plugins/backend-cpu/src/copy-typed.c' with { type: 'text' };
-import f17 from '../../../plugins/backend-cpu/src/cum-sum.c' with { type: 'text' };
-import f18 from '../../../plugins/backend-cpu/src/depth-to-space.c' with { type: 'text' };
-import f19 from '../../../plugins/backend-cpu/src/elementwise.c' with { type: 'text' };
-import f20 from '../../../plugins/backend-cpu/src/expand.c' with { type: 'text' };
-import f21 from '../../../plugins/backend-cpu/src/float-class.c' with { type: 'text' };
-import f22 from '../../../plugins/backend-cpu/src/fuse.c' with { type: 'text' };
-import f23 from '../../../plugins/backend-cpu/src/fuse.h' with { type: 'text' };
-import f24 from '../../../plugins/backend-cpu/src/gather-elements.c' with { type: 'text' };
-import f25 from '../../../plugins/backend-cpu/src/gather.c' with { type: 'text' };
-import f26 from '../../../plugins/backend-cpu/src/gemv-panels.inc' with { type: 'text' };
-import f27 from '../../../plugins/backend-cpu/src/gemv.c' with { type: 'text' };
-import f28 from '../../../plugins/backend-cpu/src/group-norm.c' with { type: 'text' };
-import f29 from '../../../plugins/backend-cpu/src/half-convert.c' with { type: 'text' };
-import f30 from '../../../plugins/backend-cpu/src/half.h' with { type: 'text' };
-import f31 from '../../../plugins/backend-cpu/src/instance-norm.c' with { type: 'text' };
-import f32 from '../../../plugins/backend-cpu/src/int-math.c' with { type: 'text' };
-import f33 from '../../../plugins/backend-cpu/src/isa.c' with { type: 'text' };
-import f34 from '../../../plugins/backend-cpu/src/isa.h' with { type: 'text' };
-import f35 from '../../../plugins/backend-cpu/src/kernels.h' with { type: 'text' };
-import f36 from '../../../plugins/backend-cpu/src/layernorm.c' with { type: 'text' };
-import f37 from '../../../plugins/backend-cpu/src/layout.c' with { type: 'text' };
-import f38 from '../../../plugins/backend-cpu/src/layout.h' with { type: 'text' };
-import f39 from '../../../plugins/backend-cpu/src/log-softmax.c' with { type: 'text' };
-import f40 from '../../../plugins/backend-cpu/src/logical.c' with { type: 'text' };
-import f41 from '../../../plugins/backend-cpu/src/matmul.c' with { type: 'text' };
-import f42 from '../../../plugins/backend-cpu/src/pad.c' with { type: 'text' };
-import f43 from '../../../plugins/backend-cpu/src/plugin.c' with { type: 'text' };
-import f44 from '../../../plugins/backend-cpu/src/pool.c' with { type: 'text' };
-import f45 from '../../../plugins/backend-cpu/src/profile.c' with { type: 'text' };
-import f46 from '../../../plugins/backend-cpu/src/profile.h' with { type: 'text' };
-import f47 from '../../../plugins/backend-cpu/src/reduce.c' with { type: 'text' };
-import f48 from '../../../plugins/backend-cpu/src/resize.c' with { type: 'text' };
-import f49 from '../../../plugins/backend-cpu/src/rnn-step.inc' with { type: 'text' };
-import f50 from '../../../plugins/backend-cpu/src/rnn-vec.c' with { type: 'text' };
-import f51 from '../../../plugins/backend-cpu/src/rnn.c' with { type: 'text' };
-import f52 from '../../../plugins/backend-cpu/src/rnn.h' with { type: 'text' };
-import f53 from '../../../plugins/backend-cpu/src/scatter-nd.c' with { type: 'text' };
-import f54 from '../../../plugins/backend-cpu/src/sgemm-micro.h' with { type: 'text' };
-import f55 from '../../../plugins/backend-cpu/src/sgemm-neon.c' with { type: 'text' };
-import f56 from '../../../plugins/backend-cpu/src/sgemm.c' with { type: 'text' };
-import f57 from '../../../plugins/backend-cpu/src/sgemm.h' with { type: 'text' };
-import f58 from '../../../plugins/backend-cpu/src/simd-avx2.c' with { type: 'text' };
-import f59 from '../../../plugins/backend-cpu/src/simd-avx512.c' with { type: 'text' };
-import f60 from '../../../plugins/backend-cpu/src/simd-body.h' with { type: 'text' };
-import f61 from '../../../plugins/backend-cpu/src/simd-c.c' with { type: 'text' };
-import f62 from '../../../plugins/backend-cpu/src/simd-neon.c' with { type: 'text' };
-import f63 from '../../../plugins/backend-cpu/src/simd-trig.h' with { type: 'text' };
-import f64 from '../../../plugins/backend-cpu/src/simd.h' with { type: 'text' };
-import f65 from '../../../plugins/backend-cpu/src/slice.c' with { type: 'text' };
-import f66 from '../../../plugins/backend-cpu/src/softmax.c' with { type: 'text' };
-import f67 from '../../../plugins/backend-cpu/src/softmax.h' with { type: 'text' };
-import f68 from '../../../plugins/backend-cpu/src/split.c' with { type: 'text' };
-import f69 from '../../../plugins/backend-cpu/src/threads.c' with { type: 'text' };
-import f70 from '../../../plugins/backend-cpu/src/threads.h' with { type: 'text' };
-import f71 from '../../../plugins/backend-cpu/src/tile.c' with { type: 'text' };
-import f72 from '../../../plugins/backend-cpu/src/trilu.c' with { type: 'text' };
-import f73 from '../../../plugins/backend-cpu/src/unary-math.c' with { type: 'text' };
-import f74 from '../../../plugins/backend-cpu/src/widen-f16.c' with { type: 'text' };
-import f75 from '../../../plugins/backend-cpu/src/widen-f16.h' with { type: 'text' };
-import f76 from '../../../plugins/backend-cpu/src/window.c' with { type: 'text' };
-import f77 from '../../../plugins/backend-cpu/src/window.h' with { type: 'text' };
+import f7 from '../../../plugins/backend-cpu/src/build-emit.c' with { type: 'text' };
+import f8 from '../../../plugins/backend-cpu/src/cast.c' with { type: 'text' };
+import f9 from '../../../plugins/backend-cpu/src/compare.c' with { type: 'text' };
+import f10 from '../../../plugins/backend-cpu/src/conv-depthwise.c' with { type: 'text' };
+import f11 from '../../../plugins/backend-cpu/src/conv-direct-body.h' with { type: 'text' };
+import f12 from '../../../plugins/backend-cpu/src/conv-direct.c' with { type: 'text' };
+import f13 from '../../../plugins/backend-cpu/src/conv-dot.c' with { type: 'text' };
+import f14 from '../../../plugins/backend-cpu/src/conv-transpose.c' with { type: 'text' };
+import f15 from '../../../plugins/backend-cpu/src/conv.c' with { type: 'text' };
+import f16 from '../../../plugins/backend-cpu/src/conv.h' with { type: 'text' };
+import f17 from '../../../plugins/backend-cpu/src/copy-typed.c' with { type: 'text' };
+import f18 from '../../../plugins/backend-cpu/src/cum-sum.c' with { type: 'text' };
+import f19 from '../../../plugins/backend-cpu/src/depth-to-space.c' with { type: 'text' };
+import f20 from '../../../plugins/backend-cpu/src/elementwise.c' with { type: 'text' };
+import f21 from '../../../plugins/backend-cpu/src/expand.c' with { type: 'text' };
+import f22 from '../../../plugins/backend-cpu/src/float-class.c' with { type: 'text' };
+import f23 from '../../../plugins/backend-cpu/src/fuse.c' with { type: 'text' };
+import f24 from '../../../plugins/backend-cpu/src/fuse.h' with { type: 'text' };
+import f25 from '../../../plugins/backend-cpu/src/gather-elements.c' with { type: 'text' };
+import f26 from '../../../plugins/backend-cpu/src/gather.c' with { type: 'text' };
+import f27 from '../../../plugins/backend-cpu/src/gemv-panels.inc' with { type: 'text' };
+import f28 from '../../../plugins/backend-cpu/src/gemv.c' with { type: 'text' };
+import f29 from '../../../plugins/backend-cpu/src/group-norm.c' with { type: 'text' };
+import f30 from '../../../plugins/backend-cpu/src/half-convert.c' with { type: 'text' };
+import f31 from '../../../plugins/backend-cpu/src/half.h' with { type: 'text' };
+import f32 from '../../../plugins/backend-cpu/src/instance-norm.c' with { type: 'text' };
+import f33 from '../../../plugins/backend-cpu/src/int-math.c' with { type: 'text' };
+import f34 from '../../../plugins/backend-cpu/src/isa.c' with { type: 'text' };
+import f35 from '../../../plugins/backend-cpu/src/isa.h' with { type: 'text' };
+import f36 from '../../../plugins/backend-cpu/src/kernels.h' with { type: 'text' };
+import f37 from '../../../plugins/backend-cpu/src/layernorm.c' with { type: 'text' };
+import f38 from '../../../plugins/backend-cpu/src/layout.c' with { type: 'text' };
+import f39 from '../../../plugins/backend-cpu/src/layout.h' with { type: 'text' };
+import f40 from '../../../plugins/backend-cpu/src/log-softmax.c' with { type: 'text' };
+import f41 from '../../../plugins/backend-cpu/src/logical.c' with { type: 'text' };
+import f42 from '../../../plugins/backend-cpu/src/matmul.c' with { type: 'text' };
+import f43 from '../../../plugins/backend-cpu/src/pad.c' with { type: 'text' };
+import f44 from '../../../plugins/backend-cpu/src/plugin.c' with { type: 'text' };
+import f45 from '../../../plugins/backend-cpu/src/pool.c' with { type: 'text' };
+import f46 from '../../../plugins/backend-cpu/src/prebound.h' with { type: 'text' };
+import f47 from '../../../plugins/backend-cpu/src/profile.c' with { type: 'text' };
+import f48 from '../../../plugins/backend-cpu/src/profile.h' with { type: 'text' };
+import f49 from '../../../plugins/backend-cpu/src/reduce.c' with { type: 'text' };
+import f50 from '../../../plugins/backend-cpu/src/resize.c' with { type: 'text' };
+import f51 from '../../../plugins/backend-cpu/src/rnn-step.inc' with { type: 'text' };
+import f52 from '../../../plugins/backend-cpu/src/rnn-vec.c' with { type: 'text' };
+import f53 from '../../../plugins/backend-cpu/src/rnn.c' with { type: 'text' };
+import f54 from '../../../plugins/backend-cpu/src/rnn.h' with { type: 'text' };
+import f55 from '../../../plugins/backend-cpu/src/scatter-nd.c' with { type: 'text' };
+import f56 from '../../../plugins/backend-cpu/src/sgemm-micro.h' with { type: 'text' };
+import f57 from '../../../plugins/backend-cpu/src/sgemm-neon.c' with { type: 'text' };
+import f58 from '../../../plugins/backend-cpu/src/sgemm.c' with { type: 'text' };
+import f59 from '../../../plugins/backend-cpu/src/sgemm.h' with { type: 'text' };
+import f60 from '../../../plugins/backend-cpu/src/simd-avx2.c' with { type: 'text' };
+import f61 from '../../../plugins/backend-cpu/src/simd-avx512.c' with { type: 'text' };
+import f62 from '../../../plugins/backend-cpu/src/simd-body.h' with { type: 'text' };
+import f63 from '../../../plugins/backend-cpu/src/simd-c.c' with { type: 'text' };
+import f64 from '../../../plugins/backend-cpu/src/simd-neon.c' with { type: 'text' };
+import f65 from '../../../plugins/backend-cpu/src/simd-trig.h' with { type: 'text' };
+import f66 from '../../../plugins/backend-cpu/src/simd.h' with { type: 'text' };
+import f67 from '../../../plugins/backend-cpu/src/slice.c' with { type: 'text' };
+import f68 from '../../../plugins/backend-cpu/src/softmax.c' with { type: 'text' };
+import f69 from '../../../plugins/backend-cpu/src/softmax.h' with { type: 'text' };
+import f70 from '../../../plugins/backend-cpu/src/split.c' with { type: 'text' };
+import f71 from '../../../plugins/backend-cpu/src/threads.c' with { type: 'text' };
+import f72 from '../../../plugins/backend-cpu/src/threads.h' with { type: 'text' };
+import f73 from '../../../plugins/backend-cpu/src/tile.c' with { type: 'text' };
+import f74 from '../../../plugins/backend-cpu/src/trilu.c' with { type: 'text' };
+import f75 from '../../../plugins/backend-cpu/src/unary-math.c' with { type: 'text' };
+import f76 from '../../../plugins/backend-cpu/src/widen-f16.c' with { type: 'text' };
+import f77 from '../../../plugins/backend-cpu/src/widen-f16.h' with { type: 'text' };
+import f78 from '../../../plugins/backend-cpu/src/window.c' with { type: 'text' };
+import f79 from '../../../plugins/backend-cpu/src/window.h' with { type: 'text' };
 
 export const CPU_SOURCE_FILES: Readonly<Record<string, string>> = {
   'src/activations.c': f0,
@@ -87,75 +89,77 @@ export const CPU_SOURCE_FILES: Readonly<Record<string, string>> = {
   'src/binary-int.c': f4,
   'src/binary-math.c': f5,
   'src/bitwise.c': f6,
-  'src/cast.c': f7,
-  'src/compare.c': f8,
-  'src/conv-depthwise.c': f9,
-  'src/conv-direct-body.h': f10,
-  'src/conv-direct.c': f11,
-  'src/conv-dot.c': f12,
-  'src/conv-transpose.c': f13,
-  'src/conv.c': f14,
-  'src/conv.h': f15,
-  'src/copy-typed.c': f16,
-  'src/cum-sum.c': f17,
-  'src/depth-to-space.c': f18,
-  'src/elementwise.c': f19,
-  'src/expand.c': f20,
-  'src/float-class.c': f21,
-  'src/fuse.c': f22,
-  'src/fuse.h': f23,
-  'src/gather-elements.c': f24,
-  'src/gather.c': f25,
-  'src/gemv-panels.inc': f26,
-  'src/gemv.c': f27,
-  'src/group-norm.c': f28,
-  'src/half-convert.c': f29,
-  'src/half.h': f30,
-  'src/instance-norm.c': f31,
-  'src/int-math.c': f32,
-  'src/isa.c': f33,
-  'src/isa.h': f34,
-  'src/kernels.h': f35,
-  'src/layernorm.c': f36,
-  'src/layout.c': f37,
-  'src/layout.h': f38,
-  'src/log-softmax.c': f39,
-  'src/logical.c': f40,
-  'src/matmul.c': f41,
-  'src/pad.c': f42,
-  'src/plugin.c': f43,
-  'src/pool.c': f44,
-  'src/profile.c': f45,
-  'src/profile.h': f46,
-  'src/reduce.c': f47,
-  'src/resize.c': f48,
-  'src/rnn-step.inc': f49,
-  'src/rnn-vec.c': f50,
-  'src/rnn.c': f51,
-  'src/rnn.h': f52,
-  'src/scatter-nd.c': f53,
-  'src/sgemm-micro.h': f54,
-  'src/sgemm-neon.c': f55,
-  'src/sgemm.c': f56,
-  'src/sgemm.h': f57,
-  'src/simd-avx2.c': f58,
-  'src/simd-avx512.c': f59,
-  'src/simd-body.h': f60,
-  'src/simd-c.c': f61,
-  'src/simd-neon.c': f62,
-  'src/simd-trig.h': f63,
-  'src/simd.h': f64,
-  'src/slice.c': f65,
-  'src/softmax.c': f66,
-  'src/softmax.h': f67,
-  'src/split.c': f68,
-  'src/threads.c': f69,
-  'src/threads.h': f70,
-  'src/tile.c': f71,
-  'src/trilu.c': f72,
-  'src/unary-math.c': f73,
-  'src/widen-f16.c': f74,
-  'src/widen-f16.h': f75,
-  'src/window.c': f76,
-  'src/window.h': f77,
+  'src/build-emit.c': f7,
+  'src/cast.c': f8,
+  'src/compare.c': f9,
+  'src/conv-depthwise.c': f10,
+  'src/conv-direct-body.h': f11,
+  'src/conv-direct.c': f12,
+  'src/conv-dot.c': f13,
+  'src/conv-transpose.c': f14,
+  'src/conv.c': f15,
+  'src/conv.h': f16,
+  'src/copy-typed.c': f17,
+  'src/cum-sum.c': f18,
+  'src/depth-to-space.c': f19,
+  'src/elementwise.c': f20,
+  'src/expand.c': f21,
+  'src/float-class.c': f22,
+  'src/fuse.c': f23,
+  'src/fuse.h': f24,
+  'src/gather-elements.c': f25,
+  'src/gather.c': f26,
+  'src/gemv-panels.inc': f27,
+  'src/gemv.c': f28,
+  'src/group-norm.c': f29,
+  'src/half-convert.c': f30,
+  'src/half.h': f31,
+  'src/instance-norm.c': f32,
+  'src/int-math.c': f33,
+  'src/isa.c': f34,
+  'src/isa.h': f35,
+  'src/kernels.h': f36,
+  'src/layernorm.c': f37,
+  'src/layout.c': f38,
+  'src/layout.h': f39,
+  'src/log-softmax.c': f40,
+  'src/logical.c': f41,
+  'src/matmul.c': f42,
+  'src/pad.c': f43,
+  'src/plugin.c': f44,
+  'src/pool.c': f45,
+  'src/prebound.h': f46,
+  'src/profile.c': f47,
+  'src/profile.h': f48,
+  'src/reduce.c': f49,
+  'src/resize.c': f50,
+  'src/rnn-step.inc': f51,
+  'src/rnn-vec.c': f52,
+  'src/rnn.c': f53,
+  'src/rnn.h': f54,
+  'src/scatter-nd.c': f55,
+  'src/sgemm-micro.h': f56,
+  'src/sgemm-neon.c': f57,
+  'src/sgemm.c': f58,
+  'src/sgemm.h': f59,
+  'src/simd-avx2.c': f60,
+  'src/simd-avx512.c': f61,
+  'src/simd-body.h': f62,
+  'src/simd-c.c': f63,
+  'src/simd-neon.c': f64,
+  'src/simd-trig.h': f65,
+  'src/simd.h': f66,
+  'src/slice.c': f67,
+  'src/softmax.c': f68,
+  'src/softmax.h': f69,
+  'src/split.c': f70,
+  'src/threads.c': f71,
+  'src/threads.h': f72,
+  'src/tile.c': f73,
+  'src/trilu.c': f74,
+  'src/unary-math.c': f75,
+  'src/widen-f16.c': f76,
+  'src/widen-f16.h': f77,
+  'src/window.c': f78,
+  'src/window.h': f79,
 };
