@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
 import { buildLogsDir } from '../home';
+import { parseStepComment } from '../sdk/step-comment';
 import { shellJoin } from '../util/shell-quote';
 
 export interface CompilerIdentity {
@@ -47,7 +48,6 @@ interface CompilerError {
 }
 
 const ERROR_LINE = /^(.+?):(\d+):(?:(\d+):)?\s*(?:fatal )?error:\s*(.*)$/;
-const STEP_COMMENT = /\/\*\s*step (\d+): ([^,]*), node '(.*)' \(([^)]*)\)\s*\*\//;
 
 /** The first `file:line:col: error:` of a compiler's output (gcc and clang), with the node from `readSource`. */
 export function firstCompilerError(output: string, cwd: string, readSource: (file: string) => string | undefined = readIfExists): CompilerError | undefined {
@@ -70,13 +70,13 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-/** The step comment on or nearest above 1-based `line` of `source`. */
+/** The step comment (src/sdk/step-comment.ts) on or nearest above 1-based `line` of `source`. */
 export function stepAt(source: string | undefined, line: number): CompilerError['node'] {
   if (!source) return undefined;
   const lines = source.split('\n');
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-    const m = STEP_COMMENT.exec(lines[i]!);
-    if (m) return { step: Number(m[1]), kernel: m[2]!.trim(), name: m[3]!, op: m[4]! };
+    const c = parseStepComment(lines[i]!);
+    if (c) return { step: c.step, kernel: c.kernel, name: c.node, op: c.op };
   }
   return undefined;
 }

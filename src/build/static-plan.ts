@@ -85,6 +85,8 @@ export function staticInputShapes(model: Model, given: ReadonlyMap<string, numbe
   return shapes;
 }
 
+const UNSUPPORTED_HINT = (backend: string) => `\`hodu run --backend ${backend}\` still runs it (those nodes on the interp); a built model must run entirely on its backend`;
+
 /** The steps the backend has no kernel for → E_BUILD_UNSUPPORTED listing the ops and their nodes. */
 export function checkKernelCoverage(model: Model, manifest: DispatchManifest, backend: string, kernels: readonly string[]): void {
   const have = new Set(kernels);
@@ -101,7 +103,7 @@ export function checkKernelCoverage(model: Model, manifest: DispatchManifest, ba
     return `${op} (${nodes.length === 1 ? 'node' : 'nodes'} ${shown}${nodes.length > 5 ? `, … ${nodes.length - 5} more` : ''})`;
   });
   throw new HoduError('E_BUILD_UNSUPPORTED', `backend '${backend}' cannot build this model: it has no kernel for ${list.join('; ')}`, {
-    hint: `\`hodu run --backend ${backend}\` still runs it (those nodes on the interp); a built model must run entirely on its backend`,
+    hint: UNSUPPORTED_HINT(backend),
   });
 }
 
@@ -112,7 +114,14 @@ export async function staticPlan(o: { path: string; optLevel: OptLevel; shapes: 
   const given = parseShapeFlags(loaded, o.shapes);
   const model = prepareModel(loaded, o.optLevel);
   const shapes = staticInputShapes(model, given);
-  const manifest = planManifest(model, shapes);
+  let manifest: DispatchManifest;
+  try {
+    manifest = planManifest(model, shapes);
+  } catch (e) {
+    // Control flow or a shape only known at run time: `hodu run` handles those (partitioned), a build cannot.
+    if (e instanceof HoduError && e.code === 'E_PLAN') throw new HoduError('E_BUILD_UNSUPPORTED', `backend '${o.backend}' cannot build this model: ${e.message}`, { hint: UNSUPPORTED_HINT(o.backend), cause: e });
+    throw e;
+  }
   checkKernelCoverage(model, manifest, o.backend, o.kernels);
   return { model, manifest, encoded: encodeManifest(manifest), shapes };
 }
