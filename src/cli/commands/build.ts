@@ -20,7 +20,7 @@ export default defineHoduCommand({
   examples: [
     'hodu build model.onnx -o model.so',
     'hodu build model.onnx -o libmodel.a --shape images=1x3x224x224',
-    'hodu build model.onnx --standalone -o model && ./model --input x.npy --output y.npz',
+    'hodu build model.onnx --standalone -o model && ./model x.npy -o y.npz',
     'hodu build model.onnx --target aarch64-linux-gnu -o model-arm64.so',
     'hodu build model.onnx -o model.so --json',
   ],
