@@ -205,7 +205,7 @@ complete -c hodu -n '__hodu_at \'inspect\'' -l verbose -d 'Show stack traces and
 complete -c hodu -n '__hodu_at \'inspect\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'inspect\' 0' -F
 complete -c hodu -n '__hodu_at \'build\'' -l output -s o -r -F -d 'The artifact to write; its extension picks the format unless --format or --standalone says: .so/.dylib shared library, .a static archive, anything else needs --standalone (an executable)'
-complete -c hodu -n '__hodu_at \'build\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend whose kernels the artifact is built from (default cpu)'
+complete -c hodu -n '__hodu_at \'build\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend whose kernels the artifact is built from (a builder: cpu, or an installed native plugin with ABI 3)'
 complete -c hodu -n '__hodu_at \'build\'' -l shape -r -F -d 'Fix a symbolic input dim: NAME=1x3x640x640 (a built model has static shapes); repeatable'
 complete -c hodu -n '__hodu_at \'build\'' -l target -x -d 'Machine to build for: native (default), x86_64-linux-gnu (linux-x64), aarch64-linux-gnu (linux-arm64); another architecture needs its cross compiler'
 complete -c hodu -n '__hodu_at \'build\'' -l format -x -d 'so (shared library), a (static archive) or exe (standalone executable); default: from the output extension'

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { readBytes } from '../formats/registry';
 import { parseShapeOverride } from '../runtime/shape-spec';
 import { cacheKey } from '../cache';
 import type { CompilerIdentity } from './compiler';
@@ -42,7 +43,8 @@ export function externalDataFiles(bytes: Uint8Array): string[] {
 
 /** sha256 of the model file, and of each external data file it names (missing ones count as absent). */
 export function modelContentHash(path: string): { sha256: string; external: Record<string, string> } {
-  const bytes = new Uint8Array(readFileSync(path));
+  // readBytes: regular files only (a FIFO would hang), E_NOT_FOUND as `hodu run` says it.
+  const bytes = readBytes(path);
   const sha256 = new Bun.CryptoHasher('sha256').update(bytes).digest('hex');
   const external: Record<string, string> = {};
   for (const rel of externalDataFiles(bytes)) {

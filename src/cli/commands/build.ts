@@ -7,7 +7,7 @@ export default defineHoduCommand({
   args: {
     model: { type: 'positional', description: 'Model file (.onnx)', required: true },
     output: { type: 'string', alias: 'o', description: 'The artifact to write; its extension picks the format unless --format or --standalone says: .so/.dylib shared library, .a static archive, anything else needs --standalone (an executable)', valueHint: 'file', required: true },
-    backend: { type: 'string', description: 'Backend whose kernels the artifact is built from (default cpu)', default: 'cpu', valueHint: 'name' },
+    backend: { type: 'string', description: 'Backend whose kernels the artifact is built from (a builder: cpu, or an installed native plugin with ABI 3)', default: 'cpu', valueHint: 'name' },
     shape: { type: 'string', description: 'Fix a symbolic input dim: NAME=1x3x640x640 (a built model has static shapes); repeatable', valueHint: 'spec' },
     target: { type: 'string', description: 'Machine to build for: native (default), x86_64-linux-gnu (linux-x64), aarch64-linux-gnu (linux-arm64); another architecture needs its cross compiler', valueHint: 'triple' },
     format: { type: 'string', description: 'so (shared library), a (static archive) or exe (standalone executable); default: from the output extension', valueHint: 'format' },
