@@ -82,3 +82,9 @@ testWithTools([cCompiler()], 'a failing compiler is E_BUILD_COMPILE with its fir
   expect(readFileSync(log!, 'utf8')).toContain('-include /nonexistent/hodu-broken.h');
   expect(existsSync(join(tmp.dir, 'c.so'))).toBe(false);
 });
+
+test('a missing model is E_NOT_FOUND (exit 2), as for hodu run', () => {
+  const r = build([join(tmp.dir, 'absent.onnx'), '-o', join(tmp.dir, 'a.so')]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('error[E_NOT_FOUND]');
+});
