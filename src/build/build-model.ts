@@ -11,6 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
 import type { OptLevel } from '../passes/pass';
 import { ioError } from '../util/fs-error';
+import { onInterrupt } from '../util/interrupt';
 import { versionInfo } from '../version';
 import { cachedBuild, cacheSettings } from '../cache';
 import { buildLogPath, compilerIdentity } from './compiler';
@@ -108,6 +109,7 @@ async function produce(f: BuildFlags, ctx: BuildContext, staging: string): Promi
   const plugin = await loadBuilder(f.backend);
   const plan = await staticPlan({ path: f.model, optLevel: f.optLevel, shapes: f.shapes, backend: plugin.name, kernels: plugin.kernels });
   const dir = mkdtempSync(join(tmpdir(), 'hodu-build-'));
+  const unregister = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const info: ApiInfo = {
       hoduVersion: versionInfo().version, modelSha256: ctx.modelSha256, modelName: basename(f.model).replace(/\.[^.]+$/, ''),
@@ -133,6 +135,7 @@ async function produce(f: BuildFlags, ctx: BuildContext, staging: string): Promi
     writeFileSync(join(staging, 'info.json'), JSON.stringify({ inputs: io(plan.manifest.inputs), outputs: io(plan.manifest.outputs) }));
     return [artifactName(ctx.format), 'info.json'];
   } finally {
+    unregister();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
 import { buildLogsDir } from '../home';
 import { parseStepComment } from '../sdk/step-comment';
+import { interruptedBy, onInterrupt } from '../util/interrupt';
 import { shellJoin } from '../util/shell-quote';
 
 export interface CompilerIdentity {
@@ -107,7 +108,10 @@ export async function runCompiler(run: CompileRun): Promise<void> {
       hint: 'install one (Debian/Ubuntu: `sudo apt-get install build-essential`) or set CC',
     });
   }
-  const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout as ReadableStream).text(), new Response(proc.stderr as ReadableStream).text(), proc.exited]);
+  // Ctrl+C/SIGTERM: the compiler is killed and the interrupt handler (src/main.ts) cleans up and exits 130/143.
+  const unregister = onInterrupt(() => proc.kill());
+  const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout as ReadableStream).text(), new Response(proc.stderr as ReadableStream).text(), proc.exited]).finally(unregister);
+  if (exitCode !== 0 && interruptedBy()) return new Promise<never>(() => {});
   const output = `${stdout}${stderr}`;
   appendFileSync(run.log, `$ cd ${run.cwd} && ${shellJoin(run.cmd)}\n${output}${output.endsWith('\n') || !output ? '' : '\n'}`);
   if (exitCode === 0) return;
