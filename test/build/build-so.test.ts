@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { generateModels } from '../models/generate';
-import { HODU, requireBinary, tempDir } from '../e2e/hodu';
+import { buildModel, HODU, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
+import { float32Tensor } from '../../src/ir/tensor';
 import { checkTools, cCompiler } from '../support/optional-tools';
 import { compileRunner, expectClose, hoduBuild, interpOutputs, runArtifact, seededFeeds } from './support';
 
@@ -60,8 +61,30 @@ suite(`hodu build (.so, .a)${tools.run ? '' : ` [skipped: ${'skip' in tools ? to
     }
   }
 
+  test('outputs the backend does not write (an input passed through, a Constant, an initializer) are filled by the model', async () => {
+    const f32 = (shape: number[]) => ({ kind: 'tensor' as const, dtype: 'float32' as const, shape });
+    const model = buildModel({
+      nodes: [
+        { name: 'r', op: 'Relu', domain: '', inputs: ['x'], outputs: ['y'], attributes: {} },
+        { name: 'k', op: 'Constant', domain: '', inputs: [], outputs: ['k'], attributes: { value: { type: 'tensor', value: float32Tensor([1, 2, 3], [3]) } } },
+      ],
+      inputs: [{ name: 'x', type: f32([2, 3]) }],
+      outputs: [{ name: 'y', type: f32([2, 3]) }, { name: 'x', type: f32([2, 3]) }, { name: 'k', type: f32([3]) }, { name: 'c', type: f32([3]) }],
+      initializers: new Map([['c', float32Tensor([4, 5, 6], [3])]]),
+    });
+    const path = writeModelFile(join(tmp.dir, 'passthrough.onnx'), model);
+    for (const format of ['so', 'a']) {
+      const out = join(tmp.dir, `passthrough.${format}`);
+      const { json } = hoduBuild([path, '-o', out], env);
+      const exe = join(tmp.dir, `run-passthrough-${format}`);
+      compileRunner(out, exe);
+      const feeds = seededFeeds(json!.inputs);
+      expectClose(runArtifact([exe], tmp.dir, feeds, json!), await interpOutputs(model, feeds, 2), `passthrough.${format}`);
+    }
+  }, 120_000);
+
   test('a .so exports only hodu_model_* functions', () => {
-    const so = join(tmp.dir, 'mlp.onnx.so');
+    const so = join(tmp.dir, 'warm.so');
     const nm = Bun.spawnSync(['nm', '-D', '--defined-only', so], { stdout: 'pipe' });
     const names = nm.stdout.toString().trim().split('\n').map((l) => l.split(' ').pop()!).filter(Boolean);
     expect(names.length).toBe(9);
