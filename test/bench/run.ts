@@ -7,7 +7,8 @@
  * large ops between them, the interp its large MatMul/Gemm/Conv). Every engine is timed in-process on session.run alone (loading and
  * planning excluded), median of the runs after a warm-up, same inputs; ratio = hodu / onnxruntime
  * (lower is better). Outputs are compared first, so a fast wrong answer shows. Prints numbers, asserts nothing.
- *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--no-real] [--no-peak] [--from-source]
+ *   bun test/bench/run.ts [--runs N] [--filter REGEX] [--no-real] [--no-peak] [--no-build] [--from-source]
+ * --no-build: skip the `hodu build` table (test/bench/build.ts: built .so vs cpu, build and cache-hit times).
  * --from-source: measure backend-cpu built from this checkout, not the one hodu has installed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { prepareModel } from '../../src/runtime/prepare';
 import { createRunSession } from '../../src/runtime/run-model';
 import { benchCases, decodeCase } from './cases';
 import { compareOutputs, cpuEngine, interpEngine, ortFeeds, ortSession, type HoduEngine } from './engines';
+import { benchBuilds, type BuildBenchCase } from './build';
 import { measureGemmVsPeak } from './peak';
 
 const args = process.argv.slice(2);
@@ -62,6 +64,7 @@ console.error(cpuLine);
 
 type Row = { model: string; backend: string; hodu: number; hodu2: number; ort1: number; ort2: number; diff: string; flops?: number };
 const rows: Row[] = [];
+const builds: BuildBenchCase[] = [];
 for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).filter((x) => !filter || filter.test(x.name))) {
   // -O2, hodu run's default (onnxruntime applies its own graph optimizations by default too).
   const model = prepareModel(decodeCase(c), 2);
@@ -105,6 +108,7 @@ for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).
   await ort1.release();
   await ort2.release();
   rows.push(row);
+  if (row.backend === 'cpu') builds.push({ name: c.name, path: c.path, feeds, outputs: chosen.outputs, cpu1: row.hodu, cpu2: row.hodu2, ort1: row.ort1, ort2: row.ort2 });
   console.error(`measured ${row.model} on ${row.backend}: ${row.hodu.toFixed(3)} / ${row.hodu2.toFixed(3)} ms; onnxruntime ${row.ort1.toFixed(3)} / ${row.ort2.toFixed(3)} ms`);
 }
 
@@ -121,6 +125,8 @@ const geomean = (k: 'ort1' | 'ort2') => Math.exp(rows.reduce((s, r) => s + Math.
 if (rows.length) console.log(`\nratio ≤ 1.0 on ${within('ort1')}/${rows.length} at 1 thread, ${within('ort2')}/${rows.length} at 2; geometric mean ${geomean('ort1').toFixed(2)} / ${geomean('ort2').toFixed(2)}`);
 console.log('  max |diff| is against onnxruntime at 1 thread; MISMATCH: outside rtol 1e-3, atol 1e-4 (float16 outputs: rtol 5e-3, atol 1e-3).');
 for (const r of rows.filter((x) => x.flops)) console.log(`  ${r.model} on hodu ${r.backend}: ${(r.flops! / r.hodu / 1e6).toFixed(1)} GFLOP/s end to end at 1 thread, ${(r.flops! / r.hodu2 / 1e6).toFixed(1)} at 2 (onnxruntime: ${(r.flops! / r.ort1 / 1e6).toFixed(1)}, ${(r.flops! / r.ort2 / 1e6).toFixed(1)})`);
+
+if (!args.includes('--no-build')) await benchBuilds(work, builds, medianMs);
 
 if (!args.includes('--no-peak')) {
   const g = measureGemmVsPeak(work);
