@@ -18,14 +18,13 @@ export interface NativeSources {
 const INCLUDED = /\.(h|hpp|inc)$/;
 const SKIPPED = new Set(['.git', 'node_modules']);
 
-function headersUnder(dir: string, depth = 0): string[] {
-  if (depth > 8) return [];
-  const out: string[] = [];
+function headersUnder(dir: string, depth = 0, out: string[] = []): string[] {
+  if (depth > 8) return out;
   for (const name of readdirSync(dir).sort()) {
     if (SKIPPED.has(name)) continue;
     const path = join(dir, name);
     const st = statSync(path);
-    if (st.isDirectory()) out.push(...headersUnder(path, depth + 1));
+    if (st.isDirectory()) headersUnder(path, depth + 1, out);
     else if (st.isFile() && INCLUDED.test(name)) out.push(path);
   }
   return out;
