@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstCompilerError, runCompiler, stepAt } from '../../src/build/compiler';
 import { HoduError } from '../../src/errors';
+import { formatStepComment } from '../../src/sdk/step-comment';
 import { tempDir } from '../e2e/hodu';
 import { cCompiler, testWithTools } from '../support/optional-tools';
 
@@ -57,4 +58,15 @@ test('an error outside generated code has no node; a line above every step comme
   expect(stepAt(GENERATED, 9)?.name).toBe('mul');
   const e = firstCompilerError("In file included from x.c:1:\n/usr/include/foo.h:3:10: fatal error: bar.h: No such file or directory\n", '/w', () => undefined);
   expect(e).toEqual({ file: '/usr/include/foo.h', line: 3, column: 10, message: 'bar.h: No such file or directory' });
+});
+
+testWithTools([cCompiler()], "a node name holding ', */ and a backslash maps back exactly (the SDK's parser undoes the escaping)", async () => {
+  const name = "it's */ a\\b";
+  const src = join(tmp.dir, 'escaped.c');
+  writeFileSync(src, `${formatStepComment({ step: 4, kernel: 'Relu_f32', node: name, op: 'Relu' })}\nstatic int step4(void) { return undeclared_thing; }\n`);
+  const r = Bun.spawnSync([cCompiler(), '-c', 'escaped.c', '-o', 'escaped.o'], { cwd: tmp.dir, stdout: 'pipe', stderr: 'pipe' });
+  expect(r.exitCode).not.toBe(0);
+  const e = firstCompilerError(`${r.stdout}${r.stderr}`, tmp.dir);
+  expect(e?.line).toBe(2);
+  expect(e?.node).toEqual({ step: 4, kernel: 'Relu_f32', name, op: 'Relu' });
 });
