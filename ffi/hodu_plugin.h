@@ -200,48 +200,39 @@ typedef struct HoduPluginDescriptor {
 /* The one exported symbol. */
 typedef const HoduPluginDescriptor *(*HoduDescriptorFn)(void);
 
+/* The descriptor and the one exported symbol returning it; every HODU_EXPORT_* macro below ends with it. */
+#define HODU_EXPORT_DESCRIPTOR_(ABI, TYPE, NAME, VERSION, CAPS, KERNELS, BACKEND, FORMAT)                     \
+  static const HoduPluginDescriptor hodu_descriptor_ = {ABI, TYPE, HODU_PLUGIN_SDK_RANGE, NAME, VERSION,     \
+                                                         CAPS, KERNELS, BACKEND, FORMAT};                    \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
+  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+
 /* A backend without a builder (build = NULL). */
 #define HODU_EXPORT_BACKEND_PLUGIN(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)              \
   static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS, NULL};                    \
-  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
-                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, KERNELS, \
-                                                         &hodu_backend_api_, NULL};                          \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+  HODU_EXPORT_DESCRIPTOR_(HODU_ABI_VERSION, HODU_PLUGIN_BACKEND, NAME, VERSION, CAPS, KERNELS,                \
+                          &hodu_backend_api_, NULL)
 
 /* A backend with a builder: BUILD is its build entry point, and HODU_CAP_BUILDER is added to CAPS. */
 #define HODU_EXPORT_BACKEND_PLUGIN_WITH_BUILD(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS, BUILD) \
   static const HoduBackendApi hodu_backend_api_ = {CREATE, RUN, DESTROY, SUPPORTS, BUILD};                   \
-  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_BACKEND,               \
-                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION,                \
-                                                         (CAPS) | HODU_CAP_BUILDER, KERNELS,                  \
-                                                         &hodu_backend_api_, NULL};                          \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+  HODU_EXPORT_DESCRIPTOR_(HODU_ABI_VERSION, HODU_PLUGIN_BACKEND, NAME, VERSION, (CAPS) | HODU_CAP_BUILDER,    \
+                          KERNELS, &hodu_backend_api_, NULL)
 
 #define HODU_EXPORT_BACKEND_PLUGIN_V2(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)           \
   static const HoduBackendApiV2 hodu_backend_api_v2_ = {CREATE, RUN, DESTROY, SUPPORTS};                     \
-  static const HoduPluginDescriptor hodu_descriptor_ = {2, HODU_PLUGIN_BACKEND, HODU_PLUGIN_SDK_RANGE,       \
-                                                         NAME, VERSION, CAPS, KERNELS,                        \
-                                                         (const HoduBackendApi *)(const void *)&hodu_backend_api_v2_, NULL}; \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+  HODU_EXPORT_DESCRIPTOR_(2, HODU_PLUGIN_BACKEND, NAME, VERSION, CAPS, KERNELS,                               \
+                          (const HoduBackendApi *)(const void *)&hodu_backend_api_v2_, NULL)
 
 #define HODU_EXPORT_BACKEND_PLUGIN_V1(NAME, VERSION, CAPS, KERNELS, CREATE, RUN, DESTROY, SUPPORTS)           \
   static const HoduBackendApiV1 hodu_backend_api_v1_ = {CREATE, RUN, DESTROY, SUPPORTS};                     \
-  static const HoduPluginDescriptor hodu_descriptor_ = {1, HODU_PLUGIN_BACKEND, HODU_PLUGIN_SDK_RANGE,       \
-                                                         NAME, VERSION, CAPS, KERNELS,                        \
-                                                         (const HoduBackendApi *)(const void *)&hodu_backend_api_v1_, NULL}; \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+  HODU_EXPORT_DESCRIPTOR_(1, HODU_PLUGIN_BACKEND, NAME, VERSION, CAPS, KERNELS,                               \
+                          (const HoduBackendApi *)(const void *)&hodu_backend_api_v1_, NULL)
 
 #define HODU_EXPORT_FORMAT_PLUGIN(NAME, VERSION, CAPS, SNIFF, OPEN, CLOSE)                                    \
   static const HoduFormatApi hodu_format_api_ = {SNIFF, OPEN, CLOSE};                                        \
-  static const HoduPluginDescriptor hodu_descriptor_ = {HODU_ABI_VERSION, HODU_PLUGIN_FORMAT,                \
-                                                         HODU_PLUGIN_SDK_RANGE, NAME, VERSION, CAPS, NULL,    \
-                                                         NULL, &hodu_format_api_};                           \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void);                                         \
-  HODU_API const HoduPluginDescriptor *hodu_plugin_descriptor(void) { return &hodu_descriptor_; }
+  HODU_EXPORT_DESCRIPTOR_(HODU_ABI_VERSION, HODU_PLUGIN_FORMAT, NAME, VERSION, CAPS, NULL, NULL,              \
+                          &hodu_format_api_)
 
 /* Writes a printf-style message into a host error buffer (truncating, always NUL-terminated). */
 #if defined(__GNUC__) || defined(__clang__)
