@@ -4,13 +4,13 @@
  * runs through the C API with the interp's outputs.
  */
 import { afterAll, beforeAll, expect } from 'bun:test';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
+import { buildModel, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
+import { installBuilderEcho } from '../fixtures/plugins/builder-echo-package';
 import { cCompiler, testWithTools } from '../support/optional-tools';
 import { compileRunner, expectClose, hoduBuild, interpOutputs, runArtifact, seededFeeds } from './support';
 
-const FIXTURES = join(import.meta.dir, '..', 'fixtures', 'plugins');
 const tmp = tempDir('hodu-build-plugin-');
 const env = { HODU_HOME: join(tmp.dir, 'home'), HODU_CACHE_DIR: join(tmp.dir, 'cache') };
 afterAll(() => tmp.cleanup());
@@ -23,20 +23,7 @@ const relu = buildModel({
 
 beforeAll(() => {
   requireBinary();
-  const dir = join(tmp.dir, 'builder-echo');
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  copyFileSync(join(FIXTURES, 'builder-echo.c'), join(dir, 'src', 'builder-echo.c'));
-  copyFileSync(join(FIXTURES, 'fixture-common.h'), join(dir, 'src', 'fixture-common.h'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'builder-echo', version: '0.0.1',
-    hodu: {
-      type: 'backend', sdk: '^0.1.1',
-      native: { sources: ['src/builder-echo.c'], cflags: ['-Wall'], ldflags: ['-lm'], library: 'libbuilder-echo.so' },
-      capabilities: { runner: true, builder: true, devices: ['cpu'], priority: 1, ops: ['Relu'], dtypes: ['float32'] },
-    },
-  }));
-  const r = hodu(['plugin', 'install', '--path', dir], { cwd: tmp.dir, env });
-  if (r.code !== 0) throw new Error(`install failed:\n${r.stdout}\n${r.stderr}`);
+  installBuilderEcho(tmp.dir, env);
 });
 
 testWithTools([cCompiler()], 'an installed builder plugin builds a .so that equals the interp', async () => {

@@ -4,38 +4,23 @@
  * which compiles as given. The plugin is test/fixtures/plugins/builder-echo.c, installed through the binary.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planManifest } from '../../src/plan/plan-manifest';
 import { loadInstalledBackend } from '../../src/plugins/installed';
 import { encodeManifest } from '../../src/sdk/manifest';
+import { installBuilderEcho } from '../fixtures/plugins/builder-echo-package';
 import { model, node } from '../fixtures/plugins/models';
 import { cCompiler, describeWithTools } from '../support/optional-tools';
-import { hodu, requireBinary, tempDir } from './hodu';
+import { requireBinary, tempDir } from './hodu';
 
 const tmp = tempDir('hodu-plugin-builder-');
 const home = join(tmp.dir, 'home');
-const FIXTURES = join(import.meta.dir, '..', 'fixtures', 'plugins');
 const savedHome = process.env.HODU_HOME;
 
 beforeAll(() => {
   requireBinary();
-  const dir = join(tmp.dir, 'builder-echo');
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  copyFileSync(join(FIXTURES, 'builder-echo.c'), join(dir, 'src', 'builder-echo.c'));
-  copyFileSync(join(FIXTURES, 'fixture-common.h'), join(dir, 'src', 'fixture-common.h'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'builder-echo',
-    version: '0.0.1',
-    hodu: {
-      type: 'backend',
-      sdk: '^0.1.1',
-      native: { sources: ['src/builder-echo.c'], cflags: ['-Wall'], ldflags: ['-lm'], library: 'libbuilder-echo.so' },
-      capabilities: { runner: true, builder: true, devices: ['cpu'], priority: 1, ops: ['Relu'], dtypes: ['float32'] },
-    },
-  }));
-  const r = hodu(['plugin', 'install', '--path', dir], { cwd: tmp.dir, env: { HODU_HOME: home } });
-  if (r.code !== 0) throw new Error(`install failed:\n${r.stdout}\n${r.stderr}`);
+  installBuilderEcho(tmp.dir, { HODU_HOME: home });
   process.env.HODU_HOME = home;
 });
 afterAll(() => {
