@@ -22,6 +22,13 @@ static const struct {
     {"V2", HODU_DTYPE_BFLOAT16},
 };
 
+const char *sa_npy_code(int32_t dtype) {
+  for (size_t i = 0; i < sizeof CODES / sizeof CODES[0]; i++) {
+    if (CODES[i].dtype == dtype) return CODES[i].code;
+  }
+  return "";
+}
+
 size_t sa_dtype_size(int32_t dtype) {
   switch (dtype) {
     case HODU_DTYPE_UINT8: case HODU_DTYPE_INT8: case HODU_DTYPE_BOOL: return 1;

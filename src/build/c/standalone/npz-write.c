@@ -20,22 +20,7 @@
 /** The .npy header (magic to newline) for one array into buf; its length. */
 static size_t npy_header(const hodu_tensor_info *info, char *buf, size_t cap) {
   const char *order = sa_dtype_size(info->dtype) == 1 ? "|" : sa_little_endian() ? "<" : ">";
-  const char *code = "";
-  switch (info->dtype) {
-    case HODU_DTYPE_FLOAT16: code = "f2"; break;
-    case HODU_DTYPE_FLOAT32: code = "f4"; break;
-    case HODU_DTYPE_FLOAT64: code = "f8"; break;
-    case HODU_DTYPE_INT8: code = "i1"; break;
-    case HODU_DTYPE_INT16: code = "i2"; break;
-    case HODU_DTYPE_INT32: code = "i4"; break;
-    case HODU_DTYPE_INT64: code = "i8"; break;
-    case HODU_DTYPE_UINT8: code = "u1"; break;
-    case HODU_DTYPE_UINT16: code = "u2"; break;
-    case HODU_DTYPE_UINT32: code = "u4"; break;
-    case HODU_DTYPE_UINT64: code = "u8"; break;
-    case HODU_DTYPE_BOOL: code = "b1"; break;
-    case HODU_DTYPE_BFLOAT16: code = "V2"; break; /* as hodu writes it: ml_dtypes' 2-byte void */
-  }
+  const char *code = sa_npy_code(info->dtype);
   char shape[SA_MAX_RANK * 22 + 8];
   size_t n = (size_t)snprintf(shape, sizeof shape, "(");
   for (int i = 0; i < info->rank && n < sizeof shape; i++) n += (size_t)snprintf(shape + n, sizeof shape - n, i ? ", %lld" : "%lld", (long long)info->shape[i]);

@@ -96,6 +96,8 @@ typedef struct sa_npy {
 
 /** Parses a .npy file (versions 1.0, 2.0, 3.0) and checks that its data is all there. */
 int sa_npy_parse(const uint8_t *bytes, size_t size, sa_npy *npy, char *err);
+/** The .npy descr of a HODU_DTYPE_* without its byte-order character ("f4", …; "" when unknown). */
+const char *sa_npy_code(int32_t dtype);
 /** Bytes per element of a HODU_DTYPE_* (0 when unknown). */
 size_t sa_dtype_size(int32_t dtype);
 /** "float32", … for a HODU_DTYPE_* ("?" when unknown). */
