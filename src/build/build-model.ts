@@ -13,7 +13,7 @@ import type { OptLevel } from '../passes/pass';
 import { ioError } from '../util/fs-error';
 import { onInterrupt } from '../util/interrupt';
 import { versionInfo } from '../version';
-import { cachedBuild, cacheSettings } from '../cache';
+import { cachedBuild, cacheSettings, fileSha256 } from '../cache';
 import { buildLogPath, compilerIdentity } from './compiler';
 import { blobAssembly, modelHeader, modelSource, type ApiInfo } from './emit-api';
 import { kernelLibrary } from './kernel-library';
@@ -92,10 +92,6 @@ async function loadBuilder(name: string): Promise<BuilderPlugin & { kernels: rea
     throw new HoduError('E_USAGE', `backend '${name}' cannot build models ahead of time (it has no builder)`, { hint: 'use --backend cpu' });
   }
   return plugin as BuilderPlugin & { kernels: readonly string[]; build(r: BuildRequest): Promise<BuildRecipe> };
-}
-
-function fileSha256(path: string): string {
-  return new Bun.CryptoHasher('sha256').update(readFileSync(path)).digest('hex');
 }
 
 /** The artifact file name inside a cache entry. */

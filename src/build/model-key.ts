@@ -3,11 +3,10 @@
  * and planning it): the model file's bytes and the external data files it names, the backend and its
  * version, device, -O, target, the --shape values, threads, format, compiler identity and hodu's version.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readBytes } from '../formats/registry';
 import { parseShapeOverride } from '../runtime/shape-spec';
-import { cacheKey } from '../cache';
+import { cacheKey, fileSha256 } from '../cache';
 import type { CompilerIdentity } from './compiler';
 
 const LOCATION = new TextEncoder().encode('location');
@@ -41,7 +40,7 @@ export function externalDataFiles(bytes: Uint8Array): string[] {
   return [...found].sort();
 }
 
-/** sha256 of the model file, and of each external data file it names (missing ones count as absent). */
+/** sha256 of the model file, and of each external data file it names, streamed (missing ones count as absent). */
 export function modelContentHash(path: string): { sha256: string; external: Record<string, string> } {
   // readBytes: regular files only (a FIFO would hang), E_NOT_FOUND as `hodu run` says it.
   const bytes = readBytes(path);
@@ -49,7 +48,7 @@ export function modelContentHash(path: string): { sha256: string; external: Reco
   const external: Record<string, string> = {};
   for (const rel of externalDataFiles(bytes)) {
     try {
-      external[rel] = new Bun.CryptoHasher('sha256').update(readFileSync(resolve(dirname(path), rel))).digest('hex');
+      external[rel] = fileSha256(resolve(dirname(path), rel));
     } catch {
       external[rel] = 'missing';
     }
