@@ -65,8 +65,9 @@ async function librarySources(): Promise<BuildRecipe['library']> {
     const files: Record<string, string> = {};
     const { CPU_SOURCE_FILES } = await import('./embedded-sources');
     for (const rel of Object.keys(CPU_SOURCE_FILES)) files[rel] = readFileSync(join(checkout, rel), 'utf8');
+    const { ffiHeaders } = await import('../../plugins/native/embedded-files');
     const ffi = join(checkout, '..', '..', 'ffi');
-    for (const name of ['hodu_plugin.h', 'hodu_manifest.h']) files[`include/${name}`] = readFileSync(join(ffi, name), 'utf8');
+    for (const name of Object.keys(ffiHeaders)) files[`include/${name}`] = readFileSync(join(ffi, name), 'utf8');
     return { root: checkout, sources: [...NATIVE.sources], includeDirs: [ffi, join(checkout, 'src')], cflags: [...NATIVE.cflags], id: libraryId(files, NATIVE.cflags) };
   }
   const w = await writtenSources();
