@@ -22,6 +22,8 @@ export const SDK_VERSION = '0.1.1';
 export const ABI_VERSION = 3;
 /** The oldest native plugin ABI still loaded (HODU_ABI_VERSION_MIN): ABI 1 plugins are created without options, ABI 1 and 2 have no build entry. */
 export const ABI_VERSION_MIN = 1;
+/** Version of the built-model C API (src/build/c/hodu_model.h's HODU_MODEL_API_VERSION, a test checks): what `hodu build` writes as the info JSON's `api`, and the only one `hodu run model.so` reads. */
+export const BUILT_MODEL_API_VERSION = 1;
 /** Version of the DispatchManifest byte layout. */
 export const MANIFEST_VERSION = 1;
 

@@ -5,6 +5,7 @@
  */
 import apiHeader from './c/hodu_model.h' with { type: 'text' };
 import { ONNX_DTYPE_CODES, type DispatchManifest, type ManifestTensor } from '../sdk/manifest';
+import { BUILT_MODEL_API_VERSION } from '../version';
 
 /** What the info JSON and the header say about the build. */
 export interface ApiInfo {
@@ -61,7 +62,7 @@ function infoJson(m: DispatchManifest, info: ApiInfo): string {
     return { name: t.name, dtype: t.dtype, shape: t.dims };
   });
   return JSON.stringify({
-    api: 1, hodu_version: info.hoduVersion, model_sha256: info.modelSha256, model_name: info.modelName, backend: info.backend,
+    api: BUILT_MODEL_API_VERSION, hodu_version: info.hoduVersion, model_sha256: info.modelSha256, model_name: info.modelName, backend: info.backend,
     backend_version: info.backendVersion, target: info.target, opt_level: info.optLevel, threads: info.threads,
     inputs: io(m.inputs), outputs: io(m.outputs),
   });

@@ -13,6 +13,7 @@ import { checkKernelCoverage, staticInputShapes } from '../../src/build/static-p
 import { knownTargets, parseTarget, toolchainFor } from '../../src/build/target';
 import { HoduError } from '../../src/errors';
 import { planManifest } from '../../src/plan/plan-manifest';
+import { BUILT_MODEL_API_VERSION } from '../../src/version';
 import { cpuSourceFiles, embeddedSourcesModule } from '../../scripts/gen-cpu-sources';
 import { buildModel, tempDir } from '../e2e/hodu';
 import { cCompiler, testWithTools } from '../support/optional-tools';
@@ -142,4 +143,9 @@ test('library identity: stable for the same files and flags, changed by any byte
   const names = pkg.hodu.native.sources.map(objectName);
   expect(new Set(names).size).toBe(names.length);
   expect(objectName('src/conv-direct.c')).toBe('src_conv_direct.o');
+});
+
+test('the C API header declares the built-model API version hodu writes and reads', () => {
+  const header = readFileSync(join(import.meta.dir, '..', '..', 'src', 'build', 'c', 'hodu_model.h'), 'utf8');
+  expect(header).toContain(`#define HODU_MODEL_API_VERSION ${BUILT_MODEL_API_VERSION}\n`);
 });

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { HoduError } from '../../errors';
+import { BUILT_MODEL_API_VERSION } from '../../version';
 
 const Dims = v.array(v.pipe(v.number(), v.integer(), v.minValue(0)));
 const TensorEntry = v.object({ name: v.string(), dtype: v.string(), shape: Dims });
@@ -25,8 +26,6 @@ const BuiltModelInfoSchema = v.object({
 
 export type BuiltModelInfo = v.InferOutput<typeof BuiltModelInfoSchema>;
 
-/** The C API version this hodu reads (HODU_MODEL_API_VERSION). */
-const BUILT_MODEL_API = 1;
 
 /** Parses and checks the info text; `path` names the library in errors. Unknown extra keys are allowed (newer builders). */
 export function parseBuiltModelInfo(text: string, path: string): BuiltModelInfo {
@@ -38,8 +37,8 @@ export function parseBuiltModelInfo(text: string, path: string): BuiltModelInfo 
       hint: 'the library was not written by `hodu build`, or is damaged; rebuild it',
     });
   }
-  if (raw && typeof raw === 'object' && 'api' in raw && typeof raw.api === 'number' && raw.api !== BUILT_MODEL_API) {
-    throw new HoduError('E_ARTIFACT', `${path}: built model API ${raw.api}, this hodu reads API ${BUILT_MODEL_API}`, {
+  if (raw && typeof raw === 'object' && 'api' in raw && typeof raw.api === 'number' && raw.api !== BUILT_MODEL_API_VERSION) {
+    throw new HoduError('E_ARTIFACT', `${path}: built model API ${raw.api}, this hodu reads API ${BUILT_MODEL_API_VERSION}`, {
       hint: 'rebuild the model with this hodu (`hodu build`), or run it with the hodu that built it',
     });
   }
