@@ -75,8 +75,8 @@ export function compileHodu(o: CompileOptions): number {
   }
 }
 
-/** Everything src/ imports (ffi headers and templates are embedded as text). */
-const STAGED = ['src', 'ffi', 'templates', 'tsconfig.json'];
+/** Everything src/ imports (ffi headers, templates and backend-cpu's sources and package.json are embedded as text: `hodu build`). */
+const STAGED = ['src', 'ffi', 'templates', 'plugins/backend-cpu/package.json', 'plugins/backend-cpu/src', 'tsconfig.json'];
 
 function stageSources(root: string, version: string): string {
   mkdirSync(join(root, 'dist'), { recursive: true });
