@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { HoduError } from '../errors';
 import { buildLogsDir } from '../home';
 import { parseStepComment } from '../sdk/step-comment';
-import { interruptedBy, onInterrupt } from '../util/interrupt';
+import { childInterruptSignal, interruptedBy, interruptedThroughChild, onInterrupt } from '../util/interrupt';
 import { shellJoin } from '../util/shell-quote';
 
 export interface CompilerIdentity {
@@ -111,7 +111,11 @@ export async function runCompiler(run: CompileRun): Promise<void> {
   // Ctrl+C/SIGTERM: the compiler is killed and the interrupt handler (src/main.ts) cleans up and exits 130/143.
   const unregister = onInterrupt(() => proc.kill());
   const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout as ReadableStream).text(), new Response(proc.stderr as ReadableStream).text(), proc.exited]).finally(unregister);
-  if (exitCode !== 0 && interruptedBy()) return new Promise<never>(() => {});
+  // A compiler that died of Ctrl+C/SIGTERM (the terminal's, or killed by hodu's handler above) is the user
+  // interrupting: the handler rolls back and exits 130/143, so this build never returns. A compiler that
+  // merely failed is a compile error even when an interrupt was recorded earlier in this process.
+  const signal = childInterruptSignal(proc.signalCode, exitCode);
+  if ((signal && interruptedThroughChild(signal)) || (proc.signalCode !== null && interruptedBy())) return new Promise<never>(() => {});
   const output = `${stdout}${stderr}`;
   appendFileSync(run.log, `$ cd ${run.cwd} && ${shellJoin(run.cmd)}\n${output}${output.endsWith('\n') || !output ? '' : '\n'}`);
   if (exitCode === 0) return;

@@ -65,12 +65,12 @@ export async function buildNativePlugin(name: string, dir: string, native: NonNu
     });
   }
   // Async, so that Ctrl+C/SIGTERM reach hodu mid-build: the compiler is killed and the staging is rolled back.
-  const { interruptedThroughChild, onInterrupt } = await import('../util/interrupt');
+  const { childInterruptSignal, interruptedThroughChild, onInterrupt } = await import('../util/interrupt');
   const unregister = onInterrupt(() => proc.kill());
   const [stdout, stderr, exitCode] = await Promise.all([new Response(proc.stdout as ReadableStream).text(), new Response(proc.stderr as ReadableStream).text(), proc.exited]).finally(unregister);
   // A compiler killed by Ctrl+C/SIGTERM is the user interrupting, not a build error: the interrupt handler
   // rolls back the staging copy and exits 130/143, so this build never returns.
-  const signal = interruptSignal(proc.signalCode, exitCode);
+  const signal = childInterruptSignal(proc.signalCode, exitCode);
   if (signal && interruptedThroughChild(signal)) return new Promise<never>(() => {});
   const library = join(dir, native.library);
   if (exitCode !== 0 || !existsSync(library)) {
@@ -81,11 +81,4 @@ export async function buildNativePlugin(name: string, dir: string, native: NonNu
     });
   }
   return library;
-}
-
-/** The interrupting signal a compiler died of (or, through a wrapper script, reported as 130/143), if any. */
-function interruptSignal(signalCode: NodeJS.Signals | number | null, exitCode: number): NodeJS.Signals | undefined {
-  if (signalCode === 'SIGINT' || exitCode === 130) return 'SIGINT';
-  if (signalCode === 'SIGTERM' || exitCode === 143) return 'SIGTERM';
-  return undefined;
 }

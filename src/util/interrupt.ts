@@ -88,6 +88,13 @@ export function createInterruptHandler(exit: (code: number) => void): (signal: N
 
 let installed: ((signal: NodeJS.Signals, fromChild?: boolean) => void) | undefined;
 
+/** The interrupting signal a child (the C compiler) died of (or, through a wrapper script, reported as 130/143), if any. */
+export function childInterruptSignal(signalCode: NodeJS.Signals | number | null, exitCode: number): NodeJS.Signals | undefined {
+  if (signalCode === 'SIGINT' || exitCode === 130) return 'SIGINT';
+  if (signalCode === 'SIGTERM' || exitCode === 143) return 'SIGTERM';
+  return undefined;
+}
+
 /**
  * A child hodu waits on (the C compiler) died of SIGINT/SIGTERM: the user interrupted. A terminal signals the
  * whole process group, so the child can die and be reported before Bun dispatches hodu's own handler; this

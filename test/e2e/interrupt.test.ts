@@ -121,3 +121,30 @@ test('a compiler that dies of SIGINT is an interruption: exit 130, no staging fo
   expect(existsSync(join(home, 'plugins', 'cut'))).toBe(false);
   expect(existsSync(join(home, 'plugins', 'plugins.json'))).toBe(false);
 });
+
+// hodu build compiles in a temporary folder and stages its cache entry: Ctrl+C while the compiler runs must leave
+// neither (nor the output), and the compiler must not be taken for one that failed (no E_BUILD_COMPILE).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  test(`${signal} mid hodu build: exit ${code}, no artifact, no build folder, no cache entry or staging left`, async () => {
+    const dir = join(work, `build-${signal}`);
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp, { recursive: true });
+    const marker = join(dir, 'cc-started');
+    const cc = join(dir, 'slow-cc.sh');
+    writeFileSync(cc, `#!/bin/sh\ntouch '${marker}'\nsleep 30\nexec cc "$@"\n`);
+    chmodSync(cc, 0o755);
+    const env = { HODU_HOME: join(dir, 'home'), HODU_CACHE_DIR: join(dir, 'cache'), TMPDIR: tmp, CC: cc };
+    const model = join(import.meta.dir, '..', '..', 'examples', 'mlp.onnx');
+    const run = start(HODU, ['build', model, '-o', 'm.so'], env, dir);
+    await waitFor('the compiler to start', () => existsSync(marker));
+    run.signal(signal);
+    expect(await run.exited).toBe(code);
+    expect(run.stderr()).not.toContain('E_BUILD_COMPILE');
+    expect(existsSync(join(dir, 'm.so'))).toBe(false);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('hodu-build-'))).toEqual([]);
+    const entries = join(dir, 'cache', 'entries');
+    expect(existsSync(entries) ? readdirSync(entries) : []).toEqual([]);
+    const staging = join(dir, 'cache', 'staging');
+    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+  });
+}
