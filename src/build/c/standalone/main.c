@@ -71,7 +71,11 @@ static void usage(const char *prog) {
   info_field("opt_level", opt, sizeof opt);
   info_field("threads", threads, sizeof threads);
   printf("usage: %s [options] [INPUT...]\n\n", prog);
-  printf("Runs the model '%s', built by hodu %s for %s (backend %s %s, -O%s, %s thread(s) by default).\n", name, version, target, backend, backend_version, opt, threads);
+  /* 0 threads at build time: the backend's default, the machine's physical cores. */
+  char threads_text[48];
+  if (strcmp(threads, "0") == 0 || threads[0] == '\0') snprintf(threads_text, sizeof threads_text, "the machine's cores");
+  else snprintf(threads_text, sizeof threads_text, "%s thread(s)", threads);
+  printf("Runs the model '%s', built by hodu %s for %s (backend %s %s, -O%s, %s by default).\n", name, version, target, backend, backend_version, opt, threads_text);
   printf("Needs no hodu: inputs are numpy .npy / .npz files, outputs are written as an .npz.\n\n");
   printf("INPUT (files are recognised by their content, not their extension):\n"
          "  FILE.npz        its entries NAME.npy feed the inputs NAME, as numpy.savez(FILE, NAME=array) writes them\n"
@@ -83,7 +87,7 @@ static void usage(const char *prog) {
   print_tensors("Outputs", hodu_model_output_count(), hodu_model_output);
   printf("\nOptions:\n"
          "  -o, --output FILE  write the outputs to FILE as an .npz, one entry NAME.npy per output (default: outputs.npz)\n"
-         "      --threads N    threads to run on (default: 0, the count given at build time)\n"
+         "      --threads N    threads to run on (default: the count given with hodu build --threads, else the machine's cores)\n"
          "      --repeat N     run N times and print the min and median time of a run in ms to stdout\n"
          "      --info         print what was built as JSON (the API's hodu_model_info_json) and exit\n"
          "  -q, --quiet        do not print the per-output lines and the 'wrote' line\n"
