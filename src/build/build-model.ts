@@ -13,7 +13,7 @@ import type { OptLevel } from '../passes/pass';
 import { ioError } from '../util/fs-error';
 import { onInterrupt } from '../util/interrupt';
 import { versionInfo } from '../version';
-import { cachedBuild, cacheSettings, fileSha256 } from '../cache';
+import { cachedBuild, cacheSettings } from '../cache';
 import { buildLogPath, compilerIdentity } from './compiler';
 import { blobAssembly, modelHeader, modelSource, type ApiInfo } from './emit-api';
 import { kernelLibrary } from './kernel-library';
@@ -183,7 +183,7 @@ export async function buildModel(f: BuildFlags): Promise<BuildResult> {
   const info = JSON.parse(readFileSync(join(entry.dir, 'info.json'), 'utf8')) as { inputs: TensorDesc[]; outputs: TensorDesc[] };
   if (!settings.enabled) rmSync(entry.dir, { recursive: true, force: true });
   return {
-    output: resolve(f.out), format, target: target.triple, bytes: statSync(f.out).size, sha256: fileSha256(f.out),
+    output: resolve(f.out), format, target: target.triple, bytes: statSync(f.out).size, sha256: entry.sha256[artifactName(format)]!,
     cache: settings.enabled ? (hit ? 'hit' : 'miss') : 'off', key, buildMs: Math.round(performance.now() - started), inputs: info.inputs, outputs: info.outputs,
   };
 }

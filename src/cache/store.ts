@@ -22,6 +22,8 @@ export interface CacheEntry {
   key: string;
   dir: string;
   files: string[];
+  /** sha256 hex of each file by name, as recorded when it was stored and verified on the hit. */
+  sha256: Record<string, string>;
   meta: Record<string, unknown>;
 }
 
@@ -34,7 +36,8 @@ export interface CacheMeta {
 
 type Produce = (stagingDir: string) => Promise<string[]>;
 
-const toEntry = (dir: string, r: EntryRecord): CacheEntry => ({ key: r.key, dir, files: r.files.map((f) => f.name), meta: r.meta });
+const checksums = (files: EntryRecord['files']) => Object.fromEntries(files.map((f) => [f.name, f.sha256]));
+const toEntry = (dir: string, r: EntryRecord): CacheEntry => ({ key: r.key, dir, files: r.files.map((f) => f.name), sha256: checksums(r.files), meta: r.meta });
 
 /** Marks the entry used now (its `.used` mtime is what LRU eviction and `clean --older-than` read). */
 function touch(dir: string): void {
@@ -98,7 +101,7 @@ async function buildUncached(key: string, meta: CacheMeta, produce: Produce): Pr
     process.on('exit', () => uncachedDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   }
   const files = recordProducedFiles(dir, await produce(dir));
-  return { entry: { key, dir, files: files.map((f) => f.name), meta }, hit: false };
+  return { entry: { key, dir, files: files.map((f) => f.name), sha256: checksums(files), meta }, hit: false };
 }
 
 /**

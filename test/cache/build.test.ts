@@ -17,6 +17,8 @@ test('a miss produces and stores; the next lookup is a hit that does not produce
   expect(first.hit).toBe(false);
   expect(first.entry.dir).toBe(entryDir(s.dir, key));
   expect(first.entry.files.sort()).toEqual(['hodu_model.h', 'model.so']);
+  // The checksums a hit hands back are those of the stored bytes (hodu build reports the artifact's from here).
+  expect(first.entry.sha256['model.so']).toBe(new Bun.CryptoHasher('sha256').update('ELF…').digest('hex'));
   const second = await cachedBuild(s, key, meta, p.run, w.warn);
   expect(second.hit).toBe(true);
   const expected: CacheEntry = { ...first.entry, files: ['hodu_model.h', 'model.so'] };
