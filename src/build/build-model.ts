@@ -13,7 +13,7 @@ import type { OptLevel } from '../passes/pass';
 import { ioError } from '../util/fs-error';
 import { onInterrupt } from '../util/interrupt';
 import { versionInfo } from '../version';
-import { cachedBuild, cacheSettings } from '../cache';
+import { cachedBuild, cacheSettings, type CacheSettings } from '../cache';
 import { buildLogPath, compilerIdentity } from './compiler';
 import { blobAssembly, modelHeader, modelSource, type ApiInfo } from './emit-api';
 import { kernelLibrary } from './kernel-library';
@@ -97,9 +97,10 @@ async function loadBuilder(name: string): Promise<BuilderPlugin & { kernels: rea
 /** The artifact file name inside a cache entry. */
 const artifactName = (format: ArtifactFormat) => (format === 'so' ? 'model.so' : format === 'a' ? 'model.a' : 'model');
 
-/** Plans, generates, compiles and links into `staging`; returns the files written there. */
-interface BuildContext { format: ArtifactFormat; target: BuildTarget; toolchain: Toolchain; modelSha256: string; log: string }
+/** What buildModel settles before the cache lookup, for produce(). */
+interface BuildContext { format: ArtifactFormat; target: BuildTarget; toolchain: Toolchain; modelSha256: string; log: string; cache: CacheSettings }
 
+/** Plans, generates, compiles and links into `staging`; returns the files written there. */
 async function produce(f: BuildFlags, ctx: BuildContext, staging: string): Promise<string[]> {
   const { toolchain } = ctx;
   const plugin = await loadBuilder(f.backend);
@@ -117,7 +118,7 @@ async function produce(f: BuildFlags, ctx: BuildContext, staging: string): Promi
     writeFileSync(join(dir, 'blob.S'), blobAssembly());
     const recipe = await plugin.build({ manifest: plan.encoded, threads: f.threads, target: ctx.target.triple, outDir: dir });
     const lib = await kernelLibrary({
-      backend: plugin, recipe, target: ctx.target, toolchain, cache: settingsFor(f), log: ctx.log, warn: f.warn,
+      backend: plugin, recipe, target: ctx.target, toolchain, cache: ctx.cache, log: ctx.log, warn: f.warn,
       onCompile: (n) => f.progress?.(`compiling the ${plugin.name} kernel library for ${ctx.target.triple} (${n} files; once per version and compiler)`),
     });
     f.progress?.(`compiling and linking the model (${ctx.format})`);
@@ -143,7 +144,8 @@ async function standaloneSources(dir: string): Promise<string[]> {
   return standaloneCFiles.map((name) => join(dir, name));
 }
 
-function settingsFor(f: BuildFlags) {
+/** The compile cache settings (config.toml read once per build), off with --no-cache. */
+function settingsFor(f: BuildFlags): CacheSettings {
   const s = cacheSettings();
   return f.noCache ? { ...s, enabled: false } : s;
 }
@@ -175,7 +177,7 @@ export async function buildModel(f: BuildFlags): Promise<BuildResult> {
   });
   const log = buildLogPath();
   const settings = settingsFor(f);
-  const ctx: BuildContext = { format, target, modelSha256: model.sha256, log, toolchain };
+  const ctx: BuildContext = { format, target, modelSha256: model.sha256, log, toolchain, cache: settings };
   const { entry, hit } = await cachedBuild(settings, key, { kind: 'model', label: `${basename(f.model)} → ${format} for ${target.triple}`, modelSha256: model.sha256, model: resolve(f.model) },
     (staging) => produce(f, ctx, staging), f.warn);
   const artifact = join(entry.dir, artifactName(format));
