@@ -11,16 +11,14 @@ import { join } from 'node:path';
 import { saveNpz } from '../../src/formats/npz/index';
 import { writeNpy } from '../../src/formats/npy/write-npy';
 import { float32Tensor, Tensor } from '../../src/ir/tensor';
-import { checkTools, describeWithTools } from '../support/optional-tools';
+import { describeWithTools } from '../support/optional-tools';
 import { buildStandalone, runExe, sanitizerEnv, sanitizerSupport, type ExeResult } from './standalone-support';
 
 let work: string;
 let exe: string;
 let typedExe: string;
 let sanitized: string;
-const probeDir = mkdtempSync(join(tmpdir(), 'hodu-standalone-probe-'));
-const asan = checkTools(['cc']).run ? sanitizerSupport(probeDir) : { skip: 'no C compiler' };
-rmSync(probeDir, { recursive: true, force: true });
+const asan = sanitizerSupport();
 
 const a = () => float32Tensor([1, 2, 3, 4, 5, 6], [2, 3]);
 const b = () => float32Tensor([1, 2, 3], [3]);

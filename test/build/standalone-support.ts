@@ -3,11 +3,12 @@
  * (src/build/c/standalone/*.c) with a hand-written model behind hodu_model.h, runs it, and builds the .npy
  * variants numpy can write but hodu's own writer does not (big-endian, version 2.0 headers).
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeNpy } from '../../src/formats/npy/write-npy';
 import type { Tensor } from '../../src/ir/tensor';
-import { cCompiler } from '../support/optional-tools';
+import { cCompiler, checkTools } from '../support/optional-tools';
 
 export const ROOT = join(import.meta.dir, '..', '..');
 export const STANDALONE_DIR = join(ROOT, 'src', 'build', 'c', 'standalone');
@@ -38,19 +39,24 @@ export function buildStandalone(model: 'add-model' | 'typed-model', out: string,
 }
 
 /**
- * The sanitizer flags when this compiler can build and run a program with them, else why not (so that the
- * test is skipped with the reason).
+ * The sanitizer flags when there is a C compiler and it can build and run a program with them, else why not
+ * (so that the test is skipped with the reason). Probed in a temporary folder, removed again; call it when
+ * the test file loads, so that the skip is decided before the tests are declared.
  */
-export function sanitizerSupport(work: string): { flags: string[] } | { skip: string } {
-  const dir = join(work, 'asan-probe');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'probe.c'), 'int main(void) { return 0; }\n');
-  const exe = join(dir, 'probe');
-  const r = Bun.spawnSync([cCompiler(), ...SANITIZE, join(dir, 'probe.c'), '-o', exe], { stderr: 'pipe' });
-  if (r.exitCode !== 0) return { skip: `${cCompiler()} cannot build with -fsanitize=address,undefined: ${r.stderr.toString().trim().split('\n')[0]}` };
-  const run = Bun.spawnSync([exe], { stderr: 'pipe', env: sanitizerEnv() });
-  if (run.exitCode !== 0) return { skip: `a -fsanitize=address,undefined program does not run here: ${run.stderr.toString().trim().split('\n')[0]}` };
-  return { flags: SANITIZE };
+export function sanitizerSupport(): { flags: string[] } | { skip: string } {
+  if (!checkTools(['cc']).run) return { skip: 'no C compiler' };
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-asan-probe-'));
+  try {
+    writeFileSync(join(dir, 'probe.c'), 'int main(void) { return 0; }\n');
+    const exe = join(dir, 'probe');
+    const r = Bun.spawnSync([cCompiler(), ...SANITIZE, join(dir, 'probe.c'), '-o', exe], { stderr: 'pipe' });
+    if (r.exitCode !== 0) return { skip: `${cCompiler()} cannot build with -fsanitize=address,undefined: ${r.stderr.toString().trim().split('\n')[0]}` };
+    const run = Bun.spawnSync([exe], { stderr: 'pipe', env: sanitizerEnv() });
+    if (run.exitCode !== 0) return { skip: `a -fsanitize=address,undefined program does not run here: ${run.stderr.toString().trim().split('\n')[0]}` };
+    return { flags: SANITIZE };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Sanitizer reports fail the run with a recognisable status; leaks are checked too where LSan works. */
