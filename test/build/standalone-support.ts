@@ -3,9 +3,10 @@
  * (src/build/c/standalone/*.c) with a hand-written model behind hodu_model.h, runs it, and builds the .npy
  * variants numpy can write but hodu's own writer does not (big-endian, version 2.0 headers).
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { standaloneCFiles as embeddedCFiles } from '../../src/build/standalone-sources';
 import { writeNpy } from '../../src/formats/npy/write-npy';
 import type { Tensor } from '../../src/ir/tensor';
 import { cCompiler, checkTools } from '../support/optional-tools';
@@ -18,11 +19,9 @@ export const STRICT = ['-std=c11', '-O2', '-Wall', '-Wextra', '-Werror'];
 /** UB aborts (no recovery) so that the exit status shows it; -O1 -g keeps reports readable. */
 export const SANITIZE = ['-std=c11', '-O1', '-g', '-fsanitize=address,undefined', '-fno-sanitize-recover=all', '-fno-omit-frame-pointer'];
 
+/** The standalone main's C files in the repository: the list `hodu build --standalone` compiles (src/build/standalone-sources.ts). */
 export function standaloneCFiles(): string[] {
-  return readdirSync(STANDALONE_DIR)
-    .filter((f) => f.endsWith('.c'))
-    .sort()
-    .map((f) => join(STANDALONE_DIR, f));
+  return embeddedCFiles.map((f) => join(STANDALONE_DIR, f));
 }
 
 /** Compiles sources (+ the include dirs of hodu_model.h and standalone.h) into `out`; throws with the log. */
