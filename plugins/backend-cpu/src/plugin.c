@@ -229,7 +229,7 @@ uint32_t cpu_kernel_table_id(void) {
   for (size_t i = 0; i < KERNEL_COUNT; i++) {
     char line[96];
     int n = snprintf(line, sizeof line, "%zu %s %d %u;", i, KERNELS[i].name, KERNELS[i].variant, (unsigned)KERNELS[i].widened);
-    for (int k = 0; k > -1 && k < n && k < (int)sizeof line; k++) h = (h ^ (uint8_t)line[k]) * 16777619u;
+    for (int k = 0; k < n && k < (int)sizeof line; k++) h = (h ^ (uint8_t)line[k]) * 16777619u;
   }
   return h;
 }
