@@ -9,7 +9,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --opt-level -O
@@ -177,6 +177,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l input -r -F -d 'Input: NAME=FILE.npy,
 complete -c hodu -n '__hodu_at \'run\'' -l output -r -F -d 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'
 complete -c hodu -n '__hodu_at \'run\'' -l output-dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'Write one .npy per output into DIR'
 complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'
+complete -c hodu -n '__hodu_at \'run\'' -l dim -r -F -d 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)'
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'

@@ -6,12 +6,15 @@ import { fromNumbers, sizeOf, Tensor } from '../ir/tensor';
 import { loadTensorFile } from '../formats/registry';
 import { didYouMean } from '../util/did-you-mean';
 import { mulberry32 } from '../util/prng';
+import { applyDimBindings, type DimBinding } from './dim-bindings';
 
 interface BindOptions {
   /** `--input` values: `NAME=FILE.npy`, `FILE.npz` (keys = input names), or one unnamed `FILE.npy`. */
   inputs: string[];
   /** `--shape NAME=DIMS` overrides for dynamic dims (used by random inputs). */
   shapes: Map<string, number[]>;
+  /** `--dim NAME=N`: fixes every input dim called NAME (a `--shape` for an input wins over it for that input). */
+  dims?: readonly DimBinding[];
   randomInputs: boolean;
   seed: number;
 }
@@ -28,7 +31,10 @@ export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<s
  * `--input NAME/0=a.npy`) form the sequence input NAME, in index order.
  */
 export async function bindInputValues(model: Model, opts: BindOptions): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]> }> {
-  const wanted = feedInputs(model.graph);
+  // --dim fixes the declared shapes every fed file and generated input is checked against; an input given a
+  // --shape keeps its declared (symbolic) shape, so the --shape wins for it.
+  const bound = new Map(feedInputs(applyDimBindings(model, opts.dims ?? []).graph).map((i) => [i.name, i]));
+  const wanted = feedInputs(model.graph).map((i) => (opts.shapes.has(i.name) ? i : (bound.get(i.name) ?? i)));
   const sequenceNames = new Set(wanted.filter((i) => i.type?.kind === 'sequence').map((i) => i.name));
   const names = wanted.map((i) => i.name);
   for (const name of opts.shapes.keys()) {
@@ -75,7 +81,7 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
   for (const info of wanted) {
     if (sequences.has(info.name)) continue;
     const given = feeds.get(info.name);
-    if (given) checkInput(info, given, symbols);
+    if (given) checkInput(info, given, symbols, opts.dims?.length ? `--dim ${opts.dims.map((d) => `${d.name}=${d.size}`).join(' --dim ')} fixed the declared dims` : '');
     const override = opts.shapes.get(info.name);
     if (given && override && override.join('x') !== given.dims.join('x')) {
       throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' is given as a file of shape [${given.dims.join(',')}] and as --shape ${info.name}=${override.join('x')}`, {
@@ -126,7 +132,7 @@ function describeType(info: ValueInfo): string {
   return `${t.dtype}${t.shape ? `[${t.shape.join(',')}]` : ''}`;
 }
 
-function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>): void {
+function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>, dimNote: string): void {
   const type = info.type;
   if (!type || type.kind !== 'tensor') return;
   if (type.dtype !== t.dtype) {
@@ -136,7 +142,7 @@ function checkInput(info: ValueInfo, t: Tensor, symbols: Map<string, number>): v
   }
   if (!type.shape) return;
   const mismatch = `input '${info.name}' must have shape [${type.shape.join(',')}], got [${t.dims.join(',')}]`;
-  checkShape(info, t.dims, symbols, { what: `input '${info.name}'`, mismatch, hint: 'check the input file against `hodu inspect MODEL`' });
+  checkShape(info, t.dims, symbols, { what: `input '${info.name}'`, mismatch, hint: [dimNote, 'check the input file against `hodu inspect MODEL`'].filter(Boolean).join('; ') });
 }
 
 /**

@@ -11,6 +11,7 @@ export default defineHoduCommand({
     output: { type: 'string', description: 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name', valueHint: 'file' },
     'output-dir': { type: 'string', description: 'Write one .npy per output into DIR', valueHint: 'dir' },
     shape: { type: 'string', description: 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable', valueHint: 'spec' },
+    dim: { type: 'string', description: 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)', valueHint: 'spec' },
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
@@ -29,6 +30,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --input images=img.npy --input mask=mask.npy --output out.npz',
     'hodu run model.onnx --input inputs.npz --output-dir outputs/',
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
+    'hodu run model.onnx --random-inputs --dim batch=1 --dim seq=128',
     'hodu run model.onnx --random-inputs --profile',
     'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
     'hodu run model.onnx --random-inputs --backend cpu --explain',
@@ -44,6 +46,7 @@ export default defineHoduCommand({
       output: args.output,
       outputDir: args['output-dir'],
       shapes: list(args.shape),
+      dims: list(args.dim),
       randomInputs: Boolean(args['random-inputs']),
       seed: int(args.seed, 'seed'),
       // Resolved against env and config.toml in src/cli/run/execute.ts (flags > env > config > defaults).

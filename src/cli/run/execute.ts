@@ -3,11 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { HoduError } from '../../errors';
 import { Tensor } from '../../ir/tensor';
 import { loadModelFile, saveTensorFile } from '../../formats/registry';
-import { bindInputValues } from '../../runtime/bind-inputs';
 import { prepareModel } from '../../runtime/prepare';
 import { checkRunOutputs } from '../../runtime/output-check';
 import { runModel, type BackendChoice } from '../../runtime/run-model';
-import { parseShapeOverride } from '../../runtime/shape-spec';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type SettingsFlags } from '../../config/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
@@ -24,6 +22,7 @@ import { explanation, renderExplanation } from '../ui/partition-explain';
 import { printProfile, profileReport } from './profile-report';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { builtShapeError, prepareBuiltRun } from './built-model';
+import { bindRunInputs } from './inputs';
 
 interface RunFlags {
   model: string;
@@ -31,6 +30,8 @@ interface RunFlags {
   output?: string;
   outputDir?: string;
   shapes: string[];
+  /** --dim NAME=N: every input dim called NAME (src/cli/run/inputs.ts). */
+  dims: string[];
   randomInputs: boolean;
   seed: number;
   /** --backend/--device/--threads/--max-memory as given (undefined: not on the command line). */
@@ -60,11 +61,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const model = built ? built.model : prepareModel(await loadModelFile(flags.model), flags.optLevel);
   const loadMs = performance.now() - loadStart;
   for (const note of built?.notes ?? []) err(note);
-  const shapes = new Map(flags.shapes.map((s) => {
-    const { name, dims } = parseShapeOverride(s);
-    return [name, dims] as const;
-  }));
-  const { tensors: feeds, sequences } = await bindInputValues(model, { inputs: flags.inputs, shapes, randomInputs: flags.randomInputs, seed: flags.seed }).catch((e) => {
+  const { tensors: feeds, sequences } = await bindRunInputs(model, flags).catch((e) => {
     throw built ? builtShapeError(e, flags.model) : e;
   });
   // --max-memory: checked on an estimate before the run, then on the real RSS while it runs (memory-limit.ts).
