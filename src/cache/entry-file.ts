@@ -3,7 +3,7 @@ import { isAbsolute, join, normalize } from 'node:path';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../util/atomic-write';
 import { canonicalJson } from './key';
-import { ENTRY_FILE } from './layout';
+import { CACHE_KINDS, ENTRY_FILE } from './layout';
 
 /** entry.json is tiny (names, sizes, checksums); one bigger than this is not ours, and is not read whole. */
 const MAX_ENTRY_JSON_BYTES = 1 << 20;
@@ -26,7 +26,7 @@ const fileSchema = v.strictObject({
 const recordSchema = v.strictObject({
   version: v.literal(1),
   key: v.string(),
-  meta: v.looseObject({ kind: v.picklist(['model', 'library']), label: v.string(), modelSha256: v.optional(v.string()) }),
+  meta: v.looseObject({ kind: v.picklist(CACHE_KINDS), label: v.string(), modelSha256: v.optional(v.string()) }),
   files: v.pipe(v.array(fileSchema), v.maxLength(10_000)),
   /** ISO time the entry was stored. */
   created: v.string(),

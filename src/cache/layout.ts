@@ -25,3 +25,7 @@ export function stagingDir(cacheDir: string): string {
 export function statsFile(cacheDir: string): string {
   return join(cacheDir, 'stats.log');
 }
+
+/** What an entry holds: a built model, a backend's kernel library (for builds), or an installed native plugin's library. */
+export const CACHE_KINDS = ['model', 'library', 'plugin'] as const;
+export type CacheKind = (typeof CACHE_KINDS)[number];

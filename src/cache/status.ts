@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { sweepStaging } from './remove';
 import { scanEntries } from './scan';
 import { readLookups } from './stats';
+import type { CacheKind } from './layout';
 import type { CacheSettings } from './store';
 
 export interface CacheStatus {
@@ -13,7 +14,7 @@ export interface CacheStatus {
   bytes: number;
   hits: number;
   misses: number;
-  byKind: Record<'model' | 'library', { entries: number; bytes: number }>;
+  byKind: Record<CacheKind, { entries: number; bytes: number }>;
   /** Entries whose entry.json cannot be used (the next lookup or `clean` removes them). */
   corrupt: number;
   /** Staging folders older than an hour: left by interrupted builds (`clean` removes them). */
@@ -25,7 +26,7 @@ export interface CacheStatus {
 /** What `hodu cache status` shows: read only (nothing is verified, swept or counted). */
 export function cacheStatus(settings: CacheSettings): CacheStatus {
   const { entries, truncated } = scanEntries(settings.dir);
-  const byKind: CacheStatus['byKind'] = { model: { entries: 0, bytes: 0 }, library: { entries: 0, bytes: 0 } };
+  const byKind: CacheStatus['byKind'] = { model: { entries: 0, bytes: 0 }, library: { entries: 0, bytes: 0 }, plugin: { entries: 0, bytes: 0 } };
   for (const e of entries) {
     if (!e.record) continue;
     const k = byKind[e.record.meta.kind];

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { withInterruptCleanup } from '../util/interrupt';
+import type { CacheKind } from './layout';
 import { readEntryRecord, writeEntryRecord, type EntryRecord } from './entry-file';
 import { evictToSize } from './evict';
 import { recordProducedFiles } from './files';
@@ -28,7 +29,7 @@ export interface CacheEntry {
 }
 
 export interface CacheMeta {
-  kind: 'model' | 'library';
+  kind: CacheKind;
   label: string;
   modelSha256?: string;
   [k: string]: unknown;

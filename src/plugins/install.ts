@@ -5,7 +5,7 @@ import { EMBEDDED_PLUGIN_NAMES } from '../embedded-plugins';
 import type { DType } from '../ir/dtype';
 import { onInterrupt } from '../util/interrupt';
 import { jsSupports } from './backend-candidates';
-import { buildNativePlugin, cCompiler, type BuildProfile } from './build-native';
+import { cCompiler, type BuildProfile } from './build-native';
 import { copyPackage, isInside } from './copy-package';
 import { loadJsPlugin } from './js-loader';
 import { pidAlive, withPluginsLock } from './lock';
@@ -101,8 +101,10 @@ async function prepare(pkg: PluginPackage, staging: string, source: InstalledPlu
       throw new HoduError('E_PLUGIN_MANIFEST', `${pkg.file}: native format plugins are not supported yet`, { hint: 'write format plugins in TypeScript/JavaScript ("entry")' });
     }
     emit({ kind: 'warn', message: `building native code from ${source.path}` });
-    emit({ kind: 'step', message: `compiling ${h.native.sources.length} C source${h.native.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
-    const lib = await buildNativePlugin(pkg.name, staging, h.native, profile, dirname(pkg.file));
+    const { buildNativePluginCached } = await import('./cached-native-build');
+    const compiling = () => emit({ kind: 'step', message: `compiling ${h.native!.sources.length} C source${h.native!.sources.length > 1 ? 's' : ''} (${profile === 'debug' ? '-O0 -g' : '-O2'})` });
+    const { library: lib, hit } = await buildNativePluginCached(pkg.name, staging, h.native, profile, dirname(pkg.file), { onCompile: compiling, warn: (message) => emit({ kind: 'warn', message }) });
+    if (hit) emit({ kind: 'step', message: `reused the library compiled from the same sources (compile cache; \`hodu cache clean\` or [cache] enabled = false to recompile)` });
     // Probed in a child process: a library whose load-time code crashes is reported, not fatal to hodu.
     const { probeIsolated } = await nativeLoader();
     const info = await probeIsolated(lib, { name: pkg.name });

@@ -1,8 +1,9 @@
 /**
  * The `hodu build` part of `npm run bench`: for each model that ran wholly on backend-cpu, the same model built
  * ahead of time (`hodu build M -o m.so --shape …`, by a hodu binary compiled from this checkout, whose embedded
- * cpu backend is this checkout's) and run in-process through its C API (src/runtime/artifact), timed like
- * the other engines, next to `hodu run --backend cpu` and onnxruntime from the main table. Then what a build
+ * cpu backend is this checkout's) and run in-process through its C API (src/runtime/artifact), timed run by
+ * run in alternation with a fresh `hodu run --backend cpu` session of the same model, and set against
+ * onnxruntime from the main table. Then what a build
  * costs: the first build (a miss; the first one also compiles the kernel library) and a second build of the
  * same model (a cache hit), each as the wall time of the whole `hodu build` process a user waits for.
  * Prints numbers, asserts nothing.
@@ -22,13 +23,42 @@ export interface BuildBenchCase {
   feeds: Map<string, Tensor>;
   /** Outputs of `hodu run --backend cpu`, which the built model's must equal. */
   outputs: Map<string, unknown>;
-  cpu1: number;
-  cpu2: number;
+  /** A new `hodu run --backend cpu` session (prepared for the feeds), timed side by side with the built model. */
+  cpuSession: (threads: number) => Promise<BackendSession>;
   ort1: number;
   ort2: number;
 }
 
-type Median = (run: () => Promise<unknown>) => Promise<number>;
+/** How the main table times an engine, reused here. */
+interface Timing {
+  runs: number;
+  warmup: number;
+  budgetMs: number;
+}
+
+/**
+ * Median latencies of two sessions on the same feeds, timed run by run in alternation (a b, b a, a b, …) so
+ * that the machine's drift (other processes, clock frequency, the page cache) lands on both alike. Timed one
+ * after the other, minutes apart as in the main table, a 10% gap between two runs of the same kernels was
+ * noise as often as not.
+ */
+async function sideBySide(a: BackendSession, b: BackendSession, feeds: Map<string, RuntimeValue>, t: Timing): Promise<[number, number]> {
+  for (let i = 0; i < t.warmup; i++) {
+    await a.run(feeds);
+    await b.run(feeds);
+  }
+  const samples: [number[], number[]] = [[], []];
+  const start = performance.now();
+  // Slow models stop after both engines' budget once each has 5 samples, as the main table does.
+  for (let i = 0; i < t.runs && !(i >= 5 && performance.now() - start > 2 * t.budgetMs); i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t0 = performance.now();
+      await (k === 0 ? a : b).run(feeds);
+      samples[k]!.push(performance.now() - t0);
+    }
+  }
+  return [latencyStats(samples[0]).median_ms, latencyStats(samples[1]).median_ms];
+}
 
 /** Compiles hodu from this checkout into `work`; undefined (with the reason printed) when that fails. */
 function compileHodu(work: string): string | undefined {
@@ -69,7 +99,7 @@ function maxDiff(built: Map<string, RuntimeValue>, cpu: Map<string, unknown>): n
   return worst;
 }
 
-export async function benchBuilds(work: string, cases: BuildBenchCase[], medianMs: Median): Promise<void> {
+export async function benchBuilds(work: string, cases: BuildBenchCase[], timing: Timing): Promise<void> {
   if (!cases.length) return;
   const hodu = compileHodu(work);
   if (!hodu) return;
@@ -95,17 +125,17 @@ export async function benchBuilds(work: string, cases: BuildBenchCase[], medianM
     const { session: s1, outputs } = await sessionAt(lib, 1, c.feeds);
     const { session: s2 } = await sessionAt(lib, 2, c.feeds);
     const diff = maxDiff(outputs, c.outputs);
-    const b1 = await medianMs(() => s1.run(c.feeds));
-    const b2 = await medianMs(() => s2.run(c.feeds));
-    s1.dispose?.();
-    s2.dispose?.();
+    const [c1, c2] = [await c.cpuSession(1), await c.cpuSession(2)];
+    const [b1, cpu1] = await sideBySide(s1, c1, c.feeds, timing);
+    const [b2, cpu2] = await sideBySide(s2, c2, c.feeds, timing);
+    for (const s of [s1, s2, c1, c2]) s.dispose?.();
     const r = (a: number, b: number) => (a / b).toFixed(2);
-    table.push([c.name, b1.toFixed(3), c.cpu1.toFixed(3), r(b1, c.cpu1), r(b1, c.ort1), b2.toFixed(3), c.cpu2.toFixed(3), r(b2, c.cpu2), r(b2, c.ort2), (first / 1000).toFixed(1), hit.toFixed(0), diff.toExponential(1)]);
+    table.push([c.name, b1.toFixed(3), cpu1.toFixed(3), r(b1, cpu1), r(b1, c.ort1), b2.toFixed(3), cpu2.toFixed(3), r(b2, cpu2), r(b2, c.ort2), (first / 1000).toFixed(1), hit.toFixed(0), diff.toExponential(1)]);
     console.error(`built ${c.name}: ${b1.toFixed(3)} / ${b2.toFixed(3)} ms; build ${(first / 1000).toFixed(1)} s, cache hit ${hit.toFixed(0)} ms`);
   }
   if (table.length === 1) return;
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  console.log('\nhodu build: the model built into a .so and run through its C API in-process (same inputs, same timing) vs `hodu run --backend cpu` and onnxruntime above\n');
+  console.log('\nhodu build: the model built into a .so and run through its C API in-process, timed run by run in alternation with a `hodu run --backend cpu` session of the same model (medians); built/ort against onnxruntime above\n');
   for (const row of table) console.log(row.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  '));
   const built = table.slice(1);
   const atMost = (col: number) => built.filter((row) => Number(row[col]) <= 1).length;

@@ -108,7 +108,15 @@ for (const c of (await benchCases(work, { real: !args.includes('--no-real') })).
   await ort1.release();
   await ort2.release();
   rows.push(row);
-  if (row.backend === 'cpu') builds.push({ name: c.name, path: c.path, feeds, outputs: chosen.outputs, cpu1: row.hodu, cpu2: row.hodu2, ort1: row.ort1, ort2: row.ort2 });
+  if (row.backend === 'cpu') {
+    // A fresh cpu session, made as above, to time side by side with the built model (build.ts interleaves them).
+    const cpuSession = async (threads: number) => {
+      const made = (await createRunSession(model, (cpu as HoduEngine).backend, { threads })).session;
+      await made.prepare?.(feeds);
+      return made;
+    };
+    builds.push({ name: c.name, path: c.path, feeds, outputs: chosen.outputs, cpuSession, ort1: row.ort1, ort2: row.ort2 });
+  }
   console.error(`measured ${row.model} on ${row.backend}: ${row.hodu.toFixed(3)} / ${row.hodu2.toFixed(3)} ms; onnxruntime ${row.ort1.toFixed(3)} / ${row.ort2.toFixed(3)} ms`);
 }
 
@@ -126,7 +134,7 @@ if (rows.length) console.log(`\nratio ≤ 1.0 on ${within('ort1')}/${rows.length
 console.log('  max |diff| is against onnxruntime at 1 thread; MISMATCH: outside rtol 1e-3, atol 1e-4 (float16 outputs: rtol 5e-3, atol 1e-3).');
 for (const r of rows.filter((x) => x.flops)) console.log(`  ${r.model} on hodu ${r.backend}: ${(r.flops! / r.hodu / 1e6).toFixed(1)} GFLOP/s end to end at 1 thread, ${(r.flops! / r.hodu2 / 1e6).toFixed(1)} at 2 (onnxruntime: ${(r.flops! / r.ort1 / 1e6).toFixed(1)}, ${(r.flops! / r.ort2 / 1e6).toFixed(1)})`);
 
-if (!args.includes('--no-build')) await benchBuilds(work, builds, medianMs);
+if (!args.includes('--no-build')) await benchBuilds(work, builds, { runs, warmup: WARMUP, budgetMs: BUDGET_MS });
 
 if (!args.includes('--no-peak')) {
   const g = measureGemmVsPeak(work);
