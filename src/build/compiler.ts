@@ -11,32 +11,7 @@ import { parseStepComment } from '../sdk/step-comment';
 import { childInterruptSignal, interruptedBy, interruptedThroughChild, onInterrupt } from '../util/interrupt';
 import { shellJoin } from '../util/shell-quote';
 
-export interface CompilerIdentity {
-  /** Resolved path of the compiler executable (the first word of the command that is not a wrapper flag). */
-  path: string;
-  /** First line of `--version`. */
-  version: string;
-}
-
-const identities = new Map<string, CompilerIdentity>();
-
-/** The compiler's resolved path and `--version` first line, once per process and command. */
-export function compilerIdentity(cc: readonly string[]): CompilerIdentity {
-  const key = cc.join('\0');
-  const known = identities.get(key);
-  if (known) return known;
-  const path = Bun.which(cc[0]!) ?? cc[0]!;
-  let version = '';
-  try {
-    const r = Bun.spawnSync([...cc, '--version'], { stdout: 'pipe', stderr: 'pipe' });
-    version = `${r.stdout.toString()}${r.stderr.toString()}`.split('\n')[0]!.trim();
-  } catch {
-    version = 'unknown';
-  }
-  const id = { path: cc.length > 1 ? `${path} ${cc.slice(1).join(' ')}` : path, version };
-  identities.set(key, id);
-  return id;
-}
+export { compilerIdentity, type CompilerIdentity } from '../util/compiler-identity';
 
 /** One compiler error: where, what, and the model node whose generated code it is in (if any). */
 interface CompilerError {

@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import type { HoduSection } from './package-manifest';
 import { buildNativePlugin, cCompiler, compileCommand, writeSdkHeaders, type BuildProfile } from './build-native';
 import { libraryRecipe } from './native/build-recipe';
-import { compilerIdentity } from '../build/compiler';
+import { compilerIdentity } from '../util/compiler-identity';
 import { cachedBuild, cacheKey, cacheSettings } from '../cache';
 
 type Native = NonNullable<HoduSection['native']>;
