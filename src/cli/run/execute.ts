@@ -46,9 +46,12 @@ interface RunFlags {
   json: boolean;
   /** --benchmark: time the model (src/cli/run/benchmark.ts) instead of printing its outputs. */
   benchmark?: BenchmarkPlan;
+  /** --dry-run: report what the run would do, compute nothing (src/cli/run/dry-run.ts). */
+  dryRun?: boolean;
 }
 
 export async function executeRun(flags: RunFlags): Promise<void> {
+  if (flags.dryRun) return (await import('./dry-run')).executeDryRun(flags);
   // Output paths and formats first: `--output out.txt` must not fail only after a long run.
   await checkRunOutputs(flags.output, flags.outputDir);
   const { loadSettings } = await import('../../config/index');
