@@ -10,7 +10,7 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --dim --random-inputs --seed --profile --explain --max-memory --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      flags='--input --output --output-dir --shape --dim --random-inputs --seed --profile --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
       valflags=' --input --output --output-dir --shape --dim --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
