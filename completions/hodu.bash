@@ -10,12 +10,12 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --dim --random-inputs --seed --profile --profile-out --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
-      valflags=' --input --output --output-dir --shape --dim --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
+      flags='--input --output --output-dir --shape --dim --random-inputs --seed --profile --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --dim --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
-      flags='--initializers --graph --opt-level -O --json --help -h --verbose --no-color'
-      valflags=' --opt-level -O ' ;;
+      flags='--initializers --graph --output -o --node --shapes --dim --shape --stats --values --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --graph --output -o --node --dim --shape --opt-level -O ' ;;
     'build')
       subs=''
       flags='--output -o --backend --shape --target --format --standalone --threads --cache --opt-level -O --json --help -h --verbose --no-color'
@@ -136,10 +136,13 @@ __hodu_value() {
     'run --output-dir') echo 'dirs' ;;
     'run --shape') echo 'files' ;;
     'run --dim') echo 'files' ;;
-    'run --profile-out') echo 'files' ;;
     'run --backend') echo 'dynamic' ;;
     'run --device') echo 'dynamic' ;;
     'run --opt-level' | 'run -O') echo 'choices 0 1 2 3' ;;
+    'inspect --graph') echo 'choices text dot svg' ;;
+    'inspect --output' | 'inspect -o') echo 'files' ;;
+    'inspect --dim') echo 'files' ;;
+    'inspect --shape') echo 'files' ;;
     'inspect --opt-level' | 'inspect -O') echo 'choices 0 1 2 3' ;;
     'build --output' | 'build -o') echo 'files' ;;
     'build --backend') echo 'dynamic' ;;

@@ -9,10 +9,10 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
-            set -g __hodu_valflags --opt-level -O
+            set -g __hodu_valflags --graph --output -o --node --dim --shape --opt-level -O
         case 'build'
             set -g __hodu_subs
             set -g __hodu_valflags --output -o --backend --shape --target --format --threads --opt-level -O
@@ -180,8 +180,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input s
 complete -c hodu -n '__hodu_at \'run\'' -l dim -r -F -d 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)'
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
-complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)'
-complete -c hodu -n '__hodu_at \'run\'' -l profile-out -r -F -d 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile'
+complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l explain -d 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
 complete -c hodu -n '__hodu_at \'run\'' -l dry-run -d 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model'
@@ -200,7 +199,14 @@ complete -c hodu -n '__hodu_at \'run\'' -l verbose -d 'Show stack traces and det
 complete -c hodu -n '__hodu_at \'run\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'run\' 0' -F
 complete -c hodu -n '__hodu_at \'inspect\'' -l initializers -d 'List every weight (initializers and Constant node tensors) with its size'
-complete -c hodu -n '__hodu_at \'inspect\'' -l graph -d 'Print the whole graph in hodu\'s IR text form'
+complete -c hodu -n '__hodu_at \'inspect\'' -l graph -x -a 'text dot svg' -d 'Print the whole graph: text (hodu\'s IR text form; also a bare --graph), dot (Graphviz digraph with inferred shapes on the edges) or svg (drawn by Graphviz\'s dot, which must be installed)'
+complete -c hodu -n '__hodu_at \'inspect\'' -l output -s o -r -F -d 'With --graph: write it to FILE (atomically) instead of stdout'
+complete -c hodu -n '__hodu_at \'inspect\'' -l node -x -d 'Show one node (by name, or by the name of a value it makes): attributes, inputs and outputs with inferred dtypes and shapes, producers and consumers'
+complete -c hodu -n '__hodu_at \'inspect\'' -l shapes -d 'List every value\'s inferred dtype and shape (after shape inference; with --dim and --shape)'
+complete -c hodu -n '__hodu_at \'inspect\'' -l dim -r -F -d 'With --shapes, --node or --graph: set a symbolic input dim by name: batch=1; repeatable'
+complete -c hodu -n '__hodu_at \'inspect\'' -l shape -r -F -d 'With --shapes, --node or --graph: set an input shape: NAME=1x3x224x224; repeatable (wins over --dim for that input)'
+complete -c hodu -n '__hodu_at \'inspect\'' -l stats -d 'For a tensor file: min, max, mean, std (over finite elements), NaN and Inf counts of each tensor'
+complete -c hodu -n '__hodu_at \'inspect\'' -l values -d 'For a tensor file: a preview of each tensor\'s values (numpy style)'
 complete -c hodu -n '__hodu_at \'inspect\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'inspect\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'inspect\'' -l help -s h -d 'Show help'

@@ -76,6 +76,7 @@ export const ERROR_CODES = {
   E_INPUT_MISSING: { exit: 2, hint: 'pass --input NAME=FILE, or --random-inputs', doc: 'a model input was not given and cannot be generated' },
   E_INPUT_SHAPE: { exit: 2, hint: '`hodu inspect MODEL` shows the expected shapes', doc: 'an input tensor has the wrong shape' },
   E_INPUT_DTYPE: { exit: 2, hint: '`hodu inspect MODEL` shows the expected dtypes', doc: 'an input tensor has the wrong dtype' },
+  E_NODE_NAME: { exit: 2, hint: '`hodu inspect MODEL --graph` lists every node', doc: '`hodu inspect --node` names a node the model does not have' },
   E_INPUT_FILE: { exit: 2, hint: 'pass an .npz without a name: its keys are matched to input names', doc: 'an `--input NAME=FILE` file holds more than one tensor' },
   E_NO_BACKEND: { exit: 2, hint: '`hodu plugin list` shows the backends and their devices', doc: 'no backend with this name, or none for this device' },
   E_PLUGIN_NOT_FOUND: { exit: 2, hint: '`hodu plugin list` shows the installed plugins', doc: 'no installed plugin has this name' },
@@ -93,6 +94,7 @@ export const ERROR_CODES = {
   E_MEMORY_LIMIT: { exit: 1, hint: 'raise --max-memory (or runtime.max_memory), or use smaller inputs', doc: 'the run would need more memory than max_memory allows' },
   E_DOCTOR: { exit: 1, hint: 'follow the fix printed under each ✘', doc: '`hodu doctor` found a failing check' },
   E_MISSING_TOOL: { exit: 1, hint: 'install the tool (e.g. a C compiler: cc, gcc or clang) and try again', doc: 'a required system tool is missing' },
+  E_GRAPHVIZ: { exit: 1, hint: 'write the DOT text with --graph dot -o model.dot and run `dot -Tsvg` on it to see its messages', doc: 'Graphviz\'s dot failed or timed out drawing `hodu inspect --graph svg`' },
 
   // Model and tensor files (exit 1).
   E_ONNX_DECODE: { exit: 1, hint: 'the file may be truncated or not an ONNX model; re-export it', doc: 'an .onnx file cannot be decoded' },

@@ -118,3 +118,34 @@ export function joinNegativeValues(defs: Record<string, ArgDef>, args: string[])
   }
   return out;
 }
+
+/**
+ * String options that may also be given bare (`bare`: option name → the value a bare one means), such as
+ * `inspect --graph`, which was a boolean before it took a format and still means `--graph text` alone. The
+ * word after the option is its value only when it is one of the option's choices (its valueHint `a|b|c`), so
+ * `hodu inspect --graph model.onnx` still reads model.onnx as the model. Rewritten to `--opt=value` for
+ * checkArgs and citty.
+ */
+export function fillBareValues(defs: Record<string, ArgDef>, bare: Record<string, string> | undefined, args: string[]): string[] {
+  if (!bare) return args;
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return [...out, ...args.slice(i)];
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    const fallback = name === undefined ? undefined : bare[name];
+    if (fallback === undefined) {
+      out.push(a);
+      continue;
+    }
+    const def = defs[name!];
+    const hint = def && 'valueHint' in def ? def.valueHint : undefined;
+    const choices = hint?.includes('|') ? hint.split('|') : [];
+    const next = args[i + 1];
+    if (next !== undefined && choices.includes(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(`--${name}=${fallback}`);
+  }
+  return out;
+}

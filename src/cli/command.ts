@@ -1,7 +1,10 @@
 import type { ArgsDef, CommandDef } from 'citty';
 
-/** A citty command plus the examples shown at the end of its --help. */
-export type HoduCommand<T extends ArgsDef = ArgsDef> = CommandDef<T> & { examples?: string[] };
+/**
+ * A citty command plus the examples shown at the end of its --help, and `bareValues`: string options that may
+ * also be given without a value, with the value that means (check-args.ts fillBareValues).
+ */
+export type HoduCommand<T extends ArgsDef = ArgsDef> = CommandDef<T> & { examples?: string[]; bareValues?: Record<string, string> };
 
 export function defineHoduCommand<T extends ArgsDef>(def: HoduCommand<T>): HoduCommand<T> {
   return def;

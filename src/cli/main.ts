@@ -1,7 +1,7 @@
 import type { ArgDef } from 'citty';
 import { didYouMean } from '../util/did-you-mean';
 import { VERSION } from '../version';
-import { checkArgs, joinNegativeValues, missingCommand, unknownCommand, usageError } from './check-args';
+import { checkArgs, fillBareValues, joinNegativeValues, missingCommand, unknownCommand, usageError } from './check-args';
 import { exitCodeOf, type HoduCommand } from './command';
 import { commands } from './commands/index';
 import { resolveSubCommands, resolveValue, type CommandData } from './lazy-commands';
@@ -125,10 +125,11 @@ async function dispatch(path: string[], cmd: HoduCommand, args: string[]): Promi
     return 0;
   }
   const defs = ((await resolveValue(cmd.args)) ?? {}) as Record<string, ArgDef>;
-  checkArgs(path, defs, args);
+  const argv = fillBareValues(defs, cmd.bareValues, args);
+  checkArgs(path, defs, argv);
   const { runCommand } = await import('citty');
   const data: CommandData = { commands };
-  const { result } = await runCommand(cmd, { rawArgs: joinNegativeValues(defs, args), data });
+  const { result } = await runCommand(cmd, { rawArgs: joinNegativeValues(defs, argv), data });
   return exitCodeOf(result);
 }
 

@@ -26,3 +26,21 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
 }
+
+/**
+ * Up to `limit` candidates close to `input`, closest first: those within the edit distance didYouMean allows,
+ * then those that contain it or that it contains (a part of a long node name). For "no node named …" hints
+ * over thousands of names; ties keep the candidates' order.
+ */
+export function closeMatches(input: string, candidates: readonly string[], limit = 5): string[] {
+  const needle = input.toLowerCase();
+  const allowed = Math.max(2, Math.floor(input.length / 3));
+  const scored: { c: string; score: number; i: number }[] = [];
+  candidates.forEach((c, i) => {
+    const hay = c.toLowerCase();
+    const near = Math.abs(hay.length - needle.length) <= allowed ? editDistance(needle, hay) : Infinity;
+    if (near <= allowed) scored.push({ c, score: near, i });
+    else if (needle.length >= 3 && (hay.includes(needle) || (hay.length >= 3 && needle.includes(hay)))) scored.push({ c, score: allowed + 1 + Math.abs(hay.length - needle.length) / 1000, i });
+  });
+  return [...new Set(scored.sort((a, b) => a.score - b.score || a.i - b.i).map((s) => s.c))].slice(0, limit);
+}

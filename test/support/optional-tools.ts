@@ -20,6 +20,7 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   zsh: 'zsh',
   'aarch64-linux-gnu-gcc': 'gcc-aarch64-linux-gnu',
   'qemu-aarch64': 'qemu-user',
+  dot: 'graphviz',
 };
 
 /** Tools no Debian package provides: CI cannot install them, so they are skipped there too. */

@@ -1,16 +1,17 @@
 /**
  * `hodu inspect FILE.so`: what a model built by `hodu build` declares (src/runtime/artifact/): its inputs
  * and outputs, the backend and target it was built for, the hodu and opt level that built it, and the hash
- * of the source model. Nothing is created or run. Graph flags (--graph, --initializers) do not apply: the
+ * of the source model. Nothing is created or run. Graph flags (--graph, --initializers, --node, --shapes) do not apply: the
  * library holds no graph, only the plan compiled from one.
  */
 import { readBuiltModel, type BuiltModelDescription } from '../../runtime/artifact/index';
 import { colors } from '../ui/colors';
 import { formatBytes, formatShape, out, outJson, table, err } from '../ui/output';
 
-export async function inspectBuiltModel(path: string, opts: { json: boolean; graph: boolean; initializers: boolean }): Promise<void> {
+/** `graphFlags`: the graph flags given (--graph, --initializers, --node, --shapes), noted as not applying. */
+export async function inspectBuiltModel(path: string, opts: { json: boolean; graphFlags: string[] }): Promise<void> {
   const d = readBuiltModel(path);
-  if (opts.graph || opts.initializers) err(`note: ${opts.graph ? '--graph' : '--initializers'} does not apply to ${path}: a built model holds its compiled plan, not the graph; inspect the source model for that`);
+  if (opts.graphFlags.length) err(`note: ${opts.graphFlags.join(', ')} ${opts.graphFlags.length > 1 ? 'do' : 'does'} not apply to ${path}: a built model holds its compiled plan, not the graph; inspect the source model for that`);
   if (opts.json) return outJson(builtModelJson(path, d));
   const c = await colors();
   const i = d.info;

@@ -1,30 +1,83 @@
+import type { Model } from '../../ir/graph';
 import type { OptLevel } from '../../passes/pipeline';
+import { HoduError } from '../../errors';
 import { loadAnyFile } from '../../formats/registry';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
-import { countNodes, summarizeModel, summarizeTensors, type ModelSummary, type TensorFileSummary } from '../../runtime/inspect';
+import { countNodes, summarizeModel, summarizeTensors, type ModelSummary } from '../../runtime/inspect';
+import { checkWritableFile } from '../../util/check-writable';
 import { colors } from '../ui/colors';
 import { formatBytes, formatCount, formatShape, out, outJson, table } from '../ui/output';
 
 const TOP_INITIALIZERS = 10;
 
-export async function executeInspect(path: string, opts: { json: boolean; initializers: boolean; graph: boolean; optLevel: OptLevel }): Promise<void> {
+export type GraphFormat = 'text' | 'dot' | 'svg';
+
+export interface InspectOptions {
+  json: boolean;
+  initializers: boolean;
+  /** --graph FORMAT (a bare --graph is text). */
+  graph?: GraphFormat;
+  /** -o FILE: where --graph writes. */
+  output?: string;
+  node?: string;
+  shapes: boolean;
+  /** --dim NAME=N and --shape NAME=DIMS, as given. */
+  dims: string[];
+  shapeSpecs: string[];
+  stats: boolean;
+  values: boolean;
+  optLevel: OptLevel;
+}
+
+export async function executeInspect(path: string, opts: InspectOptions): Promise<void> {
+  checkFlags(opts);
   const level = opts.optLevel;
-  if (isBuiltModelPath(path)) return (await import('./built-model')).inspectBuiltModel(path, opts);
+  const graphFlags = [opts.graph && '--graph', opts.initializers && '--initializers', opts.node !== undefined && '--node', opts.shapes && '--shapes'].filter((f): f is string => Boolean(f));
+  if (isBuiltModelPath(path)) return (await import('./built-model')).inspectBuiltModel(path, { json: opts.json, graphFlags });
   const loaded = await loadAnyFile(path);
   if (loaded.kind === 'tensors') {
+    const modelOnly = [...graphFlags, ...(opts.dims.length ? ['--dim'] : []), ...(opts.shapeSpecs.length ? ['--shape'] : [])];
+    if (modelOnly.length) throw new HoduError('E_USAGE', `${modelOnly.join(', ')} ${modelOnly.length > 1 ? 'apply' : 'applies'} to models; ${path} is a tensor file`, { hint: `e.g. hodu inspect ${path} --stats --values` });
+    if (opts.stats || opts.values) return (await import('./tensor-file')).inspectTensorFile(path, loaded.format, loaded.tensors, opts);
     const summary = summarizeTensors(loaded.format, loaded.tensors);
-    return opts.json ? outJson({ file: path, ...summary }) : renderTensors(path, summary);
+    return opts.json ? outJson({ file: path, ...summary }) : (await import('./tensor-file')).renderTensorList(path, summary);
+  }
+  if (opts.stats || opts.values) {
+    throw new HoduError('E_USAGE', `--${opts.stats ? 'stats' : 'values'} applies to tensor files (.npy, .npz, .safetensors, .pb); ${path} is a model`, { hint: 'e.g. hodu inspect outputs.npz --stats; for a model\'s weights: hodu convert model.onnx weights.npz, then inspect that' });
   }
   // With -O1+ the model is shown as it would run (functions inlined, passes applied); -O0 shows the file.
-  const model = level > 0 ? (await import('../../runtime/prepare')).prepareModel(loaded.model, level) : loaded.model;
-  if (opts.graph) {
-    const { printModel } = await import('../../ir/printer');
-    return out(printModel(model));
-  }
+  const prepared = level > 0 ? (await import('../../runtime/prepare')).prepareModel(loaded.model, level) : loaded.model;
+  const model = await bindFlagShapes(prepared, opts);
+  if (opts.graph) return (await import('./graph')).writeGraph(model, opts.graph, opts.output);
+  if (opts.node !== undefined) return (await import('./node')).inspectNode(path, model, opts.node, opts.json);
+  if (opts.shapes) return (await import('./shapes')).inspectShapes(path, model, opts.json);
   // The node count of the file itself is what `convert` reports; the summary is of the model as it runs.
   const summary = { ...summarizeModel(model), optLevel: level, nodesInFile: countNodes(loaded.model.graph) };
   if (opts.json) return outJson({ file: path, ...summary });
   await renderModel(path, summary, opts.initializers);
+}
+
+/** Flags that cannot go together, refused before anything loads. */
+function checkFlags(opts: InspectOptions): void {
+  const views = [opts.graph && '--graph', opts.node !== undefined && '--node', opts.shapes && '--shapes'].filter(Boolean);
+  if (views.length > 1) throw new HoduError('E_USAGE', `${views.join(' and ')} cannot be used together`, { hint: 'pick one view per command: --graph, --node NAME or --shapes' });
+  if (opts.output !== undefined && !opts.graph) throw new HoduError('E_USAGE', '-o/--output writes the graph: it needs --graph', { hint: 'e.g. hodu inspect model.onnx --graph dot -o model.dot' });
+  // A typo in -o must not cost a long SVG drawing first.
+  if (opts.output !== undefined) checkWritableFile(opts.output);
+  if (opts.node === '') throw new HoduError('E_USAGE', '--node needs a node name', { hint: 'e.g. --node conv1 (`hodu inspect MODEL --graph` lists the nodes)' });
+}
+
+/** The model with --dim and --shape applied (nothing to do without them). */
+async function bindFlagShapes(model: Model, opts: InspectOptions): Promise<Model> {
+  if (!opts.dims.length && !opts.shapeSpecs.length) return model;
+  const { parseDimBinding } = await import('../../runtime/dim-bindings');
+  const { parseShapeOverride } = await import('../../runtime/shape-spec');
+  const { bindShapes } = await import('../../runtime/inspect-values');
+  const shapes = new Map(opts.shapeSpecs.map((s) => {
+    const { name, dims } = parseShapeOverride(s);
+    return [name, dims] as const;
+  }));
+  return bindShapes(model, { dims: opts.dims.map(parseDimBinding), shapes });
 }
 
 async function renderModel(path: string, s: ModelSummary & { optLevel: OptLevel; nodesInFile: number }, allInitializers: boolean): Promise<void> {
@@ -61,10 +114,4 @@ async function renderModel(path: string, s: ModelSummary & { optLevel: OptLevel;
     out(c.bold('metadata'));
     out(table(meta.map(([k, v]) => [k, v])));
   }
-}
-
-async function renderTensors(path: string, s: TensorFileSummary): Promise<void> {
-  const c = await colors();
-  out(`${c.bold(path)}  ${s.format}, ${s.tensors.length} tensor${s.tensors.length === 1 ? '' : 's'}, ${formatBytes(s.totalBytes)}`);
-  out(table(s.tensors.map((t) => [t.name, c.cyan(t.dtype), formatShape(t.shape), formatBytes(t.bytes)])));
 }
