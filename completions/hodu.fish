@@ -9,7 +9,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --graph --output -o --node --dim --shape --opt-level -O
@@ -180,7 +180,8 @@ complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input s
 complete -c hodu -n '__hodu_at \'run\'' -l dim -r -F -d 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)'
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
 complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
-complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)'
+complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)'
+complete -c hodu -n '__hodu_at \'run\'' -l profile-out -r -F -d 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile'
 complete -c hodu -n '__hodu_at \'run\'' -l explain -d 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l max-memory -x -d 'Cap on hodu\'s resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)'
 complete -c hodu -n '__hodu_at \'run\'' -l dry-run -d 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model'

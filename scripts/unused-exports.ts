@@ -11,7 +11,8 @@
  * - `import * as m` then `m.a`; `(await import('…')).a`, `const { a } = await import('…')`;
  *   `import('…').A` in a type;
  * - a namespace or dynamic import used any other way (passed around whole, `.then(…)`) uses every export.
- * Everything src/sdk/index.ts exports is public API for plugins, so it is used by definition. A re-export
+ * Everything src/sdk/index.ts exports is public API for plugins, and everything the npm package's entry points
+ * (src/lib/index.ts, src/lib/ort-backend.ts) export is public API for its users: used by definition. A re-export
  * (`export { a } from './m'`) nobody imports through its file is listed too, marked as one.
  * Default exports are not counted (commands and plugins are loaded as `.default` by path).
  */
@@ -21,7 +22,7 @@ import ts from 'typescript';
 
 const ROOT = resolve(import.meta.dir, '..');
 const SCANNED = ['src', 'scripts', 'test', 'plugins', 'build.ts'];
-const PUBLIC_API = 'src/sdk/index.ts';
+const PUBLIC_API = ['src/sdk/index.ts', 'src/lib/index.ts', 'src/lib/ort-backend.ts'];
 
 export interface UnusedExport {
   /** Path relative to the repository root. */
@@ -143,8 +144,7 @@ export function findUnusedExports(root = ROOT): UnusedExport[] {
     modules.set(file, info);
     collect(file, ts.createSourceFile(file, text, ts.ScriptTarget.ESNext, true), info, uses);
   }
-  const sdk = join(root, PUBLIC_API);
-  if (modules.has(sdk)) uses.push([sdk, '*']);
+  for (const api of PUBLIC_API) if (modules.has(join(root, api))) uses.push([join(root, api), '*']);
 
   // Follow each use through re-exports to the module that declares the name.
   const used = new Set<string>();

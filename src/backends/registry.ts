@@ -203,11 +203,6 @@ export async function chooseBackend(model: Model, opts: { name?: string; device?
   throw noBackendFits(device, reasons);
 }
 
-/** chooseBackend without the explanation. */
-export async function selectBackend(model: Model, opts: { name?: string; device?: string } & BackendLoadOptions = {}): Promise<BackendPlugin> {
-  return (await chooseBackend(model, opts)).backend;
-}
-
 /** One backend `hodu run --dry-run` considered, and what became of it. */
 export interface CandidateReview {
   name: string;

@@ -19,6 +19,12 @@ interface RunResult {
   partitions?: PartitionReport;
 }
 
+/** A progress line's view of a run: when computing starts, and nodes done (from backends that report them). */
+interface RunProgressHooks {
+  run(): void;
+  node(done: number, total: number): void;
+}
+
 /** A backend fixed by the model itself instead of selection (a model built by `hodu build` runs on its own), and why. */
 export interface UseBackend {
   backend: BackendPlugin;
@@ -40,17 +46,20 @@ export interface BackendChoice {
 export async function createRunSession(model: Model, backend: BackendPlugin, options: SessionOptions): Promise<{ session: BackendSession; partitioned?: PartitionedSession }> {
   if (!backend.kernels || backend.name === 'interp') return { session: await backend.createSession(model, options) };
   const { createPartitionedSession } = await import('./partition/session');
-  const partitioned = createPartitionedSession(model, backend as BackendPlugin & { kernels: readonly string[] }, await loadBackend('interp'), options);
+  // Node progress counts the main graph's nodes: a partition's session would count its own from 1 again.
+  const { onNodeProgress: _, ...whole } = options;
+  const partitioned = createPartitionedSession(model, backend as BackendPlugin & { kernels: readonly string[] }, await loadBackend('interp'), whole);
   return { session: partitioned, partitioned };
 }
 
 /** Runs a prepared model (prepareModel, once: the caller may need it first, e.g. for the memory estimate) on the chosen backend with already-bound inputs. */
-export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void>; use?: UseBackend } = {}): Promise<RunResult> {
+export async function runModel(model: PreparedModel, feeds: Map<string, RuntimeValue>, opts: { backend?: string; backendFrom?: string; device?: string; threads?: number; isolate?: boolean; profile?: boolean; onSelect?: (choice: BackendChoice) => void | Promise<void>; use?: UseBackend; progress?: RunProgressHooks } = {}): Promise<RunResult> {
   const { backend, reason, notes } = opts.use ? { ...opts.use, notes: [] } : await chooseBackend(model, { name: opts.backend, requestedBy: opts.backendFrom, device: opts.device, isolate: opts.isolate });
   // Before running: a warning about the backend must show even when the run then fails.
   await opts.onSelect?.({ backend: backend.name, reason, notes });
-  const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads, profile: opts.profile });
+  const { session, partitioned } = await createRunSession(model, backend, { threads: opts.threads, profile: opts.profile, onNodeProgress: opts.progress?.node });
   try {
+    opts.progress?.run();
     const start = performance.now();
     const outputs = await session.run(feeds);
     const runMs = performance.now() - start;

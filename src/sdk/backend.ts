@@ -24,6 +24,8 @@ export interface SessionOptions {
   threads?: number;
   /** Record per-node timings of each run (read them with `BackendSession.profile`). */
   profile?: boolean;
+  /** Called as a run goes: `done` of the `total` nodes of the main graph have run (a progress line; backends may call it rarely or never). */
+  onNodeProgress?(done: number, total: number): void;
 }
 
 /** Wall time of one node in the last run (a node inside a Loop body is listed once per iteration). */
@@ -41,6 +43,14 @@ export interface NodeTiming {
   fused?: { node: string; op: string }[];
   /** Index of the partition it ran in (partitioned runs). */
   partition?: number;
+  /** When the backend knows it: start, in ms from the start of its session's run (a `--profile-out` trace nests by it). */
+  startMs?: number;
+  /** With startMs: wall time from start to end, body nodes included (`ms` is the self time). */
+  wallMs?: number;
+  /** How deep in If/Loop/Scan bodies it ran (0: the main graph), when the backend knows it. */
+  depth?: number;
+  /** The shapes it ran with, when the backend knows them (null: an absent or non-tensor slot); GFLOP/s is computed from them. */
+  shapes?: { inputs: (number[] | null)[]; outputs: (number[] | null)[] };
 }
 
 export interface BackendSession {

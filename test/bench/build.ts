@@ -40,24 +40,29 @@ interface Timing {
  * Median latencies of two sessions on the same feeds, timed run by run in alternation (a b, b a, a b, …) so
  * that the machine's drift (other processes, clock frequency, the page cache) lands on both alike. Timed one
  * after the other, minutes apart as in the main table, a 10% gap between two runs of the same kernels was
- * noise as often as not.
+ * noise as often as not. Each run's process CPU time is kept too: on a machine busy with other work, wall time
+ * also counts the time the run waited for a core, CPU time only the work done.
  */
-async function sideBySide(a: BackendSession, b: BackendSession, feeds: Map<string, RuntimeValue>, t: Timing): Promise<[number, number]> {
+async function sideBySide(a: BackendSession, b: BackendSession, feeds: Map<string, RuntimeValue>, t: Timing): Promise<{ wall: [number, number]; cpu: [number, number] }> {
   for (let i = 0; i < t.warmup; i++) {
     await a.run(feeds);
     await b.run(feeds);
   }
   const samples: [number[], number[]] = [[], []];
+  const cpuSamples: [number[], number[]] = [[], []];
   const start = performance.now();
   // Slow models stop after both engines' budget once each has 5 samples, as the main table does.
   for (let i = 0; i < t.runs && !(i >= 5 && performance.now() - start > 2 * t.budgetMs); i++) {
     for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-      const t0 = performance.now();
+      const [t0, u0] = [performance.now(), process.cpuUsage()];
       await (k === 0 ? a : b).run(feeds);
       samples[k]!.push(performance.now() - t0);
+      const u = process.cpuUsage(u0);
+      cpuSamples[k]!.push((u.user + u.system) / 1000);
     }
   }
-  return [latencyStats(samples[0]).median_ms, latencyStats(samples[1]).median_ms];
+  const median = (x: number[]) => latencyStats(x).median_ms;
+  return { wall: [median(samples[0]), median(samples[1])], cpu: [median(cpuSamples[0]), median(cpuSamples[1])] };
 }
 
 /** Compiles hodu from this checkout into `work`; undefined (with the reason printed) when that fails. */
@@ -105,7 +110,7 @@ export async function benchBuilds(work: string, cases: BuildBenchCase[], timing:
   if (!hodu) return;
   // One HODU_HOME for every build: the kernel library compiles once (in the first build), as for a user.
   const env = { ...(process.env as Record<string, string>), HODU_HOME: join(work, 'build-home'), NO_COLOR: '1' };
-  const table: string[][] = [['model', 'built 1t (ms)', 'cpu 1t', 'built/cpu', 'built/ort', 'built 2t (ms)', 'cpu 2t', 'built/cpu', 'built/ort', 'build (s)', 'cache hit (ms)', 'max |diff| vs cpu']];
+  const table: string[][] = [['model', 'built 1t (ms)', 'cpu 1t', 'built/cpu', 'built/ort', 'built 2t (ms)', 'cpu 2t', 'built/cpu', 'built/ort', 'CPU time built/cpu 1t', '2t', 'build (s)', 'cache hit (ms)', 'max |diff| vs cpu']];
   const hits: number[] = [];
   for (const c of cases) {
     const lib = join(work, `${c.name.replace(/[^\w.-]+/g, '_')}.so`);
@@ -126,11 +131,12 @@ export async function benchBuilds(work: string, cases: BuildBenchCase[], timing:
     const { session: s2 } = await sessionAt(lib, 2, c.feeds);
     const diff = maxDiff(outputs, c.outputs);
     const [c1, c2] = [await c.cpuSession(1), await c.cpuSession(2)];
-    const [b1, cpu1] = await sideBySide(s1, c1, c.feeds, timing);
-    const [b2, cpu2] = await sideBySide(s2, c2, c.feeds, timing);
+    const one = await sideBySide(s1, c1, c.feeds, timing);
+    const two = await sideBySide(s2, c2, c.feeds, timing);
+    const [[b1, cpu1], [b2, cpu2]] = [one.wall, two.wall];
     for (const s of [s1, s2, c1, c2]) s.dispose?.();
     const r = (a: number, b: number) => (a / b).toFixed(2);
-    table.push([c.name, b1.toFixed(3), cpu1.toFixed(3), r(b1, cpu1), r(b1, c.ort1), b2.toFixed(3), cpu2.toFixed(3), r(b2, cpu2), r(b2, c.ort2), (first / 1000).toFixed(1), hit.toFixed(0), diff.toExponential(1)]);
+    table.push([c.name, b1.toFixed(3), cpu1.toFixed(3), r(b1, cpu1), r(b1, c.ort1), b2.toFixed(3), cpu2.toFixed(3), r(b2, cpu2), r(b2, c.ort2), r(one.cpu[0], one.cpu[1]), r(two.cpu[0], two.cpu[1]), (first / 1000).toFixed(1), hit.toFixed(0), diff.toExponential(1)]);
     console.error(`built ${c.name}: ${b1.toFixed(3)} / ${b2.toFixed(3)} ms; build ${(first / 1000).toFixed(1)} s, cache hit ${hit.toFixed(0)} ms`);
   }
   if (table.length === 1) return;
@@ -139,6 +145,7 @@ export async function benchBuilds(work: string, cases: BuildBenchCase[], timing:
   for (const row of table) console.log(row.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  '));
   const built = table.slice(1);
   const atMost = (col: number) => built.filter((row) => Number(row[col]) <= 1).length;
-  console.log(`\nbuilt ≤ cpu on ${atMost(3)}/${built.length} at 1 thread, ${atMost(7)}/${built.length} at 2; a cache hit (a second \`hodu build\` of the same model, whole process) takes ${Math.min(...hits).toFixed(0)}–${Math.max(...hits).toFixed(0)} ms`);
+  console.log(`\nbuilt ≤ cpu on ${atMost(3)}/${built.length} at 1 thread, ${atMost(7)}/${built.length} at 2 by wall time; by CPU time ${atMost(9)}/${built.length} and ${atMost(10)}/${built.length}; a cache hit (a second \`hodu build\` of the same model, whole process) takes ${Math.min(...hits).toFixed(0)}–${Math.max(...hits).toFixed(0)} ms`);
+  console.log('  CPU time: the median process CPU time (user + system) of a run, the same runs: what the run cost, without the waits for a core that a busy machine adds to wall time.');
   console.log('  build (s): the first build of each model, a miss (the first row also compiles the kernel library once for this machine).');
 }

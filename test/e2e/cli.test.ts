@@ -343,8 +343,8 @@ test('--profile times every node: per-op counts match the graph', () => {
   const r = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--json', '-O0', '--backend', 'interp']);
   expect(r.code).toBe(0);
   const { profile } = JSON.parse(r.stdout);
-  expect(profile.byOp.map((o: { op: string; count: number }) => [o.op, o.count]).sort()).toEqual([['Add', 1], ['Relu', 1]]);
-  expect(profile.slowest.map((t: { node: string }) => t.node).sort()).toEqual(['add_0', 'relu_0']);
+  expect(profile.byOp.map((o: { op: string; calls: number }) => [o.op, o.calls]).sort()).toEqual([['Add', 1], ['Relu', 1]]);
+  expect(profile.byNode.map((t: { node: string }) => t.node).sort()).toEqual(['add_0', 'relu_0']);
   expect(profile.totalMs).toBeGreaterThanOrEqual(0);
   const human = hodu(['run', addModel, '--input', `a=${join(dir, 'a.npy')}`, '--input', `b=${join(dir, 'b.npy')}`, '--profile', '--backend', 'interp']);
   expect(human.stderr).toContain('profile:');

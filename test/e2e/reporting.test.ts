@@ -195,7 +195,7 @@ describe('item 20: --profile counts subgraph nodes once, rounded', () => {
     const r = hodu(['run', ifModel, '--random-inputs', '--profile', '--json', '--backend', 'interp']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    const counts = Object.fromEntries(j.profile.byOp.map((o: { op: string; count: number }) => [o.op, o.count]));
+    const counts = Object.fromEntries(j.profile.byOp.map((o: { op: string; calls: number }) => [o.op, o.calls]));
     expect(counts).toEqual({ If: 1, MatMul: 1 });
     // Self times are disjoint slices of session.run, so their sum cannot exceed it (rounding aside).
     expect(j.profile.totalMs).toBeLessThanOrEqual(j.runMs + 0.01);
@@ -205,7 +205,7 @@ describe('item 20: --profile counts subgraph nodes once, rounded', () => {
 
   test('--json profile numbers are rounded to 3 decimals (ms) and shares to 0.1%', () => {
     const { profile } = JSON.parse(hodu(['run', ifModel, '--random-inputs', '--profile', '--json', '--backend', 'interp']).stdout);
-    const ms = [profile.totalMs, ...profile.byOp.map((o: { ms: number }) => o.ms), ...profile.slowest.map((t: { ms: number }) => t.ms)];
+    const ms = [profile.totalMs, ...profile.byOp.map((o: { ms: number }) => o.ms), ...profile.byNode.map((t: { ms: number }) => t.ms)];
     for (const v of ms) expect(Math.round(v * 1000) / 1000).toBe(v);
     for (const o of profile.byOp) expect(Math.round(o.percent * 10) / 10).toBe(o.percent);
   });

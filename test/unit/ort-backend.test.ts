@@ -1,7 +1,7 @@
 import { expect, test } from 'bun:test';
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-common';
 import { encodeModel } from '../../src/formats/onnx/encode';
-import { registerHoduBackend } from '../../src/runtime/ort-backend';
+import { registerHoduBackend } from '../../src/lib/ort-backend';
 import { buildModel } from '../e2e/hodu';
 
 test('onnxruntime-common InferenceSession runs on hodu', async () => {

@@ -10,8 +10,10 @@ const MAX_FILE_LINES = 400;
 // Raised 30,000 → 34,000 on 2026-12-03 for issue 12, a new subsystem: `hodu build`, the compile cache
 // (src/cache, ~900 lines with `hodu cache`), built-model loading (src/runtime/artifact); src/ was at 30,240.
 // Raised 34,000 → 35,000 the same day for `hodu build` itself (src/build, ~1,000 lines; src/ at 34,259).
-// Raised 35,700 → 36,500 for `hodu inspect --graph dot|svg, --node, --shapes, --stats` (issue 13; ~820 lines).
-const SRC_BUDGET = 36_500;
+// Raised 35,700 → 36,200 on 2026-12-04 for issue 13's --profile tables, FLOP counts, Chrome trace and the run
+// progress line (src/runtime/profile, src/cli/ui/run-progress.ts; ~470 lines; src/ at 35,722 with dry-run).
+// Raised 36,200 → 37,100 for `hodu inspect --graph dot|svg, --node, --shapes, --stats` (issue 13; ~820 lines).
+const SRC_BUDGET = 37_100;
 const CODE = /\.(ts|js|c|h)$/;
 
 /** Files allowed past MAX_FILE_LINES, each with the reason it stays whole. Empty today: keep it short. */

@@ -24,13 +24,27 @@ class Scope {
   }
 }
 
+/** What a profiled node ran with and when (a trace of the run, FLOP counts from its shapes). */
+export interface NodeRunDetail {
+  /** Start, in ms since run() began. */
+  startMs: number;
+  /** Wall time, body nodes included. */
+  wallMs: number;
+  /** 0 in the main graph, 1 in a body of one of its nodes, … */
+  depth: number;
+  inputs: readonly (Value | undefined)[];
+  outputs: readonly Value[];
+}
+
 interface ExecuteOptions {
   /**
    * Called after each node ran, with its self time in ms (profiling). Nodes inside If/Loop/Scan bodies are
    * reported on their own, and their time is left out of the If/Loop/Scan node's, so every millisecond is
    * counted once.
    */
-  onNodeDone?(node: Node, ms: number): void;
+  onNodeDone?(node: Node, ms: number, detail: NodeRunDetail): void;
+  /** Called after each node of the main graph (not of bodies): `done` of `total` have run (a progress line). */
+  onNodeProgress?(done: number, total: number): void;
   /**
    * Runs an If/Loop/Scan body instead of the executor (a partitioned session runs the body's supported nodes on
    * a native backend: src/runtime/partition/bodies.ts). `outer` reads the enclosing scopes. Returns undefined to
@@ -46,11 +60,13 @@ interface ExecuteOptions {
 export class Executor {
   /** Profiling: time spent in the nodes of the subgraphs each running node has entered so far (innermost last). */
   private bodyMs: number[] = [];
+  private runStart = 0;
 
   constructor(private readonly model: Model, private readonly options: ExecuteOptions = {}) {}
 
   run(feeds: Map<string, Value>): Map<string, Value> {
     this.bodyMs = [];
+    this.runStart = performance.now();
     return this.runGraph(this.model.graph, feeds, undefined);
   }
 
@@ -71,7 +87,12 @@ export class Executor {
       });
       const started = this.options.onNodeDone ? this.startTiming() : 0;
       const outputs = this.runNode(node, inputs, scope);
-      if (this.options.onNodeDone) this.options.onNodeDone(node, this.stopTiming(started));
+      if (this.options.onNodeDone) {
+        const wallMs = performance.now() - started;
+        const self = this.stopTiming(started, wallMs);
+        this.options.onNodeDone(node, self, { startMs: started - this.runStart, wallMs, depth: this.bodyMs.length, inputs, outputs });
+      }
+      if (graph === this.model.graph) this.options.onNodeProgress?.(index + 1, graph.nodes.length);
       node.outputs.forEach((name, i) => {
         if (name !== '') scope.set(name, outputs[i] ?? null);
       });
@@ -95,8 +116,7 @@ export class Executor {
   }
 
   /** The node's self time; its wall time is added to the enclosing If/Loop/Scan node's body time. */
-  private stopTiming(started: number): number {
-    const wall = performance.now() - started;
+  private stopTiming(started: number, wall = performance.now() - started): number {
     const body = this.bodyMs.pop() ?? 0;
     if (this.bodyMs.length) this.bodyMs[this.bodyMs.length - 1]! += wall;
     return Math.max(0, wall - body);

@@ -2,10 +2,11 @@ import { ALL_DTYPES } from '../../ir/dtype';
 import type { Graph, Model } from '../../ir/graph';
 import { opId } from '../../ir/op-id';
 import { subgraphsOf } from '../../ir/subgraphs';
-import { defineBackendPlugin, type BackendSession, type NodeTiming } from '../../sdk/backend';
+import { defineBackendPlugin, type BackendSession, type NodeTiming, type SessionOptions } from '../../sdk/backend';
 import { VERSION } from '../../version';
 import { INTERP_DESCRIPTOR } from './descriptor';
 import { Executor } from './executor';
+import { interpNodeTiming } from './node-timing';
 import { getKernel, kernelOps } from './kernel-registry';
 import { setThreads } from './parallel/worker-pool';
 import { createChoosingSession } from './worker/choose-session';
@@ -42,16 +43,17 @@ export default defineBackendPlugin({
     // 0 (the CLI default) means one thread: on small machines workers cost more than they give (see test/bench/).
     const threads = options?.threads || 1;
     const profile = options?.profile ?? false;
+    const onNodeProgress = options?.onNodeProgress;
     // In the CLI a long run computes off the main thread so that Ctrl+C stops it at once (choose-session.ts).
-    if (interruptsHandled()) return createChoosingSession(model, { threads, profile }, () => inThreadSession(model, threads, profile));
-    return inThreadSession(model, threads, profile);
+    if (interruptsHandled()) return createChoosingSession(model, { threads, profile, onNodeProgress }, () => inThreadSession(model, threads, profile, onNodeProgress));
+    return inThreadSession(model, threads, profile, onNodeProgress);
   },
 });
 
-function inThreadSession(model: Model, threads: number, profile: boolean): BackendSession {
+function inThreadSession(model: Model, threads: number, profile: boolean, onNodeProgress?: SessionOptions['onNodeProgress']): BackendSession {
   setThreads(threads);
   let timings: NodeTiming[] = [];
-  const executor = new Executor(model, profile ? { onNodeDone: (node, ms) => timings.push({ node: node.name, op: node.op, ms }) } : {});
+  const executor = new Executor(model, { ...(profile ? { onNodeDone: (node, ms, d) => timings.push(interpNodeTiming(node, ms, d)) } : {}), onNodeProgress });
   return {
     async run(feeds) {
       timings = [];

@@ -14,7 +14,8 @@ export default defineHoduCommand({
     dim: { type: 'string', description: 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)', valueHint: 'spec' },
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, seeded)', default: false },
     seed: { type: 'string', description: 'Seed for --random-inputs', default: '0', valueHint: 'N' },
-    profile: { type: 'boolean', description: 'Time every node: per-op totals and the slowest nodes (on stderr, or "profile" in --json)', default: false },
+    profile: { type: 'boolean', description: 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)', default: false },
+    'profile-out': { type: 'string', description: 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile', valueHint: 'file' },
     explain: { type: 'boolean', description: 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)', default: false },
     'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
     'dry-run': { type: 'boolean', description: 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model', default: false },
@@ -33,6 +34,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
     'hodu run model.onnx --random-inputs --dim batch=1 --dim seq=128',
     'hodu run model.onnx --random-inputs --profile',
+    'hodu run model.onnx --random-inputs --profile-out trace.json',
     'hodu run model.onnx --random-inputs --benchmark --duration 10s --json',
     'hodu run model.onnx --random-inputs --backend cpu --explain',
     'hodu run model.so --input input.npy --output out.npz',
@@ -40,7 +42,7 @@ export default defineHoduCommand({
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
-    const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile) });
+    const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile || args['profile-out']) });
     const { executeRun } = await import('../run/execute');
     await executeRun({
       model: args.model,
@@ -57,6 +59,7 @@ export default defineHoduCommand({
       isolate: args.isolate === undefined ? undefined : Boolean(args.isolate),
       optLevel: parseOptLevel(args['opt-level']),
       profile: Boolean(args.profile),
+      profileOut: args['profile-out'] || undefined,
       explain: Boolean(args.explain),
       json: Boolean(args.json),
       benchmark,

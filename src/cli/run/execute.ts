@@ -19,7 +19,8 @@ import { runNotes } from './notes';
 import { runBenchmark } from './benchmark';
 import type { BenchmarkPlan } from '../../runtime/benchmark-options';
 import { explanation, renderExplanation } from '../ui/partition-explain';
-import { printProfile, profileReport } from './profile-report';
+import { countedTimings, printProfile, profileReport, writeTrace } from './profile-report';
+import { runProgressWanted, startRunProgress, type RunProgress } from '../ui/run-progress';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { builtShapeError, prepareBuiltRun } from './built-model';
 import { bindRunInputs } from './inputs';
@@ -41,6 +42,8 @@ interface RunFlags {
   /** Graph optimization level (src/passes/pipeline.ts). */
   optLevel: 0 | 1 | 2 | 3;
   profile: boolean;
+  /** --profile-out: write the node timings as a Chrome trace (times nodes even without --profile). */
+  profileOut?: string;
   /** --explain: the backend choice and the partitions (stderr, or "explain" in --json). */
   explain?: boolean;
   json: boolean;
@@ -52,6 +55,16 @@ interface RunFlags {
 
 export async function executeRun(flags: RunFlags): Promise<void> {
   if (flags.dryRun) return (await import('./dry-run')).executeDryRun(flags);
+  // The live line of a long run on a terminal (run-progress.ts); --benchmark reports its own way.
+  const progress = startRunProgress(!flags.benchmark && runProgressWanted(flags));
+  try {
+    await execute(flags, progress);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   // Output paths and formats first: `--output out.txt` must not fail only after a long run.
   await checkRunOutputs(flags.output, flags.outputDir);
   const { loadSettings } = await import('../../config/index');
@@ -63,6 +76,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   const built = isBuiltModelPath(flags.model) ? await prepareBuiltRun(flags.model, settings, flags, (line) => log.debug(line)) : undefined;
   const model = built ? built.model : prepareModel(await loadModelFile(flags.model), flags.optLevel);
   const loadMs = performance.now() - loadStart;
+  progress.phase('plan');
   for (const note of built?.notes ?? []) err(note);
   const { tensors: feeds, sequences } = await bindRunInputs(model, flags).catch((e) => {
     throw built ? builtShapeError(e, flags.model) : e;
@@ -79,18 +93,21 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   }
   let choice: BackendChoice | undefined;
   const onSelect = (s: BackendChoice) => ((choice = s), reportSelection(s));
-  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile, onSelect, use: built?.use });
+  const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile || Boolean(flags.profileOut), onSelect, use: built?.use, progress: { run: () => progress.phase('run'), node: progress.node } });
   const result = await (guard ? guard(running) : running).catch((e) => {
     throw withBackendSource(e, backend);
   });
+  progress.stop();
   log.debug(`ran on backend '${result.backend}'`);
   for (const n of runNotes(result.backend, { isolate: flags.isolate, threads })) {
     if (n.explicit) err(n.text);
     else log.info(n.text);
   }
   const tensors = outputTensors(result.outputs);
-  if (flags.profile && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
-  const profile = profileReport(result);
+  if ((flags.profile || flags.profileOut) && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
+  const timings = countedTimings(result, model, feeds);
+  const profile = flags.profile && timings ? profileReport(result, timings) : undefined;
+  const traceLayout = flags.profileOut ? writeTrace(flags.profileOut, timings ?? [], { model: flags.model, backend: result.backend }) : undefined;
   const explained = flags.explain ? explanation(result.backend, choice?.reason ?? '', result.partitions) : undefined;
 
   // Every file is encoded first (the awaits, where Ctrl+C can land, and any name clash), then all are written
@@ -133,6 +150,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
   if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
   err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
   if (profile) await printProfile(profile, round);
+  if (flags.profileOut) err(c.dim(`wrote trace to ${flags.profileOut}${traceLayout === 'sequential' ? ' (spans laid out one after another: the backend reports durations, not start times)' : ''}`));
 }
 
 /** Warnings about the backend (an untested plugin asked for by name…) always; which one and why with --verbose. */

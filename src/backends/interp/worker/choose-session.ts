@@ -8,7 +8,7 @@ import type { BackendSession } from '../../../sdk/backend';
 import { isQuickRun } from './quick-run';
 import { createWorkerSession } from './worker-session';
 
-export function createChoosingSession(model: Model, options: { threads: number; profile: boolean }, inThread: () => BackendSession): BackendSession {
+export function createChoosingSession(model: Model, options: { threads: number; profile: boolean; onNodeProgress?: (done: number, total: number) => void }, inThread: () => BackendSession): BackendSession {
   let chosen: BackendSession | undefined;
   return {
     async run(feeds) {

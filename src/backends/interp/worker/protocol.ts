@@ -4,7 +4,7 @@ import type { Model } from '../../../ir/graph';
 import type { NodeTiming, RuntimeValue } from '../../../sdk/backend';
 
 export type ToWorker =
-  | { type: 'open'; session: number; model: Model; threads: number; profile: boolean }
+  | { type: 'open'; session: number; model: Model; threads: number; profile: boolean; progress?: boolean }
   | { type: 'run'; session: number; run: number; feeds: Map<string, RuntimeValue> }
   | { type: 'close'; session: number };
 
@@ -22,4 +22,9 @@ export interface WireError {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; run: number; outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }
-  | { type: 'failed'; run: number; error: WireError };
+  | { type: 'failed'; run: number; error: WireError }
+  /** Nodes of the main graph done so far (sessions opened with `progress`; at most every PROGRESS_EVERY_MS). */
+  | { type: 'progress'; run: number; done: number; total: number };
+
+/** How often the worker reports progress: a live line needs no more than 10 updates a second. */
+export const PROGRESS_EVERY_MS = 100;

@@ -4,9 +4,11 @@
  */
 import { HoduError } from '../../../errors';
 import type { NodeTiming } from '../../../sdk/backend';
-import { Executor } from '../executor';
+import type { Node } from '../../../ir/graph';
+import { Executor, type NodeRunDetail } from '../executor';
+import { interpNodeTiming } from '../node-timing';
 import { setThreads } from '../parallel/worker-pool';
-import type { FromWorker, ToWorker, WireError } from './protocol';
+import { PROGRESS_EVERY_MS, type FromWorker, type ToWorker, type WireError } from './protocol';
 import { reviveModel, reviveValues } from './revive';
 
 // The worker global (this project's TypeScript lib has no WebWorker types).
@@ -17,6 +19,8 @@ interface Open {
   threads: number;
   /** Timings of the current run (when profiling). */
   timings: { list: NodeTiming[] };
+  /** The run being computed (progress messages name it). */
+  current: { run: number };
 }
 const sessions = new Map<number, Open>();
 
@@ -24,8 +28,10 @@ self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'open') {
     const timings = { list: [] as NodeTiming[] };
-    const record = msg.profile ? { onNodeDone: (node: { name: string; op: string }, ms: number) => timings.list.push({ node: node.name, op: node.op, ms }) } : {};
-    sessions.set(msg.session, { executor: new Executor(reviveModel(msg.model), record), threads: msg.threads, timings });
+    const current = { run: 0 };
+    const record = msg.profile ? { onNodeDone: (node: Node, ms: number, d: NodeRunDetail) => timings.list.push(interpNodeTiming(node, ms, d)) } : {};
+    const progress = msg.progress ? { onNodeProgress: throttledProgress(current) } : {};
+    sessions.set(msg.session, { executor: new Executor(reviveModel(msg.model), { ...record, ...progress }), threads: msg.threads, timings, current });
   } else if (msg.type === 'close') {
     sessions.delete(msg.session);
   } else {
@@ -34,6 +40,7 @@ self.onmessage = (e) => {
       if (!s) throw new HoduError('E_INTERNAL', `interp worker: no session ${msg.session}`);
       setThreads(s.threads);
       s.timings.list = [];
+      s.current.run = msg.run;
       const outputs = s.executor.run(reviveValues(msg.feeds));
       self.postMessage({ type: 'done', run: msg.run, outputs, timings: s.timings.list });
     } catch (err) {
@@ -42,6 +49,17 @@ self.onmessage = (e) => {
   }
 };
 self.postMessage({ type: 'ready' });
+
+/** Posts progress at most every PROGRESS_EVERY_MS (a message per node would cost more than small nodes do). */
+function throttledProgress(current: { run: number }) {
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && done < total) return;
+    last = now;
+    self.postMessage({ type: 'progress', run: current.run, done, total });
+  };
+}
 
 function toWire(e: unknown): WireError {
   if (e instanceof HoduError) return { name: e.name, message: e.message, stack: e.stack, code: e.code, hint: e.hint, exitCode: e.exitCode, node: e.node };

@@ -20,6 +20,7 @@ import { isCompiledBinary } from '../../../util/compiled-binary';
 interface Pending {
   resolve(r: { outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }): void;
   reject(e: unknown): void;
+  progress?(done: number, total: number): void;
 }
 
 let worker: Worker | undefined;
@@ -45,6 +46,7 @@ function executorWorker(): Worker {
     if (msg.type === 'ready') return;
     const p = pending.get(msg.run);
     if (!p) return;
+    if (msg.type === 'progress') return p.progress?.(msg.done, msg.total);
     pending.delete(msg.run);
     if (pending.size === 0) w.unref();
     if (msg.type === 'done') p.resolve({ outputs: reviveValues(msg.outputs), timings: msg.timings });
@@ -84,7 +86,7 @@ function fromWire(e: WireError): Error {
 }
 
 /** A session on the shared executor worker, with the same behaviour as an in-thread interp session. */
-export function createWorkerSession(model: Model, options: { threads: number; profile: boolean }): BackendSession {
+export function createWorkerSession(model: Model, options: { threads: number; profile: boolean; onNodeProgress?: (done: number, total: number) => void }): BackendSession {
   const session = nextSession++;
   let timings: NodeTiming[] = [];
   let open = true;
@@ -94,10 +96,10 @@ export function createWorkerSession(model: Model, options: { threads: number; pr
     async run(feeds) {
       if (!open) throw new HoduError('E_INTERNAL', 'interp session used after dispose');
       const run = nextRun++;
-      const done = new Promise<{ outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }>((resolve, reject) => pending.set(run, { resolve, reject }));
+      const done = new Promise<{ outputs: Map<string, RuntimeValue>; timings: NodeTiming[] }>((resolve, reject) => pending.set(run, { resolve, reject, progress: options.onNodeProgress }));
       const w = executorWorker();
       if (openedOn !== w) {
-        w.postMessage({ type: 'open', session, model, threads: options.threads, profile: options.profile } satisfies ToWorker);
+        w.postMessage({ type: 'open', session, model, threads: options.threads, profile: options.profile, progress: Boolean(options.onNodeProgress) } satisfies ToWorker);
         openedOn = w;
       }
       w.ref();
