@@ -100,6 +100,7 @@ export const ERROR_CODES = {
   E_ONNX_DECODE: { exit: 1, hint: 'the file may be truncated or not an ONNX model; re-export it', doc: 'an .onnx file cannot be decoded' },
   E_ONNX_ENCODE: { exit: 1, hint: REPORT, doc: 'a model cannot be encoded as ONNX' },
   E_ONNX_VERSION: { exit: 1, hint: 're-export the model with a supported ONNX IR version', doc: 'the ONNX IR version is outside what hodu reads' },
+  E_CONVERT_OPSET: { exit: 1, hint: 'convert to an opset before the change, or re-export the model at the newer opset', doc: '`hodu convert --opset` met a change of an op that it cannot rewrite without changing its meaning' },
   E_ONNX_EXTERNAL_DATA: { exit: 1, hint: 'keep the external data files next to the model, at the paths it names', doc: 'external tensor data of an ONNX model is missing or out of bounds' },
   E_UNSUPPORTED: { exit: 1, hint: 'hodu does not support this part of the format yet; please report it', doc: 'a feature of the file format that hodu does not support' },
   E_UNSUPPORTED_DTYPE: { exit: 1, hint: 'cast the tensor to a supported dtype (see `hodu ops`)', doc: 'a tensor dtype hodu does not support' },

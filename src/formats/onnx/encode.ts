@@ -9,14 +9,26 @@ import { typeToProto } from './types';
 const utf8 = new TextEncoder();
 const AT = onnx.AttributeProto.AttributeType;
 
+/**
+ * Where the data of initializers and of tensor attributes (Constant values) goes: inline (raw_data) unless a hook
+ * stores it elsewhere (external data, encode-external.ts). `name` is undefined for an attribute's tensor.
+ */
+export type InitializerHook = (t: Tensor, name?: string) => onnx.ITensorProto | undefined;
+
 /** Serializes a model to the ONNX protobuf wire format. */
 export function encodeModel(model: Model): Uint8Array {
+  return encodeModelWith(model);
+}
+
+/** encodeModel, with `initializer` deciding where each initializer's data goes. */
+export function encodeModelWith(model: Model, initializer?: InitializerHook): Uint8Array {
+  const enc: Enc = { initializer };
   const m: onnx.IModelProto = {
     irVersion: model.irVersion,
     opsetImport: opsetsToProto(model.opsetImports),
-    graph: graphToProto(model.graph),
+    graph: graphToProto(model.graph, enc),
     metadataProps: Object.entries(model.metadata).map(([key, value]) => ({ key, value })),
-    functions: model.functions.map(functionToProto),
+    functions: model.functions.map((f) => functionToProto(f, enc)),
   };
   if (model.producerName) m.producerName = model.producerName;
   if (model.producerVersion) m.producerVersion = model.producerVersion;
@@ -31,14 +43,18 @@ export function encodeTensorProto(t: Tensor, name?: string): Uint8Array {
   return onnx.TensorProto.encode(tensorToProto(t, name)).finish();
 }
 
-function graphToProto(g: Graph): onnx.IGraphProto {
+interface Enc {
+  initializer?: InitializerHook;
+}
+
+function graphToProto(g: Graph, enc: Enc): onnx.IGraphProto {
   const p: onnx.IGraphProto = {
     name: g.name,
-    node: g.nodes.map(nodeToProto),
+    node: g.nodes.map((n) => nodeToProto(n, enc)),
     input: g.inputs.map(valueInfoToProto),
     output: g.outputs.map(valueInfoToProto),
     valueInfo: g.valueInfo.map(valueInfoToProto),
-    initializer: [...g.initializers].map(([name, t]) => tensorToProto(t, name)),
+    initializer: [...g.initializers].map(([name, t]) => enc.initializer?.(t, name) ?? tensorToProto(t, name)),
   };
   if (g.doc) p.docString = g.doc;
   return p;
@@ -51,20 +67,20 @@ function valueInfoToProto(v: ValueInfo): onnx.IValueInfoProto {
   return p;
 }
 
-function nodeToProto(n: Node): onnx.INodeProto {
+function nodeToProto(n: Node, enc: Enc): onnx.INodeProto {
   const p: onnx.INodeProto = {
     name: n.name,
     opType: n.op,
     input: n.inputs,
     output: n.outputs,
-    attribute: Object.entries(n.attributes).map(([name, a]) => attributeToProto(name, a, n)),
+    attribute: Object.entries(n.attributes).map(([name, a]) => attributeToProto(name, a, n, enc)),
   };
   if (n.domain) p.domain = n.domain;
   if (n.doc) p.docString = n.doc;
   return p;
 }
 
-function attributeToProto(name: string, a: Attribute, node: Node): onnx.IAttributeProto {
+function attributeToProto(name: string, a: Attribute, node: Node, enc: Enc): onnx.IAttributeProto {
   switch (a.type) {
     case 'float':
       return { name, type: AT.FLOAT, f: a.value };
@@ -73,9 +89,9 @@ function attributeToProto(name: string, a: Attribute, node: Node): onnx.IAttribu
     case 'string':
       return { name, type: AT.STRING, s: utf8.encode(a.value) };
     case 'tensor':
-      return { name, type: AT.TENSOR, t: tensorToProto(a.value) };
+      return { name, type: AT.TENSOR, t: enc.initializer?.(a.value) ?? tensorToProto(a.value) };
     case 'graph':
-      return { name, type: AT.GRAPH, g: graphToProto(a.value) };
+      return { name, type: AT.GRAPH, g: graphToProto(a.value, enc) };
     case 'floats':
       return { name, type: AT.FLOATS, floats: a.value };
     case 'ints':
@@ -85,7 +101,7 @@ function attributeToProto(name: string, a: Attribute, node: Node): onnx.IAttribu
     case 'tensors':
       return { name, type: AT.TENSORS, tensors: a.value.map((t) => tensorToProto(t)) };
     case 'graphs':
-      return { name, type: AT.GRAPHS, graphs: a.value.map(graphToProto) };
+      return { name, type: AT.GRAPHS, graphs: a.value.map((g) => graphToProto(g, enc)) };
     case 'sparse_tensor':
       return { name, type: AT.SPARSE_TENSOR, sparseTensor: tensorToSparseProto(a.value) };
     case 'type_proto':
@@ -101,14 +117,14 @@ function opsetsToProto(list: OpsetImport[]): onnx.IOperatorSetIdProto[] {
   return list.map((o) => ({ domain: o.domain, version: o.version }));
 }
 
-function functionToProto(f: FunctionDef): onnx.IFunctionProto {
+function functionToProto(f: FunctionDef, enc: Enc): onnx.IFunctionProto {
   return {
     name: f.name,
     domain: f.domain,
     input: f.inputs,
     output: f.outputs,
     attribute: f.attributes,
-    node: f.nodes.map(nodeToProto),
+    node: f.nodes.map((n) => nodeToProto(n, enc)),
     opsetImport: opsetsToProto(f.opsetImports),
   };
 }
