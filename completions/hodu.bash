@@ -22,8 +22,8 @@ __hodu_spec() {
       valflags=' --output -o --backend --shape --target --format --threads --opt-level -O ' ;;
     'convert')
       subs=''
-      flags='--json --help -h --verbose --no-color'
-      valflags='  ' ;;
+      flags='--opset --opt-level -O --external-data --json --help -h --verbose --no-color'
+      valflags=' --opset --opt-level -O ' ;;
     'plugin')
       subs='list info install rebuild remove disable enable new test'
       flags='--help -h --verbose --no-color'
@@ -149,6 +149,7 @@ __hodu_value() {
     'build --backend') echo 'dynamic' ;;
     'build --shape') echo 'files' ;;
     'build --opt-level' | 'build -O') echo 'choices 0 1 2 3' ;;
+    'convert --opt-level' | 'convert -O') echo 'choices 0 1 2 3' ;;
     'plugin install --path') echo 'dirs' ;;
     'plugin new --type') echo 'choices backend format' ;;
     'plugin new --lang') echo 'choices c ts' ;;

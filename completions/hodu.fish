@@ -18,7 +18,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags --output -o --backend --shape --target --format --threads --opt-level -O
         case 'convert'
             set -g __hodu_subs
-            set -g __hodu_valflags
+            set -g __hodu_valflags --opset --opt-level -O
         case 'plugin'
             set -g __hodu_subs list info install rebuild remove disable enable new test
             set -g __hodu_valflags
@@ -160,7 +160,7 @@ complete -c hodu -f
 complete -c hodu -n '__hodu_sub \'\'' -a run -d 'Run a model on inputs and print or save its outputs'
 complete -c hodu -n '__hodu_sub \'\'' -a inspect -d 'Show a model (inputs, outputs, ops, parameters) or a tensor file'
 complete -c hodu -n '__hodu_sub \'\'' -a build -d 'Compile a model ahead of time into a .so, a .a or a standalone executable (no hodu needed to run it)'
-complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension)'
+complete -c hodu -n '__hodu_sub \'\'' -a convert -d 'Convert a model or tensor file to another format (by extension); extract weights, upgrade the opset'
 complete -c hodu -n '__hodu_sub \'\'' -a plugin -d 'Create, install, list and remove plugins (formats and backends)'
 complete -c hodu -n '__hodu_sub \'\'' -a cache -d 'Show and clean the compile cache of built models and kernel libraries'
 complete -c hodu -n '__hodu_sub \'\'' -a config -d 'Show and change settings in $HODU_HOME/config.toml'
@@ -228,6 +228,9 @@ complete -c hodu -n '__hodu_at \'build\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'build\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'build\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_pos \'build\' 0' -F
+complete -c hodu -n '__hodu_at \'convert\'' -l opset -x -d 'Upgrade the model to this ai.onnx opset (mechanical rewrites only; see docs/convert.md)'
+complete -c hodu -n '__hodu_at \'convert\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Apply hodu\'s graph optimizations of this level (as `hodu run -O N`) before saving'
+complete -c hodu -n '__hodu_at \'convert\'' -l external-data -d 'Write initializers and Constant tensors of 1 KiB or more to OUTPUT.data (ONNX external data)'
 complete -c hodu -n '__hodu_at \'convert\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'convert\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'convert\'' -l verbose -d 'Show stack traces and details on errors'

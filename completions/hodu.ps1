@@ -5,7 +5,7 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
     param($wordToComplete, $commandAst, $cursorPosition)
     $spec = @{
         '' = @{
-            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('build', 'Compile a model ahead of time into a .so, a .a or a standalone executable (no hodu needed to run it)'); ,@('convert', 'Convert a model or tensor file to another format (by extension)'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('cache', 'Show and clean the compile cache of built models and kernel libraries'); ,@('config', 'Show and change settings in $HODU_HOME/config.toml'); ,@('doctor', 'Check the installation, environment and configuration'); ,@('self-update', 'Update hodu to the latest release (signed and checksummed), or roll back'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
+            Subs = @(,@('run', 'Run a model on inputs and print or save its outputs'); ,@('inspect', 'Show a model (inputs, outputs, ops, parameters) or a tensor file'); ,@('build', 'Compile a model ahead of time into a .so, a .a or a standalone executable (no hodu needed to run it)'); ,@('convert', 'Convert a model or tensor file to another format (by extension); extract weights, upgrade the opset'); ,@('plugin', 'Create, install, list and remove plugins (formats and backends)'); ,@('cache', 'Show and clean the compile cache of built models and kernel libraries'); ,@('config', 'Show and change settings in $HODU_HOME/config.toml'); ,@('doctor', 'Check the installation, environment and configuration'); ,@('self-update', 'Update hodu to the latest release (signed and checksummed), or roll back'); ,@('ops', 'List the supported ops per backend, with opset range and dtypes'); ,@('version', 'Show version, commit, Bun, platform and SDK/ABI versions'); ,@('completions', 'Print the shell completion script for bash, zsh, fish or powershell'))
             Flags = @(,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'); ,@('--version', 'Print the version'); ,@('-V', 'Print the version'))
             ValueFlags = @()
             Values = @{  }
@@ -34,9 +34,9 @@ Register-ArgumentCompleter -Native -CommandName @('hodu', 'hodu.exe') -ScriptBlo
         }
         'convert' = @{
             Subs = @()
-            Flags = @(,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
-            ValueFlags = @()
-            Values = @{  }
+            Flags = @(,@('--opset', 'Upgrade the model to this ai.onnx opset (mechanical rewrites only; see docs/convert.md)'); ,@('--opt-level', 'Apply hodu''s graph optimizations of this level (as `hodu run -O N`) before saving'); ,@('-O', 'Apply hodu''s graph optimizations of this level (as `hodu run -O N`) before saving'); ,@('--external-data', 'Write initializers and Constant tensors of 1 KiB or more to OUTPUT.data (ONNX external data)'); ,@('--json', 'Print machine-readable JSON on stdout'); ,@('--help', 'Show help'); ,@('-h', 'Show help'); ,@('--verbose', 'Show stack traces and details on errors'); ,@('--no-color', 'Disable colour (also NO_COLOR=1)'))
+            ValueFlags = @('--opset', '--opt-level', '-O')
+            Values = @{ '--opt-level' = 'choices 0 1 2 3'; '-O' = 'choices 0 1 2 3' }
             Positionals = @('files', 'files')
         }
         'plugin' = @{

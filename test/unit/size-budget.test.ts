@@ -13,7 +13,9 @@ const MAX_FILE_LINES = 400;
 // Raised 35,700 → 36,200 on 2026-12-04 for issue 13's --profile tables, FLOP counts, Chrome trace and the run
 // progress line (src/runtime/profile, src/cli/ui/run-progress.ts; ~470 lines; src/ at 35,722 with dry-run).
 // Raised 36,200 → 37,100 for `hodu inspect --graph dot|svg, --node, --shapes, --stats` (issue 13; ~820 lines).
-const SRC_BUDGET = 37_100;
+// Raised 37,100 → 37,800 on 2026-12-04 for `hodu convert --opset/-O/--external-data` and weight extraction
+// (src/convert/opset, src/runtime/convert-*.ts, src/formats/onnx/encode-external.ts; ~650 lines).
+const SRC_BUDGET = 37_800;
 const CODE = /\.(ts|js|c|h)$/;
 
 /** Files allowed past MAX_FILE_LINES, each with the reason it stays whole. Empty today: keep it short. */
