@@ -10,8 +10,8 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --dim --random-inputs --seed --profile --profile-out --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
-      valflags=' --input --output --output-dir --shape --dim --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
+      flags='--input --output --output-dir --shape --dim --fill --random-inputs --seed --profile --profile-out --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
       flags='--initializers --graph --output -o --node --shapes --dim --shape --stats --values --opt-level -O --json --help -h --verbose --no-color'
@@ -136,6 +136,7 @@ __hodu_value() {
     'run --output-dir') echo 'dirs' ;;
     'run --shape') echo 'files' ;;
     'run --dim') echo 'files' ;;
+    'run --fill') echo 'files' ;;
     'run --profile-out') echo 'files' ;;
     'run --backend') echo 'dynamic' ;;
     'run --device') echo 'dynamic' ;;

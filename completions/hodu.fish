@@ -9,7 +9,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --dim --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --graph --output -o --node --dim --shape --opt-level -O
@@ -173,13 +173,14 @@ complete -c hodu -n '__hodu_at \'\'' -l help -s h -d 'Show help'
 complete -c hodu -n '__hodu_at \'\'' -l verbose -d 'Show stack traces and details on errors'
 complete -c hodu -n '__hodu_at \'\'' -l no-color -d 'Disable colour (also NO_COLOR=1)'
 complete -c hodu -n '__hodu_at \'\'' -l version -s V -d 'Print the version'
-complete -c hodu -n '__hodu_at \'run\'' -l input -r -F -d 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; repeatable'
+complete -c hodu -n '__hodu_at \'run\'' -l input -r -F -d 'Input: NAME=FILE.npy, FILE.npz (keys = input names) or one unnamed FILE.npy; NAME=VALUE for a scalar (sr=16000, temp=0.7, flag=true; an existing file of that name wins) or NAME=1,2,3 for a 1-D input, in the input\'s dtype; repeatable'
 complete -c hodu -n '__hodu_at \'run\'' -l output -r -F -d 'Write every output to FILE (.npz, .safetensors), keyed by its ONNX name'
 complete -c hodu -n '__hodu_at \'run\'' -l output-dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'Write one .npy per output into DIR'
 complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input shape for generated inputs: NAME=1x3x640x640; repeatable'
 complete -c hodu -n '__hodu_at \'run\'' -l dim -r -F -d 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)'
-complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, seeded)'
-complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for --random-inputs'
+complete -c hodu -n '__hodu_at \'run\'' -l fill -r -F -d 'Generate inputs filled with NAME=uniform:LO:HI, normal:MEAN:STD, int:LO:HI (inclusive; integer and bool inputs), zeros or ones; a bare SPEC (or *=SPEC) fills every generated input it fits; implies --random-inputs for the inputs it covers; repeatable'
+complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, integers 0 to 9, seeded; --fill chooses)'
+complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for generated inputs (--random-inputs, --fill): the same seed gives the same bytes; --verbose prints each generated input'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l profile-out -r -F -d 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile'
 complete -c hodu -n '__hodu_at \'run\'' -l explain -d 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)'

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { HoduError } from '../errors';
 import { isFloatDType, type DType } from '../ir/dtype';
@@ -7,6 +8,8 @@ import { loadTensorFile } from '../formats/registry';
 import { didYouMean } from '../util/did-you-mean';
 import { mulberry32 } from '../util/prng';
 import { applyDimBindings, type DimBinding } from './dim-bindings';
+import { ALL_INPUTS, defaultFillText, describeFill, fillTensor, planFills, type FillPlan, type FillSpec } from './fill-spec';
+import { literalItems, literalTensor } from './input-value';
 
 interface BindOptions {
   /** `--input` values: `NAME=FILE.npy`, `FILE.npz` (keys = input names), or one unnamed `FILE.npy`. */
@@ -15,8 +18,18 @@ interface BindOptions {
   shapes: Map<string, number[]>;
   /** `--dim NAME=N`: fixes every input dim called NAME (a `--shape` for an input wins over it for that input). */
   dims?: readonly DimBinding[];
+  /** `--fill [NAME=]SPEC`: how to generate inputs; generates the inputs it names even without randomInputs. */
+  fills?: readonly FillSpec[];
   randomInputs: boolean;
   seed: number;
+}
+
+/** One generated input, for --verbose: what it holds and how it was made. */
+export interface GeneratedInput {
+  name: string;
+  tensor: Tensor;
+  /** The fill as a user writes it (`uniform:-1:1`), or the default's description. */
+  fill: string;
 }
 
 const MAX_RANDOM_ELEMENTS = 1 << 28;
@@ -30,25 +43,25 @@ export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<s
  * Like bindInputs, and also binds sequence inputs: keys `NAME/0`, `NAME/1`, … (in an npz, or as
  * `--input NAME/0=a.npy`) form the sequence input NAME, in index order.
  */
-export async function bindInputValues(model: Model, opts: BindOptions): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]> }> {
+export async function bindInputValues(model: Model, opts: BindOptions): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]>; generated: GeneratedInput[] }> {
   // --dim fixes the declared shapes every fed file and generated input is checked against; an input given a
   // --shape keeps its declared (symbolic) shape, so the --shape wins for it.
   const bound = new Map(feedInputs(applyDimBindings(model, opts.dims ?? []).graph).map((i) => [i.name, i]));
   const wanted = feedInputs(model.graph).map((i) => (opts.shapes.has(i.name) ? i : (bound.get(i.name) ?? i)));
   const sequenceNames = new Set(wanted.filter((i) => i.type?.kind === 'sequence').map((i) => i.name));
   const names = wanted.map((i) => i.name);
-  for (const name of opts.shapes.keys()) {
-    if (!names.includes(name)) {
-      const guess = didYouMean(name, names);
-      throw new HoduError('E_INPUT_NAME', `--shape names '${name}', which is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
-        hint: guess ? `did you mean '${guess}'?` : 'run `hodu inspect MODEL` to see the input names',
-      });
-    }
-  }
+  const unknownName = (flag: string, name: string) => {
+    const guess = didYouMean(name, names);
+    return new HoduError('E_INPUT_NAME', `${flag} names '${name}', which is not an input of this model; inputs: ${names.join(', ') || '(none)'}`, {
+      hint: guess ? `did you mean '${guess}'?` : 'run `hodu inspect MODEL` to see the input names',
+    });
+  };
+  for (const name of opts.shapes.keys()) if (!names.includes(name)) throw unknownName('--shape', name);
+  const fills = planFills(opts.fills ?? [], names, unknownName);
   const feeds = new Map<string, Tensor>();
   const elements = new Map<string, Map<number, Tensor>>();
   for (const spec of opts.inputs) {
-    for (const [name, tensor] of await readInputSpec(spec, names)) {
+    for (const [name, tensor] of await readInputSpec(spec, wanted, unknownName)) {
       const element = /^(.*)\/(\d+)$/.exec(name);
       if (element && sequenceNames.has(element[1]!)) {
         const seq = elements.get(element[1]!) ?? new Map<number, Tensor>();
@@ -89,23 +102,40 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
       });
     }
   }
+  for (const spec of opts.fills ?? []) {
+    if (spec.target !== ALL_INPUTS && (feeds.has(spec.target) || sequences.has(spec.target))) {
+      throw new HoduError('E_USAGE', `input '${spec.target}' is given by --input and by --fill ${spec.target}=${describeFill(spec.fill)}`, { hint: '--fill generates an input; drop one of the two' });
+    }
+  }
   const rand = mulberry32(opts.seed);
+  const generated: GeneratedInput[] = [];
   for (const info of wanted) {
     if (feeds.has(info.name) || sequences.has(info.name)) continue;
-    if (!opts.randomInputs) {
+    if (!opts.randomInputs && !fills.covers(info.name)) {
       throw new HoduError('E_INPUT_MISSING', `input '${info.name}' (${describeType(info)}) was not given`, {
-        hint: `pass --input ${info.name}=FILE.npy, or --random-inputs to generate it`,
+        hint: `pass --input ${info.name}=FILE.npy, or --random-inputs (or --fill ${info.name}=SPEC) to generate it`,
       });
     }
-    feeds.set(info.name, randomInput(info, opts.shapes.get(info.name), symbols, rand));
+    const made = randomInput(info, opts.shapes.get(info.name), symbols, rand, fills);
+    feeds.set(info.name, made.tensor);
+    generated.push(made);
   }
-  return { tensors: feeds, sequences };
+  return { tensors: feeds, sequences, generated };
 }
 
-async function readInputSpec(spec: string, names: string[]): Promise<[string, Tensor][]> {
+async function readInputSpec(spec: string, wanted: ValueInfo[], unknownName: (flag: string, name: string) => Error): Promise<[string, Tensor][]> {
+  const names = wanted.map((i) => i.name);
   const eq = spec.indexOf('=');
   if (eq > 0) {
     const name = spec.slice(0, eq);
+    const value = spec.slice(eq + 1);
+    // A literal (16000, 0.7, true, 1,2,3) unless a file of that name exists: an existing file always wins.
+    const items = existsSync(value) ? undefined : literalItems(value);
+    if (items) {
+      const info = wanted.find((i) => i.name === name);
+      if (!info) throw unknownName('--input', name);
+      return [[name, literalTensor(info, value, items)]];
+    }
     const map = await loadTensorFile(spec.slice(eq + 1));
     if (map.size !== 1) {
       throw new HoduError('E_INPUT_FILE', `${spec.slice(eq + 1)} holds ${map.size} tensors; NAME=FILE needs exactly one`);
@@ -182,7 +212,7 @@ function describeSymbolic(shape: readonly Dim[]): string {
   return symbolic.length === shape.length ? `${list} symbolic` : `${list} symbolic, the others fixed`;
 }
 
-function randomInput(info: ValueInfo, override: number[] | undefined, symbols: Map<string, number>, rand: () => number): Tensor {
+function randomInput(info: ValueInfo, override: number[] | undefined, symbols: Map<string, number>, rand: () => number, fills: FillPlan): GeneratedInput {
   const type = info.type;
   if (!type || type.kind !== 'tensor') {
     throw new HoduError('E_INPUT_MISSING', `cannot generate input '${info.name}': not a tensor input`, { hint: `pass --input ${info.name}=FILE` });
@@ -209,7 +239,9 @@ function randomInput(info: ValueInfo, override: number[] | undefined, symbols: M
   }
   const n = sizeOf(dims);
   if (n > MAX_RANDOM_ELEMENTS) throw new HoduError('E_INPUT_SHAPE', `input '${info.name}' would have ${n} elements`, { hint: 'use smaller --shape values' });
-  return randomTensor(type.dtype, dims, rand);
+  const fill = fills.fillFor(info.name, type.dtype);
+  if (!fill) return { name: info.name, tensor: randomTensor(type.dtype, dims, rand), fill: defaultFillText(type.dtype) };
+  return { name: info.name, tensor: fillTensor(type.dtype, dims, fill, rand), fill: describeFill(fill) };
 }
 
 /** Uniform [0,1) for floats, [0,10) integers, fair bools. */

@@ -33,6 +33,8 @@ interface RunFlags {
   shapes: string[];
   /** --dim NAME=N: every input dim called NAME (src/cli/run/inputs.ts). */
   dims: string[];
+  /** --fill [NAME=]SPEC: how generated inputs are filled (src/runtime/fill-spec.ts). */
+  fills: string[];
   randomInputs: boolean;
   seed: number;
   /** --backend/--device/--threads/--max-memory as given (undefined: not on the command line). */

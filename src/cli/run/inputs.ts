@@ -1,25 +1,53 @@
 import type { Model } from '../../ir/graph';
-import type { Tensor } from '../../ir/tensor';
-import { bindInputValues } from '../../runtime/bind-inputs';
+import { toNumbers, type Tensor } from '../../ir/tensor';
+import { bindInputValues, type GeneratedInput } from '../../runtime/bind-inputs';
 import { parseDimBinding } from '../../runtime/dim-bindings';
+import { parseFillSpec } from '../../runtime/fill-spec';
 import { parseShapeOverride } from '../../runtime/shape-spec';
+import { err, formatShape } from '../ui/output';
+import { isVerbose } from '../ui/verbose';
 
 /** The `hodu run` flags that say what the model is fed. */
-export interface InputFlags {
+interface InputFlags {
   inputs: string[];
   shapes: string[];
   /** `--dim NAME=N`, repeatable. */
   dims: string[];
+  /** `--fill [NAME=]SPEC`, repeatable (src/runtime/fill-spec.ts). */
+  fills: string[];
   randomInputs: boolean;
   seed: number;
 }
 
-/** Parses the input flags and binds (loads, checks, or generates) every model input. */
+/** Parses the input flags and binds (loads, checks, or generates) every model input; --verbose prints what was generated. */
 export async function bindRunInputs(model: Model, flags: InputFlags): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]> }> {
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
   }));
   const dims = flags.dims.map(parseDimBinding);
-  return bindInputValues(model, { inputs: flags.inputs, shapes, dims, randomInputs: flags.randomInputs, seed: flags.seed });
+  const fills = flags.fills.map(parseFillSpec);
+  const bound = await bindInputValues(model, { inputs: flags.inputs, shapes, dims, fills, randomInputs: flags.randomInputs, seed: flags.seed });
+  if (isVerbose()) for (const g of bound.generated) err(describeGenerated(g, flags.seed));
+  return bound;
+}
+
+const PREVIEW_ITEMS = 6;
+
+/** `generated x  float32[2,3]  fill uniform:-1:1  seed 0  min -0.93 max 0.88  [0.12, -0.5, …]` */
+function describeGenerated(g: GeneratedInput, seed: number): string {
+  const t = g.tensor;
+  const head = `generated ${g.name}  ${t.dtype}${formatShape(t.dims)}  fill ${g.fill}  seed ${seed}`;
+  if (t.dtype === 'string') return `${head}  [${(t.data as string[]).slice(0, PREVIEW_ITEMS).map((s) => JSON.stringify(s)).join(', ')}${t.size > PREVIEW_ITEMS ? ', …' : ''}]`;
+  const values = toNumbers(t);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
+  const range = t.size ? `  min ${fmt(min)} max ${fmt(max)}` : '';
+  const preview = Array.from(values.subarray(0, PREVIEW_ITEMS), (v) => (t.dtype === 'bool' ? String(v === 1) : fmt(v)));
+  return `${head}${range}  [${preview.join(', ')}${t.size > PREVIEW_ITEMS ? ', …' : ''}]`;
 }
