@@ -48,6 +48,12 @@ describe('hodu run --dim', () => {
     expect(r.code).toBe(0);
     expect(shapes(r.stdout)).toEqual({ ox: [2, 3], oy: [2, 4] });
   });
+  test('--dry-run takes --dim too', () => {
+    const r = hodu(['run', model, '--dry-run', '--dim', 'batch=3', '--dim', 'seq=5', '--json']);
+    expect(r.code).toBe(0);
+    const inputs = JSON.parse(r.stdout).inputs.map((i: { name: string; shape: number[] }) => [i.name, i.shape]);
+    expect(inputs).toEqual([['x', [3, 5]], ['y', [3, 4]]]);
+  });
   test('an unknown dim name is E_USAGE listing the model’s symbolic dims', () => {
     const r = hodu(['run', model, '--random-inputs', '--dim', 'batchh=1']);
     expect(r.code).toBe(2);

@@ -7,6 +7,8 @@ import { HoduError } from '../../errors';
 import type { OptLevel } from '../../passes/pass';
 import type { SettingsFlags } from '../../config/settings';
 import { parseShapeOverride } from '../../runtime/shape-spec';
+import { parseDimBinding } from '../../runtime/dim-bindings';
+import { parseFillSpec } from '../../runtime/fill-spec';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import type { DryRunReport } from '../../runtime/dry-run/run';
 import { nativeThreads } from '../../util/physical-cores';
@@ -17,6 +19,8 @@ interface DryRunFlags {
   model: string;
   inputs: string[];
   shapes: string[];
+  dims: string[];
+  fills: string[];
   randomInputs: boolean;
   seed: number;
   settingsFlags: SettingsFlags;
@@ -41,6 +45,8 @@ export async function executeDryRun(flags: DryRunFlags): Promise<void> {
       const { name, dims } = parseShapeOverride(s);
       return [name, dims] as const;
     })),
+    dims: flags.dims.map(parseDimBinding),
+    fills: flags.fills.map(parseFillSpec),
     seed: flags.seed,
     randomInputs: flags.randomInputs,
     optLevel: flags.optLevel,

@@ -17,6 +17,8 @@ import type { BackendPlugin, RuntimeValue } from '../../sdk/backend';
 import { kernelPrefix } from '../../sdk/kernel-names';
 import { chooseBackend, loadBackend, reviewCandidates, type CandidateReview } from '../../backends/registry';
 import { bindInputValues } from '../bind-inputs';
+import type { DimBinding } from '../dim-bindings';
+import type { FillSpec } from '../fill-spec';
 import { prepareModel, type PreparedModel } from '../prepare';
 import type { UseBackend } from '../run-model';
 import { peekEmbeddedCpu, runCacheReport, type CacheReport } from './cache';
@@ -27,6 +29,9 @@ export interface DryRunOptions {
   model: string;
   inputs: string[];
   shapes: Map<string, number[]>;
+  /** --dim and --fill, bound as a run binds them (src/runtime/bind-inputs.ts). */
+  dims?: readonly DimBinding[];
+  fills?: readonly FillSpec[];
   seed: number;
   randomInputs: boolean;
   optLevel: OptLevel;
@@ -89,7 +94,7 @@ async function formatOf(path: string): Promise<{ plugin: { name: string; version
 /** The feeds a run would get (files read, generated inputs made): only their shapes are used. Dynamic dims without --shape: none. */
 async function feedsFor(model: Model, o: DryRunOptions): Promise<{ feeds: Map<string, RuntimeValue>; note?: string }> {
   try {
-    const { tensors, sequences } = await bindInputValues(model, { inputs: o.inputs, shapes: o.shapes, randomInputs: true, seed: o.seed });
+    const { tensors, sequences } = await bindInputValues(model, { inputs: o.inputs, shapes: o.shapes, dims: o.dims, fills: o.fills, randomInputs: true, seed: o.seed });
     return { feeds: new Map<string, RuntimeValue>([...tensors, ...sequences]) };
   } catch (e) {
     if (!(e instanceof HoduError) || e.code !== 'E_INPUT_MISSING') throw e;
