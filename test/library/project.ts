@@ -15,8 +15,10 @@ import { loadNpz, saveNpz } from '../../src/formats/npz/index';
 import { feedInputs, type Model } from '../../src/ir/graph';
 import { Tensor } from '../../src/ir/tensor';
 import { mulberry32 } from '../../src/util/prng';
+import { loadModelFile } from '../../src/formats/registry';
 import { buildModel, hodu } from '../e2e/hodu';
 import { MODELS } from '../models/generate';
+import { REAL_MODELS, REAL_MODELS_DIR, realModelFetched, type RealModel } from '../realmodels/models';
 import { CONSUMER_FILES } from './consumer-files';
 
 export const ROOT = join(import.meta.dir, '..', '..');
@@ -85,16 +87,23 @@ const MODEL_BUILDERS: Record<string, () => Model> = {
   'gather.onnx': gatherModel,
 };
 
-/** Seeded inputs; a symbolic dim is 2 (so it is not the 1 a default would give). */
-function inputsFor(model: Model, seed: number): Map<string, Tensor> {
+/**
+ * Real models, when test/realmodels/fetch.sh has fetched them: Silero VAD v5 (If nodes, an int64 scalar
+ * input, a recurrent state) and the PP-OCR direction classifier (a CNN), as their users feed them.
+ */
+const REAL_MODEL_FILES = ['silero_vad_v5.onnx', 'ch_ppocr_mobile_v2.0_cls_infer.onnx'];
+
+/** Seeded inputs; a symbolic dim is 2 (so it is not the 1 a default would give) unless `real` gives shapes and values. */
+function inputsFor(model: Model, seed: number, real?: RealModel): Map<string, Tensor> {
   const rand = mulberry32(seed);
   const feeds = new Map<string, Tensor>();
   for (const input of feedInputs(model.graph)) {
     const t = input.type;
     if (t?.kind !== 'tensor' || !t.shape) throw new Error(`${input.name}: the test needs typed inputs`);
-    const dims = t.shape.map((d) => (typeof d === 'number' ? d : 2));
+    const dims = real?.shapes?.[input.name] ?? t.shape.map((d) => (typeof d === 'number' ? d : 2));
     const n = dims.reduce((a, b) => a * b, 1);
-    if (t.dtype === 'int64') feeds.set(input.name, new Tensor('int64', dims, BigInt64Array.from({ length: n }, (_, i) => BigInt((i * 7 + seed) % 2))));
+    const fixed = real?.values?.[input.name];
+    if (t.dtype === 'int64') feeds.set(input.name, new Tensor('int64', dims, BigInt64Array.from({ length: n }, (_, i) => BigInt(fixed?.[i] ?? (i * 7 + seed) % 2))));
     else feeds.set(input.name, new Tensor('float32', dims, Float32Array.from({ length: n }, () => rand() * 2 - 1)));
   }
   return feeds;
@@ -110,20 +119,25 @@ export interface Job {
   reference: Map<string, Tensor>;
 }
 
-/** Writes each model, its inputs (.npz for the CLI, JSON for the consumer) and the CLI's outputs for them. */
+/** Writes each model (the real ones stay where they are), its inputs (.npz for the CLI, JSON for the consumer) and the CLI's outputs for them. */
 export async function writeJobs(dir: string): Promise<Job[]> {
   const jobs: Job[] = [];
   let seed = 1;
-  for (const [name, build] of Object.entries(MODEL_BUILDERS)) {
-    const model = build();
+  const models: { name: string; model: Model; file?: string; real?: RealModel }[] = Object.entries(MODEL_BUILDERS).map(([name, build]) => ({ name, model: build() }));
+  for (const real of REAL_MODELS.filter((m) => REAL_MODEL_FILES.includes(m.file) && realModelFetched(m))) {
+    const file = join(REAL_MODELS_DIR, real.file);
+    models.push({ name: real.file, model: await loadModelFile(file), file, real });
+  }
+  for (const { name, model, file, real } of models) {
     const base = join(dir, name.replace(/\.onnx$/, ''));
-    writeFileSync(`${base}.onnx`, encodeModel(model));
-    const feeds = inputsFor(model, seed++);
+    if (!file) writeFileSync(`${base}.onnx`, encodeModel(model));
+    const modelPath = file ?? `${base}.onnx`;
+    const feeds = inputsFor(model, seed++, real);
     writeFileSync(`${base}-inputs.npz`, await saveNpz(feeds));
     writeFileSync(`${base}-inputs.json`, JSON.stringify(toJson(feeds)));
-    const r = hodu(['run', `${base}.onnx`, '--input', `${base}-inputs.npz`, '--output', `${base}-cli.npz`]);
+    const r = hodu(['run', modelPath, '--input', `${base}-inputs.npz`, '--output', `${base}-cli.npz`]);
     if (r.code !== 0) throw new Error(`hodu run ${name}: ${r.stderr}`);
-    jobs.push({ name, model: `${base}.onnx`, inputs: `${base}-inputs.json`, reference: await loadNpz(await Bun.file(`${base}-cli.npz`).bytes()) });
+    jobs.push({ name, model: modelPath, inputs: `${base}-inputs.json`, reference: await loadNpz(await Bun.file(`${base}-cli.npz`).bytes()) });
   }
   return jobs;
 }
