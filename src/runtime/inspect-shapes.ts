@@ -10,7 +10,7 @@ import { opId } from '../ir/op-id';
 import { namedSubgraphs } from '../ir/subgraphs';
 import type { ScopeFacts } from './inspect-values';
 
-export interface ValueShape {
+interface ValueShape {
   name: string;
   /** `input` of its graph, `output` of it (made by a node), or `value` (an intermediate). */
   kind: 'input' | 'output' | 'value';
@@ -22,7 +22,7 @@ export interface ValueShape {
   node?: string;
 }
 
-export interface GraphShapes {
+interface GraphShapes {
   graph: string;
   values: ValueShape[];
 }

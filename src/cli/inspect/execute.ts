@@ -12,7 +12,7 @@ const TOP_INITIALIZERS = 10;
 
 export type GraphFormat = 'text' | 'dot' | 'svg';
 
-export interface InspectOptions {
+interface InspectOptions {
   json: boolean;
   initializers: boolean;
   /** --graph FORMAT (a bare --graph is text). */

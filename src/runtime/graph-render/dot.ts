@@ -120,7 +120,7 @@ function nodeLabel(node: Node): string {
  * `\G`, … as its own escapes, so every backslash is doubled first; line breaks become `\n` (centered lines),
  * other control characters U+FFFD. The rest, unicode included, is UTF-8 text (charset="UTF-8").
  */
-export function quote(text: string): string {
+function quote(text: string): string {
   const body = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')

@@ -6,7 +6,7 @@
  */
 import { HoduError } from '../../errors';
 
-export const DOT_TIMEOUT_MS = 300_000;
+const DOT_TIMEOUT_MS = 300_000;
 
 export async function dotToSvg(dot: string, opts: { timeoutMs?: number; which?: (tool: string) => string | null } = {}): Promise<string> {
   const which = opts.which ?? ((t: string) => Bun.which(t));
