@@ -157,3 +157,10 @@ test('--profile-out with --benchmark is refused as --profile is', () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('cannot be used with --benchmark');
 });
+
+test('an unwritable --profile-out fails before the run, as --output does', () => {
+  const r = hodu(['run', generated[0]!, '--random-inputs', '--profile-out', t.dir]); // a folder, not a file
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toContain(t.dir);
+  expect(r.stderr).not.toContain('ran on');
+});

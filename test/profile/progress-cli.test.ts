@@ -14,6 +14,8 @@ afterAll(() => t.cleanup());
 const SLOW = join(import.meta.dir, '..', '..', '.cache', 'real-models', 'ch_PP-OCRv4_det_infer.onnx');
 const ARGS = ['run', SLOW, '--random-inputs', '--shape', 'x=1x3x224x224', '--backend', 'interp'];
 const hasScript = Bun.which('script') !== null;
+// Its own HODU_HOME, as hodu() gives (the user's config must not steer the run); CI cleared, as on a desk.
+const TTY_ENV = { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm', HODU_HOME: join(t.dir, 'home') };
 
 test.skipIf(!existsSync(SLOW))('on a pipe: no progress line, no carriage returns or erase codes', () => {
   const r = hodu([...ARGS, '--output', join(t.dir, 'piped.npz')]);
@@ -26,7 +28,7 @@ test.skipIf(!existsSync(SLOW))('on a pipe: no progress line, no carriage returns
 test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal: node i of N and the elapsed time, erased before the result', () => {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [HODU, ...ARGS, '--output', join(t.dir, 'tty.npz')].map(quote).join(' ');
-  const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' }, stdout: 'pipe', stderr: 'pipe' });
+  const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: TTY_ENV, stdout: 'pipe', stderr: 'pipe' });
   const screen = r.stdout.toString();
   expect(r.exitCode, screen).toBe(0);
   const lines = [...screen.matchAll(/\r\x1b\[2K(run {2}node (\d+)\/(\d+) {2}\d+\.\ds)/g)];
@@ -41,7 +43,7 @@ test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal: node i of N and the
 
 test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal with --json: no progress line', () => {
   const command = [HODU, ...ARGS, '--json'].map((s) => `'${s}'`).join(' ');
-  const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' }, stdout: 'pipe', stderr: 'pipe' });
+  const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: TTY_ENV, stdout: 'pipe', stderr: 'pipe' });
   expect(r.exitCode).toBe(0);
   expect(r.stdout.toString()).not.toContain('\x1b[2K');
 });

@@ -9,6 +9,7 @@ import { runModel, type BackendChoice } from '../../runtime/run-model';
 import type { RuntimeValue } from '../../sdk/backend';
 import { withBackendSource, type SettingsFlags } from '../../config/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
+import { checkWritableFile } from '../../util/check-writable';
 import { ioError } from '../../util/fs-error';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
@@ -69,6 +70,7 @@ export async function executeRun(flags: RunFlags): Promise<void> {
 async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   // Output paths and formats first: `--output out.txt` must not fail only after a long run.
   await checkRunOutputs(flags.output, flags.outputDir);
+  if (flags.profileOut) checkWritableFile(flags.profileOut);
   const { loadSettings } = await import('../../config/index');
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);

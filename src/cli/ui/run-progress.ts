@@ -5,6 +5,8 @@
  * is redrawn at most ten times a second, and is erased before anything else is printed. Never on a pipe, with
  * --json, in CI or on TERM=dumb. (src/cli/ui/progress.ts is the task list of update and install.)
  */
+import { onInterrupt } from '../../util/interrupt';
+
 type RunPhase = 'load' | 'plan' | 'run';
 
 interface RunProgressState {
@@ -55,6 +57,14 @@ export function startRunProgress(enabled: boolean, opts: { delayMs?: number; eve
   const timer = setInterval(draw, opts.everyMs ?? 100);
   timer.unref?.();
   let stopped = false;
+  // Ctrl+C exits from the signal handler: the line is erased first, so the shell prompt starts on a clean line.
+  const unregister = onInterrupt(() => stopLine());
+  const stopLine = () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    if (drawn) write(CLEAR);
+  };
   return {
     phase(p) {
       state.phase = p;
@@ -64,10 +74,8 @@ export function startRunProgress(enabled: boolean, opts: { delayMs?: number; eve
       state.node = { done, total };
     },
     stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      if (drawn) write(CLEAR);
+      unregister();
+      stopLine();
     },
   };
 }
