@@ -14,6 +14,7 @@ import { opsetFor, type Model } from '../../src/ir/graph';
 import { fromNumbers, type Tensor, toNumbers } from '../../src/ir/tensor';
 import { mulberry32 } from '../../src/util/prng';
 import { hodu, requireBinary, writeModelFile, writeNpzFile } from '../e2e/hodu';
+import { GraphBuilder } from '../models/builder';
 
 /** Seeded uniform [-2, 2) feeds (float32) of the given shapes. */
 export function feedsFor(shapes: Record<string, number[]>, seed = 3): Map<string, Tensor> {
@@ -75,3 +76,17 @@ export async function expectSameAfterUpgrade(dir: string, name: string, model: M
 
 /** The ops of a model's main graph, in order. */
 export const opsOf = (m: Model) => m.graph.nodes.map((n) => n.op);
+
+/** One input x of `shape`, the nodes `body` adds, one output; at `opset`. */
+export function model(opset: number, shape: number[], body: (b: GraphBuilder, x: string) => string | string[], outShapes: number[][] = [[]]): Model {
+  const b = new GraphBuilder('g', 1);
+  const x = b.input('x', shape);
+  const outs = [body(b, x)].flat();
+  outs.forEach((o, i) => b.output(o, outShapes[i] ?? []));
+  b.graph.outputs.forEach((o) => delete (o.type as { shape?: unknown }).shape);
+  const m = b.model('convert test');
+  m.opsetImports = [{ domain: '', version: opset }];
+  m.irVersion = opset < 9 ? 3 : 7;
+  return m;
+}
+

@@ -5,25 +5,12 @@
  */
 import { afterAll, describe, expect, test } from 'bun:test';
 import type { Model } from '../../src/ir/graph';
-import { GraphBuilder, int, ints, float } from '../models/builder';
+import { int, ints, float } from '../models/builder';
 import { tempDir } from '../e2e/hodu';
-import { expectSameAfterUpgrade, feedsFor, opsOf } from './harness';
+import { expectSameAfterUpgrade, feedsFor, model, opsOf } from './harness';
 
 const tmp = tempDir('hodu-convert-');
 afterAll(() => tmp.cleanup());
-
-/** One input x of `shape`, the nodes `body` adds, one output; at `opset`. */
-function model(opset: number, shape: number[], body: (b: GraphBuilder, x: string) => string | string[], outShapes: number[][] = [[]]): Model {
-  const b = new GraphBuilder('g', 1);
-  const x = b.input('x', shape);
-  const outs = [body(b, x)].flat();
-  outs.forEach((o, i) => b.output(o, outShapes[i] ?? []));
-  b.graph.outputs.forEach((o) => delete (o.type as { shape?: unknown }).shape);
-  const m = b.model('convert test');
-  m.opsetImports = [{ domain: '', version: opset }];
-  m.irVersion = opset < 9 ? 3 : 7;
-  return m;
-}
 
 const inputsOf = (m: Model, name: string) => m.graph.nodes.find((n) => n.op === name)!.inputs;
 
