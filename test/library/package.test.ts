@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Tensor } from '../../src/ir/tensor';
 import { requireBinary, tempDir } from '../e2e/hodu';
 import { describeWithTools } from '../support/optional-tools';
-import { makeProject, packHodu, ROOT, writeJobs, type Job, type Packed } from './project';
+import { installedManifest, makeProject, packHodu, ROOT, writeJobs, type Job, type Packed } from './project';
 
 type JsonTensor = { type: string; dims: number[]; data: string[] };
 type Result = { outputs: Record<string, JsonTensor> } & Record<string, unknown>;
@@ -76,11 +76,12 @@ describeWithTools(['npm', 'node'], 'the npm package (npm pack, installed into a 
     expect(packed.files).toContain('dist/lib/index.d.ts');
     expect(packed.files).toContain('dist/lib/ort-backend.d.ts');
     expect(packed.files.filter((f) => !/^(dist\/lib\/[^/]+\.(js|d\.ts)|package\.json|README\.md)$/.test(f))).toEqual([]);
-    expect(packed.manifest.private).toBeUndefined();
-    expect(packed.manifest.dependencies).toBeUndefined();
+    const manifest = installedManifest(project);
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.dependencies).toBeUndefined();
     const pinned = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'onnxruntime-common', 'package.json'), 'utf8')).version as string;
-    expect(Object.keys(packed.manifest.peerDependencies as object)).toEqual(['onnxruntime-common']);
-    expect(Bun.semver.satisfies(pinned, (packed.manifest.peerDependencies as Record<string, string>)['onnxruntime-common']!)).toBe(true);
+    expect(Object.keys(manifest.peerDependencies as object)).toEqual(['onnxruntime-common']);
+    expect(Bun.semver.satisfies(pinned, (manifest.peerDependencies as Record<string, string>)['onnxruntime-common']!)).toBe(true);
   });
 
   for (const [label, runtime] of [['Node', 'node'], ['Bun', process.execPath]] as const) {

@@ -32,8 +32,6 @@ function sh(cmd: string[], cwd: string): string {
 export interface Packed {
   tarball: string;
   files: string[];
-  /** package.json as packed. */
-  manifest: Record<string, unknown>;
 }
 
 /** `npm pack` of this checkout (its prepack script builds dist/lib) into `dir`. */
@@ -41,12 +39,12 @@ export function packHodu(dir: string): Packed {
   const out = sh(['npm', 'pack', '--json', '--pack-destination', dir], ROOT);
   // npm prints the JSON report on stdout; lifecycle script output, if any, comes before it.
   const report = JSON.parse(out.slice(out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
-  const tarball = join(dir, report[0]!.filename);
-  const unpacked = join(dir, 'unpacked');
-  mkdirSync(unpacked);
-  sh(['tar', 'xzf', tarball, '-C', unpacked], dir);
-  const manifest = JSON.parse(readFileSync(join(unpacked, 'package', 'package.json'), 'utf8'));
-  return { tarball, files: report[0]!.files.map((f) => f.path).sort(), manifest };
+  return { tarball: join(dir, report[0]!.filename), files: report[0]!.files.map((f) => f.path).sort() };
+}
+
+/** package.json as packed: the one npm installed from the tarball. */
+export function installedManifest(project: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(project, 'node_modules', 'hodu', 'package.json'), 'utf8'));
 }
 
 /** A fresh project with the consumer code, hodu's tarball and onnxruntime-common installed offline. */
