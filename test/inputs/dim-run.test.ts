@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { encodeModel } from '../../src/formats/onnx/encode';
 import { buildModel, hodu, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
+import { MODELS } from '../models/generate';
 
 // x[batch,seq] and y[batch,4] → Identity of each: the outputs' shapes are the generated inputs' shapes.
 const t = tempDir('hodu-dim-');
@@ -64,5 +67,26 @@ describe('hodu run --dim', () => {
     const r = hodu(['run', model, '--random-inputs', '--dim', 'batch']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--dim batch=1');
+  });
+});
+
+describe('on the generated ResNet (image [N,3,32,32])', () => {
+  test('--dim N=2 --fill --seed: same logits on the interp and on cpu, and the same bytes again with the same seed', async () => {
+    const resnet = join(t.dir, 'resnet.onnx');
+    await Bun.write(resnet, encodeModel(MODELS['resnet.onnx']!()));
+    const outs: Buffer[] = [];
+    for (const backend of ['interp', 'cpu', 'interp']) {
+      const out = join(t.dir, `resnet-${outs.length}.npz`);
+      const r = hodu(['run', resnet, '--dim', 'N=2', '--fill', 'image=normal:0:1', '--seed', '11', '--backend', backend, '--output', out]);
+      expect(r.code).toBe(0);
+      outs.push(readFileSync(out));
+    }
+    const { loadNpz } = await import('../../src/formats/npz/index');
+    const [interp, cpu] = [await loadNpz(outs[0]!), await loadNpz(outs[1]!)];
+    expect(interp.get('logits')!.dims).toEqual([2, 10]);
+    const a = interp.get('logits')!.data as Float32Array;
+    const b = cpu.get('logits')!.data as Float32Array;
+    a.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThan(1e-3 + 1e-3 * Math.abs(v)));
+    expect(Buffer.compare(outs[0]!, outs[2]!)).toBe(0);
   });
 });
