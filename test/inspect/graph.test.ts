@@ -18,6 +18,7 @@ import { labelText, missingFromDot, parseDot } from './dot-parse';
 const tmp = tempDir('hodu-inspect-graph-');
 let models: string[] = [];
 const SILERO = join(REAL_MODELS_DIR, 'silero_vad_legacy.onnx');
+const OCR = join(REAL_MODELS_DIR, 'ch_PP-OCRv4_det_infer.onnx');
 
 beforeAll(async () => {
   requireBinary();
@@ -86,7 +87,7 @@ test('names with quotes, backslashes, newlines and unicode stay whole (this read
 });
 
 testWithTools(['dot'], 'Graphviz reads every DOT (generated, real, odd names) and shows the names as they are', () => {
-  const files = [...models, writeWeirdModel(join(tmp.dir, 'weird2.onnx')), ...(existsSync(SILERO) ? [SILERO] : [])];
+  const files = [...models, writeWeirdModel(join(tmp.dir, 'weird2.onnx')), ...[SILERO, OCR].filter(existsSync)];
   for (const path of files) {
     const r = hodu(['inspect', path, '--graph', 'dot']);
     expect(r.code).toBe(0);
@@ -148,10 +149,23 @@ test('bad uses: an unknown format, -o without --graph, two views at once', () =>
   expect(hodu(['inspect', path, '--graph', 'dot', '--shapes']).stderr).toContain('cannot be used together');
 });
 
-test('a big graph (3000 nodes) renders quickly', () => {
+function writeBigModel(): string {
   const t = { kind: 'tensor' as const, dtype: 'float32' as const, shape: ['batch', 8] };
   const nodes = Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}`, op: i % 2 ? 'Relu' : 'Neg', domain: '', inputs: [i ? `v${i - 1}` : 'x'], outputs: [`v${i}`], attributes: {} }));
-  const path = writeModelFile(join(tmp.dir, 'big.onnx'), buildModel({ nodes, inputs: [{ name: 'x', type: t }], outputs: [{ name: 'v2999', type: t }] }));
+  return writeModelFile(join(tmp.dir, 'big.onnx'), buildModel({ nodes, inputs: [{ name: 'x', type: t }], outputs: [{ name: 'v2999', type: t }] }));
+}
+
+testWithTools(['dot'], 'a big graph (3000 nodes) draws as SVG', () => {
+  const out = join(tmp.dir, 'big.svg');
+  const r = hodu(['inspect', writeBigModel(), '--graph', 'svg', '-O0', '-o', out]);
+  expect(r.code).toBe(0);
+  const svg = readFileSync(out, 'utf8');
+  // Graphviz writes one <g class="node"> per node: 3000 ops, the input and the output.
+  expect(svg.match(/<g id="node\d+" class="node">/g)?.length).toBe(3002);
+}, 120_000);
+
+test('a big graph (3000 nodes) renders quickly', () => {
+  const path = writeBigModel();
   const start = performance.now();
   const r = hodu(['inspect', path, '--graph', 'dot', '-O0']);
   expect(r.code).toBe(0);
