@@ -10,8 +10,8 @@ __hodu_spec() {
       valflags='  ' ;;
     'run')
       subs=''
-      flags='--input --output --output-dir --shape --dim --fill --random-inputs --seed --profile --profile-out --explain --max-memory --dry-run --benchmark --warmup --runs --duration --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
-      valflags=' --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O ' ;;
+      flags='--input --output --output-dir --shape --dim --fill --random-inputs --seed --profile --profile-out --explain --max-memory --dry-run --benchmark --warmup --runs --duration --expect --rtol --atol --compare-backends --dump --dump-nodes --backend --device --threads --isolate --opt-level -O --json --help -h --verbose --no-color'
+      valflags=' --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --expect --rtol --atol --compare-backends --dump --dump-nodes --backend --device --threads --opt-level -O ' ;;
     'inspect')
       subs=''
       flags='--initializers --graph --output -o --node --shapes --dim --shape --stats --values --opt-level -O --json --help -h --verbose --no-color'
@@ -138,6 +138,8 @@ __hodu_value() {
     'run --dim') echo 'files' ;;
     'run --fill') echo 'files' ;;
     'run --profile-out') echo 'files' ;;
+    'run --expect') echo 'files' ;;
+    'run --dump') echo 'dirs' ;;
     'run --backend') echo 'dynamic' ;;
     'run --device') echo 'dynamic' ;;
     'run --opt-level' | 'run -O') echo 'choices 0 1 2 3' ;;

@@ -9,7 +9,7 @@ function __hodu_spec --argument-names p
             set -g __hodu_valflags
         case 'run'
             set -g __hodu_subs
-            set -g __hodu_valflags --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --backend --device --threads --opt-level -O
+            set -g __hodu_valflags --input --output --output-dir --shape --dim --fill --seed --profile-out --max-memory --warmup --runs --duration --expect --rtol --atol --compare-backends --dump --dump-nodes --backend --device --threads --opt-level -O
         case 'inspect'
             set -g __hodu_subs
             set -g __hodu_valflags --graph --output -o --node --dim --shape --opt-level -O
@@ -190,6 +190,12 @@ complete -c hodu -n '__hodu_at \'run\'' -l benchmark -d 'Time the model instead 
 complete -c hodu -n '__hodu_at \'run\'' -l warmup -x -d 'With --benchmark: unmeasured runs first (default 2)'
 complete -c hodu -n '__hodu_at \'run\'' -l runs -x -d 'With --benchmark: measured runs (default 10)'
 complete -c hodu -n '__hodu_at \'run\'' -l duration -x -d 'With --benchmark: measure for this long instead of --runs, e.g. 10s, 500ms'
+complete -c hodu -n '__hodu_at \'run\'' -l expect -r -F -d 'Compare every output with the same-named tensor of FILE (.npz, .safetensors; one .npy for a one-output model): dtype, shape and values (NaN equals NaN); prints a table and exits 1 on any mismatch ("expect" in --json)'
+complete -c hodu -n '__hodu_at \'run\'' -l rtol -x -d 'With --expect/--compare-backends: relative tolerance, |got - expected| <= atol + rtol*|expected| (default 1e-3; integer and bool outputs compare exactly)'
+complete -c hodu -n '__hodu_at \'run\'' -l atol -x -d 'With --expect/--compare-backends: absolute tolerance (default 1e-4)'
+complete -c hodu -n '__hodu_at \'run\'' -l compare-backends -x -d 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch'
+complete -c hodu -n '__hodu_at \'run\'' -l dump -x -a '(__fish_complete_directories (commandline -ct))' -d 'Write every intermediate value (top-level node outputs) as .npy into DIR, with index.json (value -> file, dtype, shape, node, op); works with --backend cpu'
+complete -c hodu -n '__hodu_at \'run\'' -l dump-nodes -x -d 'With --dump: only values whose name or whose node\'s name matches this regular expression'
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'

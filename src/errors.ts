@@ -113,6 +113,7 @@ export const ERROR_CODES = {
   E_TOO_LARGE: { exit: 1, hint: 'use smaller shapes', doc: 'a tensor would be larger than hodu allows' },
   E_OUTPUT_NAME: { exit: 1, hint: 'use --output FILE.npz, which keeps exact names', doc: 'two outputs map to the same file in --output-dir' },
   E_OUTPUT: { exit: 1, hint: 'use `hodu run` for sequence outputs', doc: 'an output kind the onnxruntime API cannot return' },
+  E_MISMATCH: { exit: 1, hint: 'the table above shows each output; loosen --rtol/--atol if the differences are rounding', doc: 'outputs differ from the reference (`run --expect`) or between backends (`run --compare-backends`)' },
 
   // The model itself (exit 1).
   E_GRAPH: { exit: 1, hint: MODEL, doc: 'the model graph is malformed (undefined or duplicate values, cycles, …)' },

@@ -15,7 +15,9 @@ const MAX_FILE_LINES = 400;
 // Raised 36,200 → 37,100 for `hodu inspect --graph dot|svg, --node, --shapes, --stats` (issue 13; ~820 lines).
 // Raised 37,100 → 37,800 on 2026-12-04 for `hodu convert --opset/-O/--external-data` and weight extraction
 // (src/convert/opset, src/runtime/convert-*.ts, src/formats/onnx/encode-external.ts; ~650 lines).
-const SRC_BUDGET = 38_250;
+// Raised 38,250 → 38,750 for issue 13's run --expect/--compare-backends/--dump (src/runtime/compare,
+// src/runtime/dump, src/cli/run/{expect,compare-*,dump}.ts; ~480 lines).
+const SRC_BUDGET = 38_750;
 const CODE = /\.(ts|js|c|h)$/;
 
 /** Files allowed past MAX_FILE_LINES, each with the reason it stays whole. Empty today: keep it short. */

@@ -2,6 +2,8 @@ import { defineHoduCommand } from '../command';
 import { backendArgs, jsonArg, optArgs, parseOptLevel } from '../shared-args';
 import { HoduError } from '../../errors';
 import { benchmarkPlan, DEFAULT_RUNS, DEFAULT_WARMUP } from '../../runtime/benchmark-options';
+import { comparePlan } from '../run/compare-options';
+import { isBuiltModelPath } from '../../runtime/artifact/detect';
 
 export default defineHoduCommand({
   meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
@@ -24,6 +26,12 @@ export default defineHoduCommand({
     warmup: { type: 'string', description: `With --benchmark: unmeasured runs first (default ${DEFAULT_WARMUP})`, valueHint: 'N' },
     runs: { type: 'string', description: `With --benchmark: measured runs (default ${DEFAULT_RUNS})`, valueHint: 'N' },
     duration: { type: 'string', description: 'With --benchmark: measure for this long instead of --runs, e.g. 10s, 500ms', valueHint: 'time' },
+    expect: { type: 'string', description: 'Compare every output with the same-named tensor of FILE (.npz, .safetensors; one .npy for a one-output model): dtype, shape and values (NaN equals NaN); prints a table and exits 1 on any mismatch ("expect" in --json)', valueHint: 'file' },
+    rtol: { type: 'string', description: 'With --expect/--compare-backends: relative tolerance, |got - expected| <= atol + rtol*|expected| (default 1e-3; integer and bool outputs compare exactly)', valueHint: 'R' },
+    atol: { type: 'string', description: 'With --expect/--compare-backends: absolute tolerance (default 1e-4)', valueHint: 'A' },
+    'compare-backends': { type: 'string', description: 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch', valueHint: 'a,b' },
+    dump: { type: 'string', description: 'Write every intermediate value (top-level node outputs) as .npy into DIR, with index.json (value -> file, dtype, shape, node, op); works with --backend cpu', valueHint: 'dir' },
+    'dump-nodes': { type: 'string', description: 'With --dump: only values whose name or whose node\'s name matches this regular expression', valueHint: 'regex' },
     ...backendArgs,
     ...optArgs(),
     ...jsonArg,
@@ -43,10 +51,14 @@ export default defineHoduCommand({
     'hodu run model.onnx --random-inputs --backend cpu --explain',
     'hodu run model.so --input input.npy --output out.npz',
     'hodu run model.onnx --dry-run --backend cpu --json',
+    'hodu run model.onnx --input input.npy --expect ref.npz --rtol 1e-4',
+    'hodu run model.onnx --random-inputs --compare-backends interp,cpu',
+    "hodu run model.onnx --input input.npy --dump dump/ --dump-nodes 'Conv|Relu'",
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
     const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile || args['profile-out']) });
+    const compare = comparePlan({ expect: args.expect, rtol: args.rtol, atol: args.atol, compareBackends: args['compare-backends'], dump: args.dump, dumpNodes: args['dump-nodes'] }, { benchmark: Boolean(args.benchmark), isBuilt: () => isBuiltModelPath(args.model), output: args.output, outputDir: args['output-dir'] });
     const { executeRun } = await import('../run/execute');
     await executeRun({
       model: args.model,
@@ -69,6 +81,7 @@ export default defineHoduCommand({
       json: Boolean(args.json),
       benchmark,
       dryRun: Boolean(args['dry-run']),
+      compare,
     });
   },
 });

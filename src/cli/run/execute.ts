@@ -11,6 +11,7 @@ import { withBackendSource, type SettingsFlags } from '../../config/settings';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { checkWritableFile } from '../../util/check-writable';
 import { ioError } from '../../util/fs-error';
+import { safeFileStem } from '../../util/safe-file-name';
 import { configureLogging, logger } from '../../util/log';
 import { colors } from '../ui/colors';
 import { err, formatShape, out, outJson } from '../ui/output';
@@ -25,6 +26,13 @@ import { runProgressWanted, startRunProgress, type RunProgress } from '../ui/run
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { builtShapeError, prepareBuiltRun } from './built-model';
 import { bindRunInputs } from './inputs';
+import { outputTensors } from './output-tensors';
+import type { ComparePlan } from './compare-options';
+import { compareOutputs } from '../../runtime/compare/compare-outputs';
+import { loadReference, mismatchError } from './expect';
+import { comparisonJson, printComparison } from './compare-report';
+import { checkDumpDir, encodeDumpFiles, exposeForDump, takeDumped } from './dump';
+import { compareBackends } from './compare-backends';
 
 interface RunFlags {
   model: string;
@@ -54,6 +62,8 @@ interface RunFlags {
   benchmark?: BenchmarkPlan;
   /** --dry-run: report what the run would do, compute nothing (src/cli/run/dry-run.ts). */
   dryRun?: boolean;
+  /** --expect, --compare-backends, --dump (src/cli/run/compare-options.ts). */
+  compare?: ComparePlan;
 }
 
 export async function executeRun(flags: RunFlags): Promise<void> {
@@ -71,6 +81,7 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   // Output paths and formats first: `--output out.txt` must not fail only after a long run.
   await checkRunOutputs(flags.output, flags.outputDir);
   if (flags.profileOut) checkWritableFile(flags.profileOut);
+  checkDumpDir(flags.compare?.dump?.dir);
   const { loadSettings } = await import('../../config/index');
   const settings = await loadSettings(flags.settingsFlags);
   configureLogging(settings.log);
@@ -78,7 +89,9 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   const loadStart = performance.now();
   // A model built by `hodu build` (a .so) runs as built, on its own backend (built-model.ts says what that changes).
   const built = isBuiltModelPath(flags.model) ? await prepareBuiltRun(flags.model, settings, flags, (line) => log.debug(line)) : undefined;
-  const model = built ? built.model : prepareModel(await loadModelFile(flags.model), flags.optLevel);
+  const exposed = built ? undefined : exposeForDump(await loadModelFile(flags.model), flags.compare?.dump);
+  const model = built ? built.model : prepareModel(exposed!.model, flags.optLevel);
+  const reference = flags.compare?.expect === undefined ? undefined : await loadReference(flags.compare.expect, model);
   const loadMs = performance.now() - loadStart;
   progress.phase('plan');
   for (const note of built?.notes ?? []) err(note);
@@ -95,6 +108,9 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
     const ctx = { path: flags.model, json: flags.json, explain: flags.explain, isolate: flags.isolate, settings: { ...settings, threads }, loadMs, guard, onSelect: reportSelection, use: built?.use };
     return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
   }
+  if (flags.compare?.backends) {
+    return compareBackends(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.compare.backends, { modelPath: flags.model, tol: flags.compare.tol, json: flags.json, device: device.value, threads: threads.value, isolate: flags.isolate, onSelect: reportSelection });
+  }
   let choice: BackendChoice | undefined;
   const onSelect = (s: BackendChoice) => ((choice = s), reportSelection(s));
   const running = runModel(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), { backend: backend.value, backendFrom: backend.from, device: device.value, threads: threads.value, isolate: flags.isolate, profile: flags.profile || Boolean(flags.profileOut), onSelect, use: built?.use, progress: { run: () => progress.phase('run'), node: progress.node } });
@@ -107,7 +123,9 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
     if (n.explicit) err(n.text);
     else log.info(n.text);
   }
+  const dumped = exposed?.dump && takeDumped(exposed.dump, result.outputs);
   const tensors = outputTensors(result.outputs);
+  const expected = reference && compareOutputs(reference, tensors, flags.compare!.tol);
   if ((flags.profile || flags.profileOut) && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
   const timings = countedTimings(result, model, feeds);
   const profile = flags.profile && timings ? profileReport(result, timings) : undefined;
@@ -119,11 +137,14 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   const files: [path: string, bytes: Uint8Array][] = [];
   if (flags.output) files.push([flags.output, await saveTensorFile(flags.output, tensors)]);
   if (flags.outputDir) for (const f of await encodeOutputDir(flags.outputDir, tensors)) files.push(f);
-  if (flags.outputDir) {
+  const dump = dumped && encodeDumpFiles(exposed!.dump!, flags.model, dumped);
+  if (dump) for (const f of dump.files) files.push(f);
+  for (const dir of [flags.outputDir, exposed?.dump?.dir]) {
+    if (dir === undefined) continue;
     try {
-      mkdirSync(flags.outputDir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw ioError(e, flags.outputDir, 'create the folder');
+      throw ioError(e, dir, 'create the folder');
     }
   }
   for (const [path, bytes] of files) writeFileAtomic(path, bytes);
@@ -134,15 +155,18 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
       backend: result.backend,
       runMs: round(result.runMs),
       outputs: [...tensors].map(([name, t]) => tensorJson(name, t)),
-      written: [flags.output, flags.outputDir].filter(Boolean),
+      written: [flags.output, flags.outputDir, exposed?.dump?.dir].filter(Boolean),
       ...(profile ? { profile } : {}),
       ...(explained ? { explain: explained } : {}),
+      ...(expected ? { expect: { reference: flags.compare!.expect, ...comparisonJson(expected) } } : {}),
+      ...(dump ? { dump: { dir: exposed!.dump!.dir, values: Object.keys(dump.index.values).length, skipped: Object.keys(dump.index.skipped).length } } : {}),
     });
+    if (expected && !expected.ok) throw mismatchError(expected, `outputs differ from ${flags.compare!.expect}`);
     return;
   }
   const c = await colors();
   if (explained) for (const line of renderExplanation(explained)) err(line);
-  if (!flags.output && !flags.outputDir) {
+  if (!flags.output && !flags.outputDir && !expected) {
     const lineWidth = terminalLineWidth();
     for (const [name, t] of tensors) {
       out(`${c.bold(name)}  ${c.cyan(t.dtype)}${formatShape(t.dims)}`);
@@ -152,9 +176,12 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   }
   if (flags.output) err(`wrote ${tensors.size} output${tensors.size === 1 ? '' : 's'} to ${flags.output}`);
   if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
+  if (dump) err(`dumped ${Object.keys(dump.index.values).length} value${Object.keys(dump.index.values).length === 1 ? '' : 's'} to ${exposed!.dump!.dir} (index.json names each)`);
   err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
   if (profile) await printProfile(profile, round);
   if (flags.profileOut) err(c.dim(`wrote trace to ${flags.profileOut}${traceLayout === 'sequential' ? ' (spans laid out one after another: the backend reports durations, not start times)' : ''}`));
+  if (expected) await printComparison(`outputs against ${flags.compare!.expect}`, expected, flags.compare!.expect!);
+  if (expected && !expected.ok) throw mismatchError(expected, `outputs differ from ${flags.compare!.expect}`);
 }
 
 /** Warnings about the backend (an untested plugin asked for by name…) always; which one and why with --verbose. */
@@ -165,22 +192,12 @@ async function reportSelection(s: BackendChoice): Promise<void> {
   if (isVerbose()) err(c.dim(`backend: ${s.backend} — ${s.reason}`));
 }
 
-function outputTensors(outputs: Map<string, RuntimeValue>): Map<string, Tensor> {
-  const map = new Map<string, Tensor>();
-  for (const [name, v] of outputs) {
-    if (v instanceof Tensor) map.set(name, v);
-    else if (Array.isArray(v)) v.forEach((t, i) => map.set(`${name}/${i}`, t));
-    // An absent optional output has no tensor to write.
-  }
-  return map;
-}
-
 /** One .npy per output (encoded, not written); names become file names with unsafe characters replaced. */
 async function encodeOutputDir(dir: string, tensors: Map<string, Tensor>): Promise<[string, Uint8Array][]> {
   const used = new Map<string, string>();
   const files: [string, Uint8Array][] = [];
   for (const [name, t] of tensors) {
-    const file = `${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'output'}.npy`;
+    const file = `${safeFileStem(name)}.npy`;
     const clash = used.get(file);
     if (clash !== undefined) {
       throw new HoduError('E_OUTPUT_NAME', `outputs '${clash}' and '${name}' map to the same file ${file}`);

@@ -1,0 +1,41 @@
+/**
+ * `hodu run M --dump DIR [--dump-nodes REGEX]`: the chosen values are added as outputs before the model is
+ * prepared (src/runtime/dump/expose-values.ts), split off the run's outputs after it, and written as .npy
+ * files plus index.json (src/runtime/dump/encode-dump.ts).
+ */
+import type { Model } from '../../ir/graph';
+import { encodeDump, type EncodedDump } from '../../runtime/dump/encode-dump';
+import { exposeValues, type DumpPlan } from '../../runtime/dump/expose-values';
+import type { RuntimeValue } from '../../sdk/backend';
+import { checkWritableDir } from '../../util/check-writable';
+
+interface Dump {
+  dir: string;
+  plan: DumpPlan;
+}
+
+/** Before the model loads: DIR must be a folder or creatable (an existing file is refused). */
+export function checkDumpDir(dir: string | undefined): void {
+  if (dir !== undefined) checkWritableDir(dir);
+}
+
+export function exposeForDump(model: Model, dump: { dir: string; filter?: RegExp } | undefined): { model: Model; dump?: Dump } {
+  if (!dump) return { model };
+  const plan = exposeValues(model, dump.filter);
+  return { model: plan.model, dump: { dir: dump.dir, plan } };
+}
+
+/**
+ * Splits a run's outputs: returns every value that was produced (the model's own outputs included, when they
+ * are dumped) and leaves in `outputs` only the model's own outputs, for printing and --output.
+ */
+export function takeDumped(dump: Dump, outputs: Map<string, RuntimeValue>): Map<string, RuntimeValue> {
+  const all = new Map(outputs);
+  const own = new Set(dump.plan.outputs);
+  for (const name of [...outputs.keys()]) if (!own.has(name)) outputs.delete(name);
+  return all;
+}
+
+export function encodeDumpFiles(dump: Dump, modelPath: string, values: ReadonlyMap<string, RuntimeValue>): EncodedDump {
+  return encodeDump(dump.dir, modelPath, dump.plan.values, values);
+}
