@@ -42,7 +42,7 @@ export default defineHoduCommand({
     'hodu run model.onnx --input inputs.npz --output-dir outputs/',
     'hodu run model.onnx --random-inputs --shape images=1x3x640x640 --json',
     'hodu run model.onnx --random-inputs --dim batch=1 --dim seq=128',
-    'hodu run melspectrogram.onnx --input input=audio.npy --input sr=16000',
+    'hodu run silero_vad.onnx --input sr=16000 --fill input=uniform:-1:1 --fill zeros --dim batch=1 --dim sequence=512',
     'hodu run bert.onnx --fill input_ids=int:0:30521 --fill attention_mask=ones --dim batch=1 --dim sequence=128 --seed 7 --verbose',
     'hodu run model.onnx --fill normal:0:1 --shape x=1x3x224x224',
     'hodu run model.onnx --random-inputs --profile',
