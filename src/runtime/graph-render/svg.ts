@@ -34,7 +34,11 @@ export async function dotToSvg(dot: string, opts: { timeoutMs?: number; which?: 
       const first = stderr.trim().split('\n').slice(0, 3).join('; ');
       throw new HoduError('E_GRAPHVIZ', `Graphviz's dot failed (exit ${code})${first ? `: ${first}` : ''}`);
     }
-    return svg;
+    // From the <svg> element on: the XML declaration, DOCTYPE and comments before it add nothing (UTF-8 is XML's
+    // default), and an <svg> first can be pasted into HTML as is.
+    const start = svg.indexOf('<svg');
+    if (start < 0) throw new HoduError('E_GRAPHVIZ', "Graphviz's dot wrote no <svg> element");
+    return svg.slice(start);
   } finally {
     clearTimeout(timer);
   }
