@@ -18,7 +18,7 @@ __hodu_spec() {
       valflags=' --graph --output -o --node --dim --shape --opt-level -O ' ;;
     'build')
       subs=''
-      flags='--output -o --backend --shape --target --format --standalone --threads --cache --opt-level -O --json --help -h --verbose --no-color'
+      flags='--output -o --backend --shape --target --format --standalone --threads --cache --dry-run --opt-level -O --json --help -h --verbose --no-color'
       valflags=' --output -o --backend --shape --target --format --threads --opt-level -O ' ;;
     'convert')
       subs=''

@@ -229,6 +229,7 @@ complete -c hodu -n '__hodu_at \'build\'' -l format -x -d 'so (shared library), 
 complete -c hodu -n '__hodu_at \'build\'' -l standalone -d 'Build an executable that reads .npy/.npz inputs and writes .npz outputs (= --format exe)'
 complete -c hodu -n '__hodu_at \'build\'' -l threads -x -d 'The artifact\'s default thread count (hodu_model_create(0)); 0: the machine\'s cores'
 complete -c hodu -n '__hodu_at \'build\'' -l cache -d 'Reuse and fill the compile cache ($HODU_HOME/cache); --no-cache builds from scratch and stores nothing'
+complete -c hodu -n '__hodu_at \'build\'' -l dry-run -d 'Compile and write nothing: print the plan (passes, kernel coverage, arena), whether the compile cache has this build (hit/miss, the same key), and exit 1 with the ops the backend lacks'
 complete -c hodu -n '__hodu_at \'build\'' -l opt-level -s O -x -a '0 1 2 3' -d 'Graph optimizations: 0 none, 1 constant folding + dead code + identities, 2 also Conv+BatchNorm and MatMul+Add fusion, 3 = 2'
 complete -c hodu -n '__hodu_at \'build\'' -l json -d 'Print machine-readable JSON on stdout'
 complete -c hodu -n '__hodu_at \'build\'' -l help -s h -d 'Show help'

@@ -14,6 +14,7 @@ export default defineHoduCommand({
     standalone: { type: 'boolean', description: 'Build an executable that reads .npy/.npz inputs and writes .npz outputs (= --format exe)', default: false },
     threads: { type: 'string', description: "The artifact's default thread count (hodu_model_create(0)); 0: the machine's cores", default: '0', valueHint: 'N' },
     cache: { type: 'boolean', description: 'Reuse and fill the compile cache ($HODU_HOME/cache); --no-cache builds from scratch and stores nothing', default: true },
+    'dry-run': { type: 'boolean', description: 'Compile and write nothing: print the plan (passes, kernel coverage, arena), whether the compile cache has this build (hit/miss, the same key), and exit 1 with the ops the backend lacks', default: false },
     ...optArgs(),
     ...jsonArg,
   },
@@ -23,11 +24,12 @@ export default defineHoduCommand({
     'hodu build model.onnx --standalone -o model && ./model x.npy -o y.npz',
     'hodu build model.onnx --target aarch64-linux-gnu -o model-arm64.so',
     'hodu build model.onnx -o model.so --json',
+    'hodu build model.onnx -o model.so --dry-run',
   ],
   async run({ args }) {
     const threads = Number(args.threads);
     if (!Number.isInteger(threads) || threads < 0 || threads > 1024) throw new HoduError('E_USAGE', `--threads must be an integer from 0 to 1024, got '${args.threads}'`, { hint: 'e.g. --threads 4' });
-    const { executeBuild } = await import('../build/execute');
+    const { executeBuild } = args['dry-run'] ? { executeBuild: (await import('../build/dry-run')).executeBuildDryRun } : await import('../build/execute');
     await executeBuild({
       model: String(args.model),
       out: String(args.output),

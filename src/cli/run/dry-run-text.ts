@@ -33,20 +33,22 @@ export function renderDryRun(r: DryRunReport): string[] {
   lines.push(`inputs      ${r.inputs.map((i) => `${i.name} ${i.dtype}${shape(i.shape)} (${i.from})`).join(', ') || '(none)'}`);
   if (r.inputsNote) lines.push(`            note: ${r.inputsNote}`);
   const changes = r.passes.changed.map((c) => `${c.pass} (-${c.removed} +${c.added} nodes${c.weightsRemoved || c.weightsAdded ? `, -${c.weightsRemoved} +${c.weightsAdded} weights` : ''})`);
-  lines.push(`passes      -O${r.passes.optLevel}: ${changes.length ? `${plural(changes.length, 'pass')} would change the graph: ${changes.join(', ')}` : `none of ${r.passes.ran.length} would change the graph`}`);
+  if (r.format.source === 'built model') lines.push(`passes      -O${r.passes.optLevel}: applied when the model was built (nothing runs now)`);
+  else lines.push(`passes      -O${r.passes.optLevel}: ${changes.length ? `${plural(changes.length, 'pass')} would change the graph: ${changes.join(', ')}` : `none of ${r.passes.ran.length} would change the graph`}`);
   lines.push(`backend     ${r.backend ?? '(none)'} — ${r.reason.split('\n').join('; ')}`);
   lines.push(`device      ${r.device}`);
   lines.push(`threads     ${r.threads.value} (${r.threads.from})${r.threads.native !== undefined ? `; the native backend gets ${r.threads.native}` : ''}`);
   const p = r.partition;
   const total = p.partitions.reduce((a, x) => a + x.nodes.length, 0);
-  lines.push(`partition   ${plural(p.partitions.length, 'partition')}, ${plural(total, 'node')}${p.folded ? `; ${plural(p.folded, 'node')} folded to constants (run on no backend)` : ''}`);
+  if (r.format.source === 'built model') lines.push(`partition   ${p.note}`);
+  else lines.push(`partition   ${plural(p.partitions.length, 'partition')}, ${plural(total, 'node')}${p.folded ? `; ${plural(p.folded, 'node')} folded to constants (run on no backend)` : ''}`);
   partitionLines(p.partitions, p.fallbacks, '  ', lines);
   for (const i of p.inlined) lines.push(`  If '${i.node}' replaced by its ${i.branch} (the input shapes decide its condition)`);
   for (const b of p.bodies) {
     lines.push(`  body ${b.path} (${b.holder}): ${plural(b.partitions.length, 'partition')}${b.folded ? `, ${b.folded} folded` : ''}`);
     partitionLines(b.partitions, b.fallbacks, '    ', lines);
   }
-  if (p.bodies.length) lines.push(`  note: ${p.note ?? 'bodies are split again when they run, with the shapes they receive'}`);
+  if (p.bodies.length && r.format.source !== 'built model') lines.push(`  note: ${p.note ?? 'bodies are split again when they run, with the shapes they receive'}`);
   const m = r.memory;
   lines.push(`memory      ${m.planned ? 'planned' : 'rough (not planned)'}: weights ${formatBytes(m.weights)}, inputs ${formatBytes(m.inputs)}, intermediates ${formatBytes(m.intermediates)} (${m.planned ? 'arena peak' : 'declared values summed'}), scratch ${formatBytes(m.scratch)}${m.widened ? `, f16 widening ${formatBytes(m.widened)}` : ''}, outputs ${formatBytes(m.outputs)}; total ${formatBytes(m.total)} + hodu itself`);
   if (m.reason) lines.push(`            why rough: ${m.reason.split('\n')[0]}`);

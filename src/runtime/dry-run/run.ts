@@ -202,7 +202,7 @@ export async function dryRun(o: DryRunOptions): Promise<DryRunReport> {
     reason,
     device: o.device,
     threads: { value: o.threads.value, from: o.threads.from, ...(partitioned || o.built ? { native: o.threads.native } : {}) },
-    partition: { ...partition, ...(bodyNote && partition.bodies.length ? { note: bodyNote } : {}) },
+    partition: { ...partition, ...(o.built ? { note: `the whole model runs in ${o.model} as it was built (its nodes are compiled in)` } : bodyNote && partition.bodies.length ? { note: bodyNote } : {}) },
     memory: await memoryPlan(model, feeds, o.maxMemory),
     cache: runCacheReport(backend?.name, embedded, o.built ? o.model : undefined),
     candidates,
