@@ -18,7 +18,7 @@ export async function executeBuildDryRun(flags: BuildDryRunOptions & { json: boo
   });
 }
 
-export function renderBuildDryRun(r: BuildDryRunReport): string[] {
+function renderBuildDryRun(r: BuildDryRunReport): string[] {
   const lines = [`dry run of hodu build ${r.model} → ${r.output} (nothing compiled or written)`];
   lines.push(`format      ${r.format.name} (${r.format.source} format plugin ${r.format.name} ${r.format.version})`);
   lines.push(`artifact    ${r.artifact.format} for ${r.artifact.target}`);

@@ -70,7 +70,7 @@ async function builtOptLevel(path: string): Promise<number | undefined> {
 }
 
 /** Exit 1 (after the report) when the model cannot run: the ops no backend has, or every backend's reason. */
-export function failIfCannotRun(report: DryRunReport): void {
+function failIfCannotRun(report: DryRunReport): void {
   if (report.canRun) return;
   const what = report.missingOps.length ? `no backend (the interp fallback included) runs op${report.missingOps.length === 1 ? '' : 's'} ${report.missingOps.join(', ')}` : report.reason;
   throw new HoduError('E_UNSUPPORTED_OP', `${report.model} cannot run: ${what}`, {

@@ -26,7 +26,7 @@ export interface DryPartition {
   splitWhenReached?: string;
 }
 
-export interface DryBody {
+interface DryBody {
   /** Where the body is: the holding nodes and attributes from the top, `loop/body/inner_if/then_branch`. */
   path: string;
   /** The node holding it: `Loop 'loop'`. */

@@ -25,7 +25,7 @@ import { peekEmbeddedCpu, runCacheReport, type CacheReport } from './cache';
 import { dryPartition, type DryPartitionReport } from './partition';
 import { recordPassChanges, type PassChange } from './passes';
 
-export interface DryRunOptions {
+interface DryRunOptions {
   model: string;
   inputs: string[];
   shapes: Map<string, number[]>;
@@ -67,7 +67,7 @@ export interface DryRunReport {
   missingOps: string[];
 }
 
-export interface MemoryPlan {
+interface MemoryPlan {
   planned: boolean;
   weights: number;
   inputs: number;
