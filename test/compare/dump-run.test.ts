@@ -144,6 +144,21 @@ describe('--dump', () => {
     expect(readValue(at('mb-cpu'), cpu.values[outName]!)).toEqual(Array.from(outTensor.data as Float32Array));
   });
 
+  test.skipIf(!realModelsAvailable())('a real model with a top-level If (Silero VAD v5) on cpu: the If\'s outputs are dumped, its body values are not', () => {
+    const dir = at('silero');
+    const r = hodu(['run', join(REAL_MODELS_DIR, 'silero_vad_v5.onnx'), '--random-inputs', '--shape', 'input=1x512', '--shape', 'state=2x1x128', '--input', 'sr=16000', '--backend', 'cpu', '--dump', dir, '--output', at('silero-out.npz')]);
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    const index = readIndex(dir);
+    const ifs = Object.values(index.values).filter((v) => v.op === 'If');
+    expect(ifs.length).toBeGreaterThan(0);
+    expect(Object.keys(index.values).length).toBe(readdirSync(dir).length - 1);
+    // the model's own outputs are among the dumped values, equal to what --output wrote
+    return loadNpz(readFileSync(at('silero-out.npz'))).then((outs) => {
+      for (const [name, t] of outs) expect(readValue(dir, index.values[name]!)).toEqual(Array.from(t.data as Float32Array));
+    });
+  });
+
   test.skipIf(!realModelsAvailable())('a real model on cpu with --dump-nodes', () => {
     const dir = at('real');
     const r = hodu(['run', join(REAL_MODELS_DIR, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), '--random-inputs', '--shape', 'x=1x3x48x192', '--backend', 'cpu', '--dump', dir, '--dump-nodes', 'conv2d_0|softmax']);

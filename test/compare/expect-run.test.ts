@@ -10,6 +10,7 @@ import { loadNpz } from '../../src/formats/npz/index';
 import { writeNpy } from '../../src/formats/npy/write-npy';
 import { writeSafetensors } from '../../src/formats/safetensors/write-safetensors';
 import { Tensor } from '../../src/ir/tensor';
+import { REAL_MODELS_DIR, realModelsAvailable } from '../realmodels/models';
 import { buildModel, hodu, requireBinary, tempDir, writeAddModel, writeModelFile, writeNpyFile, writeNpzFile } from '../e2e/hodu';
 
 const tmp = tempDir('hodu-expect-');
@@ -137,6 +138,16 @@ describe('--expect', () => {
     expect(missing.stderr).not.toContain('ran on');
     expect(hodu(['run', addModel, '--input', inputs, '--rtol', '1e-2']).stderr).toContain('--rtol only applies to --expect or --compare-backends');
     expect(hodu(['run', addModel, '--input', inputs, '--expect', at('ref.npz'), '--atol', 'lots']).code).toBe(2);
+  });
+
+  test.skipIf(!realModelsAvailable())('a real model: the interp\'s outputs as the reference of a cpu run (partitioned where cpu lacks ops)', () => {
+    const model = join(REAL_MODELS_DIR, 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
+    const common = ['--random-inputs', '--shape', 'x=1x3x48x192'];
+    expect(hodu(['run', model, ...common, '--backend', 'interp', '--output', at('cls-ref.npz')]).code).toBe(0);
+    const r = hodu(['run', model, ...common, '--backend', 'cpu', '--expect', at('cls-ref.npz'), '--json']);
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).expect.outputs).toMatchObject([{ name: 'softmax_0.tmp_0', ok: true, total: 2 }]);
   });
 
   test('--help states the default tolerances', () => {
