@@ -42,6 +42,12 @@ export function upgradeOpset(model: Model, to: number): OpsetUpgradeReport {
   }
   const report: OpsetUpgradeReport = { from, to, rewritten: [], addedNodes: 0, addedConstants: 0 };
   if (to === from) return report;
+  const fn = model.functions.find((f) => f.opsetImports.some((o) => o.domain === '' && o.version !== to));
+  if (fn) {
+    throw new HoduError('E_CONVERT_OPSET', `model-local function '${fn.name}' imports ai.onnx at its own opset, which --opset does not rewrite`, {
+      hint: 'inline the functions first (hodu convert in.onnx inlined.onnx -O0), then convert that with --opset',
+    });
+  }
   const facts = safeFacts(model);
   const used = new Set<string>();
   collectNames(model.graph, used);
