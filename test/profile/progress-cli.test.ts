@@ -6,6 +6,7 @@ import { afterAll, expect, test } from 'bun:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HODU, hodu, requireBinary, tempDir } from '../e2e/hodu';
+import { testWithTools } from '../support/optional-tools';
 
 requireBinary();
 const t = tempDir('hodu-progress-');
@@ -13,7 +14,6 @@ afterAll(() => t.cleanup());
 // About 3 s on the interp (over the 1 s after which the line appears), 328 nodes.
 const SLOW = join(import.meta.dir, '..', '..', '.cache', 'real-models', 'ch_PP-OCRv4_det_infer.onnx');
 const ARGS = ['run', SLOW, '--random-inputs', '--shape', 'x=1x3x224x224', '--backend', 'interp'];
-const hasScript = Bun.which('script') !== null;
 // Its own HODU_HOME, as hodu() gives (the user's config must not steer the run); CI cleared, as on a desk.
 const TTY_ENV = { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm', HODU_HOME: join(t.dir, 'home') };
 
@@ -25,7 +25,10 @@ test.skipIf(!existsSync(SLOW))('on a pipe: no progress line, no carriage returns
   expect(r.stderr).not.toContain('node ');
 });
 
-test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal: node i of N and the elapsed time, erased before the result', () => {
+// The real models come with .ci/run (test/realmodels/fetch.sh); `script` through the optional-tools rules.
+const withScript = existsSync(SLOW) ? testWithTools : (_tools: readonly string[], name: string, fn: () => unknown) => test.skip(`${name} (skipped: test/realmodels/fetch.sh has not fetched PP-OCRv4)`, fn as () => void);
+
+withScript(['script'], 'on a terminal: node i of N and the elapsed time, erased before the result', () => {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [HODU, ...ARGS, '--output', join(t.dir, 'tty.npz')].map(quote).join(' ');
   const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: TTY_ENV, stdout: 'pipe', stderr: 'pipe' });
@@ -41,7 +44,7 @@ test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal: node i of N and the
   expect(screen).toMatch(/\r\x1b\[2Kwrote 1 output to /);
 });
 
-test.skipIf(!existsSync(SLOW) || !hasScript)('on a terminal with --json: no progress line', () => {
+withScript(['script'], 'on a terminal with --json: no progress line', () => {
   const command = [HODU, ...ARGS, '--json'].map((s) => `'${s}'`).join(' ');
   const r = Bun.spawnSync(['script', '-qc', command, '/dev/null'], { env: TTY_ENV, stdout: 'pipe', stderr: 'pipe' });
   expect(r.exitCode).toBe(0);

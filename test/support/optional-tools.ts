@@ -21,6 +21,7 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   'aarch64-linux-gnu-gcc': 'gcc-aarch64-linux-gnu',
   'qemu-aarch64': 'qemu-user',
   dot: 'graphviz',
+  script: 'bsdutils',
 };
 
 /** Tools no Debian package provides: CI cannot install them, so they are skipped there too. */
