@@ -52,6 +52,10 @@ suite('hodu build --dry-run against a real build', () => {
     const text = hodu(['build', m.allCpu, '-o', other, '--dry-run'], { env });
     expect(text.stdout).toContain('cache       compile cache: hit');
     expect(text.stdout).toContain('result      can build');
+    // The built library under run --dry-run: it runs as built, on its own backend, compiling nothing.
+    const run = JSON.parse(hodu(['run', out, '--dry-run', '--json'], { env }).stdout);
+    expect(run).toMatchObject({ backend: 'cpu (built)', canRun: true, format: { source: 'built model' }, cache: { applies: 'built model', state: 'n/a' } });
+    expect(run.reason).toContain('is a model built by hodu');
   }, 400_000);
 });
 

@@ -69,6 +69,7 @@ test('an op no backend has: exit 1 with the op listed, the interp rejected for i
   expect(code).toBe(1);
   expect(report.canRun).toBe(false);
   expect(report.missingOps).toEqual(['FooBar']);
+  expect(report.partition.fallbacks).toContainEqual({ node: 'y', op: 'FooBar', reason: 'no backend has FooBar, the interp included' });
   expect(report.candidates).toContainEqual(expect.objectContaining({ name: 'interp', reason: 'does not support op FooBar' }));
   expect(stderr).toContain('error[E_UNSUPPORTED_OP]');
   expect(stderr).toContain('runs op FooBar');

@@ -190,6 +190,9 @@ export async function dryRun(o: DryRunOptions): Promise<DryRunReport> {
   const bodyNote = !partitioned ? undefined : o.bodiesOnInterp ?? (bodiesInProcess ? undefined : `If/Loop/Scan bodies run on the interp: ${backend!.name} runs in a child process (isolated)`);
   const partition = backend ? dryPartition(model, feeds, { target: partitioned, whole: backend.name, bodyTarget: bodyNote ? undefined : partitioned, bodyWhole: partitioned ? 'interp' : backend.name }) : dryPartition(model, feeds, { whole: 'none', bodyWhole: 'none' });
   const missingOps = o.built ? [] : backend ? (backend.name === 'interp' || partitioned ? opsNoBackendHas(model, interp, partitioned ? backend : undefined) : backend.unsupportedOps?.(model) ?? []) : opsNoBackendHas(model, interp, undefined);
+  // A node whose op nobody has falls back for the first reason the split finds (often "not inferred"): say the real one.
+  const nobody = new Set(missingOps);
+  for (const f of [...partition.fallbacks, ...partition.bodies.flatMap((b) => b.fallbacks)]) if (nobody.has(f.op)) f.reason = `no backend has ${f.op}, the interp included`;
   const candidates = o.built ? [{ name: backend!.name, source: 'installed' as const, status: 'chosen' as const, reason: '' }] : await reviewCandidates(model, { device: o.device, chosen: backend?.name, named: Boolean(o.backend), isolate: o.isolate });
   const level = o.built ? o.built.optLevel : o.optLevel;
   return {
