@@ -33,7 +33,7 @@ export async function runOnHodu(dir: string, file: string, feeds: Map<string, Te
 
 export async function runOnOrt(file: string, feeds: Map<string, Tensor>): Promise<Map<string, Tensor>> {
   const session = await ort.InferenceSession.create(file);
-  const ortFeeds = Object.fromEntries([...feeds].map(([k, v]) => [k, new ort.Tensor(v.dtype as 'float32', v.data as Float32Array, [...v.dims])]));
+  const ortFeeds = Object.fromEntries([...feeds].map(([k, v]) => [k, v.dtype === 'int64' ? new ort.Tensor('int64', v.data as BigInt64Array, [...v.dims]) : new ort.Tensor('float32', v.data as Float32Array, [...v.dims])]));
   const out = await session.run(ortFeeds);
   return new Map(Object.entries(out).map(([k, t]) => [k, fromNumbers(t.type === 'int64' ? 'int64' : 'float32', t.dims, Array.from(t.data as ArrayLike<number | bigint>, Number))]));
 }

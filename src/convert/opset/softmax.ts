@@ -11,7 +11,7 @@ function upgrade(node: Node, ctx: RuleContext): Node[] {
   const axis = intAttr(node, 'axis', 1);
   const x = node.inputs[0]!;
   const rank = ctx.rankOf(x);
-  const last = rank !== undefined && (axis === rank - 1 || axis === -1);
+  const last = axis === -1 || (rank !== undefined && axis === rank - 1);
   node.attributes.axis = { type: 'int', value: -1 };
   if (last) return [node];
   const shape = newNode(ctx, 'Shape', [x], {}, `${node.name}_shape`);
