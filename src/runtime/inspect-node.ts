@@ -70,7 +70,7 @@ function allPlaces(g: Graph, path: string, outer: Place['outer']): Place[] {
   const places: Place[] = [];
   for (const node of g.nodes) {
     places.push({ node, graph: g, path, outer });
-    for (const [attr, body] of namedSubgraphs(node)) places.push(...allPlaces(body, `${path}/${node.name}.${attr}`, [{ graph: g, path }, ...outer]));
+    for (const [attr, body] of namedSubgraphs(node)) for (const p of allPlaces(body, `${path}/${node.name}.${attr}`, [{ graph: g, path }, ...outer])) places.push(p);
   }
   return places;
 }
@@ -92,7 +92,7 @@ function consumersOf(name: string, g: Graph, path: string, except?: Node): Value
   for (const n of g.nodes) {
     if (n !== except && n.inputs.includes(name)) ends.push({ kind: 'node', node: n.name, op: opId(n.domain, n.op), graph: path });
     for (const [attr, body] of namedSubgraphs(n)) {
-      if (outerReads(body).has(name)) ends.push(...consumersOf(name, body, `${path}/${n.name}.${attr}`));
+      if (outerReads(body).has(name)) for (const c of consumersOf(name, body, `${path}/${n.name}.${attr}`)) ends.push(c);
     }
   }
   if (g.outputs.some((o) => o.name === name)) ends.push({ kind: 'output', graph: path });
