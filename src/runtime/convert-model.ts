@@ -21,7 +21,7 @@ export interface ModelConvertOptions {
   externalData?: boolean;
 }
 
-export interface ModelConvertResult {
+interface ModelConvertResult {
   model: Model;
   opset?: OpsetUpgradeReport;
   optLevel?: OptLevel;

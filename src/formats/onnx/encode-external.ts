@@ -13,9 +13,9 @@ import { onnx } from './pb';
 
 /** Initializers of at least this many bytes go to the side file (the ONNX tools' default threshold). */
 export const EXTERNAL_THRESHOLD = 1024;
-export const EXTERNAL_ALIGN = 64;
+const EXTERNAL_ALIGN = 64;
 
-export interface ExternalEncoding {
+interface ExternalEncoding {
   model: Uint8Array;
   data: Uint8Array;
   /** How many tensors (initializers and Constant values) went to the side file. */

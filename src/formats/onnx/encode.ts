@@ -13,7 +13,7 @@ const AT = onnx.AttributeProto.AttributeType;
  * Where the data of initializers and of tensor attributes (Constant values) goes: inline (raw_data) unless a hook
  * stores it elsewhere (external data, encode-external.ts). `name` is undefined for an attribute's tensor.
  */
-export type InitializerHook = (t: Tensor, name?: string) => onnx.ITensorProto | undefined;
+type InitializerHook = (t: Tensor, name?: string) => onnx.ITensorProto | undefined;
 
 /** Serializes a model to the ONNX protobuf wire format. */
 export function encodeModel(model: Model): Uint8Array {
