@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, test } from 'bun:test';
 import { emptyGraph, type Graph } from '../../src/ir/graph';
-import { float32Tensor } from '../../src/ir/tensor';
+import { float32Tensor, int64Tensor } from '../../src/ir/tensor';
 import { tempDir } from '../e2e/hodu';
 import { float, int, ints } from '../models/builder';
 import { expectSameAfterUpgrade, feedsFor, model, opsOf } from './harness';
@@ -77,6 +77,30 @@ describe('BatchNormalization and legacy attributes', () => {
     const r = await expectSameAfterUpgrade(tmp.dir, 'legacy', m, 13, feedsFor({ x: [2, 3, 4] }));
     expect(r.model.graph.nodes[0]!.attributes).toEqual({});
     expect(r.model.graph.nodes[1]!.attributes.axis).toEqual({ type: 'int', value: 1 });
+  });
+});
+
+describe('Loop bodies', () => {
+  test('Unsqueeze-11 and ReduceSum-11 inside a Loop body are upgraded to 13', async () => {
+    const m = model(11, [3], (b, x) => {
+      const body: Graph = {
+        ...emptyGraph('body'),
+        inputs: [{ name: 'i', type: { kind: 'tensor', dtype: 'int64', shape: [] } }, { name: 'c', type: { kind: 'tensor', dtype: 'bool', shape: [] } }, { name: 'v', type: { kind: 'tensor', dtype: 'float32', shape: [3] } }],
+        outputs: [{ name: 'c_out', type: { kind: 'tensor', dtype: 'bool', shape: [] } }, { name: 'v_out', type: { kind: 'tensor', dtype: 'float32', shape: [3] } }],
+        nodes: [
+          { name: 'keep', op: 'Identity', domain: '', inputs: ['c'], outputs: ['c_out'], attributes: {} },
+          { name: 'unsq', op: 'Unsqueeze', domain: '', inputs: ['v'], outputs: ['u'], attributes: { axes: ints([0]) } },
+          { name: 'sum', op: 'ReduceSum', domain: '', inputs: ['u'], outputs: ['s'], attributes: { axes: ints([0]), keepdims: int(0) } },
+          { name: 'half', op: 'Mul', domain: '', inputs: ['s', 'half_k'], outputs: ['v_out'], attributes: {} },
+        ],
+        initializers: new Map([['half_k', float32Tensor([0.5], [])]]),
+      };
+      const trips = b.constant('m', int64Tensor([3], []));
+      return b.node('Loop', [trips, '', x], { body: { type: 'graph', value: body } });
+    });
+    const r = await expectSameAfterUpgrade(tmp.dir, 'loop', m, 13, feedsFor({ x: [3] }));
+    const body = r.model.graph.nodes[0]!.attributes.body!.value as Graph;
+    expect(body.nodes.filter((n) => n.op !== 'Identity' && n.op !== 'Mul').map((n) => n.inputs.length)).toEqual([2, 2]);
   });
 });
 
