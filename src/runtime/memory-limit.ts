@@ -26,7 +26,7 @@ import { opToKernelName } from '../sdk/kernel-names';
 import { formatByteSize } from '../util/bytes-size';
 import type { Setting } from '../config/settings';
 
-interface MemoryEstimate {
+export interface MemoryEstimate {
   /** The process's resident memory when the estimate was made: the runtime, the loaded model, the inputs. */
   runtime: number;
   /** The weights as the backend holds them (its own copy). */

@@ -5,11 +5,11 @@
  * static-plan.ts plans it, and every step the builder has no kernel for is listed: a built model has no
  * interp to fall back on. Planning computes no tensor; the kernel library and the model are not compiled.
  */
+import type { BuildFlags } from '../../build/build-model';
 import { extname } from 'node:path';
 import { HoduError } from '../../errors';
 import { bytesPerElement, isDType } from '../../ir/dtype';
 import { opId } from '../../ir/op-id';
-import type { OptLevel } from '../../passes/pass';
 import { PASSES } from '../../passes/pipeline';
 import type { BackendPlugin } from '../../sdk/backend';
 import { reviewCandidates, loadBackend, type CandidateReview } from '../../backends/registry';
@@ -18,18 +18,8 @@ import { parseShapeOverride } from '../shape-spec';
 import { peekCompileCache, type CacheReport } from './cache';
 import { recordPassChanges, type PassChange } from './passes';
 
-export interface BuildDryRunOptions {
-  model: string;
-  out: string;
-  backend: string;
-  optLevel: OptLevel;
-  shapes: string[];
-  target?: string;
-  format?: string;
-  standalone: boolean;
-  threads: number;
-  noCache: boolean;
-}
+/** What `hodu build` is given, minus its progress and warning callbacks (a dry run reports, it does not build). */
+export type BuildDryRunOptions = Omit<BuildFlags, 'progress' | 'warn'>;
 
 export interface BuildDryRunReport {
   model: string;

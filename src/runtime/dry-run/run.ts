@@ -5,6 +5,7 @@
  * memory (estimateRunMemory, the --max-memory estimate), what is cached, and whether the model can run at all:
  * the ops no backend has, the interp fallback included. No session is created and no node runs.
  */
+import type { MemoryEstimate } from '../memory-limit';
 import { extname } from 'node:path';
 import { HoduError } from '../../errors';
 import { feedInputs, type Model } from '../../ir/graph';
@@ -67,21 +68,8 @@ export interface DryRunReport {
   missingOps: string[];
 }
 
-interface MemoryPlan {
-  planned: boolean;
-  weights: number;
-  inputs: number;
-  /** Peak bytes of intermediates live at once: the arena of src/plan (or, unplanned, the declared ones summed). */
-  intermediates: number;
-  scratch: number;
-  widened: number;
-  outputs: number;
-  /** Without hodu's own resident memory, which the --max-memory check adds at run time. */
-  total: number;
-  limit?: number;
-  /** Why the graph could not be planned (control flow, dynamic shapes): the figures are rough. */
-  reason?: string;
-}
+/** The --max-memory estimate without hodu's own resident memory (added at run time), and the limit if any. */
+type MemoryPlan = Omit<MemoryEstimate, 'runtime'> & { limit?: number };
 
 async function formatOf(path: string): Promise<{ plugin: { name: string; version: string; loadModel?: (b: Uint8Array, o: { path: string }) => Model | Promise<Model> }; source: 'embedded' | 'installed'; bytes: Uint8Array }> {
   const { readBytes, formatFor, embeddedFormatNames, holdsTensors } = await import('../../formats/registry');
