@@ -22,7 +22,24 @@ export const CI_TOOL_PACKAGES: Readonly<Record<string, string>> = {
   'qemu-aarch64': 'qemu-user',
   dot: 'graphviz',
   script: 'bsdutils',
+  numpy: 'python3-numpy',
 };
+
+/**
+ * Tools that are not a command of their own, found by running a probe that exits 0 when they are there
+ * (numpy: a module of the python3 on PATH). `.ci/run` finds none of them with `command -v`, so it always
+ * asks apt-get for their package (a no-op once installed).
+ */
+const PROBES: Readonly<Record<string, readonly string[]>> = {
+  numpy: ['python3', '-c', 'import numpy'],
+};
+
+function present(tool: string, path: string): boolean {
+  const probe = PROBES[tool];
+  if (!probe) return Bun.which(tool, { PATH: path }) !== null;
+  if (!Bun.which(probe[0]!, { PATH: path })) return false;
+  return Bun.spawnSync([...probe], { env: { ...process.env, PATH: path }, stdout: 'ignore', stderr: 'ignore' }).exitCode === 0;
+}
 
 /** Tools no Debian package provides: CI cannot install them, so they are skipped there too. */
 export const NOT_IN_CI: Readonly<Record<string, string>> = {
@@ -43,7 +60,7 @@ export type ToolCheck = { run: true } | { run: false; skip: string } | { run: fa
 
 /** What a test needing `tools` must do on this machine: run, skip (with the reason) or fail (CI). */
 export function checkTools(tools: readonly string[], env: Record<string, string | undefined> = process.env): ToolCheck {
-  const missing = tools.filter((t) => !Bun.which(t, { PATH: env.PATH ?? '' }));
+  const missing = tools.filter((t) => !present(t, env.PATH ?? ''));
   if (missing.length === 0) return { run: true };
   const installable = missing.filter((t) => !(t in NOT_IN_CI));
   if (underCi(env) && installable.length > 0) {
