@@ -9,7 +9,7 @@ import { didYouMean } from '../util/did-you-mean';
 import { mulberry32 } from '../util/prng';
 import { applyDimBindings, type DimBinding } from './dim-bindings';
 import { ALL_INPUTS, defaultFillText, describeFill, fillTensor, planFills, type FillPlan, type FillSpec } from './fill-spec';
-import { literalItems, literalTensor } from './input-value';
+import { literalInputName, literalItems, literalTensor } from './input-value';
 
 interface BindOptions {
   /** `--input` values: `NAME=FILE.npy`, `FILE.npz` (keys = input names), or one unnamed `FILE.npy`. */
@@ -32,6 +32,15 @@ export interface GeneratedInput {
   fill: string;
 }
 
+export interface BoundInputs {
+  tensors: Map<string, Tensor>;
+  sequences: Map<string, Tensor[]>;
+  /** The inputs generated (--random-inputs, --fill), in input order. */
+  generated: GeneratedInput[];
+  /** The inputs given as literal values (`--input sr=16000`); the other given ones came from files. */
+  values: Set<string>;
+}
+
 const MAX_RANDOM_ELEMENTS = 1 << 28;
 
 /** Loads and checks every graph input the caller must feed. */
@@ -43,7 +52,7 @@ export async function bindInputs(model: Model, opts: BindOptions): Promise<Map<s
  * Like bindInputs, and also binds sequence inputs: keys `NAME/0`, `NAME/1`, … (in an npz, or as
  * `--input NAME/0=a.npy`) form the sequence input NAME, in index order.
  */
-export async function bindInputValues(model: Model, opts: BindOptions): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]>; generated: GeneratedInput[] }> {
+export async function bindInputValues(model: Model, opts: BindOptions): Promise<BoundInputs> {
   // --dim fixes the declared shapes every fed file and generated input is checked against; an input given a
   // --shape keeps its declared (symbolic) shape, so the --shape wins for it.
   const bound = new Map(feedInputs(applyDimBindings(model, opts.dims ?? []).graph).map((i) => [i.name, i]));
@@ -120,7 +129,9 @@ export async function bindInputValues(model: Model, opts: BindOptions): Promise<
     feeds.set(info.name, made.tensor);
     generated.push(made);
   }
-  return { tensors: feeds, sequences, generated };
+  // Inputs given as NAME=VALUE on the command line, for reports that say where each input came from.
+  const values = new Set(opts.inputs.map(literalInputName).filter((n): n is string => n !== undefined && feeds.has(n)));
+  return { tensors: feeds, sequences, generated, values };
 }
 
 async function readInputSpec(spec: string, wanted: ValueInfo[], unknownName: (flag: string, name: string) => Error): Promise<[string, Tensor][]> {

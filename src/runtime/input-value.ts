@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { HoduError } from '../errors';
 import { isBigDType, isFloatDType, type DType } from '../ir/dtype';
 import type { Dim, ValueInfo } from '../ir/graph';
@@ -14,6 +15,14 @@ const BOOL = /^(true|false)$/i;
 export function literalItems(text: string): string[] | undefined {
   const items = text.split(',').map((s) => s.trim());
   return items.every((s) => NUMBER.test(s) || SPECIAL.test(s) || BOOL.test(s)) ? items : undefined;
+}
+
+/** The input a `--input NAME=VALUE` spec gives as a literal (no file of that name exists: a file wins), else undefined. */
+export function literalInputName(spec: string): string | undefined {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) return undefined;
+  const value = spec.slice(eq + 1);
+  return !existsSync(value) && literalItems(value) ? spec.slice(0, eq) : undefined;
 }
 
 const INT_LIMITS: Partial<Record<DType, [bigint, bigint]>> = {

@@ -4,6 +4,7 @@ import { HoduError } from '../../errors';
 import { benchmarkPlan, DEFAULT_RUNS, DEFAULT_WARMUP } from '../../runtime/benchmark-options';
 import { comparePlan } from '../run/compare-options';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
+import { checkRunModes } from '../run/flag-conflicts';
 
 export default defineHoduCommand({
   meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
@@ -18,10 +19,10 @@ export default defineHoduCommand({
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, integers 0 to 9, seeded; --fill chooses)', default: false },
     seed: { type: 'string', description: 'Seed for generated inputs (--random-inputs, --fill): the same seed gives the same bytes; --verbose prints each generated input', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)', default: false },
-    'profile-out': { type: 'string', description: 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile', valueHint: 'file' },
+    'profile-out': { type: 'string', description: 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile (with --json, "profile" is in the JSON too)', valueHint: 'file' },
     explain: { type: 'boolean', description: 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)', default: false },
     'max-memory': { type: 'string', description: "Cap on hodu's resident memory (RSS), e.g. 2GiB: refused before the run when the estimate (hodu itself, weights, inputs, peak intermediates, kernel scratch, outputs) is over, stopped while running when the RSS goes over (default: $HODU_MAX_MEMORY, runtime.max_memory, else no limit)", valueHint: 'size' },
-    'dry-run': { type: 'boolean', description: 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model', default: false },
+    'dry-run': { type: 'boolean', description: 'Compute nothing: print the format plugin, backend, device, threads, the partition (bodies too), the passes that would change the graph, the planned memory, the cache state and why each other backend was passed over; exit 1 with the missing ops when no backend can run the model (--expect, --compare-backends, --dump, --profile-out and --benchmark need a run and are refused)', default: false },
     benchmark: { type: 'boolean', description: 'Time the model instead of printing outputs: one session, warm-up runs, then measured runs; reports load, compile (planning) and run latency statistics (outputs are not printed; --output/--output-dir are refused)', default: false },
     warmup: { type: 'string', description: `With --benchmark: unmeasured runs first (default ${DEFAULT_WARMUP})`, valueHint: 'N' },
     runs: { type: 'string', description: `With --benchmark: measured runs (default ${DEFAULT_RUNS})`, valueHint: 'N' },
@@ -29,7 +30,7 @@ export default defineHoduCommand({
     expect: { type: 'string', description: 'Compare every output with the same-named tensor of FILE (.npz, .safetensors; one .npy for a one-output model): dtype, shape and values (NaN equals NaN); prints a table and exits 1 on any mismatch ("expect" in --json)', valueHint: 'file' },
     rtol: { type: 'string', description: 'With --expect/--compare-backends: relative tolerance, |got - expected| <= atol + rtol*|expected| (default 1e-3; integer and bool outputs compare exactly)', valueHint: 'R' },
     atol: { type: 'string', description: 'With --expect/--compare-backends: absolute tolerance (default 1e-4)', valueHint: 'A' },
-    'compare-backends': { type: 'string', description: 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch', valueHint: 'a,b' },
+    'compare-backends': { type: 'string', description: 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch (not with --backend, --profile, --profile-out, --explain)', valueHint: 'a,b' },
     dump: { type: 'string', description: 'Write every intermediate value (top-level node outputs) as .npy into DIR, with index.json (value -> file, dtype, shape, node, op); works with --backend cpu', valueHint: 'dir' },
     'dump-nodes': { type: 'string', description: 'With --dump: only values whose name or whose node\'s name matches this regular expression', valueHint: 'regex' },
     ...backendArgs,
@@ -57,6 +58,7 @@ export default defineHoduCommand({
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
+    checkRunModes({ dryRun: Boolean(args['dry-run']), benchmark: Boolean(args.benchmark), expect: args.expect, compareBackends: args['compare-backends'], dump: args.dump, profile: Boolean(args.profile), profileOut: args['profile-out'], explain: Boolean(args.explain), backend: args.backend });
     const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile || args['profile-out']) });
     const compare = comparePlan({ expect: args.expect, rtol: args.rtol, atol: args.atol, compareBackends: args['compare-backends'], dump: args.dump, dumpNodes: args['dump-nodes'] }, { benchmark: Boolean(args.benchmark), isBuilt: () => isBuiltModelPath(args.model), output: args.output, outputDir: args['output-dir'] });
     const { executeRun } = await import('../run/execute');

@@ -25,7 +25,7 @@ import { countedTimings, printProfile, profileReport, writeTrace } from './profi
 import { runProgressWanted, startRunProgress, type RunProgress } from '../ui/run-progress';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { builtShapeError, prepareBuiltRun } from './built-model';
-import { bindRunInputs } from './inputs';
+import { bindRunInputs, inputsJson } from './inputs';
 import { outputTensors } from './output-tensors';
 import type { ComparePlan } from './compare-options';
 import { compareOutputs } from '../../runtime/compare/compare-outputs';
@@ -95,9 +95,10 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   const loadMs = performance.now() - loadStart;
   progress.phase('plan');
   for (const note of built?.notes ?? []) err(note);
-  const { tensors: feeds, sequences } = await bindRunInputs(model, flags).catch((e) => {
+  const bound = await bindRunInputs(model, flags).catch((e) => {
     throw built ? builtShapeError(e, flags.model) : e;
   });
+  const { tensors: feeds, sequences } = bound;
   // --max-memory: checked on an estimate before the run, then on the real RSS while it runs (memory-limit.ts).
   const guard = settings.maxMemory.value === undefined ? undefined : await (await import('../../runtime/memory-limit')).guardMemory(model, feeds, settings.maxMemory, (line) => log.debug(line));
   const { backend, device } = settings;
@@ -128,7 +129,8 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   const expected = reference && compareOutputs(reference, tensors, flags.compare!.tol);
   if ((flags.profile || flags.profileOut) && !result.profile) err(`note: backend '${result.backend}' does not record per-node timings; --profile shows only the total`);
   const timings = countedTimings(result, model, feeds);
-  const profile = flags.profile && timings ? profileReport(result, timings) : undefined;
+  // --profile-out --json: the tables go into the JSON too (the timings are there; stdout has no other place for them).
+  const profile = (flags.profile || (flags.json && flags.profileOut)) && timings ? profileReport(result, timings) : undefined;
   const traceLayout = flags.profileOut ? writeTrace(flags.profileOut, timings ?? [], { model: flags.model, backend: result.backend }) : undefined;
   const explained = flags.explain ? explanation(result.backend, choice?.reason ?? '', result.partitions) : undefined;
 
@@ -154,8 +156,9 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
       model: flags.model,
       backend: result.backend,
       runMs: round(result.runMs),
+      inputs: inputsJson(model, bound, flags.seed),
       outputs: [...tensors].map(([name, t]) => tensorJson(name, t)),
-      written: [flags.output, flags.outputDir, exposed?.dump?.dir].filter(Boolean),
+      written: [flags.output, flags.outputDir, exposed?.dump?.dir, flags.profileOut].filter(Boolean),
       ...(profile ? { profile } : {}),
       ...(explained ? { explain: explained } : {}),
       ...(expected ? { expect: { reference: flags.compare!.expect, ...comparisonJson(expected) } } : {}),

@@ -1,6 +1,6 @@
-import type { Model } from '../../ir/graph';
-import { toNumbers, type Tensor } from '../../ir/tensor';
-import { bindInputValues, type GeneratedInput } from '../../runtime/bind-inputs';
+import { feedInputs, type Model } from '../../ir/graph';
+import { toNumbers } from '../../ir/tensor';
+import { bindInputValues, type BoundInputs, type GeneratedInput } from '../../runtime/bind-inputs';
 import { parseDimBinding } from '../../runtime/dim-bindings';
 import { parseFillSpec } from '../../runtime/fill-spec';
 import { parseShapeOverride } from '../../runtime/shape-spec';
@@ -20,7 +20,7 @@ interface InputFlags {
 }
 
 /** Parses the input flags and binds (loads, checks, or generates) every model input; --verbose prints what was generated. */
-export async function bindRunInputs(model: Model, flags: InputFlags): Promise<{ tensors: Map<string, Tensor>; sequences: Map<string, Tensor[]> }> {
+export async function bindRunInputs(model: Model, flags: InputFlags): Promise<BoundInputs> {
   const shapes = new Map(flags.shapes.map((s) => {
     const { name, dims } = parseShapeOverride(s);
     return [name, dims] as const;
@@ -30,6 +30,19 @@ export async function bindRunInputs(model: Model, flags: InputFlags): Promise<{ 
   const bound = await bindInputValues(model, { inputs: flags.inputs, shapes, dims, fills, randomInputs: flags.randomInputs, seed: flags.seed });
   if (isVerbose()) for (const g of bound.generated) err(describeGenerated(g, flags.seed));
   return bound;
+}
+
+/** `"inputs"` of `run --json`: where each input came from, and how the generated ones were made (reproducible with the seed). */
+export function inputsJson(model: Model, bound: BoundInputs, seed: number): object[] {
+  const generated = new Map(bound.generated.map((g) => [g.name, g]));
+  return feedInputs(model.graph).flatMap((i): object[] => {
+    const seq = bound.sequences.get(i.name);
+    if (seq) return [{ name: i.name, dtype: 'sequence', elements: seq.length, from: 'file' }];
+    const t = bound.tensors.get(i.name);
+    if (!t) return [];
+    const g = generated.get(i.name);
+    return [{ name: i.name, dtype: t.dtype, shape: [...t.dims], from: g ? 'generated' : bound.values.has(i.name) ? 'value' : 'file', ...(g ? { fill: g.fill, seed } : {}) }];
+  });
 }
 
 const PREVIEW_ITEMS = 6;

@@ -51,7 +51,7 @@ interface DryRunOptions {
 export interface DryRunReport {
   model: string;
   format: { name: string; version: string; source: 'embedded' | 'installed' | 'built model' };
-  inputs: { name: string; dtype: string; shape: (number | string)[]; from: 'file' | 'generated shape' | 'declared' }[];
+  inputs: { name: string; dtype: string; shape: (number | string)[]; from: 'file' | 'value' | 'generated shape' | 'declared' }[];
   /** Why input shapes are not all known (a dynamic dim without --shape): the partition and memory use the declared ones. */
   inputsNote?: string;
   passes: { optLevel: number; ran: string[]; changed: PassChange[] };
@@ -80,13 +80,21 @@ async function formatOf(path: string): Promise<{ plugin: { name: string; version
 }
 
 /** The feeds a run would get (files read, generated inputs made): only their shapes are used. Dynamic dims without --shape: none. */
-async function feedsFor(model: Model, o: DryRunOptions): Promise<{ feeds: Map<string, RuntimeValue>; note?: string }> {
+interface Feeds {
+  feeds: Map<string, RuntimeValue>;
+  /** The inputs given as NAME=VALUE literals, and those generated: the rest came from files. */
+  values: Set<string>;
+  generated: Set<string>;
+  note?: string;
+}
+
+async function feedsFor(model: Model, o: DryRunOptions): Promise<Feeds> {
   try {
-    const { tensors, sequences } = await bindInputValues(model, { inputs: o.inputs, shapes: o.shapes, dims: o.dims, fills: o.fills, randomInputs: true, seed: o.seed });
-    return { feeds: new Map<string, RuntimeValue>([...tensors, ...sequences]) };
+    const { tensors, sequences, values, generated } = await bindInputValues(model, { inputs: o.inputs, shapes: o.shapes, dims: o.dims, fills: o.fills, randomInputs: true, seed: o.seed });
+    return { feeds: new Map<string, RuntimeValue>([...tensors, ...sequences]), values, generated: new Set(generated.map((g) => g.name)) };
   } catch (e) {
     if (!(e instanceof HoduError) || e.code !== 'E_INPUT_MISSING') throw e;
-    return { feeds: new Map(), note: `${e.message}: the partition and memory plan use the declared shapes (${e.hint ?? 'give --shape NAME=DIMS'})` };
+    return { feeds: new Map(), values: new Set(), generated: new Set(), note: `${e.message}: the partition and memory plan use the declared shapes (${e.hint ?? 'give --shape NAME=DIMS'})` };
   }
 }
 
@@ -127,13 +135,12 @@ function givenNames(specs: readonly string[]): { named: Set<string>; bare: boole
   return { named, bare };
 }
 
-function inputRows(model: Model, feeds: Map<string, RuntimeValue>, o: DryRunOptions): DryRunReport['inputs'] {
-  const { named, bare } = givenNames(o.inputs);
+function inputRows(model: Model, { feeds, values, generated }: Feeds): DryRunReport['inputs'] {
   return feedInputs(model.graph).map((i) => {
     const v = feeds.get(i.name);
     const declared = i.type?.kind === 'tensor' ? i.type : undefined;
     if (!(v instanceof Tensor)) return { name: i.name, dtype: declared?.dtype ?? '?', shape: [...(declared?.shape ?? [])], from: 'declared' };
-    return { name: i.name, dtype: v.dtype, shape: [...v.dims], from: named.has(i.name) || bare ? 'file' : 'generated shape' };
+    return { name: i.name, dtype: v.dtype, shape: [...v.dims], from: generated.has(i.name) ? 'generated shape' : values.has(i.name) ? 'value' : 'file' };
   });
 }
 
@@ -158,7 +165,8 @@ export async function dryRun(o: DryRunOptions): Promise<DryRunReport> {
     const loaded = await f.plugin.loadModel!(f.bytes, { path: o.model });
     model = prepareModel(loaded, o.optLevel, { afterPass: recordPassChanges(loaded, changed) });
   }
-  const { feeds, note } = await feedsFor(model, o);
+  const fed = await feedsFor(model, o);
+  const { feeds, note } = fed;
   // Before selection: loading cpu writes its library, and the report says whether it was there.
   const embedded = o.built ? undefined : await peekEmbeddedCpu();
   let backend: BackendPlugin | undefined;
@@ -186,7 +194,7 @@ export async function dryRun(o: DryRunOptions): Promise<DryRunReport> {
   return {
     model: o.model,
     format,
-    inputs: inputRows(model, feeds, o),
+    inputs: inputRows(model, fed),
     ...(note ?? unfed(model, feeds, o) ? { inputsNote: note ?? unfed(model, feeds, o) } : {}),
     passes: { optLevel: level, ran: o.built ? [] : PASSES.filter((p) => p.level <= o.optLevel).map((p) => p.name), changed },
     backend: backend?.name ?? null,

@@ -1,0 +1,94 @@
+/**
+ * `hodu run` flag combinations through dist/hodu: a flag one mode would ignore is refused naming both flags
+ * (before the model loads), and the JSON reports say where every input came from.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { float32Tensor } from '../../src/ir/tensor';
+import { hodu, requireBinary, tempDir, writeNpyFile } from '../e2e/hodu';
+import { writeEchoModel } from '../inputs/echo-model';
+
+const t = tempDir('hodu-run-modes-');
+let model = '';
+let xFile = '';
+
+beforeAll(() => {
+  requireBinary();
+  model = writeEchoModel(t.dir, 'echo.onnx', [
+    ['sr', 'int64', []],
+    ['x', 'float32', [1, 4]],
+    ['noise', 'float32', ['batch', 3]],
+  ]);
+  xFile = join(t.dir, 'x.npy');
+  writeNpyFile(xFile, float32Tensor([1, 2, 3, 4], [1, 4]));
+});
+afterAll(() => t.cleanup());
+
+const FEEDS = () => ['--input', 'sr=16000', '--input', `x=${xFile}`, '--fill', 'noise=uniform:-1:1', '--dim', 'batch=2'];
+
+describe('flags one mode would ignore are refused', () => {
+  test.each([
+    ['--expect', ['--expect', 'ref.npz']],
+    ['--compare-backends', ['--compare-backends', 'interp,cpu']],
+    ['--dump', ['--dump', 'dumped']],
+    ['--profile-out', ['--profile-out', 'trace.json']],
+    ['--benchmark', ['--benchmark']],
+  ])('--dry-run with %s', (flag, extra) => {
+    const r = hodu(['run', model, ...FEEDS(), '--dry-run', ...extra], { cwd: t.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_USAGE');
+    expect(r.stderr).toContain(`--dry-run cannot be used with ${flag}`);
+    expect(r.stderr).toContain('hint:');
+    expect(existsSync(join(t.dir, 'dumped'))).toBe(false);
+    expect(existsSync(join(t.dir, 'trace.json'))).toBe(false);
+  });
+
+  test.each([
+    ['--backend', ['--backend', 'cpu']],
+    ['--profile', ['--profile']],
+    ['--profile-out', ['--profile-out', 'trace.json']],
+    ['--explain', ['--explain']],
+  ])('--compare-backends with %s', (flag, extra) => {
+    const r = hodu(['run', model, ...FEEDS(), '--compare-backends', 'interp,cpu', ...extra], { cwd: t.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--compare-backends cannot be used with ${flag}`);
+    expect(r.stdout).not.toContain('against');
+    expect(existsSync(join(t.dir, 'trace.json'))).toBe(false);
+  });
+
+  test('--dry-run --profile still runs (the plan is the one a profiled run uses)', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--dry-run', '--profile'], { cwd: t.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('where inputs came from', () => {
+  test('run --dry-run --json: a NAME=VALUE input is a value, not a file', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--dry-run', '--json'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    const from = Object.fromEntries(JSON.parse(r.stdout).inputs.map((i: { name: string; from: string }) => [i.name, i.from]));
+    expect(from).toEqual({ sr: 'value', x: 'file', noise: 'generated shape' });
+  });
+
+  test('run --json lists every input: file, value, or generated with its fill and seed', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--seed', '5', '--backend', 'interp', '--json'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).inputs).toEqual([
+      { name: 'sr', dtype: 'int64', shape: [], from: 'value' },
+      { name: 'x', dtype: 'float32', shape: [1, 4], from: 'file' },
+      { name: 'noise', dtype: 'float32', shape: [2, 3], from: 'generated', fill: 'uniform:-1:1', seed: 5 },
+    ]);
+  });
+
+  test('run --profile-out --json: the JSON has the profile, and the trace is among the files written', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--backend', 'interp', '--profile-out', 'trace.json', '--json'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.written).toEqual(['trace.json']);
+    expect(report.profile.byOp.map((row: { op: string }) => row.op)).toEqual(['Identity']);
+    expect(report.profile.nodes).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(t.dir, 'trace.json'), 'utf8')).traceEvents.length).toBeGreaterThan(0);
+  });
+});
