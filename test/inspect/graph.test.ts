@@ -6,7 +6,7 @@
  * bare --graph is still the IR text.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { generateModels } from '../models/generate';
@@ -147,6 +147,23 @@ test('bad uses: an unknown format, -o without --graph, two views at once', () =>
   expect(bad.stderr).toContain("--graph must be text, dot or svg, got 'png'");
   expect(hodu(['inspect', path, '-o', join(tmp.dir, 'x.dot')]).stderr).toContain('needs --graph');
   expect(hodu(['inspect', path, '--graph', 'dot', '--shapes']).stderr).toContain('cannot be used together');
+});
+
+test('-o naming the model itself (by path, ./path, a symlink or a hard link) is refused and the model kept', () => {
+  const path = join(tmp.dir, 'victim.onnx');
+  copyFileSync(join(tmp.dir, 'mlp.onnx'), path);
+  const before = readFileSync(path);
+  symlinkSync(path, join(tmp.dir, 'victim-link.dot'));
+  linkSync(path, join(tmp.dir, 'victim-hard.dot'));
+  for (const o of [path, `${tmp.dir}/./victim.onnx`, join(tmp.dir, 'victim-link.dot'), join(tmp.dir, 'victim-hard.dot')]) {
+    const r = hodu(['inspect', path, '--graph', 'dot', '-o', o]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_USAGE');
+    expect(r.stderr).toContain('is the model being inspected');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  }
+  // Another file is still written.
+  expect(hodu(['inspect', path, '--graph', 'dot', '-o', join(tmp.dir, 'victim.dot')]).code).toBe(0);
 });
 
 function writeBigModel(): string {

@@ -5,6 +5,7 @@ import { loadAnyFile } from '../../formats/registry';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
 import { countNodes, summarizeModel, summarizeTensors, type ModelSummary } from '../../runtime/inspect';
 import { checkWritableFile } from '../../util/check-writable';
+import { isSameFile } from '../../util/same-file';
 import { colors } from '../ui/colors';
 import { formatBytes, formatCount, formatShape, out, outJson, table } from '../ui/output';
 
@@ -30,7 +31,7 @@ interface InspectOptions {
 }
 
 export async function executeInspect(path: string, opts: InspectOptions): Promise<void> {
-  checkFlags(opts);
+  checkFlags(path, opts);
   const level = opts.optLevel;
   const graphFlags = [opts.graph && '--graph', opts.initializers && '--initializers', opts.node !== undefined && '--node', opts.shapes && '--shapes'].filter((f): f is string => Boolean(f));
   if (isBuiltModelPath(path)) return (await import('./built-model')).inspectBuiltModel(path, { json: opts.json, graphFlags });
@@ -58,12 +59,16 @@ export async function executeInspect(path: string, opts: InspectOptions): Promis
 }
 
 /** Flags that cannot go together, refused before anything loads. */
-function checkFlags(opts: InspectOptions): void {
+function checkFlags(path: string, opts: InspectOptions): void {
   const views = [opts.graph && '--graph', opts.node !== undefined && '--node', opts.shapes && '--shapes'].filter(Boolean);
   if (views.length > 1) throw new HoduError('E_USAGE', `${views.join(' and ')} cannot be used together`, { hint: 'pick one view per command: --graph, --node NAME or --shapes' });
   if (opts.output !== undefined && !opts.graph) throw new HoduError('E_USAGE', '-o/--output writes the graph: it needs --graph', { hint: 'e.g. hodu inspect model.onnx --graph dot -o model.dot' });
   // A typo in -o must not cost a long SVG drawing first.
   if (opts.output !== undefined) checkWritableFile(opts.output);
+  // `-o model.onnx` (or a link to it) would replace the model with its own drawing.
+  if (opts.output !== undefined && isSameFile(opts.output, path)) {
+    throw new HoduError('E_USAGE', `-o ${opts.output} is the model being inspected: writing the graph there would replace the model`, { hint: `give another file, e.g. hodu inspect ${path} --graph dot -o model.dot` });
+  }
   if (opts.node === '') throw new HoduError('E_USAGE', '--node needs a node name', { hint: 'e.g. --node conv1 (`hodu inspect MODEL --graph` lists the nodes)' });
 }
 
