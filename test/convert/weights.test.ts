@@ -67,6 +67,22 @@ describe('weights extraction', () => {
     expectSameTensors(await loadNpz(readFileSync(npz)), expected);
   });
 
+  test('a weight name that cannot be an .npz entry (../x, /x) is refused with a hint to .safetensors; no file is left', () => {
+    for (const name of ['../../evil', '/abs']) {
+      const src = writeModelFile(join(tmp.dir, 'odd.onnx'), model(13, [2], (b, x) => b.node('Add', [x, b.constant(name, float32Tensor([1, 2], [2]))]), [[2]]));
+      const npz = join(tmp.dir, 'odd.npz');
+      const r = hodu(['convert', src, npz]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('E_ZIP');
+      expect(r.stderr).toContain(JSON.stringify(`${name}.npy`));
+      expect(r.stderr).toContain('write .safetensors instead');
+      expect(existsSync(npz)).toBe(false);
+      const st = join(tmp.dir, 'odd.safetensors');
+      expect(hodu(['convert', src, st]).code).toBe(0);
+      expect([...readSafetensors(readFileSync(st)).keys()]).toEqual([name]);
+    }
+  });
+
   const rec = join(REAL_MODELS_DIR, 'ch_PP-OCRv4_rec_infer.onnx');
   test.skipIf(!existsSync(rec))('a real model whose weights are all Constant nodes (PP-OCR recognition, opset 9)', () => {
     const src = rec;

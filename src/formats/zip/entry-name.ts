@@ -1,15 +1,15 @@
 import { HoduError, type ErrorCode } from '../../errors';
 
+const READ_HINT = 'the archive may be hostile or corrupt; entry names must be relative paths without ".."';
+
 /**
  * Refuses entry names that could escape a directory or confuse a reader when the archive is extracted
  * (absolute paths, drive letters, `..` segments, NUL, empty). Both `/` and `\` count as separators
  * because Windows tools treat them alike.
  */
-export function checkEntryName(name: string, where: string, code: ErrorCode = 'E_ZIP'): void {
+export function checkEntryName(name: string, where: string, code: ErrorCode = 'E_ZIP', hint = READ_HINT): void {
   const bad = (why: string): never => {
-    throw new HoduError(code, `${where}: unsafe entry name ${JSON.stringify(name)} (${why})`, {
-      hint: 'the archive may be hostile or corrupt; entry names must be relative paths without ".."',
-    });
+    throw new HoduError(code, `${where}: unsafe entry name ${JSON.stringify(name)} (${why})`, { hint });
   };
   if (name.length === 0) bad('empty');
   if (name.includes('\0')) bad('contains NUL');

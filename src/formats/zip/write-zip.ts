@@ -38,7 +38,8 @@ export async function writeZip(files: Map<string, Uint8Array>, opts: ZipWriteOpt
   const placed: Placed[] = [];
   let offset = 0;
   for (const [name, bytes] of files) {
-    checkEntryName(name, where);
+    // Writing, the name comes from the caller (a tensor or weight name), not from a hostile archive.
+    checkEntryName(name, where, 'E_ZIP', 'a tensor named so cannot be a zip entry (unpacking it would write outside the folder); write .safetensors instead, which keeps any name');
     const nameBytes = encoder.encode(name);
     if (nameBytes.length > 0xffff) throw new HoduError('E_ZIP', `${where}: entry name of ${nameBytes.length} bytes is too long`);
     const data = deflate ? deflate(bytes) : bytes;
