@@ -23,6 +23,10 @@ export async function loadModel(source: string | Uint8Array | ArrayBuffer, optio
 /** Runs `model` on `feeds` (every input, by name) and returns its outputs (all, or `options.outputs`). */
 export async function run(model: HoduModel, feeds: Feeds, options: RunOptions = {}): Promise<Outputs> {
   if (!(model instanceof LoadedModel)) throw new HoduError('E_USAGE', 'run takes a model from loadModel', { hint: "const model = await loadModel('model.onnx')" });
+  if (!feeds || typeof feeds !== 'object' || Array.isArray(feeds)) throw new HoduError('E_USAGE', 'run takes its feeds as an object of input name → Tensor', { hint: "e.g. run(model, { input: new Tensor('float32', data, [1, 64]) })" });
+  if (options.outputs !== undefined && (!Array.isArray(options.outputs) || !options.outputs.every((o) => typeof o === 'string'))) {
+    throw new HoduError('E_USAGE', 'run\'s outputs option is an array of output names', { hint: "e.g. run(model, feeds, { outputs: ['probs'] })" });
+  }
   const names = options.outputs ?? model.outputs.map((o) => o.name);
   for (const name of names) {
     if (!model.outputs.some((o) => o.name === name)) {

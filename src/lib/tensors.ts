@@ -1,7 +1,7 @@
 /** Tensors across the library boundary: onnxruntime-common's `Tensor` (or its shape) in, out as `Tensor`. */
 import { Tensor as OrtTensor } from 'onnxruntime-common';
 import { HoduError } from '../errors';
-import { ALL_DTYPES, type DType, type TensorData } from '../ir/dtype';
+import { ALL_DTYPES, allocData, type DType, type TensorData } from '../ir/dtype';
 import { Tensor } from '../ir/tensor';
 import type { ValueInfo } from '../ir/graph';
 import type { RuntimeValue } from '../sdk/backend';
@@ -33,7 +33,32 @@ export function fromTensorLike(name: string, v: TensorLike | null | undefined): 
   if (!ACCEPTED.has(v.type)) {
     throw new HoduError('E_INPUT_DTYPE', `input '${name}' has type '${v.type}', which hodu does not run`, { hint: `types hodu takes: ${[...ACCEPTED].join(', ')}` });
   }
+  checkDimsAndData(name, v.type as DType, v.dims, v.data);
   return new Tensor(v.type as DType, v.dims, storage(v.type as DType, v.data));
+}
+
+/**
+ * onnxruntime's Tensor checks its own dims and data; a plain `{ type, dims, data }` is checked here the same
+ * way, so a short buffer, a plain Array or an Int32Array given as float32 is the caller's error named by input,
+ * not a kernel reading past the data or mixing BigInts with numbers.
+ */
+function checkDimsAndData(name: string, type: DType, dims: unknown, data: unknown): void {
+  if (!Array.isArray(dims) || !dims.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    throw new HoduError('E_INPUT_SHAPE', `input '${name}': dims must be an array of non-negative integers, got ${String(JSON.stringify(dims))}`, { hint: 'e.g. dims: [1, 3, 224, 224]' });
+  }
+  const storage = type === 'string' ? 'an Array of strings' : allocData(type, 0).constructor.name;
+  const fits = type === 'string'
+    ? Array.isArray(data) && data.every((x) => typeof x === 'string')
+    : data instanceof allocData(type, 0).constructor || (type === 'float16' && (data as object | null)?.constructor?.name === 'Float16Array');
+  if (!fits) {
+    const got = data === null || typeof data !== 'object' ? typeof data : (data as object).constructor?.name ?? 'object';
+    throw new HoduError('E_INPUT_DTYPE', `input '${name}' is ${type}: its data must be ${type === 'string' ? storage : `a ${storage}`}, got ${got}`, { hint: "onnxruntime's storage: float32 in a Float32Array, int64 in a BigInt64Array, bool in a Uint8Array, …" });
+  }
+  const count = dims.reduce((a: number, b: number) => a * b, 1);
+  const length = (data as { length: number }).length;
+  if (length !== count) {
+    throw new HoduError('E_INPUT_SHAPE', `input '${name}': dims [${dims.join(',')}] hold ${count} elements, its data has ${length}`, { hint: 'give data of exactly the product of dims elements' });
+  }
 }
 
 export function toOrtTensor(name: string, v: RuntimeValue): OrtTensor {

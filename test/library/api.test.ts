@@ -57,10 +57,17 @@ describe('loadModel and run', () => {
       return run(m, { x });
     }, 'E_USAGE'],
     ['a missing file', async () => loadModel('/nonexistent/model.onnx'), 'E_NOT_FOUND'],
+    // Plain { type, dims, data } objects are checked as onnxruntime's Tensor checks itself.
+    ['data shorter than dims', async () => run(await loadModel(bytes), { x: { type: 'float32', dims: [3, 2], data: new Float32Array(3) } }), 'E_INPUT_SHAPE'],
+    ['dims that are not a list of sizes', async () => run(await loadModel(bytes), { x: { type: 'float32', dims: '3x2' as never, data: new Float32Array(6) } }), 'E_INPUT_SHAPE'],
+    ['a plain Array as float32 data', async () => run(await loadModel(bytes), { x: { type: 'float32', dims: [3, 2], data: [1, 2, 3, 4, 5, 6] as never } }), 'E_INPUT_DTYPE'],
+    ['an Int32Array as float32 data', async () => run(await loadModel(bytes), { x: { type: 'float32', dims: [3, 2], data: new Int32Array(6) } }), 'E_INPUT_DTYPE'],
+    ['feeds that are not an object', async () => run(await loadModel(bytes), null as never), 'E_USAGE'],
+    ['outputs given as one string', async () => run(await loadModel(bytes), { x }, { outputs: 'y' as never }), 'E_USAGE'],
   ];
   for (const [what, call, code] of refused) {
     test(`refuses ${what} with ${code}`, async () => {
-      await expect(call()).rejects.toMatchObject({ code });
+      await expect(call()).rejects.toMatchObject({ name: 'HoduError', code });
     });
   }
 });
