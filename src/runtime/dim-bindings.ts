@@ -17,7 +17,7 @@ export function parseDimBinding(spec: string): DimBinding {
   const name = spec.slice(0, eq);
   const text = spec.slice(eq + 1).trim();
   const size = Number(text);
-  if (text === '' || !Number.isInteger(size) || size < 0) {
+  if (text === '' || !Number.isSafeInteger(size) || size < 0) {
     throw new HoduError('E_USAGE', `--dim '${spec}': the size must be a non-negative integer, got '${text}'`, { hint: EXAMPLE });
   }
   return { name, size };

@@ -120,6 +120,10 @@ test('--shapes and --dim refuse what does not fit', () => {
   expect(shape.code).toBe(2);
   expect(shape.stderr).toContain('does not fit its declared shape');
   expect(hodu(['inspect', dynamic, '--shapes', '--shape', 'nope=1']).stderr).toContain('E_INPUT_NAME');
+  // Above 2^53 the number is not the one typed (99999999999999999 reads as 1e17): refused, not rounded.
+  const huge = hodu(['inspect', dynamic, '--shapes', '--dim', 'batch=99999999999999999']);
+  expect(huge.code).toBe(2);
+  expect(huge.stderr).toContain("the size must be a non-negative integer, got '99999999999999999'");
 });
 
 test.skipIf(!existsSync(SILERO))('a real model (silero VAD): --shapes with --dim resolves through If bodies; --node in a body', () => {
