@@ -66,7 +66,7 @@ export function upgradeOpset(model: Model, to: number): OpsetUpgradeReport {
       for (let v = from + 1; v <= to; v++) current = current.flatMap((n) => applyAt(n, v, ctx, changed));
       report.addedNodes += current.length - 1;
       if (changed.length) report.rewritten.push({ node: node.name, op: node.op, opsets: [...new Set(changed)] });
-      out.push(...current);
+      for (const n of current) out.push(n);
     }
     graph.nodes = out;
   };
