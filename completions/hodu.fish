@@ -195,7 +195,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l rtol -x -d 'With --expect/--compare-b
 complete -c hodu -n '__hodu_at \'run\'' -l atol -x -d 'With --expect/--compare-backends: absolute tolerance (default 1e-4)'
 complete -c hodu -n '__hodu_at \'run\'' -l compare-backends -x -d 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch (not with --backend, --profile, --profile-out, --explain)'
 complete -c hodu -n '__hodu_at \'run\'' -l dump -x -a '(__fish_complete_directories (commandline -ct))' -d 'Write every intermediate value (top-level node outputs) as .npy into DIR, with index.json (value -> file, dtype, shape, node, op); works with --backend cpu'
-complete -c hodu -n '__hodu_at \'run\'' -l dump-nodes -x -d 'With --dump: only values whose name or whose node\'s name matches this regular expression'
+complete -c hodu -n '__hodu_at \'run\'' -l dump-nodes -x -d 'With --dump: only values whose name, node name or op (Conv, Relu) matches this regular expression; matching nothing is an error'
 complete -c hodu -n '__hodu_at \'run\'' -l backend -x -a '(__hodu_dynamic)' -d 'Backend to run on (default: $HODU_BACKEND, runtime.backend, else best available for the device)'
 complete -c hodu -n '__hodu_at \'run\'' -l device -x -a '(__hodu_dynamic)' -d 'Device to run on (default: $HODU_DEVICE, runtime.device, else cpu)'
 complete -c hodu -n '__hodu_at \'run\'' -l threads -x -d 'Worker threads for the backend, 1 to max(64, 4 × cores) (default: $HODU_THREADS, runtime.threads, else the backend default)'

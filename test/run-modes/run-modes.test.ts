@@ -92,3 +92,19 @@ describe('where inputs came from', () => {
     expect(JSON.parse(readFileSync(join(t.dir, 'trace.json'), 'utf8')).traceEvents.length).toBeGreaterThan(0);
   });
 });
+
+describe('--dump-nodes', () => {
+  test('matches op types too', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--backend', 'interp', '--dump', 'by-op', '--dump-nodes', '^Identity$', '--json'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dump).toEqual({ dir: 'by-op', values: 3, skipped: 0 });
+  });
+
+  test('a regex that matches nothing is refused before the run, naming nodes that exist', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--dump', 'none', '--dump-nodes', 'Conv'], { cwd: t.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--dump-nodes 'Conv' matches no value");
+    expect(r.stderr).toContain('echo_sr (Identity)');
+    expect(existsSync(join(t.dir, 'none'))).toBe(false);
+  });
+});

@@ -32,7 +32,7 @@ export default defineHoduCommand({
     atol: { type: 'string', description: 'With --expect/--compare-backends: absolute tolerance (default 1e-4)', valueHint: 'A' },
     'compare-backends': { type: 'string', description: 'Run on each of these backends (2 or more, comma-separated; the first is the reference) and compare their outputs; exits 1 on any mismatch (not with --backend, --profile, --profile-out, --explain)', valueHint: 'a,b' },
     dump: { type: 'string', description: 'Write every intermediate value (top-level node outputs) as .npy into DIR, with index.json (value -> file, dtype, shape, node, op); works with --backend cpu', valueHint: 'dir' },
-    'dump-nodes': { type: 'string', description: 'With --dump: only values whose name or whose node\'s name matches this regular expression', valueHint: 'regex' },
+    'dump-nodes': { type: 'string', description: 'With --dump: only values whose name, node name or op (Conv, Relu) matches this regular expression; matching nothing is an error', valueHint: 'regex' },
     ...backendArgs,
     ...optArgs(),
     ...jsonArg,

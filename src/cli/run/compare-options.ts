@@ -71,6 +71,6 @@ function regex(text: string): RegExp {
   try {
     return new RegExp(text);
   } catch (e) {
-    throw usage(`--dump-nodes '${text}' is not a valid regular expression: ${(e as Error).message}`, "e.g. --dump-nodes 'Conv|Relu' (matched against node names and value names)");
+    throw usage(`--dump-nodes '${text}' is not a valid regular expression: ${(e as Error).message}`, "e.g. --dump-nodes 'Conv|Relu' (matched against value names, node names and ops)");
   }
 }

@@ -3,6 +3,7 @@
  * prepared (src/runtime/dump/expose-values.ts), split off the run's outputs after it, and written as .npy
  * files plus index.json (src/runtime/dump/encode-dump.ts).
  */
+import { HoduError } from '../../errors';
 import type { Model } from '../../ir/graph';
 import { encodeDump, type EncodedDump } from '../../runtime/dump/encode-dump';
 import { exposeValues, type DumpPlan } from '../../runtime/dump/expose-values';
@@ -22,6 +23,13 @@ export function checkDumpDir(dir: string | undefined): void {
 export function exposeForDump(model: Model, dump: { dir: string; filter?: RegExp } | undefined): { model: Model; dump?: Dump } {
   if (!dump) return { model };
   const plan = exposeValues(model, dump.filter);
+  // A filter that matches nothing would dump nothing and exit 0: say so before the run, with names that exist.
+  if (dump.filter && plan.values.length === 0) {
+    const names = model.graph.nodes.slice(0, 3).map((n) => `${n.name || '(unnamed)'} (${n.op})`);
+    throw new HoduError('E_USAGE', `--dump-nodes '${dump.filter.source}' matches no value, node name or op of the model's top-level graph`, {
+      hint: `nodes are named like ${names.join(', ') || '(the graph has no nodes)'}; \`hodu inspect MODEL --graph text\` lists them all (values inside If/Loop/Scan bodies are never dumped)`,
+    });
+  }
   return { model: plan.model, dump: { dir: dump.dir, plan } };
 }
 

@@ -181,7 +181,7 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
   if (flags.outputDir) err(`wrote ${tensors.size} .npy file${tensors.size === 1 ? '' : 's'} to ${flags.outputDir}`);
   if (dump) err(`dumped ${Object.keys(dump.index.values).length} value${Object.keys(dump.index.values).length === 1 ? '' : 's'} to ${exposed!.dump!.dir} (index.json names each)`);
   err(c.dim(`ran on ${result.backend} in ${round(result.runMs)} ms`));
-  if (profile) await printProfile(profile, round);
+  if (profile) await printProfile(profile);
   if (flags.profileOut) err(c.dim(`wrote trace to ${flags.profileOut}${traceLayout === 'sequential' ? ' (spans laid out one after another: the backend reports durations, not start times)' : ''}`));
   if (expected) await printComparison(`outputs against ${flags.compare!.expect}`, expected, flags.compare!.expect!);
   if (expected && !expected.ok) throw mismatchError(expected, `outputs differ from ${flags.compare!.expect}`);

@@ -56,21 +56,30 @@ export function writeTrace(path: string, timings: readonly CountedTiming[], ctx:
 }
 
 const nodeLabel = (t: { node: string; fused?: NodeTiming['fused'] }) => (t.fused?.length ? `${t.node} (+ ${t.fused.map((f) => f.node).join(', ')})` : t.node);
-const gflops = (r: { gflops?: number }) => (r.gflops === undefined ? '' : r.gflops.toFixed(2));
+// The report is rounded (ms to 3 decimals, GFLOP/s to 2): a 0 there is a value below that, not nothing.
+const gflops = (r: { gflops?: number }) => (r.gflops === undefined ? '' : r.gflops === 0 ? '<0.01' : significant(r.gflops));
 
-export async function printProfile(report: ReturnType<typeof profileReport>, round: (ms: number) => number): Promise<void> {
+/** Two decimals from 1 up, else two significant digits: a 4 µs node shows as 0.004 ms, not as 0 ms. */
+function significant(v: number): string {
+  if (Math.abs(v) >= 1) return v.toFixed(2);
+  return String(Number(v.toPrecision(2)));
+}
+
+const ms = (v: number) => (v === 0 ? '<0.001 ms' : `${significant(v)} ms`);
+
+export async function printProfile(report: ReturnType<typeof profileReport>): Promise<void> {
   const c = await colors();
   const partitioned = new Set(report.byOp.map((o) => o.backend)).size > 1 || report.partitions !== undefined;
   const backend = (r: { backend?: string }) => (partitioned ? [r.backend ?? ''] : []);
   err();
-  err(c.bold(`profile: ${round(report.totalMs)} ms in nodes`) + c.dim(' (self times: an If/Loop/Scan excludes the nodes of its body, which are listed on their own)'));
+  err(c.bold(`profile: ${ms(report.totalMs)} in nodes`) + c.dim(' (self times: an If/Loop/Scan excludes the nodes of its body, which are listed on their own)'));
   const opHead = ['op', ...(partitioned ? ['backend'] : []), 'calls', 'time', '%', 'GFLOP/s'].map((h) => c.dim(h));
-  err(table([opHead, ...report.byOp.map((o) => [o.op, ...backend(o), `${o.calls}×`, `${round(o.ms)} ms`, `${o.percent.toFixed(1)}%`, gflops(o)])]));
+  err(table([opHead, ...report.byOp.map((o) => [o.op, ...backend(o), `${o.calls}×`, ms(o.ms), `${o.percent.toFixed(1)}%`, gflops(o)])]));
   err();
   const shown = report.byNode.slice(0, NODE_ROWS);
   err(c.bold('slowest nodes') + (report.byNode.length > shown.length ? c.dim(` (${shown.length} of ${report.byNode.length})`) : ''));
   const nodeHead = ['node', 'op', ...(partitioned ? ['backend'] : []), 'calls', 'time', '%', 'GFLOP/s'].map((h) => c.dim(h));
-  err(table([nodeHead, ...shown.map((t) => [nodeLabel(t), t.op, ...backend(t), `${t.calls}×`, `${round(t.ms)} ms`, `${t.percent.toFixed(1)}%`, gflops(t)])]));
+  err(table([nodeHead, ...shown.map((t) => [nodeLabel(t), t.op, ...backend(t), `${t.calls}×`, ms(t.ms), `${t.percent.toFixed(1)}%`, gflops(t)])]));
   if (report.byNode.length > shown.length) err(c.dim(`${report.byNode.length - shown.length} more in --json and --profile-out`));
   if (report.nodes.some((t) => t.fused?.length)) err(c.dim('a node with (+ …) ran fused with the nodes named: its time includes theirs'));
   const whole = [...new Set(report.nodes.filter(wholePartition).map((t) => t.backend))];

@@ -23,7 +23,7 @@ export interface DumpPlan {
   outputs: string[];
 }
 
-/** Every top-level node output, or those whose name or whose node's name `filter` matches (RegExp.test). */
+/** Every top-level node output, or those whose name, whose node's name or whose node's op `filter` matches (RegExp.test). */
 export function exposeValues(model: Model, filter?: RegExp): DumpPlan {
   const g = model.graph;
   const outputs = g.outputs.map((o) => o.name);
@@ -47,7 +47,10 @@ function matches(filter: RegExp | undefined, node: Node, value: string): boolean
   filter.lastIndex = 0;
   if (filter.test(value)) return true;
   filter.lastIndex = 0;
-  return filter.test(node.name);
+  if (filter.test(node.name)) return true;
+  // The op type too: `--dump-nodes Conv` means the Convs whatever the exporter named them.
+  filter.lastIndex = 0;
+  return filter.test(opName(node));
 }
 
 const opName = (node: Node) => (node.domain ? `${node.domain}.${node.op}` : node.op);
