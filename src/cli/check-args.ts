@@ -69,7 +69,9 @@ export function checkArgs(path: string[], defs: Record<string, ArgDef>, args: st
       // `--flag value`: the value must be there (a negative number counts as a value, another flag does not).
       const next = args[i + 1];
       if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
-        throw usageError(`missing value for option '--${flag}' of ${at}`, `e.g. --${flag} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; ${help}`);
+        // Named as typed: `-O` is not `--O`.
+        const typed = a.startsWith('--') ? `--${flag}` : `-${flag}`;
+        throw usageError(`missing value for option '${typed}' of ${at}`, `e.g. ${typed} ${'valueHint' in def && def.valueHint ? `<${def.valueHint}>` : 'VALUE'}; ${help}`);
       }
       i++;
     }

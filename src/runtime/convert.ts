@@ -60,7 +60,9 @@ export async function convertFile(input: string, output: string, options: ModelC
     const bytes = await saveTensors(target, tensors, input, output);
     return { kind: 'weights', from: input, to: output, count: tensors.size, bytes: bytes.byteLength, weights };
   }
-  if (modelFlags.length) throw new HoduError('E_USAGE', `${modelFlags.join(' and ')} apply to models; ${input} holds tensors`);
+  if (modelFlags.length) {
+    throw new HoduError('E_USAGE', `${modelFlags.join(' and ')} ${modelFlags.length > 1 ? 'apply' : 'applies'} to models; ${input} holds tensors`, { hint: 'a tensor file converts as is (hodu convert in.npz out.safetensors); --opset, -O and --external-data act on a .onnx model' });
+  }
   const bytes = await saveTensors(target, loaded.tensors, input, output);
   return { kind: 'tensors', from: input, to: output, count: loaded.tensors.size, bytes: bytes.byteLength };
 }
@@ -73,7 +75,7 @@ async function saveTensors(target: Awaited<ReturnType<typeof formatFor>>, tensor
   }
   const single = target.name === 'npy' || target.name === 'onnx';
   if (single && tensors.size !== 1) {
-    throw new HoduError('E_CONVERT', `${input} holds ${tensors.size} tensors; an ${extname(output)} file holds exactly one`, { hint: 'write .npz or .safetensors instead' });
+    throw new HoduError('E_CONVERT', `${input} holds ${tensors.size} tensors; a ${extname(output)} file holds exactly one`, { hint: 'write .npz or .safetensors instead' });
   }
   const bytes = await target.saveTensors(tensors, { path: output });
   writeFileAtomic(output, bytes);

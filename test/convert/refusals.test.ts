@@ -70,6 +70,8 @@ describe('bad requests', () => {
     const r = hodu(['convert', npz, join(tmp.dir, 't.safetensors'), '--opset', '13']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('E_USAGE');
+    expect(r.stderr).toContain('--opset applies to models');
+    expect(hodu(['convert', npz, join(tmp.dir, 't.safetensors'), '--opset', '13', '-O', '1']).stderr).toContain('--opset and -O apply to models');
     const w = hodu(['convert', writeModelFile(join(tmp.dir, 'w.onnx'), model(13, [2], (b, x) => b.node('Add', [x, b.weight('w', [2], 1)]))), join(tmp.dir, 'w.npz'), '--external-data']);
     expect(w.code).toBe(2);
     expect(w.stderr).toContain('E_USAGE');

@@ -76,6 +76,8 @@ describe('one message style for unknown commands and missing arguments', () => {
   });
   test('a missing option value and an extra argument', () => {
     expectUsageError(hodu(['run', 'm.onnx', '--input']), "missing value for option '--input' of 'hodu run'");
+    // A short flag is named as typed, in the message and in the example.
+    expectUsageError(hodu(['run', 'm.onnx', '-O']), "missing value for option '-O' of 'hodu run'", 'e.g. -O <level>; run `hodu run --help`');
     expectUsageError(hodu(['inspect', 'a.onnx', 'b.onnx']), "unexpected argument 'b.onnx' for 'hodu inspect'");
   });
 });
