@@ -107,7 +107,7 @@ export async function loadTensorFile(path: string): Promise<TensorMap> {
   const bytes = readBytes(path);
   const fmt = await formatFor(path, bytes);
   if (!fmt.loadTensors || !holdsTensors(fmt, path)) {
-    throw new HoduError('E_NOT_TENSORS', `${path}: a ${fmt.name} ${fmt.name === 'onnx' ? 'model ' : ''}file is not a tensor file`, { hint: 'inputs are .npy, .npz, .safetensors or .pb (one ONNX TensorProto) files' });
+    throw new HoduError('E_NOT_TENSORS', `${path} is ${fmt.name === 'onnx' ? 'an ONNX model' : `a ${fmt.name} file`}, not a tensor file`, { hint: 'tensor files (inputs, references) are .npy, .npz, .safetensors or .pb (one ONNX TensorProto)' });
   }
   return fmt.loadTensors(bytes, { path });
 }

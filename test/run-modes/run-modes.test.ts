@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { float32Tensor } from '../../src/ir/tensor';
-import { hodu, requireBinary, tempDir, writeNpyFile } from '../e2e/hodu';
+import { buildModel, hodu, requireBinary, tempDir, writeModelFile, writeNpyFile } from '../e2e/hodu';
 import { writeEchoModel } from '../inputs/echo-model';
 
 const t = tempDir('hodu-run-modes-');
@@ -106,5 +106,35 @@ describe('--dump-nodes', () => {
     expect(r.stderr).toContain("--dump-nodes 'Conv' matches no value");
     expect(r.stderr).toContain('echo_sr (Identity)');
     expect(existsSync(join(t.dir, 'none'))).toBe(false);
+  });
+});
+
+describe('messages', () => {
+  test('--shape with an empty dim is a usage error, not a 0', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--shape', 'noise=2x3x'], { cwd: t.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--shape 'noise=2x3x': dims must be non-negative integers");
+  });
+
+  test('a model given where a tensor file goes says what it is', () => {
+    const r = hodu(['run', model, ...FEEDS(), '--expect', model], { cwd: t.dir });
+    expect(r.stderr).toContain(`${model} is an ONNX model, not a tensor file`);
+    expect(r.stderr).not.toContain(' at ');
+  });
+
+  test('run --dry-run counts the passes that would change the graph out of those that ran', () => {
+    // x -> Identity -> Identity -> y: the inner Identity goes at -O2.
+    const chain = writeModelFile(join(t.dir, 'chain.onnx'), buildModel({
+      nodes: [
+        { name: 'id_1', op: 'Identity', domain: '', inputs: ['x'], outputs: ['t'], attributes: {} },
+        { name: 'id_2', op: 'Identity', domain: '', inputs: ['t'], outputs: ['y'], attributes: {} },
+      ],
+      inputs: [{ name: 'x', type: { kind: 'tensor', dtype: 'float32', shape: [2] } }],
+      outputs: [{ name: 'y' }],
+    }));
+    const r = hodu(['run', chain, '--random-inputs', '--dry-run', '-O2'], { cwd: t.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/passes +-O2: [1-9]\d* of \d+ would change the graph: /);
+    expect(r.stdout).not.toContain('passs');
   });
 });

@@ -34,7 +34,7 @@ export function renderDryRun(r: DryRunReport): string[] {
   if (r.inputsNote) lines.push(`            note: ${r.inputsNote}`);
   const changes = r.passes.changed.map((c) => `${c.pass} (-${c.removed} +${c.added} nodes${c.weightsRemoved || c.weightsAdded ? `, -${c.weightsRemoved} +${c.weightsAdded} weights` : ''})`);
   if (r.format.source === 'built model') lines.push(`passes      -O${r.passes.optLevel}: applied when the model was built (nothing runs now)`);
-  else lines.push(`passes      -O${r.passes.optLevel}: ${changes.length ? `${plural(changes.length, 'pass')} would change the graph: ${changes.join(', ')}` : `none of ${r.passes.ran.length} would change the graph`}`);
+  else lines.push(`passes      -O${r.passes.optLevel}: ${changes.length ? `${changes.length} of ${r.passes.ran.length} would change the graph: ${changes.join(', ')}` : `none of ${r.passes.ran.length} would change the graph`}`);
   lines.push(`backend     ${r.backend ?? '(none)'} — ${r.reason.split('\n').join('; ')}`);
   lines.push(`device      ${r.device}`);
   lines.push(`threads     ${r.threads.value} (${r.threads.from})${r.threads.native !== undefined ? `; the native backend gets ${r.threads.native}` : ''}`);
