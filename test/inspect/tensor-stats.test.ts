@@ -130,3 +130,11 @@ test('hodu inspect FILE --stats --values as text; refused on models, model flags
   expect(hodu(['inspect', npy, '--node', 'x']).stderr).toContain('--node applies to models');
   expect(hodu(['inspect', npy, '--stats', '--dim', 'b=1']).stderr).toContain('--dim applies to models');
 });
+
+test('hodu inspect FILE --values: a string holding a terminal escape prints as Python writes it, not as raw control bytes', () => {
+  const npy = writeNpyFile(join(tmp.dir, 's.npy'), new Tensor('string', [2], ['\x1b]0;title\x07', 'ok']));
+  const r = hodu(['inspect', npy, '--values']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("['\\x1b]0;title\\x07' 'ok']");
+  expect(r.stdout).not.toContain('\x1b');
+});

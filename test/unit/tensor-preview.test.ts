@@ -84,6 +84,8 @@ test('integers, bools, strings and 0-d tensors', () => {
   expect(previewTensor(fromNumbers('bool', [2], [1, 1]))).toBe('[ True  True]');
   // Strings as Python's repr, unpadded.
   expect(previewTensor(new Tensor('string', [2], ['a', "it's"]))).toBe('[\'a\' "it\'s"]');
+  // Control characters as Python's repr writes them (repr('a\x1b[31m') is 'a\\x1b[31m'): a terminal escape stays text.
+  expect(previewTensor(new Tensor('string', [2], ['a\x1b[31m', '\x07\x7f\x85']))).toBe("['a\\x1b[31m' '\\x07\\x7f\\x85']");
   // A 0-d array prints as its scalar: str(np.float32(2)) is '2.0', str(1e-05) uses 2 exponent digits.
   expect(previewTensor(f32([], [2]))).toBe('2.0');
   expect(previewTensor(f64([], [1e-5]))).toBe('1e-05');

@@ -106,9 +106,19 @@ function formatScalar(t: Tensor, v: Element): string {
   return formatFloatScalar(t.dtype, v as number);
 }
 
-/** Python's repr of a str: single quotes unless the text has a ' and no ". */
+/**
+ * Python's repr of a str: single quotes unless the text has a ' and no ". Other control characters come out as
+ * \xNN as Python writes them, so a string value holding a terminal escape sequence prints as text instead of
+ * driving the terminal.
+ */
 function pythonRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  const body = s
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
 }
