@@ -138,3 +138,11 @@ describe('messages', () => {
     expect(r.stdout).not.toContain('passs');
   });
 });
+
+test('run --compare-backends --json says what both backends were fed', () => {
+  const r = hodu(['run', model, ...FEEDS(), '--compare-backends', 'interp,cpu', '--json'], { cwd: t.dir });
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.stdout);
+  expect(report.inputs.map((i: { name: string; from: string }) => `${i.name}:${i.from}`)).toEqual(['sr:value', 'x:file', 'noise:generated']);
+  expect(report.compareBackends.ok).toBe(true);
+});

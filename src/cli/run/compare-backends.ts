@@ -23,6 +23,8 @@ interface CompareBackendsContext {
   threads?: number;
   isolate?: boolean;
   onSelect?: (choice: BackendChoice) => void | Promise<void>;
+  /** `"inputs"` of --json (src/cli/run/inputs.ts inputsJson): what every backend was fed. */
+  inputs?: object[];
 }
 
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -41,6 +43,7 @@ export async function compareBackends(model: PreparedModel, feeds: Map<string, R
   if (ctx.json) {
     outJson({
       model: ctx.modelPath,
+      ...(ctx.inputs ? { inputs: ctx.inputs } : {}),
       compareBackends: {
         ok,
         reference: ref!.name,
