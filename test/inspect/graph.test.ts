@@ -6,7 +6,7 @@
  * bare --graph is still the IR text.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { generateModels } from '../models/generate';
@@ -164,6 +164,20 @@ test('-o naming the model itself (by path, ./path, a symlink or a hard link) is 
   }
   // Another file is still written.
   expect(hodu(['inspect', path, '--graph', 'dot', '-o', join(tmp.dir, 'victim.dot')]).code).toBe(0);
+});
+
+test('-o onto a FIFO writes the graph into it (a reader gets it) and leaves the FIFO a FIFO', async () => {
+  const fifo = join(tmp.dir, 'graph.fifo');
+  expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
+  const reader = Bun.spawn(['cat', fifo], { stdout: 'pipe' });
+  try {
+    const path = join(tmp.dir, 'mlp.onnx');
+    expect(hodu(['inspect', path, '--graph', 'dot', '-o', fifo]).code).toBe(0);
+    expect(await new Response(reader.stdout).text()).toBe(hodu(['inspect', path, '--graph', 'dot']).stdout);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  } finally {
+    reader.kill();
+  }
 });
 
 function writeBigModel(): string {

@@ -1,5 +1,5 @@
 import { expect, test } from 'bun:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/util/atomic-write';
@@ -31,3 +31,19 @@ test('an atomic write under a file names the file in the way, not the temp file'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('writeFileAtomic writes into a FIFO (as into a device) instead of renaming a regular file over it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-atomic-fifo-'));
+  try {
+    const fifo = join(dir, 'pipe');
+    expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
+    const reader = Bun.spawn(['cat', fifo], { stdout: 'pipe' });
+    writeFileAtomic(fifo, 'through the pipe');
+    expect(await new Response(reader.stdout).text()).toBe('through the pipe');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    reader.kill();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
