@@ -29,7 +29,7 @@ test('with start times (the interp): a body node sits inside its Loop span; ts a
   expect(trace.traceEvents.map((e) => e.name)).toEqual(['mm', 'loop', 'body_add']);
   const [mm, loop, body] = trace.traceEvents;
   expect(mm).toMatchObject({ ts: 0, dur: 1000, args: { op: 'MatMul', backend: 'interp', flops: 48, shapes: { outputs: [[2, 4]] } } });
-  expect(loop).toMatchObject({ ts: 1000, dur: 750, args: { self_ms: 0.25 } });
+  expect(loop).toMatchObject({ ts: 1000, dur: 750, args: { selfMs: 0.25 } });
   expect(body!.ts).toBeGreaterThanOrEqual(loop!.ts);
   expect(body!.ts + body!.dur).toBeLessThanOrEqual(loop!.ts + loop!.dur);
 });

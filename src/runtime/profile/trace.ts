@@ -17,7 +17,7 @@ interface TraceEvent {
   dur: number;
   pid: number;
   tid: number;
-  args: { op: string; backend: string; self_ms: number; shapes?: CountedTiming['shapes']; flops?: number; fused?: string[]; partition?: number };
+  args: { op: string; backend: string; selfMs: number; shapes?: CountedTiming['shapes']; flops?: number; fused?: string[]; partition?: number };
 }
 
 interface ChromeTrace {
@@ -46,7 +46,7 @@ export function chromeTrace(timings: readonly CountedTiming[], ctx: { model: str
       args: {
         op: t.op,
         backend: t.backend ?? ctx.backend,
-        self_ms: Math.round(t.ms * 1000) / 1000,
+        selfMs: Math.round(t.ms * 1000) / 1000,
         ...(t.shapes ? { shapes: t.shapes } : {}),
         ...(t.flops !== undefined ? { flops: t.flops } : {}),
         ...(t.fused?.length ? { fused: t.fused.map((f) => f.node) } : {}),
