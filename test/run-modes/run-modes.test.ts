@@ -146,3 +146,13 @@ test('run --compare-backends --json says what both backends were fed', () => {
   expect(report.inputs.map((i: { name: string; from: string }) => `${i.name}:${i.from}`)).toEqual(['sr:value', 'x:file', 'noise:generated']);
   expect(report.compareBackends.ok).toBe(true);
 });
+
+test('run --dry-run checks --output as the run would, and writes nothing', () => {
+  const bad = hodu(['run', model, ...FEEDS(), '--dry-run', '--output', 'out.txt'], { cwd: t.dir });
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toContain('out.txt');
+  expect(bad.stdout).not.toContain('can run');
+  const good = hodu(['run', model, ...FEEDS(), '--dry-run', '--output', 'out.npz'], { cwd: t.dir });
+  expect(good.code).toBe(0);
+  expect(existsSync(join(t.dir, 'out.npz'))).toBe(false);
+});

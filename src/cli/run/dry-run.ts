@@ -28,9 +28,13 @@ interface DryRunFlags {
   optLevel: OptLevel;
   profile: boolean;
   json: boolean;
+  output?: string;
+  outputDir?: string;
 }
 
 export async function executeDryRun(flags: DryRunFlags): Promise<void> {
+  // Nothing is written, but an --output the run could not write (out.txt, a folder) would fail it: say so now.
+  await (await import('../../runtime/output-check')).checkRunOutputs(flags.output, flags.outputDir);
   const { loadSettings } = await import('../../config/index');
   const settings = await loadSettings(flags.settingsFlags);
   const { configureLogging } = await import('../../util/log');
