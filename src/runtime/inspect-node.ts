@@ -46,6 +46,13 @@ export function describeNode(model: Model, scopes: ScopeFacts, name: string): No
   const places = allPlaces(model.graph, 'main', []);
   const place = places.find((p) => p.node.name === name) ?? places.find((p) => p.node.outputs.includes(name));
   if (!place) {
+    const source = model.graph.inputs.some((i) => i.name === name) ? 'an input of the model' : model.graph.initializers.has(name) ? 'a weight (initializer)' : undefined;
+    const readers = source ? places.filter((p) => p.node.inputs.includes(name)).map((p) => p.node.name) : [];
+    if (source) {
+      throw new HoduError('E_NODE_NAME', `'${name}' is ${source}, not a node nor a node's output; ${readers.length ? `read by ${readers.slice(0, 8).map((r) => `'${r}'`).join(', ')}${readers.length > 8 ? ', …' : ''}` : 'no node reads it'}`, {
+        hint: readers.length ? `e.g. hodu inspect MODEL --node '${readers[0]}'` : '`hodu inspect MODEL --graph` lists every node',
+      });
+    }
     const names = [...places.map((p) => p.node.name), ...places.flatMap((p) => p.node.outputs.filter(Boolean))];
     const close = closeMatches(name, names);
     throw new HoduError('E_NODE_NAME', `no node named '${name}' (nor producing a value of that name) in the model`, {

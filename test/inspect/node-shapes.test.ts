@@ -102,6 +102,16 @@ test('--node NAME unknown: E_NODE_NAME (exit 2) with close names', () => {
   expect(far.stderr).toContain('--graph');
 });
 
+test('--node naming a model input or a weight says what it is and which nodes read it', () => {
+  // mlp: input → Gemm gemm_1 (reads fc1.weight) → …
+  const input = hodu(['inspect', mlp, '--node', 'input', '-O0']);
+  expect(input.code).toBe(2);
+  expect(input.stderr).toContain("'input' is an input of the model, not a node nor a node's output; read by 'gemm_1'");
+  expect(input.stderr).toContain("--node 'gemm_1'");
+  const weight = hodu(['inspect', mlp, '--node', 'fc2.weight', '-O0']);
+  expect(weight.stderr).toContain("'fc2.weight' is a weight (initializer), not a node nor a node's output; read by 'gemm_2'");
+});
+
 test('--shapes: every value, symbolic dims kept, then bound by --dim and --shape', () => {
   const byName = (r: { graphs: { values: { name: string; dtype: string; shape: unknown }[] }[] }) => Object.fromEntries(r.graphs[0]!.values.map((v) => [v.name, `${v.dtype}[${(v.shape as unknown[]).join(',')}]`]));
   expect(byName(json(['inspect', dynamic, '--shapes', '-O0']))).toEqual({ x: 'float32[batch,seq,8]', y0: 'float32[batch,seq,4]', y: 'float32[batch,4,seq]', k: 'int64[2]', big: 'float32[10,10]' });
