@@ -180,7 +180,7 @@ complete -c hodu -n '__hodu_at \'run\'' -l shape -r -F -d 'Set a dynamic input s
 complete -c hodu -n '__hodu_at \'run\'' -l dim -r -F -d 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)'
 complete -c hodu -n '__hodu_at \'run\'' -l fill -r -F -d 'Generate inputs filled with NAME=uniform:LO:HI, normal:MEAN:STD, int:LO:HI (inclusive; integer and bool inputs), zeros or ones; a bare SPEC (or *=SPEC) fills every generated input it fits; implies --random-inputs for the inputs it covers; repeatable'
 complete -c hodu -n '__hodu_at \'run\'' -l random-inputs -d 'Generate inputs that were not given (uniform [0,1) floats, integers 0 to 9, seeded; --fill chooses)'
-complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for generated inputs (--random-inputs, --fill): the same seed gives the same bytes; --verbose prints each generated input'
+complete -c hodu -n '__hodu_at \'run\'' -l seed -x -d 'Seed for generated inputs (--random-inputs, --fill), 0 to 2^32-1: the same seed gives the same bytes; --verbose prints each generated input'
 complete -c hodu -n '__hodu_at \'run\'' -l profile -d 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)'
 complete -c hodu -n '__hodu_at \'run\'' -l profile-out -r -F -d 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile (with --json, "profile" is in the JSON too)'
 complete -c hodu -n '__hodu_at \'run\'' -l explain -d 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)'

@@ -156,3 +156,10 @@ test('run --dry-run checks --output as the run would, and writes nothing', () =>
   expect(good.code).toBe(0);
   expect(existsSync(join(t.dir, 'out.npz'))).toBe(false);
 });
+
+test('--seed above 2^32-1 is refused (the generator keeps 32 bits: it would repeat seed 0)', () => {
+  const r = hodu(['run', model, ...FEEDS(), '--seed', String(2 ** 32)], { cwd: t.dir });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--seed must be an integer from 0 to 4294967295');
+  expect(hodu(['run', model, ...FEEDS(), '--seed', String(2 ** 32 - 1), '--backend', 'interp'], { cwd: t.dir }).code).toBe(0);
+});

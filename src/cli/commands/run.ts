@@ -17,7 +17,7 @@ export default defineHoduCommand({
     dim: { type: 'string', description: 'Set a symbolic input dim by name for every input that uses it: batch=1; repeatable (a --shape for an input wins over --dim for that input)', valueHint: 'spec' },
     fill: { type: 'string', description: 'Generate inputs filled with NAME=uniform:LO:HI, normal:MEAN:STD, int:LO:HI (inclusive; integer and bool inputs), zeros or ones; a bare SPEC (or *=SPEC) fills every generated input it fits; implies --random-inputs for the inputs it covers; repeatable', valueHint: 'spec' },
     'random-inputs': { type: 'boolean', description: 'Generate inputs that were not given (uniform [0,1) floats, integers 0 to 9, seeded; --fill chooses)', default: false },
-    seed: { type: 'string', description: 'Seed for generated inputs (--random-inputs, --fill): the same seed gives the same bytes; --verbose prints each generated input', default: '0', valueHint: 'N' },
+    seed: { type: 'string', description: 'Seed for generated inputs (--random-inputs, --fill), 0 to 2^32-1: the same seed gives the same bytes; --verbose prints each generated input', default: '0', valueHint: 'N' },
     profile: { type: 'boolean', description: 'Time every node: per-op and per-node tables with time, share, calls and GFLOP/s (on stderr, or "profile" in --json)', default: false },
     'profile-out': { type: 'string', description: 'Write the node timings as a Chrome trace (JSON; opens in Perfetto or chrome://tracing); times nodes even without --profile (with --json, "profile" is in the JSON too)', valueHint: 'file' },
     explain: { type: 'boolean', description: 'Say which backend runs the model and why; for a native backend, its partitions and why each node it lacks fell back to the interp (on stderr, or "explain" in --json)', default: false },
@@ -93,8 +93,11 @@ function list(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).map(String);
 }
 
+/** The generator (mulberry32) keeps 32 bits: a larger seed would silently repeat a smaller one's values. */
+const MAX_SEED = 2 ** 32 - 1;
+
 function int(v: unknown, flag: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new HoduError('E_USAGE', `--${flag} must be a non-negative integer, got '${v}'`, { hint: `e.g. --${flag} 42` });
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SEED) throw new HoduError('E_USAGE', `--${flag} must be an integer from 0 to ${MAX_SEED}, got '${v}'`, { hint: `e.g. --${flag} 42` });
   return n;
 }
