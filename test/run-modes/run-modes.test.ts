@@ -163,3 +163,10 @@ test('--seed above 2^32-1 is refused (the generator keeps 32 bits: it would repe
   expect(r.stderr).toContain('--seed must be an integer from 0 to 4294967295');
   expect(hodu(['run', model, ...FEEDS(), '--seed', String(2 ** 32 - 1), '--backend', 'interp'], { cwd: t.dir }).code).toBe(0);
 });
+
+test('--benchmark --profile-out names --profile-out (not --profile)', () => {
+  const r = hodu(['run', model, ...FEEDS(), '--benchmark', '--profile-out', 'bench-trace.json'], { cwd: t.dir });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--profile-out cannot be used with --benchmark');
+  expect(existsSync(join(t.dir, 'bench-trace.json'))).toBe(false);
+});

@@ -43,6 +43,12 @@ export function checkRunModes(f: ModeFlags): void {
       });
     }
   }
+  // benchmarkPlan refuses --profile itself; --profile-out reaches it as "profile" and must be named as given.
+  if (f.benchmark && f.profileOut !== undefined) {
+    throw new HoduError('E_USAGE', '--profile-out cannot be used with --benchmark (timing every node would slow every measured run)', {
+      hint: `run the two separately: --profile-out ${f.profileOut} for per-node times, --benchmark for latency`,
+    });
+  }
   if (f.compareBackends !== undefined) {
     const hit = ONE_BACKEND_ONLY.find(([, given]) => given(f));
     if (hit) {
