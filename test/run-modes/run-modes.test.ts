@@ -73,6 +73,9 @@ describe('where inputs came from', () => {
   });
 
   test('run --json lists every input: file, value, or generated with its fill and seed', () => {
+    const bare = hodu(['run', model, '--input', `x=${xFile}`, '--random-inputs', '--dim', 'batch=1', '--backend', 'interp', '--json'], { cwd: t.dir });
+    expect(bare.code).toBe(0);
+    expect(JSON.parse(bare.stdout).inputs[0]).toEqual({ name: 'sr', dtype: 'int64', shape: [], from: 'generated', fill: 'int:0:9', default: true, seed: 0 });
     const r = hodu(['run', model, ...FEEDS(), '--seed', '5', '--backend', 'interp', '--json'], { cwd: t.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).inputs).toEqual([

@@ -41,8 +41,14 @@ export function inputsJson(model: Model, bound: BoundInputs, seed: number): obje
     const t = bound.tensors.get(i.name);
     if (!t) return [];
     const g = generated.get(i.name);
-    return [{ name: i.name, dtype: t.dtype, shape: [...t.dims], from: g ? 'generated' : bound.values.has(i.name) ? 'value' : 'file', ...(g ? { fill: g.fill, seed } : {}) }];
+    return [{ name: i.name, dtype: t.dtype, shape: [...t.dims], from: g ? 'generated' : bound.values.has(i.name) ? 'value' : 'file', ...(g ? fillJson(g.fill, seed) : {}) }];
   });
+}
+
+/** `fill` as --fill takes it back (`uniform:0:1`, not the text's `uniform:0:1 (default)`), and `default` when no --fill chose it. */
+function fillJson(fill: string, seed: number): object {
+  const dflt = / \(default\)$/.exec(fill);
+  return dflt ? { fill: fill.slice(0, dflt.index), default: true, seed } : { fill, seed };
 }
 
 const PREVIEW_ITEMS = 6;
