@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { HoduError } from '../errors';
 import { ioError, statQuietly } from './fs-error';
 
 /**
@@ -7,12 +8,14 @@ import { ioError, statQuietly } from './fs-error';
  * so an interrupted write never leaves a half-written file. Failures are E_IO naming `path` (never the
  * temp file) with the reason: a parent that is a file, a target that is a folder, no permission, disk full.
  *
- * A target that exists and is neither a file nor a folder (a device such as /dev/null or /dev/stdout, a FIFO)
- * is written into as is: renaming over it would replace the device node itself (as root, /dev/null became a
- * regular file) and send nothing to the reader.
+ * A target that exists and is neither a file nor a folder (a device such as /dev/null, a FIFO), or anything
+ * under /dev or /proc (/dev/stdout redirected to a file), is written into as is: renaming over it would replace
+ * the device node or link itself (as root, /dev/null became a regular file) and send nothing to the reader.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  if (isSpecialFile(path)) {
+  const special = specialFile(path);
+  if (special === 'fifo') return writeFifo(path, typeof data === 'string' ? Buffer.from(data) : data);
+  if (special === 'device') {
     try {
       return writeFileSync(path, data);
     } catch (e) {
@@ -43,13 +46,45 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   }
 }
 
-function isSpecialFile(path: string): boolean {
+function specialFile(path: string): 'fifo' | 'device' | undefined {
   try {
     const st = statQuietly(path);
-    return st !== undefined && !st.isFile() && !st.isDirectory();
+    if (st?.isFIFO()) return 'fifo';
+    // /dev/stdout, /dev/fd/N and /proc/self/fd/N name an open file by a link: renaming over the link would
+    // replace /dev's entry and leave the file the shell opened empty. Nothing under /dev or /proc is renamed over.
+    if (st && !st.isDirectory() && /^\/(dev|proc)\//.test(resolve(path))) return 'device';
+    if (!st || st.isFile() || st.isDirectory()) return undefined;
+    return 'device';
   } catch {
     // Cannot look (no permission on a parent): the write below reports it.
-    return false;
+    return undefined;
+  }
+}
+
+/**
+ * A FIFO is opened without blocking: with no reader a blocking open would wait forever in a synchronous call,
+ * where even Ctrl+C cannot reach hodu's signal handler. A full pipe is waited out 1 ms at a time.
+ */
+function writeFifo(path: string, buf: Uint8Array): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw new HoduError('E_IO', `${path}: cannot write: it is a FIFO that no process is reading`, { hint: 'start the reader first (e.g. cat FIFO &), or write to a file' });
+    throw ioError(e, path, 'write');
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    for (let off = 0; off < buf.byteLength; ) {
+      try {
+        off += writeSync(fd, buf, off, buf.byteLength - off);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw ioError(e, path, 'write');
+        Atomics.wait(pause, 0, 0, 1);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

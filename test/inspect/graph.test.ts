@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { decodeModel } from '../../src/formats/onnx/decode';
 import { generateModels } from '../models/generate';
 import { REAL_MODELS_DIR } from '../realmodels/models';
-import { buildModel, hodu, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
+import { buildModel, hodu, HODU, requireBinary, tempDir, writeModelFile } from '../e2e/hodu';
 import { testWithTools } from '../support/optional-tools';
 import { labelText, missingFromDot, parseDot } from './dot-parse';
 
@@ -166,18 +166,41 @@ test('-o naming the model itself (by path, ./path, a symlink or a hard link) is 
   expect(hodu(['inspect', path, '--graph', 'dot', '-o', join(tmp.dir, 'victim.dot')]).code).toBe(0);
 });
 
+test('-o onto a FIFO nobody reads is E_IO at once, not a hang', () => {
+  const fifo = join(tmp.dir, 'unread.fifo');
+  expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
+  const r = hodu(['inspect', join(tmp.dir, 'mlp.onnx'), '--graph', 'dot', '-o', fifo]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('it is a FIFO that no process is reading');
+});
+
 test('-o onto a FIFO writes the graph into it (a reader gets it) and leaves the FIFO a FIFO', async () => {
   const fifo = join(tmp.dir, 'graph.fifo');
   expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
   const reader = Bun.spawn(['cat', fifo], { stdout: 'pipe' });
   try {
     const path = join(tmp.dir, 'mlp.onnx');
-    expect(hodu(['inspect', path, '--graph', 'dot', '-o', fifo]).code).toBe(0);
+    // Until `cat` has opened the FIFO, hodu refuses it (no process reading): retry as the reader starts.
+    let r = hodu(['inspect', path, '--graph', 'dot', '-o', fifo]);
+    for (let i = 0; i < 50 && r.stderr.includes('no process is reading'); i++) {
+      await Bun.sleep(20);
+      r = hodu(['inspect', path, '--graph', 'dot', '-o', fifo]);
+    }
+    expect(r.code).toBe(0);
     expect(await new Response(reader.stdout).text()).toBe(hodu(['inspect', path, '--graph', 'dot']).stdout);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   } finally {
     reader.kill();
   }
+});
+
+test('-o /proc/self/fd/1 with stdout redirected to a file writes into that file (no rename over the link)', () => {
+  const path = join(tmp.dir, 'mlp.onnx');
+  const file = join(tmp.dir, 'redirected.dot');
+  const r = Bun.spawnSync(['sh', '-c', `'${HODU}' inspect '${path}' --graph dot -o /proc/self/fd/1 > '${file}'`], { env: { ...process.env, NO_COLOR: '1' }, stderr: 'pipe' });
+  expect(r.stderr.toString()).toContain('wrote /proc/self/fd/1');
+  expect(r.exitCode).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(hodu(['inspect', path, '--graph', 'dot']).stdout);
 });
 
 function writeBigModel(): string {

@@ -38,7 +38,7 @@ test('writeFileAtomic writes into a FIFO (as into a device) instead of renaming 
     const fifo = join(dir, 'pipe');
     expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
     const reader = Bun.spawn(['cat', fifo], { stdout: 'pipe' });
-    writeFileAtomic(fifo, 'through the pipe');
+    await writeWhenRead(fifo, 'through the pipe');
     expect(await new Response(reader.stdout).text()).toBe('through the pipe');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     reader.kill();
@@ -47,3 +47,39 @@ test('writeFileAtomic writes into a FIFO (as into a device) instead of renaming 
   }
 });
 
+test('writeFileAtomic to a FIFO that nobody reads is E_IO at once (a blocking open would hang where Ctrl+C cannot reach)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-atomic-fifo-'));
+  try {
+    const fifo = join(dir, 'pipe');
+    expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
+    expect(() => writeFileAtomic(fifo, 'nobody listens')).toThrow(`${fifo}: cannot write: it is a FIFO that no process is reading`);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('writeFileAtomic to a FIFO waits out a full pipe (1 MB through a 64 KiB pipe buffer)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hodu-atomic-fifo-'));
+  try {
+    const fifo = join(dir, 'pipe');
+    expect(Bun.spawnSync(['mkfifo', fifo]).exitCode).toBe(0);
+    const reader = Bun.spawn(['sh', '-c', `sleep 0.3; wc -c < '${fifo}'`], { stdout: 'pipe' });
+    await writeWhenRead(fifo, new Uint8Array(1 << 20).fill(7));
+    expect((await new Response(reader.stdout).text()).trim()).toBe(String(1 << 20));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** The reader is a process started just before: until it has opened the FIFO, the write is refused (ENXIO); retry. */
+async function writeWhenRead(fifo: string, data: Uint8Array | string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return writeFileAtomic(fifo, data);
+    } catch (e) {
+      if (i > 500 || !String((e as Error).message).includes('no process is reading')) throw e;
+      await Bun.sleep(10);
+    }
+  }
+}
