@@ -140,6 +140,7 @@ async function readInputSpec(spec: string, wanted: ValueInfo[], unknownName: (fl
   if (eq > 0) {
     const name = spec.slice(0, eq);
     const value = spec.slice(eq + 1);
+    if (value.trim() === '') throw new HoduError('E_USAGE', `--input '${spec}' has nothing after '='`, { hint: `e.g. --input ${name}=FILE.npy, or a value: --input ${name}=1` });
     // A literal (16000, 0.7, true, 1,2,3) unless a file of that name exists: an existing file always wins.
     const items = existsSync(value) ? undefined : literalItems(value);
     if (items) {

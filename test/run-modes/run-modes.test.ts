@@ -173,3 +173,16 @@ test('--benchmark --profile-out names --profile-out (not --profile)', () => {
   expect(r.stderr).toContain('--profile-out cannot be used with --benchmark');
   expect(existsSync(join(t.dir, 'bench-trace.json'))).toBe(false);
 });
+
+test.each(['--expect', '--dump', '--profile-out', '--output', '--output-dir'])('%s with an empty value is refused before the run', (flag) => {
+  const r = hodu(['run', model, ...FEEDS(), flag, ''], { cwd: t.dir });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`${flag} needs a path, got an empty value`);
+  expect(r.stderr).not.toContain('ran on');
+});
+
+test('--input NAME= (nothing after =) is a usage error, not a missing file', () => {
+  const r = hodu(['run', model, ...FEEDS(), '--input', 'noise='], { cwd: t.dir });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("--input 'noise=' has nothing after '='");
+});

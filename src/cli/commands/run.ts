@@ -4,7 +4,7 @@ import { HoduError } from '../../errors';
 import { benchmarkPlan, DEFAULT_RUNS, DEFAULT_WARMUP } from '../../runtime/benchmark-options';
 import { comparePlan } from '../run/compare-options';
 import { isBuiltModelPath } from '../../runtime/artifact/detect';
-import { checkRunModes } from '../run/flag-conflicts';
+import { checkEmptyPaths, checkRunModes } from '../run/flag-conflicts';
 
 export default defineHoduCommand({
   meta: { name: 'run', description: 'Run a model on inputs and print or save its outputs' },
@@ -58,6 +58,7 @@ export default defineHoduCommand({
   ],
   async run({ args }) {
     // Checked before anything loads: a bad benchmark flag must not cost a model load.
+    checkEmptyPaths(args);
     checkRunModes({ dryRun: Boolean(args['dry-run']), benchmark: Boolean(args.benchmark), expect: args.expect, compareBackends: args['compare-backends'], dump: args.dump, profile: Boolean(args.profile), profileOut: args['profile-out'], explain: Boolean(args.explain), backend: args.backend });
     const benchmark = benchmarkPlan({ benchmark: Boolean(args.benchmark), warmup: args.warmup, runs: args.runs, duration: args.duration, output: args.output, outputDir: args['output-dir'], profile: Boolean(args.profile || args['profile-out']) });
     const compare = comparePlan({ expect: args.expect, rtol: args.rtol, atol: args.atol, compareBackends: args['compare-backends'], dump: args.dump, dumpNodes: args['dump-nodes'] }, { benchmark: Boolean(args.benchmark), isBuilt: () => isBuiltModelPath(args.model), output: args.output, outputDir: args['output-dir'] });

@@ -5,6 +5,18 @@
  */
 import { HoduError } from '../../errors';
 
+/** Flags that name a file or folder: an empty value (`--dump ''`, an unset shell variable) is a mistake, said before the run. */
+const PATH_FLAGS = ['expect', 'dump', 'profile-out', 'output', 'output-dir'] as const;
+
+export function checkEmptyPaths(args: Partial<Record<(typeof PATH_FLAGS)[number], unknown>>): void {
+  for (const flag of PATH_FLAGS) {
+    const v = args[flag];
+    if (typeof v === 'string' && v.trim() === '') {
+      throw new HoduError('E_USAGE', `--${flag} needs a path, got an empty value`, { hint: `e.g. --${flag} ${flag === 'dump' || flag === 'output-dir' ? 'out/' : flag === 'profile-out' ? 'trace.json' : 'out.npz'} (an unset shell variable gives an empty value)` });
+    }
+  }
+}
+
 interface ModeFlags {
   dryRun: boolean;
   benchmark: boolean;
