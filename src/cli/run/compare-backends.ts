@@ -25,6 +25,8 @@ interface CompareBackendsContext {
   onSelect?: (choice: BackendChoice) => void | Promise<void>;
   /** `"inputs"` of --json (src/cli/run/inputs.ts inputsJson): what every backend was fed. */
   inputs?: object[];
+  /** --max-memory's guard, when a limit is set. */
+  guard?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -32,11 +34,16 @@ const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 export async function compareBackends(model: PreparedModel, feeds: Map<string, RuntimeValue>, names: string[], ctx: CompareBackendsContext): Promise<void> {
   // Every name first (loadBackend's error lists the available ones): a typo in the second must not cost the first run.
   for (const name of names) await loadBackend(name, { isolate: ctx.isolate });
-  const runs = [];
-  for (const name of names) {
-    const r = await runModel(model, feeds, { backend: name, backendFrom: '--compare-backends', device: ctx.device, threads: ctx.threads, isolate: ctx.isolate, onSelect: ctx.onSelect });
-    runs.push({ name, backend: r.backend, runMs: r.runMs, tensors: outputTensors(r.outputs) });
-  }
+  const runAll = async () => {
+    const runs = [];
+    for (const name of names) {
+      const r = await runModel(model, feeds, { backend: name, backendFrom: '--compare-backends', device: ctx.device, threads: ctx.threads, isolate: ctx.isolate, onSelect: ctx.onSelect });
+      runs.push({ name, backend: r.backend, runMs: r.runMs, tensors: outputTensors(r.outputs) });
+    }
+    return runs;
+  };
+  // --max-memory watches the runs as it watches one (the outputs of the earlier backends stay in memory meanwhile).
+  const runs = await (ctx.guard ? ctx.guard(runAll()) : runAll());
   const [ref, ...rest] = runs;
   const pairs = rest.map((r) => ({ run: r, comparison: compareOutputs(ref!.tensors, r.tensors, ctx.tol) }));
   const ok = pairs.every((p) => p.comparison.ok);

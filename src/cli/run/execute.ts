@@ -110,7 +110,7 @@ async function execute(flags: RunFlags, progress: RunProgress): Promise<void> {
     return runBenchmark(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.benchmark, ctx);
   }
   if (flags.compare?.backends) {
-    return compareBackends(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.compare.backends, { modelPath: flags.model, tol: flags.compare.tol, json: flags.json, device: device.value, threads: threads.value, isolate: flags.isolate, onSelect: reportSelection, inputs: inputsJson(model, bound, flags.seed) });
+    return compareBackends(model, new Map<string, RuntimeValue>([...feeds, ...sequences]), flags.compare.backends, { modelPath: flags.model, tol: flags.compare.tol, json: flags.json, device: device.value, threads: threads.value, isolate: flags.isolate, onSelect: reportSelection, inputs: inputsJson(model, bound, flags.seed), guard });
   }
   let choice: BackendChoice | undefined;
   const onSelect = (s: BackendChoice) => ((choice = s), reportSelection(s));
