@@ -4,8 +4,6 @@
  * backend can, the interp fallback included. Nothing is computed and no output file is written.
  */
 import { HoduError } from '../../errors';
-import type { OptLevel } from '../../passes/pass';
-import type { SettingsFlags } from '../../config/settings';
 import { parseShapeOverride } from '../../runtime/shape-spec';
 import { parseDimBinding } from '../../runtime/dim-bindings';
 import { parseFillSpec } from '../../runtime/fill-spec';
@@ -14,23 +12,10 @@ import type { DryRunReport } from '../../runtime/dry-run/run';
 import { nativeThreads } from '../../util/physical-cores';
 import { out, outJson } from '../ui/output';
 import { renderDryRun } from './dry-run-text';
+import type { RunFlags } from './execute';
 
-interface DryRunFlags {
-  model: string;
-  inputs: string[];
-  shapes: string[];
-  dims: string[];
-  fills: string[];
-  randomInputs: boolean;
-  seed: number;
-  settingsFlags: SettingsFlags;
-  isolate?: boolean;
-  optLevel: OptLevel;
-  profile: boolean;
-  json: boolean;
-  output?: string;
-  outputDir?: string;
-}
+/** The run's own flags that decide what a run would do (the rest are refused with --dry-run: flag-conflicts.ts). */
+type DryRunFlags = Pick<RunFlags, 'model' | 'inputs' | 'shapes' | 'dims' | 'fills' | 'randomInputs' | 'seed' | 'settingsFlags' | 'isolate' | 'optLevel' | 'profile' | 'json' | 'output' | 'outputDir'>;
 
 export async function executeDryRun(flags: DryRunFlags): Promise<void> {
   // Nothing is written, but an --output the run could not write (out.txt, a folder) would fail it: say so now.

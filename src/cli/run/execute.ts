@@ -34,7 +34,7 @@ import { comparisonJson, printComparison } from './compare-report';
 import { checkDumpDir, encodeDumpFiles, exposeForDump, takeDumped } from './dump';
 import { compareBackends } from './compare-backends';
 
-interface RunFlags {
+export interface RunFlags {
   model: string;
   inputs: string[];
   output?: string;
