@@ -4,7 +4,7 @@ import type { OpsetUpgradeReport } from '../convert/opset/upgrade';
 import { formatFor, holdsTensors, loadAnyFile } from '../formats/registry';
 import type { OptLevel } from '../passes/pass';
 import type { TensorMap } from '../sdk/format';
-import { writeFileAtomic } from '../util/atomic-write';
+import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write';
 import { checkWritableFile } from '../util/check-writable';
 import type { ExtractedWeight } from './convert-weights';
 import type { ModelConvertOptions } from './convert-model';
@@ -41,8 +41,8 @@ export async function convertFile(input: string, output: string, options: ModelC
     const { encodeConverted, transformModel } = await import('./convert-model');
     const r = transformModel(loaded.model, options);
     const enc = target.name === 'onnx' ? await encodeConverted(r.model, output, Boolean(options.externalData)) : { bytes: await target.saveModel(r.model, { path: output }) };
-    if (enc.data?.tensors) writeFileAtomic(enc.data.file, enc.data.bytes);
-    writeFileAtomic(output, enc.bytes);
+    // The side file and the model together: a failed write leaves neither replaced (a model beside data it does not describe).
+    writeFilesAtomic([...(enc.data?.tensors ? [[enc.data.file, enc.data.bytes] as const] : []), [output, enc.bytes] as const]);
     const { EXTERNAL_THRESHOLD } = await import('../formats/onnx/encode-external');
     const externalData = enc.data && { file: enc.data.file, tensors: enc.data.tensors, bytes: enc.data.bytes.byteLength, thresholdBytes: EXTERNAL_THRESHOLD };
     // Nodes inside If/Loop bodies count, as in `hodu inspect -O0` (the file as stored).

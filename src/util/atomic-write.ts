@@ -13,15 +13,53 @@ import { ioError, statQuietly } from './fs-error';
  * the device node or link itself (as root, /dev/null became a regular file) and send nothing to the reader.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const special = specialFile(path);
-  if (special === 'fifo') return writeFifo(path, typeof data === 'string' ? Buffer.from(data) : data);
-  if (special === 'device') {
+  writeFilesAtomic([[path, data]]);
+}
+
+/**
+ * Files that belong together (a model and its external data) written as one: every regular target is staged
+ * first (a temp file beside it, fsynced), and only when all are staged are they renamed into place, in the
+ * order given. A failure while staging (disk full, no permission, a parent that is a file) leaves every target
+ * as it was; only a crash between the renames can mix old and new. Devices and FIFOs are written into last.
+ */
+export function writeFilesAtomic(files: readonly (readonly [path: string, data: Uint8Array | string])[]): void {
+  const staged: { tmp: string; path: string }[] = [];
+  const special: { path: string; data: Uint8Array | string; kind: 'fifo' | 'device' }[] = [];
+  try {
+    for (const [path, data] of files) {
+      const kind = specialFile(path);
+      if (kind) special.push({ path, data, kind });
+      else staged.push({ tmp: stage(path, data), path });
+    }
+  } catch (e) {
+    for (const s of staged) removeQuietly(s.tmp);
+    throw e;
+  }
+  for (let i = 0; i < staged.length; i++) {
+    const { tmp, path } = staged[i]!;
     try {
-      return writeFileSync(path, data);
+      renameSync(tmp, path);
     } catch (e) {
+      for (const s of staged.slice(i)) removeQuietly(s.tmp);
       throw ioError(e, path, 'write');
     }
   }
+  for (const { path, data, kind } of special) {
+    if (kind === 'fifo') writeFifo(path, typeof data === 'string' ? Buffer.from(data) : data);
+    else {
+      try {
+        writeFileSync(path, data);
+      } catch (e) {
+        throw ioError(e, path, 'write');
+      }
+    }
+  }
+}
+
+/** Writes `data` to a fsynced temp file beside `path` and returns its name (failures are E_IO naming `path`). */
+function stage(path: string, data: Uint8Array | string): string {
+  // A folder in the way would fail only at the rename, after the files before it were renamed: fail here.
+  if (statQuietly(path)?.isDirectory()) throw ioError(Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' }), path, 'write');
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -39,11 +77,11 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);
     throw ioError(e, path, 'write');
   }
+  return tmp;
 }
 
 function specialFile(path: string): 'fifo' | 'device' | undefined {

@@ -4,7 +4,7 @@
  * both load the result and compute what the original computes.
  */
 import { afterAll, describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onnx } from '../../src/formats/onnx/pb';
 import { float32Tensor } from '../../src/ir/tensor';
@@ -53,6 +53,17 @@ describe('--external-data', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('no tensor reaches 1024 bytes');
     expect(existsSync(join(tmp.dir, 'tiny-ext.onnx.data'))).toBe(false);
+  });
+
+  test('a model that cannot be written leaves the side file as it was (both are staged before either replaces anything)', () => {
+    const src = writeModelFile(join(tmp.dir, 'big.onnx'), model(13, [2, 64], (b, x) => b.node('MatMul', [x, b.weight('big', [64, 40], 64)])));
+    const out = join(tmp.dir, 'taken.onnx');
+    mkdirSync(out); // a folder where the model would go
+    writeFileSync(`${out}.data`, 'the previous conversion');
+    const r = hodu(['convert', src, out, '--external-data']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`${out}: cannot write: it is a folder, not a file`);
+    expect(readFileSync(`${out}.data`, 'utf8')).toBe('the previous conversion');
   });
 
   const cls = join(REAL_MODELS_DIR, 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
