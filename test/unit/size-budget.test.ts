@@ -17,7 +17,8 @@ const MAX_FILE_LINES = 400;
 // (src/convert/opset, src/runtime/convert-*.ts, src/formats/onnx/encode-external.ts; ~650 lines).
 // Raised 38,250 → 38,750 for issue 13's run --expect/--compare-backends/--dump (src/runtime/compare,
 // src/runtime/dump, src/cli/run/{expect,compare-*,dump}.ts; ~480 lines).
-const SRC_BUDGET = 39_100;
+// Raised 39,100 → 39,160 for writeFilesAtomic (a model and its external data staged together: ~45 lines).
+const SRC_BUDGET = 39_160;
 const CODE = /\.(ts|js|c|h)$/;
 
 /** Files allowed past MAX_FILE_LINES, each with the reason it stays whole. Empty today: keep it short. */
