@@ -8,9 +8,14 @@
 import { HoduError } from '../errors';
 import { LoadedModel, openModel } from './loaded-model';
 import { fromTensorLike, toOrtTensor } from './tensors';
-import type { Feeds, HoduModel, LoadOptions, Outputs, RunOptions } from './types';
+import type { Feeds, HoduErrorInfo, HoduModel, LoadOptions, Outputs, RunOptions } from './types';
 
-export type { Feeds, HoduModel, LibraryBackend, LoadOptions, OptLevel, Outputs, RunOptions, TensorLike, ValueMetadata } from './types';
+export type { Feeds, HoduErrorInfo, HoduModel, LibraryBackend, LoadOptions, OptLevel, Outputs, RunOptions, TensorLike, ValueMetadata } from './types';
+
+/** Whether `e` is an error hodu threw: then it has the CLI's `code` and a `hint` (typed). */
+export function isHoduError(e: unknown): e is HoduErrorInfo {
+  return e instanceof HoduError;
+}
 
 /**
  * Reads a model (a path to a file hodu reads, or an ONNX model's bytes), applies the graph optimizations of

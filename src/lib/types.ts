@@ -46,6 +46,13 @@ export interface RunOptions {
   outputs?: readonly string[];
 }
 
+/** What hodu throws (tell it apart with isHoduError): the CLI's error `code` (README error table) and a `hint`. */
+export interface HoduErrorInfo extends Error {
+  readonly name: 'HoduError';
+  readonly code: string;
+  readonly hint: string;
+}
+
 export type Feeds = Readonly<Record<string, TensorLike>>;
 /** Outputs are onnxruntime-common `Tensor`s, keyed by output name. */
 export type Outputs = Record<string, Tensor>;

@@ -44,12 +44,12 @@ for (const job of jobs()) {
 /** The plain API. Models as bytes; also records the error a missing input gives. */
 const PLAIN_SCRIPT = `
 import { readFileSync } from 'node:fs';
-import { loadModel, run } from 'hodu';
+import { isHoduError, loadModel, run } from 'hodu';
 import { jobs, readFeeds, writeResult } from './tensor-json.mjs';
 for (const job of jobs()) {
   const model = await loadModel(new Uint8Array(readFileSync(job.model)));
   const outputs = await run(model, readFeeds(job.inputs));
-  const missing = await run(model, {}).then(() => 'no error', (e) => ({ code: e.code, hint: e.hint, message: e.message }));
+  const missing = await run(model, {}).then(() => 'no error', (e) => ({ isHoduError: isHoduError(e), code: e.code, hint: e.hint, message: e.message }));
   writeResult(job.out, { inputMetadata: model.inputs, outputMetadata: model.outputs, missingInputError: missing, outputs });
   model.dispose();
 }
@@ -62,7 +62,7 @@ for (const job of jobs()) {
 const TYPED_CONSUMER = `
 import { InferenceSession, Tensor } from 'onnxruntime-common';
 import { registerHoduBackend } from 'hodu/ort-backend';
-import { loadModel, run, type HoduModel, type Outputs, type ValueMetadata } from 'hodu';
+import { isHoduError, loadModel, run, type HoduModel, type Outputs, type ValueMetadata } from 'hodu';
 
 export async function main(path: string): Promise<number> {
   const model: HoduModel = await loadModel(path, { optLevel: 1 });
@@ -76,10 +76,13 @@ export async function main(path: string): Promise<number> {
   await loadModel(path, { optLevel: 7 });
   // @ts-expect-error run takes a model from loadModel, not a path
   await run('model.onnx', {});
+  const code: string = await run(model, {}).then(() => '', (e: unknown) => (isHoduError(e) ? e.code : 'other'));
+  // @ts-expect-error without the isHoduError check an unknown has no code
+  await run(model, {}).catch((e: unknown) => e.code);
   registerHoduBackend(10);
   const session = await InferenceSession.create(path, { executionProviders: ['hodu'] });
   model.dispose();
-  return rank + (y?.size ?? 0) + session.inputNames.length;
+  return rank + (y?.size ?? 0) + session.inputNames.length + code.length;
 }
 `;
 

@@ -100,7 +100,7 @@ describeWithTools(['npm', 'node'], 'the npm package (npm pack, installed into a 
       expectSameAsCli(results);
       expect(results.get('gather.onnx')).toMatchObject({
         outputMetadata: [{ name: 'rows', isTensor: true, type: 'float32', shape: [2, 4] }, { name: 'pos', isTensor: true, type: 'bool', shape: ['n', 4] }],
-        missingInputError: { code: 'E_INPUT_MISSING', message: "input 'x' was not given" },
+        missingInputError: { isHoduError: true, code: 'E_INPUT_MISSING', message: "input 'x' was not given" },
       });
       expect((results.get('gather.onnx')!.missingInputError as { hint: string }).hint).toContain('x, idx');
     }, 120_000);
